@@ -1,0 +1,160 @@
+/*
+ * cmd_extract.c — `factline extract [OPTIONS] [FILE...]`: reads articles and
+ * writes one JSON object per article (JSON Lines) to standard output.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+
+static void extract_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: factline extract [OPTIONS] [FILE...]\n"
+            "Reads articles (native `date YYYY-MM-DD headline` format, JSON Lines, or plain\n"
+            "text with --date) from each FILE, or standard input when there is none or\n"
+            "FILE is '-', and writes one JSON object per article. Schema: docs/schema.md.\n\n"
+            "options:\n"
+            "  --format F       auto (default), native, jsonl or plain\n"
+            "  --date D         publication date YYYY-MM-DD for plain text\n"
+            "  --max-record N   largest accepted article in bytes (default 8M; k, M, G suffixes)\n"
+            "  --tokens         include paragraph, sentence and token spans\n"
+            "  --text           include the article text the spans point into\n"
+            "  -o FILE          write to FILE instead of standard output\n"
+            "  -q, --quiet      do not report warnings (rejections are still reported)\n\n"
+            "exit status: 0 all good, 1 some articles rejected, 2 usage or I/O error\n");
+}
+
+typedef struct diag_state {
+    int quiet;
+} diag_state;
+
+static void on_diag(const fl_diag *d, void *user)
+{
+    diag_state *st = user;
+    if (st->quiet && d->severity == FL_WARNING)
+        return;
+    cli_print_diag(d, NULL);
+}
+
+int cmd_extract(int argc, char **argv)
+{
+    fl_reader_options ro;
+    fl_reader_options_init(&ro);
+    fl_json_options jo = {0, 0};
+    diag_state ds = {0};
+    const char *out_path = NULL;
+    int first_file = argc;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--")) {
+            first_file = i + 1;
+            break;
+        }
+        if (a[0] != '-' || !strcmp(a, "-")) {
+            first_file = i;
+            break;
+        }
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            extract_usage(stdout);
+            return 0;
+        } else if (!strcmp(a, "--tokens")) {
+            jo.tokens = 1;
+        } else if (!strcmp(a, "--text")) {
+            jo.text = 1;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            ds.quiet = 1;
+        } else if (i + 1 < argc && !strcmp(a, "--format")) {
+            const char *f = argv[++i];
+            if (!strcmp(f, "auto"))
+                ro.format = FL_FORMAT_AUTO;
+            else if (!strcmp(f, "native"))
+                ro.format = FL_FORMAT_NATIVE;
+            else if (!strcmp(f, "jsonl"))
+                ro.format = FL_FORMAT_JSONL;
+            else if (!strcmp(f, "plain"))
+                ro.format = FL_FORMAT_PLAIN;
+            else {
+                fprintf(stderr, "factline extract: unknown format '%s' (auto, native, jsonl, plain)\n", f);
+                return 2;
+            }
+        } else if (i + 1 < argc && !strcmp(a, "--date")) {
+            ro.default_date = argv[++i];
+            int y, m, d;
+            if (!fl_date_parse(ro.default_date, strlen(ro.default_date), &y, &m, &d)) {
+                fprintf(stderr, "factline extract: --date '%s' is not a valid YYYY-MM-DD date\n", ro.default_date);
+                return 2;
+            }
+        } else if (i + 1 < argc && !strcmp(a, "--max-record")) {
+            ro.max_record = cli_parse_size(argv[++i]);
+            if (!ro.max_record) {
+                fprintf(stderr, "factline extract: --max-record '%s' is not a size\n", argv[i]);
+                return 2;
+            }
+        } else if (i + 1 < argc && !strcmp(a, "-o")) {
+            out_path = argv[++i];
+        } else {
+            fprintf(stderr, "factline extract: unknown or incomplete option '%s'\n", a);
+            extract_usage(stderr);
+            return 2;
+        }
+    }
+    FILE *out = stdout;
+    if (out_path && !(out = fopen(out_path, "wb"))) {
+        fprintf(stderr, "factline extract: cannot write %s: %s\n", out_path, strerror(errno));
+        return 2;
+    }
+    ro.on_diag = on_diag;
+    ro.user = &ds;
+    fl_reader *r = fl_reader_new(&ro);
+    fl_doc *doc = fl_doc_new();
+    fl_buffer *buf = fl_buffer_new();
+    int status = 0;
+    if (!r || !doc || !buf) {
+        fprintf(stderr, "factline extract: out of memory\n");
+        status = 2;
+        goto done;
+    }
+    static char *stdin_only[] = {"-"};
+    char **files = first_file < argc ? argv + first_file : stdin_only;
+    int nfiles = first_file < argc ? argc - first_file : 1;
+    for (int f = 0; f < nfiles; f++) {
+        if (fl_reader_open(r, files[f]) != FL_OK) {
+            fprintf(stderr, "factline: %s\n", fl_reader_error(r));
+            status = 2;
+            continue;
+        }
+        const fl_article *a;
+        fl_status st;
+        while ((st = fl_reader_next(r, &a)) == FL_OK) {
+            fl_buffer_clear(buf);
+            if (fl_doc_analyze(doc, a) != FL_OK || fl_doc_write_json(doc, &jo, buf) != FL_OK) {
+                fprintf(stderr, "factline: %s: article %llu: out of memory\n", a->file,
+                        (unsigned long long)a->number);
+                status = 2;
+                continue;
+            }
+            fwrite(fl_buffer_data(buf), 1, fl_buffer_len(buf), out);
+        }
+        if (st != FL_END) {
+            fprintf(stderr, "factline: %s\n", fl_reader_error(r));
+            status = 2;
+        }
+    }
+    fl_reader_stats stats;
+    fl_reader_get_stats(r, &stats);
+    if (stats.rejected && status == 0)
+        status = 1;
+    if (fflush(out) != 0 || ferror(out)) {
+        fprintf(stderr, "factline extract: write error: %s\n", strerror(errno));
+        status = 2;
+    }
+done:
+    if (out != stdout)
+        fclose(out);
+    fl_buffer_free(buf);
+    fl_doc_free(doc);
+    fl_reader_free(r);
+    return status;
+}

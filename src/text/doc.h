@@ -1,0 +1,29 @@
+/*
+ * doc.h — the analysed article (internal view of fl_doc).
+ *
+ * The extraction layers (entities, quotes, figures, times) read the token,
+ * sentence and paragraph arrays from here and add their own results as they
+ * land. Every array is reused across articles: capacity only grows, so a
+ * stream allocates nothing per article once warm.
+ */
+#ifndef FL_TEXT_DOC_H
+#define FL_TEXT_DOC_H
+
+#include "factline.h"
+#include "text/tokenizer.h"
+
+typedef struct fl_paragraph_array {
+    fl_paragraph *paragraphs;
+    size_t count, cap;
+} fl_paragraph_array;
+
+struct fl_doc {
+    const fl_article *article; /* NULL for fl_doc_analyze_text */
+    const char *text;
+    size_t len;
+    fl_token_array tokens;
+    fl_sentence_array sentences;
+    fl_paragraph_array paragraphs;
+};
+
+#endif
