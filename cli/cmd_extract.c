@@ -107,6 +107,14 @@ int cmd_extract(int argc, char **argv)
     }
     ro.on_diag = on_diag;
     ro.user = &ds;
+    const char *why = NULL;
+    fl_extractor *ex = fl_extractor_new(NULL, &why);
+    if (!ex) {
+        fprintf(stderr, "factline extract: cannot load models: %s\n", why ? why : "unknown error");
+        if (out != stdout)
+            fclose(out);
+        return 2;
+    }
     fl_reader *r = fl_reader_new(&ro);
     fl_doc *doc = fl_doc_new();
     fl_buffer *buf = fl_buffer_new();
@@ -129,7 +137,7 @@ int cmd_extract(int argc, char **argv)
         fl_status st;
         while ((st = fl_reader_next(r, &a)) == FL_OK) {
             fl_buffer_clear(buf);
-            if (fl_doc_analyze(doc, a) != FL_OK || fl_doc_write_json(doc, &jo, buf) != FL_OK) {
+            if (fl_doc_analyze(doc, a) != FL_OK || fl_extract(ex, doc) != FL_OK || fl_doc_write_json(doc, &jo, buf) != FL_OK) {
                 fprintf(stderr, "factline: %s: article %llu: out of memory\n", a->file,
                         (unsigned long long)a->number);
                 status = 2;
@@ -156,5 +164,6 @@ done:
     fl_buffer_free(buf);
     fl_doc_free(doc);
     fl_reader_free(r);
+    fl_extractor_free(ex);
     return status;
 }

@@ -11,8 +11,10 @@
  *   2. Articles and the article text (what byte offsets point into).
  *   3. The streaming reader: formats, limits, diagnostics, exit codes.
  *   4. The text layer: paragraphs, sentences, tokens, each with a span.
- *   5. Output: the JSON Lines writer used by `factline extract`.
- *   6. Version.
+ *   5. Extraction: the layers that find facts (entities, times, quotes,
+ *      attributions, figures) and the extractor that holds their models.
+ *   6. Output: the JSON Lines writer used by `factline extract`.
+ *   7. Version.
  *
  * Conventions
  *   - Names: types `fl_thing`, functions `fl_thing_verb`, constants `FL_`.
@@ -59,6 +61,7 @@ typedef enum fl_status {
  *     fl_reader_options ro;
  *     fl_reader_options_init(&ro);
  *     fl_reader *r = fl_reader_new(&ro);
+ *     fl_extractor *ex = fl_extractor_new(NULL, NULL);
  *     fl_doc *doc = fl_doc_new();
  *     fl_json_options jo = {0};
  *     fl_buffer *out = fl_buffer_new();
@@ -66,11 +69,12 @@ typedef enum fl_status {
  *     const fl_article *a;
  *     while (fl_reader_next(r, &a) == FL_OK) {
  *         fl_doc_analyze(doc, a);
+ *         fl_extract(ex, doc);
  *         fl_buffer_clear(out);
  *         fl_doc_write_json(doc, &jo, out);
  *         fwrite(fl_buffer_data(out), 1, fl_buffer_len(out), stdout);
  *     }
- *     fl_buffer_free(out); fl_doc_free(doc); fl_reader_free(r);
+ *     fl_buffer_free(out); fl_doc_free(doc); fl_extractor_free(ex); fl_reader_free(r);
  *
  * Rejected articles and repairs are reported through the diagnostic callback
  * (section 3); the loop above simply never sees a rejected article.
@@ -345,7 +349,38 @@ void fl_doc_free(fl_doc *doc);
 const char *fl_token_kind_name(fl_token_kind kind);
 
 /* ------------------------------------------------------------------------ */
-/* 5. Output                                                                */
+/* 5. Extraction                                                            */
+/* ------------------------------------------------------------------------ */
+/*
+ * fl_extractor holds what the extraction layers need (trained models, word
+ * lists), loaded once and shared read-only: one extractor can serve many
+ * threads, each with its own fl_doc. fl_extract runs every layer on an
+ * analysed doc and keeps the facts in the doc, where fl_doc_write_json and
+ * the accessors of each layer find them.
+ *
+ * The layers, in order (each documented in its own subsection below as it
+ * lands): entities, times, quotes, attributions, figures.
+ */
+
+typedef struct fl_extractor_options {
+    const char *models_dir; /* directory of trained models; NULL: $FACTLINE_MODELS,
+                               else the models/ directory of the source tree */
+} fl_extractor_options;
+
+typedef struct fl_extractor fl_extractor;
+
+/* Loads the models. NULL on failure, with the reason in *error (a static or
+ * caller-freed-never string; may be NULL). */
+fl_extractor *fl_extractor_new(const fl_extractor_options *opts, const char **error);
+
+/* Runs every extraction layer on an analysed doc (fl_doc_analyze first).
+ * Returns FL_OK or FL_ERR_NOMEM. */
+fl_status fl_extract(const fl_extractor *ex, fl_doc *doc);
+
+void fl_extractor_free(fl_extractor *ex);
+
+/* ------------------------------------------------------------------------ */
+/* 6. Output                                                                */
 /* ------------------------------------------------------------------------ */
 
 /* A growable byte buffer. */
@@ -369,7 +404,7 @@ typedef struct fl_json_options {
 fl_status fl_doc_write_json(const fl_doc *doc, const fl_json_options *opts, fl_buffer *out);
 
 /* ------------------------------------------------------------------------ */
-/* 6. Version                                                               */
+/* 7. Version                                                               */
 /* ------------------------------------------------------------------------ */
 
 /* "MAJOR.MINOR.PATCH" */
