@@ -106,6 +106,11 @@ static int parse_record(fl_reader *r, const char *line, size_t len, uint64_t lin
         fl_reader_diag(r, FL_REJECTED, line_no, n, offset, "out of memory; article skipped");
         goto done;
     }
+    if (rep.invalid + rep.controls == 0 && r->repairs.invalid + r->repairs.controls) {
+        /* Repairs inside decoded JSON strings: offsets there are not input
+         * offsets, so point at the line. */
+        r->repair_offset = offset;
+    }
     r->raw_bytes = len;
     copy_meta(&r->id, obj, "id");
     copy_meta(&r->source, obj, "source");

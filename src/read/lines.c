@@ -81,6 +81,7 @@ int fl_lines_next(fl_lines *l)
 {
     fl_buffer_clear(&l->line);
     l->overlong = 0;
+    l->full_len = 0;
     int got_any = 0;
     for (;;) {
         const char *p;
@@ -103,6 +104,7 @@ int fl_lines_next(fl_lines *l)
         while (i < avail && p[i] != '\n' && p[i] != '\r')
             i++;
         size_t keep = i;
+        l->full_len += i;
         if (l->line.len + keep > l->limit) {
             keep = l->limit > l->line.len ? l->limit - l->line.len : 0;
             l->overlong = 1;

@@ -27,6 +27,7 @@ typedef struct fl_lines {
     size_t limit;
     fl_buffer line;          /* the current line (at most limit bytes) */
     int overlong;            /* the current line was longer than limit */
+    uint64_t full_len;       /* the current line's whole length, kept or not */
     uint64_t line_no;        /* 1-based number of the current line */
     uint64_t line_offset;    /* byte offset of the current line */
     uint64_t consumed;       /* bytes consumed so far */

@@ -414,6 +414,7 @@ static void save_pending(fl_reader *r)
     fl_buffer_clear(&r->pending);
     fl_buffer_append(&r->pending, r->lines.line.data, r->lines.line.len);
     r->pending_overlong = r->lines.overlong;
+    r->pending_full_len = r->lines.full_len;
     r->pending_line = r->lines.line_no;
     r->pending_offset = r->lines.line_offset;
     r->has_pending = 1;
@@ -448,12 +449,15 @@ static fl_status next_native(fl_reader *r, const fl_article **out)
             if (got < 0)
                 return read_failed(r);
             if (got == 0) {
-                if (skipped)
+                if (skipped && r->article_no == 0)
+                    fl_reader_diag(r, FL_REJECTED, skipped_line, 0, skipped_offset,
+                                   "no article header (`date YYYY-MM-DD headline`) in this input; %llu lines "
+                                   "skipped (plain text needs --date)",
+                                   (unsigned long long)skipped);
+                else if (skipped)
                     fl_reader_diag(r, FL_WARNING, skipped_line, r->article_no, skipped_offset,
                                    "%llu lines without an article header (`date YYYY-MM-DD headline`) skipped",
                                    (unsigned long long)skipped);
-                else if (r->article_no == 0 && r->lines.consumed > 0)
-                    fl_reader_diag(r, FL_WARNING, 1, 0, 0, "no article header found in this input");
                 r->state = FL_READER_DONE;
                 return FL_END;
             }
@@ -483,7 +487,7 @@ static fl_status next_native(fl_reader *r, const fl_article **out)
         memcpy(date, h + d, 10);
         date[10] = '\0';
         if (r->pending_overlong)
-            r->oversized = 1, r->raw_bytes = r->opts.max_record + 1;
+            r->oversized = 1, r->raw_bytes = r->pending_full_len;
         else if (!fl_reader_article_headline(r, h + d + 10, hlen - (size_t)d - 10, r->pending_line,
                                              r->pending_offset + (uint64_t)d + 10))
             return read_failed(r);
@@ -500,7 +504,7 @@ static fl_status next_native(fl_reader *r, const fl_article **out)
             }
             if (r->lines.overlong) {
                 r->oversized = 1;
-                r->raw_bytes += r->opts.max_record;
+                r->raw_bytes += r->lines.full_len + 1;
                 continue;
             }
             if (!fl_reader_article_body_line(r, r->lines.line.data, r->lines.line.len, r->lines.line_no,
@@ -553,7 +557,7 @@ static fl_status next_plain(fl_reader *r, const fl_article **out)
         }
         if (overlong) {
             r->oversized = 1;
-            r->raw_bytes += r->opts.max_record;
+            r->raw_bytes += r->lines.full_len + 1;
             continue;
         }
         if (!have_headline) {

@@ -30,7 +30,7 @@ struct fl_reader {
     /* A line read ahead (the next header, or the first line seen by detect). */
     fl_buffer pending;
     int has_pending, pending_overlong;
-    uint64_t pending_line, pending_offset;
+    uint64_t pending_line, pending_offset, pending_full_len;
 
     /* The article being assembled. */
     uint64_t article_no, article_line, article_offset;

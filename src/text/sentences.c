@@ -8,8 +8,9 @@
  *   - after "." "!" "?" "…": a new sentence unless the next token starts
  *     with a lower-case letter or is a comma-like continuation ("Why?" he asked);
  *   - after an abbreviation: never after a title (Dr., Gen.) or an initial
- *     (J.); otherwise only when the next word is one that usually starts a
- *     sentence ("... in the U.S. The president ...") or opens a quote.
+ *     (J.); after initials (U.S.) only when the next word is one that usually
+ *     starts a sentence ("... in the U.S. The president ...") or opens a
+ *     quote; after other abbreviations (pct., Inc.) before any capital.
  * Paragraph ends always end a sentence (the caller splits by paragraph).
  * Not for: tokens (tokenizer.c).
  */
@@ -85,9 +86,14 @@ static int ends_after_abbreviation(const char *text, const fl_token *t, const fl
         return 0;
     if (next->kind == FL_TOKEN_QUOTE && (next->flags & FL_TOKEN_QUOTE_OPEN))
         return 1;
-    if (next->kind == FL_TOKEN_WORD && (next->flags & FL_TOKEN_CAPITALIZED))
+    if (next->kind != FL_TOKEN_WORD || !(next->flags & FL_TOKEN_CAPITALIZED))
+        return 0;
+    /* Initials (U.S., U.N.) often precede names and titles: only a word that
+     * usually starts a sentence ends one. After word abbreviations (pct.,
+     * Inc., Mass.) any capitalised word does. */
+    if (memchr(w, '.', len))
         return fl_table_sentence_starter(text + next->start, next->end - next->start);
-    return 0;
+    return 1;
 }
 
 int fl_split_sentences(const char *text, const fl_token *tokens, size_t tok_begin, size_t tok_end,

@@ -23,6 +23,7 @@ typedef struct scanner {
     size_t end;           /* end of the paragraph */
     fl_token_array *out;
     int open_single;      /* an opening single quote is waiting for its close */
+    int open_double;      /* an opening double quote is waiting for its close */
     int failed;
 } scanner;
 
@@ -306,8 +307,8 @@ static size_t scan_word(scanner *s, size_t i, int space_before)
     int kind = numeric ? FL_TOKEN_NUMBER : FL_TOKEN_WORD;
     /* Inner periods: a decimal number, initials, a domain, or a missing space. */
     if (first_dot && first_dot < end) {
-        if (numeric && only_digits_and_seps) {
-            /* 1.4, 1,234.5, 10:30 */
+        if (numeric && (only_digits_and_seps || class_at(s, first_dot + 1) == FL_CC_DIGIT)) {
+            /* 1.4, 1,234.5, 10:30, 5.5bn */
         } else if (!numeric && is_initials(s, start, end)) {
             kind = FL_TOKEN_ABBREV;
             if (end < s->end && s->text[end] == '.' && !clitic_at)
@@ -437,12 +438,22 @@ static void scan_paragraph(scanner *s, size_t i)
                             (s->out->count >= 2 && (s->out->tokens[s->out->count - 2].kind == FL_TOKEN_DASH ||
                                                     s->out->tokens[s->out->count - 2].kind == FL_TOKEN_QUOTE));
             int open;
+            int prev_terminal = i > 0 && (s->text[i - 1] == '.' || s->text[i - 1] == '!' || s->text[i - 1] == '?' ||
+                                          s->text[i - 1] == ',');
             if (cp == 0x201C || cp == 0x2018 || cp == 0x00AB || cp == 0x2039 || cp == 0x201E || cp == 0x201A || cp == '`')
                 open = 1;
             else if (cp == 0x201D || cp == 0x00BB || cp == 0x203A)
                 open = 0;
-            else
+            else if (cp != '"')
                 open = prev_open && !next_space;
+            else if (prev_open != !next_space)
+                open = !s->open_double; /* no space either side, or both: the pairing decides */
+            else if (!prev_open && prev_terminal && s->open_double == 0 && fl_char_class(next) == FL_CC_UPPER)
+                open = 1;               /* since."Kim: a closing quote then a new one, glued */
+            else
+                open = prev_open;
+            if (cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E)
+                s->open_double = open;
             if (cp == '\'' || cp == 0x2019) {
                 /* soldiers' — a possessive unless a single quote is open. */
                 size_t p = t->start;
@@ -465,7 +476,7 @@ static void scan_paragraph(scanner *s, size_t i)
 
 int fl_tokenize(const char *text, size_t start, size_t end, fl_token_array *out)
 {
-    scanner s = {text, end, out, 0, 0};
+    scanner s = {text, end, out, 0, 0, 0};
     scan_paragraph(&s, start);
     return !s.failed;
 }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# setup.sh — installs the Debian packages factline needs (only the missing
+# ones: a second run installs nothing) and builds it in build/.
+# Sourced by scripts/run.sh and scripts/test.sh; can also be run alone.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# Build tools and libraries, one place: add a package here when the code needs it.
+FACTLINE_PACKAGES=(
+  gcc make cmake ninja-build pkg-config python3
+  clang libclang-rt-14-dev          # sanitizer and fuzzer builds
+  libjansson-dev libutf8proc-dev    # JSON input, Unicode character classes
+)
+
+missing=()
+for p in "${FACTLINE_PACKAGES[@]}"; do
+  [ "$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null)" = installed ] || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFACTLINE_WERROR=ON >/dev/null
+ninja -C build
