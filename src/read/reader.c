@@ -364,8 +364,8 @@ int fl_reader_article_finish(fl_reader *r, const char *date)
     if (a->body_start > a->text_len)
         a->body_start = a->text_len;
     if (r->id.len == 0) {
-        uint64_t h = fl_fnv1a(FL_FNV_OFFSET, date, 10);
-        h = fl_fnv1a(h, r->text.data, r->text.len);
+        uint64_t h = fl_hash64(FL_HASH_SEED, date, 10);
+        h = fl_hash64(h, r->text.data, r->text.len);
         fl_buffer_printf(&r->id, "%016llx", (unsigned long long)h);
     }
     a->id = r->id.data;

@@ -47,7 +47,7 @@ static inline int class_at(const scanner *s, size_t i)
 {
     size_t n;
     int32_t cp = peek(s, i, &n);
-    return n ? fl_char_class(cp) : FL_CC_SPACE;
+    return n ? fl_char_class_fast(cp) : FL_CC_SPACE;
 }
 
 static int is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019; }
@@ -91,7 +91,7 @@ static void emit(scanner *s, size_t start, size_t end, int kind, int space_befor
         for (size_t i = start; i < end;) {
             size_t n;
             int32_t cp = peek(s, i, &n);
-            int cc = fl_char_class(cp);
+            int cc = fl_char_class_fast(cp);
             if (cc == FL_CC_UPPER) {
                 letters = 1;
                 if (first)
@@ -136,7 +136,7 @@ static size_t scan_url(const scanner *s, size_t i)
     while (j < s->end) {
         size_t n;
         int32_t cp = peek(s, j, &n);
-        if (fl_char_class(cp) == FL_CC_SPACE || cp == '"' || cp == '<' || cp == '>' || cp == 0x201C ||
+        if (fl_char_class_fast(cp) == FL_CC_SPACE || cp == '"' || cp == '<' || cp == '>' || cp == 0x201C ||
             cp == 0x201D)
             break;
         if (cp == '(')
@@ -165,7 +165,7 @@ static size_t skip_letters(const scanner *s, size_t k)
     while (k < s->end) {
         size_t n;
         int32_t cp = peek(s, k, &n);
-        if (!fl_cc_is_letter(fl_char_class(cp)))
+        if (!fl_cc_is_letter(fl_char_class_fast(cp)))
             break;
         k += n;
     }
@@ -181,7 +181,7 @@ static int is_initials(const scanner *s, size_t a, size_t b)
     while (i < b) {
         size_t n;
         int32_t cp = peek(s, i, &n);
-        if (!fl_cc_is_letter(fl_char_class(cp)))
+        if (!fl_cc_is_letter(fl_char_class_fast(cp)))
             return 0;
         i += n;
         letters++;
@@ -244,7 +244,7 @@ static size_t scan_word(scanner *s, size_t i, int space_before)
         int32_t cp = peek(s, j, &n);
         if (!n)
             break;
-        int cc = fl_char_class(cp);
+        int cc = fl_char_class_fast(cp);
         if (fl_cc_is_alnum(cc)) {
             if (cc != FL_CC_DIGIT)
                 only_digits_and_seps = 0;
@@ -253,7 +253,7 @@ static size_t scan_word(scanner *s, size_t i, int space_before)
         }
         size_t n2;
         int32_t next = peek(s, j + n, &n2);
-        int next_cc = n2 ? fl_char_class(next) : FL_CC_SPACE;
+        int next_cc = n2 ? fl_char_class_fast(next) : FL_CC_SPACE;
         int prev_digit = j > start && s->text[j - 1] >= '0' && s->text[j - 1] <= '9';
         if (cp == '.' && fl_cc_is_alnum(next_cc)) {
             if (!first_dot)
@@ -365,7 +365,7 @@ static void scan_paragraph(scanner *s, size_t i)
     while (i < s->end && !s->failed) {
         size_t n;
         int32_t cp = peek(s, i, &n);
-        int cc = fl_char_class(cp);
+        int cc = fl_char_class_fast(cp);
         if (cc == FL_CC_SPACE) {
             i += n;
             space_before = 1;
@@ -433,7 +433,7 @@ static void scan_paragraph(scanner *s, size_t i)
             fl_token *t = &s->out->tokens[s->out->count - 1];
             size_t n2;
             int32_t next = peek(s, end, &n2);
-            int next_space = !n2 || fl_char_class(next) == FL_CC_SPACE;
+            int next_space = !n2 || fl_char_class_fast(next) == FL_CC_SPACE;
             int prev_open = space_before || i == 0 || strchr("([{", s->text[i - 1]) != NULL ||
                             (s->out->count >= 2 && (s->out->tokens[s->out->count - 2].kind == FL_TOKEN_DASH ||
                                                     s->out->tokens[s->out->count - 2].kind == FL_TOKEN_QUOTE));
@@ -448,7 +448,7 @@ static void scan_paragraph(scanner *s, size_t i)
                 open = prev_open && !next_space;
             else if (prev_open != !next_space)
                 open = !s->open_double; /* no space either side, or both: the pairing decides */
-            else if (!prev_open && prev_terminal && s->open_double == 0 && fl_char_class(next) == FL_CC_UPPER)
+            else if (!prev_open && prev_terminal && s->open_double == 0 && fl_char_class_fast(next) == FL_CC_UPPER)
                 open = 1;               /* since."Kim: a closing quote then a new one, glued */
             else
                 open = prev_open;

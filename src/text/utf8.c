@@ -129,7 +129,7 @@ int fl_utf8_clean(const char *in, size_t len)
     return 1;
 }
 
-static const unsigned char ascii_class[128] = {
+const unsigned char fl_ascii_class[128] = {
     /* 0x00-0x1F: controls; tab, newline, vertical tab, form feed, CR are space */
     0, 0, 0, 0, 0, 0, 0, 0, 0, FL_CC_SPACE, FL_CC_SPACE, FL_CC_SPACE, FL_CC_SPACE, FL_CC_SPACE, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -158,7 +158,7 @@ int fl_char_class(int32_t cp)
     if (cp < 0)
         return FL_CC_SYMBOL;
     if (cp < 128)
-        return ascii_class[cp];
+        return fl_ascii_class[cp];
     if (cp == 0xFFFD)
         return FL_CC_SYMBOL;
     switch (utf8proc_category(cp)) {

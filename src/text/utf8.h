@@ -53,6 +53,14 @@ enum {
 };
 int fl_char_class(int32_t cp);
 
+/* The ASCII part of the class table, for the inline fast path. */
+extern const unsigned char fl_ascii_class[128];
+
+static inline int fl_char_class_fast(int32_t cp)
+{
+    return (uint32_t)cp < 128 ? fl_ascii_class[cp] : fl_char_class(cp);
+}
+
 static inline int fl_cc_is_letter(int cc)
 {
     return cc == FL_CC_UPPER || cc == FL_CC_LOWER || cc == FL_CC_LETTER || cc == FL_CC_MARK;
