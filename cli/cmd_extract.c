@@ -26,28 +26,17 @@ static void extract_usage(FILE *out)
             "exit status: 0 all good, 1 some articles rejected, 2 usage or I/O error\n");
 }
 
-typedef struct diag_state {
-    int quiet;
-} diag_state;
-
-static void on_diag(const fl_diag *d, void *user)
-{
-    diag_state *st = user;
-    if (st->quiet && d->severity == FL_WARNING)
-        return;
-    cli_print_diag(d, NULL);
-}
-
 int cmd_extract(int argc, char **argv)
 {
     fl_reader_options ro;
     fl_reader_options_init(&ro);
     fl_json_options jo = {0, 0};
-    diag_state ds = {0};
+    int quiet = 0;
     const char *out_path = NULL;
     int first_file = argc;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int consumed;
         if (!strcmp(a, "--")) {
             first_file = i + 1;
             break;
@@ -64,34 +53,10 @@ int cmd_extract(int argc, char **argv)
         } else if (!strcmp(a, "--text")) {
             jo.text = 1;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-            ds.quiet = 1;
-        } else if (i + 1 < argc && !strcmp(a, "--format")) {
-            const char *f = argv[++i];
-            if (!strcmp(f, "auto"))
-                ro.format = FL_FORMAT_AUTO;
-            else if (!strcmp(f, "native"))
-                ro.format = FL_FORMAT_NATIVE;
-            else if (!strcmp(f, "jsonl"))
-                ro.format = FL_FORMAT_JSONL;
-            else if (!strcmp(f, "plain"))
-                ro.format = FL_FORMAT_PLAIN;
-            else {
-                fprintf(stderr, "factline extract: unknown format '%s' (auto, native, jsonl, plain)\n", f);
+            quiet = 1;
+        } else if ((consumed = cli_reader_option(argc, argv, &i, &ro, "extract")) != 0) {
+            if (consumed < 0)
                 return 2;
-            }
-        } else if (i + 1 < argc && !strcmp(a, "--date")) {
-            ro.default_date = argv[++i];
-            int y, m, d;
-            if (!fl_date_parse(ro.default_date, strlen(ro.default_date), &y, &m, &d)) {
-                fprintf(stderr, "factline extract: --date '%s' is not a valid YYYY-MM-DD date\n", ro.default_date);
-                return 2;
-            }
-        } else if (i + 1 < argc && !strcmp(a, "--max-record")) {
-            ro.max_record = cli_parse_size(argv[++i]);
-            if (!ro.max_record) {
-                fprintf(stderr, "factline extract: --max-record '%s' is not a size\n", argv[i]);
-                return 2;
-            }
         } else if (i + 1 < argc && !strcmp(a, "-o")) {
             out_path = argv[++i];
         } else {
@@ -105,8 +70,8 @@ int cmd_extract(int argc, char **argv)
         fprintf(stderr, "factline extract: cannot write %s: %s\n", out_path, strerror(errno));
         return 2;
     }
-    ro.on_diag = on_diag;
-    ro.user = &ds;
+    ro.on_diag = cli_print_diag;
+    ro.user = &quiet;
     const char *why = NULL;
     fl_extractor *ex = fl_extractor_new(NULL, &why);
     if (!ex) {

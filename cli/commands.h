@@ -6,6 +6,8 @@
 #ifndef FL_CLI_COMMANDS_H
 #define FL_CLI_COMMANDS_H
 
+#include <stdio.h>
+
 #include "factline.h"
 
 typedef struct fl_command {
@@ -15,10 +17,29 @@ typedef struct fl_command {
 } fl_command;
 
 int cmd_extract(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_entity(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
+int cmd_disagree(int argc, char **argv);
+int cmd_article(int argc, char **argv);
+
+/* Prints a result as "table", "json" or "csv"; 0 for an unknown format. */
+int cli_print_result(const fl_result *r, const char *format, FILE *out);
+
+/* The database path when --db is not given. */
+#define CLI_DEFAULT_DB "factline.db"
 
 /* Shared by commands that read articles: prints a diagnostic to stderr as
- * "factline: FILE:LINE: article N, byte OFFSET: SEVERITY: message". */
+ * "factline: FILE:LINE: article N, byte OFFSET: SEVERITY: message".
+ * `user` may point to an int that, when non-zero, silences warnings. */
 void cli_print_diag(const fl_diag *d, void *user);
+
+/* Parses argv[*i] if it is --format, --date or --max-record (advancing *i
+ * past its value): 1 if consumed, 0 if not such an option, -1 (message
+ * printed) if its value is wrong. */
+int cli_reader_option(int argc, char **argv, int *i, fl_reader_options *ro, const char *command);
 
 /* Parses a size such as 8388608, 8M, 512k; returns 0 on error. */
 size_t cli_parse_size(const char *s);

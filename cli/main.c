@@ -2,13 +2,19 @@
  * main.c — the `factline` command: dispatches to a subcommand.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
 
 static const fl_command commands[] = {
     {"extract", cmd_extract, "extract facts from articles, one JSON object per article"},
+    {"ingest", cmd_ingest, "extract and store articles in a database (default ./" CLI_DEFAULT_DB ")"},
+    {"search", cmd_search, "full-text search of stored articles and quotes"},
+    {"entity", cmd_entity, "an entity: aliases, mentions per day, co-occurring entities, quotes, claims"},
+    {"quotes", cmd_quotes, "everything a person was quoted saying (--speaker NAME)"},
+    {"timeline", cmd_timeline, "a figure series by date and source (--category killed ...)"},
+    {"disagree", cmd_disagree, "figures that cannot both be true; cumulative series that go down"},
+    {"article", cmd_article, "one stored article with all its facts"},
 };
 
 static void usage(FILE *out)
@@ -17,32 +23,6 @@ static void usage(FILE *out)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "\n`factline COMMAND --help` describes a command. factline %s\n", fl_version());
-}
-
-void cli_print_diag(const fl_diag *d, void *user)
-{
-    (void)user;
-    const char *sev = d->severity == FL_WARNING ? "warning" : d->severity == FL_REJECTED ? "rejected" : "error";
-    fprintf(stderr, "factline: %s:%llu: article %llu, byte %llu: %s: %s\n", d->file, (unsigned long long)d->line,
-            (unsigned long long)d->article, (unsigned long long)d->offset, sev, d->message);
-}
-
-size_t cli_parse_size(const char *s)
-{
-    char *end;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (end == s)
-        return 0;
-    unsigned long long mult = 1;
-    if (*end == 'k' || *end == 'K')
-        mult = 1024, end++;
-    else if (*end == 'm' || *end == 'M')
-        mult = 1024 * 1024, end++;
-    else if (*end == 'g' || *end == 'G')
-        mult = 1024ULL * 1024 * 1024, end++;
-    if (*end || v == 0 || v > (1ULL << 40) / mult)
-        return 0;
-    return (size_t)(v * mult);
 }
 
 int main(int argc, char **argv)

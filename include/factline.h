@@ -14,7 +14,8 @@
  *   5. Extraction: the layers that find facts (entities, times, quotes,
  *      attributions, figures) and the extractor that holds their models.
  *   6. Output: the JSON Lines writer used by `factline extract`.
- *   7. Version.
+ *   7. The store: SQLite with full-text search, and the questions users ask.
+ *   8. Version.
  *
  * Conventions
  *   - Names: types `fl_thing`, functions `fl_thing_verb`, constants `FL_`.
@@ -404,7 +405,108 @@ typedef struct fl_json_options {
 fl_status fl_doc_write_json(const fl_doc *doc, const fl_json_options *opts, fl_buffer *out);
 
 /* ------------------------------------------------------------------------ */
-/* 7. Version                                                               */
+/* 7. The store                                                             */
+/* ------------------------------------------------------------------------ */
+/*
+ * fl_store keeps articles and their facts in SQLite (WAL mode, FTS5 indexes
+ * over article text and quote text). The schema is versioned; opening a
+ * database applies the migrations it lacks, each in its own transaction.
+ * docs/store.md describes the tables and the rules for joining entities and
+ * sources across articles.
+ *
+ * Writing: fl_store_add takes one `factline extract --text` JSON object (the
+ * schema of docs/schema.md) and stores it unless an article with the same
+ * content hash is already there. Additions are grouped into transactions of
+ * `batch` articles; fl_store_commit ends the current one. A process killed at
+ * any moment leaves the database consistent and every committed article
+ * stored exactly once; re-running the same input adds only what was lost.
+ *
+ * Reading: fl_store_query answers the questions of section 7.1 with an
+ * fl_result: named sections, each a table of typed cells.
+ */
+
+typedef struct fl_store fl_store;
+
+#define FL_STORE_READONLY 1u /* open an existing database for reading only */
+
+/* Opens (creating it unless FL_STORE_READONLY) the database at `path` and
+ * applies pending migrations. NULL on failure, with a message in *error that
+ * the caller frees with free(). */
+fl_store *fl_store_open(const char *path, unsigned flags, char **error);
+
+/* The schema version this library writes, and the database's. */
+int fl_store_schema_version(void);
+int fl_store_db_version(const fl_store *s);
+
+/* Articles per transaction when adding (default 500). */
+void fl_store_set_batch(fl_store *s, unsigned batch);
+
+/* Adds one extracted article (a JSON object as written by fl_doc_write_json
+ * with the text included). *added is set to 1 if it was new, 0 if the same
+ * content was already stored. FL_ERR_FORMAT for JSON that is not such an
+ * object; FL_ERR_IO for a database error (disk full, read-only: see
+ * fl_store_error). After an error the current batch is rolled back; what was
+ * committed before stays. */
+fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added);
+
+/* Commits the current batch, if any. */
+fl_status fl_store_commit(fl_store *s);
+
+/* The last error message. */
+const char *fl_store_error(const fl_store *s);
+
+/* Number of stored articles. */
+long long fl_store_article_count(fl_store *s);
+
+/* Commits and closes. NULL is a no-op. */
+void fl_store_close(fl_store *s);
+
+/* 7.1 Questions ----------------------------------------------------------- */
+
+typedef enum fl_query_kind {
+    FL_QUERY_SEARCH = 0, /* full-text search: ranked articles with highlighted snippets */
+    FL_QUERY_ENTITY,     /* an entity: aliases, mentions per day, co-occurring entities, quotes, sourced claims */
+    FL_QUERY_QUOTES,     /* everything a speaker was quoted saying */
+    FL_QUERY_TIMELINE,   /* a figure series by as-of date, per source, with evidence */
+    FL_QUERY_DISAGREE,   /* figures that cannot both be true; cumulative series that go down */
+    FL_QUERY_ARTICLE     /* one article with its facts (text = article id or hash) */
+} fl_query_kind;
+
+typedef struct fl_query {
+    fl_query_kind kind;
+    const char *text;     /* search terms, entity name, speaker name, article id */
+    const char *from;     /* YYYY-MM-DD or NULL: only articles/figures on or after */
+    const char *to;       /* YYYY-MM-DD or NULL: on or before */
+    const char *source;   /* only this source (figures, attributions) or article source (search) */
+    const char *entity;   /* only articles mentioning this entity (search) */
+    const char *category; /* timeline, disagree: figure category (killed, injured, ...) */
+    const char *subject;  /* timeline: subject (Palestinians, ...) */
+    const char *place;    /* timeline: place (Gaza, ...) */
+    unsigned limit;       /* rows per section; 0 means 20 */
+    unsigned offset;      /* rows to skip (pagination) */
+} fl_query;
+
+typedef enum fl_cell_type { FL_CELL_NULL = 0, FL_CELL_INT, FL_CELL_REAL, FL_CELL_TEXT } fl_cell_type;
+
+typedef struct fl_result fl_result;
+
+/* Runs a question. NULL on error (fl_store_error says why: for example a
+ * search with hostile syntax is answered as plain words, or with a clear
+ * message, never with an SQL error). */
+fl_result *fl_store_query(fl_store *s, const fl_query *q);
+
+size_t fl_result_section_count(const fl_result *r);
+const char *fl_result_section_name(const fl_result *r, size_t section);
+size_t fl_result_column_count(const fl_result *r, size_t section);
+const char *fl_result_column_name(const fl_result *r, size_t section, size_t column);
+size_t fl_result_row_count(const fl_result *r, size_t section);
+fl_cell_type fl_result_cell_type(const fl_result *r, size_t section, size_t row, size_t column);
+/* The cell as text (numbers formatted), or NULL for a null cell. */
+const char *fl_result_cell(const fl_result *r, size_t section, size_t row, size_t column);
+void fl_result_free(fl_result *r);
+
+/* ------------------------------------------------------------------------ */
+/* 8. Version                                                               */
 /* ------------------------------------------------------------------------ */
 
 /* "MAJOR.MINOR.PATCH" */

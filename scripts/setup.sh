@@ -10,6 +10,7 @@ FACTLINE_PACKAGES=(
   gcc make cmake ninja-build pkg-config python3
   clang libclang-rt-14-dev          # sanitizer and fuzzer builds
   libjansson-dev libutf8proc-dev    # JSON input, Unicode character classes
+  libsqlite3-dev                    # the store (SQLite with FTS5)
 )
 
 missing=()

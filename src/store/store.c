@@ -1,0 +1,579 @@
+/*
+ * store.c — the SQLite store: opening, the versioned schema and its
+ * migrations, and adding extracted articles in batched transactions.
+ *
+ * Design: one article per `factline extract --text` object, keyed by a
+ * content hash (UNIQUE), so adding is idempotent (INSERT OR IGNORE decides).
+ * Facts are added in the same transaction as their article, so an article is
+ * either stored with all its facts or not at all; SQLite's journal (WAL)
+ * makes a killed process lose only the uncommitted batch. FTS5 indexes use
+ * external content (the text is stored once). Entities and organisation-like
+ * sources are joined across articles by canonical keys (canon.c, rules in
+ * docs/store.md). Not for: the questions (store_query.c).
+ */
+#include "store/store_internal.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/canon.h"
+#include "util/hash.h"
+
+/* ---- schema ------------------------------------------------------------- */
+
+/* Migration N brings a database from version N-1 to N. Never edit one that
+ * has shipped: add a new one. */
+static const char *const migrations[] = {
+    /* 1: articles, full-text index, entities, facts */
+    "CREATE TABLE articles("
+    "  id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, ext_id TEXT, date TEXT NOT NULL,"
+    "  headline TEXT NOT NULL, source TEXT, url TEXT, text TEXT NOT NULL);"
+    "CREATE INDEX articles_date ON articles(date);"
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(headline, text, content='articles', content_rowid='id',"
+    "  tokenize='unicode61 remove_diacritics 2');"
+    "CREATE TABLE entities(id INTEGER PRIMARY KEY, type TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL,"
+    "  surname TEXT, UNIQUE(type, key));"
+    "CREATE INDEX entities_surname ON entities(surname) WHERE surname IS NOT NULL;"
+    "CREATE TABLE entity_aliases(entity_id INTEGER NOT NULL, alias TEXT NOT NULL COLLATE NOCASE,"
+    "  PRIMARY KEY(entity_id, alias)) WITHOUT ROWID;"
+    "CREATE INDEX entity_aliases_alias ON entity_aliases(alias);"
+    "CREATE TABLE mentions(article_id INTEGER NOT NULL, entity_id INTEGER NOT NULL, start INTEGER NOT NULL,"
+    "  end INTEGER NOT NULL);"
+    "CREATE INDEX mentions_entity ON mentions(entity_id, article_id);"
+    "CREATE INDEX mentions_article ON mentions(article_id);"
+    "CREATE TABLE org_keys(key TEXT PRIMARY KEY, canonical TEXT NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE quotes(id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, start INTEGER, end INTEGER,"
+    "  text TEXT NOT NULL, kind TEXT, speaker TEXT, speaker_entity_id INTEGER, speaker_start INTEGER,"
+    "  speaker_end INTEGER, cue TEXT);"
+    "CREATE INDEX quotes_speaker ON quotes(speaker_entity_id);"
+    "CREATE INDEX quotes_article ON quotes(article_id);"
+    "CREATE TABLE attributions(id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, source TEXT,"
+    "  source_key TEXT, source_entity_id INTEGER, source_type TEXT, anonymous INTEGER, source_start INTEGER,"
+    "  source_end INTEGER, cue TEXT, cue_start INTEGER, cue_end INTEGER, content_start INTEGER,"
+    "  content_end INTEGER);"
+    "CREATE INDEX attributions_source_entity ON attributions(source_entity_id);"
+    "CREATE INDEX attributions_source_key ON attributions(source_key);"
+    "CREATE INDEX attributions_article ON attributions(article_id);"
+    "CREATE TABLE figures(id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, start INTEGER, end INTEGER,"
+    "  text TEXT, value REAL, low REAL, high REAL, qualifier TEXT, category TEXT, subject TEXT, source TEXT,"
+    "  date TEXT, place TEXT);"
+    "CREATE INDEX figures_category ON figures(category, date);"
+    "CREATE INDEX figures_article ON figures(article_id);"
+    "CREATE TABLE times(article_id INTEGER NOT NULL, start INTEGER, end INTEGER, text TEXT, type TEXT,"
+    "  value TEXT);"
+    "CREATE INDEX times_article ON times(article_id);",
+    /* 2: normalised keys on figures for series and disagreements; quote search */
+    "ALTER TABLE figures ADD COLUMN subject_key TEXT;"
+    "ALTER TABLE figures ADD COLUMN place_key TEXT;"
+    "ALTER TABLE figures ADD COLUMN source_key TEXT;"
+    "UPDATE figures SET subject_key = fl_key('MISC', subject), place_key = fl_key('LOC', place),"
+    "  source_key = fl_source_key(source);"
+    "CREATE INDEX figures_series ON figures(category, subject_key, place_key, date);"
+    "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id',"
+    "  tokenize='unicode61 remove_diacritics 2');"
+    "INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');",
+};
+
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+int fl_store_schema_version(void) { return SCHEMA_VERSION; }
+int fl_store_db_version(const fl_store *s) { return s->version; }
+
+void fl_store_set_error(fl_store *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->error, sizeof s->error, fmt, ap);
+    va_end(ap);
+}
+
+const char *fl_store_error(const fl_store *s) { return s->error; }
+
+int fl_store_exec(fl_store *s, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        fl_store_set_error(s, "%s", msg ? msg : sqlite3_errmsg(s->db));
+        sqlite3_free(msg);
+        return 0;
+    }
+    return 1;
+}
+
+/* ---- canonical keys as SQL functions (used by migrations and queries) ---- */
+
+static void sql_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *type = (const char *)sqlite3_value_text(argv[0]);
+    const char *text = (const char *)sqlite3_value_text(argv[1]);
+    if (!type || !text) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    fl_buffer b;
+    fl_buffer_init(&b);
+    size_t n = fl_canon_key(type, text, (size_t)sqlite3_value_bytes(argv[1]), &b);
+    if (n)
+        sqlite3_result_text(ctx, b.data, (int)n, SQLITE_TRANSIENT);
+    else
+        sqlite3_result_null(ctx);
+    fl_buffer_release(&b);
+}
+
+
+/* fl_source_key(text): the canonical key of a source, joined through org_keys. */
+static void sql_source_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    fl_store *s = sqlite3_user_data(ctx);
+    const char *text = (const char *)sqlite3_value_text(argv[0]);
+    if (!text) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    fl_buffer key, canon;
+    fl_buffer_init(&key);
+    fl_buffer_init(&canon);
+    if (fl_canon_key("SOURCE", text, (size_t)sqlite3_value_bytes(argv[0]), &key) &&
+        fl_store_org_canonical(s, key.data, &canon))
+        sqlite3_result_text(ctx, canon.data, (int)canon.len, SQLITE_TRANSIENT);
+    else
+        sqlite3_result_null(ctx);
+    fl_buffer_release(&key);
+    fl_buffer_release(&canon);
+}
+
+/* fl_sentence(text, start, end): the sentence(s) of `text` that contain the
+ * byte span [start, end), found with the text layer on its paragraph; the
+ * span itself if the text layer finds none. Evidence for a reader. */
+static void sql_sentence(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    fl_store *s = sqlite3_user_data(ctx);
+    const char *text = (const char *)sqlite3_value_blob(argv[0]);
+    long long len = sqlite3_value_bytes(argv[0]);
+    long long start = sqlite3_value_int64(argv[1]), end = sqlite3_value_int64(argv[2]);
+    if (!text || sqlite3_value_type(argv[1]) == SQLITE_NULL || start < 0 || end < start || end > len) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    long long p0 = start, p1 = end;
+    while (p0 > 0 && text[p0 - 1] != '\n')
+        p0--;
+    while (p1 < len && text[p1] != '\n')
+        p1++;
+    if (!s->doc && !(s->doc = fl_doc_new())) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    long long a = start, b = end;
+    if (fl_doc_analyze_text(s->doc, text + p0, (size_t)(p1 - p0)) == FL_OK) {
+        const fl_sentence *sent = fl_doc_sentences(s->doc);
+        for (size_t i = 0; i < fl_doc_sentence_count(s->doc); i++) {
+            long long ss = p0 + sent[i].start, se = p0 + sent[i].end;
+            if (se > start && ss < end) {
+                if (ss < a)
+                    a = ss;
+                if (se > b)
+                    b = se;
+            }
+        }
+    }
+    sqlite3_result_text(ctx, text + a, (int)(b - a), SQLITE_TRANSIENT);
+}
+
+/* ---- opening ------------------------------------------------------------ */
+
+static fl_store *fail_open(fl_store *s, char **error)
+{
+    if (error)
+        *error = strdup(s->error[0] ? s->error : "cannot open the database");
+    for (size_t i = 0; i < s->cached; i++)
+        sqlite3_finalize(s->cache[i].st);
+    if (s->db)
+        sqlite3_close(s->db);
+    fl_buffer_release(&s->key);
+    fl_buffer_release(&s->key2);
+    fl_doc_free(s->doc);
+    free(s);
+    return NULL;
+}
+
+static int read_version(fl_store *s)
+{
+    sqlite3_stmt *st;
+    int v = -1;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+fl_store *fl_store_open_version(const char *path, unsigned flags, int version, char **error)
+{
+    if (error)
+        *error = NULL;
+    fl_store *s = calloc(1, sizeof *s);
+    if (!s) {
+        if (error)
+            *error = strdup("out of memory");
+        return NULL;
+    }
+    fl_buffer_init(&s->key);
+    fl_buffer_init(&s->key2);
+    s->flags = flags;
+    s->batch = 500;
+    int oflags = (flags & FL_STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        fl_store_set_error(s, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "cannot open");
+        return fail_open(s, error);
+    }
+    sqlite3_busy_timeout(s->db, 10000);
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_create_function(s->db, "fl_key", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_key, NULL, NULL);
+    sqlite3_create_function(s->db, "fl_source_key", 1, SQLITE_UTF8, s, sql_source_key, NULL, NULL);
+    sqlite3_create_function(s->db, "fl_sentence", 3, SQLITE_UTF8, s, sql_sentence, NULL, NULL);
+    if (!(flags & FL_STORE_READONLY)) {
+        if (!fl_store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;")) {
+            fl_store_set_error(s, "%s: %s", path, sqlite3_errmsg(s->db));
+            return fail_open(s, error);
+        }
+    }
+    fl_store_exec(s, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+    int v = read_version(s);
+    if (v < 0) {
+        fl_store_set_error(s, "%s: not a database (%s)", path, sqlite3_errmsg(s->db));
+        return fail_open(s, error);
+    }
+    if (v > SCHEMA_VERSION) {
+        fl_store_set_error(s, "%s: schema version %d is newer than this factline (%d)", path, v, SCHEMA_VERSION);
+        return fail_open(s, error);
+    }
+    if (v < version && (flags & FL_STORE_READONLY)) {
+        fl_store_set_error(s, "%s: schema version %d needs migrating; open it once for writing", path, v);
+        return fail_open(s, error);
+    }
+    /* Check that FTS5 is there before relying on it. */
+    if (v == 0 && !fl_store_exec(s, "CREATE VIRTUAL TABLE temp.fts_probe USING fts5(x); DROP TABLE temp.fts_probe;")) {
+        fl_store_set_error(s, "%s: this SQLite has no FTS5", path);
+        return fail_open(s, error);
+    }
+    while (v < version) {
+        char sql[64];
+        if (!fl_store_exec(s, "BEGIN IMMEDIATE"))
+            return fail_open(s, error);
+        snprintf(sql, sizeof sql, "PRAGMA user_version=%d", v + 1);
+        if (!fl_store_exec(s, migrations[v]) || !fl_store_exec(s, sql)) {
+            char why[1024];
+            snprintf(why, sizeof why, "%.200s: migration to schema version %d failed: %.700s", path, v + 1, s->error);
+            fl_store_exec(s, "ROLLBACK");
+            fl_store_set_error(s, "%s", why);
+            return fail_open(s, error);
+        }
+        if (!fl_store_exec(s, "COMMIT"))
+            return fail_open(s, error);
+        v++;
+    }
+    s->version = v;
+    if (!fl_store_exec(s, "CREATE TEMP TABLE wanted(id INTEGER PRIMARY KEY)"))
+        return fail_open(s, error);
+    return s;
+}
+
+fl_store *fl_store_open(const char *path, unsigned flags, char **error)
+{
+    return fl_store_open_version(path, flags, SCHEMA_VERSION, error);
+}
+
+void fl_store_set_batch(fl_store *s, unsigned batch) { s->batch = batch ? batch : 1; }
+
+fl_status fl_store_commit(fl_store *s)
+{
+    if (!s->in_txn)
+        return FL_OK;
+    if (!fl_store_exec(s, "COMMIT")) {
+        char why[1024];
+        snprintf(why, sizeof why, "commit failed: %.900s", s->error);
+        fl_store_exec(s, "ROLLBACK");
+        s->in_txn = 0;
+        s->in_batch = 0;
+        fl_store_set_error(s, "%s", why);
+        return FL_ERR_IO;
+    }
+    s->in_txn = 0;
+    s->in_batch = 0;
+    return FL_OK;
+}
+
+void fl_store_close(fl_store *s)
+{
+    if (!s)
+        return;
+    fl_store_commit(s);
+    for (size_t i = 0; i < s->cached; i++)
+        sqlite3_finalize(s->cache[i].st);
+    sqlite3_close_v2(s->db);
+    fl_buffer_release(&s->key);
+    fl_buffer_release(&s->key2);
+    fl_doc_free(s->doc);
+    free(s);
+}
+
+long long fl_store_article_count(fl_store *s)
+{
+    sqlite3_stmt *st;
+    long long n = -1;
+    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM articles", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* ---- adding ------------------------------------------------------------- */
+
+/* Runs a prepared statement to completion; returns 1 on success. */
+int fl_store_step_done(fl_store *s, sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        fl_store_set_error(s, "%s", sqlite3_errmsg(s->db));
+        sqlite3_reset(st);
+        return 0;
+    }
+    sqlite3_reset(st);
+    return 1;
+}
+
+/* Statements are prepared once per store and kept: the SQL text's address
+ * is the cache key (every caller passes a string literal). */
+sqlite3_stmt *fl_store_prepare(fl_store *s, const char *sql)
+{
+    size_t i;
+    for (i = 0; i < s->cached; i++) {
+        if (s->cache[i].sql == sql) {
+            sqlite3_reset(s->cache[i].st);
+            sqlite3_clear_bindings(s->cache[i].st);
+            return s->cache[i].st;
+        }
+    }
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+        fl_store_set_error(s, "%s", sqlite3_errmsg(s->db));
+        return NULL;
+    }
+    if (s->cached < FL_STORE_CACHE) {
+        s->cache[s->cached].sql = sql;
+        s->cache[s->cached].st = st;
+        s->cached++;
+    } else {
+        /* Full (never expected): keep the statement as the last entry's. */
+        sqlite3_finalize(s->cache[FL_STORE_CACHE - 1].st);
+        s->cache[FL_STORE_CACHE - 1].sql = sql;
+        s->cache[FL_STORE_CACHE - 1].st = st;
+    }
+    return st;
+}
+
+long long fl_store_lookup_id(fl_store *s, const char *sql, const char *a, const char *b)
+{
+    sqlite3_stmt *st = fl_store_prepare(s, sql);
+    long long id = 0;
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+    if (b)
+        sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        id = sqlite3_column_int64(st, 0);
+    else if (rc != SQLITE_DONE) {
+        fl_store_set_error(s, "%s", sqlite3_errmsg(s->db));
+        id = -1;
+    }
+    sqlite3_reset(st);
+    return id;
+}
+
+/* 1 if every word of `small` is a word of `big`. */
+static int words_subset(const char *small, const char *big)
+{
+    const char *p = small;
+    while (*p) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        int found = 0;
+        for (const char *q = big; *q;) {
+            const char *qe = strchr(q, ' ');
+            size_t m = qe ? (size_t)(qe - q) : strlen(q);
+            if (m == n && memcmp(p, q, n) == 0) {
+                found = 1;
+                break;
+            }
+            q += m;
+            if (*q == ' ')
+                q++;
+        }
+        if (!found)
+            return 0;
+        p += n;
+        if (*p == ' ')
+            p++;
+    }
+    return 1;
+}
+
+/* The canonical form of an organisation or source key: itself, or the one
+ * existing canonical key whose words include all of its words (at least two)
+ * — "health ministry" joins "gaza health ministry" while that is the only
+ * ministry of health seen. Recorded in org_keys so the answer stays stable. */
+int fl_store_org_canonical(fl_store *s, const char *key, fl_buffer *out)
+{
+    fl_buffer_clear(out);
+    sqlite3_stmt *st = fl_store_prepare(s, "SELECT canonical FROM org_keys WHERE key=?");
+    if (!st)
+        return 0;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        fl_buffer_append_str(out, (const char *)sqlite3_column_text(st, 0));
+        sqlite3_reset(st);
+        return 1;
+    }
+    sqlite3_reset(st);
+    fl_buffer_append_str(out, key);
+    if (strchr(key, ' ')) {
+        /* Candidates share the key's longest word. */
+        const char *best = key, *p = key;
+        size_t best_len = 0;
+        while (*p) {
+            const char *e = strchr(p, ' ');
+            size_t n = e ? (size_t)(e - p) : strlen(p);
+            if (n > best_len)
+                best = p, best_len = n;
+            p += n;
+            if (*p == ' ')
+                p++;
+        }
+        char pattern[256];
+        if (best_len < sizeof pattern - 3) {
+            snprintf(pattern, sizeof pattern, "%%%.*s%%", (int)best_len, best);
+            st = fl_store_prepare(s, "SELECT DISTINCT canonical FROM org_keys WHERE canonical LIKE ? AND canonical<>?");
+            if (!st)
+                return 0;
+            sqlite3_bind_text(st, 1, pattern, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+            int supersets = 0;
+            fl_buffer found;
+            fl_buffer_init(&found);
+            while (sqlite3_step(st) == SQLITE_ROW) {
+                const char *c = (const char *)sqlite3_column_text(st, 0);
+                if (words_subset(key, c)) {
+                    supersets++;
+                    fl_buffer_clear(&found);
+                    fl_buffer_append_str(&found, c);
+                }
+            }
+            sqlite3_reset(st);
+            if (supersets == 1) {
+                fl_buffer_clear(out);
+                fl_buffer_append(out, found.data, found.len);
+            }
+            fl_buffer_release(&found);
+        }
+    }
+    if (s->flags & FL_STORE_READONLY)
+        return 1;
+    st = fl_store_prepare(s, "INSERT OR IGNORE INTO org_keys(key, canonical) VALUES(?, ?)");
+    if (!st)
+        return 0;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, out->data, (int)out->len, SQLITE_STATIC);
+    return fl_store_step_done(s, st);
+}
+
+/* Finds or creates the canonical entity for a name of a type. Returns its id,
+ * 0 if the name has no key, -1 on a database error. */
+long long fl_store_resolve_entity(fl_store *s, const char *type, const char *name)
+{
+    if (!fl_canon_key(type, name, strlen(name), &s->key))
+        return 0;
+    int is_per = strcmp(type, "PER") == 0;
+    int is_org = strcmp(type, "ORG") == 0;
+    if (is_org) {
+        if (!fl_store_org_canonical(s, s->key.data, &s->key2))
+            return -1;
+        fl_buffer_clear(&s->key);
+        fl_buffer_append(&s->key, s->key2.data, s->key2.len);
+    }
+    const char *key = s->key.data;
+    long long id = fl_store_lookup_id(s, "SELECT id FROM entities WHERE type=? AND key=?", type, key);
+    if (id)
+        return id;
+    const char *surname = NULL;
+    size_t surname_len = 0;
+    char sur[256] = "";
+    if (is_per) {
+        surname_len = fl_canon_surname(key, s->key.len, &surname);
+        if (surname_len >= sizeof sur)
+            surname_len = sizeof sur - 1;
+        memcpy(sur, surname, surname_len);
+        sur[surname_len] = '\0';
+        if (surname_len == s->key.len) {
+            /* A bare surname joins the one full name that has it; with two or
+             * more (Joe Biden, Hunter Biden) it stays on its own. */
+            sqlite3_stmt *st = fl_store_prepare(s, "SELECT id FROM entities WHERE type='PER' AND surname=? AND key<>surname LIMIT 2");
+            if (!st)
+                return -1;
+            sqlite3_bind_text(st, 1, sur, -1, SQLITE_STATIC);
+            int n = 0;
+            while (sqlite3_step(st) == SQLITE_ROW) {
+                id = sqlite3_column_int64(st, 0);
+                n++;
+            }
+            sqlite3_reset(st);
+            if (n == 1)
+                return id;
+        }
+    }
+    sqlite3_stmt *st = fl_store_prepare(s, "INSERT INTO entities(type, key, name, surname) VALUES(?, ?, ?, ?)");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
+    if (is_per)
+        sqlite3_bind_text(st, 4, sur, -1, SQLITE_STATIC);
+    if (!fl_store_step_done(s, st))
+        return -1;
+    id = sqlite3_last_insert_rowid(s->db);
+    if (is_per && surname_len < s->key.len) {
+        /* The first full name with this surname adopts the bare surname's
+         * entity, if one was created before it appeared. */
+        long long others = fl_store_lookup_id(s, "SELECT count(*) FROM entities WHERE type='PER' AND surname=? AND key<>surname AND key<>?",
+                                     sur, key);
+        long long bare = fl_store_lookup_id(s, "SELECT id FROM entities WHERE type='PER' AND key=?", sur, NULL);
+        if (others == 0 && bare > 0) {
+            char sql[512];
+            static const char *const moves[] = {
+                "UPDATE mentions SET entity_id=%lld WHERE entity_id=%lld",
+                "UPDATE OR IGNORE entity_aliases SET entity_id=%lld WHERE entity_id=%lld",
+                "UPDATE quotes SET speaker_entity_id=%lld WHERE speaker_entity_id=%lld",
+                "UPDATE attributions SET source_entity_id=%lld WHERE source_entity_id=%lld",
+            };
+            for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++) {
+                snprintf(sql, sizeof sql, moves[i], id, bare);
+                if (!fl_store_exec(s, sql))
+                    return -1;
+            }
+            snprintf(sql, sizeof sql, "DELETE FROM entity_aliases WHERE entity_id=%lld; DELETE FROM entities WHERE id=%lld",
+                     bare, bare);
+            if (!fl_store_exec(s, sql))
+                return -1;
+        }
+    }
+    return id;
+}

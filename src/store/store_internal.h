@@ -1,0 +1,47 @@
+/*
+ * store_internal.h — the store's state, shared by store.c (open, schema,
+ * migrations, adding articles), store_query.c (the questions) and result.c.
+ */
+#ifndef FL_STORE_INTERNAL_H
+#define FL_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "factline.h"
+#include "util/buffer.h"
+
+struct fl_store {
+    sqlite3 *db;
+    unsigned flags;
+    unsigned batch, in_batch;
+    int in_txn;
+    int version;
+    char error[1024];
+    fl_buffer key, key2; /* scratch for canonical keys */
+#define FL_STORE_CACHE 48
+    struct {
+        const char *sql;
+        sqlite3_stmt *st;
+    } cache[FL_STORE_CACHE];
+    size_t cached;
+    fl_doc *doc; /* for fl_sentence() */
+};
+
+void fl_store_set_error(fl_store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Opens a database and migrates it to `version` only (tests of migrations). */
+fl_store *fl_store_open_version(const char *path, unsigned flags, int version, char **error);
+
+/* Helpers shared by the store's files (store.c). Each sets the error on failure. */
+int fl_store_exec(fl_store *s, const char *sql);
+sqlite3_stmt *fl_store_prepare(fl_store *s, const char *sql);
+int fl_store_step_done(fl_store *s, sqlite3_stmt *st); /* steps once, finalizes; 1 on success */
+long long fl_store_lookup_id(fl_store *s, const char *sql, const char *a, const char *b); /* 0 none, -1 error */
+int fl_store_org_canonical(fl_store *s, const char *key, fl_buffer *out);
+long long fl_store_resolve_entity(fl_store *s, const char *type, const char *name);
+
+/* Result building (result.c). */
+fl_result *fl_result_new(void);
+int fl_result_add_section(fl_result *r, const char *name, sqlite3_stmt *stmt, unsigned limit);
+
+#endif

@@ -1,0 +1,482 @@
+/*
+ * store_query.c — the questions users ask of the store: search, entity,
+ * quotes, timeline, disagree, article. Each is parameterised SQL (no user
+ * text is ever pasted into SQL) whose rows become an fl_result section.
+ *
+ * Search input is never handed to FTS5 as syntax: it is split into words
+ * (and "quoted phrases", and prefix* words), each passed as a quoted FTS
+ * string, so unbalanced quotes, NEAR(, lone * or very long input give
+ * results or a clear message, never an SQL error. Not for: writing
+ * (store_add.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/canon.h"
+#include "store/store_internal.h"
+#include "text/utf8.h"
+
+/* Categories whose series count a running total and so must not go down. */
+static const char *const cumulative_categories[] = {"arrested", "injured", "killed", "released"};
+
+#define MAX_QUERY_BYTES 4096
+
+/* Builds a safe FTS5 query from user text. Returns 0 if nothing searchable
+ * is left. */
+static int fts_query(const char *in, fl_buffer *out)
+{
+    fl_buffer_clear(out);
+    size_t len = strlen(in);
+    if (len > MAX_QUERY_BYTES)
+        len = MAX_QUERY_BYTES;
+    size_t i = 0;
+    int terms = 0, in_phrase = 0;
+    while (i < len) {
+        int32_t cp;
+        size_t n = fl_utf8_decode((const unsigned char *)in + i, len - i, &cp);
+        if (cp == '"') {
+            if (in_phrase) {
+                fl_buffer_append_char(out, '"');
+                in_phrase = 0;
+            } else {
+                /* a phrase only if it closes */
+                if (memchr(in + i + 1, '"', len - i - 1)) {
+                    if (terms)
+                        fl_buffer_append_char(out, ' ');
+                    fl_buffer_append_char(out, '"');
+                    in_phrase = 1;
+                    terms++;
+                }
+            }
+            i += n;
+            continue;
+        }
+        if (!fl_cc_is_alnum(fl_char_class(cp))) {
+            i += n;
+            continue;
+        }
+        size_t start = i;
+        while (i < len) {
+            n = fl_utf8_decode((const unsigned char *)in + i, len - i, &cp);
+            if (cp < 0 || !fl_cc_is_alnum(fl_char_class(cp)))
+                break;
+            i += n;
+        }
+        if (in_phrase) {
+            if (out->data[out->len - 1] != '"')
+                fl_buffer_append_char(out, ' ');
+            fl_buffer_append(out, in + start, i - start);
+        } else {
+            if (terms)
+                fl_buffer_append_char(out, ' ');
+            fl_buffer_append_char(out, '"');
+            fl_buffer_append(out, in + start, i - start);
+            fl_buffer_append_char(out, '"');
+            if (i < len && in[i] == '*')
+                fl_buffer_append_char(out, '*');
+            terms++;
+        }
+    }
+    if (in_phrase)
+        fl_buffer_append_char(out, '"');
+    /* An empty phrase ("") matches nothing useful: drop it. */
+    char *empty;
+    while ((empty = strstr(out->data, "\"\"")) != NULL) {
+        memmove(empty, empty + 2, strlen(empty + 2) + 1);
+        out->len -= 2;
+        terms--;
+    }
+    return terms > 0 && out->len > 0;
+}
+
+static void bind_opt(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v && *v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* Entity ids for a name: by alias or by canonical key, of any type; the
+ * best-known first. Fills a temporary table the queries join against. */
+static int find_entities(fl_store *s, const char *name)
+{
+    if (!fl_store_exec(s, "DELETE FROM temp.wanted"))
+        return 0;
+    static const char *const types[] = {"PER", "ORG", "LOC", "MISC"};
+    for (size_t t = 0; t < 4; t++) {
+        if (!fl_canon_key(types[t], name, strlen(name), &s->key))
+            continue;
+        sqlite3_stmt *st = fl_store_prepare(s, "INSERT OR IGNORE INTO temp.wanted SELECT id FROM entities WHERE type=? AND key=?");
+        if (!st)
+            return 0;
+        sqlite3_bind_text(st, 1, types[t], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, s->key.data, -1, SQLITE_TRANSIENT);
+        if (!fl_store_step_done(s, st))
+            return 0;
+    }
+    sqlite3_stmt *st = fl_store_prepare(s, "INSERT OR IGNORE INTO temp.wanted SELECT entity_id FROM entity_aliases WHERE alias=?");
+    if (!st)
+        return 0;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+    return fl_store_step_done(s, st);
+}
+
+static int section(fl_store *s, fl_result *r, const char *name, sqlite3_stmt *st, unsigned limit)
+{
+    if (!st)
+        return 0;
+    int ok = fl_result_add_section(r, name, st, limit);
+    if (!ok)
+        fl_store_set_error(s, "out of memory");
+    if (sqlite3_errcode(s->db) != SQLITE_OK && sqlite3_errcode(s->db) != SQLITE_ROW &&
+        sqlite3_errcode(s->db) != SQLITE_DONE) {
+        fl_store_set_error(s, "%s", sqlite3_errmsg(s->db));
+        ok = 0;
+    }
+    sqlite3_reset(st);
+    return ok;
+}
+
+static fl_result *query_search(fl_store *s, const fl_query *q, unsigned limit)
+{
+    fl_buffer fts;
+    fl_buffer_init(&fts);
+    if (!q->text || !fts_query(q->text, &fts)) {
+        fl_store_set_error(s, "nothing to search for: give one or more words");
+        fl_buffer_release(&fts);
+        return NULL;
+    }
+    fl_result *r = fl_result_new();
+    if (q->entity && !find_entities(s, q->entity)) {
+        fl_buffer_release(&fts);
+        fl_result_free(r);
+        return NULL;
+    }
+    sqlite3_stmt *st = fl_store_prepare(
+        s, "SELECT a.id AS article, a.date, a.headline, a.source,"
+           " snippet(articles_fts, 1, '**', '**', '…', 24) AS snippet, round(bm25(articles_fts), 3) AS score"
+           " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+           " WHERE articles_fts MATCH ?1 AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
+           " AND (?4 IS NULL OR a.source = ?4)"
+           " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM mentions m JOIN temp.wanted w ON w.id = m.entity_id"
+           "   WHERE m.article_id = a.id))"
+           " ORDER BY bm25(articles_fts), a.id LIMIT ?6 OFFSET ?7");
+    int ok = st != NULL;
+    if (ok) {
+        sqlite3_bind_text(st, 1, fts.data, -1, SQLITE_TRANSIENT);
+        bind_opt(st, 2, q->from);
+        bind_opt(st, 3, q->to);
+        bind_opt(st, 4, q->source);
+        bind_opt(st, 5, q->entity);
+        sqlite3_bind_int(st, 6, (int)limit);
+        sqlite3_bind_int(st, 7, (int)q->offset);
+        ok = section(s, r, "articles", st, 0);
+    }
+    st = ok ? fl_store_prepare(
+                  s, "SELECT a.id AS article, a.date, q.speaker, q.kind,"
+                     " snippet(quotes_fts, 0, '**', '**', '…', 24) AS quote, q.start, q.end"
+                     " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
+                     " WHERE quotes_fts MATCH ?1 AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
+                     " ORDER BY bm25(quotes_fts), q.id LIMIT ?4 OFFSET ?5")
+            : NULL;
+    if (ok && st) {
+        sqlite3_bind_text(st, 1, fts.data, -1, SQLITE_TRANSIENT);
+        bind_opt(st, 2, q->from);
+        bind_opt(st, 3, q->to);
+        sqlite3_bind_int(st, 4, (int)limit);
+        sqlite3_bind_int(st, 5, (int)q->offset);
+        ok = section(s, r, "quotes", st, 0);
+    } else {
+        ok = 0;
+    }
+    fl_buffer_release(&fts);
+    if (!ok) {
+        fl_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
+{
+    if (!q->text || !*q->text) {
+        fl_store_set_error(s, "which entity? give a name");
+        return NULL;
+    }
+    if (!find_entities(s, q->text))
+        return NULL;
+    fl_result *r = fl_result_new();
+    static const struct {
+        const char *name, *sql;
+    } parts[] = {
+        {"entity", "SELECT e.id, e.name, e.type, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
+                   " (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id) AS articles"
+                   " FROM entities e JOIN temp.wanted w ON w.id = e.id ORDER BY mentions DESC LIMIT ?4 OFFSET ?5"},
+        {"aliases", "SELECT DISTINCT x.alias FROM entity_aliases x JOIN temp.wanted w ON w.id = x.entity_id"
+                    " ORDER BY length(x.alias) DESC, x.alias LIMIT ?4 OFFSET ?5"},
+        {"mentions_per_day", "SELECT a.date, count(*) AS mentions FROM mentions m JOIN temp.wanted w ON w.id = m.entity_id"
+                             " JOIN articles a ON a.id = m.article_id WHERE (?2 IS NULL OR a.date >= ?2)"
+                             " AND (?3 IS NULL OR a.date <= ?3) GROUP BY a.date ORDER BY a.date LIMIT ?4 OFFSET ?5"},
+        {"co_occurring", "SELECT e.name, e.type, count(DISTINCT m2.article_id) AS articles"
+                         " FROM mentions m1 JOIN temp.wanted w ON w.id = m1.entity_id"
+                         " JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.entity_id NOT IN temp.wanted"
+                         " JOIN entities e ON e.id = m2.entity_id JOIN articles a ON a.id = m1.article_id"
+                         " WHERE (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
+                         " GROUP BY e.id ORDER BY articles DESC, e.name LIMIT ?4 OFFSET ?5"},
+        {"quotes", "SELECT a.date, a.id AS article, q.kind, q.text, q.start, q.end FROM quotes q"
+                   " JOIN temp.wanted w ON w.id = q.speaker_entity_id JOIN articles a ON a.id = q.article_id"
+                   " WHERE (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
+                   " ORDER BY a.date, q.id LIMIT ?4 OFFSET ?5"},
+        {"attributions", "SELECT a.date, a.id AS article, t.source, t.cue,"
+                         " CAST(substr(CAST(a.text AS BLOB), t.content_start + 1, t.content_end - t.content_start) AS TEXT) AS content,"
+                         " t.content_start, t.content_end FROM attributions t JOIN temp.wanted w ON w.id = t.source_entity_id"
+                         " JOIN articles a ON a.id = t.article_id"
+                         " WHERE (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
+                         " ORDER BY a.date, t.id LIMIT ?4 OFFSET ?5"},
+    };
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        sqlite3_stmt *st = fl_store_prepare(s, parts[i].sql);
+        if (!st) {
+            fl_result_free(r);
+            return NULL;
+        }
+        bind_opt(st, 2, q->from);
+        bind_opt(st, 3, q->to);
+        sqlite3_bind_int(st, 4, (int)limit);
+        sqlite3_bind_int(st, 5, (int)q->offset);
+        if (!section(s, r, parts[i].name, st, 0)) {
+            fl_result_free(r);
+            return NULL;
+        }
+    }
+    return r;
+}
+
+static fl_result *query_quotes(fl_store *s, const fl_query *q, unsigned limit)
+{
+    const char *who = q->text ? q->text : q->entity;
+    if (!find_entities(s, who ? who : ""))
+        return NULL;
+    const char *key = NULL;
+    if (who && fl_canon_key("PER", who, strlen(who), &s->key2))
+        key = s->key2.data;
+    fl_result *r = fl_result_new();
+    sqlite3_stmt *st = fl_store_prepare(
+        s, "SELECT a.date, a.id AS article, a.headline, coalesce(e.name, q.speaker) AS speaker, q.kind, q.text,"
+           " q.start, q.end FROM quotes q JOIN articles a ON a.id = q.article_id"
+           " LEFT JOIN entities e ON e.id = q.speaker_entity_id"
+           " WHERE (?1 IS NULL OR q.speaker_entity_id IN temp.wanted"
+           "   OR (q.speaker_entity_id IS NULL AND fl_key('PER', q.speaker) = ?6))"
+           " AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
+           " AND (?1 IS NOT NULL OR q.speaker IS NOT NULL)"
+           " ORDER BY a.date, q.id LIMIT ?4 OFFSET ?5");
+    if (!st) {
+        fl_result_free(r);
+        return NULL;
+    }
+    bind_opt(st, 1, who);
+    bind_opt(st, 2, q->from);
+    bind_opt(st, 3, q->to);
+    sqlite3_bind_int(st, 4, (int)limit);
+    sqlite3_bind_int(st, 5, (int)q->offset);
+    bind_opt(st, 6, key);
+    if (!section(s, r, "quotes", st, 0)) {
+        fl_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+static int is_cumulative(const char *category)
+{
+    for (size_t i = 0; i < sizeof cumulative_categories / sizeof cumulative_categories[0]; i++)
+        if (category && !strcmp(category, cumulative_categories[i]))
+            return 1;
+    return 0;
+}
+
+/* The canonical source key for a --source filter, or NULL. */
+static const char *filter_source_key(fl_store *s, const char *source, fl_buffer *out)
+{
+    if (!source || !fl_canon_key("SOURCE", source, strlen(source), &s->key))
+        return NULL;
+    if (!fl_store_org_canonical(s, s->key.data, out))
+        return NULL;
+    return out->data;
+}
+
+static fl_result *query_timeline(fl_store *s, const fl_query *q, unsigned limit)
+{
+    const char *category = q->category && *q->category ? q->category : "killed";
+    fl_buffer src;
+    fl_buffer_init(&src);
+    const char *source_key = filter_source_key(s, q->source, &src);
+    fl_result *r = fl_result_new();
+    sqlite3_stmt *st = fl_store_prepare(
+        s, "SELECT f.date AS as_of, coalesce(f.source, '(the article)') AS source, f.value, f.low, f.high, f.qualifier,"
+           " f.subject, f.place, ?9 AS cumulative,"
+           " CASE WHEN ?9 THEN max(coalesce(f.low, f.value)) OVER (PARTITION BY coalesce(f.source_key, '')"
+           "   ORDER BY f.date, f.id ROWS UNBOUNDED PRECEDING) END AS running_max,"
+           " a.id AS article, a.headline, f.text AS evidence, f.start, f.end,"
+           " fl_sentence(a.text, f.start, f.end) AS sentence"
+           " FROM figures f JOIN articles a ON a.id = f.article_id"
+           " WHERE f.category = ?1 AND (?2 IS NULL OR f.subject_key = fl_key('MISC', ?2))"
+           " AND (?3 IS NULL OR f.place_key = fl_key('LOC', ?3)) AND (?4 IS NULL OR f.date >= ?4)"
+           " AND (?5 IS NULL OR f.date <= ?5) AND (?6 IS NULL OR f.source_key = ?6)"
+           " ORDER BY f.date, coalesce(f.source_key, ''), f.id LIMIT ?7 OFFSET ?8");
+    if (!st) {
+        fl_buffer_release(&src);
+        fl_result_free(r);
+        return NULL;
+    }
+    sqlite3_bind_text(st, 1, category, -1, SQLITE_TRANSIENT);
+    bind_opt(st, 2, q->subject);
+    bind_opt(st, 3, q->place);
+    bind_opt(st, 4, q->from);
+    bind_opt(st, 5, q->to);
+    bind_opt(st, 6, source_key);
+    sqlite3_bind_int(st, 7, (int)limit);
+    sqlite3_bind_int(st, 8, (int)q->offset);
+    sqlite3_bind_int(st, 9, is_cumulative(category));
+    int ok = section(s, r, "timeline", st, 0);
+    fl_buffer_release(&src);
+    if (!ok) {
+        fl_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
+{
+    fl_result *r = fl_result_new();
+    /* Intervals: [low, high] with value for both when they are missing and
+     * an open end as infinity. Two figures disagree when their intervals do
+     * not overlap. */
+    sqlite3_stmt *st = fl_store_prepare(
+        s, "SELECT f1.date AS as_of, f1.category, f1.subject, f1.place,"
+           " f1.source AS source_a, f1.qualifier AS qualifier_a, f1.value AS value_a, f1.article_id AS article_a,"
+           " fl_sentence(a1.text, f1.start, f1.end) AS sentence_a, f1.start AS start_a, f1.end AS end_a,"
+           " f2.source AS source_b, f2.qualifier AS qualifier_b, f2.value AS value_b, f2.article_id AS article_b,"
+           " fl_sentence(a2.text, f2.start, f2.end) AS sentence_b, f2.start AS start_b, f2.end AS end_b"
+           " FROM figures f1 JOIN figures f2 ON f2.category = f1.category AND f2.subject_key IS f1.subject_key"
+           "   AND f2.place_key IS f1.place_key AND f2.date = f1.date AND f2.id > f1.id"
+           " JOIN articles a1 ON a1.id = f1.article_id JOIN articles a2 ON a2.id = f2.article_id"
+           " WHERE f1.source_key IS NOT NULL AND f2.source_key IS NOT NULL AND f1.source_key <> f2.source_key"
+           " AND (?1 IS NULL OR f1.category = ?1) AND (?2 IS NULL OR f1.date >= ?2) AND (?3 IS NULL OR f1.date <= ?3)"
+           " AND (coalesce(f1.high, f1.value, 1e308) < coalesce(f2.low, f2.value, -1e308)"
+           "   OR coalesce(f2.high, f2.value, 1e308) < coalesce(f1.low, f1.value, -1e308))"
+           " ORDER BY f1.date, f1.category, f1.id LIMIT ?4 OFFSET ?5");
+    if (!st) {
+        fl_result_free(r);
+        return NULL;
+    }
+    bind_opt(st, 1, q->category);
+    bind_opt(st, 2, q->from);
+    bind_opt(st, 3, q->to);
+    sqlite3_bind_int(st, 4, (int)limit);
+    sqlite3_bind_int(st, 5, (int)q->offset);
+    if (!section(s, r, "conflicting_figures", st, 0)) {
+        fl_result_free(r);
+        return NULL;
+    }
+    /* A cumulative series (same source, category, subject, place) that later
+     * reports less than it already had. */
+    st = fl_store_prepare(
+        s, "WITH series AS (SELECT f.*, max(coalesce(f.low, f.value)) OVER (PARTITION BY f.category, f.source_key,"
+           "   f.subject_key, f.place_key ORDER BY f.date, f.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
+           "   AS before_max FROM figures f WHERE f.source_key IS NOT NULL"
+           "   AND f.category IN ('arrested', 'injured', 'killed', 'released') AND (?1 IS NULL OR f.category = ?1))"
+           " SELECT f.date AS as_of, f.category, f.subject, f.place, f.source, f.before_max AS earlier_max,"
+           " (SELECT e.date FROM figures e WHERE e.category = f.category AND e.source_key = f.source_key"
+           "   AND e.subject_key IS f.subject_key AND e.place_key IS f.place_key AND e.date <= f.date AND e.id <> f.id"
+           "   AND coalesce(e.low, e.value) = f.before_max ORDER BY e.date LIMIT 1) AS earlier_date,"
+           " f.qualifier, f.value AS later_value, f.article_id AS article, fl_sentence(a.text, f.start, f.end) AS sentence,"
+           " f.start, f.end FROM series f JOIN articles a ON a.id = f.article_id"
+           " WHERE coalesce(f.high, f.value) < f.before_max AND (?2 IS NULL OR f.date >= ?2) AND (?3 IS NULL OR f.date <= ?3)"
+           " ORDER BY f.date, f.id LIMIT ?4 OFFSET ?5");
+    if (!st) {
+        fl_result_free(r);
+        return NULL;
+    }
+    bind_opt(st, 1, q->category);
+    bind_opt(st, 2, q->from);
+    bind_opt(st, 3, q->to);
+    sqlite3_bind_int(st, 4, (int)limit);
+    sqlite3_bind_int(st, 5, (int)q->offset);
+    if (!section(s, r, "decreasing_cumulative", st, 0)) {
+        fl_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+static fl_result *query_article(fl_store *s, const fl_query *q, unsigned limit)
+{
+    if (!q->text) {
+        fl_store_set_error(s, "which article? give its number, hash or id");
+        return NULL;
+    }
+    long long id = fl_store_lookup_id(s, "SELECT id FROM articles WHERE hash=?1 OR ext_id=?1 OR CAST(id AS TEXT)=?1",
+                                      q->text, NULL);
+    if (id <= 0) {
+        fl_store_set_error(s, "no article %s", q->text);
+        return NULL;
+    }
+    fl_result *r = fl_result_new();
+    static const struct {
+        const char *name, *sql;
+    } parts[] = {
+        {"article", "SELECT id, hash, ext_id, date, headline, source, url, text FROM articles WHERE id=?1"},
+        {"entities", "SELECT e.id AS entity, e.name, e.type, m.start, m.end FROM mentions m JOIN entities e"
+                     " ON e.id = m.entity_id WHERE m.article_id=?1 ORDER BY m.start LIMIT ?2"},
+        {"quotes", "SELECT q.kind, q.speaker, q.speaker_entity_id AS entity, q.cue, q.text, q.start, q.end,"
+                   " q.speaker_start, q.speaker_end FROM quotes q WHERE q.article_id=?1 ORDER BY q.start LIMIT ?2"},
+        {"attributions", "SELECT t.source, t.source_type, t.anonymous, t.cue, t.source_start, t.source_end,"
+                         " t.cue_start, t.cue_end, t.content_start, t.content_end FROM attributions t"
+                         " WHERE t.article_id=?1 ORDER BY t.cue_start LIMIT ?2"},
+        {"figures", "SELECT f.text, f.value, f.low, f.high, f.qualifier, f.category, f.subject, f.source, f.date,"
+                    " f.place, f.start, f.end FROM figures f WHERE f.article_id=?1 ORDER BY f.start LIMIT ?2"},
+        {"times", "SELECT t.text, t.type, t.value, t.start, t.end FROM times t WHERE t.article_id=?1"
+                  " ORDER BY t.start LIMIT ?2"},
+    };
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        sqlite3_stmt *st = fl_store_prepare(s, parts[i].sql);
+        if (!st) {
+            fl_result_free(r);
+            return NULL;
+        }
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int(st, 2, (int)(limit < 1000 ? 1000 : limit));
+        if (!section(s, r, parts[i].name, st, 0)) {
+            fl_result_free(r);
+            return NULL;
+        }
+    }
+    return r;
+}
+
+fl_result *fl_store_query(fl_store *s, const fl_query *q)
+{
+    unsigned limit = q->limit ? q->limit : 20;
+    if (limit > 10000)
+        limit = 10000;
+    s->error[0] = '\0';
+    switch (q->kind) {
+    case FL_QUERY_SEARCH:
+        return query_search(s, q, limit);
+    case FL_QUERY_ENTITY:
+        return query_entity(s, q, limit);
+    case FL_QUERY_QUOTES:
+        return query_quotes(s, q, limit);
+    case FL_QUERY_TIMELINE:
+        return query_timeline(s, q, limit);
+    case FL_QUERY_DISAGREE:
+        return query_disagree(s, q, limit);
+    case FL_QUERY_ARTICLE:
+        return query_article(s, q, limit);
+    }
+    fl_store_set_error(s, "unknown question");
+    return NULL;
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# store_kill.sh — ingest is idempotent and crash-safe: kill it with SIGKILL at
+# random moments several times, then finish; every article must be stored
+# exactly once and the database (and its full-text index) must be consistent.
+set -u
+bin=${FACTLINE_BIN:-build/factline}
+pass=0 fail=0
+check() { if [ "$2" -eq 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $1: $3"; fi; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# 20,000 distinct articles built from the bundled Reuters sample.
+python3 - "$tmp/in.txt" <<'PY'
+import re, sys
+src = open("samples/reuters-sample.txt", encoding="utf-8").read()
+arts = [a for a in re.split(r"(?m)^(?=date \d{4}-\d{2}-\d{2} )", src) if a.strip()]
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    for i in range(20000):
+        head, _, body = arts[i % len(arts)].partition("\n")
+        out.write("date 1987-%02d-%02d %s (copy %d)\n%s\n" % (i % 12 + 1, i % 28 + 1, head[16:], i, body.strip()))
+PY
+db="$tmp/kill.db"
+seed=7
+counts=""
+for round in 1 2 3 4 5 6; do
+    "$bin" ingest -q --batch 40 --db "$db" "$tmp/in.txt" 2>/dev/null &
+    pid=$!
+    delay=$(python3 -c "import random; random.seed($seed + $round); print('%.3f' % random.uniform(0.05, 1.0))")
+    sleep "$delay"
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    [ -f "$db" ] && counts="$counts $(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from articles').fetchone()[0])" "$db")"
+done
+# The kills must have hit mid-run: some round left a partial database.
+check killed-mid-run $(python3 -c "import sys; c=[int(x) for x in sys.argv[1:]]; sys.exit(0 if any(0 < x < 20000 for x in c) else 1)" $counts; echo $?) "counts after kills:$counts"
+
+"$bin" ingest -q --db "$db" "$tmp/in.txt"
+check final-run $? "the final ingest failed"
+out=$("$bin" ingest --db "$db" "$tmp/in.txt" 2>&1)
+check rerun-adds-nothing $(grep -q "20000 articles read, 0 added, 20000 already stored" <<<"$out"; echo $?) "$out"
+
+python3 - "$db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+n = c.execute("select count(*) from articles").fetchone()[0]
+d = c.execute("select count(distinct hash) from articles").fetchone()[0]
+ok = c.execute("pragma integrity_check").fetchone()[0]
+fts = c.execute("select count(*) from articles_fts").fetchone()[0]
+c.execute("insert into articles_fts(articles_fts) values('integrity-check')")
+problems = []
+if n != 20000: problems.append("articles %d, want 20000" % n)
+if d != n: problems.append("duplicate hashes")
+if ok != "ok": problems.append("integrity_check: " + ok)
+if fts != n: problems.append("fts rows %d != articles %d" % (fts, n))
+print("; ".join(problems))
+sys.exit(1 if problems else 0)
+PY
+check consistent $? "database after kills"
+
+# Read-only questions on the result; a missing database is a clear error.
+"$bin" search --db "$db" --format json "COCOA" >"$tmp/s.json"
+check search $? "search failed"
+python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); assert len(o["articles"]) == 20' "$tmp/s.json"
+check search-json $? "search JSON shape"
+"$bin" search --db "$tmp/none.db" x 2>"$tmp/err"
+check missing-db $([ $? = 2 ] && grep -q "none.db" "$tmp/err" && echo 0 || echo 1) "$(cat "$tmp/err")"
+"$bin" search --db "$db" --format csv --limit 2 'NEAR( "cocoa *' >"$tmp/s.csv"
+check hostile-csv $? "hostile search"
+echo "store_kill: $pass passed, $fail failed"
+[ "$fail" = 0 ]

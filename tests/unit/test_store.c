@@ -1,0 +1,315 @@
+/*
+ * test_store.c — the SQLite store: canonical keys, idempotent adds, joining
+ * entities and sources across articles (and the cases that must not join),
+ * the questions with exact answers, hostile search syntax, migrations from
+ * schema version 1, a full disk and a read-only database.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "factline.h"
+#include "store/canon.h"
+#include "store/store_internal.h"
+
+static const char *key(const char *type, const char *name)
+{
+    static fl_buffer b;
+    fl_canon_key(type, name, strlen(name), &b);
+    return b.data;
+}
+
+/* One extract object. Texts are short; spans point into them. */
+static int add(fl_store *s, const char *date, const char *text, const char *facts)
+{
+    char json[8192];
+    snprintf(json, sizeof json, "{\"id\":\"x\",\"date\":\"%s\",\"headline\":\"H %s\",\"text\":\"%s\",%s}", date, text, text,
+             facts);
+    int added = -1;
+    fl_status st = fl_store_add(s, json, strlen(json), &added);
+    if (st != FL_OK) {
+        fprintf(stderr, "add failed: %s\n", fl_store_error(s));
+        return -1;
+    }
+    return added;
+}
+
+static const char *cell(fl_result *r, size_t section, size_t row, const char *column)
+{
+    if (!r || section >= fl_result_section_count(r) || row >= fl_result_row_count(r, section))
+        return "(none)";
+    for (size_t c = 0; c < fl_result_column_count(r, section); c++)
+        if (!strcmp(fl_result_column_name(r, section, c), column)) {
+            const char *v = fl_result_cell(r, section, row, c);
+            return v ? v : "(null)";
+        }
+    return "(no column)";
+}
+
+static fl_result *ask(fl_store *s, fl_query_kind kind, const char *text)
+{
+    fl_query q;
+    memset(&q, 0, sizeof q);
+    q.kind = kind;
+    q.text = text;
+    return fl_store_query(s, &q);
+}
+
+int main(void)
+{
+    /* Canonical keys. */
+    CHECK_STR(key("PER", "Secretary of State Antony Blinken"), "antony blinken");
+    CHECK_STR(key("PER", "President Joe Biden's"), "joe biden");
+    CHECK_STR(key("PER", "US President Joe Biden"), "joe biden");
+    CHECK_STR(key("PER", "Blinken"), "blinken");
+    CHECK_STR(key("PER", "President"), "president");
+    CHECK_STR(key("LOC", "U.S."), "united states");
+    CHECK_STR(key("LOC", "the United States"), "united states");
+    CHECK_STR(key("LOC", "Israel’s"), "israel");
+    CHECK_STR(key("ORG", "Gaza Ministry of Health"), "gaza health ministry");
+    CHECK_STR(key("SOURCE", "the Health Ministry in Gaza"), "gaza health ministry");
+    CHECK_STR(key("SOURCE", "the Hamas-run health ministry"), "health ministry");
+    CHECK_STR(key("ORG", "Médecins Sans Frontières"), "frontières médecins sans");
+    const char *surname;
+    size_t n = fl_canon_surname("antony blinken", 14, &surname);
+    CHECK_INT(n, 7);
+    CHECK(strncmp(surname, "blinken", 7) == 0);
+
+    char path[] = "/tmp/factline-test-store-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    close(fd);
+    unlink(path);
+    char *err = NULL;
+    fl_store *s = fl_store_open(path, 0, &err);
+    CHECK(s != NULL);
+    if (!s) {
+        fprintf(stderr, "%s\n", err);
+        return check_report("store");
+    }
+    CHECK_INT(fl_store_db_version(s), fl_store_schema_version());
+
+    /* Article 1: the full name, its aliases, a quote, a sourced figure. */
+    CHECK_INT(add(s, "2023-11-04", "Secretary of State Antony Blinken said Blinken spoke.",
+                  "\"entities\":[{\"name\":\"Antony Blinken\",\"type\":\"PER\","
+                  "\"aliases\":[\"Blinken\",\"Secretary of State Antony Blinken\"],"
+                  "\"mentions\":[{\"start\":0,\"end\":33},[39,46]]}],"
+                  "\"quotes\":[{\"text\":\"We don't want to stop you\",\"start\":1,\"end\":20,\"kind\":\"statement\","
+                  "\"speaker\":{\"name\":\"Antony Blinken\",\"start\":0,\"end\":33},\"cue\":\"said\"}],"
+                  "\"attributions\":[{\"source\":{\"text\":\"the Health Ministry in Gaza\",\"start\":0,\"end\":5},"
+                  "\"cue\":{\"text\":\"reported\",\"start\":6,\"end\":10},\"content\":[11,20],\"anonymous\":false}],"
+                  "\"figures\":[{\"text\":\"more than 9,200\",\"start\":0,\"end\":9,\"value\":9200,\"low\":9200,"
+                  "\"high\":null,\"qualifier\":\"more_than\",\"category\":\"killed\",\"subject\":\"Palestinians\","
+                  "\"source\":\"the Health Ministry in Gaza\",\"date\":\"2023-11-04\",\"place\":\"Gaza\"}],"
+                  "\"times\":[{\"text\":\"Wednesday\",\"start\":1,\"end\":5,\"type\":\"DATE\",\"value\":\"2023-11-01\"}]"),
+              1);
+    /* The same article again adds nothing. */
+    CHECK_INT(add(s, "2023-11-04", "Secretary of State Antony Blinken said Blinken spoke.", "\"entities\":[]"), 0);
+    /* Article 2: only the surname, and a quote by it. */
+    CHECK_INT(add(s, "2023-11-05", "Blinken said more.",
+                  "\"entities\":[{\"name\":\"Blinken\",\"type\":\"PER\",\"aliases\":[],\"mentions\":[[0,7]]}],"
+                  "\"quotes\":[{\"text\":\"We are ready\",\"start\":0,\"end\":7,\"kind\":\"statement\","
+                  "\"speaker\":\"Blinken\"}],"
+                  "\"figures\":[{\"text\":\"about 5,000\",\"start\":0,\"end\":7,\"value\":5000,\"low\":4500,"
+                  "\"high\":5500,\"qualifier\":\"about\",\"category\":\"killed\",\"subject\":\"Palestinians\","
+                  "\"source\":\"Israeli army\",\"date\":\"2023-11-04\",\"place\":\"Gaza\"},"
+                  "{\"text\":\"9,000\",\"start\":0,\"end\":7,\"value\":9000,\"low\":9000,"
+                  "\"high\":9000,\"qualifier\":\"exact\",\"category\":\"killed\",\"subject\":\"Palestinians\","
+                  "\"source\":\"the Hamas-run health ministry\",\"date\":\"2023-11-05\",\"place\":\"Gaza\"}]"),
+              1);
+    /* Two people called Biden: a bare "Biden" must not join either. */
+    CHECK_INT(add(s, "2023-11-06", "Joe Biden spoke.",
+                  "\"entities\":[{\"name\":\"Joe Biden\",\"type\":\"PER\",\"mentions\":[[0,9]]}]"), 1);
+    CHECK_INT(add(s, "2023-11-06", "Hunter Biden spoke.",
+                  "\"entities\":[{\"name\":\"Hunter Biden\",\"type\":\"PER\",\"mentions\":[[0,12]]}]"), 1);
+    CHECK_INT(add(s, "2023-11-07", "Biden spoke.",
+                  "\"entities\":[{\"name\":\"Biden\",\"type\":\"PER\",\"mentions\":[[0,5]]}]"), 1);
+    /* A bare surname seen first is adopted by the first full name. */
+    CHECK_INT(add(s, "2023-11-07", "Gallant spoke.",
+                  "\"entities\":[{\"name\":\"Gallant\",\"type\":\"PER\",\"mentions\":[[0,7]]}]"), 1);
+    CHECK_INT(add(s, "2023-11-08", "Yoav Gallant spoke.",
+                  "\"entities\":[{\"name\":\"Yoav Gallant\",\"type\":\"PER\",\"mentions\":[[0,12]]}]"), 1);
+    CHECK_INT(fl_store_commit(s), FL_OK);
+    CHECK_INT(fl_store_article_count(s), 7);
+    fl_store_close(s);
+
+    /* Read-only from here. */
+    s = fl_store_open(path, FL_STORE_READONLY, &err);
+    CHECK(s != NULL);
+    int added;
+    CHECK_INT(fl_store_add(s, "{}", 2, &added), FL_ERR_USAGE);
+
+    fl_result *r = ask(s, FL_QUERY_ENTITY, "Blinken");
+    CHECK_STR(cell(r, 0, 0, "name"), "Antony Blinken");
+    CHECK_STR(cell(r, 0, 0, "mentions"), "3");
+    CHECK_STR(cell(r, 0, 0, "articles"), "2");
+    CHECK_INT(fl_result_row_count(r, 1), 3); /* aliases, the name included */
+    CHECK_STR(cell(r, 1, 0, "alias"), "Secretary of State Antony Blinken");
+    CHECK_STR(cell(r, 2, 1, "date"), "2023-11-05"); /* mentions per day */
+    CHECK_INT(fl_result_row_count(r, 4), 2);        /* both quotes */
+    fl_result_free(r);
+
+    r = ask(s, FL_QUERY_ENTITY, "Biden");
+    CHECK_INT(fl_result_row_count(r, 0), 1);
+    CHECK_STR(cell(r, 0, 0, "name"), "Biden"); /* the bare surname, on its own */
+    fl_result_free(r);
+    r = ask(s, FL_QUERY_ENTITY, "Hunter Biden");
+    CHECK_STR(cell(r, 0, 0, "mentions"), "1");
+    fl_result_free(r);
+    r = ask(s, FL_QUERY_ENTITY, "Gallant");
+    CHECK_STR(cell(r, 0, 0, "name"), "Yoav Gallant");
+    CHECK_STR(cell(r, 0, 0, "mentions"), "2");
+    fl_result_free(r);
+
+    r = ask(s, FL_QUERY_QUOTES, "Antony Blinken");
+    CHECK_INT(fl_result_row_count(r, 0), 2);
+    CHECK_STR(cell(r, 0, 1, "text"), "We are ready");
+    CHECK_STR(cell(r, 0, 1, "speaker"), "Antony Blinken");
+    fl_result_free(r);
+
+    fl_query q;
+    memset(&q, 0, sizeof q);
+    q.kind = FL_QUERY_TIMELINE;
+    q.category = "killed";
+    q.subject = "palestinians";
+    q.place = "Gaza";
+    r = fl_store_query(s, &q);
+    CHECK_INT(fl_result_row_count(r, 0), 3);
+    CHECK_STR(cell(r, 0, 0, "as_of"), "2023-11-04");
+    CHECK_STR(cell(r, 0, 2, "as_of"), "2023-11-05");
+    CHECK_STR(cell(r, 0, 2, "running_max"), "9200.0"); /* the Hamas-run ministry is the Gaza ministry */
+    fl_result_free(r);
+    q.source = "Gaza Ministry of Health";
+    r = fl_store_query(s, &q);
+    CHECK_INT(fl_result_row_count(r, 0), 2);
+    fl_result_free(r);
+
+    memset(&q, 0, sizeof q);
+    q.kind = FL_QUERY_DISAGREE;
+    r = fl_store_query(s, &q);
+    CHECK_INT(fl_result_row_count(r, 0), 1);
+    CHECK_STR(cell(r, 0, 0, "source_a"), "the Health Ministry in Gaza");
+    CHECK_STR(cell(r, 0, 0, "source_b"), "Israeli army");
+    CHECK_INT(fl_result_row_count(r, 1), 1); /* 9,200+ then 9,000 from the same ministry */
+    CHECK_STR(cell(r, 1, 0, "later_value"), "9000.0");
+    CHECK_STR(cell(r, 1, 0, "earlier_date"), "2023-11-04");
+    fl_result_free(r);
+
+    r = ask(s, FL_QUERY_SEARCH, "Blinken spoke");
+    CHECK_INT(fl_result_row_count(r, 0), 1);
+    CHECK(strstr(cell(r, 0, 0, "snippet"), "**Blinken** **spoke**") != NULL);
+    CHECK_INT(fl_result_row_count(r, 1), 0);
+    fl_result_free(r);
+    r = ask(s, FL_QUERY_SEARCH, "\"ready\"");
+    CHECK_INT(fl_result_row_count(r, 1), 1); /* the quote */
+    fl_result_free(r);
+
+    /* Hostile search syntax: results or a clear message, never an SQL error. */
+    static const char *const hostile[] = {"\"unbalanced", "NEAR(", "*", "a AND", "OR OR", "col:x", "\"\"",
+                                          "'; DROP TABLE articles; --", "^x", "(((", "x*y*", "-", "NOT",
+                                          "\xff\xfe bad bytes", ""};
+    for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
+        r = ask(s, FL_QUERY_SEARCH, hostile[i]);
+        if (!r) {
+            CHECK(strstr(fl_store_error(s), "nothing to search for") != NULL);
+        } else {
+            CHECK(fl_result_section_count(r) == 2);
+        }
+        fl_result_free(r);
+    }
+    char longq[20000];
+    memset(longq, 'a', sizeof longq - 1);
+    longq[sizeof longq - 1] = '\0';
+    for (size_t i = 5; i < sizeof longq - 1; i += 7)
+        longq[i] = ' ';
+    r = ask(s, FL_QUERY_SEARCH, longq);
+    CHECK(r != NULL);
+    fl_result_free(r);
+
+    r = ask(s, FL_QUERY_ARTICLE, "1");
+    CHECK_STR(cell(r, 0, 0, "date"), "2023-11-04");
+    CHECK_INT(fl_result_row_count(r, 1), 2); /* mentions */
+    CHECK_STR(cell(r, 5, 0, "value"), "2023-11-01");
+    fl_result_free(r);
+    CHECK(ask(s, FL_QUERY_ARTICLE, "999") == NULL);
+    CHECK(strstr(fl_store_error(s), "no article") != NULL);
+    fl_store_close(s);
+
+    /* A full disk: committed articles stay, the failing batch is rolled back
+     * with a clear error. max_page_count stands in for the disk. */
+    s = fl_store_open(path, 0, &err);
+    fl_store_set_batch(s, 1000);
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA max_page_count=%d", 1);
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(s->db, "PRAGMA page_count", -1, &st, NULL);
+    sqlite3_step(st);
+    int pages = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    snprintf(sql, sizeof sql, "PRAGMA max_page_count=%d", pages + 2);
+    fl_store_exec(s, sql);
+    char big[6000];
+    memset(big, 'w', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    for (size_t i = 9; i < sizeof big - 1; i += 10)
+        big[i] = ' ';
+    fl_status full = FL_OK;
+    for (int i = 0; i < 50 && full == FL_OK; i++) {
+        char date[11];
+        snprintf(date, sizeof date, "2024-01-%02d", i % 28 + 1);
+        char json[7000];
+        snprintf(json, sizeof json, "{\"date\":\"%s\",\"headline\":\"n%d\",\"text\":\"%d %s\"}", date, i, i, big);
+        full = fl_store_add(s, json, strlen(json), &added);
+        if (full == FL_OK)
+            full = fl_store_commit(s);
+    }
+    CHECK_INT(full, FL_ERR_IO);
+    CHECK(strstr(fl_store_error(s), "full") != NULL);
+    CHECK(fl_store_article_count(s) >= 6);
+    fl_store_close(s);
+    s = fl_store_open(path, FL_STORE_READONLY, &err);
+    CHECK(s != NULL && fl_store_article_count(s) >= 6);
+    fl_store_close(s);
+    unlink(path);
+
+    /* Migration from schema version 1: data written by version 1 survives and
+     * gains the version 2 columns and the quote index. */
+    s = fl_store_open_version(path, 0, 1, &err);
+    CHECK(s != NULL);
+    CHECK_INT(fl_store_db_version(s), 1);
+    CHECK(fl_store_exec(s, "INSERT INTO articles(hash, date, headline, text) VALUES('h1', '2023-11-04', 'H', 'T');"
+                           "INSERT INTO figures(article_id, value, category, subject, source, date, place)"
+                           " VALUES(1, 9200, 'killed', 'Palestinians', 'Health Ministry in Gaza', '2023-11-04', 'Gaza');"
+                           "INSERT INTO quotes(article_id, text, speaker) VALUES(1, 'We are ready', 'Blinken');"));
+    fl_store_close(s);
+    s = fl_store_open(path, 0, &err);
+    CHECK(s != NULL);
+    CHECK_INT(fl_store_db_version(s), 2);
+    sqlite3_prepare_v2(s->db, "SELECT subject_key, place_key, source_key FROM figures", -1, &st, NULL);
+    CHECK_INT(sqlite3_step(st), SQLITE_ROW);
+    CHECK_STR((const char *)sqlite3_column_text(st, 0), "palestinians");
+    CHECK_STR((const char *)sqlite3_column_text(st, 1), "gaza");
+    CHECK_STR((const char *)sqlite3_column_text(st, 2), "gaza health ministry");
+    sqlite3_finalize(st);
+    r = ask(s, FL_QUERY_SEARCH, "ready");
+    CHECK_INT(fl_result_row_count(r, 1), 1);
+    fl_result_free(r);
+    fl_store_close(s);
+
+    /* A file that is not a database. */
+    FILE *f = fopen(path, "wb");
+    fputs("this is not a database, just text that is long enough to have a header.....................", f);
+    fclose(f);
+    s = fl_store_open(path, 0, &err);
+    CHECK(s == NULL);
+    CHECK(err && strstr(err, "not a database") != NULL);
+    free(err);
+    unlink(path);
+    char wal[512];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    unlink(wal);
+    snprintf(wal, sizeof wal, "%s-shm", path);
+    unlink(wal);
+    return check_report("store");
+}
