@@ -10,40 +10,13 @@
 #include <string.h>
 
 #include "commands.h"
-#include "output/json.h"
+#include "util/buffer.h"
 
 static void print_json(const fl_result *r, FILE *out)
 {
     fl_buffer *b = fl_buffer_new();
-    fl_buffer_append_char(b, '{');
-    for (size_t s = 0; s < fl_result_section_count(r); s++) {
-        fl_json_key(b, fl_result_section_name(r, s), s == 0);
-        fl_buffer_append_char(b, '[');
-        size_t cols = fl_result_column_count(r, s);
-        for (size_t row = 0; row < fl_result_row_count(r, s); row++) {
-            if (row)
-                fl_buffer_append_char(b, ',');
-            fl_buffer_append_char(b, '{');
-            for (size_t c = 0; c < cols; c++) {
-                fl_json_key(b, fl_result_column_name(r, s, c), c == 0);
-                const char *v = fl_result_cell(r, s, row, c);
-                switch (fl_result_cell_type(r, s, row, c)) {
-                case FL_CELL_NULL:
-                    fl_buffer_append_str(b, "null");
-                    break;
-                case FL_CELL_INT:
-                case FL_CELL_REAL:
-                    fl_buffer_append_str(b, v);
-                    break;
-                default:
-                    fl_json_cstring(b, v);
-                }
-            }
-            fl_buffer_append_char(b, '}');
-        }
-        fl_buffer_append_char(b, ']');
-    }
-    fl_buffer_append_str(b, "}\n");
+    fl_result_write_json(r, b);
+    fl_buffer_append_str(b, "\n");
     fwrite(fl_buffer_data(b), 1, fl_buffer_len(b), out);
     fl_buffer_free(b);
 }

@@ -503,6 +503,12 @@ size_t fl_result_row_count(const fl_result *r, size_t section);
 fl_cell_type fl_result_cell_type(const fl_result *r, size_t section, size_t row, size_t column);
 /* The cell as text (numbers formatted), or NULL for a null cell. */
 const char *fl_result_cell(const fl_result *r, size_t section, size_t row, size_t column);
+
+/* Appends the result as one JSON object: its keys are the sections, each an
+ * array of row objects keyed by column name, numbers as numbers and null
+ * cells as null. Returns FL_OK or FL_ERR_NOMEM. */
+fl_status fl_result_write_json(const fl_result *r, fl_buffer *out);
+
 void fl_result_free(fl_result *r);
 
 /* ------------------------------------------------------------------------ */

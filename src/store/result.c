@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "output/json.h"
 #include "store/store_internal.h"
 
 typedef struct cell {
@@ -91,6 +92,35 @@ fl_cell_type fl_result_cell_type(const fl_result *r, size_t s, size_t row, size_
 const char *fl_result_cell(const fl_result *r, size_t s, size_t row, size_t c)
 {
     return r->sections[s].cells[row * r->sections[s].columns + c].text;
+}
+
+fl_status fl_result_write_json(const fl_result *r, fl_buffer *b)
+{
+    fl_buffer_append_char(b, '{');
+    for (size_t s = 0; s < r->count; s++) {
+        const section *sec = &r->sections[s];
+        fl_json_key(b, sec->name, s == 0);
+        fl_buffer_append_char(b, '[');
+        for (size_t row = 0; row < sec->rows; row++) {
+            if (row)
+                fl_buffer_append_char(b, ',');
+            fl_buffer_append_char(b, '{');
+            for (size_t c = 0; c < sec->columns; c++) {
+                const cell *x = &sec->cells[row * sec->columns + c];
+                fl_json_key(b, sec->column_names[c], c == 0);
+                if (x->type == FL_CELL_NULL || !x->text)
+                    fl_buffer_append_str(b, "null");
+                else if (x->type == FL_CELL_INT || x->type == FL_CELL_REAL)
+                    fl_buffer_append_str(b, x->text);
+                else
+                    fl_json_cstring(b, x->text);
+            }
+            fl_buffer_append_char(b, '}');
+        }
+        fl_buffer_append_char(b, ']');
+    }
+    fl_buffer_append_char(b, '}');
+    return b->failed ? FL_ERR_NOMEM : FL_OK;
 }
 
 void fl_result_free(fl_result *r)
