@@ -10,14 +10,13 @@
 #include <string.h>
 
 #include "commands.h"
-#include "util/buffer.h"
 
 static void print_json(const fl_result *r, FILE *out)
 {
     fl_buffer *b = fl_buffer_new();
     fl_result_write_json(r, b);
-    fl_buffer_append_str(b, "\n");
     fwrite(fl_buffer_data(b), 1, fl_buffer_len(b), out);
+    fputc('\n', out);
     fl_buffer_free(b);
 }
 
