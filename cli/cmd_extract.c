@@ -21,9 +21,31 @@ static void extract_usage(FILE *out)
             "  --max-record N   largest accepted article in bytes (default 8M; k, M, G suffixes)\n"
             "  --tokens         include paragraph, sentence and token spans\n"
             "  --text           include the article text the spans point into\n"
+            "  -j N             extract on N threads (default 0: all cores), output in input order\n"
             "  -o FILE          write to FILE instead of standard output\n"
             "  -q, --quiet      do not report warnings (rejections are still reported)\n\n"
             "exit status: 0 all good, 1 some articles rejected, 2 usage or I/O error\n");
+}
+
+typedef struct write_state {
+    FILE *out;
+    int failed;
+} write_state;
+
+static int write_json(const fl_article *a, const char *json, size_t len, fl_status st, void *user)
+{
+    write_state *ws = user;
+    if (st != FL_OK) {
+        fprintf(stderr, "factline: %s: article %llu: out of memory\n", a->file, (unsigned long long)a->number);
+        ws->failed = 1;
+        return 1;
+    }
+    if (fwrite(json, 1, len, ws->out) != len) {
+        fprintf(stderr, "factline extract: write error: %s\n", strerror(errno));
+        ws->failed = 1;
+        return 0;
+    }
+    return 1;
 }
 
 int cmd_extract(int argc, char **argv)
@@ -33,6 +55,7 @@ int cmd_extract(int argc, char **argv)
     fl_json_options jo = {0, 0};
     int quiet = 0;
     const char *out_path = NULL;
+    int jobs = 0;
     int first_file = argc;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -57,6 +80,11 @@ int cmd_extract(int argc, char **argv)
         } else if ((consumed = cli_reader_option(argc, argv, &i, &ro, "extract")) != 0) {
             if (consumed < 0)
                 return 2;
+        } else if (i + 1 < argc && !strcmp(a, "-j")) {
+            if ((jobs = cli_parse_jobs(argv[++i])) < 0) {
+                fprintf(stderr, "factline extract: -j takes a number of threads (0: all cores)\n");
+                return 2;
+            }
         } else if (i + 1 < argc && !strcmp(a, "-o")) {
             out_path = argv[++i];
         } else {
@@ -81,10 +109,8 @@ int cmd_extract(int argc, char **argv)
         return 2;
     }
     fl_reader *r = fl_reader_new(&ro);
-    fl_doc *doc = fl_doc_new();
-    fl_buffer *buf = fl_buffer_new();
     int status = 0;
-    if (!r || !doc || !buf) {
+    if (!r) {
         fprintf(stderr, "factline extract: out of memory\n");
         status = 2;
         goto done;
@@ -92,29 +118,10 @@ int cmd_extract(int argc, char **argv)
     static char *stdin_only[] = {"-"};
     char **files = first_file < argc ? argv + first_file : stdin_only;
     int nfiles = first_file < argc ? argc - first_file : 1;
-    for (int f = 0; f < nfiles; f++) {
-        if (fl_reader_open(r, files[f]) != FL_OK) {
-            fprintf(stderr, "factline: %s\n", fl_reader_error(r));
-            status = 2;
-            continue;
-        }
-        const fl_article *a;
-        fl_status st;
-        while ((st = fl_reader_next(r, &a)) == FL_OK) {
-            fl_buffer_clear(buf);
-            if (fl_doc_analyze(doc, a) != FL_OK || fl_extract(ex, doc) != FL_OK || fl_doc_write_json(doc, &jo, buf) != FL_OK) {
-                fprintf(stderr, "factline: %s: article %llu: out of memory\n", a->file,
-                        (unsigned long long)a->number);
-                status = 2;
-                continue;
-            }
-            fwrite(fl_buffer_data(buf), 1, fl_buffer_len(buf), out);
-        }
-        if (st != FL_END) {
-            fprintf(stderr, "factline: %s\n", fl_reader_error(r));
-            status = 2;
-        }
-    }
+    write_state ws = {out, 0};
+    status = cli_process_files(files, nfiles, r, ex, &jo, (unsigned)jobs, write_json, &ws);
+    if (ws.failed)
+        status = 2;
     fl_reader_stats stats;
     fl_reader_get_stats(r, &stats);
     if (stats.rejected && status == 0)
@@ -126,8 +133,6 @@ int cmd_extract(int argc, char **argv)
 done:
     if (out != stdout)
         fclose(out);
-    fl_buffer_free(buf);
-    fl_doc_free(doc);
     fl_reader_free(r);
     fl_extractor_free(ex);
     return status;

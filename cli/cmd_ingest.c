@@ -25,6 +25,7 @@ static void ingest_usage(FILE *out)
             "  --db PATH        database file (default ./" CLI_DEFAULT_DB ")\n"
             "  --facts          input is `factline extract --text` JSON Lines: store only\n"
             "  --batch N        articles per transaction (default 500)\n"
+            "  -j N             extract on N threads (default 0: all cores); one writer\n"
             "  --format F, --date D, --max-record N   as for `factline extract`\n"
             "  -q, --quiet      no progress line and no warnings\n\n"
             "exit status: 0 all good, 1 some articles rejected, 2 usage, I/O or database error\n");
@@ -60,6 +61,81 @@ static void show_progress(progress *p, unsigned long long articles, unsigned lon
     fprintf(stderr, "   %s", final ? "\n" : "");
 }
 
+/* Stores already extracted objects, one per line. Returns 0, 2 if the file
+ * cannot be read, -1 on a database error. */
+static int ingest_facts(fl_store *store, const char *file, progress *prog, unsigned long long *read,
+                        unsigned long long *added, unsigned long long *rejected, unsigned long long *bytes)
+{
+    FILE *in = strcmp(file, "-") ? fopen(file, "rb") : stdin;
+    if (!in) {
+        fprintf(stderr, "factline: %s: cannot open: %s\n", file, strerror(errno));
+        return 2;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    unsigned long long line_no = 0;
+    int result = 0;
+    while ((n = getline(&line, &cap, in)) > 0) {
+        line_no++;
+        *bytes += (unsigned long long)n;
+        if (n == 1 && line[0] == '\n')
+            continue;
+        int was_added = 0;
+        fl_status s = fl_store_add(store, line, (size_t)n, &was_added);
+        ++*read;
+        if (s == FL_ERR_FORMAT) {
+            fprintf(stderr, "factline: %s:%llu: rejected: %s\n", file, line_no, fl_store_error(store));
+            ++*rejected;
+        } else if (s != FL_OK) {
+            fprintf(stderr, "factline ingest: %s:%llu: %s\n", file, line_no, fl_store_error(store));
+            result = -1;
+            break;
+        }
+        *added += (unsigned long long)was_added;
+        show_progress(prog, *read, *bytes, 0);
+    }
+    if (ferror(in) && result == 0) {
+        fprintf(stderr, "factline: %s: read error\n", file);
+        result = 2;
+    }
+    free(line);
+    if (in != stdin)
+        fclose(in);
+    return result;
+}
+
+typedef struct sink_state {
+    fl_store *store;
+    fl_reader *reader;
+    progress *prog;
+    unsigned long long *read, *added;
+    int db_failed;
+} sink_state;
+
+/* Stores one extracted article; runs on the reading thread, in input order. */
+static int store_json(const fl_article *a, const char *json, size_t len, fl_status st, void *user)
+{
+    sink_state *ss = user;
+    ++*ss->read;
+    if (st != FL_OK) {
+        fprintf(stderr, "factline: %s: article %llu: out of memory\n", a->file, (unsigned long long)a->number);
+        return 1;
+    }
+    int was_added = 0;
+    if (fl_store_add(ss->store, json, len, &was_added) != FL_OK) {
+        fprintf(stderr, "factline ingest: %s: article %llu: %s\n", a->file, (unsigned long long)a->number,
+                fl_store_error(ss->store));
+        ss->db_failed = 1;
+        return 0;
+    }
+    *ss->added += (unsigned long long)was_added;
+    fl_reader_stats rs;
+    fl_reader_get_stats(ss->reader, &rs);
+    show_progress(ss->prog, *ss->read, rs.bytes, 0);
+    return 1;
+}
+
 int cmd_ingest(int argc, char **argv)
 {
     fl_reader_options ro;
@@ -67,6 +143,7 @@ int cmd_ingest(int argc, char **argv)
     const char *db = CLI_DEFAULT_DB;
     int facts = 0, quiet = 0;
     unsigned batch = 500;
+    int jobs = 0;
     int first_file = argc;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -92,6 +169,11 @@ int cmd_ingest(int argc, char **argv)
             batch = (unsigned)strtoul(argv[++i], NULL, 10);
             if (!batch) {
                 fprintf(stderr, "factline ingest: --batch needs a positive number\n");
+                return 2;
+            }
+        } else if (i + 1 < argc && !strcmp(a, "-j")) {
+            if ((jobs = cli_parse_jobs(argv[++i])) < 0) {
+                fprintf(stderr, "factline ingest: -j takes a number of threads (0: all cores)\n");
                 return 2;
             }
         } else if ((consumed = cli_reader_option(argc, argv, &i, &ro, "ingest")) != 0) {
@@ -125,8 +207,6 @@ int cmd_ingest(int argc, char **argv)
     ro.on_diag = cli_print_diag;
     ro.user = &quiet;
     fl_reader *r = facts ? NULL : fl_reader_new(&ro);
-    fl_doc *doc = fl_doc_new();
-    fl_buffer *buf = fl_buffer_new();
     fl_json_options jo = {1, 0};
     progress prog = {!quiet && isatty(2), now(), 0, 0};
     for (int f = 0; f < nfiles; f++) {
@@ -138,75 +218,20 @@ int cmd_ingest(int argc, char **argv)
     }
     unsigned long long read = 0, added = 0, rejected = 0, bytes = 0;
     int status = 0, db_failed = 0;
-    char *line = NULL;
-    size_t line_cap = 0;
-    for (int f = 0; f < nfiles && !db_failed; f++) {
-        if (facts) {
-            FILE *in = strcmp(files[f], "-") ? fopen(files[f], "rb") : stdin;
-            if (!in) {
-                fprintf(stderr, "factline: %s: cannot open: %s\n", files[f], strerror(errno));
-                status = 2;
-                continue;
-            }
-            ssize_t n;
-            unsigned long long line_no = 0;
-            while ((n = getline(&line, &line_cap, in)) > 0) {
-                line_no++;
-                bytes += (unsigned long long)n;
-                if (n == 1 && line[0] == '\n')
-                    continue;
-                int was_added = 0;
-                fl_status s = fl_store_add(store, line, (size_t)n, &was_added);
-                read++;
-                if (s == FL_ERR_FORMAT) {
-                    fprintf(stderr, "factline: %s:%llu: rejected: %s\n", files[f], line_no, fl_store_error(store));
-                    rejected++;
-                } else if (s != FL_OK) {
-                    fprintf(stderr, "factline ingest: %s:%llu: %s\n", files[f], line_no, fl_store_error(store));
-                    db_failed = 1;
-                    break;
-                }
-                added += (unsigned long long)was_added;
-                show_progress(&prog, read, bytes, 0);
-            }
-            if (in != stdin)
-                fclose(in);
-            continue;
-        }
-        if (fl_reader_open(r, files[f]) != FL_OK) {
-            fprintf(stderr, "factline: %s\n", fl_reader_error(r));
+    for (int f = 0; facts && f < nfiles && !db_failed; f++) {
+        int st = ingest_facts(store, files[f], &prog, &read, &added, &rejected, &bytes);
+        if (st == 2)
             status = 2;
-            continue;
-        }
-        const fl_article *a;
-        fl_status st;
-        while ((st = fl_reader_next(r, &a)) == FL_OK) {
-            fl_buffer_clear(buf);
-            read++;
-            if (fl_doc_analyze(doc, a) != FL_OK || fl_extract(ex, doc) != FL_OK ||
-                fl_doc_write_json(doc, &jo, buf) != FL_OK) {
-                fprintf(stderr, "factline: %s: article %llu: out of memory\n", a->file, (unsigned long long)a->number);
-                status = 2;
-                continue;
-            }
-            int was_added = 0;
-            if (fl_store_add(store, fl_buffer_data(buf), fl_buffer_len(buf), &was_added) != FL_OK) {
-                fprintf(stderr, "factline ingest: %s: article %llu: %s\n", a->file, (unsigned long long)a->number,
-                        fl_store_error(store));
-                db_failed = 1;
-                break;
-            }
-            added += (unsigned long long)was_added;
-            fl_reader_stats rs;
-            fl_reader_get_stats(r, &rs);
-            show_progress(&prog, read, rs.bytes, 0);
-        }
-        if (st != FL_END && st != FL_OK) {
-            fprintf(stderr, "factline: %s\n", fl_reader_error(r));
-            status = 2;
-        }
+        else if (st < 0)
+            db_failed = 1;
     }
-    free(line);
+    if (!facts && !db_failed) {
+        sink_state ss = {store, r, &prog, &read, &added, 0};
+        int st = cli_process_files(files, nfiles, r, ex, &jo, (unsigned)jobs, store_json, &ss);
+        if (st)
+            status = st;
+        db_failed = ss.db_failed;
+    }
     if (!db_failed && fl_store_commit(store) != FL_OK) {
         fprintf(stderr, "factline ingest: %s\n", fl_store_error(store));
         db_failed = 1;
@@ -225,8 +250,6 @@ int cmd_ingest(int argc, char **argv)
         status = 2;
     else if (rejected && status == 0)
         status = 1;
-    fl_buffer_free(buf);
-    fl_doc_free(doc);
     fl_reader_free(r);
     fl_extractor_free(ex);
     fl_store_close(store);

@@ -28,6 +28,16 @@ int cmd_article(int argc, char **argv);
 /* Prints a result as "table", "json" or "csv"; 0 for an unknown format. */
 int cli_print_result(const fl_result *r, const char *format, FILE *out);
 
+/* Reads every file ("-" is standard input) with r and hands each article's
+ * JSON to sink in input order, extracting on `jobs` threads (1: this
+ * thread; 0: all cores). Returns 0, or 2 after an I/O or memory error
+ * (already reported). The sink returns 0 to stop. */
+int cli_process_files(char **files, int nfiles, fl_reader *r, const fl_extractor *ex, const fl_json_options *jo,
+                      unsigned jobs, fl_pipeline_fn sink, void *user);
+
+/* Parses the value of -j: a thread count (0 means all cores); -1 if invalid. */
+int cli_parse_jobs(const char *s);
+
 /* The database path when --db is not given. */
 #define CLI_DEFAULT_DB "factline.db"
 

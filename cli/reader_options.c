@@ -76,3 +76,12 @@ size_t cli_parse_size(const char *s)
         return 0;
     return (size_t)(v * mult);
 }
+
+int cli_parse_jobs(const char *s)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*end || end == s || v < 0 || v > 256)
+        return -1;
+    return (int)v;
+}
