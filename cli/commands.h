@@ -15,6 +15,11 @@ typedef struct fl_command {
 } fl_command;
 
 int cmd_extract(int argc, char **argv);
+int cmd_ner(int argc, char **argv);       /* cmd_ner.c */
+int cmd_train(int argc, char **argv);     /* cmd_train.c: train WHAT */
+int cmd_eval(int argc, char **argv);      /* cmd_eval.c: eval WHAT */
+int cmd_train_ner(int argc, char **argv); /* cmd_ner.c */
+int cmd_eval_ner(int argc, char **argv);  /* cmd_ner.c */
 
 /* Shared by commands that read articles: prints a diagnostic to stderr as
  * "factline: FILE:LINE: article N, byte OFFSET: SEVERITY: message". */

@@ -9,6 +9,9 @@
 
 static const fl_command commands[] = {
     {"extract", cmd_extract, "extract facts from articles, one JSON object per article"},
+    {"ner", cmd_ner, "tag named entities in a CoNLL-2003 file"},
+    {"train", cmd_train, "rebuild a model (train ner)"},
+    {"eval", cmd_eval, "score output against reference data (eval ner)"},
 };
 
 static void usage(FILE *out)
