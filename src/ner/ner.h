@@ -215,6 +215,8 @@ uint64_t fl_ner_phrase_hash(const char *const *words, const size_t *lens, size_t
 
 typedef struct fl_ner_doc fl_ner_doc;
 void fl_ner_doc_free(fl_ner_doc *d);
+/* Forgets the previous article's entities (the arrays are kept). */
+void fl_ner_doc_clear(fl_ner_doc *d);
 /* Tags the doc's tokens and joins aliases; results stay in doc->ner. */
 fl_status fl_ner_run(const fl_ner_model *m, fl_doc *doc);
 
