@@ -106,6 +106,8 @@ static void train_usage(FILE *out)
             "  --data DIR     shared data directory (gazetteers/, news/) for the lexicons\n"
             "  --epochs N     passes over the training data (default 15)\n"
             "  --min-count N  keep features seen at least N times (default 1)\n"
+            "  --clusters K   word classes learned from the news in --data, also K/4 and K/16\n"
+            "                 (default 1024; 0: none)\n"
             "  --seed S       shuffling seed (default 20231104)\n"
             "  -o MODEL       where to write the model (required)\n"
             "  -q             no progress lines\n");
@@ -146,6 +148,12 @@ int cmd_train_ner(int argc, char **argv)
             o.min_count = atoi(argv[++i]);
             if (o.min_count < 1) {
                 fprintf(stderr, "factline train ner: --min-count '%s' is not a positive number\n", argv[i]);
+                return 2;
+            }
+        } else if (i + 1 < argc && !strcmp(a, "--clusters")) {
+            o.clusters = atoi(argv[++i]);
+            if (o.clusters < 0 || o.clusters > 2047) {
+                fprintf(stderr, "factline train ner: --clusters '%s' is not 0..2047\n", argv[i]);
                 return 2;
             }
         } else if (i + 1 < argc && !strcmp(a, "--seed")) {

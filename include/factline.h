@@ -451,6 +451,8 @@ typedef struct fl_ner_train_options {
     const char *data_dir;   /* shared data (gazetteers/, news/) for lexicons; NULL: none */
     int epochs;             /* passes over the training data (default 15) */
     int min_count;          /* keep features seen at least this often (default 1) */
+    int clusters;           /* word classes learned from data_dir's news (default 1024, also
+                               K/4 and K/16; at most 2047; 0: none) */
     uint64_t seed;          /* shuffling seed; the same seed gives the same model */
     void (*progress)(const char *message, void *user); /* one line per step; may be NULL */
     void *user;

@@ -106,6 +106,7 @@ struct fl_ner_model {
     float transitions[(FL_NER_LABELS + 1) * FL_NER_LABELS]; /* [prev][label]; prev 17 = start */
     fl_ner_table casing;   /* lower-case word hash -> FL_CASE_* */
     fl_ner_table gazetteer;/* phrase hash -> FL_NER_GAZ_* bits */
+    fl_ner_table clusters; /* lower-case word hash -> word class + 1 (ner_clusters.c) */
 };
 
 /* An empty model with empty tables; NULL on out-of-memory. */

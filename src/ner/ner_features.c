@@ -29,7 +29,7 @@ enum template_id {
     T_BIAS = 1, T_W0, T_WM1, T_WP1, T_WM2, T_WP2, T_FORM, T_PREFIX, T_SUFFIX,
     T_SH0, T_SHM1, T_SHP1, T_SH_M1_0, T_SH_0_P1, T_SH_M1_0_P1, T_W_M1_0, T_W_0_P1,
     T_CASE, T_CASE_CTX, T_GAZ, T_GAZ_M1, T_GAZ_P1, T_LEX, T_DOC, T_W0_CASE_PREV,
-    T_SHM1_W0, T_W0_SHP1
+    T_SHM1_W0, T_W0_SHP1, T_CL0, T_CLM1, T_CLP1, T_CL_M1_0, T_CL_0_P1, T_CL0_CASE, T_CLM2, T_CLP2
 };
 
 static inline uint64_t feature(uint64_t template_id, uint64_t value)
@@ -278,6 +278,13 @@ uint64_t fl_ner_phrase_hash(const char *const *words, const size_t *lens, size_t
     return fl_ner_mix(h);
 }
 
+/* The word class of a lower-case hash, 0 if the word was not clustered. */
+static inline uint64_t cluster_of(const fl_ner_model *m, uint64_t lower)
+{
+    const uint32_t *c = fl_ner_table_find(&m->clusters, lower);
+    return c ? *c : 0;
+}
+
 int fl_ner_features(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)
 {
     if (!fl_ner_work_reserve(w, n))
@@ -394,6 +401,26 @@ int fl_ner_features(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_n
         uint32_t dc = w->doc_counts[i];
         f[k++] = feature(T_DOC, (uint64_t)((dc & 0xFF) != 0) | (uint64_t)(((dc >> 8) & 0xFF) != 0) << 1 |
                                     (uint64_t)(((dc >> 16) & 0xFF) != 0) << 2 | (uint64_t)w->case_seen[i] << 3);
+        if (m->clusters.count) {
+            /* The finest classes in context; the coarser ones of the word and its neighbours. */
+            uint64_t a0 = cluster_of(m, w0), am1 = has_m1 ? cluster_of(m, wm1) : 0xFFFFFFFF,
+                     ap1 = has_p1 ? cluster_of(m, wp1) : 0xFFFFFFFF;
+            uint64_t c0 = a0 & 0x7FF, cm1 = am1 & 0x7FF, cp1 = ap1 & 0x7FF;
+            f[k++] = feature(T_CL0, c0);
+            f[k++] = feature(T_CLM1, cm1);
+            f[k++] = feature(T_CLP1, cp1);
+            f[k++] = feature(T_CLM2, has_m2 ? cluster_of(m, wm2) & 0x7FF : 0xFFFF);
+            f[k++] = feature(T_CLP2, has_p2 ? cluster_of(m, wp2) & 0x7FF : 0xFFFF);
+            f[k++] = feature(T_CL_M1_0, cm1 << 16 | c0);
+            f[k++] = feature(T_CL_0_P1, c0 << 16 | cp1);
+            f[k++] = feature(T_CL0_CASE, c0 << 4 | w->case_true[i]);
+            for (int level = 1; level < 3; level++) {
+                uint64_t shift = 11 * (uint64_t)level, lv = (uint64_t)level << 40;
+                f[k++] = feature(T_CL0, lv | ((a0 >> shift) & 0x7FF));
+                f[k++] = feature(T_CLM1, lv | ((am1 >> shift) & 0x7FF));
+                f[k++] = feature(T_CLP1, lv | ((ap1 >> shift) & 0x7FF));
+            }
+        }
         w->feat_count[i] = (uint16_t)k;
     }
     return 1;

@@ -196,7 +196,8 @@ static const char *const casing_sources[] = {
     "news/bbc_israel_gaza_preprocessed_2023-12_2024-07.txt",
 };
 
-int fl_ner_lexicon_count_news(fl_ner_table *counts, const char *data_dir, size_t *words, char *err, size_t err_size)
+int fl_ner_lexicon_count_news(fl_ner_table *counts, fl_ner_corpus *corpus, const char *data_dir, size_t *words,
+                              char *err, size_t err_size)
 {
     fl_reader_options ro;
     fl_reader_options_init(&ro);
@@ -223,6 +224,11 @@ int fl_ner_lexicon_count_news(fl_ner_table *counts, const char *data_dir, size_t
                 const fl_sentence *se = &doc->sentences.sentences[si];
                 if (se->paragraph == 0)
                     continue;
+                for (uint32_t ti = se->token_begin; corpus && ok && ti < se->token_end; ti++) {
+                    const fl_token *tk = &doc->tokens.tokens[ti];
+                    ok = fl_ner_corpus_add(corpus, doc->text + tk->start, tk->end - tk->start);
+                }
+                ok = ok && (!corpus || fl_ner_corpus_end_sentence(corpus));
                 for (uint32_t ti = se->token_begin + 1; ok && ti < se->token_end; ti++) {
                     const fl_token *pt = &doc->tokens.tokens[ti - 1], *tk = &doc->tokens.tokens[ti];
                     if (pt->kind == FL_TOKEN_QUOTE || (pt->kind == FL_TOKEN_PUNCT && doc->text[pt->start] == ':'))

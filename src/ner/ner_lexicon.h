@@ -14,8 +14,25 @@ int fl_ner_lexicon_gazetteer(fl_ner_model *m, const char *data_dir, char *err, s
 
 /* Counts how words are written mid-sentence (packed 8-bit counters: lower,
  * capitalised, upper, mixed) from CoNLL tokens or the news files. */
+struct fl_ner_corpus;
 int fl_ner_lexicon_count_text(fl_ner_table *counts, const fl_ner_token *t, size_t n);
-int fl_ner_lexicon_count_news(fl_ner_table *counts, const char *data_dir, size_t *words, char *err, size_t err_size);
+/* Also appends the body sentences to the corpus (when not NULL). */
+int fl_ner_lexicon_count_news(fl_ner_table *counts, struct fl_ner_corpus *corpus, const char *data_dir, size_t *words,
+                              char *err, size_t err_size);
+
+/* Running text for the word clusters (ner_clusters.c). */
+typedef struct fl_ner_corpus fl_ner_corpus;
+fl_ner_corpus *fl_ner_corpus_new(void);
+void fl_ner_corpus_free(fl_ner_corpus *c);
+int fl_ner_corpus_add(fl_ner_corpus *c, const char *word, size_t len);
+int fl_ner_corpus_end_sentence(fl_ner_corpus *c);
+size_t fl_ner_corpus_length(const fl_ner_corpus *c);
+
+/* Learns `classes` word classes (at most 2047) from the corpus (words seen
+ * min_count times) into m->clusters: lower-case hash -> (class + 1) << shift,
+ * or-ed into what is there. */
+int fl_ner_clusters(fl_ner_model *m, const fl_ner_corpus *c, unsigned classes, unsigned shift, unsigned min_count,
+                    int iterations, void (*progress)(const char *line, void *user), void *user);
 
 /* Stores each counted word's usual case in m->casing (words seen at least
  * min_count times). */

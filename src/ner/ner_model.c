@@ -13,12 +13,13 @@
  * taken. Tagging allocates nothing once the work arrays are warm.
  *
  * File format (little-endian, floats IEEE-754 binary32):
- *   "FLNER001"                                  8 bytes
- *   u32 labels (17), u32 rows, u32 casing, u32 gazetteer
+ *   "FLNER002"                                  8 bytes
+ *   u32 labels (17), u32 rows, u32 casing, u32 gazetteer, u32 clusters
  *   u64 keys[rows]; f32 weights[rows * 17]
  *   f32 transitions[18 * 17]
- *   u64 casing_keys[casing];    u8 casing_classes[casing]
- *   u64 gazetteer_keys[gazetteer]; u8 gazetteer_kinds[gazetteer]
+ *   u64 casing_keys[casing];       u32 casing_classes[casing]
+ *   u64 gazetteer_keys[gazetteer]; u32 gazetteer_kinds[gazetteer]
+ *   u64 cluster_keys[clusters];    u32 cluster_ids[clusters]
  *   "FLNEREND"                                  8 bytes
  */
 #include <errno.h>
@@ -29,7 +30,7 @@
 
 #include "ner/ner.h"
 
-static const char file_magic[8] = {'F', 'L', 'N', 'E', 'R', '0', '0', '1'};
+static const char file_magic[8] = {'F', 'L', 'N', 'E', 'R', '0', '0', '2'};
 static const char file_end[8] = {'F', 'L', 'N', 'E', 'R', 'E', 'N', 'D'};
 
 /* ---- Labels ---- */
@@ -138,6 +139,7 @@ void fl_ner_model_free(fl_ner_model *m)
     fl_ner_table_free(&m->features);
     fl_ner_table_free(&m->casing);
     fl_ner_table_free(&m->gazetteer);
+    fl_ner_table_free(&m->clusters);
     free(m->weights);
     free(m);
 }
@@ -148,7 +150,7 @@ size_t fl_ner_model_feature_count(const fl_ner_model *m) { return m->rows; }
 
 static int write_u32(FILE *f, uint32_t v) { return fwrite(&v, 4, 1, f) == 1; }
 
-/* Writes the keys of a lexicon table, then one byte per key. */
+/* Writes the keys of a lexicon table, then its values. */
 static int write_lexicon(FILE *f, const fl_ner_table *t)
 {
     int ok = 1;
@@ -156,10 +158,8 @@ static int write_lexicon(FILE *f, const fl_ner_table *t)
         if (t->keys[i])
             ok &= fwrite(&t->keys[i], 8, 1, f) == 1;
     for (size_t i = 0; t->keys && i <= t->mask; i++)
-        if (t->keys[i]) {
-            uint8_t v = (uint8_t)t->values[i];
-            ok &= fwrite(&v, 1, 1, f) == 1;
-        }
+        if (t->keys[i])
+            ok &= fwrite(&t->values[i], 4, 1, f) == 1;
     return ok;
 }
 
@@ -172,7 +172,8 @@ fl_status fl_ner_model_save(const fl_ner_model *m, const char *path, char *err, 
     }
     int ok = fwrite(file_magic, 8, 1, f) == 1;
     ok &= write_u32(f, FL_NER_LABELS) & write_u32(f, (uint32_t)m->rows) &
-          write_u32(f, (uint32_t)m->casing.count) & write_u32(f, (uint32_t)m->gazetteer.count);
+          write_u32(f, (uint32_t)m->casing.count) & write_u32(f, (uint32_t)m->gazetteer.count) &
+          write_u32(f, (uint32_t)m->clusters.count);
     /* Rows in table order, so the file is the same for the same model. */
     uint64_t *keys = malloc((m->rows ? m->rows : 1) * sizeof *keys);
     uint32_t *rows = malloc((m->rows ? m->rows : 1) * sizeof *rows);
@@ -198,6 +199,7 @@ fl_status fl_ner_model_save(const fl_ner_model *m, const char *path, char *err, 
     ok &= fwrite(m->transitions, sizeof m->transitions, 1, f) == 1;
     ok &= write_lexicon(f, &m->casing);
     ok &= write_lexicon(f, &m->gazetteer);
+    ok &= write_lexicon(f, &m->clusters);
     ok &= fwrite(file_end, 8, 1, f) == 1;
     ok &= fclose(f) == 0;
     if (!ok) {
@@ -212,8 +214,8 @@ static int read_exact(FILE *f, void *p, size_t size, size_t n) { return fread(p,
 static int read_lexicon(FILE *f, fl_ner_table *t, uint32_t count)
 {
     uint64_t *keys = malloc((count ? count : 1) * sizeof *keys);
-    uint8_t *vals = malloc(count ? count : 1);
-    int ok = keys && vals && read_exact(f, keys, 8, count) && read_exact(f, vals, 1, count) &&
+    uint32_t *vals = malloc((count ? count : 1) * sizeof *vals);
+    int ok = keys && vals && read_exact(f, keys, 8, count) && read_exact(f, vals, 4, count) &&
              fl_ner_table_init(t, count);
     for (uint32_t i = 0; ok && i < count; i++)
         ok = keys[i] != 0 && fl_ner_table_put(t, keys[i], vals[i]);
@@ -231,16 +233,16 @@ fl_ner_model *fl_ner_model_load(const char *path, char *err, size_t err_size)
     }
     fl_ner_model *m = fl_ner_model_alloc();
     char magic[8];
-    uint32_t head[4];
+    uint32_t head[5];
     uint64_t *keys = NULL;
     const char *why = "out of memory";
     if (!m)
         goto fail;
-    why = "not a factline NER model (bad magic; expected FLNER001)";
+    why = "not a factline NER model of this version (expected magic FLNER002)";
     if (!read_exact(f, magic, 1, 8) || memcmp(magic, file_magic, 8))
         goto fail;
     why = "truncated model file";
-    if (!read_exact(f, head, 4, 4))
+    if (!read_exact(f, head, 4, 5))
         goto fail;
     why = "model has the wrong number of labels";
     if (head[0] != FL_NER_LABELS)
@@ -263,7 +265,8 @@ fl_ner_model *fl_ner_model_load(const char *path, char *err, size_t err_size)
             goto fail;
     }
     why = "truncated or corrupt lexicons in model file";
-    if (!read_lexicon(f, &m->casing, head[2]) || !read_lexicon(f, &m->gazetteer, head[3]))
+    if (!read_lexicon(f, &m->casing, head[2]) || !read_lexicon(f, &m->gazetteer, head[3]) ||
+        !read_lexicon(f, &m->clusters, head[4]))
         goto fail;
     why = "model file does not end with FLNEREND (truncated or trailing garbage)";
     if (!read_exact(f, magic, 1, 8) || memcmp(magic, file_end, 8) || fgetc(f) != EOF)

@@ -31,6 +31,7 @@ void fl_ner_train_options_init(fl_ner_train_options *o)
     o->epochs = 15;
     o->min_count = 1;
     o->seed = 20231104;
+    o->clusters = 1024;
 }
 
 static void progress(const fl_ner_train_options *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -133,6 +134,7 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
     fl_conll train = {0}, dev = {0};
     fl_ner_model *m = fl_ner_model_alloc();
     fl_ner_table counts = {0}, casing_counts = {0};
+    fl_ner_corpus *corpus = NULL;
     trainer t = {0};
     fl_ner_work w;
     fl_ner_work_init(&w);
@@ -172,10 +174,38 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
         if (!fl_ner_lexicon_gazetteer(m, o->data_dir, err, err_size))
             goto done;
         size_t words = 0;
-        if (!fl_ner_lexicon_count_news(&casing_counts, o->data_dir, &words, err, err_size))
+        corpus = o->clusters ? fl_ner_corpus_new() : NULL;
+        if (o->clusters && !corpus) {
+            snprintf(err, err_size, "out of memory");
+            goto done;
+        }
+        if (!fl_ner_lexicon_count_news(&casing_counts, corpus, o->data_dir, &words, err, err_size))
             goto done;
         progress(o, "gazetteer: %zu phrases; casing counted over %zu news words (%.1f s)", m->gazetteer.count, words,
                  elapsed(&t0));
+    }
+    if (corpus) {
+        /* The training text too (its words, not its tags). */
+        int added = 1;
+        for (size_t i = 0; added && i < train.count; i++) {
+            if (train.tokens[i].sentence_start && i)
+                added = fl_ner_corpus_end_sentence(corpus);
+            added = added && fl_ner_corpus_add(corpus, train.tokens[i].text, train.tokens[i].len);
+        }
+        /* Three granularities, K, K/4 and K/16, in 11-bit fields. */
+        for (unsigned level = 0; added && level < 3; level++) {
+            unsigned k = (unsigned)o->clusters >> (2 * level);
+            if (k >= 8)
+                added = fl_ner_clusters(m, corpus, k, 11 * level, 3, 20, o->progress, o->user);
+        }
+        if (!added) {
+            snprintf(err, err_size, "out of memory");
+            goto done;
+        }
+        progress(o, "clusters: %zu words in %d classes from %zu tokens (%.1f s)", m->clusters.count, o->clusters,
+                 fl_ner_corpus_length(corpus), elapsed(&t0));
+        fl_ner_corpus_free(corpus);
+        corpus = NULL;
     }
     if (!fl_ner_lexicon_casing(m, &casing_counts, 2)) {
         snprintf(err, err_size, "out of memory");
@@ -371,6 +401,7 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
     ok = 1;
 done:
     fl_ner_work_free(&w);
+    fl_ner_corpus_free(corpus);
     fl_ner_table_free(&counts);
     fl_ner_table_free(&casing_counts);
     fl_conll_free(&train);
