@@ -40,6 +40,11 @@ int cli_parse_jobs(const char *s);
 
 /* The database path when --db is not given. */
 #define CLI_DEFAULT_DB "factline.db"
+int cmd_ner(int argc, char **argv);       /* cmd_ner.c */
+int cmd_train(int argc, char **argv);     /* cmd_train.c: train WHAT */
+int cmd_eval(int argc, char **argv);      /* cmd_eval.c: eval WHAT */
+int cmd_train_ner(int argc, char **argv); /* cmd_ner.c */
+int cmd_eval_ner(int argc, char **argv);  /* cmd_ner.c */
 
 /* Shared by commands that read articles: prints a diagnostic to stderr as
  * "factline: FILE:LINE: article N, byte OFFSET: SEVERITY: message".

@@ -15,6 +15,9 @@ static const fl_command commands[] = {
     {"timeline", cmd_timeline, "a figure series by date and source (--category killed ...)"},
     {"disagree", cmd_disagree, "figures that cannot both be true; cumulative series that go down"},
     {"article", cmd_article, "one stored article with all its facts"},
+    {"ner", cmd_ner, "tag named entities in a CoNLL-2003 file"},
+    {"train", cmd_train, "rebuild a model (train ner)"},
+    {"eval", cmd_eval, "score output against reference data (eval ner)"},
 };
 
 static void usage(FILE *out)

@@ -380,6 +380,120 @@ fl_status fl_extract(const fl_extractor *ex, fl_doc *doc);
 
 void fl_extractor_free(fl_extractor *ex);
 
+/* ---- 5.1 Entities ------------------------------------------------------ */
+/*
+ * Named entities: people (PER), organisations (ORG), places (LOC) and other
+ * names (MISC: nationalities, events, works), the four CoNLL-2003 types.
+ *
+ * A statistical tagger (an averaged perceptron over BILOU labels with
+ * Viterbi decoding; see src/ner/ner_model.c) marks mentions in each
+ * sentence. Then, within one article, mentions that name the same thing are
+ * joined into one entity:
+ *   - title and role words are stripped: "Secretary of State Antony Blinken"
+ *     and "President Joe Biden" are mentions of "Antony Blinken", "Joe Biden";
+ *   - a possessive is not part of the name: "Israel's" -> "Israel";
+ *   - a surname or a shorter form joins the full name of the same type:
+ *     "Blinken" -> "Antony Blinken";
+ *   - an acronym joins its expansion when the article gives it:
+ *     "Israel Defense Forces (IDF)", later "IDF";
+ *   - country variants are one country: "US", "U.S.", "United States".
+ * The entity's name is its fullest form in the article; its other forms are
+ * its aliases. Entities are listed in order of first mention.
+ *
+ * The model file is models/ner.model, rebuilt by
+ *     factline train ner --train ../shared/data/conll2003/eng.train \
+ *         --dev ../shared/data/conll2003/eng.testa --data ../shared/data -o models/ner.model
+ */
+
+typedef enum fl_entity_type {
+    FL_ENTITY_PER = 0,
+    FL_ENTITY_ORG,
+    FL_ENTITY_LOC,
+    FL_ENTITY_MISC
+} fl_entity_type;
+
+/* "PER", "ORG", "LOC", "MISC". */
+const char *fl_entity_type_name(fl_entity_type type);
+
+typedef struct fl_mention {
+    fl_span span;          /* the name as it appears, without title words or 's */
+    uint32_t token_begin;  /* its tokens in fl_doc_tokens */
+    uint32_t token_end;
+    uint32_t entity;       /* index of its entity in fl_doc_entities */
+} fl_mention;
+
+typedef struct fl_entity {
+    const char *name;            /* the fullest form in the article */
+    fl_entity_type type;
+    const char *const *aliases;  /* the other forms, in order of appearance */
+    size_t alias_count;
+    const fl_mention *mentions;  /* in text order */
+    size_t mention_count;
+} fl_entity;
+
+/* The entities found by fl_extract, valid until the doc is analysed again
+ * or freed. */
+size_t fl_doc_entity_count(const fl_doc *doc);
+const fl_entity *fl_doc_entities(const fl_doc *doc);
+
+/* The tagger's model, for training and for tagging CoNLL files. Small on
+ * purpose, like liblinear's: train, save, load, tag, free. */
+typedef struct fl_ner_model fl_ner_model;
+
+/* Loads a model saved by fl_ner_model_save. NULL with the reason in err. */
+fl_ner_model *fl_ner_model_load(const char *path, char *err, size_t err_size);
+fl_status fl_ner_model_save(const fl_ner_model *m, const char *path, char *err, size_t err_size);
+size_t fl_ner_model_feature_count(const fl_ner_model *m); /* weight rows kept */
+void fl_ner_model_free(fl_ner_model *m);
+
+typedef struct fl_ner_train_options {
+    const char *train_path; /* CoNLL-2003 training file */
+    const char *dev_path;   /* CoNLL-2003 dev file: picks the epoch; NULL: last epoch */
+    const char *data_dir;   /* shared data (gazetteers/, news/) for lexicons; NULL: none */
+    int epochs;             /* passes over the training data (default 15) */
+    int min_count;          /* keep features seen at least this often (default 1) */
+    int clusters;           /* word classes learned from data_dir's news (default 1024, also
+                               K/4 and K/16; at most 2047; 0: none) */
+    uint64_t seed;          /* shuffling seed; the same seed gives the same model */
+    void (*progress)(const char *message, void *user); /* one line per step; may be NULL */
+    void *user;
+} fl_ner_train_options;
+
+void fl_ner_train_options_init(fl_ner_train_options *opts);
+
+/* Trains a model. Deterministic for given options and data. NULL with the
+ * reason in err (a malformed CoNLL line is named as FILE:LINE). */
+fl_ner_model *fl_ner_train(const fl_ner_train_options *opts, char *err, size_t err_size);
+
+/* Reads a CoNLL-2003 file (token POS chunk tag lines, blank lines between
+ * sentences, -DOCSTART- between documents; only the token column is used)
+ * and writes every line with the predicted tag appended as a last column,
+ * in IOB1 like the CoNLL-2003 files (I-PER, and B-PER only where a chunk
+ * directly follows one of the same type), so conlleval-style scorers read it. */
+fl_status fl_ner_tag_conll(const fl_ner_model *m, const char *path, FILE *out, char *err, size_t err_size);
+
+/* Entity-level scores, counted exactly as conlleval does. */
+typedef struct fl_ner_type_score {
+    char type[16];
+    uint64_t gold;      /* chunks in the gold column */
+    uint64_t found;     /* chunks in the predicted column */
+    uint64_t correct;   /* same span and type */
+} fl_ner_type_score;
+
+typedef struct fl_ner_score {
+    uint64_t tokens, correct_tags;
+    fl_ner_type_score total;
+    fl_ner_type_score types[16]; /* by type name, sorted */
+    size_t type_count;
+} fl_ner_score;
+
+/* Scores a file whose last two columns are the gold and the predicted tag
+ * (IOB1, IOB2 or IOE, as conlleval reads them). */
+fl_status fl_ner_score_conll(const char *path, fl_ner_score *score, char *err, size_t err_size);
+
+/* Precision, recall and F1 in percent (0 when undefined). */
+void fl_ner_score_prf(const fl_ner_type_score *s, double *precision, double *recall, double *f1);
+
 /* 5.9 Parallel extraction -------------------------------------------------- */
 /*
  * fl_pipeline runs analysis, extraction and JSON writing on N worker threads

@@ -5,9 +5,11 @@
  */
 #include "extract/extractor.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ner/ner.h"
 #include "text/doc.h"
 
 #ifndef FACTLINE_SOURCE_DIR
@@ -26,13 +28,23 @@ fl_extractor *fl_extractor_new(const fl_extractor_options *opts, const char **er
             *error = "out of memory";
         return NULL;
     }
+    char path[4096], why[512];
+    snprintf(path, sizeof path, "%s/ner.model", ex->models_dir);
+    if (!(ex->ner = fl_ner_model_load(path, why, sizeof why))) {
+        if (error)
+            *error = "cannot load ner.model from the models directory (missing or corrupt; rebuild with "
+                     "`factline train ner`, see include/factline.h section 5.1)";
+        fl_extractor_free(ex);
+        return NULL;
+    }
     return ex;
 }
 
 fl_status fl_extract(const fl_extractor *ex, fl_doc *doc)
 {
-    (void)ex;
-    (void)doc;
+    fl_status st = fl_ner_run(ex->ner, doc);
+    if (st != FL_OK)
+        return st;
     return FL_OK;
 }
 
@@ -40,6 +52,7 @@ void fl_extractor_free(fl_extractor *ex)
 {
     if (!ex)
         return;
+    fl_ner_model_free(ex->ner);
     free(ex->models_dir);
     free(ex);
 }

@@ -15,7 +15,7 @@
 struct fl_extractor {
     char *models_dir;
     /* Layer state, one pointer per layer, added as layers land. */
-    int unused;
+    fl_ner_model *ner; /* models_dir/ner.model */
 };
 
 #endif

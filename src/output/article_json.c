@@ -52,6 +52,40 @@ static void write_text_layer(const fl_doc *doc, fl_buffer *b)
     fl_buffer_append_char(b, ']');
 }
 
+/* "entities": [{"name", "type", "aliases", "mentions": [[start, end], ...]}] */
+static void write_entities(const fl_doc *doc, fl_buffer *b)
+{
+    const fl_entity *e = fl_doc_entities(doc);
+    size_t n = fl_doc_entity_count(doc);
+    fl_buffer_append_char(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fl_buffer_append_char(b, ',');
+        fl_buffer_append_char(b, '{');
+        fl_json_key(b, "name", 1);
+        fl_json_cstring(b, e[i].name);
+        fl_json_key(b, "type", 0);
+        fl_json_cstring(b, fl_entity_type_name(e[i].type));
+        fl_json_key(b, "aliases", 0);
+        fl_buffer_append_char(b, '[');
+        for (size_t a = 0; a < e[i].alias_count; a++) {
+            if (a)
+                fl_buffer_append_char(b, ',');
+            fl_json_cstring(b, e[i].aliases[a]);
+        }
+        fl_buffer_append_char(b, ']');
+        fl_json_key(b, "mentions", 0);
+        fl_buffer_append_char(b, '[');
+        for (size_t m = 0; m < e[i].mention_count; m++) {
+            if (m)
+                fl_buffer_append_char(b, ',');
+            write_span(b, e[i].mentions[m].span.start, e[i].mentions[m].span.end);
+        }
+        fl_buffer_append(b, "]}", 2);
+    }
+    fl_buffer_append_char(b, ']');
+}
+
 fl_status fl_doc_write_json(const fl_doc *doc, const fl_json_options *opts, fl_buffer *b)
 {
     static const fl_json_options defaults = {0, 0};
@@ -96,7 +130,7 @@ fl_status fl_doc_write_json(const fl_doc *doc, const fl_json_options *opts, fl_b
     if (opts->tokens)
         write_text_layer(doc, b);
     fl_json_key(b, "entities", 0);
-    fl_buffer_append_str(b, "[]");
+    write_entities(doc, b);
     fl_json_key(b, "quotes", 0);
     fl_buffer_append_str(b, "[]");
     fl_json_key(b, "attributions", 0);

@@ -3,6 +3,7 @@
  * paragraph. The paragraph rule is in factline.h (section 2).
  */
 #include "text/doc.h"
+#include "ner/ner.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@ void fl_doc_free(fl_doc *doc)
     free(doc->tokens.tokens);
     free(doc->sentences.sentences);
     free(doc->paragraphs.paragraphs);
+    fl_ner_doc_free(doc->ner);
     free(doc);
 }
 
@@ -97,6 +99,7 @@ static fl_status analyze(fl_doc *doc)
 {
     doc->tokens.count = 0;
     doc->sentences.count = 0;
+    fl_ner_doc_clear(doc->ner);
     for (size_t p = 0; p < doc->paragraphs.count; p++) {
         fl_paragraph *para = &doc->paragraphs.paragraphs[p];
         size_t tb = doc->tokens.count;

@@ -24,6 +24,7 @@ struct fl_doc {
     fl_token_array tokens;
     fl_sentence_array sentences;
     fl_paragraph_array paragraphs;
+    struct fl_ner_doc *ner;        /* entities (src/ner/ner_entities.c); NULL until fl_extract */
 };
 
 #endif

@@ -1,0 +1,508 @@
+/*
+ * ner_entities.c — the entities of one article: tags its tokens with the
+ * model, turns labels into mentions, and joins the mentions that name the
+ * same thing (the rules are listed in factline.h, section 5.1). Not for:
+ * the tagger (ner_model.c) or the word lists (ner_tables.c).
+ *
+ * Joining works on "forms": a mention's text after title words and a
+ * possessive are stripped, with country variants mapped to one spelling.
+ * Mentions of the same form and type are one entity. Then shorter forms
+ * join longer ones of the same type: a person's surname (or any final run of
+ * words) joins the full name mentioned nearest before it; an organisation's
+ * or place's form joins a longer form that begins or ends with it; an
+ * acronym joins the name it follows in parentheses. Cost: forms x forms
+ * comparisons per article (a few hundred), nothing per token.
+ *
+ * Memory: every array lives in the fl_ner_doc and is reused for the next
+ * article; names are copied into one string arena, whose pointers are set
+ * once the article is done (the arena may move while it grows).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ner/ner.h"
+#include "ner/ner_lexicon.h"
+#include "text/doc.h"
+#include "util/buffer.h"
+
+#ifndef FACTLINE_SOURCE_DIR
+#define FACTLINE_SOURCE_DIR "."
+#endif
+
+const char *fl_ner_default_model_path(char *buf, size_t size)
+{
+    const char *dir = getenv("FACTLINE_MODELS");
+    if (!dir || !*dir)
+        dir = FACTLINE_SOURCE_DIR "/models";
+    snprintf(buf, size, "%s/ner.model", dir);
+    return buf;
+}
+
+/* A distinct form: the text a mention is known by. */
+typedef struct form {
+    uint32_t text_start, text_len; /* where its text is (article text, or a table string) */
+    const char *table_text;        /* canonical country name, or NULL: text is in the article */
+    uint32_t token_begin, token_end; /* tokens of its first mention */
+    int type;
+    uint32_t first_mention;        /* index of its first mention */
+    int32_t joined;                /* form it was joined into, or -1 */
+    int32_t entity;
+} form;
+
+typedef struct raw_mention {
+    uint32_t token_begin, token_end;
+    int type;
+    int32_t form;
+} raw_mention;
+
+struct fl_ner_doc {
+    fl_ner_work work;
+    fl_ner_token *tokens;
+    uint8_t *labels;
+    size_t token_cap;
+    raw_mention *raw;
+    size_t raw_count, raw_cap;
+    form *forms;
+    size_t form_count, form_cap;
+    fl_mention *mentions;
+    size_t mention_count, mention_cap;
+    fl_entity *entities;
+    size_t entity_count, entity_cap;
+    size_t *name_offset;           /* per entity: arena offset of its name */
+    size_t name_offset_cap;
+    size_t *alias_offset;          /* per alias: arena offset */
+    size_t alias_offset_cap;
+    const char **alias_ptrs;
+    size_t alias_count, alias_cap;
+    fl_buffer arena;
+};
+
+void fl_ner_doc_free(fl_ner_doc *d)
+{
+    if (!d)
+        return;
+    fl_ner_work_free(&d->work);
+    free(d->tokens);
+    free(d->labels);
+    free(d->raw);
+    free(d->forms);
+    free(d->mentions);
+    free(d->entities);
+    free(d->name_offset);
+    free(d->alias_offset);
+    free(d->alias_ptrs);
+    fl_buffer_release(&d->arena);
+    free(d);
+}
+
+void fl_ner_doc_clear(fl_ner_doc *d)
+{
+    if (d)
+        d->entity_count = d->mention_count = d->raw_count = d->form_count = d->alias_count = 0;
+}
+
+size_t fl_doc_entity_count(const fl_doc *doc) { return doc->ner ? doc->ner->entity_count : 0; }
+const fl_entity *fl_doc_entities(const fl_doc *doc) { return doc->ner ? doc->ner->entities : NULL; }
+
+/* Grows an array to hold `need` elements. */
+static int reserve(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 1;
+    size_t c = *cap ? *cap : 16;
+    while (c < need)
+        c *= 2;
+    void *n = realloc(*p, c * size);
+    if (!n)
+        return 0;
+    *p = n;
+    *cap = c;
+    return 1;
+}
+
+static const char *tok_text(const fl_doc *doc, uint32_t i) { return doc->text + doc->tokens.tokens[i].start; }
+static uint32_t tok_len(const fl_doc *doc, uint32_t i)
+{
+    return doc->tokens.tokens[i].end - doc->tokens.tokens[i].start;
+}
+
+static int tok_is(const fl_doc *doc, uint32_t i, const char *s)
+{
+    return tok_len(doc, i) == strlen(s) && !memcmp(tok_text(doc, i), s, tok_len(doc, i));
+}
+
+/* Strips title and role words from the front of a person's name, and a
+ * possessive or stray punctuation from its end. */
+static void normalise(const fl_doc *doc, raw_mention *m)
+{
+    while (m->token_end > m->token_begin + 1) {
+        const fl_token *t = &doc->tokens.tokens[m->token_end - 1];
+        if (t->kind == FL_TOKEN_CLITIC || t->kind == FL_TOKEN_PUNCT || t->kind == FL_TOKEN_QUOTE ||
+            t->kind == FL_TOKEN_DASH)
+            m->token_end--;
+        else
+            break;
+    }
+    while (m->token_end > m->token_begin + 1) {
+        const fl_token *t = &doc->tokens.tokens[m->token_begin];
+        if (t->kind == FL_TOKEN_PUNCT || t->kind == FL_TOKEN_QUOTE || t->kind == FL_TOKEN_DASH)
+            m->token_begin++;
+        else
+            break;
+    }
+    if (m->type != FL_ENTITY_PER)
+        return;
+    /* The longest prefix made of title words, their connectors and a
+     * country ("U.S. Secretary of State"), if it holds a title word. */
+    uint32_t strip = 0;
+    int titled = 0;
+    for (uint32_t i = m->token_begin; i + 1 < m->token_end; i++) {
+        const char *s = tok_text(doc, i);
+        uint32_t len = tok_len(doc, i);
+        if (fl_ner_title_word(s, len))
+            titled = 1;
+        else if (!(titled && fl_ner_title_connector(s, len)) && !(i == m->token_begin && fl_ner_country_canonical(s, len)))
+            break;
+        if (titled)
+            strip = i + 1 - m->token_begin;
+    }
+    /* A connector cannot end the title if a name follows it ("of" in "Secretary of"). */
+    if (titled && strip)
+        m->token_begin += strip;
+}
+
+/* Finds or adds the form of a mention. */
+static int32_t form_of(fl_ner_doc *d, const fl_doc *doc, const raw_mention *m, uint32_t mention_index)
+{
+    uint32_t start = doc->tokens.tokens[m->token_begin].start, end = doc->tokens.tokens[m->token_end - 1].end;
+    const char *canonical = m->type == FL_ENTITY_LOC || m->type == FL_ENTITY_ORG
+                                ? fl_ner_country_canonical(doc->text + start, end - start)
+                                : NULL;
+    const char *text = canonical ? canonical : doc->text + start;
+    size_t len = canonical ? strlen(canonical) : end - start;
+    for (size_t f = 0; f < d->form_count; f++) {
+        const form *o = &d->forms[f];
+        const char *ot = o->table_text ? o->table_text : doc->text + o->text_start;
+        if (o->type == m->type && o->text_len == len && !memcmp(ot, text, len))
+            return (int32_t)f;
+    }
+    if (!reserve((void **)&d->forms, &d->form_cap, d->form_count + 1, sizeof *d->forms))
+        return -1;
+    form *n = &d->forms[d->form_count];
+    n->text_start = canonical ? 0 : start;
+    n->text_len = (uint32_t)len;
+    n->table_text = canonical;
+    n->token_begin = m->token_begin;
+    n->token_end = m->token_end;
+    n->type = m->type;
+    n->first_mention = mention_index;
+    n->joined = -1;
+    n->entity = -1;
+    return (int32_t)d->form_count++;
+}
+
+static const char *form_text(const fl_doc *doc, const form *f)
+{
+    return f->table_text ? f->table_text : doc->text + f->text_start;
+}
+
+/* 1 if the tokens of form a are a run at the start (where == 0) or the end
+ * (where == 1) of form b's tokens. */
+static int tokens_affix(const fl_doc *doc, const form *a, const form *b, int where)
+{
+    uint32_t na = a->token_end - a->token_begin, nb = b->token_end - b->token_begin;
+    if (na >= nb || a->table_text || b->table_text)
+        return 0;
+    uint32_t off = where ? nb - na : 0;
+    for (uint32_t k = 0; k < na; k++) {
+        uint32_t ta = a->token_begin + k, tb = b->token_begin + off + k;
+        if (tok_len(doc, ta) != tok_len(doc, tb) || memcmp(tok_text(doc, ta), tok_text(doc, tb), tok_len(doc, ta)))
+            return 0;
+    }
+    return 1;
+}
+
+static int is_function_word(const char *s, uint32_t len)
+{
+    static const char *const words[] = {"and", "for", "of", "the", "on", "in", "&"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == len && !memcmp(words[i], s, len))
+            return 1;
+    return 0;
+}
+
+/* 1 if the acronym's letters are the initials of the form's words
+ * (function words skipped): "IDF" for "Israel Defense Forces". */
+static int is_acronym_of(const fl_doc *doc, const char *acr, uint32_t acr_len, const form *f)
+{
+    if (f->table_text || acr_len < 2 || acr_len > 8)
+        return 0;
+    uint32_t k = 0;
+    for (uint32_t t = f->token_begin; t < f->token_end; t++) {
+        const char *s = tok_text(doc, t);
+        uint32_t len = tok_len(doc, t);
+        if (is_function_word(s, len))
+            continue;
+        if (k >= acr_len || !(s[0] >= 'A' && s[0] <= 'Z') || s[0] != acr[k])
+            return 0;
+        k++;
+    }
+    return k == acr_len;
+}
+
+/* The form a form was finally joined into. */
+static int32_t root(const fl_ner_doc *d, int32_t f)
+{
+    while (d->forms[f].joined >= 0)
+        f = d->forms[f].joined;
+    return f;
+}
+
+/* Joins shorter forms into longer ones (see the file comment). */
+static void join_forms(fl_ner_doc *d, const fl_doc *doc)
+{
+    /* Acronyms given in parentheses right after a name. */
+    for (size_t i = 0; i < d->raw_count; i++) {
+        const raw_mention *m = &d->raw[i];
+        uint32_t e = m->token_end;
+        if (e + 2 >= doc->tokens.count + 1 || !tok_is(doc, e, "(") || e + 2 >= doc->tokens.count ||
+            !tok_is(doc, e + 2, ")"))
+            continue;
+        const form *full = &d->forms[m->form];
+        if (!is_acronym_of(doc, tok_text(doc, e + 1), tok_len(doc, e + 1), full))
+            continue;
+        for (size_t f = 0; f < d->form_count; f++) {
+            form *a = &d->forms[f];
+            if ((int32_t)f != m->form && !a->table_text && a->text_len == tok_len(doc, e + 1) &&
+                !memcmp(doc->text + a->text_start, tok_text(doc, e + 1), a->text_len) && a->joined < 0)
+                a->joined = m->form;
+        }
+    }
+    /* Shorter forms into longer ones of the same type. */
+    for (size_t f = 0; f < d->form_count; f++) {
+        form *a = &d->forms[f];
+        if (a->joined >= 0)
+            continue;
+        int32_t best = -1;
+        uint32_t best_mention = 0;
+        for (size_t g = 0; g < d->form_count; g++) {
+            const form *b = &d->forms[g];
+            if (g == f)
+                continue;
+            int ok;
+            if (b->type == FL_ENTITY_PER)
+                /* A surname joins a person; "Biden" in "the Biden administration"
+                 * may be tagged as a name of another kind but is the person. */
+                ok = (a->type == FL_ENTITY_PER || ((a->type == FL_ENTITY_MISC || a->type == FL_ENTITY_ORG) &&
+                                                   a->token_end - a->token_begin == 1)) &&
+                     tokens_affix(doc, a, b, 1);
+            else
+                /* Other names join only on two or more shared words ("Health
+                 * Ministry" in "Palestinian Health Ministry"): one word
+                 * ("Gaza" in "Gaza Ministry of Health") names something else. */
+                ok = b->type == a->type && a->token_end - a->token_begin >= 2 &&
+                     (tokens_affix(doc, a, b, 0) || tokens_affix(doc, a, b, 1));
+            if (!ok)
+                continue;
+            /* Prefer the full form mentioned last before this form's first
+             * mention, else the first mentioned after it. */
+            uint32_t bm = b->first_mention;
+            int better = best < 0 || (bm < a->first_mention && (best_mention > a->first_mention || bm > best_mention)) ||
+                         (bm > a->first_mention && best_mention > a->first_mention && bm < best_mention);
+            if (better) {
+                best = (int32_t)g;
+                best_mention = bm;
+            }
+        }
+        if (best >= 0)
+            a->joined = best;
+    }
+}
+
+/* Appends a NUL-terminated string to the arena; returns its offset. */
+static size_t arena_add(fl_buffer *b, const char *s, size_t len)
+{
+    size_t at = b->len;
+    fl_buffer_append(b, s, len);
+    fl_buffer_append_char(b, 0);
+    return at;
+}
+
+static fl_status build_entities(fl_ner_doc *d, const fl_doc *doc)
+{
+    /* Entities in order of first mention: walk mentions in text order. */
+    fl_buffer_clear(&d->arena);
+    for (size_t i = 0; i < d->raw_count; i++) {
+        int32_t r = root(d, d->raw[i].form);
+        if (d->forms[r].entity < 0) {
+            if (!reserve((void **)&d->entities, &d->entity_cap, d->entity_count + 1, sizeof *d->entities))
+                return FL_ERR_NOMEM;
+            d->forms[r].entity = (int32_t)d->entity_count;
+            fl_entity *e = &d->entities[d->entity_count++];
+            memset(e, 0, sizeof *e);
+            e->type = (fl_entity_type)d->forms[r].type;
+        }
+    }
+    size_t n = d->entity_count;
+    if (!reserve((void **)&d->mentions, &d->mention_cap, d->raw_count + 1, sizeof *d->mentions))
+        return FL_ERR_NOMEM;
+    size_t *offsets = malloc((n + 1) * 2 * sizeof *offsets); /* per entity: mention start, name form */
+    if (!offsets)
+        return FL_ERR_NOMEM;
+    /* Count mentions per entity to lay them out contiguously. */
+    memset(offsets, 0, (n + 1) * 2 * sizeof *offsets);
+    for (size_t i = 0; i < d->raw_count; i++)
+        offsets[d->forms[root(d, d->raw[i].form)].entity + 1]++;
+    for (size_t e = 0; e < n; e++)
+        offsets[e + 1] += offsets[e];
+    size_t *fill = offsets + n + 1;
+    for (size_t e = 0; e < n; e++)
+        fill[e] = offsets[e];
+    for (size_t i = 0; i < d->raw_count; i++) {
+        const raw_mention *m = &d->raw[i];
+        int32_t e = d->forms[root(d, m->form)].entity;
+        fl_mention *out = &d->mentions[fill[e]++];
+        out->span.start = doc->tokens.tokens[m->token_begin].start;
+        out->span.end = doc->tokens.tokens[m->token_end - 1].end;
+        out->token_begin = m->token_begin;
+        out->token_end = m->token_end;
+        out->entity = (uint32_t)e;
+    }
+    d->mention_count = d->raw_count;
+    /* Names (the fullest form: most tokens, then most bytes; a country's
+     * canonical spelling) and aliases (the other forms by first mention). */
+    d->alias_count = 0;
+    if (!reserve((void **)&d->name_offset, &d->name_offset_cap, n + 1, sizeof *d->name_offset)) {
+        free(offsets);
+        return FL_ERR_NOMEM;
+    }
+    size_t *alias_first = malloc((n + 1) * sizeof *alias_first);
+    if (!alias_first) {
+        free(offsets);
+        return FL_ERR_NOMEM;
+    }
+    for (size_t e = 0; e < n; e++) {
+        int32_t best = -1;
+        for (size_t f = 0; f < d->form_count; f++) {
+            if (d->forms[root(d, (int32_t)f)].entity != (int32_t)e)
+                continue;
+            const form *c = &d->forms[f];
+            if (best < 0) {
+                best = (int32_t)f;
+                continue;
+            }
+            const form *b = &d->forms[best];
+            uint32_t nc = c->table_text ? 99 : c->token_end - c->token_begin;
+            uint32_t nb = b->table_text ? 99 : b->token_end - b->token_begin;
+            if (nc > nb || (nc == nb && c->text_len > b->text_len))
+                best = (int32_t)f;
+        }
+        d->name_offset[e] = arena_add(&d->arena, form_text(doc, &d->forms[best]), d->forms[best].text_len);
+        alias_first[e] = d->alias_count;
+        /* Aliases: the entity's other forms, in order of first mention, by text. */
+        for (size_t i = offsets[e]; i < offsets[e + 1]; i++) {
+            const fl_mention *m = &d->mentions[i];
+            const char *t = doc->text + m->span.start;
+            size_t len = m->span.end - m->span.start;
+            const form *bf = &d->forms[best];
+            if (len == bf->text_len && !memcmp(t, form_text(doc, bf), len))
+                continue;
+            int seen = 0;
+            for (size_t a = alias_first[e]; a < d->alias_count && !seen; a++) {
+                const char *prev = d->arena.data + d->alias_offset[a];
+                seen = strlen(prev) == len && !memcmp(prev, t, len);
+            }
+            if (seen)
+                continue;
+            if (!reserve((void **)&d->alias_offset, &d->alias_offset_cap, d->alias_count + 1, sizeof *d->alias_offset)) {
+                free(offsets);
+                free(alias_first);
+                return FL_ERR_NOMEM;
+            }
+            d->alias_offset[d->alias_count++] = arena_add(&d->arena, t, len);
+        }
+    }
+    alias_first[n] = d->alias_count;
+    if (d->arena.failed || !reserve((void **)&d->alias_ptrs, &d->alias_cap, d->alias_count + 1, sizeof *d->alias_ptrs)) {
+        free(offsets);
+        free(alias_first);
+        return FL_ERR_NOMEM;
+    }
+    for (size_t a = 0; a < d->alias_count; a++)
+        d->alias_ptrs[a] = d->arena.data + d->alias_offset[a];
+    for (size_t e = 0; e < n; e++) {
+        fl_entity *ent = &d->entities[e];
+        ent->name = d->arena.data + d->name_offset[e];
+        ent->aliases = d->alias_ptrs + alias_first[e];
+        ent->alias_count = alias_first[e + 1] - alias_first[e];
+        ent->mentions = d->mentions + offsets[e];
+        ent->mention_count = offsets[e + 1] - offsets[e];
+    }
+    free(offsets);
+    free(alias_first);
+    return FL_OK;
+}
+
+fl_status fl_ner_run(const fl_ner_model *m, fl_doc *doc)
+{
+    if (!doc->ner) {
+        if (!(doc->ner = calloc(1, sizeof *doc->ner)))
+            return FL_ERR_NOMEM;
+        fl_ner_work_init(&doc->ner->work);
+        fl_buffer_init(&doc->ner->arena);
+    }
+    fl_ner_doc *d = doc->ner;
+    fl_ner_doc_clear(d);
+    size_t n = doc->tokens.count;
+    if (!n)
+        return FL_OK;
+    if (n > d->token_cap) {
+        size_t cap = d->token_cap;
+        if (!reserve((void **)&d->tokens, &cap, n, sizeof *d->tokens))
+            return FL_ERR_NOMEM;
+        cap = d->token_cap;
+        if (!reserve((void **)&d->labels, &cap, n, sizeof *d->labels))
+            return FL_ERR_NOMEM;
+        d->token_cap = cap;
+    }
+    for (size_t i = 0; i < n; i++) {
+        d->tokens[i].text = doc->text + doc->tokens.tokens[i].start;
+        d->tokens[i].len = doc->tokens.tokens[i].end - doc->tokens.tokens[i].start;
+        d->tokens[i].sentence_start = 0;
+    }
+    for (size_t s = 0; s < doc->sentences.count; s++)
+        d->tokens[doc->sentences.sentences[s].token_begin].sentence_start = 1;
+    d->tokens[0].sentence_start = 1;
+    if (!fl_ner_tag(m, d->tokens, n, &d->work, d->labels))
+        return FL_ERR_NOMEM;
+    /* Labels to mentions (Viterbi only yields well-formed BILOU). */
+    for (size_t i = 0; i < n; i++) {
+        int part = fl_ner_label_part(d->labels[i]);
+        if (part != FL_NER_B && part != FL_NER_U)
+            continue;
+        size_t e = i + 1;
+        while (part == FL_NER_B && e < n && fl_ner_label_part(d->labels[e]) != FL_NER_L)
+            e++;
+        if (part == FL_NER_B)
+            e++;
+        if (e > n)
+            e = n;
+        if (!reserve((void **)&d->raw, &d->raw_cap, d->raw_count + 1, sizeof *d->raw))
+            return FL_ERR_NOMEM;
+        raw_mention *r = &d->raw[d->raw_count++];
+        r->token_begin = (uint32_t)i;
+        r->token_end = (uint32_t)e;
+        r->type = fl_ner_label_type(d->labels[i]);
+        /* A domain name named alone is the site's organisation (RadarOnline.com). */
+        if (e == i + 1 && doc->tokens.tokens[i].kind == FL_TOKEN_DOMAIN)
+            r->type = FL_ENTITY_ORG;
+        normalise(doc, r);
+        i = e - 1;
+    }
+    for (size_t i = 0; i < d->raw_count; i++)
+        if ((d->raw[i].form = form_of(d, doc, &d->raw[i], (uint32_t)i)) < 0)
+            return FL_ERR_NOMEM;
+    join_forms(d, doc);
+    return build_entities(d, doc);
+}

@@ -1,0 +1,386 @@
+/*
+ * ner_model.c — the tagger's model: weights, lexicons, the file format, and
+ * decoding (emission scores + Viterbi). Not for: features (ner_features.c)
+ * or learning (ner_train.c).
+ *
+ * Design. A feature is a 64-bit hash (template id mixed with the values it
+ * looks at). The model maps each feature it kept to a row of 17 floats, one
+ * per BILOU label, through an open-addressing table; an unknown feature
+ * scores nothing. Scoring a token is one table probe and one 68-byte row add
+ * per feature (about 40 per token), so the cost is memory latency, not
+ * arithmetic. Viterbi is first order with 17 x 17 transition weights;
+ * invalid BILOU transitions (O -> I-PER, B-PER -> I-ORG, ...) are never
+ * taken. Tagging allocates nothing once the work arrays are warm.
+ *
+ * File format (little-endian, floats IEEE-754 binary32):
+ *   "FLNER002"                                  8 bytes
+ *   u32 labels (17), u32 rows, u32 casing, u32 gazetteer, u32 clusters
+ *   u64 keys[rows]; f32 weights[rows * 17]
+ *   f32 transitions[18 * 17]
+ *   u64 casing_keys[casing];       u32 casing_classes[casing]
+ *   u64 gazetteer_keys[gazetteer]; u32 gazetteer_kinds[gazetteer]
+ *   u64 cluster_keys[clusters];    u32 cluster_ids[clusters]
+ *   "FLNEREND"                                  8 bytes
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ner/ner.h"
+
+static const char file_magic[8] = {'F', 'L', 'N', 'E', 'R', '0', '0', '2'};
+static const char file_end[8] = {'F', 'L', 'N', 'E', 'R', 'E', 'N', 'D'};
+
+/* ---- Labels ---- */
+
+int fl_ner_transition_allowed(int a, int b)
+{
+    int inside_a = a < FL_NER_LABELS && a && (fl_ner_label_part(a) == FL_NER_B || fl_ner_label_part(a) == FL_NER_I);
+    int continues_b = b && (fl_ner_label_part(b) == FL_NER_I || fl_ner_label_part(b) == FL_NER_L);
+    if (inside_a)
+        return continues_b && fl_ner_label_type(a) == fl_ner_label_type(b);
+    return !continues_b;
+}
+
+int fl_ner_may_end(int a)
+{
+    return !a || fl_ner_label_part(a) == FL_NER_L || fl_ner_label_part(a) == FL_NER_U;
+}
+
+const char *fl_ner_type_name(int type)
+{
+    static const char *const names[FL_NER_TYPES] = {"PER", "ORG", "LOC", "MISC"};
+    return type >= 0 && type < FL_NER_TYPES ? names[type] : "O";
+}
+
+const char *fl_entity_type_name(fl_entity_type type) { return fl_ner_type_name((int)type); }
+
+/* ---- Hash tables ---- */
+
+int fl_ner_table_init(fl_ner_table *t, size_t expected)
+{
+    size_t cap = 16;
+    while (cap < expected * 2)
+        cap *= 2;
+    t->keys = calloc(cap, sizeof *t->keys);
+    t->values = calloc(cap, sizeof *t->values);
+    t->mask = cap - 1;
+    t->count = 0;
+    if (!t->keys || !t->values) {
+        fl_ner_table_free(t);
+        return 0;
+    }
+    return 1;
+}
+
+void fl_ner_table_free(fl_ner_table *t)
+{
+    free(t->keys);
+    free(t->values);
+    memset(t, 0, sizeof *t);
+}
+
+static int table_grow(fl_ner_table *t)
+{
+    fl_ner_table bigger;
+    if (!fl_ner_table_init(&bigger, (t->mask + 1)))
+        return 0;
+    for (size_t i = 0; i <= t->mask; i++)
+        if (t->keys[i])
+            fl_ner_table_put(&bigger, t->keys[i], t->values[i]);
+    fl_ner_table_free(t);
+    *t = bigger;
+    return 1;
+}
+
+int fl_ner_table_put(fl_ner_table *t, uint64_t key, uint32_t value)
+{
+    if (!t->keys && !fl_ner_table_init(t, 8))
+        return 0;
+    if ((t->count + 1) * 2 > t->mask + 1 && !table_grow(t))
+        return 0;
+    size_t i = (size_t)(key ^ (key >> 29)) & t->mask;
+    while (t->keys[i] && t->keys[i] != key)
+        i = (i + 1) & t->mask;
+    if (!t->keys[i]) {
+        t->keys[i] = key;
+        t->count++;
+    }
+    t->values[i] = value;
+    return 1;
+}
+
+uint64_t fl_ner_hash_lower(const char *s, size_t len)
+{
+    uint64_t h = UINT64_C(0xcbf29ce484222325);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        h ^= c;
+        h *= UINT64_C(0x100000001b3);
+    }
+    return h;
+}
+
+/* ---- Model lifetime ---- */
+
+fl_ner_model *fl_ner_model_alloc(void)
+{
+    return calloc(1, sizeof(fl_ner_model));
+}
+
+void fl_ner_model_free(fl_ner_model *m)
+{
+    if (!m)
+        return;
+    fl_ner_table_free(&m->features);
+    fl_ner_table_free(&m->casing);
+    fl_ner_table_free(&m->gazetteer);
+    fl_ner_table_free(&m->clusters);
+    free(m->weights);
+    free(m);
+}
+
+size_t fl_ner_model_feature_count(const fl_ner_model *m) { return m->rows; }
+
+/* ---- Saving and loading ---- */
+
+static int write_u32(FILE *f, uint32_t v) { return fwrite(&v, 4, 1, f) == 1; }
+
+/* Writes the keys of a lexicon table, then its values. */
+static int write_lexicon(FILE *f, const fl_ner_table *t)
+{
+    int ok = 1;
+    for (size_t i = 0; t->keys && i <= t->mask; i++)
+        if (t->keys[i])
+            ok &= fwrite(&t->keys[i], 8, 1, f) == 1;
+    for (size_t i = 0; t->keys && i <= t->mask; i++)
+        if (t->keys[i])
+            ok &= fwrite(&t->values[i], 4, 1, f) == 1;
+    return ok;
+}
+
+fl_status fl_ner_model_save(const fl_ner_model *m, const char *path, char *err, size_t err_size)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        snprintf(err, err_size, "%s: cannot write: %s", path, strerror(errno));
+        return FL_ERR_IO;
+    }
+    int ok = fwrite(file_magic, 8, 1, f) == 1;
+    ok &= write_u32(f, FL_NER_LABELS) & write_u32(f, (uint32_t)m->rows) &
+          write_u32(f, (uint32_t)m->casing.count) & write_u32(f, (uint32_t)m->gazetteer.count) &
+          write_u32(f, (uint32_t)m->clusters.count);
+    /* Rows in table order, so the file is the same for the same model. */
+    uint64_t *keys = malloc((m->rows ? m->rows : 1) * sizeof *keys);
+    uint32_t *rows = malloc((m->rows ? m->rows : 1) * sizeof *rows);
+    if (!keys || !rows) {
+        free(keys);
+        free(rows);
+        fclose(f);
+        snprintf(err, err_size, "%s: out of memory", path);
+        return FL_ERR_NOMEM;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i <= m->features.mask && m->features.keys; i++)
+        if (m->features.keys[i]) {
+            keys[n] = m->features.keys[i];
+            rows[n++] = m->features.values[i];
+        }
+    ok &= n == m->rows;
+    ok &= fwrite(keys, 8, n, f) == n;
+    for (size_t i = 0; i < n; i++)
+        ok &= fwrite(m->weights + (size_t)rows[i] * FL_NER_LABELS, sizeof(float), FL_NER_LABELS, f) == FL_NER_LABELS;
+    free(keys);
+    free(rows);
+    ok &= fwrite(m->transitions, sizeof m->transitions, 1, f) == 1;
+    ok &= write_lexicon(f, &m->casing);
+    ok &= write_lexicon(f, &m->gazetteer);
+    ok &= write_lexicon(f, &m->clusters);
+    ok &= fwrite(file_end, 8, 1, f) == 1;
+    ok &= fclose(f) == 0;
+    if (!ok) {
+        snprintf(err, err_size, "%s: write error: %s", path, strerror(errno));
+        return FL_ERR_IO;
+    }
+    return FL_OK;
+}
+
+static int read_exact(FILE *f, void *p, size_t size, size_t n) { return fread(p, size, n, f) == n; }
+
+static int read_lexicon(FILE *f, fl_ner_table *t, uint32_t count)
+{
+    uint64_t *keys = malloc((count ? count : 1) * sizeof *keys);
+    uint32_t *vals = malloc((count ? count : 1) * sizeof *vals);
+    int ok = keys && vals && read_exact(f, keys, 8, count) && read_exact(f, vals, 4, count) &&
+             fl_ner_table_init(t, count);
+    for (uint32_t i = 0; ok && i < count; i++)
+        ok = keys[i] != 0 && fl_ner_table_put(t, keys[i], vals[i]);
+    free(keys);
+    free(vals);
+    return ok;
+}
+
+fl_ner_model *fl_ner_model_load(const char *path, char *err, size_t err_size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, err_size, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    fl_ner_model *m = fl_ner_model_alloc();
+    char magic[8];
+    uint32_t head[5];
+    uint64_t *keys = NULL;
+    const char *why = "out of memory";
+    if (!m)
+        goto fail;
+    why = "not a factline NER model of this version (expected magic FLNER002)";
+    if (!read_exact(f, magic, 1, 8) || memcmp(magic, file_magic, 8))
+        goto fail;
+    why = "truncated model file";
+    if (!read_exact(f, head, 4, 5))
+        goto fail;
+    why = "model has the wrong number of labels";
+    if (head[0] != FL_NER_LABELS)
+        goto fail;
+    m->rows = head[1];
+    why = "out of memory";
+    keys = malloc((m->rows ? m->rows : 1) * sizeof *keys);
+    m->weights = malloc((m->rows ? m->rows : 1) * FL_NER_LABELS * sizeof(float));
+    if (!keys || !m->weights || !fl_ner_table_init(&m->features, m->rows))
+        goto fail;
+    why = "truncated model file";
+    if (!read_exact(f, keys, 8, m->rows) || !read_exact(f, m->weights, sizeof(float) * FL_NER_LABELS, m->rows) ||
+        !read_exact(f, m->transitions, sizeof m->transitions, 1))
+        goto fail;
+    why = "corrupt model file (zero or duplicate feature key)";
+    for (size_t i = 0; i < m->rows; i++) {
+        if (!keys[i] || fl_ner_table_find(&m->features, keys[i]))
+            goto fail;
+        if (!fl_ner_table_put(&m->features, keys[i], (uint32_t)i))
+            goto fail;
+    }
+    why = "truncated or corrupt lexicons in model file";
+    if (!read_lexicon(f, &m->casing, head[2]) || !read_lexicon(f, &m->gazetteer, head[3]) ||
+        !read_lexicon(f, &m->clusters, head[4]))
+        goto fail;
+    why = "model file does not end with FLNEREND (truncated or trailing garbage)";
+    if (!read_exact(f, magic, 1, 8) || memcmp(magic, file_end, 8) || fgetc(f) != EOF)
+        goto fail;
+    for (size_t i = 0; i < m->rows * FL_NER_LABELS; i++)
+        if (!isfinite(m->weights[i])) {
+            why = "corrupt model file (weight not a finite number)";
+            goto fail;
+        }
+    free(keys);
+    fclose(f);
+    return m;
+fail:
+    snprintf(err, err_size, "%s: %s", path, why);
+    free(keys);
+    fl_ner_model_free(m);
+    fclose(f);
+    return NULL;
+}
+
+/* ---- Work space ---- */
+
+void fl_ner_work_init(fl_ner_work *w) { memset(w, 0, sizeof *w); }
+
+void fl_ner_work_free(fl_ner_work *w)
+{
+    free(w->lower);
+    free(w->shape);
+    free(w->case_true);
+    free(w->case_seen);
+    free(w->uncased);
+    free(w->case_source);
+    free(w->gaz_bits);
+    free(w->doc_counts);
+    free(w->feats);
+    free(w->feat_count);
+    free(w->scores);
+    free(w->viterbi);
+    free(w->back);
+    fl_ner_table_free(&w->doc_words);
+    memset(w, 0, sizeof *w);
+}
+
+/* ---- Decoding ---- */
+
+void fl_ner_viterbi(const float *transitions, fl_ner_work *w, size_t a, size_t b, uint8_t *labels)
+{
+    enum { L = FL_NER_LABELS };
+    const float none = -1e30f;
+    if (a >= b)
+        return;
+    float *v = w->viterbi;
+    for (int y = 0; y < L; y++)
+        v[a * L + y] = fl_ner_transition_allowed(L, y) ? transitions[L * L + y] + w->scores[a * L + y] : none;
+    for (size_t i = a + 1; i < b; i++) {
+        for (int y = 0; y < L; y++) {
+            float best = none;
+            int arg = 0;
+            for (int p = 0; p < L; p++) {
+                if (!fl_ner_transition_allowed(p, y))
+                    continue;
+                float s = v[(i - 1) * L + p] + transitions[p * L + y];
+                if (s > best) {
+                    best = s;
+                    arg = p;
+                }
+            }
+            v[i * L + y] = best + w->scores[i * L + y];
+            w->back[i * L + y] = (uint8_t)arg;
+        }
+    }
+    float best = none;
+    int arg = 0;
+    for (int y = 0; y < L; y++)
+        if (fl_ner_may_end(y) && v[(b - 1) * L + y] > best) {
+            best = v[(b - 1) * L + y];
+            arg = y;
+        }
+    for (size_t i = b; i-- > a;) {
+        labels[i] = (uint8_t)arg;
+        if (i > a)
+            arg = w->back[i * L + arg];
+    }
+}
+
+/* Sums the rows of token i's features into scores[i]. */
+static void score_token(const fl_ner_model *m, const fl_ner_work *w, size_t i, float *out)
+{
+    float acc[FL_NER_LABELS] = {0};
+    const uint64_t *f = w->feats + i * FL_NER_MAX_FEATURES;
+    for (unsigned k = 0; k < w->feat_count[i]; k++) {
+        const uint32_t *row = fl_ner_table_find(&m->features, f[k]);
+        if (!row)
+            continue;
+        const float *wr = m->weights + (size_t)*row * FL_NER_LABELS;
+        for (int y = 0; y < FL_NER_LABELS; y++)
+            acc[y] += wr[y];
+    }
+    memcpy(out, acc, sizeof acc);
+}
+
+int fl_ner_tag(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_ner_work *w, uint8_t *labels)
+{
+    if (!n)
+        return 1;
+    if (!fl_ner_features(m, tokens, n, w))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        score_token(m, w, i, w->scores + i * FL_NER_LABELS);
+    size_t start = 0;
+    for (size_t i = 1; i <= n; i++)
+        if (i == n || tokens[i].sentence_start) {
+            fl_ner_viterbi(m->transitions, w, start, i, labels);
+            start = i;
+        }
+    return 1;
+}
