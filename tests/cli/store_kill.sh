@@ -9,21 +9,32 @@ check() { if [ "$2" -eq 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); e
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# 20,000 distinct articles built from the bundled Reuters sample.
-python3 - "$tmp/in.txt" <<'PY'
-import re, sys
+# 20,000 distinct extracted articles (the `factline extract --text` format,
+# with entities and figures), built from the bundled Reuters sample; stored
+# with `ingest --facts` so the test measures the store, not extraction.
+python3 - "$tmp/in.jsonl" <<'PY'
+import json, re, sys
 src = open("samples/reuters-sample.txt", encoding="utf-8").read()
 arts = [a for a in re.split(r"(?m)^(?=date \d{4}-\d{2}-\d{2} )", src) if a.strip()]
 with open(sys.argv[1], "w", encoding="utf-8") as out:
     for i in range(20000):
         head, _, body = arts[i % len(arts)].partition("\n")
-        out.write("date 1987-%02d-%02d %s (copy %d)\n%s\n" % (i % 12 + 1, i % 28 + 1, head[16:], i, body.strip()))
+        headline = "%s (copy %d)" % (head[16:].strip(), i)
+        text = headline + "\n\n" + body.strip()
+        o = {"id": "c%d" % i, "date": "1987-%02d-%02d" % (i % 12 + 1, i % 28 + 1), "headline": headline, "text": text,
+             "entities": [{"name": "Person %d" % (i % 50), "type": "PER", "aliases": [], "mentions": [[0, 6]]}],
+             "quotes": [], "attributions": [],
+             "figures": [{"text": "%d" % i, "start": 0, "end": 3, "value": i, "low": i, "high": i,
+                          "qualifier": "exact", "category": "other", "subject": "bags", "source": None,
+                          "date": None, "place": None}],
+             "times": []}
+        out.write(json.dumps(o) + "\n")
 PY
 db="$tmp/kill.db"
 seed=7
 counts=""
 for round in 1 2 3 4 5 6; do
-    "$bin" ingest -q --batch 40 --db "$db" "$tmp/in.txt" 2>/dev/null &
+    "$bin" ingest -q --facts --batch 40 --db "$db" "$tmp/in.jsonl" 2>/dev/null &
     pid=$!
     delay=$(python3 -c "import random; random.seed($seed + $round); print('%.3f' % random.uniform(0.05, 1.0))")
     sleep "$delay"
@@ -34,9 +45,9 @@ done
 # The kills must have hit mid-run: some round left a partial database.
 check killed-mid-run $(python3 -c "import sys; c=[int(x) for x in sys.argv[1:]]; sys.exit(0 if any(0 < x < 20000 for x in c) else 1)" $counts; echo $?) "counts after kills:$counts"
 
-"$bin" ingest -q --db "$db" "$tmp/in.txt"
+"$bin" ingest -q --facts --db "$db" "$tmp/in.jsonl"
 check final-run $? "the final ingest failed"
-out=$("$bin" ingest --db "$db" "$tmp/in.txt" 2>&1)
+out=$("$bin" ingest --facts --db "$db" "$tmp/in.jsonl" 2>&1)
 check rerun-adds-nothing $(grep -q "20000 articles read, 0 added, 20000 already stored" <<<"$out"; echo $?) "$out"
 
 python3 - "$db" <<'PY'
@@ -47,15 +58,24 @@ d = c.execute("select count(distinct hash) from articles").fetchone()[0]
 ok = c.execute("pragma integrity_check").fetchone()[0]
 fts = c.execute("select count(*) from articles_fts").fetchone()[0]
 c.execute("insert into articles_fts(articles_fts) values('integrity-check')")
+figs = c.execute("select count(*) from figures").fetchone()[0]
+ments = c.execute("select count(*) from mentions").fetchone()[0]
 problems = []
 if n != 20000: problems.append("articles %d, want 20000" % n)
 if d != n: problems.append("duplicate hashes")
 if ok != "ok": problems.append("integrity_check: " + ok)
 if fts != n: problems.append("fts rows %d != articles %d" % (fts, n))
+if figs != n or ments != n: problems.append("facts not stored exactly once: %d figures, %d mentions" % (figs, ments))
 print("; ".join(problems))
 sys.exit(1 if problems else 0)
 PY
 check consistent $? "database after kills"
+
+# End to end from raw articles: a second run adds nothing.
+"$bin" ingest -q --db "$tmp/raw.db" samples/seed.txt samples/reuters-sample.txt
+check raw-ingest $? "ingest of the samples"
+out=$("$bin" ingest --db "$tmp/raw.db" samples/seed.txt samples/reuters-sample.txt 2>&1)
+check raw-rerun $(grep -q "41 articles read, 0 added, 41 already stored" <<<"$out"; echo $?) "$out"
 
 # Read-only questions on the result; a missing database is a clear error.
 "$bin" search --db "$db" --format json "COCOA" >"$tmp/s.json"
