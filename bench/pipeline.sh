@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# pipeline.sh — the whole pipeline against peers, in one command (issue 9):
+#   factline's full extraction (read, tokenize, entities, times, quotes,
+#   attributions, figures, JSON out) at -j 1 and -j 2, and the peers on the
+#   same article texts: compromise + compromise-dates, wink-nlp, chrono-node,
+#   and OpenNLP's name finder (model trained on CoNLL-2003 train);
+#   MB/s, words/s and peak RSS of each; factline's speed as a ratio to each;
+#   a 1 GB input for factline (memory must not grow with the input);
+#   and the projected time for 25 million 600-word articles on 8 cores.
+# Every program runs on its own, pinned to the cores it may use.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=${FACTLINE_DATA:-../shared/data}
+[ -d "$data/news" ] || { echo "pipeline.sh: SKIPPED: $data/news not found"; exit 0; }
+[ -d bench/node_modules/compromise-dates ] || (cd bench && npm install --no-audit --no-fund --silent)
+cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+ninja -C build-bench factline_cli >/dev/null
+bin=./build-bench/factline
+news=("$data"/news/*.txt)
+bbc="$data/news/bbc_israel_gaza_2023-10-07_2023-10-29.txt"
+m() { python3 bench/measure.py "$@"; }
+sizes() { # bytes and words of the article texts of FILE...
+  node -e '
+const { readArticles, bytesOf } = require("./bench/peers/articles");
+const t = readArticles(process.argv.slice(1));
+let w = 0; for (const x of t) w += x.split(/\s+/).filter(Boolean).length;
+console.log(bytesOf(t), w);' "$@"
+}
+field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print('%.1fx' % (a / b) if b else 'n/a')" "$1" "$2"; }
+
+read -r all_bytes all_words <<<"$(sizes "${news[@]}")"
+read -r bbc_bytes bbc_words <<<"$(sizes "$bbc")"
+echo "inputs: all news $all_bytes bytes, $all_words words; BBC 2023-10 $bbc_bytes bytes, $bbc_words words"
+
+j1=$(m "factline -j1 all news" "$all_bytes" "$all_words" -- taskset -c 0 $bin extract -q -j 1 "${news[@]}")
+j2=$(m "factline -j2 all news" "$all_bytes" "$all_words" -- taskset -c 0,1 $bin extract -q -j 2 "${news[@]}")
+fb=$(m "factline -j1 BBC" "$bbc_bytes" "$bbc_words" -- taskset -c 0 $bin extract -q -j 1 "$bbc")
+wink=$(m "wink-nlp all news" "$all_bytes" "$all_words" -- taskset -c 0 node bench/peers/pipeline_peers.js wink "${news[@]}")
+chrono=$(m "chrono-node all news" "$all_bytes" "$all_words" -- taskset -c 0 node bench/peers/pipeline_peers.js chrono "${news[@]}")
+comp=$(m "compromise+dates BBC" "$bbc_bytes" "$bbc_words" -- taskset -c 0 node bench/peers/pipeline_peers.js compromise "$bbc")
+onlp=""
+if command -v opennlp >/dev/null && [ -f bench/tmp/opennlp-ner.bin ]; then
+  # OpenNLP's name finder on the same text, one sentence per line (its own tokenizer
+  # is not used: whitespace tokens), with the model bench/ner.sh trains.
+  node -e '
+const { readArticles } = require("./bench/peers/articles");
+for (const t of readArticles(process.argv.slice(1))) for (const l of t.split("\n")) if (l.trim()) console.log(l.trim());' "$bbc" >bench/tmp/bbc-lines.txt
+  onlp=$(m "OpenNLP NER BBC" "$bbc_bytes" "$bbc_words" -- taskset -c 0 sh -c 'opennlp TokenNameFinder bench/tmp/opennlp-ner.bin < bench/tmp/bbc-lines.txt > /dev/null 2>&1')
+fi
+for x in "$j1" "$j2" "$fb" "$wink" "$chrono" "$comp" ${onlp:+"$onlp"}; do
+  printf '%-24s %9s MB/s %11s words/s %8s MB peak RSS\n' "$(field label "$x")" "$(field mb_per_s "$x")" \
+    "$(field words_per_s "$x")" "$(field peak_rss_mb "$x")"
+done
+echo
+echo "scaling -j1 -> -j2: $(ratio "$(field words_per_s "$j2")" "$(field words_per_s "$j1")")"
+echo "factline -j1 / wink-nlp (all news):        $(ratio "$(field words_per_s "$j1")" "$(field words_per_s "$wink")")"
+echo "factline -j1 / chrono-node (all news):     $(ratio "$(field words_per_s "$j1")" "$(field words_per_s "$chrono")")"
+echo "factline -j1 / compromise+dates (BBC):     $(ratio "$(field words_per_s "$fb")" "$(field words_per_s "$comp")")"
+[ -n "$onlp" ] && echo "factline -j1 / OpenNLP name finder (BBC): $(ratio "$(field words_per_s "$fb")" "$(field words_per_s "$onlp")")"
+
+big=bench/tmp/news-1g.txt
+mkdir -p bench/tmp
+if [ ! -f "$big" ] || [ "$(stat -c %s "$big")" -lt 1000000000 ]; then
+  : >"$big"
+  while [ "$(stat -c %s "$big")" -lt 1000000000 ]; do cat "${news[@]}" >>"$big"; done
+fi
+big_bytes=$(stat -c %s "$big")
+big_words=$(python3 -c "print(int($all_words * $big_bytes / $(cat "${news[@]}" | wc -c)))")
+b2=$(m "factline -j2 1 GB" "$big_bytes" "$big_words" -- taskset -c 0,1 $bin extract -q -j 2 "$big")
+echo "1 GB input at -j 2: $(field mb_per_s "$b2") MB/s, peak RSS $(field peak_rss_mb "$b2") MB"
+python3 - "$(field words_per_s "$j1")" "$(field words_per_s "$j2")" <<'PY'
+import sys
+w1, w2 = float(sys.argv[1]), float(sys.argv[2])
+eff = min(1.0, (w2 / w1) / 2)
+words = 25e6 * 600
+per8 = w1 * 8 * eff
+print("projection: 25M articles x 600 words = %.1e words; at %.0f words/s per core, 8 cores at %.0f%% scaling "
+      "efficiency: %.1f hours" % (words, w1, eff * 100, words / per8 / 3600))
+PY
+echo "targets: >= 200,000 words/s per core; -j1 -> -j2 >= 1.8x; peak RSS <= 300 MB at any input size"
