@@ -9,6 +9,8 @@
 
 static const fl_command commands[] = {
     {"extract", cmd_extract, "extract facts from articles, one JSON object per article"},
+    {"timeml", cmd_timeml, "re-annotate TimeML documents with factline's time expressions"},
+    {"eval", cmd_eval, "score a layer against data written by others (eval timex, ...)"},
 };
 
 static void usage(FILE *out)

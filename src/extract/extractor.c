@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "text/doc.h"
+#include "time/times.h"
 
 #ifndef FACTLINE_SOURCE_DIR
 #define FACTLINE_SOURCE_DIR "."
@@ -32,7 +33,11 @@ fl_extractor *fl_extractor_new(const fl_extractor_options *opts, const char **er
 fl_status fl_extract(const fl_extractor *ex, fl_doc *doc)
 {
     (void)ex;
-    (void)doc;
+    if (doc->article) {
+        fl_status st = fl_time_layer_run(doc, doc->article->year, doc->article->month, doc->article->day);
+        if (st != FL_OK)
+            return st;
+    }
     return FL_OK;
 }
 

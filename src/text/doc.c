@@ -19,6 +19,7 @@ void fl_doc_free(fl_doc *doc)
     free(doc->tokens.tokens);
     free(doc->sentences.sentences);
     free(doc->paragraphs.paragraphs);
+    fl_time_layer_free(&doc->times);
     free(doc);
 }
 
@@ -95,6 +96,7 @@ static int split_paragraphs(fl_doc *doc, size_t a, size_t b)
 
 static fl_status analyze(fl_doc *doc)
 {
+    doc->times.count = 0;
     doc->tokens.count = 0;
     doc->sentences.count = 0;
     for (size_t p = 0; p < doc->paragraphs.count; p++) {

@@ -11,6 +11,7 @@
 
 #include "factline.h"
 #include "text/tokenizer.h"
+#include "time/times.h"
 
 typedef struct fl_paragraph_array {
     fl_paragraph *paragraphs;
@@ -24,6 +25,7 @@ struct fl_doc {
     fl_token_array tokens;
     fl_sentence_array sentences;
     fl_paragraph_array paragraphs;
+    fl_time_layer times;       /* time expressions (src/time) */
 };
 
 #endif

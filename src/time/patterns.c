@@ -1,0 +1,1081 @@
+/*
+ * patterns.c — the time expression patterns, each a small function over the
+ * word stream (see match.h), listed in one table at the end. A pattern reads
+ * word classes from the lexicon (lexicon.c), never spellings, except for a
+ * few function words ("the", "of", "than"). Values follow TimeML 1.2.1 and
+ * the TIMEX3 guidelines: relative expressions are resolved against the DCT
+ * using the tense of the clause; vague ones get X placeholders or the
+ * PAST_REF / PRESENT_REF / FUTURE_REF tokens.
+ *
+ * Not for: tokenization, the word stream or the tense cues (recognize.c).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "time/match.h"
+
+typedef size_t (*pattern_fn)(fl_tctx *c, size_t i, fl_tmatch *m);
+
+/* ---- small readers ---------------------------------------------------- */
+
+static const fl_tword *W(const fl_tctx *c, size_t i) { return i < c->n ? &c->w[i] : NULL; }
+
+static int is_punct(const fl_tctx *c, size_t i, char ch)
+{
+    const fl_tword *w = W(c, i);
+    return w && (w->flags & FL_W_PUNCT) && w->end == w->start + 1 && c->text[w->start] == ch;
+}
+
+static int is_digits(const fl_tctx *c, size_t i)
+{
+    const fl_tword *w = W(c, i);
+    return w && (w->flags & FL_W_DIGITS);
+}
+
+static int joined(const fl_tctx *c, size_t i)
+{
+    const fl_tword *w = W(c, i);
+    return w && (w->flags & FL_W_JOINED);
+}
+
+static int cls(const fl_tctx *c, size_t i, int k) { return fl_tw_class(c, i) == k; }
+
+/* A year written in digits: four digits within [lo, hi]. */
+static int read_year(const fl_tctx *c, size_t i, int lo, int hi)
+{
+    const fl_tword *w = W(c, i);
+    if (!w || !(w->flags & FL_W_DIGITS) || w->ndigits != 4 || w->num < lo || w->num > hi)
+        return -1;
+    return w->num;
+}
+
+/* A day of the month: 1-31 in digits, 7th, or an ordinal word. */
+static int read_day(const fl_tctx *c, size_t i)
+{
+    const fl_tword *w = W(c, i);
+    if (!w)
+        return -1;
+    if ((w->flags & (FL_W_DIGITS | FL_W_ORD)) && w->ndigits <= 2 && w->num >= 1 && w->num <= 31)
+        return w->num;
+    if (cls(c, i, FL_LX_ORDINAL))
+        return fl_tw_value(c, i);
+    return -1;
+}
+
+/* A count before a unit: digits, number words ("twenty four", "a couple
+ * of", "a few", "several"). Returns the words used; *val is the number or
+ * FL_LX_VAGUE. */
+static size_t read_count(const fl_tctx *c, size_t i, long *val)
+{
+    const fl_tword *w = W(c, i);
+    if (!w)
+        return 0;
+    if (w->flags & FL_W_DIGITS) {
+        if (w->ndigits > 6)
+            return 0;
+        *val = w->num;
+        return 1;
+    }
+    if (!cls(c, i, FL_LX_NUMBER))
+        return 0;
+    unsigned f = fl_tw_lexflags(c, i);
+    long v = fl_tw_value(c, i);
+    size_t k = 1;
+    if (f & FL_LXF_ARTICLE) {
+        /* "a few", "a couple of", "a dozen", "a hundred"; else "a" = 1 */
+        if (cls(c, i + 1, FL_LX_NUMBER) && !(fl_tw_lexflags(c, i + 1) & FL_LXF_ARTICLE)) {
+            v = fl_tw_value(c, i + 1);
+            k = 2;
+            if (fl_tw_is(c, i + 1, "couple") && fl_tw_is(c, i + 2, "of"))
+                k = 3;
+        }
+    } else if (fl_tw_is(c, i, "couple")) {
+        if (!fl_tw_is(c, i + 1, "of"))
+            return 0;
+        k = 2;
+    } else if (f & FL_LXF_TENS) {
+        if (cls(c, i + 1, FL_LX_NUMBER) && fl_tw_value(c, i + 1) >= 1 && fl_tw_value(c, i + 1) <= 9) {
+            v += fl_tw_value(c, i + 1);
+            k = 2;
+        }
+    }
+    if (v != FL_LX_VAGUE && fl_tw_is(c, i + k, "hundred")) {
+        v *= 100;
+        k++;
+    }
+    *val = v;
+    return k;
+}
+
+/* An approximator before a count: "about", "nearly", "more than", "at
+ * least", "up to". Returns the words used. */
+static size_t read_approx(const fl_tctx *c, size_t i)
+{
+    if (fl_tw_is(c, i, "more") || fl_tw_is(c, i, "less") || fl_tw_is(c, i, "fewer"))
+        return fl_tw_is(c, i + 1, "than") ? 2 : 0;
+    if (fl_tw_is(c, i, "at") && (fl_tw_is(c, i + 1, "least") || fl_tw_is(c, i + 1, "most")))
+        return 2;
+    if (fl_tw_is(c, i, "up") && fl_tw_is(c, i + 1, "to"))
+        return 2;
+    if (cls(c, i, FL_LX_APPROX) && !fl_tw_is(c, i, "least") && !fl_tw_is(c, i, "more") && !fl_tw_is(c, i, "less"))
+        return 1;
+    if (fl_tw_is(c, i, "some") && is_digits(c, i + 1))
+        return 1;
+    return 0;
+}
+
+static int unit_of(const fl_tctx *c, size_t i) { return cls(c, i, FL_LX_UNIT) ? fl_tw_value(c, i) : FL_U_NONE; }
+
+/* ---- resolving against the DCT --------------------------------------- */
+
+static long day_distance(fl_cal_date a, fl_cal_date b) { return fl_cal_day_number(a) - fl_cal_day_number(b); }
+
+/* The year of a month (and day, or 0) written without one. */
+static int infer_year(const fl_tctx *c, int month, int day, int tense)
+{
+    int best = 0;
+    long best_dist = 0;
+    for (int y = c->dct.year - 1; y <= c->dct.year + 1; y++) {
+        fl_cal_date d = {y, month, day ? day : 15};
+        if (!fl_cal_valid(d.year, d.month, d.day))
+            continue;
+        long dist;
+        if (day)
+            dist = day_distance(d, c->dct);
+        else
+            dist = (long)(y - c->dct.year) * 12 + (month - c->dct.month);
+        if (tense == FL_TENSE_PAST && dist > 0)
+            continue;
+        if (tense == FL_TENSE_FUTURE && dist < 0)
+            continue;
+        long ad = dist < 0 ? -dist : dist;
+        if (!best || ad < best_dist) {
+            best = y;
+            best_dist = ad;
+        }
+    }
+    return best;
+}
+
+/* A weekday relative to the DCT: shift -1 "last", 1 "next", 0 "this",
+ * otherwise by tense (past by default: news reports what happened). */
+static fl_cal_date resolve_weekday(const fl_tctx *c, int weekday, int shift, int has_shift, int tense)
+{
+    int dw = fl_cal_weekday(c->dct);
+    long delta;
+    if (has_shift && shift == 0)
+        delta = weekday - dw;
+    else if (has_shift && shift < 0)
+        delta = -((dw - weekday + 7) % 7 ? (dw - weekday + 7) % 7 : 7);
+    else if (has_shift && shift > 0)
+        delta = (weekday - dw + 7) % 7 ? (weekday - dw + 7) % 7 : 7;
+    else if (tense == FL_TENSE_FUTURE)
+        delta = (weekday - dw + 7) % 7;
+    else
+        delta = -((dw - weekday + 7) % 7);
+    return fl_cal_add_days(c->dct, delta);
+}
+
+static const char *pod_suffix(int pod)
+{
+    switch (pod) {
+    case FL_POD_MORNING: return "TMO";
+    case FL_POD_AFTERNOON: return "TAF";
+    case FL_POD_EVENING: return "TEV";
+    case FL_POD_NIGHT: return "TNI";
+    case FL_POD_NOON: return "T12:00";
+    case FL_POD_MIDNIGHT: return "T24:00";
+    default: return "";
+    }
+}
+
+/* Appends a part of day to a day value and makes it a TIME. */
+static void add_pod(fl_tmatch *m, int pod)
+{
+    size_t l = strlen(m->value);
+    snprintf(m->value + l, sizeof m->value - l, "%s", pod_suffix(pod));
+    m->type = FL_TIME_TIME;
+}
+
+static size_t read_pod(const fl_tctx *c, size_t i, int *pod)
+{
+    if (cls(c, i, FL_LX_PART_OF_DAY)) {
+        *pod = fl_tw_value(c, i);
+        return 1;
+    }
+    return 0;
+}
+
+/* Value of "DCT shifted by n units", at the unit's granularity. */
+static int shifted_value(const fl_tctx *c, char *v, int unit, long n)
+{
+    fl_cal_date d = c->dct;
+    if (n > 100000 || n < -100000)
+        return 0;
+    switch (unit) {
+    case FL_U_DAY:
+        return fl_val_day(v, fl_cal_add_days(d, n));
+    case FL_U_WEEK:
+    case FL_U_FORTNIGHT:
+        return fl_val_week(v, fl_cal_add_days(d, n * (unit == FL_U_WEEK ? 7 : 14)));
+    case FL_U_WEEKEND:
+        if (!fl_val_week(v, fl_cal_add_days(d, n * 7)))
+            return 0;
+        strcat(v, "-WE");
+        return 1;
+    case FL_U_MONTH: {
+        fl_cal_date m = fl_cal_add_months(d, n);
+        return fl_val_month(v, m.year, m.month);
+    }
+    case FL_U_QUARTER: {
+        long q = (long)d.year * 4 + (d.month - 1) / 3 + n;
+        if (q < 4 || q > 9999L * 4)
+            return 0;
+        return fl_val_quarter(v, (int)(q / 4), (int)(q % 4) + 1);
+    }
+    case FL_U_YEAR:
+        return fl_val_year(v, (int)(d.year + n));
+    case FL_U_DECADE: {
+        long y = d.year + n * 10;
+        if (y < 1 || y > 9999)
+            return 0;
+        snprintf(v, FL_TIME_VALUE_MAX, "%03ld", y / 10);
+        return 1;
+    }
+    case FL_U_CENTURY: {
+        long y = d.year + n * 100;
+        if (y < 1 || y > 9999)
+            return 0;
+        snprintf(v, FL_TIME_VALUE_MAX, "%02ld", y / 100);
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+static int duration_value(char *v, int unit, long n)
+{
+    if (n != FL_LX_VAGUE && (n < 0 || n > 1000000))
+        return 0;
+    const char *t = fl_unit_is_clock((fl_unit)unit) ? "T" : "";
+    if (unit == FL_U_FORTNIGHT && n != FL_LX_VAGUE)
+        n *= 2;
+    if (n == FL_LX_VAGUE)
+        snprintf(v, FL_TIME_VALUE_MAX, "P%sX%s", t, fl_unit_letter((fl_unit)unit));
+    else
+        snprintf(v, FL_TIME_VALUE_MAX, "P%s%ld%s", t, n, fl_unit_letter((fl_unit)unit));
+    return 1;
+}
+
+/* ---- dates with a month name ---------------------------------------- */
+
+/* Words before a lone month that show it is a month ("in May", "last May"). */
+static const char *const month_cues[] = {"in", "since", "until", "till", "by", "during", "from", "through",
+                                         "before", "after", "of", "between", "and", "to", "end", "early",
+                                         "late", "mid", "last", "next", "this", "until", "throughout"};
+
+static int month_cue_before(const fl_tctx *c, size_t i)
+{
+    if (i <= c->sentence_begin)
+        return 0;
+    for (size_t k = 0; k < sizeof month_cues / sizeof month_cues[0]; k++)
+        if (fl_tw_is(c, i - 1, month_cues[k]))
+            return 1;
+    return 0;
+}
+
+/* [Weekday ,] Month Day [,] [Year] | [Weekday ,] Day [of] Month [Year] |
+ * Month [,] Year | Month (with a cue) */
+static size_t pat_month_date(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    size_t k = i;
+    if (cls(c, k, FL_LX_WEEKDAY) && !(fl_tw_lexflags(c, k) & FL_LXF_PLURAL)) {
+        k++;
+        if (is_punct(c, k, ','))
+            k++;
+    }
+    int month = 0, day = -1;
+    size_t month_at;
+    if (cls(c, k, FL_LX_MONTH)) {
+        month_at = k;
+        month = fl_tw_value(c, k++);
+        day = read_day(c, k);
+        if (day > 0 && !(W(c, k)->flags & FL_W_DIGITS) && !(W(c, k)->flags & FL_W_ORD))
+            day = -1; /* "May first" is rare; "March second" is not a date */
+        if (day > 0)
+            k++;
+    } else {
+        if (fl_tw_is(c, k, "the"))
+            k++;
+        day = read_day(c, k);
+        if (day < 0)
+            return 0;
+        size_t j = k + 1;
+        if (fl_tw_is(c, j, "of"))
+            j++;
+        if (!cls(c, j, FL_LX_MONTH))
+            return 0;
+        if (k == i + 1 && fl_tw_is(c, i, "the") && !fl_tw_is(c, k + 1, "of"))
+            return 0;
+        month_at = j;
+        month = fl_tw_value(c, j);
+        k = j + 1;
+    }
+    unsigned mf = fl_tw_lexflags(c, month_at);
+    const fl_tword *mw = W(c, month_at);
+    if (!(mw->flags & FL_W_CAP))
+        return 0; /* "may", "march", "august" in lower case are not months */
+    size_t before_year = k;
+    if (is_punct(c, k, ','))
+        k++;
+    int year = read_year(c, k, 1000, 2199);
+    if (year > 0)
+        k++;
+    else
+        k = before_year;
+    if (day < 0 && year < 0) {
+        /* A lone month name: only with a cue, and never an abbreviation. */
+        if (mf & FL_LXF_ABBR)
+            return 0;
+        if (k != month_at + 1 || month_at != i)
+            return 0;
+        if (!month_cue_before(c, i) && !((mf & FL_LXF_AMBIG) == 0 && !(W(c, i + 1) && (W(c, i + 1)->flags & FL_W_CAP))))
+            return 0;
+        if ((mf & FL_LXF_AMBIG) && !month_cue_before(c, i))
+            return 0;
+    }
+    if ((mf & FL_LXF_ABBR) && day < 0 && year < 0)
+        return 0;
+    int tense = FL_TENSE_UNKNOWN;
+    if (year < 0) {
+        tense = fl_tense_around(c, i, k);
+        year = infer_year(c, month, day > 0 ? day : 0, tense);
+        if (!year)
+            return 0;
+    }
+    if (day > 0) {
+        fl_cal_date d = {year, month, day};
+        if (!fl_val_day(m->value, d))
+            return 0;
+    } else if (!fl_val_month(m->value, year, month)) {
+        return 0;
+    }
+    m->type = FL_TIME_DATE;
+    return k - i;
+}
+
+/* 10/15/1998, 10/15/98, 1998-10-15 */
+static size_t pat_numeric_date(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    const fl_tword *w = W(c, i);
+    if (w->flags & FL_W_JOINED)
+        return 0;
+    const char *s = c->text + w->start;
+    size_t len = w->end - w->start;
+    int a = 0, b = 0, y = 0, na = 0, nb = 0, ny = 0;
+    size_t p = 0;
+    while (p < len && s[p] >= '0' && s[p] <= '9' && na < 5)
+        a = a * 10 + (s[p++] - '0'), na++;
+    if (p >= len || (s[p] != '/' && s[p] != '-'))
+        return 0;
+    char sep = s[p++];
+    while (p < len && s[p] >= '0' && s[p] <= '9' && nb < 3)
+        b = b * 10 + (s[p++] - '0'), nb++;
+    if (p < len && s[p] == sep) {
+        p++;
+        while (p < len && s[p] >= '0' && s[p] <= '9' && ny < 5)
+            y = y * 10 + (s[p++] - '0'), ny++;
+    }
+    if (p != len || nb == 0)
+        return 0;
+    fl_cal_date d;
+    if (sep == '-' && na == 4 && ny >= 1 && ny <= 2) {
+        d.year = a, d.month = b, d.day = y;
+    } else if (sep == '/' && na <= 2 && nb <= 2 && (ny == 4 || ny == 2)) {
+        d.month = a, d.day = b, d.year = ny == 4 ? y : (y < 50 ? 2000 + y : 1900 + y);
+    } else if (sep == '/' && na <= 2 && nb <= 2 && ny == 0) {
+        /* 10/15: only where a fraction is unlikely */
+        if (a < 1 || a > 12 || b < 1 || b > 31 || b <= 12)
+            return 0;
+        d.month = a, d.day = b;
+        d.year = infer_year(c, a, b, fl_tense_around(c, i, i + 1));
+        if (!d.year)
+            return 0;
+    } else {
+        return 0;
+    }
+    if (!fl_val_day(m->value, d))
+        return 0;
+    m->type = FL_TIME_DATE;
+    return 1;
+}
+
+/* ---- years, decades, centuries --------------------------------------- */
+
+/* Words after a number that show it is a quantity, not a year. */
+static const char *const not_year_after[] = {"percent", "%", "people", "troops", "jobs", "shares", "miles",
+                                             "kilometers", "tons", "acres", "feet", "meters", "votes"};
+
+static size_t pat_year(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    size_t k = i;
+    if (cls(c, k, FL_LX_FISCAL))
+        k++;
+    const fl_tword *w = W(c, k);
+    if (!w)
+        return 0;
+    if (w->flags & FL_W_DECADE) {
+        /* 1990s -> 199X; '90s -> 199X */
+        if (w->ndigits == 4 && w->num % 10 == 0 && w->num >= 1000) {
+            snprintf(m->value, sizeof m->value, "%03dX", w->num / 10);
+        } else if (w->ndigits == 2 && w->num % 10 == 0 && k > 0 && (W(c, k - 1)->flags & FL_W_PUNCT)) {
+            snprintf(m->value, sizeof m->value, "19%dX", w->num / 10);
+        } else {
+            return 0;
+        }
+        m->type = FL_TIME_DATE;
+        return k + 1 - i;
+    }
+    int year = read_year(c, k, 1800, 2099);
+    if (year < 0)
+        return 0;
+    if (k > 0 && (fl_tw_is(c, k - 1, "$") || fl_tw_is(c, k - 1, "no") || fl_tw_is(c, k - 1, "#")))
+        return 0;
+    for (size_t q = 0; q < sizeof not_year_after / sizeof not_year_after[0]; q++)
+        if (fl_tw_is(c, k + 1, not_year_after[q]))
+            return 0;
+    if (cls(c, k + 1, FL_LX_UNIT) || cls(c, k + 1, FL_LX_MONTH))
+        return 0;
+    fl_val_year(m->value, year);
+    m->type = FL_TIME_DATE;
+    return k + 1 - i;
+}
+
+/* the 20th century, the nineteenth century -> 19 */
+static size_t pat_century(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    size_t k = i;
+    int n = -1;
+    const fl_tword *w = W(c, k);
+    if (w->flags & FL_W_ORD)
+        n = w->num;
+    else if (cls(c, k, FL_LX_ORDINAL))
+        n = fl_tw_value(c, k);
+    if (n < 1 || n > 99 || unit_of(c, k + 1) != FL_U_CENTURY || (fl_tw_lexflags(c, k + 1) & FL_LXF_PLURAL))
+        return 0;
+    snprintf(m->value, sizeof m->value, "%02d", n - 1);
+    m->type = FL_TIME_DATE;
+    return 2;
+}
+
+/* ---- quarters ---------------------------------------------------------- */
+
+static size_t pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    size_t k = i;
+    int the = 0;
+    if (fl_tw_is(c, k, "the")) {
+        the = 1;
+        k++;
+    }
+    int year = -1, q = 0, shift = 0, has_shift = 0, year_ago = 0;
+    /* "1998's third quarter", "this year's fourth quarter" */
+    int y0 = read_year(c, k, 1800, 2099);
+    if (y0 > 0 && fl_tw_is(c, k + 1, "'s")) {
+        year = y0;
+        k += 2;
+    } else if (cls(c, k, FL_LX_SHIFT) && unit_of(c, k + 1) == FL_U_YEAR && fl_tw_is(c, k + 2, "'s")) {
+        year = c->dct.year + fl_tw_value(c, k);
+        k += 3;
+    }
+    if (cls(c, k, FL_LX_FISCAL))
+        k++;
+    const fl_tword *w = W(c, k);
+    if (!w)
+        return 0;
+    if (cls(c, k, FL_LX_ORDINAL) && fl_tw_value(c, k) <= 4) {
+        q = fl_tw_value(c, k);
+        k++;
+    } else if ((w->flags & FL_W_ORD) && w->num >= 1 && w->num <= 4) {
+        q = w->num;
+        k++;
+    } else if (unit_of(c, k) == FL_U_SECOND && !(fl_tw_lexflags(c, k) & FL_LXF_PLURAL) &&
+               unit_of(c, k + 1) == FL_U_QUARTER) {
+        q = 2;
+        k++;
+    } else if (fl_tw_is(c, k, "latest") || fl_tw_is(c, k, "recent") || fl_tw_is(c, k, "just-ended")) {
+        shift = -1, has_shift = 1;
+        k++;
+    } else if (cls(c, k, FL_LX_SHIFT) && !(fl_tw_is(c, k, "that") || fl_tw_is(c, k, "same"))) {
+        shift = fl_tw_value(c, k);
+        has_shift = 1;
+        k++;
+    } else if (fl_tw_is(c, k, "current")) {
+        has_shift = 1;
+        k++;
+    } else if (unit_of(c, k) == FL_U_YEAR && (fl_tw_is(c, k + 1, "earlier") || fl_tw_is(c, k + 1, "ago")) &&
+               joined(c, k + 1)) {
+        year_ago = 1;
+        k += 2;
+    } else if (!the) {
+        return 0;
+    }
+    if (unit_of(c, k) != FL_U_QUARTER || (fl_tw_lexflags(c, k) & FL_LXF_PLURAL))
+        return 0;
+    k++;
+    if (!q && !has_shift && !year_ago) {
+        /* "the quarter": the one being reported, the last completed */
+        shift = -1;
+        has_shift = 1;
+    }
+    if (q && year < 0 && (fl_tw_is(c, k, "of") || fl_tw_is(c, k, "in"))) {
+        size_t j = k + 1;
+        if (cls(c, j, FL_LX_FISCAL))
+            j++;
+        int y = read_year(c, j, 1800, 2099);
+        if (y > 0) {
+            year = y;
+            k = j + 1;
+        } else if (cls(c, j, FL_LX_SHIFT) && unit_of(c, j + 1) == FL_U_YEAR) {
+            year = c->dct.year + fl_tw_value(c, j);
+            k = j + 2;
+        }
+    } else if (q && year < 0 && read_year(c, k, 1800, 2099) > 0) {
+        year = read_year(c, k++, 1800, 2099);
+    }
+    int dq = (c->dct.month - 1) / 3 + 1;
+    if (q && year < 0) {
+        int tense = fl_tense_around(c, i, k);
+        year = c->dct.year;
+        if (q >= dq && tense != FL_TENSE_FUTURE)
+            year--;
+        if (q == dq && tense == FL_TENSE_UNKNOWN)
+            year++;
+    }
+    if (q) {
+        if (!fl_val_quarter(m->value, year, q))
+            return 0;
+    } else if (year_ago) {
+        int ry = c->last_quarter ? c->last_quarter_year : c->dct.year;
+        int rq = c->last_quarter ? c->last_quarter : (dq == 1 ? 4 : dq - 1);
+        if (!fl_val_quarter(m->value, ry - 1, rq))
+            return 0;
+    } else {
+        if (!shifted_value(c, m->value, FL_U_QUARTER, shift))
+            return 0;
+        if (shift < 0 && c->last_quarter) {
+            /* "the latest quarter" in a report about Q3 is Q3 */
+            fl_val_quarter(m->value, c->last_quarter_year, c->last_quarter);
+        }
+    }
+    m->type = FL_TIME_DATE;
+    return k - i;
+}
+
+/* ---- deictic words ---------------------------------------------------- */
+
+/* today, yesterday, tomorrow, tonight [morning|night] */
+static size_t pat_day_word(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    if (!cls(c, i, FL_LX_DAY_WORD))
+        return 0;
+    int off = fl_tw_value(c, i);
+    if (!fl_val_day(m->value, fl_cal_add_days(c->dct, off)))
+        return 0;
+    m->type = FL_TIME_DATE;
+    if (fl_tw_is(c, i, "tonight")) {
+        add_pod(m, FL_POD_NIGHT);
+        return 1;
+    }
+    int pod;
+    if (read_pod(c, i + 1, &pod)) {
+        add_pod(m, pod);
+        return 2;
+    }
+    return 1;
+}
+
+/* now, currently, recently, soon; the future, the past; recent years */
+static size_t pat_ref(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    static const char *const refs[3] = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"};
+    m->type = FL_TIME_DATE;
+    if (fl_tw_is(c, i, "the")) {
+        size_t k = i + 1;
+        if (fl_tw_is(c, k, "near") || fl_tw_is(c, k, "distant") || fl_tw_is(c, k, "foreseeable"))
+            k++;
+        if (cls(c, k, FL_LX_REF) && (fl_tw_lexflags(c, k) & FL_LXF_NEEDS_THE)) {
+            strcpy(m->value, refs[fl_tw_value(c, k) + 1]);
+            return k + 1 - i;
+        }
+        if (fl_tw_is(c, k, "past") && k == i + 1 && !cls(c, k + 1, FL_LX_UNIT) && !cls(c, k + 1, FL_LX_NUMBER) &&
+            !is_digits(c, k + 1) && !cls(c, k + 1, FL_LX_WEEKDAY) && !cls(c, k + 1, FL_LX_MONTH) &&
+            !cls(c, k + 1, FL_LX_SEASON) && !(W(c, k + 1) && (W(c, k + 1)->flags & FL_W_JOINED))) {
+            strcpy(m->value, "PAST_REF");
+            return 2;
+        }
+        return 0;
+    }
+    if (!cls(c, i, FL_LX_REF) || (fl_tw_lexflags(c, i) & FL_LXF_NEEDS_THE))
+        return 0;
+    int v = fl_tw_value(c, i);
+    if (fl_tw_lexflags(c, i) & FL_LXF_AMBIG) {
+        /* "recent years", "recent weeks": PAST_REF; a bare adjective is not a time */
+        if (unit_of(c, i + 1) != FL_U_NONE && (fl_tw_lexflags(c, i + 1) & FL_LXF_PLURAL)) {
+            strcpy(m->value, refs[v + 1]);
+            return 2;
+        }
+        return 0;
+    }
+    if (joined(c, i + 1))
+        return 0; /* "now-defunct" */
+    strcpy(m->value, refs[v + 1]);
+    return 1;
+}
+
+/* ---- weekdays --------------------------------------------------------- */
+
+static size_t weekday_core(fl_tctx *c, size_t i, fl_tmatch *m, int shift, int has_shift, size_t start)
+{
+    if (!cls(c, i, FL_LX_WEEKDAY))
+        return 0;
+    unsigned f = fl_tw_lexflags(c, i);
+    const fl_tword *w = W(c, i);
+    if (!(w->flags & FL_W_CAP))
+        return 0;
+    if ((f & FL_LXF_ABBR) && !(w->flags & FL_W_PERIOD))
+        return 0;
+    int wd = fl_tw_value(c, i);
+    if (f & FL_LXF_PLURAL) {
+        if (has_shift)
+            return 0;
+        snprintf(m->value, sizeof m->value, "XXXX-WXX-%d", wd);
+        m->type = FL_TIME_SET;
+        return 1;
+    }
+    int tense = has_shift ? FL_TENSE_UNKNOWN : fl_tense_around(c, start, i + 1);
+    if (!fl_val_day(m->value, resolve_weekday(c, wd, shift, has_shift, tense)))
+        return 0;
+    m->type = FL_TIME_DATE;
+    int pod;
+    if (read_pod(c, i + 1, &pod)) {
+        add_pod(m, pod);
+        return 2;
+    }
+    return 1;
+}
+
+static size_t pat_weekday(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    return weekday_core(c, i, m, 0, 0, i);
+}
+
+/* ---- this / last / next ... ------------------------------------------ */
+
+static size_t pat_relative(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    size_t k = i;
+    int the = 0, earlier = 0;
+    if (fl_tw_is(c, k, "earlier") || fl_tw_is(c, k, "later")) {
+        earlier = 1;
+        k++;
+    }
+    if (fl_tw_is(c, k, "the") && !earlier) {
+        the = 1;
+        k++;
+    }
+    if (!cls(c, k, FL_LX_SHIFT))
+        return 0;
+    int shift = fl_tw_value(c, k);
+    int is_past = fl_tw_is(c, k, "past");
+    int is_this = fl_tw_is(c, k, "this");
+    if (fl_tw_is(c, k, "that") || fl_tw_is(c, k, "same") || fl_tw_is(c, k, "following"))
+        return 0; /* anaphoric: needs the narrative's time, not the DCT */
+    if (earlier && !is_this)
+        return 0;
+    if (the && shift == 0)
+        return 0;
+    k++;
+    int unit = unit_of(c, k);
+    if (unit != FL_U_NONE) {
+        if (fl_tw_lexflags(c, k) & FL_LXF_PLURAL)
+            return 0;
+        if ((is_past || (the && shift != 0)) && !earlier) {
+            /* the past week, the last year, the next month: a duration */
+            if (unit == FL_U_DAY)
+                return 0;
+            if (!duration_value(m->value, unit, 1))
+                return 0;
+            m->type = FL_TIME_DURATION;
+            return k + 1 - i;
+        }
+        if (unit == FL_U_DAY || fl_unit_is_clock((fl_unit)unit))
+            return 0;
+        if (!shifted_value(c, m->value, unit, shift))
+            return 0;
+        m->type = FL_TIME_DATE;
+        if (unit == FL_U_QUARTER && the)
+            return 0;
+        return k + 1 - i;
+    }
+    if (the || earlier)
+        return 0;
+    if (cls(c, k, FL_LX_WEEKDAY)) {
+        size_t n = weekday_core(c, k, m, shift, 1, i);
+        return n ? k + n - i : 0;
+    }
+    if (cls(c, k, FL_LX_MONTH) && (W(c, k)->flags & FL_W_CAP) && !(fl_tw_lexflags(c, k) & FL_LXF_ABBR)) {
+        int month = fl_tw_value(c, k);
+        int year = c->dct.year;
+        if (shift < 0 && month >= c->dct.month)
+            year--;
+        else if (shift > 0 && month <= c->dct.month)
+            year++;
+        if (!fl_val_month(m->value, year, month))
+            return 0;
+        m->type = FL_TIME_DATE;
+        return k + 1 - i;
+    }
+    if (cls(c, k, FL_LX_SEASON)) {
+        static const char *const names[5] = {"", "SP", "SU", "FA", "WI"};
+        int season = fl_tw_value(c, k);
+        /* the season the DCT is in: winter 12-2, spring 3-5, summer 6-8, fall 9-11 */
+        int now = c->dct.month == 12 || c->dct.month <= 2 ? FL_SEASON_WINTER : (c->dct.month - 3) / 3 + 1;
+        int year = c->dct.year;
+        if (shift < 0 && season >= now)
+            year--;
+        else if (shift > 0 && season <= now)
+            year++;
+        if (year < 1 || year > 9999)
+            return 0;
+        snprintf(m->value, sizeof m->value, "%04d-%s", year, names[season]);
+        m->type = FL_TIME_DATE;
+        return k + 1 - i;
+    }
+    int pod;
+    if (read_pod(c, k, &pod)) {
+        /* this morning, last night */
+        if (shift > 0 || (shift < 0 && pod != FL_POD_NIGHT))
+            return 0;
+        if (!fl_val_day(m->value, fl_cal_add_days(c->dct, shift)))
+            return 0;
+        add_pod(m, pod);
+        return k + 1 - i;
+    }
+    return 0;
+}
+
+/* Seasons with a year or a cue: summer 1998, in the spring. */
+static size_t pat_season(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    static const char *const names[5] = {"", "SP", "SU", "FA", "WI"};
+    size_t k = i;
+    if (fl_tw_is(c, k, "the"))
+        k++;
+    if (!cls(c, k, FL_LX_SEASON))
+        return 0;
+    int season = fl_tw_value(c, k++);
+    int year = -1;
+    if (fl_tw_is(c, k, "of") && read_year(c, k + 1, 1800, 2099) > 0) {
+        year = read_year(c, k + 1, 1800, 2099);
+        k += 2;
+    } else if (read_year(c, k, 1800, 2099) > 0) {
+        year = read_year(c, k++, 1800, 2099);
+    }
+    if (year < 0) {
+        if (fl_tw_lexflags(c, i + (k - i) - 1) & FL_LXF_AMBIG)
+            return 0;
+        if (!(k - i == 2 && fl_tw_is(c, i, "the") && i > 0 && fl_tw_is(c, i - 1, "this")) && !month_cue_before(c, i))
+            return 0;
+        year = c->dct.year;
+    }
+    snprintf(m->value, sizeof m->value, "%04d-%s", year, names[season]);
+    m->type = FL_TIME_DATE;
+    return k - i;
+}
+
+/* ---- durations, "ago", sets ----------------------------------------- */
+
+/* Words before "a year" that make it a rate: "$5 a year", "twice a week". */
+static int rate_before(const fl_tctx *c, size_t i)
+{
+    if (i <= c->sentence_begin)
+        return 0;
+    const fl_tword *p = W(c, i - 1);
+    return (p->flags & (FL_W_DIGITS)) || fl_tw_is(c, i - 1, "twice") || fl_tw_is(c, i - 1, "once") ||
+           fl_tw_is(c, i - 1, "times") || fl_tw_is(c, i - 1, "percent") || fl_tw_is(c, i - 1, "%") ||
+           fl_tw_is(c, i - 1, "million") || fl_tw_is(c, i - 1, "billion") || fl_tw_is(c, i - 1, "dollars");
+}
+
+/* [approx] [the] [first|past|last|next|coming] COUNT UNIT [ago|earlier|later] */
+static size_t pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    size_t k = i + read_approx(c, i);
+    int the = 0, lead = 0;
+    if (fl_tw_is(c, k, "the")) {
+        the = 1;
+        k++;
+    }
+    if (cls(c, k, FL_LX_SHIFT) && fl_tw_value(c, k) != 0) {
+        lead = 1;
+        k++;
+    } else if (cls(c, k, FL_LX_ORDINAL) && fl_tw_value(c, k) == 1) {
+        lead = 1;
+        k++;
+    } else if (fl_tw_is(c, k, "final") || fl_tw_is(c, k, "initial")) {
+        lead = 1;
+        k++;
+    }
+    long n;
+    size_t cn = read_count(c, k, &n);
+    if (!cn)
+        return 0;
+    int article = (fl_tw_lexflags(c, k) & FL_LXF_ARTICLE) && cn == 1;
+    k += cn;
+    if (fl_tw_is(c, k, "more") || fl_tw_is(c, k, "additional") || fl_tw_is(c, k, "full") ||
+        fl_tw_is(c, k, "straight") || fl_tw_is(c, k, "consecutive"))
+        k++;
+    int unit = unit_of(c, k);
+    if (unit == FL_U_NONE)
+        return 0;
+    if (unit == FL_U_SECOND && (fl_tw_lexflags(c, k) & FL_LXF_AMBIG) && n != 1)
+        return 0;
+    if (the && !lead && n == FL_LX_VAGUE)
+        return 0;
+    k++;
+    /* ... ago / earlier / later / from now */
+    if (!the && !lead && cls(c, k, FL_LX_AGO)) {
+        int dir = fl_tw_value(c, k);
+        int is_ago = fl_tw_is(c, k, "ago");
+        if ((fl_tw_is(c, k, "before") || fl_tw_is(c, k, "after")) && !(k + 1 >= c->n || (W(c, k + 1)->flags & FL_W_PUNCT)))
+            return 0;
+        if (fl_tw_is(c, k, "later") && !is_ago && unit != FL_U_YEAR)
+            return 0; /* "two days later" follows the narrative, not the DCT */
+        m->type = FL_TIME_DATE;
+        if (n == FL_LX_VAGUE) {
+            strcpy(m->value, dir < 0 ? "PAST_REF" : "FUTURE_REF");
+            return k + 1 - i;
+        }
+        if (unit == FL_U_YEAR && n == 1 && c->last_quarter && (is_ago || fl_tw_is(c, k, "earlier"))) {
+            if (!fl_val_quarter(m->value, c->last_quarter_year - 1, c->last_quarter))
+                return 0;
+            return k + 1 - i;
+        }
+        if (fl_unit_is_clock((fl_unit)unit))
+            return 0;
+        if (!shifted_value(c, m->value, unit, dir * n))
+            return 0;
+        return k + 1 - i;
+    }
+    if (fl_tw_is(c, k, "from") && fl_tw_is(c, k + 1, "now") && !the && !lead) {
+        if (n == FL_LX_VAGUE || fl_unit_is_clock((fl_unit)unit) || !shifted_value(c, m->value, unit, n))
+            return 0;
+        m->type = FL_TIME_DATE;
+        return k + 2 - i;
+    }
+    if (article && !the && !lead && rate_before(c, i)) {
+        if (!duration_value(m->value, unit, 1))
+            return 0;
+        m->type = FL_TIME_SET;
+        return k - i;
+    }
+    if (unit == FL_U_WEEKEND)
+        return 0;
+    if (!duration_value(m->value, unit, n))
+        return 0;
+    m->type = FL_TIME_DURATION;
+    /* "20-year-old", "two-day-long" */
+    if (joined(c, k) && (fl_tw_is(c, k, "old") || fl_tw_is(c, k, "long")))
+        k++;
+    return k - i;
+}
+
+/* "for years", "over decades": a vague duration without a count */
+static size_t pat_bare_units(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    int unit = unit_of(c, i);
+    if (unit == FL_U_NONE || !(fl_tw_lexflags(c, i) & FL_LXF_PLURAL) || i <= c->sentence_begin)
+        return 0;
+    if (!(fl_tw_is(c, i - 1, "for") || fl_tw_is(c, i - 1, "over") || fl_tw_is(c, i - 1, "within")))
+        return 0;
+    if (unit == FL_U_SECOND || unit == FL_U_WEEKEND || cls(c, i + 1, FL_LX_AGO) || fl_tw_is(c, i + 1, "of"))
+        return 0;
+    if (!duration_value(m->value, unit, FL_LX_VAGUE))
+        return 0;
+    m->type = FL_TIME_DURATION;
+    return 1;
+}
+
+/* year-earlier, year-ago (as adjectives): the same period a year before */
+static size_t pat_year_ago_adj(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    if (unit_of(c, i) != FL_U_YEAR || joined(c, i) || !joined(c, i + 1) ||
+        !(fl_tw_is(c, i + 1, "earlier") || fl_tw_is(c, i + 1, "ago")))
+        return 0;
+    if (c->last_quarter) {
+        if (!fl_val_quarter(m->value, c->last_quarter_year - 1, c->last_quarter))
+            return 0;
+    } else if (!fl_val_year(m->value, c->dct.year - 1)) {
+        return 0;
+    }
+    m->type = FL_TIME_DATE;
+    return 2;
+}
+
+/* daily, weekly; every day, each Monday, every other week, every morning */
+static size_t pat_set(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    m->type = FL_TIME_SET;
+    if (cls(c, i, FL_LX_SET)) {
+        if (joined(c, i + 1))
+            return 0;
+        return duration_value(m->value, fl_tw_value(c, i), 1) ? 1 : 0;
+    }
+    if (!cls(c, i, FL_LX_EVERY))
+        return 0;
+    size_t k = i + 1;
+    long n = 1;
+    if (fl_tw_is(c, k, "other")) {
+        n = 2;
+        k++;
+    } else {
+        size_t cn = read_count(c, k, &n);
+        if (cn && n != FL_LX_VAGUE && !(fl_tw_lexflags(c, k) & FL_LXF_ARTICLE))
+            k += cn;
+        else
+            n = 1;
+    }
+    int unit = unit_of(c, k);
+    if (unit != FL_U_NONE && unit != FL_U_WEEKEND) {
+        if (fl_tw_is(c, i, "per") && n != 1)
+            return 0;
+        return duration_value(m->value, unit, n) ? k + 1 - i : 0;
+    }
+    if (fl_tw_is(c, i, "per"))
+        return 0;
+    if (cls(c, k, FL_LX_WEEKDAY) && !(fl_tw_lexflags(c, k) & FL_LXF_ABBR)) {
+        snprintf(m->value, sizeof m->value, "XXXX-WXX-%d", fl_tw_value(c, k));
+        return k + 1 - i;
+    }
+    int pod;
+    if (read_pod(c, k, &pod)) {
+        snprintf(m->value, sizeof m->value, "XXXX-XX-XX%s", pod_suffix(pod));
+        return k + 1 - i;
+    }
+    return 0;
+}
+
+/* ---- clock times ------------------------------------------------------ */
+
+/* 3 p.m., 10:30, 10:30 a.m. EDT [Tuesday|today]; noon, midnight */
+static size_t pat_clock(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    const fl_tword *w = W(c, i);
+    int hour = -1, minute = 0;
+    size_t k = i + 1;
+    if (w->flags & FL_W_DIGITS) {
+        if (w->ndigits > 2 || w->num > 12 || w->num < 1 || !cls(c, k, FL_LX_MERIDIEM))
+            return 0;
+        hour = w->num;
+    } else if (w->num < 0 && !w->lex) {
+        const char *s = c->text + w->start;
+        size_t len = w->end - w->start;
+        if ((len == 4 || len == 5) && s[len - 3] == ':') {
+            int h = 0;
+            for (size_t p = 0; p + 3 < len; p++)
+                h = h * 10 + (s[p] - '0');
+            int mm = (s[len - 2] - '0') * 10 + (s[len - 1] - '0');
+            if (s[len - 2] < '0' || s[len - 2] > '9' || s[len - 1] < '0' || s[len - 1] > '9' || s[0] < '0' ||
+                s[0] > '9' || (len == 5 && (s[1] < '0' || s[1] > '9')))
+                return 0;
+            if (h > 24 || mm > 59)
+                return 0;
+            hour = h;
+            minute = mm;
+        }
+    } else if (cls(c, i, FL_LX_PART_OF_DAY) && (fl_tw_value(c, i) == FL_POD_NOON || fl_tw_value(c, i) == FL_POD_MIDNIGHT)) {
+        hour = fl_tw_value(c, i) == FL_POD_NOON ? 12 : 24;
+        k = i + 1;
+    }
+    if (hour < 0)
+        return 0;
+    if (cls(c, k, FL_LX_MERIDIEM)) {
+        if (hour > 12)
+            return 0;
+        hour = hour % 12 + fl_tw_value(c, k);
+        k++;
+    }
+    if (cls(c, k, FL_LX_ZONE))
+        k++;
+    fl_cal_date day = c->dct;
+    size_t after = k;
+    if (cls(c, k, FL_LX_WEEKDAY) && !(fl_tw_lexflags(c, k) & (FL_LXF_PLURAL | FL_LXF_ABBR)) &&
+        (W(c, k)->flags & FL_W_CAP)) {
+        day = resolve_weekday(c, fl_tw_value(c, k), 0, 0, fl_tense_around(c, i, k + 1));
+        after = k + 1;
+    } else if (cls(c, k, FL_LX_DAY_WORD) && !fl_tw_is(c, k, "tonight")) {
+        day = fl_cal_add_days(c->dct, fl_tw_value(c, k));
+        after = k + 1;
+    }
+    if (!fl_val_day(m->value, day))
+        return 0;
+    size_t l = strlen(m->value);
+    snprintf(m->value + l, sizeof m->value - l, "T%02d:%02d", hour, minute);
+    m->type = FL_TIME_TIME;
+    return after - i;
+}
+
+/* ---- edges: early, late, mid-, the end of ----------------------------- */
+
+static size_t read_edge(const fl_tctx *c, size_t i)
+{
+    if (fl_tw_is(c, i, "the") && cls(c, i + 1, FL_LX_EDGE) && fl_tw_is(c, i + 2, "of"))
+        return 3;
+    if (fl_tw_is(c, i, "early") || fl_tw_is(c, i, "late") || fl_tw_is(c, i, "mid"))
+        return 1;
+    return 0;
+}
+
+/* ---- the table -------------------------------------------------------- */
+
+static const pattern_fn patterns[] = {
+    pat_month_date, pat_numeric_date, pat_year,     pat_century,  pat_quarter,     pat_day_word,
+    pat_ref,        pat_weekday,      pat_relative, pat_season,   pat_amount,      pat_bare_units,
+    pat_year_ago_adj, pat_set,        pat_clock,
+};
+
+static void best_at(fl_tctx *c, size_t i, fl_tmatch *best)
+{
+    best->len = 0;
+    for (size_t p = 0; p < sizeof patterns / sizeof patterns[0]; p++) {
+        fl_tmatch m;
+        m.value[0] = 0;
+        m.type = FL_TIME_DATE;
+        size_t len = patterns[p](c, i, &m);
+        if (len > best->len) {
+            *best = m;
+            best->len = len;
+        }
+    }
+}
+
+void fl_time_match_at(fl_tctx *c, size_t i, fl_tmatch *best)
+{
+    best->len = 0;
+    /* A match may not start inside a hyphenated word ("7-Eleven"), except
+     * after pre- or post- ("post-1990"). */
+    if (joined(c, i) && !(i > 0 && (fl_tw_is(c, i - 1, "pre") || fl_tw_is(c, i - 1, "post"))))
+        return;
+    size_t edge = read_edge(c, i);
+    if (edge) {
+        best_at(c, i + edge, best);
+        if (best->len && (best->type == FL_TIME_DATE || best->type == FL_TIME_TIME) &&
+            strcmp(best->value, "PRESENT_REF") != 0) {
+            best->len += edge;
+            return;
+        }
+        best->len = 0;
+    }
+    best_at(c, i, best);
+}
