@@ -46,6 +46,7 @@ typedef struct fl_tmatch {
     size_t len;             /* words used; 0 = no match */
     fl_time_type type;
     char value[FL_TIME_VALUE_MAX];
+    int anchor;             /* names a quarter explicitly: later "a year earlier" refers to it */
 } fl_tmatch;
 
 typedef struct fl_tctx {

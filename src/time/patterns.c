@@ -83,9 +83,10 @@ static size_t read_count(const fl_tctx *c, size_t i, long *val)
     size_t k = 1;
     if (f & FL_LXF_ARTICLE) {
         /* "a few", "a couple of", "a dozen", "a hundred"; else "a" = 1 */
-        if (cls(c, i + 1, FL_LX_NUMBER) && !(fl_tw_lexflags(c, i + 1) & FL_LXF_ARTICLE)) {
-            v = fl_tw_value(c, i + 1);
-            k = 2;
+        if (cls(c, i + 1, FL_LX_NUMBER) && (fl_tw_value(c, i + 1) == FL_LX_VAGUE || fl_tw_is(c, i + 1, "couple") ||
+                                            fl_tw_is(c, i + 1, "dozen") || fl_tw_is(c, i + 1, "hundred"))) {
+            v = fl_tw_is(c, i + 1, "hundred") ? 1 : fl_tw_value(c, i + 1);
+            k = fl_tw_is(c, i + 1, "hundred") ? 1 : 2;
             if (fl_tw_is(c, i + 1, "couple") && fl_tw_is(c, i + 2, "of"))
                 k = 3;
         }
@@ -107,35 +108,23 @@ static size_t read_count(const fl_tctx *c, size_t i, long *val)
     return k;
 }
 
-/* An approximator before a count: "about", "nearly", "more than", "at
- * least", "up to". Returns the words used. */
-static size_t read_approx(const fl_tctx *c, size_t i)
-{
-    if (fl_tw_is(c, i, "more") || fl_tw_is(c, i, "less") || fl_tw_is(c, i, "fewer"))
-        return fl_tw_is(c, i + 1, "than") ? 2 : 0;
-    if (fl_tw_is(c, i, "at") && (fl_tw_is(c, i + 1, "least") || fl_tw_is(c, i + 1, "most")))
-        return 2;
-    if (fl_tw_is(c, i, "up") && fl_tw_is(c, i + 1, "to"))
-        return 2;
-    if (cls(c, i, FL_LX_APPROX) && !fl_tw_is(c, i, "least") && !fl_tw_is(c, i, "more") && !fl_tw_is(c, i, "less"))
-        return 1;
-    if (fl_tw_is(c, i, "some") && is_digits(c, i + 1))
-        return 1;
-    return 0;
-}
-
 static int unit_of(const fl_tctx *c, size_t i) { return cls(c, i, FL_LX_UNIT) ? fl_tw_value(c, i) : FL_U_NONE; }
 
 /* ---- resolving against the DCT --------------------------------------- */
 
 static long day_distance(fl_cal_date a, fl_cal_date b) { return fl_cal_day_number(a) - fl_cal_day_number(b); }
 
-/* The year of a month (and day, or 0) written without one. */
-static int infer_year(const fl_tctx *c, int month, int day, int tense)
+/* The year of a month (and day, or 0) written without one: the occurrence
+ * nearest the DCT, the DCT's year on a tie. News names months and days
+ * close to its date in both directions ("payable Nov. 16", "on Oct. 7"), so
+ * distance predicts better than tense, which only decides a weekday. */
+static int infer_year(const fl_tctx *c, int month, int day)
 {
     int best = 0;
     long best_dist = 0;
-    for (int y = c->dct.year - 1; y <= c->dct.year + 1; y++) {
+    static const int order[3] = {0, -1, 1};
+    for (int k = 0; k < 3; k++) {
+        int y = c->dct.year + order[k];
         fl_cal_date d = {y, month, day ? day : 15};
         if (!fl_cal_valid(d.year, d.month, d.day))
             continue;
@@ -144,10 +133,6 @@ static int infer_year(const fl_tctx *c, int month, int day, int tense)
             dist = day_distance(d, c->dct);
         else
             dist = (long)(y - c->dct.year) * 12 + (month - c->dct.month);
-        if (tense == FL_TENSE_PAST && dist > 0)
-            continue;
-        if (tense == FL_TENSE_FUTURE && dist < 0)
-            continue;
         long ad = dist < 0 ? -dist : dist;
         if (!best || ad < best_dist) {
             best = y;
@@ -347,10 +332,8 @@ static size_t pat_month_date(fl_tctx *c, size_t i, fl_tmatch *m)
     }
     if ((mf & FL_LXF_ABBR) && day < 0 && year < 0)
         return 0;
-    int tense = FL_TENSE_UNKNOWN;
     if (year < 0) {
-        tense = fl_tense_around(c, i, k);
-        year = infer_year(c, month, day > 0 ? day : 0, tense);
+        year = infer_year(c, month, day > 0 ? day : 0);
         if (!year)
             return 0;
     }
@@ -399,7 +382,7 @@ static size_t pat_numeric_date(fl_tctx *c, size_t i, fl_tmatch *m)
         if (a < 1 || a > 12 || b < 1 || b > 31 || b <= 12)
             return 0;
         d.month = a, d.day = b;
-        d.year = infer_year(c, a, b, fl_tense_around(c, i, i + 1));
+        d.year = infer_year(c, a, b);
         if (!d.year)
             return 0;
     } else {
@@ -471,6 +454,13 @@ static size_t pat_century(fl_tctx *c, size_t i, fl_tmatch *m)
 
 /* ---- quarters ---------------------------------------------------------- */
 
+/* A quarter or a reporting period: [the] [1998's|this year's] [fiscal]
+ * (third|3rd|latest|current|year-earlier|1988) (quarter|period) [of 1998] */
+static int is_period_word(const fl_tctx *c, size_t i)
+{
+    return (unit_of(c, i) == FL_U_QUARTER && !(fl_tw_lexflags(c, i) & FL_LXF_PLURAL)) || fl_tw_is(c, i, "period");
+}
+
 static size_t pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     size_t k = i;
@@ -479,8 +469,7 @@ static size_t pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
         the = 1;
         k++;
     }
-    int year = -1, q = 0, shift = 0, has_shift = 0, year_ago = 0;
-    /* "1998's third quarter", "this year's fourth quarter" */
+    int year = -1, q = 0, shift = 0, has_shift = 0, year_ago = 0, explicit_year = 0;
     int y0 = read_year(c, k, 1800, 2099);
     if (y0 > 0 && fl_tw_is(c, k + 1, "'s")) {
         year = y0;
@@ -488,47 +477,51 @@ static size_t pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
     } else if (cls(c, k, FL_LX_SHIFT) && unit_of(c, k + 1) == FL_U_YEAR && fl_tw_is(c, k + 2, "'s")) {
         year = c->dct.year + fl_tw_value(c, k);
         k += 3;
+    } else if (y0 > 0 && the) {
+        year = y0; /* "the 1988 second quarter", "the 1988 period" */
+        explicit_year = 1;
+        k++;
+    }
+    if (unit_of(c, k) == FL_U_YEAR && !joined(c, k) && (fl_tw_is(c, k + 1, "earlier") || fl_tw_is(c, k + 1, "ago")) &&
+        joined(c, k + 1)) {
+        year_ago = 1; /* "the year-earlier quarter" */
+        k += 2;
     }
     if (cls(c, k, FL_LX_FISCAL))
         k++;
     const fl_tword *w = W(c, k);
     if (!w)
         return 0;
+    int ord_joined = 0;
     if (cls(c, k, FL_LX_ORDINAL) && fl_tw_value(c, k) <= 4) {
         q = fl_tw_value(c, k);
-        k++;
     } else if ((w->flags & FL_W_ORD) && w->num >= 1 && w->num <= 4) {
         q = w->num;
-        k++;
-    } else if (unit_of(c, k) == FL_U_SECOND && !(fl_tw_lexflags(c, k) & FL_LXF_PLURAL) &&
-               unit_of(c, k + 1) == FL_U_QUARTER) {
+    } else if (unit_of(c, k) == FL_U_SECOND && !(fl_tw_lexflags(c, k) & FL_LXF_PLURAL) && is_period_word(c, k + 1)) {
         q = 2;
-        k++;
-    } else if (fl_tw_is(c, k, "latest") || fl_tw_is(c, k, "recent") || fl_tw_is(c, k, "just-ended")) {
+    } else if (!year_ago && !explicit_year &&
+               (fl_tw_is(c, k, "latest") || fl_tw_is(c, k, "recent") || fl_tw_is(c, k, "last") ||
+                fl_tw_is(c, k, "previous"))) {
         shift = -1, has_shift = 1;
-        k++;
-    } else if (cls(c, k, FL_LX_SHIFT) && !(fl_tw_is(c, k, "that") || fl_tw_is(c, k, "same"))) {
-        shift = fl_tw_value(c, k);
+    } else if (!year_ago && !explicit_year && (fl_tw_is(c, k, "current") || fl_tw_is(c, k, "this"))) {
         has_shift = 1;
-        k++;
-    } else if (fl_tw_is(c, k, "current")) {
-        has_shift = 1;
-        k++;
-    } else if (unit_of(c, k) == FL_U_YEAR && (fl_tw_is(c, k + 1, "earlier") || fl_tw_is(c, k + 1, "ago")) &&
-               joined(c, k + 1)) {
-        year_ago = 1;
-        k += 2;
-    } else if (!the) {
-        return 0;
+    } else if (!year_ago && !explicit_year && fl_tw_is(c, k, "next")) {
+        shift = 1, has_shift = 1;
+    } else {
+        k--; /* no qualifier: "the quarter", "the year-earlier period" */
     }
-    if (unit_of(c, k) != FL_U_QUARTER || (fl_tw_lexflags(c, k) & FL_LXF_PLURAL))
+    k++;
+    ord_joined = q && joined(c, k);
+    if (!is_period_word(c, k))
+        return 0;
+    int is_period = fl_tw_is(c, k, "period");
+    if (is_period && !(year_ago || explicit_year || (has_shift && shift < 0 && the)))
+        return 0;
+    if (the && ord_joined && !explicit_year && !year_ago)
+        return 0; /* "the third-quarter results": the extent is "third-quarter" */
+    if (!q && !has_shift && !year_ago && !explicit_year && !the)
         return 0;
     k++;
-    if (!q && !has_shift && !year_ago) {
-        /* "the quarter": the one being reported, the last completed */
-        shift = -1;
-        has_shift = 1;
-    }
     if (q && year < 0 && (fl_tw_is(c, k, "of") || fl_tw_is(c, k, "in"))) {
         size_t j = k + 1;
         if (cls(c, j, FL_LX_FISCAL))
@@ -545,30 +538,37 @@ static size_t pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
         year = read_year(c, k++, 1800, 2099);
     }
     int dq = (c->dct.month - 1) / 3 + 1;
-    if (q && year < 0) {
-        int tense = fl_tense_around(c, i, k);
-        year = c->dct.year;
-        if (q >= dq && tense != FL_TENSE_FUTURE)
-            year--;
-        if (q == dq && tense == FL_TENSE_UNKNOWN)
-            year++;
-    }
+    /* the quarter a report is about: the one named last, else the last completed */
+    int ref_year = c->last_quarter ? c->last_quarter_year : (dq == 1 ? c->dct.year - 1 : c->dct.year);
+    int ref_q = c->last_quarter ? c->last_quarter : (dq == 1 ? 4 : dq - 1);
     if (q) {
-        if (!fl_val_quarter(m->value, year, q))
-            return 0;
-    } else if (year_ago) {
-        int ry = c->last_quarter ? c->last_quarter_year : c->dct.year;
-        int rq = c->last_quarter ? c->last_quarter : (dq == 1 ? 4 : dq - 1);
-        if (!fl_val_quarter(m->value, ry - 1, rq))
-            return 0;
-    } else {
-        if (!shifted_value(c, m->value, FL_U_QUARTER, shift))
-            return 0;
-        if (shift < 0 && c->last_quarter) {
-            /* "the latest quarter" in a report about Q3 is Q3 */
-            fl_val_quarter(m->value, c->last_quarter_year, c->last_quarter);
+        if (year < 0) {
+            int tense = fl_tense_around(c, i, k);
+            year = c->dct.year;
+            if (q > dq && tense != FL_TENSE_FUTURE)
+                year--;
         }
+        if (year_ago)
+            year = (year_ago && !explicit_year ? ref_year : year) - 1;
+        m->anchor = !year_ago;
+    } else if (year_ago) {
+        year = ref_year - 1;
+        q = ref_q;
+    } else if (explicit_year) {
+        q = ref_q;
+    } else if (has_shift && shift < 0) {
+        year = ref_year;
+        q = ref_q;
+    } else if (has_shift) {
+        long n = (long)c->dct.year * 4 + (dq - 1) + shift;
+        year = (int)(n / 4);
+        q = (int)(n % 4) + 1;
+    } else {
+        year = ref_year; /* "the quarter" */
+        q = ref_q;
     }
+    if (!fl_val_quarter(m->value, year, q))
+        return 0;
     m->type = FL_TIME_DATE;
     return k - i;
 }
@@ -660,7 +660,9 @@ static size_t weekday_core(fl_tctx *c, size_t i, fl_tmatch *m, int shift, int ha
     m->type = FL_TIME_DATE;
     int pod;
     if (read_pod(c, i + 1, &pod)) {
+        /* TimeBank annotates "Wednesday night" as a DATE with the part of day */
         add_pod(m, pod);
+        m->type = FL_TIME_DATE;
         return 2;
     }
     return 1;
@@ -742,7 +744,7 @@ static size_t pat_relative(fl_tctx *c, size_t i, fl_tmatch *m)
         int season = fl_tw_value(c, k);
         /* the season the DCT is in: winter 12-2, spring 3-5, summer 6-8, fall 9-11 */
         int now = c->dct.month == 12 || c->dct.month <= 2 ? FL_SEASON_WINTER : (c->dct.month - 3) / 3 + 1;
-        int year = c->dct.year;
+        int year = c->dct.month <= 2 ? c->dct.year - 1 : c->dct.year; /* January is in last year's winter */
         if (shift < 0 && season >= now)
             year--;
         else if (shift > 0 && season <= now)
@@ -811,7 +813,7 @@ static int rate_before(const fl_tctx *c, size_t i)
 /* [approx] [the] [first|past|last|next|coming] COUNT UNIT [ago|earlier|later] */
 static size_t pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
 {
-    size_t k = i + read_approx(c, i);
+    size_t k = i; /* approximators ("about", "nearly") stay outside the extent, as in TimeBank */
     int the = 0, lead = 0;
     if (fl_tw_is(c, k, "the")) {
         the = 1;
@@ -841,8 +843,10 @@ static size_t pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
         return 0;
     if (unit == FL_U_SECOND && (fl_tw_lexflags(c, k) & FL_LXF_AMBIG) && n != 1)
         return 0;
-    if (the && !lead && n == FL_LX_VAGUE)
-        return 0;
+    if (the && !lead)
+        return 0; /* "the two days": the extent is "two days" */
+    if (is_digits(c, k - 1) && W(c, k - 1)->ndigits == 4 && !(fl_tw_lexflags(c, k) & FL_LXF_PLURAL))
+        return 0; /* "the 1988 quarter" is a date */
     k++;
     /* ... ago / earlier / later / from now */
     if (!the && !lead && cls(c, k, FL_LX_AGO)) {
@@ -882,12 +886,13 @@ static size_t pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
     }
     if (unit == FL_U_WEEKEND)
         return 0;
+    if (joined(c, k) && fl_tw_is(c, k, "old"))
+        return 0; /* "a 20-year-old": an age, not a time */
     if (!duration_value(m->value, unit, n))
         return 0;
     m->type = FL_TIME_DURATION;
-    /* "20-year-old", "two-day-long" */
-    if (joined(c, k) && (fl_tw_is(c, k, "old") || fl_tw_is(c, k, "long")))
-        k++;
+    if (joined(c, k) && fl_tw_is(c, k, "long"))
+        k++; /* "two-day-long" */
     return k - i;
 }
 

@@ -63,10 +63,11 @@ static const struct {
     int tense;
 } tense_cues[] = {
     {"will", FL_TENSE_FUTURE},     {"'ll", FL_TENSE_FUTURE},        {"shall", FL_TENSE_FUTURE},
-    {"would", FL_TENSE_FUTURE},    {"scheduled", FL_TENSE_FUTURE}, {"expected", FL_TENSE_FUTURE},
-    {"expects", FL_TENSE_FUTURE},  {"plans", FL_TENSE_FUTURE},     {"planned", FL_TENSE_FUTURE},
-    {"intends", FL_TENSE_FUTURE},  {"due", FL_TENSE_FUTURE},       {"going", FL_TENSE_FUTURE},
-    {"upcoming", FL_TENSE_FUTURE}, {"set", FL_TENSE_FUTURE},       {"until", FL_TENSE_FUTURE},
+    {"scheduled", FL_TENSE_FUTURE}, {"expected", FL_TENSE_FUTURE}, {"expects", FL_TENSE_FUTURE},
+    {"plans", FL_TENSE_FUTURE},    {"intends", FL_TENSE_FUTURE},   {"due", FL_TENSE_FUTURE},
+    {"going", FL_TENSE_FUTURE},    {"upcoming", FL_TENSE_FUTURE},  {"until", FL_TENSE_FUTURE},
+    {"tomorrow", FL_TENSE_FUTURE}, {"next", FL_TENSE_FUTURE},      {"coming", FL_TENSE_FUTURE},
+    {"planned", FL_TENSE_FUTURE},  {"planning", FL_TENSE_FUTURE},  {"plan", FL_TENSE_FUTURE},
     {"was", FL_TENSE_PAST},        {"were", FL_TENSE_PAST},        {"had", FL_TENSE_PAST},
     {"did", FL_TENSE_PAST},        {"said", FL_TENSE_PAST},        {"told", FL_TENSE_PAST},
     {"announced", FL_TENSE_PAST},  {"reported", FL_TENSE_PAST},    {"ago", FL_TENSE_PAST},
@@ -81,6 +82,10 @@ static int tense_of_word(const fl_tctx *c, size_t i)
     for (size_t k = 0; k < sizeof tense_cues / sizeof tense_cues[0]; k++)
         if (fl_tw_is(c, i, tense_cues[k].word))
             return tense_cues[k].tense;
+    /* a lower-case word in -ed is most often a past tense verb */
+    size_t len = w->end - w->start;
+    if (len >= 5 && !(w->flags & FL_W_CAP) && c->text[w->end - 2] == 'e' && c->text[w->end - 1] == 'd')
+        return FL_TENSE_PAST;
     return FL_TENSE_UNKNOWN;
 }
 
@@ -101,7 +106,7 @@ int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
             right++;
         }
         if (tl == FL_TENSE_FUTURE || tr == FL_TENSE_FUTURE)
-            return FL_TENSE_FUTURE;
+            return FL_TENSE_FUTURE; /* a tie at the same distance */
         if (tl != FL_TENSE_UNKNOWN)
             return tl;
         if (tr != FL_TENSE_UNKNOWN)
@@ -342,7 +347,8 @@ fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
             uint32_t end = toks[L->words[next - 1].token].end;
             if (!push_time(L, start, end, &m))
                 return FL_ERR_NOMEM;
-            note_reference(&c, m.value);
+            if (m.anchor)
+                note_reference(&c, m.value);
             i = next;
         }
     }
