@@ -348,38 +348,63 @@ static size_t pat_month_date(fl_tctx *c, size_t i, fl_tmatch *m)
     return k - i;
 }
 
-/* 10/15/1998, 10/15/98, 1998-10-15 */
+/* Reads up to 5 digits at s[*p]; returns the value, *n the digit count. */
+static int read_digits(const char *s, size_t len, size_t *p, int *n)
+{
+    int v = 0;
+    *n = 0;
+    while (*p < len && s[*p] >= '0' && s[*p] <= '9' && *n < 5)
+        v = v * 10 + (s[(*p)++] - '0'), (*n)++;
+    return v;
+}
+
+/* Parses s[0, len) as a numeric date into *d. */
+static int parse_numeric_date(const fl_tctx *c, const char *s, size_t len, fl_cal_date *d);
+
+/* 10/15/1998, 10/15/98, 1998-10-15 (one token or adjacent tokens) */
 static size_t pat_numeric_date(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     const fl_tword *w = W(c, i);
-    if (w->flags & FL_W_JOINED)
+    if ((w->flags & FL_W_JOINED) || !(c->text[w->start] >= '0' && c->text[w->start] <= '9'))
         return 0;
-    const char *s = c->text + w->start;
-    size_t len = w->end - w->start;
-    int a = 0, b = 0, y = 0, na = 0, nb = 0, ny = 0;
+    /* the run of adjacent words without white space: "10", "/", "15", ... */
+    size_t end = i + 1;
+    while (end < c->n && end < i + 5 && c->w[end].start == c->w[end - 1].end)
+        end++;
+    for (size_t j = end; j > i; j--) {
+        fl_cal_date d;
+        if (parse_numeric_date(c, c->text + w->start, c->w[j - 1].end - w->start, &d) && fl_val_day(m->value, d)) {
+            m->type = FL_TIME_DATE;
+            return j - i;
+        }
+    }
+    return 0;
+}
+
+static int parse_numeric_date(const fl_tctx *c, const char *s, size_t len, fl_cal_date *out)
+{
+    int a, b, y = 0, na, nb, ny = 0;
     size_t p = 0;
-    while (p < len && s[p] >= '0' && s[p] <= '9' && na < 5)
-        a = a * 10 + (s[p++] - '0'), na++;
+    a = read_digits(s, len, &p, &na);
     if (p >= len || (s[p] != '/' && s[p] != '-'))
         return 0;
     char sep = s[p++];
-    while (p < len && s[p] >= '0' && s[p] <= '9' && nb < 3)
-        b = b * 10 + (s[p++] - '0'), nb++;
+    b = read_digits(s, len, &p, &nb);
     if (p < len && s[p] == sep) {
         p++;
-        while (p < len && s[p] >= '0' && s[p] <= '9' && ny < 5)
-            y = y * 10 + (s[p++] - '0'), ny++;
+        y = read_digits(s, len, &p, &ny);
     }
     if (p != len || nb == 0)
         return 0;
     fl_cal_date d;
+    d.day = 0;
     if (sep == '-' && na == 4 && ny >= 1 && ny <= 2) {
         d.year = a, d.month = b, d.day = y;
     } else if (sep == '/' && na <= 2 && nb <= 2 && (ny == 4 || ny == 2)) {
         d.month = a, d.day = b, d.year = ny == 4 ? y : (y < 50 ? 2000 + y : 1900 + y);
     } else if (sep == '/' && na <= 2 && nb <= 2 && ny == 0) {
         /* 10/15: only where a fraction is unlikely */
-        if (a < 1 || a > 12 || b < 1 || b > 31 || b <= 12)
+        if (a < 1 || a > 12 || b <= 12 || b > 31)
             return 0;
         d.month = a, d.day = b;
         d.year = infer_year(c, a, b);
@@ -388,9 +413,7 @@ static size_t pat_numeric_date(fl_tctx *c, size_t i, fl_tmatch *m)
     } else {
         return 0;
     }
-    if (!fl_val_day(m->value, d))
-        return 0;
-    m->type = FL_TIME_DATE;
+    *out = d;
     return 1;
 }
 
@@ -1055,8 +1078,7 @@ static void best_at(fl_tctx *c, size_t i, fl_tmatch *best)
     best->len = 0;
     for (size_t p = 0; p < sizeof patterns / sizeof patterns[0]; p++) {
         fl_tmatch m;
-        m.value[0] = 0;
-        m.type = FL_TIME_DATE;
+        memset(&m, 0, sizeof m);
         size_t len = patterns[p](c, i, &m);
         if (len > best->len) {
             *best = m;
@@ -1067,7 +1089,7 @@ static void best_at(fl_tctx *c, size_t i, fl_tmatch *best)
 
 void fl_time_match_at(fl_tctx *c, size_t i, fl_tmatch *best)
 {
-    best->len = 0;
+    memset(best, 0, sizeof *best);
     /* A match may not start inside a hyphenated word ("7-Eleven"), except
      * after pre- or post- ("post-1990"). */
     if (joined(c, i) && !(i > 0 && (fl_tw_is(c, i - 1, "pre") || fl_tw_is(c, i - 1, "post"))))
