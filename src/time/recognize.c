@@ -276,6 +276,29 @@ static int may_start(const fl_tctx *c, size_t i)
     return fl_tw_is(c, i, "the") || fl_tw_is(c, i, "at") || fl_tw_is(c, i, "up") || fl_tw_is(c, i, "fewer");
 }
 
+/* Words that every time expression contains (a month, a unit, a digit ...);
+ * "the", "a" or "last" alone never make one, "the past" and "the latest
+ * period" do. */
+static int is_strong(const fl_tctx *c, size_t i)
+{
+    const fl_tword *w = &c->w[i];
+    if (w->flags & (FL_W_PUNCT | FL_W_OTHER))
+        return 0;
+    if (c->text[w->start] >= '0' && c->text[w->start] <= '9')
+        return 1;
+    if (!w->lex)
+        return fl_tw_is(c, i, "period");
+    if (fl_tw_is(c, i, "past"))
+        return 1;
+    switch (w->lex->cls) {
+    case FL_LX_MONTH: case FL_LX_WEEKDAY: case FL_LX_UNIT: case FL_LX_PART_OF_DAY: case FL_LX_SEASON:
+    case FL_LX_DAY_WORD: case FL_LX_REF: case FL_LX_SET:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* Remembers the last quarter named ("2023-Q3"): "a year earlier" in a
  * quarterly report means the same quarter a year before. */
 static void note_reference(fl_tctx *c, const char *v)
@@ -326,7 +349,18 @@ fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
         c.w = L->words;
         c.n = n;
         c.sentence_begin = 0;
+        size_t strong = 0; /* the next strong word at or after i */
         for (size_t i = 0; i < n;) {
+            if (strong < i)
+                strong = i;
+            while (strong < n && !is_strong(&c, strong))
+                strong++;
+            if (strong >= n)
+                break;
+            if (strong > i + 4) {
+                i = strong - 4; /* no expression reaches a strong word 5 words away */
+                continue;
+            }
             if (!may_start(&c, i)) {
                 i++;
                 continue;
