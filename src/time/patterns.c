@@ -724,8 +724,8 @@ static size_t pat_relative(fl_tctx *c, size_t i, fl_tmatch *m)
     k++;
     int unit = unit_of(c, k);
     if (unit != FL_U_NONE) {
-        if (fl_tw_lexflags(c, k) & FL_LXF_PLURAL)
-            return 0;
+        if ((fl_tw_lexflags(c, k) & FL_LXF_PLURAL) || joined(c, k))
+            return 0; /* "last-minute" is an adjective */
         if ((is_past || (the && shift != 0)) && !earlier) {
             /* the past week, the last year, the next month: a duration */
             if (unit == FL_U_DAY)
@@ -866,6 +866,8 @@ static size_t pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
         return 0;
     if (unit == FL_U_SECOND && (fl_tw_lexflags(c, k) & FL_LXF_AMBIG) && n != 1)
         return 0;
+    if (unit == FL_U_QUARTER && (joined(c, k) || fl_tw_is(c, k + 1, "of")))
+        return 0; /* fractions: "three-quarters", "a quarter of the votes" */
     if (the && !lead)
         return 0; /* "the two days": the extent is "two days" */
     if (is_digits(c, k - 1) && W(c, k - 1)->ndigits == 4 && !(fl_tw_lexflags(c, k) & FL_LXF_PLURAL))
@@ -1054,6 +1056,29 @@ static size_t pat_clock(fl_tctx *c, size_t i, fl_tmatch *m)
     return after - i;
 }
 
+/* "the weekend": the last one, or the coming one when the clause looks
+ * ahead; "the fiscal year": the current one, as a duration. */
+static size_t pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    if (!fl_tw_is(c, i, "the"))
+        return 0;
+    if (unit_of(c, i + 1) == FL_U_WEEKEND && !(fl_tw_lexflags(c, i + 1) & FL_LXF_PLURAL)) {
+        int dw = fl_cal_weekday(c->dct);
+        int tense = fl_tense_around(c, i, i + 2);
+        long back = dw >= 6 ? 0 : -7; /* on a Saturday or Sunday "the weekend" is this one */
+        if (!shifted_value(c, m->value, FL_U_WEEKEND, tense == FL_TENSE_FUTURE ? 0 : back / 7))
+            return 0;
+        m->type = FL_TIME_DATE;
+        return 2;
+    }
+    if (cls(c, i + 1, FL_LX_FISCAL) && unit_of(c, i + 2) == FL_U_YEAR && !(fl_tw_lexflags(c, i + 2) & FL_LXF_PLURAL)) {
+        strcpy(m->value, "P1Y");
+        m->type = FL_TIME_DURATION;
+        return 3;
+    }
+    return 0;
+}
+
 /* ---- edges: early, late, mid-, the end of ----------------------------- */
 
 static size_t read_edge(const fl_tctx *c, size_t i)
@@ -1070,7 +1095,7 @@ static size_t read_edge(const fl_tctx *c, size_t i)
 static const pattern_fn patterns[] = {
     pat_month_date, pat_numeric_date, pat_year,     pat_century,  pat_quarter,     pat_day_word,
     pat_ref,        pat_weekday,      pat_relative, pat_season,   pat_amount,      pat_bare_units,
-    pat_year_ago_adj, pat_set,        pat_clock,
+    pat_year_ago_adj, pat_set,        pat_clock,    pat_the_period,
 };
 
 static void best_at(fl_tctx *c, size_t i, fl_tmatch *best)
