@@ -114,32 +114,33 @@ static int unit_of(const fl_tctx *c, size_t i) { return cls(c, i, FL_LX_UNIT) ? 
 
 static long day_distance(fl_cal_date a, fl_cal_date b) { return fl_cal_day_number(a) - fl_cal_day_number(b); }
 
-/* The year of a month (and day, or 0) written without one: the occurrence
- * nearest the DCT, the DCT's year on a tie. News names months and days
- * close to its date in both directions ("payable Nov. 16", "on Oct. 7"), so
- * distance predicts better than tense, which only decides a weekday. */
-static int infer_year(const fl_tctx *c, int month, int day)
+/* The year of a month (and day, or 0) written without one. News mostly
+ * looks back, so it is the last occurrence (the DCT's month counts) unless
+ * the clause looks ahead or the next occurrence is near: within
+ * FL_NEAR_FUTURE_MONTHS ("payable Nov. 16" in a report of Nov. 2). */
+enum { FL_NEAR_FUTURE_MONTHS = 2 };
+
+static int infer_year(const fl_tctx *c, int month, int day, int tense)
 {
-    int best = 0;
-    long best_dist = 0;
-    static const int order[3] = {0, -1, 1};
-    for (int k = 0; k < 3; k++) {
-        int y = c->dct.year + order[k];
-        fl_cal_date d = {y, month, day ? day : 15};
+    int past = 0, future = 0;
+    long past_dist = 0, future_dist = 0;
+    for (int y = c->dct.year - 1; y <= c->dct.year + 1; y++) {
+        fl_cal_date d = {y, month, day ? day : 1};
         if (!fl_cal_valid(d.year, d.month, d.day))
             continue;
-        long dist;
-        if (day)
-            dist = day_distance(d, c->dct);
-        else
-            dist = (long)(y - c->dct.year) * 12 + (month - c->dct.month);
-        long ad = dist < 0 ? -dist : dist;
-        if (!best || ad < best_dist) {
-            best = y;
-            best_dist = ad;
-        }
+        /* distance in days for a day, in months for a month */
+        long dist = day ? day_distance(d, c->dct) : (long)(y - c->dct.year) * 12 + (month - c->dct.month);
+        if (dist <= 0 && (!past || dist > past_dist))
+            past = y, past_dist = dist;
+        if (dist >= 0 && (!future || dist < future_dist))
+            future = y, future_dist = dist;
     }
-    return best;
+    if (!future)
+        return past;
+    if (!past || tense == FL_TENSE_FUTURE)
+        return future;
+    long near = day ? 31L * FL_NEAR_FUTURE_MONTHS : FL_NEAR_FUTURE_MONTHS;
+    return future_dist <= near && future_dist < -past_dist ? future : past;
 }
 
 /* A weekday relative to the DCT: shift -1 "last", 1 "next", 0 "this",
@@ -333,7 +334,7 @@ static size_t pat_month_date(fl_tctx *c, size_t i, fl_tmatch *m)
     if ((mf & FL_LXF_ABBR) && day < 0 && year < 0)
         return 0;
     if (year < 0) {
-        year = infer_year(c, month, day > 0 ? day : 0);
+        year = infer_year(c, month, day > 0 ? day : 0, fl_tense_around(c, i, k));
         if (!year)
             return 0;
     }
@@ -407,7 +408,7 @@ static int parse_numeric_date(const fl_tctx *c, const char *s, size_t len, fl_ca
         if (a < 1 || a > 12 || b <= 12 || b > 31)
             return 0;
         d.month = a, d.day = b;
-        d.year = infer_year(c, a, b);
+        d.year = infer_year(c, a, b, FL_TENSE_UNKNOWN);
         if (!d.year)
             return 0;
     } else {
