@@ -40,6 +40,8 @@ static int joined(const fl_tctx *c, size_t i)
 
 static int cls(const fl_tctx *c, size_t i, int k) { return fl_tw_class(c, i) == k; }
 
+static int unit_of(const fl_tctx *c, size_t i) { return cls(c, i, FL_LX_UNIT) ? fl_tw_value(c, i) : FL_U_NONE; }
+
 /* A year written in digits: four digits within [lo, hi]. */
 static int read_year(const fl_tctx *c, size_t i, int lo, int hi)
 {
@@ -47,6 +49,55 @@ static int read_year(const fl_tctx *c, size_t i, int lo, int hi)
     if (!w || !(w->flags & FL_W_DIGITS) || w->ndigits != 4 || w->num < lo || w->num > hi)
         return -1;
     return w->num;
+}
+
+/* A year in words: "nineteen ninety-six", "nineteen oh five", "two
+ * thousand (and) one". Returns the year or -1; *used the words. */
+static int read_spoken_year(const fl_tctx *c, size_t i, size_t *used)
+{
+    if (!cls(c, i, FL_LX_NUMBER))
+        return -1;
+    int first = fl_tw_value(c, i);
+    if (fl_tw_is(c, i, "two") && fl_tw_is(c, i + 1, "thousand")) {
+        size_t k = i + 2;
+        if (fl_tw_is(c, k, "and"))
+            k++;
+        int rest = 0;
+        if (cls(c, k, FL_LX_NUMBER) && fl_tw_value(c, k) >= 1 && fl_tw_value(c, k) <= 99 &&
+            !(fl_tw_lexflags(c, k) & FL_LXF_ARTICLE)) {
+            rest = fl_tw_value(c, k++);
+            if ((fl_tw_lexflags(c, k - 1) & FL_LXF_TENS) && cls(c, k, FL_LX_NUMBER) && fl_tw_value(c, k) >= 1 &&
+                fl_tw_value(c, k) <= 9)
+                rest += fl_tw_value(c, k++);
+        } else if (k > i + 2) {
+            k--; /* "two thousand and" without a number */
+        }
+        *used = k - i;
+        return 2000 + rest;
+    }
+    if (first < 11 || first > 20 || (fl_tw_lexflags(c, i) & FL_LXF_ARTICLE))
+        return -1;
+    size_t k = i + 1;
+    int rest;
+    if (fl_tw_is(c, k, "hundred")) {
+        rest = 0;
+        k++;
+    } else if (fl_tw_is(c, k, "oh") && cls(c, k + 1, FL_LX_NUMBER) && fl_tw_value(c, k + 1) >= 1 &&
+               fl_tw_value(c, k + 1) <= 9) {
+        rest = fl_tw_value(c, k + 1);
+        k += 2;
+    } else if (cls(c, k, FL_LX_NUMBER) && fl_tw_value(c, k) >= 10 && fl_tw_value(c, k) <= 90) {
+        rest = fl_tw_value(c, k++);
+        if ((fl_tw_lexflags(c, k - 1) & FL_LXF_TENS) && cls(c, k, FL_LX_NUMBER) && fl_tw_value(c, k) >= 1 &&
+            fl_tw_value(c, k) <= 9)
+            rest += fl_tw_value(c, k++);
+    } else {
+        return -1;
+    }
+    if (unit_of(c, k) != FL_U_NONE)
+        return -1; /* "nineteen twenty-year-olds" */
+    *used = k - i;
+    return first * 100 + rest;
 }
 
 /* A day of the month: 1-31 in digits, 7th, or an ordinal word. */
@@ -108,7 +159,6 @@ static size_t read_count(const fl_tctx *c, size_t i, long *val)
     return k;
 }
 
-static int unit_of(const fl_tctx *c, size_t i) { return cls(c, i, FL_LX_UNIT) ? fl_tw_value(c, i) : FL_U_NONE; }
 
 /* ---- resolving against the DCT --------------------------------------- */
 
@@ -316,8 +366,11 @@ static size_t pat_month_date(fl_tctx *c, size_t i, fl_tmatch *m)
     if (is_punct(c, k, ','))
         k++;
     int year = read_year(c, k, 1000, 2199);
+    size_t spoken = 0;
     if (year > 0)
         k++;
+    else if ((year = read_spoken_year(c, k, &spoken)) > 0)
+        k += spoken;
     else
         k = before_year;
     if (day < 0 && year < 0) {
@@ -427,8 +480,17 @@ static const char *const not_year_after[] = {"percent", "%", "people", "troops",
 static size_t pat_year(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     size_t k = i;
+    if (fl_tw_is(c, k, "the") && unit_of(c, k + 1) == FL_U_YEAR && !(fl_tw_lexflags(c, k + 1) & FL_LXF_PLURAL))
+        k += 2; /* "the year 2000", "the year two thousand" */
     if (cls(c, k, FL_LX_FISCAL))
         k++;
+    size_t spoken = 0;
+    int said = read_spoken_year(c, k, &spoken);
+    if (said > 0) {
+        fl_val_year(m->value, said);
+        m->type = FL_TIME_DATE;
+        return k + spoken - i;
+    }
     const fl_tword *w = W(c, k);
     if (!w)
         return 0;
@@ -649,6 +711,10 @@ static size_t pat_ref(fl_tctx *c, size_t i, fl_tmatch *m)
         if (unit_of(c, i + 1) != FL_U_NONE && (fl_tw_lexflags(c, i + 1) & FL_LXF_PLURAL)) {
             strcpy(m->value, refs[v + 1]);
             return 2;
+        }
+        if (fl_tw_is(c, i, "current")) { /* "the current chairman": PRESENT_REF, as TimeBank has it */
+            strcpy(m->value, refs[v + 1]);
+            return 1;
         }
         return 0;
     }

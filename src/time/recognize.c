@@ -291,6 +291,8 @@ static int is_strong(const fl_tctx *c, size_t i)
         return fl_tw_is(c, i, "period");
     if (fl_tw_is(c, i, "past"))
         return 1;
+    if (w->lex->cls == FL_LX_NUMBER) /* "nineteen ninety-six"; "a" is not enough */
+        return !(w->lex->flags & FL_LXF_ARTICLE) && w->lex->value >= 10;
     switch (w->lex->cls) {
     case FL_LX_MONTH: case FL_LX_WEEKDAY: case FL_LX_UNIT: case FL_LX_PART_OF_DAY: case FL_LX_SEASON:
     case FL_LX_DAY_WORD: case FL_LX_REF: case FL_LX_SET:
