@@ -1146,6 +1146,79 @@ static size_t pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m)
     return 0;
 }
 
+/* ---- holidays --------------------------------------------------------- */
+
+/* Named days: a fixed date, or the nth weekday of a month (nth -1: the
+ * last). Words are matched in order, case-insensitively; "'s" is a token. */
+static const struct holiday {
+    const char *words[4];
+    int month, day;      /* fixed date, or day 0 */
+    int weekday, nth;    /* for day 0 */
+} holidays[] = {
+    {{"new", "year", "'s", "day"}, 1, 1, 0, 0},
+    {{"new", "year", "'s", "eve"}, 12, 31, 0, 0},
+    {{"valentine", "'s", "day", NULL}, 2, 14, 0, 0},
+    {{"independence", "day", NULL, NULL}, 7, 4, 0, 0},
+    {{"halloween", NULL, NULL, NULL}, 10, 31, 0, 0},
+    {{"veterans", "day", NULL, NULL}, 11, 11, 0, 0},
+    {{"christmas", "eve", NULL, NULL}, 12, 24, 0, 0},
+    {{"christmas", "day", NULL, NULL}, 12, 25, 0, 0},
+    {{"christmas", NULL, NULL, NULL}, 12, 25, 0, 0},
+    {{"thanksgiving", "day", NULL, NULL}, 11, 0, 4, 4},
+    {{"thanksgiving", NULL, NULL, NULL}, 11, 0, 4, 4},
+    {{"labor", "day", NULL, NULL}, 9, 0, 1, 1},
+    {{"memorial", "day", NULL, NULL}, 5, 0, 1, -1},
+};
+
+static fl_cal_date holiday_date(const struct holiday *h, int year)
+{
+    fl_cal_date d = {year, h->month, h->day};
+    if (h->day)
+        return d;
+    if (h->nth > 0) {
+        d.day = 1;
+        int delta = (h->weekday - fl_cal_weekday(d) + 7) % 7 + 7 * (h->nth - 1);
+        return fl_cal_add_days(d, delta);
+    }
+    d.day = fl_cal_days_in_month(year, h->month);
+    return fl_cal_add_days(d, -((fl_cal_weekday(d) - h->weekday + 7) % 7));
+}
+
+static size_t pat_holiday(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    if (!(W(c, i)->flags & FL_W_CAP))
+        return 0;
+    for (size_t h = 0; h < sizeof holidays / sizeof holidays[0]; h++) {
+        size_t k = 0;
+        while (k < 4 && holidays[h].words[k] && fl_tw_is(c, i + k, holidays[h].words[k]))
+            k++;
+        if (k < 4 && holidays[h].words[k])
+            continue;
+        size_t end = i + k;
+        int year = read_year(c, end, 1000, 2199);
+        if (year > 0) {
+            end++;
+        } else {
+            /* the occurrence nearest the DCT, looking back unless near ahead */
+            fl_cal_date best = {0, 0, 0};
+            long best_dist = 0;
+            for (int y = c->dct.year - 1; y <= c->dct.year + 1; y++) {
+                fl_cal_date d = holiday_date(&holidays[h], y);
+                long dist = day_distance(d, c->dct);
+                long score = dist > 0 ? (dist <= 62 ? dist : 1000000 + dist) : -dist;
+                if (!best.year || score < best_dist)
+                    best = d, best_dist = score;
+            }
+            year = best.year;
+        }
+        if (year < 1 || year > 9999 || !fl_val_day(m->value, holiday_date(&holidays[h], year)))
+            return 0;
+        m->type = FL_TIME_DATE;
+        return end - i;
+    }
+    return 0;
+}
+
 /* ---- edges: early, late, mid-, the end of ----------------------------- */
 
 static size_t read_edge(const fl_tctx *c, size_t i)
@@ -1162,7 +1235,7 @@ static size_t read_edge(const fl_tctx *c, size_t i)
 static const pattern_fn patterns[] = {
     pat_month_date, pat_numeric_date, pat_year,     pat_century,  pat_quarter,     pat_day_word,
     pat_ref,        pat_weekday,      pat_relative, pat_season,   pat_amount,      pat_bare_units,
-    pat_year_ago_adj, pat_set,        pat_clock,    pat_the_period,
+    pat_year_ago_adj, pat_set,        pat_clock,    pat_the_period, pat_holiday,
 };
 
 static void best_at(fl_tctx *c, size_t i, fl_tmatch *best)

@@ -274,7 +274,8 @@ static int may_start(const fl_tctx *c, size_t i)
         return 0;
     if (w->lex || w->num >= 0 || (c->text[w->start] >= '0' && c->text[w->start] <= '9'))
         return 1;
-    return fl_tw_is(c, i, "the") || fl_tw_is(c, i, "at") || fl_tw_is(c, i, "up") || fl_tw_is(c, i, "fewer");
+    return (w->flags & FL_W_CAP) || fl_tw_is(c, i, "the") || fl_tw_is(c, i, "at") || fl_tw_is(c, i, "up") ||
+           fl_tw_is(c, i, "fewer");
 }
 
 /* Words that every time expression contains (a month, a unit, a digit ...);
@@ -288,7 +289,9 @@ static int is_strong(const fl_tctx *c, size_t i)
     if (c->text[w->start] >= '0' && c->text[w->start] <= '9')
         return 1;
     if (!w->lex)
-        return fl_tw_is(c, i, "period");
+        return fl_tw_is(c, i, "period") || ((w->flags & FL_W_CAP) && (fl_tw_is(c, i, "christmas") ||
+               fl_tw_is(c, i, "thanksgiving") || fl_tw_is(c, i, "halloween") || fl_tw_is(c, i, "day") ||
+               fl_tw_is(c, i, "eve")));
     if (fl_tw_is(c, i, "past"))
         return 1;
     if (w->lex->cls == FL_LX_NUMBER) /* "nineteen ninety-six"; "a" is not enough */

@@ -63,6 +63,14 @@ static void dates(void)
     T("2023-11-04", "It grew in the fourth quarter of 2022.", "the fourth quarter of 2022|DATE|2022-Q4");
     T("2023-11-04", "They met last summer.", "last summer|DATE|2023-SU");
     T("2023-11-04", "It was a 19th century house.", "19th century|DATE|18");
+    T("1998-03-01", "It began in nineteen ninety-six.", "nineteen ninety-six|DATE|1996");
+    T("1998-03-01", "Banks fear the year two thousand.", "the year two thousand|DATE|2000");
+    T("1998-03-01", "It ended in January nineteen ninety-seven.", "January nineteen ninety-seven|DATE|1997-01");
+    T("2023-11-04", "Stores open on Thanksgiving Day.", "Thanksgiving Day|DATE|2023-11-23");
+    T("2023-11-04", "They met on Memorial Day and on Christmas 2022.",
+      "Memorial Day|DATE|2023-05-29\nChristmas 2022|DATE|2022-12-25");
+    T("2024-01-03", "Sales were strong at Christmas.", "Christmas|DATE|2023-12-25");
+    T("2023-11-04", "Fed Chair Jerome Powell spoke.", "");
 }
 
 static void relative(void)
