@@ -141,8 +141,59 @@ static void nonsense(void)
     T("0001-01-01", "We met last year.", "");
 }
 
+/* Random sentences built from time words, numbers and punctuation: the
+ * layer must never crash (the sanitizer build checks memory) and its spans
+ * must be sorted, disjoint, inside the text and carry a value. */
+static void random_sentences(void)
+{
+    static const char *const words[] = {
+        "the", "a", "last", "next", "this", "past", "early", "late", "mid-", "end", "of", "ago", "earlier",
+        "later", "every", "each", "other", "per", "Friday", "Mondays", "May", "Nov.", "December", "1998",
+        "2023", "1990s", "'90s", "7th", "31", "29", "0", "99999999999", "4294967296", "12:30", "25:99",
+        "p.m.", "a.m.", "EDT", "noon", "midnight", "morning", "night", "tonight", "today", "yesterday",
+        "week", "weeks", "weekend", "month", "quarter", "third-quarter", "year", "years", "year-earlier",
+        "decade", "century", "centuries", "20th", "nineteen", "ninety-six", "two", "thousand", "hundred",
+        "twenty", "several", "few", "couple", "dozen", "now", "recent", "future", "daily", "fiscal",
+        "Christmas", "Day", "New", "Year", "'s", "Eve", "10/15/1998", "1998-02-30", "2/29", "13/45",
+        ",", ".", "-", "--", "\xe2\x80\x94", "\xef\xbf\xbd", "(", ")", "\"", "20-year-old", "7-Eleven",
+    };
+    const size_t nw = sizeof words / sizeof words[0];
+    static const char *const dates[] = {"2023-11-04", "0001-01-01", "9999-12-31", "2024-02-29", "2000-01-03"};
+    unsigned long long state = 88172645463325252ULL;
+    fl_doc *doc = fl_doc_new();
+    char text[1024];
+    int bad = 0;
+    for (int round = 0; round < 4000 && !bad; round++) {
+        size_t len = 0;
+        int n = 1 + (int)(state % 24);
+        for (int k = 0; k < n; k++) {
+            state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+            const char *w = words[state % nw];
+            len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", k && (state >> 20) % 4 ? " " : "", w);
+        }
+        const char *dct = dates[round % 5];
+        if (fl_doc_analyze_text(doc, text, len) != FL_OK || fl_doc_find_times(doc, dct) != FL_OK) {
+            bad = 1;
+            break;
+        }
+        uint32_t prev_end = 0;
+        for (size_t i = 0; i < fl_doc_time_count(doc); i++) {
+            const fl_time *t = &fl_doc_times(doc)[i];
+            if (t->span.start < prev_end || t->span.start >= t->span.end || t->span.end > len || !t->value[0] ||
+                (unsigned)t->type >= FL_TIME_TYPE_COUNT) {
+                fprintf(stderr, "bad time %u-%u \"%s\" in \"%s\" (%s)\n", t->span.start, t->span.end, t->value, text, dct);
+                bad = 1;
+            }
+            prev_end = t->span.end;
+        }
+    }
+    CHECK(!bad);
+    fl_doc_free(doc);
+}
+
 int main(void)
 {
+    random_sentences();
     seed();
     dates();
     relative();
