@@ -10,6 +10,7 @@
  * Not for: tokenization, the word stream or the tense cues (recognize.c).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "time/match.h"
@@ -98,6 +99,17 @@ static int read_spoken_year(const fl_tctx *c, size_t i, size_t *used)
         return -1; /* "nineteen twenty-year-olds" */
     *used = k - i;
     return first * 100 + rest;
+}
+
+/* A year in digits (1000-2199) or words; *used the words; -1 if none. */
+static int read_any_year(const fl_tctx *c, size_t i, size_t *used)
+{
+    int y = read_year(c, i, 1000, 2199);
+    if (y > 0) {
+        *used = 1;
+        return y;
+    }
+    return read_spoken_year(c, i, used);
 }
 
 /* A day of the month: 1-31 in digits, 7th, or an ordinal word. */
@@ -290,6 +302,8 @@ static int shifted_value(const fl_tctx *c, char *v, int unit, long n)
     }
 }
 
+/* A duration of n units (FL_LX_VAGUE: "PX.."). Counted quarters and
+ * decades are written in months and years, as TimeBank does (P9M, P20Y). */
 static int duration_value(char *v, int unit, long n)
 {
     if (n != FL_LX_VAGUE && (n < 0 || n > 1000000))
@@ -297,11 +311,31 @@ static int duration_value(char *v, int unit, long n)
     const char *t = fl_unit_is_clock((fl_unit)unit) ? "T" : "";
     if (unit == FL_U_FORTNIGHT && n != FL_LX_VAGUE)
         n *= 2;
+    if (unit == FL_U_QUARTER && n != FL_LX_VAGUE)
+        n *= 3, unit = FL_U_MONTH;
+    if (unit == FL_U_DECADE && n != FL_LX_VAGUE)
+        n *= 10, unit = FL_U_YEAR;
     if (n == FL_LX_VAGUE)
         snprintf(v, FL_TIME_VALUE_MAX, "P%sX%s", t, fl_unit_letter((fl_unit)unit));
     else
         snprintf(v, FL_TIME_VALUE_MAX, "P%s%ld%s", t, n, fl_unit_letter((fl_unit)unit));
     return 1;
+}
+
+/* n and a half units: the half in the next smaller unit (P2Y6M, PT5H30M). */
+static int half_duration_value(char *v, int unit, long n)
+{
+    if (n < 0 || n > 1000000)
+        return 0;
+    switch (unit) {
+    case FL_U_YEAR: snprintf(v, FL_TIME_VALUE_MAX, "P%ldY6M", n); return 1;
+    case FL_U_DAY: snprintf(v, FL_TIME_VALUE_MAX, "P%ldDT12H", n); return 1;
+    case FL_U_HOUR: snprintf(v, FL_TIME_VALUE_MAX, "PT%ldH30M", n); return 1;
+    case FL_U_MINUTE: snprintf(v, FL_TIME_VALUE_MAX, "PT%ldM30S", n); return 1;
+    case FL_U_DECADE: snprintf(v, FL_TIME_VALUE_MAX, "P%ldY", n * 10 + 5); return 1;
+    case FL_U_CENTURY: snprintf(v, FL_TIME_VALUE_MAX, "P%ldY", n * 100 + 50); return 1;
+    default: return 0;
+    }
 }
 
 /* ---- dates with a month name ---------------------------------------- */
@@ -625,8 +659,9 @@ static size_t pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
     }
     int dq = (c->dct.month - 1) / 3 + 1;
     /* the quarter a report is about: the one named last, else the last completed */
-    int ref_year = c->last_quarter ? c->last_quarter_year : (dq == 1 ? c->dct.year - 1 : c->dct.year);
-    int ref_q = c->last_quarter ? c->last_quarter : (dq == 1 ? 4 : dq - 1);
+    int completed = c->last_quarter && c->last_quarter_year * 4 + c->last_quarter < c->dct.year * 4 + dq;
+    int ref_year = completed ? c->last_quarter_year : (dq == 1 ? c->dct.year - 1 : c->dct.year);
+    int ref_q = completed ? c->last_quarter : (dq == 1 ? 4 : dq - 1);
     if (q) {
         if (year < 0) {
             int tense = fl_tense_around(c, i, k);
@@ -777,23 +812,26 @@ static size_t pat_relative(fl_tctx *c, size_t i, fl_tmatch *m)
         the = 1;
         k++;
     }
-    if (!cls(c, k, FL_LX_SHIFT))
+    int current = the && fl_tw_is(c, k, "current");
+    if (!cls(c, k, FL_LX_SHIFT) && !current)
         return 0;
-    int shift = fl_tw_value(c, k);
+    int shift = current ? 0 : fl_tw_value(c, k);
     int is_past = fl_tw_is(c, k, "past");
     int is_this = fl_tw_is(c, k, "this");
     if (fl_tw_is(c, k, "that") || fl_tw_is(c, k, "same") || fl_tw_is(c, k, "following"))
         return 0; /* anaphoric: needs the narrative's time, not the DCT */
     if (earlier && !is_this)
         return 0;
-    if (the && shift == 0)
+    if (the && shift == 0 && !current)
         return 0;
     k++;
+    if (current && cls(c, k, FL_LX_FISCAL))
+        k++; /* "the current fiscal year" */
     int unit = unit_of(c, k);
     if (unit != FL_U_NONE) {
         if ((fl_tw_lexflags(c, k) & FL_LXF_PLURAL) || joined(c, k))
             return 0; /* "last-minute" is an adjective */
-        if ((is_past || (the && shift != 0)) && !earlier) {
+        if ((is_past || (the && shift != 0)) && !earlier && !current) {
             /* the past week, the last year, the next month: a duration */
             if (unit == FL_U_DAY)
                 return 0;
@@ -807,7 +845,7 @@ static size_t pat_relative(fl_tctx *c, size_t i, fl_tmatch *m)
         if (!shifted_value(c, m->value, unit, shift))
             return 0;
         m->type = FL_TIME_DATE;
-        if (unit == FL_U_QUARTER && the)
+        if (unit == FL_U_QUARTER && the && !current)
             return 0;
         return k + 1 - i;
     }
@@ -869,12 +907,11 @@ static size_t pat_season(fl_tctx *c, size_t i, fl_tmatch *m)
         return 0;
     int season = fl_tw_value(c, k++);
     int year = -1;
-    if (fl_tw_is(c, k, "of") && read_year(c, k + 1, 1800, 2099) > 0) {
-        year = read_year(c, k + 1, 1800, 2099);
-        k += 2;
-    } else if (read_year(c, k, 1800, 2099) > 0) {
-        year = read_year(c, k++, 1800, 2099);
-    }
+    size_t used = 0;
+    if (fl_tw_is(c, k, "of") && (year = read_any_year(c, k + 1, &used)) > 0)
+        k += 1 + used;
+    else if ((year = read_any_year(c, k, &used)) > 0)
+        k += used;
     if (year < 0) {
         if (fl_tw_lexflags(c, i + (k - i) - 1) & FL_LXF_AMBIG)
             return 0;
@@ -925,6 +962,20 @@ static size_t pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
         return 0;
     int article = (fl_tw_lexflags(c, k) & FL_LXF_ARTICLE) && cn == 1;
     k += cn;
+    int half = 0;
+    if (n != FL_LX_VAGUE && fl_tw_is(c, k, "and") && fl_tw_is(c, k + 1, "a") && fl_tw_is(c, k + 2, "half")) {
+        half = 1; /* "two and a half years" */
+        k += 3;
+    } else if (n != FL_LX_VAGUE && is_digits(c, k - 1) && W(c, k) && !strncmp(c->text + W(c, k)->start, "1/2", 3)) {
+        /* "5 1/2 hours": one token "1/2" or three adjacent ones */
+        size_t j = k;
+        while (j < c->n && c->w[j].end < W(c, k)->start + 3 && c->w[j + 1 < c->n ? j + 1 : j].start == c->w[j].end)
+            j++;
+        if (c->w[j].end == W(c, k)->start + 3) {
+            half = 1;
+            k = j + 1;
+        }
+    }
     if (fl_tw_is(c, k, "more") || fl_tw_is(c, k, "additional") || fl_tw_is(c, k, "full") ||
         fl_tw_is(c, k, "straight") || fl_tw_is(c, k, "consecutive"))
         k++;
@@ -980,7 +1031,11 @@ static size_t pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
         return 0;
     if (joined(c, k) && fl_tw_is(c, k, "old"))
         return 0; /* "a 20-year-old": an age, not a time */
-    if (!duration_value(m->value, unit, n))
+    if (!half && n != FL_LX_VAGUE && fl_tw_is(c, k, "and") && fl_tw_is(c, k + 1, "a") && fl_tw_is(c, k + 2, "half")) {
+        half = 1; /* "an hour and a half" */
+        k += 3;
+    }
+    if (half ? !half_duration_value(m->value, unit, n) : !duration_value(m->value, unit, n))
         return 0;
     m->type = FL_TIME_DURATION;
     if (joined(c, k) && fl_tw_is(c, k, "long"))
@@ -1107,7 +1162,17 @@ static size_t pat_clock(fl_tctx *c, size_t i, fl_tmatch *m)
         k++;
     fl_cal_date day = c->dct;
     size_t after = k;
-    if (cls(c, k, FL_LX_WEEKDAY) && !(fl_tw_lexflags(c, k) & (FL_LXF_PLURAL | FL_LXF_ABBR)) &&
+    size_t dk = is_punct(c, k, ',') ? k + 1 : k;
+    fl_tmatch dm;
+    memset(&dm, 0, sizeof dm);
+    size_t dn = cls(c, dk, FL_LX_MONTH) || cls(c, dk, FL_LX_WEEKDAY) ? pat_month_date(c, dk, &dm) : 0;
+    if (dn && strlen(dm.value) == 10) {
+        /* "5 p.m. EST, Nov. 6": the time of that day */
+        day.year = atoi(dm.value);
+        day.month = atoi(dm.value + 5);
+        day.day = atoi(dm.value + 8);
+        after = dk + dn;
+    } else if (cls(c, k, FL_LX_WEEKDAY) && !(fl_tw_lexflags(c, k) & (FL_LXF_PLURAL | FL_LXF_ABBR)) &&
         (W(c, k)->flags & FL_W_CAP)) {
         day = resolve_weekday(c, fl_tw_value(c, k), 0, 0, fl_tense_around(c, i, k + 1));
         after = k + 1;
@@ -1144,6 +1209,44 @@ static size_t pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m)
         return 3;
     }
     return 0;
+}
+
+/* (the) first/second/last half of 1989 | of the year | of this year -> 1989-H1 */
+static size_t pat_half_year(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    size_t k = i;
+    if (fl_tw_is(c, k, "the"))
+        k++;
+    int h;
+    if (fl_tw_is(c, k, "first") || fl_tw_is(c, k, "early"))
+        h = 1;
+    else if ((unit_of(c, k) == FL_U_SECOND && !(fl_tw_lexflags(c, k) & FL_LXF_PLURAL)) || fl_tw_is(c, k, "last") ||
+             fl_tw_is(c, k, "latter"))
+        h = 2;
+    else
+        return 0;
+    if (!fl_tw_is(c, k + 1, "half") || !fl_tw_is(c, k + 2, "of"))
+        return 0;
+    k += 3;
+    size_t used = 0;
+    int year = read_any_year(c, k, &used);
+    if (year > 0) {
+        k += used;
+    } else if ((fl_tw_is(c, k, "the") || fl_tw_is(c, k, "this")) && unit_of(c, k + 1) == FL_U_YEAR &&
+               !(fl_tw_lexflags(c, k + 1) & FL_LXF_PLURAL)) {
+        year = c->dct.year;
+        k += 2;
+    } else if (cls(c, k, FL_LX_SHIFT) && fl_tw_value(c, k) != 0 && unit_of(c, k + 1) == FL_U_YEAR) {
+        year = c->dct.year + fl_tw_value(c, k);
+        k += 2;
+    } else {
+        return 0;
+    }
+    if (year < 1 || year > 9999)
+        return 0;
+    snprintf(m->value, sizeof m->value, "%04d-H%d", year, h);
+    m->type = FL_TIME_DATE;
+    return k - i;
 }
 
 /* ---- holidays --------------------------------------------------------- */
@@ -1236,6 +1339,7 @@ static const pattern_fn patterns[] = {
     pat_month_date, pat_numeric_date, pat_year,     pat_century,  pat_quarter,     pat_day_word,
     pat_ref,        pat_weekday,      pat_relative, pat_season,   pat_amount,      pat_bare_units,
     pat_year_ago_adj, pat_set,        pat_clock,    pat_the_period, pat_holiday,
+    pat_half_year,
 };
 
 static void best_at(fl_tctx *c, size_t i, fl_tmatch *best)

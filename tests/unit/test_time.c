@@ -90,6 +90,9 @@ static void relative(void)
     T("2023-11-04", "He spoke this evening.", "this evening|TIME|2023-11-04TEV");
     T("2023-11-04", "He spoke at 3:30 p.m. Friday.", "3:30 p.m. Friday|TIME|2023-11-03T15:30");
     T("2023-11-04", "The vote is at 10 a.m.", "10 a.m.|TIME|2023-11-04T10:00");
+    T("2023-11-04", "Bids are due by 5 p.m. EST, Nov. 6.", "5 p.m. EST, Nov. 6|TIME|2023-11-06T17:00");
+    T("2023-11-04", "Sales rose in the first half of 2023.", "the first half of 2023|DATE|2023-H1");
+    T("2023-11-04", "Sales rose in the current fiscal year.", "the current fiscal year|DATE|2023");
 }
 
 static void refs_durations_sets(void)
@@ -106,6 +109,11 @@ static void refs_durations_sets(void)
     T("2023-11-04", "They meet every Monday.", "every Monday|SET|XXXX-WXX-1");
     T("2023-11-04", "They meet every other week.", "every other week|SET|P2W");
     T("2023-11-04", "Pay rose 5 percent a year.", "a year|SET|P1Y");
+    T("2023-11-04", "They waited two and a half years.", "two and a half years|DURATION|P2Y6M");
+    T("2023-11-04", "The flight took 5 1/2 hours.", "5 1/2 hours|DURATION|PT5H30M");
+    T("2023-11-04", "It lasted an hour and a half.", "an hour and a half|DURATION|PT1H30M");
+    T("2023-11-04", "Over the next three quarters sales fell.", "the next three quarters|DURATION|P9M");
+    T("2023-11-04", "It took two decades.", "two decades|DURATION|P20Y");
 }
 
 static void boundaries(void)
