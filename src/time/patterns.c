@@ -717,11 +717,30 @@ static size_t pat_day_word(fl_tctx *c, size_t i, fl_tmatch *m)
     return 1;
 }
 
+/* Phrases that name the present, past or future (-1, 0, 1). */
+static const struct {
+    const char *words[3];
+    int ref;
+} ref_phrases[] = {
+    {{"these", "days", NULL}, 0},   {{"the", "time", "being"}, 0}, {{"at", "present", NULL}, 0},
+    {{"the", "near", "term"}, 1},   {{"the", "short", "term"}, 1}, {{"the", "long", "term"}, 1},
+    {{"the", "years", "ahead"}, 1}, {{"the", "months", "ahead"}, 1},
+};
+
 /* now, currently, recently, soon; the future, the past; recent years */
 static size_t pat_ref(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     static const char *const refs[3] = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"};
     m->type = FL_TIME_DATE;
+    for (size_t p = 0; p < sizeof ref_phrases / sizeof ref_phrases[0]; p++) {
+        size_t k = 0;
+        while (k < 3 && ref_phrases[p].words[k] && fl_tw_is(c, i + k, ref_phrases[p].words[k]))
+            k++;
+        if (k == 3 || !ref_phrases[p].words[k]) {
+            strcpy(m->value, refs[ref_phrases[p].ref + 1]);
+            return k;
+        }
+    }
     if (fl_tw_is(c, i, "the")) {
         size_t k = i + 1;
         if (fl_tw_is(c, k, "near") || fl_tw_is(c, k, "distant") || fl_tw_is(c, k, "foreseeable"))
@@ -812,7 +831,7 @@ static size_t pat_relative(fl_tctx *c, size_t i, fl_tmatch *m)
         the = 1;
         k++;
     }
-    int current = the && fl_tw_is(c, k, "current");
+    int current = the && (fl_tw_is(c, k, "current") || (fl_tw_is(c, k, "full") && unit_of(c, k + 1) == FL_U_YEAR));
     if (!cls(c, k, FL_LX_SHIFT) && !current)
         return 0;
     int shift = current ? 0 : fl_tw_value(c, k);
@@ -992,13 +1011,18 @@ static size_t pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
         return 0; /* "the 1988 quarter" is a date */
     k++;
     /* ... ago / earlier / later / from now */
-    if (!the && !lead && cls(c, k, FL_LX_AGO)) {
+    /* "N units ago / earlier": a date. "before"/"after" only end a clause
+     * ("a week before,"); "two days later" follows the narrative, so those
+     * stay durations ("twenty years after the first flight"). */
+    int dated = !the && !lead && cls(c, k, FL_LX_AGO);
+    int is_ago = dated && fl_tw_is(c, k, "ago");
+    if (dated && (fl_tw_is(c, k, "before") || fl_tw_is(c, k, "after")) &&
+        !(k + 1 >= c->n || (W(c, k + 1)->flags & FL_W_PUNCT)))
+        dated = 0;
+    if (dated && fl_tw_is(c, k, "later") && unit != FL_U_YEAR)
+        dated = 0;
+    if (dated && !half) {
         int dir = fl_tw_value(c, k);
-        int is_ago = fl_tw_is(c, k, "ago");
-        if ((fl_tw_is(c, k, "before") || fl_tw_is(c, k, "after")) && !(k + 1 >= c->n || (W(c, k + 1)->flags & FL_W_PUNCT)))
-            return 0;
-        if (fl_tw_is(c, k, "later") && !is_ago && unit != FL_U_YEAR)
-            return 0; /* "two days later" follows the narrative, not the DCT */
         m->type = FL_TIME_DATE;
         if (n == FL_LX_VAGUE) {
             strcpy(m->value, dir < 0 ? "PAST_REF" : "FUTURE_REF");

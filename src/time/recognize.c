@@ -289,10 +289,10 @@ static int is_strong(const fl_tctx *c, size_t i)
     if (c->text[w->start] >= '0' && c->text[w->start] <= '9')
         return 1;
     if (!w->lex)
-        return fl_tw_is(c, i, "period") || ((w->flags & FL_W_CAP) && (fl_tw_is(c, i, "christmas") ||
+        return fl_tw_is(c, i, "period") || fl_tw_is(c, i, "term") || fl_tw_is(c, i, "being") || ((w->flags & FL_W_CAP) && (fl_tw_is(c, i, "christmas") ||
                fl_tw_is(c, i, "thanksgiving") || fl_tw_is(c, i, "halloween") || fl_tw_is(c, i, "day") ||
                fl_tw_is(c, i, "eve")));
-    if (fl_tw_is(c, i, "past"))
+    if (fl_tw_is(c, i, "past") || fl_tw_is(c, i, "present"))
         return 1;
     if (w->lex->cls == FL_LX_NUMBER) /* "nineteen ninety-six"; "a" is not enough */
         return !(w->lex->flags & FL_LXF_ARTICLE) && w->lex->value >= 10;
