@@ -56,6 +56,7 @@ typedef struct fl_tctx {
     size_t sentence_begin;    /* first word of the current sentence */
     fl_cal_date dct;          /* the reference date */
     int last_quarter_year, last_quarter; /* last explicit quarter mentioned, 0 if none */
+    int after_edge;           /* matching after "the end of", "early": "the year" is the DCT's */
 } fl_tctx;
 
 /* Word helpers (recognize.c). */

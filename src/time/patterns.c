@@ -831,6 +831,14 @@ static size_t pat_relative(fl_tctx *c, size_t i, fl_tmatch *m)
         the = 1;
         k++;
     }
+    if (the && c->after_edge && unit_of(c, k) != FL_U_NONE && !(fl_tw_lexflags(c, k) & FL_LXF_PLURAL) &&
+        unit_of(c, k) >= FL_U_WEEK && unit_of(c, k) != FL_U_FORTNIGHT) {
+        /* "the end of the year", "the middle of the month" */
+        if (!shifted_value(c, m->value, unit_of(c, k), 0))
+            return 0;
+        m->type = FL_TIME_DATE;
+        return k + 1 - i;
+    }
     int current = the && (fl_tw_is(c, k, "current") || (fl_tw_is(c, k, "full") && unit_of(c, k + 1) == FL_U_YEAR));
     if (!cls(c, k, FL_LX_SHIFT) && !current)
         return 0;
@@ -1389,7 +1397,9 @@ void fl_time_match_at(fl_tctx *c, size_t i, fl_tmatch *best)
         return;
     size_t edge = read_edge(c, i);
     if (edge) {
+        c->after_edge = 1;
         best_at(c, i + edge, best);
+        c->after_edge = 0;
         if (best->len && (best->type == FL_TIME_DATE || best->type == FL_TIME_TIME) &&
             strcmp(best->value, "PRESENT_REF") != 0) {
             best->len += edge;

@@ -79,6 +79,10 @@ static void relative(void)
     T("2023-11-04", "They met two days ago.", "two days ago|DATE|2023-11-02");
     T("2023-11-04", "They met three weeks ago.", "three weeks ago|DATE|2023-W41");
     T("2023-11-04", "Sales rose earlier this year.", "earlier this year|DATE|2023");
+    T("2023-11-04", "It ends by the end of the year.", "the end of the year|DATE|2023");
+    T("2023-11-04", "Talks are hard in the near term, said the full year was bad.",
+      "the near term|DATE|FUTURE_REF\nthe full year|DATE|2023");
+    T("2023-11-04", "It was built twenty years after the war.", "twenty years|DURATION|P20Y");
     T("2023-11-04", "They will meet next year.", "next year|DATE|2024");
     T("2023-11-04", "They met last week.", "last week|DATE|2023-W43");
     T("2023-11-04", "He left yesterday.", "yesterday|DATE|2023-11-03");
