@@ -178,8 +178,9 @@ static long day_distance(fl_cal_date a, fl_cal_date b) { return fl_cal_day_numbe
 
 /* The year of a month (and day, or 0) written without one. News mostly
  * looks back, so it is the last occurrence (the DCT's month counts) unless
- * the clause looks ahead or the next occurrence is near: within
- * FL_NEAR_FUTURE_MONTHS ("payable Nov. 16" in a report of Nov. 2). */
+ * the clause looks ahead (and it is within six months) or the next
+ * occurrence is near: within FL_NEAR_FUTURE_MONTHS ("payable Nov. 16" in a
+ * report of Nov. 2). */
 enum { FL_NEAR_FUTURE_MONTHS = 2 };
 
 static int infer_year(const fl_tctx *c, int month, int day, int tense)
@@ -199,8 +200,10 @@ static int infer_year(const fl_tctx *c, int month, int day, int tense)
     }
     if (!future)
         return past;
-    if (!past || tense == FL_TENSE_FUTURE)
+    if (!past)
         return future;
+    if (tense == FL_TENSE_FUTURE) /* the coming one, unless it is most of a year away */
+        return future_dist <= (day ? 183 : 6) ? future : past;
     long near = day ? 31L * FL_NEAR_FUTURE_MONTHS : FL_NEAR_FUTURE_MONTHS;
     return future_dist <= near && future_dist < -past_dist ? future : past;
 }
@@ -400,13 +403,19 @@ static size_t pat_month_date(fl_tctx *c, size_t i, fl_tmatch *m)
     if (is_punct(c, k, ','))
         k++;
     int year = read_year(c, k, 1000, 2199);
-    size_t spoken = 0;
+    size_t spoken = 0, of = fl_tw_is(c, k, "of") ? 1 : 0;
     if (year > 0)
         k++;
     else if ((year = read_spoken_year(c, k, &spoken)) > 0)
         k += spoken;
-    else
+    else if (cls(c, k + of, FL_LX_SHIFT) && unit_of(c, k + of + 1) == FL_U_YEAR &&
+             !(fl_tw_lexflags(c, k + of + 1) & FL_LXF_PLURAL) && !fl_tw_is(c, k + of, "past") &&
+             !fl_tw_is(c, k + of, "that") && !fl_tw_is(c, k + of, "same")) {
+        year = c->dct.year + fl_tw_value(c, k + of); /* "July last year", "June of this year" */
+        k += of + 2;
+    } else {
         k = before_year;
+    }
     if (day < 0 && year < 0) {
         /* A lone month name: only with a cue, and never an abbreviation. */
         if (mf & FL_LXF_ABBR)

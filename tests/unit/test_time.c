@@ -53,6 +53,10 @@ static void dates(void)
     T("2023-11-04", "It happened on Nov. 1, 2022.", "Nov. 1, 2022|DATE|2022-11-01");
     T("2023-11-04", "It happened on 1 November 2022.", "1 November 2022|DATE|2022-11-01");
     T("2023-11-04", "Sales fell in March 2021.", "March 2021|DATE|2021-03");
+    T("2023-11-04", "Sales fell in July last year.", "July last year|DATE|2022-07");
+    T("2023-11-04", "The vote will be held on Dec. 10.", "Dec. 10|DATE|2023-12-10");
+    T("2023-11-04", "The vote will be held on Oct. 30.", "Oct. 30|DATE|2023-10-30");
+    T("2023-11-04", "The vote was held in August.", "August|DATE|2023-08");
     T("2023-11-04", "Elections are held in 2024.", "2024|DATE|2024");
     T("2023-11-04", "The deal was signed 10/15/2019.", "10/15/2019|DATE|2019-10-15");
     T("2023-11-04", "The filing is dated 2023-10-30.", "2023-10-30|DATE|2023-10-30");
