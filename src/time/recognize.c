@@ -90,10 +90,14 @@ static int tense_of_word(const fl_tctx *c, size_t i)
     return FL_TENSE_UNKNOWN;
 }
 
+/* How far (in words, each side) a tense cue may be from the expression:
+ * about a clause. */
+enum { FL_TENSE_REACH = 6 };
+
 int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
 {
     size_t left = i, right = j;
-    for (;;) {
+    for (int step = 0; step < FL_TENSE_REACH; step++) {
         int any = 0;
         int tl = FL_TENSE_UNKNOWN, tr = FL_TENSE_UNKNOWN;
         if (left > c->sentence_begin) {
@@ -115,6 +119,7 @@ int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
         if (!any)
             return FL_TENSE_UNKNOWN;
     }
+    return FL_TENSE_UNKNOWN;
 }
 
 /* ---- values ---------------------------------------------------------- */
