@@ -867,7 +867,8 @@ static size_t pat_relative(fl_tctx *c, size_t i, fl_tmatch *m)
     if (unit != FL_U_NONE) {
         if ((fl_tw_lexflags(c, k) & FL_LXF_PLURAL) || joined(c, k))
             return 0; /* "last-minute" is an adjective */
-        if ((is_past || (the && shift != 0)) && !earlier && !current) {
+        int anaphoric = fl_tw_is(c, k - 1, "previous") || fl_tw_is(c, k - 1, "prior") || fl_tw_is(c, k - 1, "preceding");
+        if ((is_past || (the && shift != 0 && !anaphoric)) && !earlier && !current) {
             /* the past week, the last year, the next month: a duration */
             if (unit == FL_U_DAY)
                 return 0;
@@ -1018,8 +1019,8 @@ static size_t pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
     int unit = unit_of(c, k);
     if (unit == FL_U_NONE)
         return 0;
-    if (unit == FL_U_SECOND && (fl_tw_lexflags(c, k) & FL_LXF_AMBIG) && n != 1)
-        return 0;
+    if (unit == FL_U_SECOND && (fl_tw_lexflags(c, k) & FL_LXF_AMBIG) && (n != 1 || article))
+        return 0; /* "a second round": an ordinal */
     if (unit == FL_U_QUARTER && (joined(c, k) || fl_tw_is(c, k + 1, "of")))
         return 0; /* fractions: "three-quarters", "a quarter of the votes" */
     if (the && !lead)
