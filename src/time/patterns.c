@@ -53,7 +53,7 @@ static int read_year(const fl_tctx *c, size_t i, int lo, int hi)
 }
 
 /* A year in words: "nineteen ninety-six", "nineteen oh five", "two
- * thousand (and) one". Returns the year or -1; *used the words. */
+ * thousand (and) one"; not "twelve hundred", which is mostly a count. Returns the year or -1; *used the words. */
 static int read_spoken_year(const fl_tctx *c, size_t i, size_t *used)
 {
     if (!cls(c, i, FL_LX_NUMBER))
@@ -80,10 +80,7 @@ static int read_spoken_year(const fl_tctx *c, size_t i, size_t *used)
         return -1;
     size_t k = i + 1;
     int rest;
-    if (fl_tw_is(c, k, "hundred")) {
-        rest = 0;
-        k++;
-    } else if (fl_tw_is(c, k, "oh") && cls(c, k + 1, FL_LX_NUMBER) && fl_tw_value(c, k + 1) >= 1 &&
+    if (fl_tw_is(c, k, "oh") && cls(c, k + 1, FL_LX_NUMBER) && fl_tw_value(c, k + 1) >= 1 &&
                fl_tw_value(c, k + 1) <= 9) {
         rest = fl_tw_value(c, k + 1);
         k += 2;
@@ -743,7 +740,8 @@ static size_t pat_ref(fl_tctx *c, size_t i, fl_tmatch *m)
     m->type = FL_TIME_DATE;
     for (size_t p = 0; p < sizeof ref_phrases / sizeof ref_phrases[0]; p++) {
         size_t k = 0;
-        while (k < 3 && ref_phrases[p].words[k] && fl_tw_is(c, i + k, ref_phrases[p].words[k]))
+        while (k < 3 && ref_phrases[p].words[k] && fl_tw_is(c, i + k, ref_phrases[p].words[k]) &&
+               !(k && joined(c, i + k))) /* "the long-term outlook" is not a time */
             k++;
         if (k == 3 || !ref_phrases[p].words[k]) {
             strcpy(m->value, refs[ref_phrases[p].ref + 1]);
