@@ -294,17 +294,15 @@ static int is_strong(const fl_tctx *c, size_t i)
     if (c->text[w->start] >= '0' && c->text[w->start] <= '9')
         return 1;
     if (!w->lex)
-        return fl_tw_is(c, i, "period") || fl_tw_is(c, i, "term") || fl_tw_is(c, i, "being") || ((w->flags & FL_W_CAP) && (fl_tw_is(c, i, "christmas") ||
-               fl_tw_is(c, i, "thanksgiving") || fl_tw_is(c, i, "halloween") || fl_tw_is(c, i, "day") ||
-               fl_tw_is(c, i, "eve")));
-    if (fl_tw_is(c, i, "past") || fl_tw_is(c, i, "present"))
-        return 1;
-    if (w->lex->cls == FL_LX_NUMBER) /* "nineteen ninety-six"; "a" is not enough */
-        return !(w->lex->flags & FL_LXF_ARTICLE) && w->lex->value >= 10;
+        return 0;
     switch (w->lex->cls) {
     case FL_LX_MONTH: case FL_LX_WEEKDAY: case FL_LX_UNIT: case FL_LX_PART_OF_DAY: case FL_LX_SEASON:
-    case FL_LX_DAY_WORD: case FL_LX_REF: case FL_LX_SET:
+    case FL_LX_DAY_WORD: case FL_LX_REF: case FL_LX_SET: case FL_LX_ANCHOR:
         return 1;
+    case FL_LX_NUMBER: /* "nineteen ninety-six"; "a" is not enough */
+        return !(w->lex->flags & FL_LXF_ARTICLE) && w->lex->value >= 10;
+    case FL_LX_SHIFT: /* "the past" */
+        return w->lex->value < 0 && fl_tw_is(c, i, "past");
     default:
         return 0;
     }
