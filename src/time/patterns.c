@@ -764,6 +764,12 @@ static size_t pat_ref(fl_tctx *c, size_t i, fl_tmatch *m)
         }
         return 0;
     }
+    if (cls(c, i, FL_LX_SHIFT) && fl_tw_value(c, i) != 0 && !joined(c, i + 1) && unit_of(c, i + 1) != FL_U_NONE &&
+        unit_of(c, i + 1) != FL_U_WEEKEND && (fl_tw_lexflags(c, i + 1) & FL_LXF_PLURAL)) {
+        /* "coming years", "past years": as vague as "recent years" */
+        strcpy(m->value, refs[fl_tw_value(c, i) + 1]);
+        return 2;
+    }
     if (!cls(c, i, FL_LX_REF) || (fl_tw_lexflags(c, i) & FL_LXF_NEEDS_THE))
         return 0;
     int v = fl_tw_value(c, i);
