@@ -169,6 +169,29 @@ static size_t read_count(const fl_tctx *c, size_t i, long *val)
 }
 
 
+/* An approximator before a count, part of the extent as in TimeBank:
+ * "nearly forty years", "more than four decades ago", "at least 18
+ * months", "up to 180 days", "no more than". Returns the words used. */
+static const char *const approximators[][3] = {
+    {"more", "than", NULL}, {"less", "than", NULL}, {"fewer", "than", NULL}, {"no", "more", "than"},
+    {"at", "least", NULL},  {"at", "most", NULL},   {"up", "to", NULL},      {"nearly", NULL, NULL},
+    {"almost", NULL, NULL}, {"about", NULL, NULL},  {"around", NULL, NULL},  {"roughly", NULL, NULL},
+    {"approximately", NULL, NULL}, {"over", NULL, NULL}, {"some", NULL, NULL}, {"just", NULL, NULL},
+};
+
+static size_t read_approximator(const fl_tctx *c, size_t i)
+{
+    for (size_t a = 0; a < sizeof approximators / sizeof approximators[0]; a++) {
+        size_t k = 0;
+        while (k < 3 && approximators[a][k] && fl_tw_is(c, i + k, approximators[a][k]))
+            k++;
+        /* only before a count: "over the past year" is a preposition */
+        if ((k == 3 || !approximators[a][k]) && (is_digits(c, i + k) || cls(c, i + k, FL_LX_NUMBER)))
+            return k;
+    }
+    return 0;
+}
+
 /* ---- resolving against the DCT --------------------------------------- */
 
 static long day_distance(fl_cal_date a, fl_cal_date b) { return fl_cal_day_number(a) - fl_cal_day_number(b); }
@@ -520,6 +543,8 @@ static const char *const not_year_after[] = {"percent", "%", "people", "troops",
 static size_t pat_year(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     size_t k = i;
+    if (fl_tw_is(c, k, "the") && W(c, k + 1) && (W(c, k + 1)->flags & FL_W_DECADE))
+        k++; /* "the 1990s" */
     if (fl_tw_is(c, k, "the") && unit_of(c, k + 1) == FL_U_YEAR && !(fl_tw_lexflags(c, k + 1) & FL_LXF_PLURAL))
         k += 2; /* "the year 2000", "the year two thousand" */
     if (cls(c, k, FL_LX_FISCAL))
@@ -565,6 +590,8 @@ static size_t pat_year(fl_tctx *c, size_t i, fl_tmatch *m)
 static size_t pat_century(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     size_t k = i;
+    if (fl_tw_is(c, k, "the"))
+        k++;
     int n = -1;
     const fl_tword *w = W(c, k);
     if (w->flags & FL_W_ORD)
@@ -575,7 +602,7 @@ static size_t pat_century(fl_tctx *c, size_t i, fl_tmatch *m)
         return 0;
     snprintf(m->value, sizeof m->value, "%02d", n - 1);
     m->type = FL_TIME_DATE;
-    return 2;
+    return k + 2 - i;
 }
 
 /* ---- quarters ---------------------------------------------------------- */
@@ -981,7 +1008,7 @@ static int rate_before(const fl_tctx *c, size_t i)
 /* [approx] [the] [first|past|last|next|coming] COUNT UNIT [ago|earlier|later] */
 static size_t pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
 {
-    size_t k = i; /* approximators ("about", "nearly") stay outside the extent, as in TimeBank */
+    size_t k = i + read_approximator(c, i);
     int the = 0, lead = 0;
     if (fl_tw_is(c, k, "the")) {
         the = 1;
@@ -1027,8 +1054,8 @@ static size_t pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
         return 0; /* "a second round": an ordinal */
     if (unit == FL_U_QUARTER && (joined(c, k) || fl_tw_is(c, k + 1, "of")))
         return 0; /* fractions: "three-quarters", "a quarter of the votes" */
-    if (the && !lead)
-        return 0; /* "the two days": the extent is "two days" */
+    if (the && !lead && joined(c, k))
+        return 0; /* "the two-week truce": the extent is "two-week" */
     if (is_digits(c, k - 1) && W(c, k - 1)->ndigits == 4 && !(fl_tw_lexflags(c, k) & FL_LXF_PLURAL))
         return 0; /* "the 1988 quarter" is a date */
     k++;
@@ -1036,7 +1063,7 @@ static size_t pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
     /* "N units ago / earlier": a date. "before"/"after" only end a clause
      * ("a week before,"); "two days later" follows the narrative, so those
      * stay durations ("twenty years after the first flight"). */
-    int dated = !the && !lead && cls(c, k, FL_LX_AGO);
+    int dated = !the && !lead && cls(c, k, FL_LX_AGO) && !joined(c, k); /* not "a year-earlier" */
     int is_ago = dated && fl_tw_is(c, k, "ago");
     if (dated && (fl_tw_is(c, k, "before") || fl_tw_is(c, k, "after")) &&
         !(k + 1 >= c->n || (W(c, k + 1)->flags & FL_W_PUNCT)))
@@ -1376,6 +1403,9 @@ static size_t read_edge(const fl_tctx *c, size_t i)
         return 3;
     if (fl_tw_is(c, i, "early") || fl_tw_is(c, i, "late") || fl_tw_is(c, i, "mid"))
         return 1;
+    if (fl_tw_is(c, i, "the") && (fl_tw_is(c, i + 1, "early") || fl_tw_is(c, i + 1, "late") || fl_tw_is(c, i + 1, "mid")) &&
+        W(c, i + 2) && (W(c, i + 2)->flags & FL_W_DECADE))
+        return 2; /* "the early 1980s", "the mid-1990s" */
     return 0;
 }
 

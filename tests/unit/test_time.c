@@ -60,8 +60,8 @@ static void dates(void)
     T("2023-11-04", "Elections are held in 2024.", "2024|DATE|2024");
     T("2023-11-04", "The deal was signed 10/15/2019.", "10/15/2019|DATE|2019-10-15");
     T("2023-11-04", "The filing is dated 2023-10-30.", "2023-10-30|DATE|2023-10-30");
-    T("2023-11-04", "Prices rose in the 1990s.", "1990s|DATE|199X");
-    T("2023-11-04", "It was built in the mid-1990s.", "mid-1990s|DATE|199X");
+    T("2023-11-04", "Prices rose in the 1990s.", "the 1990s|DATE|199X");
+    T("2023-11-04", "It was built in the mid-1990s.", "the mid-1990s|DATE|199X");
     T("2023-11-04", "Profit rose in the third quarter.", "the third quarter|DATE|2023-Q3");
     T("2023-11-04", "Third-quarter profit rose.", "Third-quarter|DATE|2023-Q3");
     T("2023-11-04", "It grew in the fourth quarter of 2022.", "the fourth quarter of 2022|DATE|2022-Q4");
@@ -111,6 +111,9 @@ static void refs_durations_sets(void)
     T("2023-11-04", "Deaths rose over the past three weeks.", "the past three weeks|DURATION|P3W");
     T("2023-11-04", "The talks lasted several months.", "several months|DURATION|PXM");
     T("2023-11-04", "The talks lasted two hours.", "two hours|DURATION|PT2H");
+    T("2023-11-04", "The talks lasted nearly two hours.", "nearly two hours|DURATION|PT2H");
+    T("2023-11-04", "It began more than four decades ago.", "more than four decades ago|DATE|198");
+    T("2023-11-04", "Sales rose in the nine months.", "the nine months|DURATION|P9M");
     T("2023-11-04", "It was a 30-day truce.", "30-day|DURATION|P30D");
     T("2023-11-04", "They fought for twenty-five years.", "twenty-five years|DURATION|P25Y");
     T("2023-11-04", "The paper is printed daily.", "daily|SET|P1D");
