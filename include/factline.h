@@ -393,7 +393,7 @@ void fl_extractor_free(fl_extractor *ex);
  *     "on Saturday" (future)   DATE      2023-11-04
  *     "this week"              DATE      2023-W44
  *     "last month"             DATE      2023-10
- *     "the 1990s"              DATE      199X          (the span is "1990s")
+ *     "the 1990s"              DATE      199X
  *     "the third quarter"      DATE      2023-Q3
  *     "Friday morning"         TIME      2023-11-03TMO (TMO TAF TEV TNI)
  *     "3:30 p.m."              TIME      2023-11-04T15:30
