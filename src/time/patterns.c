@@ -1276,6 +1276,22 @@ static size_t pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m)
         m->type = FL_TIME_DATE;
         return 2;
     }
+    if (unit_of(c, i + 1) == FL_U_YEAR && !(fl_tw_lexflags(c, i + 1) & FL_LXF_PLURAL) && !joined(c, i + 2)) {
+        /* "the year ended June 30": a reporting year; "for the year": this one */
+        if (fl_tw_is(c, i + 2, "ended") || fl_tw_is(c, i + 2, "ending")) {
+            strcpy(m->value, "P1Y");
+            m->type = FL_TIME_DURATION;
+            return 2;
+        }
+        if (i > 0 && (fl_tw_is(c, i - 1, "for") || fl_tw_is(c, i - 1, "in")) && !cls(c, i + 2, FL_LX_NUMBER) &&
+            !is_digits(c, i + 2)) {
+            if (!fl_val_year(m->value, c->dct.year))
+                return 0;
+            m->type = FL_TIME_DATE;
+            return 2;
+        }
+        return 0;
+    }
     if (cls(c, i + 1, FL_LX_FISCAL) && unit_of(c, i + 2) == FL_U_YEAR && !(fl_tw_lexflags(c, i + 2) & FL_LXF_PLURAL)) {
         strcpy(m->value, "P1Y");
         m->type = FL_TIME_DURATION;

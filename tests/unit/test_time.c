@@ -114,6 +114,8 @@ static void refs_durations_sets(void)
     T("2023-11-04", "The talks lasted nearly two hours.", "nearly two hours|DURATION|PT2H");
     T("2023-11-04", "It began more than four decades ago.", "more than four decades ago|DATE|198");
     T("2023-11-04", "Sales rose in the nine months.", "the nine months|DURATION|P9M");
+    T("2023-11-04", "Net rose 5% for the year, and 7% in the year ended June 30.",
+      "the year|DATE|2023\nthe year|DURATION|P1Y\nJune 30|DATE|2023-06-30");
     T("2023-11-04", "It was a 30-day truce.", "30-day|DURATION|P30D");
     T("2023-11-04", "They fought for twenty-five years.", "twenty-five years|DURATION|P25Y");
     T("2023-11-04", "The paper is printed daily.", "daily|SET|P1D");
