@@ -94,8 +94,32 @@ static int tense_of_word(const fl_tctx *c, size_t i)
  * about a clause. */
 enum { FL_TENSE_REACH = 6 };
 
+/* Words right before an expression that set a deadline or an earliest
+ * date: "as early as Tuesday", "as soon as Friday", "by Monday", "until 9
+ * a.m. Tuesday". */
+static const char *const ahead_before[][3] = {
+    {"as", "early", "as"}, {"as", "soon", "as"}, {"by", NULL, NULL}, {"until", NULL, NULL}, {"till", NULL, NULL},
+};
+
+static int looks_ahead_before(const fl_tctx *c, size_t i)
+{
+    for (size_t p = 0; p < sizeof ahead_before / sizeof ahead_before[0]; p++) {
+        size_t n = ahead_before[p][1] ? (ahead_before[p][2] ? 3 : 2) : 1;
+        if (i < c->sentence_begin + n)
+            continue;
+        size_t k = 0;
+        while (k < n && fl_tw_is(c, i - n + k, ahead_before[p][k]))
+            k++;
+        if (k == n)
+            return 1;
+    }
+    return 0;
+}
+
 int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
 {
+    if (looks_ahead_before(c, i))
+        return FL_TENSE_FUTURE;
     size_t left = i, right = j;
     for (int step = 0; step < FL_TENSE_REACH; step++) {
         int any = 0;
