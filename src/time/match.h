@@ -1,6 +1,6 @@
 /*
  * match.h — internal interface between the time recogniser's driver
- * (recognize.c: word stream, tense, output) and its patterns (patterns.c).
+ * (recognize.c: word stream, tense, output) and its patterns (patterns*.c).
  *
  * The driver turns tokens into WORDS: hyphenated words are split into their
  * parts ("third-quarter" -> third, quarter; "20-year" -> 20, year) so the
