@@ -50,18 +50,26 @@ function timexOf(c) {
   return ['DATE', `${pad(y, 4)}`];
 }
 
-let bytes = 0, seconds = 0;
-for (const rel of walk(goldDir)) {
+// Read every document, time chrono over all of them for several rounds
+// (the fastest round counts, as factline's --speed does), then write the
+// results of the last round.
+const docs = walk(goldDir).map((rel) => {
   const raw = fs.readFileSync(path.join(goldDir, rel), 'utf8');
   const dct = /<DCT>\s*<TIMEX3[^>]*value="(\d{4})-(\d\d)-(\d\d)/.exec(raw);
   const t = splitText(raw);
-  const ref = new Date(Date.UTC(+dct[1], +dct[2] - 1, +dct[3], 12));
+  return { rel, raw, t, ref: new Date(Date.UTC(+dct[1], +dct[2] - 1, +dct[3], 12)) };
+});
+const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.t.plain), 0);
+let best = Infinity, results = [];
+for (let round = 0; round < 5; round++) {
   const t0 = process.hrtime.bigint();
-  const results = chrono.parse(t.plain, { instant: ref, timezone: 0 });
-  seconds += Number(process.hrtime.bigint() - t0) / 1e9;
-  bytes += Buffer.byteLength(t.plain);
+  results = docs.map((d) => chrono.parse(d.t.plain, { instant: d.ref, timezone: 0 }));
+  best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
+}
+docs.forEach((d, k) => {
+  const t = d.t;
   let out = '', at = 0, n = 0;
-  for (const r of results) {
+  for (const r of results[k]) {
     const s = r.index, e = r.index + r.text.length;
     if (s < 0 || e > t.plain.length || e <= s) continue;
     const ks = t.from[s], ke = t.to[e - 1];
@@ -71,9 +79,9 @@ for (const rel of walk(goldDir)) {
     at = ke;
   }
   out += t.kept.slice(at);
-  const tail = raw.slice(t.close).replace(/<(MAKEINSTANCE|TLINK|SLINK|ALINK)[^>]*>\n?/g, '');
-  const target = path.join(outDir, rel);
+  const tail = d.raw.slice(t.close).replace(/<(MAKEINSTANCE|TLINK|SLINK|ALINK)[^>]*>\n?/g, '');
+  const target = path.join(outDir, d.rel);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, raw.slice(0, t.open) + out + tail);
-}
-console.log(`chrono-node: ${(bytes / 1e6).toFixed(2)} MB of text in ${seconds.toFixed(3)} s: ${(bytes / 1e6 / seconds).toFixed(2)} MB/s`);
+  fs.writeFileSync(target, d.raw.slice(0, t.open) + out + tail);
+});
+console.log(`chrono-node: ${(bytes / 1e6).toFixed(2)} MB of text, fastest of 5 rounds ${best.toFixed(3)} s: ${(bytes / 1e6 / best).toFixed(2)} MB/s`);
