@@ -16,10 +16,10 @@ void fl_doc_free(fl_doc *doc)
 {
     if (!doc)
         return;
+    fl_time_layer_free(&doc->times);
     free(doc->tokens.tokens);
     free(doc->sentences.sentences);
     free(doc->paragraphs.paragraphs);
-    fl_time_layer_free(&doc->times);
     free(doc);
 }
 

@@ -22,10 +22,10 @@ struct fl_doc {
     const fl_article *article; /* NULL for fl_doc_analyze_text */
     const char *text;
     size_t len;
+    fl_time_layer times;       /* time expressions (src/time) */
     fl_token_array tokens;
     fl_sentence_array sentences;
     fl_paragraph_array paragraphs;
-    fl_time_layer times;       /* time expressions (src/time) */
 };
 
 #endif
