@@ -287,3 +287,64 @@ size_t fl_pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m)
     return 0;
 }
 
+
+/* Expressions that refer to the last date mentioned: "that day", "the same
+ * year", "later that month", "the following week", "the next day", "the
+ * previous year". Without an earlier date they are left alone. */
+size_t fl_pat_anaphoric(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    if (!c->last_grain)
+        return 0;
+    size_t k = i;
+    int around = fl_tw_is(c, k, "later") || fl_tw_is(c, k, "earlier");
+    k += around;
+    int shift = 0, next_only_day = 0;
+    if (fl_tw_is(c, k, "that")) {
+        k += fl_tw_is(c, k + 1, "same") ? 2 : 1;
+    } else if (!around && fl_tw_is(c, k, "the") && fl_tw_is(c, k + 1, "same")) {
+        k += 2;
+    } else if (!around && fl_tw_is(c, k, "the") && fl_tw_is(c, k + 1, "following")) {
+        k += 2, shift = 1;
+    } else if (!around && fl_tw_is(c, k, "the") && fl_tw_is(c, k + 1, "next")) {
+        k += 2, shift = 1, next_only_day = 1; /* "the next year" is mostly a duration */
+    } else if (!around && fl_tw_is(c, k, "the") &&
+               (fl_tw_is(c, k + 1, "previous") || fl_tw_is(c, k + 1, "preceding") || fl_tw_is(c, k + 1, "prior"))) {
+        k += 2, shift = -1;
+    } else {
+        return 0;
+    }
+    int unit = unit_of(c, k);
+    int pod = 0;
+    if (unit == FL_U_NONE && shift > 0 && next_only_day && fl_time_read_pod(c, k, &pod))
+        unit = FL_U_DAY; /* "the next morning" */
+    if (unit == FL_U_NONE || (fl_tw_lexflags(c, k) & FL_LXF_PLURAL) || joined(c, k))
+        return 0;
+    if (next_only_day && unit != FL_U_DAY)
+        return 0;
+    fl_cal_date d = c->last_date;
+    int ok;
+    switch (unit) {
+    case FL_U_DAY:
+        ok = c->last_grain >= 3 && fl_val_day(m->value, fl_cal_add_days(d, shift));
+        break;
+    case FL_U_WEEK:
+        ok = c->last_grain >= 3 && fl_val_week(m->value, fl_cal_add_days(d, 7L * shift));
+        break;
+    case FL_U_MONTH: {
+        fl_cal_date x = fl_cal_add_months(d, shift);
+        ok = c->last_grain >= 2 && fl_val_month(m->value, x.year, x.month);
+        break;
+    }
+    case FL_U_YEAR:
+        ok = fl_val_year(m->value, d.year + shift);
+        break;
+    default:
+        ok = 0;
+    }
+    if (!ok)
+        return 0;
+    m->type = FL_TIME_DATE;
+    if (pod)
+        fl_time_add_pod(m, pod);
+    return k + 1 - i;
+}

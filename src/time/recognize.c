@@ -332,6 +332,39 @@ static int is_strong(const fl_tctx *c, size_t i)
     }
 }
 
+static int digits_at(const char *v, size_t n)
+{
+    int x = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (v[k] < '0' || v[k] > '9')
+            return -1;
+        x = x * 10 + (v[k] - '0');
+    }
+    return x;
+}
+
+/* Remembers the last date mentioned (2023, 2023-10, 2023-10-07, with or
+ * without a time): "that day", "the following year" refer to it. */
+static void note_date(fl_tctx *c, const char *v)
+{
+    size_t len = strlen(v);
+    int y = len >= 4 ? digits_at(v, 4) : -1;
+    if (y < 1 || (len > 4 && v[4] != '-'))
+        return;
+    int m = len >= 7 ? digits_at(v + 5, 2) : -1;
+    int d = len >= 10 && m > 0 && (len == 10 || v[10] == 'T') ? digits_at(v + 8, 2) : -1;
+    if (len == 4) {
+        c->last_date = (fl_cal_date){y, 1, 1};
+        c->last_grain = 1;
+    } else if (m >= 1 && m <= 12 && len == 7) {
+        c->last_date = (fl_cal_date){y, m, 1};
+        c->last_grain = 2;
+    } else if (m >= 1 && d >= 1 && fl_cal_valid(y, m, d)) {
+        c->last_date = (fl_cal_date){y, m, d};
+        c->last_grain = 3;
+    }
+}
+
 /* Remembers the last quarter named ("2023-Q3"): "a year earlier" in a
  * quarterly report means the same quarter a year before. */
 static void note_reference(fl_tctx *c, const char *v)
@@ -416,6 +449,8 @@ fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
                 return FL_ERR_NOMEM;
             if (m.anchor)
                 note_reference(&c, m.value);
+            if (m.type == FL_TIME_DATE || m.type == FL_TIME_TIME)
+                note_date(&c, m.value);
             i = next;
         }
     }

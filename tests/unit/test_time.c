@@ -105,6 +105,15 @@ static void relative(void)
     T("2023-11-04", "Sales rose in the current fiscal year.", "the current fiscal year|DATE|2023");
 }
 
+static void anaphora(void)
+{
+    T("2023-11-04", "The attack came on October 7. That day, 1,400 people died, and the next day more.",
+      "October 7|DATE|2023-10-07\nThat day|DATE|2023-10-07\nthe next day|DATE|2023-10-08");
+    T("2023-11-04", "He moved there in 1996 and married the following year.",
+      "1996|DATE|1996\nthe following year|DATE|1997");
+    T("2023-11-04", "That day was long.", "");
+}
+
 static void refs_durations_sets(void)
 {
     T("2023-11-04", "Now the war goes on.", "Now|DATE|PRESENT_REF");
@@ -220,6 +229,7 @@ int main(void)
     seed();
     dates();
     relative();
+    anaphora();
     refs_durations_sets();
     boundaries();
     nonsense();
