@@ -1,25 +1,40 @@
 /*
- * cmd_eval.c — `factline eval WHAT FILE`: scores a layer's output against
- * data written by others. Each scorer's printing lives with its commands
- * (ner: cmd_ner.c).
+ * cmd_eval.c — `factline eval WHAT ...`: accuracy against data written by
+ * others, one subcommand per layer, found in the table below (each lives in
+ * its own cli/cmd_eval_*.c file). Not for: the scoring itself (src/).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "commands.h"
 
-static const fl_command scorers[] = {
+static const fl_command evaluations[] = {
     {"ner", cmd_eval_ner, "entities in CoNLL format, as conlleval scores them"},
+    {"timex", cmd_eval_timex, "time expressions against TimeML (TempEval-3 Task A)"},
 };
+
+static void eval_usage(FILE *out)
+{
+    fprintf(out, "usage: factline eval WHAT [OPTIONS] ...\n\nwhat:\n");
+    for (size_t i = 0; i < sizeof evaluations / sizeof evaluations[0]; i++)
+        fprintf(out, "  %-10s %s\n", evaluations[i].name, evaluations[i].summary);
+    fprintf(out, "\n`factline eval WHAT --help` describes one.\n");
+}
 
 int cmd_eval(int argc, char **argv)
 {
-    for (size_t i = 0; argc > 1 && i < sizeof scorers / sizeof scorers[0]; i++)
-        if (!strcmp(argv[1], scorers[i].name))
-            return scorers[i].run(argc - 1, argv + 1);
-    FILE *out = argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) ? stdout : stderr;
-    fprintf(out, "usage: factline eval WHAT FILE\n\nwhat:\n");
-    for (size_t i = 0; i < sizeof scorers / sizeof scorers[0]; i++)
-        fprintf(out, "  %-10s %s\n", scorers[i].name, scorers[i].summary);
-    return out == stdout ? 0 : 2;
+    if (argc < 2) {
+        eval_usage(stderr);
+        return 2;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        eval_usage(stdout);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof evaluations / sizeof evaluations[0]; i++)
+        if (!strcmp(argv[1], evaluations[i].name))
+            return evaluations[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "factline eval: unknown evaluation '%s'\n", argv[1]);
+    eval_usage(stderr);
+    return 2;
 }

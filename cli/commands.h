@@ -45,6 +45,8 @@ int cmd_train(int argc, char **argv);     /* cmd_train.c: train WHAT */
 int cmd_eval(int argc, char **argv);      /* cmd_eval.c: eval WHAT */
 int cmd_train_ner(int argc, char **argv); /* cmd_ner.c */
 int cmd_eval_ner(int argc, char **argv);  /* cmd_ner.c */
+int cmd_timeml(int argc, char **argv);
+int cmd_eval_timex(int argc, char **argv);
 
 /* Shared by commands that read articles: prints a diagnostic to stderr as
  * "factline: FILE:LINE: article N, byte OFFSET: SEVERITY: message".

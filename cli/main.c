@@ -17,7 +17,8 @@ static const fl_command commands[] = {
     {"article", cmd_article, "one stored article with all its facts"},
     {"ner", cmd_ner, "tag named entities in a CoNLL-2003 file"},
     {"train", cmd_train, "rebuild a model (train ner)"},
-    {"eval", cmd_eval, "score output against reference data (eval ner)"},
+    {"eval", cmd_eval, "score output against reference data (eval ner, eval timex, ...)"},
+    {"timeml", cmd_timeml, "re-annotate TimeML documents with factline's time expressions"},
 };
 
 static void usage(FILE *out)

@@ -536,6 +536,65 @@ unsigned fl_pipeline_threads(const fl_pipeline *p);
 void fl_pipeline_free(fl_pipeline *p);
 
 /* ------------------------------------------------------------------------ */
+/* 5.2 Times                                                                */
+/* ------------------------------------------------------------------------ */
+/*
+ * The time layer finds time expressions and gives each its TimeML (TIMEX3)
+ * type and value, resolved against the article's publication date (the
+ * "document creation time", DCT). Examples for an article dated 2023-11-04
+ * (a Saturday, ISO week 44):
+ *
+ *     "October 7"              DATE      2023-10-07
+ *     "Wednesday, November 1"  DATE      2023-11-01
+ *     "on Saturday" (future)   DATE      2023-11-04
+ *     "this week"              DATE      2023-W44
+ *     "last month"             DATE      2023-10
+ *     "the 1990s"              DATE      199X
+ *     "the third quarter"      DATE      2023-Q3
+ *     "Friday morning"         TIME      2023-11-03TMO (TMO TAF TEV TNI)
+ *     "3:30 p.m."              TIME      2023-11-04T15:30
+ *     "the past three weeks"   DURATION  P3W
+ *     "several months"         DURATION  PXM
+ *     "every Monday"           SET       XXXX-WXX-1
+ *     "now", "recently", "soon" DATE     PRESENT_REF, PAST_REF, FUTURE_REF
+ *
+ * Relative expressions use the tense of their clause: a weekday or a month
+ * without a year is the coming one after "will", "is scheduled to" and the
+ * like, else the last one (news reports the past). Spans cover whole
+ * tokens. fl_extract runs this layer with the article date; call
+ * fl_doc_find_times directly for text analysed with fl_doc_analyze_text.
+ */
+
+typedef enum fl_time_type {
+    FL_TIME_DATE = 0,  /* a calendar date or period: 2023-11-01, 2023-11, 2023-W44, 2023-Q4, 199X */
+    FL_TIME_TIME,      /* a time of day or part of a day: 2023-11-04T14:30, 2023-11-04TEV */
+    FL_TIME_DURATION,  /* an amount of time: P3D, PT2H, PXM */
+    FL_TIME_SET,       /* a recurrence: P1D (daily), XXXX-WXX-1 (every Monday) */
+    FL_TIME_TYPE_COUNT
+} fl_time_type;
+
+#define FL_TIME_VALUE_MAX 32
+
+typedef struct fl_time {
+    fl_span span;                     /* the expression in the text */
+    fl_time_type type;
+    char value[FL_TIME_VALUE_MAX];    /* the TimeML value, NUL-terminated */
+} fl_time;
+
+/* Finds the times of an analysed doc, resolving them against
+ * `reference_date` ("YYYY-MM-DD"), or the article's date when it is NULL.
+ * Replaces the doc's previous times. Returns FL_OK, FL_ERR_USAGE (no valid
+ * date) or FL_ERR_NOMEM. */
+fl_status fl_doc_find_times(fl_doc *doc, const char *reference_date);
+
+/* The times found, in text order; valid until the doc is analysed again. */
+size_t fl_doc_time_count(const fl_doc *doc);
+const fl_time *fl_doc_times(const fl_doc *doc);
+
+/* "DATE", "TIME", "DURATION" or "SET". */
+const char *fl_time_type_name(fl_time_type type);
+
+/* ------------------------------------------------------------------------ */
 /* 6. Output                                                                */
 /* ------------------------------------------------------------------------ */
 

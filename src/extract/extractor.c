@@ -11,6 +11,7 @@
 
 #include "ner/ner.h"
 #include "text/doc.h"
+#include "time/times.h"
 
 #ifndef FACTLINE_SOURCE_DIR
 #define FACTLINE_SOURCE_DIR "."
@@ -45,6 +46,11 @@ fl_status fl_extract(const fl_extractor *ex, fl_doc *doc)
     fl_status st = fl_ner_run(ex->ner, doc);
     if (st != FL_OK)
         return st;
+    if (doc->article) {
+        st = fl_time_layer_run(doc, doc->article->year, doc->article->month, doc->article->day);
+        if (st != FL_OK)
+            return st;
+    }
     return FL_OK;
 }
 

@@ -17,6 +17,28 @@ static void write_span(fl_buffer *b, uint32_t start, uint32_t end)
     fl_buffer_append_char(b, ']');
 }
 
+/* "times": [{"text", "span", "type", "value"}] (docs/schema.md, ## times) */
+static void write_times(const fl_doc *doc, fl_buffer *b)
+{
+    fl_buffer_append_char(b, '[');
+    for (size_t i = 0; i < doc->times.count; i++) {
+        const fl_time *t = &doc->times.times[i];
+        if (i)
+            fl_buffer_append_char(b, ',');
+        fl_buffer_append_char(b, '{');
+        fl_json_key(b, "text", 1);
+        fl_json_string(b, doc->text + t->span.start, t->span.end - t->span.start);
+        fl_json_key(b, "span", 0);
+        write_span(b, t->span.start, t->span.end);
+        fl_json_key(b, "type", 0);
+        fl_json_cstring(b, fl_time_type_name(t->type));
+        fl_json_key(b, "value", 0);
+        fl_json_cstring(b, t->value);
+        fl_buffer_append_char(b, '}');
+    }
+    fl_buffer_append_char(b, ']');
+}
+
 static void write_text_layer(const fl_doc *doc, fl_buffer *b)
 {
     fl_json_key(b, "paragraphs", 0);
@@ -138,7 +160,7 @@ fl_status fl_doc_write_json(const fl_doc *doc, const fl_json_options *opts, fl_b
     fl_json_key(b, "figures", 0);
     fl_buffer_append_str(b, "[]");
     fl_json_key(b, "times", 0);
-    fl_buffer_append_str(b, "[]");
+    write_times(doc, b);
     fl_json_key(b, "warnings", 0);
     fl_buffer_append_char(b, '[');
     for (size_t i = 0; a && i < a->warning_count; i++) {

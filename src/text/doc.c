@@ -17,6 +17,7 @@ void fl_doc_free(fl_doc *doc)
 {
     if (!doc)
         return;
+    fl_time_layer_free(&doc->times);
     free(doc->tokens.tokens);
     free(doc->sentences.sentences);
     free(doc->paragraphs.paragraphs);
@@ -97,6 +98,7 @@ static int split_paragraphs(fl_doc *doc, size_t a, size_t b)
 
 static fl_status analyze(fl_doc *doc)
 {
+    doc->times.count = 0;
     doc->tokens.count = 0;
     doc->sentences.count = 0;
     fl_ner_doc_clear(doc->ner);

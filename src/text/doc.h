@@ -11,6 +11,7 @@
 
 #include "factline.h"
 #include "text/tokenizer.h"
+#include "time/times.h"
 
 typedef struct fl_paragraph_array {
     fl_paragraph *paragraphs;
@@ -21,6 +22,7 @@ struct fl_doc {
     const fl_article *article; /* NULL for fl_doc_analyze_text */
     const char *text;
     size_t len;
+    fl_time_layer times;       /* time expressions (src/time) */
     fl_token_array tokens;
     fl_sentence_array sentences;
     fl_paragraph_array paragraphs;

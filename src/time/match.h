@@ -1,0 +1,83 @@
+/*
+ * match.h — internal interface between the time recogniser's driver
+ * (recognize.c: word stream, tense, output) and its patterns (patterns*.c).
+ *
+ * The driver turns tokens into WORDS: hyphenated words are split into their
+ * parts ("third-quarter" -> third, quarter; "20-year" -> 20, year) so the
+ * patterns see one vocabulary item per word, and each word carries its
+ * lexicon entry and numeric reading. A pattern looks at words from index i
+ * and, if it matches, says how many words it used, the TIMEX3 type and the
+ * value. The driver keeps the longest match at each position and widens the
+ * span to whole tokens. Not for: TimeML files (timeml.c) or scoring
+ * (timex_eval.c).
+ */
+#ifndef FL_TIME_MATCH_H
+#define FL_TIME_MATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "factline.h"
+#include "time/calendar.h"
+#include "time/lexicon.h"
+
+/* Word flags. */
+#define FL_W_CAP      0x01u /* first letter upper case */
+#define FL_W_JOINED   0x02u /* joined to the previous word by a hyphen */
+#define FL_W_PERIOD   0x04u /* written with a final period (Nov.) */
+#define FL_W_DIGITS   0x08u /* all digits: num holds the value */
+#define FL_W_DECADE   0x10u /* digits + "s": 1990s (num 1990) */
+#define FL_W_ORD      0x20u /* digits + st/nd/rd/th: 7th (num 7) */
+#define FL_W_PUNCT    0x40u /* a punctuation, quote or dash token */
+#define FL_W_OTHER    0x80u /* URL, e-mail, handle, symbol: never part of a time */
+
+typedef struct fl_tword {
+    uint32_t start, end;         /* bytes in the text */
+    uint32_t token;              /* index of the token it comes from */
+    const fl_lex_entry *lex;     /* NULL if not a time word */
+    int32_t num;                 /* numeric value for DIGITS, DECADE, ORD; else -1 */
+    uint8_t ndigits;             /* digits in the number */
+    uint8_t flags;               /* FL_W_* */
+} fl_tword;
+
+enum { FL_TENSE_UNKNOWN = 0, FL_TENSE_PAST = -1, FL_TENSE_FUTURE = 1 };
+
+typedef struct fl_tmatch {
+    size_t len;             /* words used; 0 = no match */
+    fl_time_type type;
+    char value[FL_TIME_VALUE_MAX];
+    int anchor;             /* names a quarter explicitly: later "a year earlier" refers to it */
+} fl_tmatch;
+
+typedef struct fl_tctx {
+    const char *text;
+    const fl_tword *w;
+    size_t n;                 /* words in the current sentence window end (exclusive) */
+    size_t sentence_begin;    /* first word of the current sentence */
+    fl_cal_date dct;          /* the reference date */
+    int last_quarter_year, last_quarter; /* last explicit quarter mentioned, 0 if none */
+    fl_cal_date last_date;    /* the last date mentioned, for "that day", "the following year" */
+    int last_grain;           /* its granularity: 0 none, 1 year, 2 month, 3 day */
+    int after_edge;           /* matching after "the end of", "early": "the year" is the DCT's */
+} fl_tctx;
+
+/* Word helpers (recognize.c). */
+int fl_tw_is(const fl_tctx *c, size_t i, const char *lower);  /* word i spells `lower` (any case) */
+int fl_tw_class(const fl_tctx *c, size_t i);                  /* lexicon class or FL_LX_NONE */
+int fl_tw_value(const fl_tctx *c, size_t i);                  /* lexicon value */
+unsigned fl_tw_lexflags(const fl_tctx *c, size_t i);
+/* Tense of the clause around words [i, j): nearest cue word in the sentence. */
+int fl_tense_around(const fl_tctx *c, size_t i, size_t j);
+
+/* Value formatting; each returns 0 (and writes nothing useful) if the year
+ * is out of 1..9999. */
+int fl_val_day(char *v, fl_cal_date d);
+int fl_val_month(char *v, int year, int month);
+int fl_val_year(char *v, int year);
+int fl_val_week(char *v, fl_cal_date d);
+int fl_val_quarter(char *v, int year, int quarter);
+
+/* Tries every pattern at word i (patterns.c); fills the longest match. */
+void fl_time_match_at(fl_tctx *c, size_t i, fl_tmatch *best);
+
+#endif

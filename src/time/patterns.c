@@ -1,0 +1,78 @@
+/*
+ * patterns.c — the table of time expression patterns and the matcher that
+ * tries them at a word: the longest match wins, and an edge ("early", "late",
+ * "mid-", "the end of") may precede a date. Each pattern is a small function
+ * over the word stream (see match.h, pattern_words.h) in one of
+ * patterns_dates.c, patterns_relative.c and patterns_amounts.c. A pattern
+ * reads word classes from the lexicon (lexicon.c), never spellings, except
+ * for a few function words ("the", "of", "than"). Values follow TimeML 1.2.1
+ * and the TIMEX3 guidelines: relative expressions are resolved against the
+ * DCT using the tense of the clause; vague ones get X placeholders or the
+ * PAST_REF / PRESENT_REF / FUTURE_REF tokens.
+ *
+ * Not for: tokenization, the word stream or the tense cues (recognize.c).
+ */
+#include <string.h>
+
+#include "time/pattern_words.h"
+
+/* ---- edges: early, late, mid-, the end of ----------------------------- */
+
+static size_t read_edge(const fl_tctx *c, size_t i)
+{
+    if (fl_tw_is(c, i, "the") && cls(c, i + 1, FL_LX_EDGE) && fl_tw_is(c, i + 2, "of"))
+        return 3;
+    if (fl_tw_is(c, i, "early") || fl_tw_is(c, i, "late") || fl_tw_is(c, i, "mid"))
+        return 1;
+    if (fl_tw_is(c, i, "the") && (fl_tw_is(c, i + 1, "early") || fl_tw_is(c, i + 1, "late") || fl_tw_is(c, i + 1, "mid")) &&
+        word_at(c, i + 2) && (word_at(c, i + 2)->flags & FL_W_DECADE))
+        return 2; /* "the early 1980s", "the mid-1990s" */
+    return 0;
+}
+
+/* ---- the table -------------------------------------------------------- */
+
+static const fl_pattern_fn patterns[] = {
+    fl_pat_anaphoric, /* first: it wins ties with the DCT-relative readings */
+    fl_pat_month_date, fl_pat_numeric_date, fl_pat_year,     fl_pat_century,  fl_pat_quarter,     fl_pat_day_word,
+    fl_pat_ref,        fl_pat_weekday,      fl_pat_relative, fl_pat_season,   fl_pat_amount,      fl_pat_bare_units,
+    fl_pat_year_ago_adj, fl_pat_set,        fl_pat_clock,    fl_pat_the_period, fl_pat_holiday,
+    fl_pat_half_year,
+};
+
+static void best_at(fl_tctx *c, size_t i, fl_tmatch *best)
+{
+    best->len = 0;
+    for (size_t p = 0; p < sizeof patterns / sizeof patterns[0]; p++) {
+        fl_tmatch m;
+        memset(&m, 0, sizeof m);
+        size_t len = patterns[p](c, i, &m);
+        if (len > best->len) {
+            *best = m;
+            best->len = len;
+        }
+    }
+}
+
+void fl_time_match_at(fl_tctx *c, size_t i, fl_tmatch *best)
+{
+    memset(best, 0, sizeof *best);
+    /* A match may not start inside a hyphenated word ("7-Eleven"), except
+     * after pre- or post- ("post-1990"). */
+    if (joined(c, i) && !(i > 0 && (fl_tw_is(c, i - 1, "pre") || fl_tw_is(c, i - 1, "post"))))
+        return;
+    size_t edge = read_edge(c, i);
+    if (edge) {
+        c->after_edge = 1;
+        best_at(c, i + edge, best);
+        c->after_edge = 0;
+        if (best->len && (best->type == FL_TIME_DATE || best->type == FL_TIME_TIME) &&
+            strcmp(best->value, "PRESENT_REF") != 0) {
+            best->len += edge;
+            return;
+        }
+        best->len = 0;
+    }
+    best_at(c, i, best);
+}
+

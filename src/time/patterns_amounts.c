@@ -1,0 +1,281 @@
+/*
+ * patterns_amounts.c — patterns built on an amount of time: durations ("the
+ * past three weeks", "two and a half years"), "N units ago", rates and sets
+ * ("a year", "every Monday", "daily"), and clock times ("3:30 p.m. Friday").
+ * Not for: calendar names (patterns_dates.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "time/pattern_words.h"
+
+/* ---- durations, "ago", sets ----------------------------------------- */
+
+/* Words before "a year" that make it a rate: "$5 a year", "twice a week". */
+static int rate_before(const fl_tctx *c, size_t i)
+{
+    if (i <= c->sentence_begin)
+        return 0;
+    const fl_tword *p = word_at(c, i - 1);
+    return (p->flags & (FL_W_DIGITS)) || fl_tw_is(c, i - 1, "twice") || fl_tw_is(c, i - 1, "once") ||
+           fl_tw_is(c, i - 1, "times") || fl_tw_is(c, i - 1, "percent") || fl_tw_is(c, i - 1, "%") ||
+           fl_tw_is(c, i - 1, "million") || fl_tw_is(c, i - 1, "billion") || fl_tw_is(c, i - 1, "dollars");
+}
+
+/* [approx] [the] [first|past|last|next|coming] COUNT UNIT [ago|earlier|later] */
+size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    size_t k = i + fl_time_approximator(c, i);
+    int the = 0, lead = 0;
+    if (fl_tw_is(c, k, "the")) {
+        the = 1;
+        k++;
+    }
+    if (cls(c, k, FL_LX_SHIFT) && fl_tw_value(c, k) != 0) {
+        lead = 1;
+        k++;
+    } else if (cls(c, k, FL_LX_ORDINAL) && fl_tw_value(c, k) == 1) {
+        lead = 1;
+        k++;
+    } else if (fl_tw_is(c, k, "final") || fl_tw_is(c, k, "initial")) {
+        lead = 1;
+        k++;
+    }
+    long n;
+    size_t cn = fl_time_count(c, k, &n);
+    if (!cn)
+        return 0;
+    int article = (fl_tw_lexflags(c, k) & FL_LXF_ARTICLE) && cn == 1;
+    k += cn;
+    int half = 0;
+    if (n != FL_LX_VAGUE && fl_tw_is(c, k, "and") && fl_tw_is(c, k + 1, "a") && fl_tw_is(c, k + 2, "half")) {
+        half = 1; /* "two and a half years" */
+        k += 3;
+    } else if (n != FL_LX_VAGUE && is_digits(c, k - 1) && word_at(c, k) && !strncmp(c->text + word_at(c, k)->start, "1/2", 3)) {
+        /* "5 1/2 hours": one token "1/2" or three adjacent ones */
+        size_t j = k;
+        while (j < c->n && c->w[j].end < word_at(c, k)->start + 3 && c->w[j + 1 < c->n ? j + 1 : j].start == c->w[j].end)
+            j++;
+        if (c->w[j].end == word_at(c, k)->start + 3) {
+            half = 1;
+            k = j + 1;
+        }
+    }
+    if (fl_tw_is(c, k, "more") || fl_tw_is(c, k, "additional") || fl_tw_is(c, k, "full") ||
+        fl_tw_is(c, k, "straight") || fl_tw_is(c, k, "consecutive"))
+        k++;
+    int unit = unit_of(c, k);
+    if (unit == FL_U_NONE)
+        return 0;
+    if (unit == FL_U_SECOND && (fl_tw_lexflags(c, k) & FL_LXF_AMBIG) && (n != 1 || article))
+        return 0; /* "a second round": an ordinal */
+    if (unit == FL_U_QUARTER && (joined(c, k) || fl_tw_is(c, k + 1, "of")))
+        return 0; /* fractions: "three-quarters", "a quarter of the votes" */
+    if (the && !lead && joined(c, k))
+        return 0; /* "the two-week truce": the extent is "two-week" */
+    if (is_digits(c, k - 1) && word_at(c, k - 1)->ndigits == 4 && !(fl_tw_lexflags(c, k) & FL_LXF_PLURAL))
+        return 0; /* "the 1988 quarter" is a date */
+    k++;
+    /* ... ago / earlier / later / from now */
+    /* "N units ago / earlier": a date. "before"/"after" only end a clause
+     * ("a week before,"); "two days later" follows the narrative, so those
+     * stay durations ("twenty years after the first flight"). */
+    int dated = !the && !lead && cls(c, k, FL_LX_AGO) && !joined(c, k); /* not "a year-earlier" */
+    int is_ago = dated && fl_tw_is(c, k, "ago");
+    if (dated && (fl_tw_is(c, k, "before") || fl_tw_is(c, k, "after")) &&
+        !(k + 1 >= c->n || (word_at(c, k + 1)->flags & FL_W_PUNCT)))
+        dated = 0;
+    if (dated && fl_tw_is(c, k, "later") && unit != FL_U_YEAR)
+        dated = 0;
+    if (dated && !half) {
+        int dir = fl_tw_value(c, k);
+        m->type = FL_TIME_DATE;
+        if (n == FL_LX_VAGUE) {
+            strcpy(m->value, dir < 0 ? "PAST_REF" : "FUTURE_REF");
+            return k + 1 - i;
+        }
+        if (unit == FL_U_YEAR && n == 1 && c->last_quarter && (is_ago || fl_tw_is(c, k, "earlier"))) {
+            if (!fl_val_quarter(m->value, c->last_quarter_year - 1, c->last_quarter))
+                return 0;
+            return k + 1 - i;
+        }
+        if (fl_unit_is_clock((fl_unit)unit))
+            return 0;
+        if (!fl_time_shifted_value(c, m->value, unit, dir * n))
+            return 0;
+        return k + 1 - i;
+    }
+    if (fl_tw_is(c, k, "from") && fl_tw_is(c, k + 1, "now") && !the && !lead) {
+        if (n == FL_LX_VAGUE || fl_unit_is_clock((fl_unit)unit) || !fl_time_shifted_value(c, m->value, unit, n))
+            return 0;
+        m->type = FL_TIME_DATE;
+        return k + 2 - i;
+    }
+    if (article && !the && !lead && rate_before(c, i)) {
+        if (!fl_time_duration_value(m->value, unit, 1))
+            return 0;
+        m->type = FL_TIME_SET;
+        return k - i;
+    }
+    if (unit == FL_U_WEEKEND)
+        return 0;
+    if (joined(c, k) && fl_tw_is(c, k, "old"))
+        return 0; /* "a 20-year-old": an age, not a time */
+    if (!half && n != FL_LX_VAGUE && fl_tw_is(c, k, "and") && fl_tw_is(c, k + 1, "a") && fl_tw_is(c, k + 2, "half")) {
+        half = 1; /* "an hour and a half" */
+        k += 3;
+    }
+    if (half ? !fl_time_half_duration_value(m->value, unit, n) : !fl_time_duration_value(m->value, unit, n))
+        return 0;
+    m->type = FL_TIME_DURATION;
+    if (joined(c, k) && fl_tw_is(c, k, "long"))
+        k++; /* "two-day-long" */
+    return k - i;
+}
+
+/* "for years", "over decades": a vague duration without a count */
+size_t fl_pat_bare_units(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    int unit = unit_of(c, i);
+    if (unit == FL_U_NONE || !(fl_tw_lexflags(c, i) & FL_LXF_PLURAL) || i <= c->sentence_begin)
+        return 0;
+    if (!(fl_tw_is(c, i - 1, "for") || fl_tw_is(c, i - 1, "over") || fl_tw_is(c, i - 1, "within")))
+        return 0;
+    if (unit == FL_U_SECOND || unit == FL_U_WEEKEND || cls(c, i + 1, FL_LX_AGO) || fl_tw_is(c, i + 1, "of"))
+        return 0;
+    if (!fl_time_duration_value(m->value, unit, FL_LX_VAGUE))
+        return 0;
+    m->type = FL_TIME_DURATION;
+    return 1;
+}
+
+/* year-earlier, year-ago (as adjectives): the same period a year before */
+size_t fl_pat_year_ago_adj(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    if (unit_of(c, i) != FL_U_YEAR || joined(c, i) || !joined(c, i + 1) ||
+        !(fl_tw_is(c, i + 1, "earlier") || fl_tw_is(c, i + 1, "ago")))
+        return 0;
+    if (c->last_quarter) {
+        if (!fl_val_quarter(m->value, c->last_quarter_year - 1, c->last_quarter))
+            return 0;
+    } else if (!fl_val_year(m->value, c->dct.year - 1)) {
+        return 0;
+    }
+    m->type = FL_TIME_DATE;
+    return 2;
+}
+
+/* daily, weekly; every day, each Monday, every other week, every morning */
+size_t fl_pat_set(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    m->type = FL_TIME_SET;
+    if (cls(c, i, FL_LX_SET)) {
+        if (joined(c, i + 1))
+            return 0;
+        return fl_time_duration_value(m->value, fl_tw_value(c, i), 1) ? 1 : 0;
+    }
+    if (!cls(c, i, FL_LX_EVERY))
+        return 0;
+    size_t k = i + 1;
+    long n = 1;
+    if (fl_tw_is(c, k, "other")) {
+        n = 2;
+        k++;
+    } else {
+        size_t cn = fl_time_count(c, k, &n);
+        if (cn && n != FL_LX_VAGUE && !(fl_tw_lexflags(c, k) & FL_LXF_ARTICLE))
+            k += cn;
+        else
+            n = 1;
+    }
+    int unit = unit_of(c, k);
+    if (unit != FL_U_NONE && unit != FL_U_WEEKEND) {
+        if (fl_tw_is(c, i, "per") && n != 1)
+            return 0;
+        return fl_time_duration_value(m->value, unit, n) ? k + 1 - i : 0;
+    }
+    if (fl_tw_is(c, i, "per"))
+        return 0;
+    if (cls(c, k, FL_LX_WEEKDAY) && !(fl_tw_lexflags(c, k) & FL_LXF_ABBR)) {
+        snprintf(m->value, sizeof m->value, "XXXX-WXX-%d", fl_tw_value(c, k));
+        return k + 1 - i;
+    }
+    int pod;
+    if (fl_time_read_pod(c, k, &pod)) {
+        snprintf(m->value, sizeof m->value, "XXXX-XX-XX%s", fl_time_pod_suffix(pod));
+        return k + 1 - i;
+    }
+    return 0;
+}
+
+/* ---- clock times ------------------------------------------------------ */
+
+/* 3 p.m., 10:30, 10:30 a.m. EDT [Tuesday|today]; noon, midnight */
+size_t fl_pat_clock(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    const fl_tword *w = word_at(c, i);
+    int hour = -1, minute = 0;
+    size_t k = i + 1;
+    if (w->flags & FL_W_DIGITS) {
+        if (w->ndigits > 2 || w->num > 12 || w->num < 1 || !cls(c, k, FL_LX_MERIDIEM))
+            return 0;
+        hour = w->num;
+    } else if (w->num < 0 && !w->lex) {
+        const char *s = c->text + w->start;
+        size_t len = w->end - w->start;
+        if ((len == 4 || len == 5) && s[len - 3] == ':') {
+            int h = 0;
+            for (size_t p = 0; p + 3 < len; p++)
+                h = h * 10 + (s[p] - '0');
+            int mm = (s[len - 2] - '0') * 10 + (s[len - 1] - '0');
+            if (s[len - 2] < '0' || s[len - 2] > '9' || s[len - 1] < '0' || s[len - 1] > '9' || s[0] < '0' ||
+                s[0] > '9' || (len == 5 && (s[1] < '0' || s[1] > '9')))
+                return 0;
+            if (h > 24 || mm > 59)
+                return 0;
+            hour = h;
+            minute = mm;
+        }
+    } else if (cls(c, i, FL_LX_PART_OF_DAY) && (fl_tw_value(c, i) == FL_POD_NOON || fl_tw_value(c, i) == FL_POD_MIDNIGHT)) {
+        hour = fl_tw_value(c, i) == FL_POD_NOON ? 12 : 24;
+        k = i + 1;
+    }
+    if (hour < 0)
+        return 0;
+    if (cls(c, k, FL_LX_MERIDIEM)) {
+        if (hour > 12)
+            return 0;
+        hour = hour % 12 + fl_tw_value(c, k);
+        k++;
+    }
+    if (cls(c, k, FL_LX_ZONE))
+        k++;
+    fl_cal_date day = c->dct;
+    size_t after = k;
+    size_t dk = is_punct(c, k, ',') ? k + 1 : k;
+    fl_tmatch dm;
+    memset(&dm, 0, sizeof dm);
+    size_t dn = cls(c, dk, FL_LX_MONTH) || cls(c, dk, FL_LX_WEEKDAY) ? fl_pat_month_date(c, dk, &dm) : 0;
+    if (dn && strlen(dm.value) == 10) {
+        /* "5 p.m. EST, Nov. 6": the time of that day */
+        day.year = atoi(dm.value);
+        day.month = atoi(dm.value + 5);
+        day.day = atoi(dm.value + 8);
+        after = dk + dn;
+    } else if (cls(c, k, FL_LX_WEEKDAY) && !(fl_tw_lexflags(c, k) & (FL_LXF_PLURAL | FL_LXF_ABBR)) &&
+        (word_at(c, k)->flags & FL_W_CAP)) {
+        day = fl_time_resolve_weekday(c, fl_tw_value(c, k), 0, 0, fl_tense_around(c, i, k + 1));
+        after = k + 1;
+    } else if (cls(c, k, FL_LX_DAY_WORD) && !fl_tw_is(c, k, "tonight")) {
+        day = fl_cal_add_days(c->dct, fl_tw_value(c, k));
+        after = k + 1;
+    }
+    if (!fl_val_day(m->value, day))
+        return 0;
+    size_t l = strlen(m->value);
+    snprintf(m->value + l, sizeof m->value - l, "T%02d:%02d", hour, minute);
+    m->type = FL_TIME_TIME;
+    return after - i;
+}
+

@@ -1,0 +1,518 @@
+/*
+ * patterns_dates.c — patterns for calendar dates and periods: month names
+ * with days and years, numeric dates, years (also in words), decades,
+ * centuries, quarters and reporting periods, seasons, halves of a year and
+ * named holidays. Not for: relative words (patterns_relative.c) or amounts
+ * (patterns_amounts.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "time/pattern_words.h"
+
+/* ---- dates with a month name ---------------------------------------- */
+
+/* Words before a lone month that show it is a month ("in May", "last May"). */
+static const char *const month_cues[] = {"in", "since", "until", "till", "by", "during", "from", "through",
+                                         "before", "after", "of", "between", "and", "to", "end", "early",
+                                         "late", "mid", "last", "next", "this", "until", "throughout"};
+
+static int month_cue_before(const fl_tctx *c, size_t i)
+{
+    if (i <= c->sentence_begin)
+        return 0;
+    for (size_t k = 0; k < sizeof month_cues / sizeof month_cues[0]; k++)
+        if (fl_tw_is(c, i - 1, month_cues[k]))
+            return 1;
+    return 0;
+}
+
+/* [Weekday ,] Month Day [,] [Year] | [Weekday ,] Day [of] Month [Year] |
+ * Month [,] Year | Month (with a cue) */
+size_t fl_pat_month_date(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    size_t k = i;
+    if (cls(c, k, FL_LX_WEEKDAY) && !(fl_tw_lexflags(c, k) & FL_LXF_PLURAL)) {
+        k++;
+        if (is_punct(c, k, ','))
+            k++;
+    }
+    int month = 0, day = -1;
+    size_t month_at;
+    if (cls(c, k, FL_LX_MONTH)) {
+        month_at = k;
+        month = fl_tw_value(c, k++);
+        day = read_day(c, k);
+        if (day > 0 && !(word_at(c, k)->flags & FL_W_DIGITS) && !(word_at(c, k)->flags & FL_W_ORD))
+            day = -1; /* "May first" is rare; "March second" is not a date */
+        if (day > 0)
+            k++;
+    } else {
+        if (fl_tw_is(c, k, "the"))
+            k++;
+        day = read_day(c, k);
+        if (day < 0)
+            return 0;
+        size_t j = k + 1;
+        if (fl_tw_is(c, j, "of"))
+            j++;
+        if (!cls(c, j, FL_LX_MONTH))
+            return 0;
+        if (k == i + 1 && fl_tw_is(c, i, "the") && !fl_tw_is(c, k + 1, "of"))
+            return 0;
+        month_at = j;
+        month = fl_tw_value(c, j);
+        k = j + 1;
+    }
+    unsigned mf = fl_tw_lexflags(c, month_at);
+    const fl_tword *mw = word_at(c, month_at);
+    if (!(mw->flags & FL_W_CAP))
+        return 0; /* "may", "march", "august" in lower case are not months */
+    size_t before_year = k;
+    if (is_punct(c, k, ','))
+        k++;
+    int year = read_year(c, k, 1000, 2199);
+    size_t spoken = 0, of = fl_tw_is(c, k, "of") ? 1 : 0;
+    if (year > 0)
+        k++;
+    else if ((year = fl_time_spoken_year(c, k, &spoken)) > 0)
+        k += spoken;
+    else if (cls(c, k + of, FL_LX_SHIFT) && unit_of(c, k + of + 1) == FL_U_YEAR &&
+             !(fl_tw_lexflags(c, k + of + 1) & FL_LXF_PLURAL) && !fl_tw_is(c, k + of, "past") &&
+             !fl_tw_is(c, k + of, "that") && !fl_tw_is(c, k + of, "same")) {
+        year = c->dct.year + fl_tw_value(c, k + of); /* "July last year", "June of this year" */
+        k += of + 2;
+    } else {
+        k = before_year;
+    }
+    if (day < 0 && year < 0) {
+        /* A lone month name: only with a cue, and never an abbreviation. */
+        if (mf & FL_LXF_ABBR)
+            return 0;
+        if (k != month_at + 1 || month_at != i)
+            return 0;
+        if (!month_cue_before(c, i) && !((mf & FL_LXF_AMBIG) == 0 && !(word_at(c, i + 1) && (word_at(c, i + 1)->flags & FL_W_CAP))))
+            return 0;
+        if ((mf & FL_LXF_AMBIG) && !month_cue_before(c, i))
+            return 0;
+    }
+    if ((mf & FL_LXF_ABBR) && day < 0 && year < 0)
+        return 0;
+    if (year < 0) {
+        year = fl_time_infer_year(c, month, day > 0 ? day : 0, fl_tense_around(c, i, k));
+        if (!year)
+            return 0;
+    }
+    if (day > 0) {
+        fl_cal_date d = {year, month, day};
+        if (!fl_val_day(m->value, d))
+            return 0;
+    } else if (!fl_val_month(m->value, year, month)) {
+        return 0;
+    }
+    m->type = FL_TIME_DATE;
+    return k - i;
+}
+
+/* Reads up to 5 digits at s[*p]; returns the value, *n the digit count. */
+static int read_digits(const char *s, size_t len, size_t *p, int *n)
+{
+    int v = 0;
+    *n = 0;
+    while (*p < len && s[*p] >= '0' && s[*p] <= '9' && *n < 5)
+        v = v * 10 + (s[(*p)++] - '0'), (*n)++;
+    return v;
+}
+
+/* Parses s[0, len) as a numeric date into *d. */
+static int parse_numeric_date(const fl_tctx *c, const char *s, size_t len, fl_cal_date *d);
+
+/* 10/15/1998, 10/15/98, 1998-10-15 (one token or adjacent tokens) */
+size_t fl_pat_numeric_date(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    const fl_tword *w = word_at(c, i);
+    if ((w->flags & FL_W_JOINED) || !(c->text[w->start] >= '0' && c->text[w->start] <= '9'))
+        return 0;
+    /* the run of adjacent words without white space: "10", "/", "15", ... */
+    size_t end = i + 1;
+    while (end < c->n && end < i + 5 && c->w[end].start == c->w[end - 1].end)
+        end++;
+    for (size_t j = end; j > i; j--) {
+        fl_cal_date d;
+        if (parse_numeric_date(c, c->text + w->start, c->w[j - 1].end - w->start, &d) && fl_val_day(m->value, d)) {
+            m->type = FL_TIME_DATE;
+            return j - i;
+        }
+    }
+    return 0;
+}
+
+static int parse_numeric_date(const fl_tctx *c, const char *s, size_t len, fl_cal_date *out)
+{
+    int a, b, y = 0, na, nb, ny = 0;
+    size_t p = 0;
+    a = read_digits(s, len, &p, &na);
+    if (p >= len || (s[p] != '/' && s[p] != '-'))
+        return 0;
+    char sep = s[p++];
+    b = read_digits(s, len, &p, &nb);
+    if (p < len && s[p] == sep) {
+        p++;
+        y = read_digits(s, len, &p, &ny);
+    }
+    if (p != len || nb == 0)
+        return 0;
+    fl_cal_date d;
+    d.day = 0;
+    if (sep == '-' && na == 4 && ny >= 1 && ny <= 2) {
+        d.year = a, d.month = b, d.day = y;
+    } else if (sep == '/' && na <= 2 && nb <= 2 && (ny == 4 || ny == 2)) {
+        d.month = a, d.day = b, d.year = ny == 4 ? y : (y < 50 ? 2000 + y : 1900 + y);
+    } else if (sep == '/' && na <= 2 && nb <= 2 && ny == 0) {
+        /* 10/15: only where a fraction is unlikely */
+        if (a < 1 || a > 12 || b <= 12 || b > 31)
+            return 0;
+        d.month = a, d.day = b;
+        d.year = fl_time_infer_year(c, a, b, FL_TENSE_UNKNOWN);
+        if (!d.year)
+            return 0;
+    } else {
+        return 0;
+    }
+    *out = d;
+    return 1;
+}
+
+/* ---- years, decades, centuries --------------------------------------- */
+
+/* Words after a number that show it is a quantity, not a year. */
+static const char *const not_year_after[] = {"percent", "%", "people", "troops", "jobs", "shares", "miles",
+                                             "kilometers", "tons", "acres", "feet", "meters", "votes"};
+
+size_t fl_pat_year(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    size_t k = i;
+    if (fl_tw_is(c, k, "the") && word_at(c, k + 1) && (word_at(c, k + 1)->flags & FL_W_DECADE))
+        k++; /* "the 1990s" */
+    if (fl_tw_is(c, k, "the") && unit_of(c, k + 1) == FL_U_YEAR && !(fl_tw_lexflags(c, k + 1) & FL_LXF_PLURAL))
+        k += 2; /* "the year 2000", "the year two thousand" */
+    if (cls(c, k, FL_LX_FISCAL))
+        k++;
+    size_t spoken = 0;
+    int said = fl_time_spoken_year(c, k, &spoken);
+    if (said > 0) {
+        fl_val_year(m->value, said);
+        m->type = FL_TIME_DATE;
+        return k + spoken - i;
+    }
+    const fl_tword *w = word_at(c, k);
+    if (!w)
+        return 0;
+    if (w->flags & FL_W_DECADE) {
+        /* 1990s -> 199X; '90s -> 199X */
+        if (w->ndigits == 4 && w->num % 10 == 0 && w->num >= 1000) {
+            snprintf(m->value, sizeof m->value, "%03dX", w->num / 10);
+        } else if (w->ndigits == 2 && w->num % 10 == 0 && k > 0 && (word_at(c, k - 1)->flags & FL_W_PUNCT)) {
+            snprintf(m->value, sizeof m->value, "19%dX", w->num / 10);
+        } else {
+            return 0;
+        }
+        m->type = FL_TIME_DATE;
+        return k + 1 - i;
+    }
+    int year = read_year(c, k, 1800, 2099);
+    if (year < 0)
+        return 0;
+    if (k > 0 && (fl_tw_is(c, k - 1, "$") || fl_tw_is(c, k - 1, "no") || fl_tw_is(c, k - 1, "#")))
+        return 0;
+    for (size_t q = 0; q < sizeof not_year_after / sizeof not_year_after[0]; q++)
+        if (fl_tw_is(c, k + 1, not_year_after[q]))
+            return 0;
+    if (cls(c, k + 1, FL_LX_UNIT) || cls(c, k + 1, FL_LX_MONTH))
+        return 0;
+    fl_val_year(m->value, year);
+    m->type = FL_TIME_DATE;
+    return k + 1 - i;
+}
+
+/* the 20th century, the nineteenth century -> 19 */
+size_t fl_pat_century(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    size_t k = i;
+    if (fl_tw_is(c, k, "the"))
+        k++;
+    int n = -1;
+    const fl_tword *w = word_at(c, k);
+    if (w->flags & FL_W_ORD)
+        n = w->num;
+    else if (cls(c, k, FL_LX_ORDINAL))
+        n = fl_tw_value(c, k);
+    if (n < 1 || n > 99 || unit_of(c, k + 1) != FL_U_CENTURY || (fl_tw_lexflags(c, k + 1) & FL_LXF_PLURAL))
+        return 0;
+    snprintf(m->value, sizeof m->value, "%02d", n - 1);
+    m->type = FL_TIME_DATE;
+    return k + 2 - i;
+}
+
+/* ---- quarters ---------------------------------------------------------- */
+
+/* A quarter or a reporting period: [the] [1998's|this year's] [fiscal]
+ * (third|3rd|latest|current|year-earlier|1988) (quarter|period) [of 1998] */
+static int is_period_word(const fl_tctx *c, size_t i)
+{
+    return (unit_of(c, i) == FL_U_QUARTER && !(fl_tw_lexflags(c, i) & FL_LXF_PLURAL)) || fl_tw_is(c, i, "period");
+}
+
+size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    size_t k = i;
+    int the = 0;
+    if (fl_tw_is(c, k, "the")) {
+        the = 1;
+        k++;
+    }
+    int year = -1, q = 0, shift = 0, has_shift = 0, year_ago = 0, explicit_year = 0;
+    int y0 = read_year(c, k, 1800, 2099);
+    if (y0 > 0 && fl_tw_is(c, k + 1, "'s")) {
+        year = y0;
+        k += 2;
+    } else if (cls(c, k, FL_LX_SHIFT) && unit_of(c, k + 1) == FL_U_YEAR && fl_tw_is(c, k + 2, "'s")) {
+        year = c->dct.year + fl_tw_value(c, k);
+        k += 3;
+    } else if (y0 > 0 && the) {
+        year = y0; /* "the 1988 second quarter", "the 1988 period" */
+        explicit_year = 1;
+        k++;
+    }
+    if (unit_of(c, k) == FL_U_YEAR && !joined(c, k) && (fl_tw_is(c, k + 1, "earlier") || fl_tw_is(c, k + 1, "ago")) &&
+        joined(c, k + 1)) {
+        year_ago = 1; /* "the year-earlier quarter" */
+        k += 2;
+    }
+    if (cls(c, k, FL_LX_FISCAL))
+        k++;
+    const fl_tword *w = word_at(c, k);
+    if (!w)
+        return 0;
+    int ord_joined = 0;
+    if (cls(c, k, FL_LX_ORDINAL) && fl_tw_value(c, k) <= 4) {
+        q = fl_tw_value(c, k);
+    } else if ((w->flags & FL_W_ORD) && w->num >= 1 && w->num <= 4) {
+        q = w->num;
+    } else if (unit_of(c, k) == FL_U_SECOND && !(fl_tw_lexflags(c, k) & FL_LXF_PLURAL) && is_period_word(c, k + 1)) {
+        q = 2;
+    } else if (!year_ago && !explicit_year &&
+               (fl_tw_is(c, k, "latest") || fl_tw_is(c, k, "recent") || fl_tw_is(c, k, "last") ||
+                fl_tw_is(c, k, "previous"))) {
+        shift = -1, has_shift = 1;
+    } else if (!year_ago && !explicit_year && (fl_tw_is(c, k, "current") || fl_tw_is(c, k, "this"))) {
+        has_shift = 1;
+    } else if (!year_ago && !explicit_year && fl_tw_is(c, k, "next")) {
+        shift = 1, has_shift = 1;
+    } else {
+        k--; /* no qualifier: "the quarter", "the year-earlier period" */
+    }
+    k++;
+    ord_joined = q && joined(c, k);
+    if (!is_period_word(c, k))
+        return 0;
+    int is_period = fl_tw_is(c, k, "period");
+    if (is_period && !(year_ago || explicit_year || (has_shift && shift < 0 && the)))
+        return 0;
+    if (the && ord_joined && !explicit_year && !year_ago)
+        return 0; /* "the third-quarter results": the extent is "third-quarter" */
+    if (!q && !has_shift && !year_ago && !explicit_year && !the)
+        return 0;
+    k++;
+    if (q && year < 0 && (fl_tw_is(c, k, "of") || fl_tw_is(c, k, "in"))) {
+        size_t j = k + 1;
+        if (cls(c, j, FL_LX_FISCAL))
+            j++;
+        int y = read_year(c, j, 1800, 2099);
+        if (y > 0) {
+            year = y;
+            k = j + 1;
+        } else if (cls(c, j, FL_LX_SHIFT) && unit_of(c, j + 1) == FL_U_YEAR) {
+            year = c->dct.year + fl_tw_value(c, j);
+            k = j + 2;
+        }
+    } else if (q && year < 0 && read_year(c, k, 1800, 2099) > 0) {
+        year = read_year(c, k++, 1800, 2099);
+    }
+    int dq = (c->dct.month - 1) / 3 + 1;
+    /* the quarter a report is about: the one named last, else the last completed */
+    int completed = c->last_quarter && c->last_quarter_year * 4 + c->last_quarter < c->dct.year * 4 + dq;
+    int ref_year = completed ? c->last_quarter_year : (dq == 1 ? c->dct.year - 1 : c->dct.year);
+    int ref_q = completed ? c->last_quarter : (dq == 1 ? 4 : dq - 1);
+    if (q) {
+        if (year < 0) {
+            int tense = fl_tense_around(c, i, k);
+            year = c->dct.year;
+            if (q > dq && tense != FL_TENSE_FUTURE)
+                year--;
+        }
+        if (year_ago)
+            year = (year_ago && !explicit_year ? ref_year : year) - 1;
+        m->anchor = !year_ago;
+    } else if (year_ago) {
+        year = ref_year - 1;
+        q = ref_q;
+    } else if (explicit_year) {
+        q = ref_q;
+    } else if (has_shift && shift < 0) {
+        year = ref_year;
+        q = ref_q;
+    } else if (has_shift) {
+        long n = (long)c->dct.year * 4 + (dq - 1) + shift;
+        year = (int)(n / 4);
+        q = (int)(n % 4) + 1;
+    } else {
+        year = ref_year; /* "the quarter" */
+        q = ref_q;
+    }
+    if (!fl_val_quarter(m->value, year, q))
+        return 0;
+    m->type = FL_TIME_DATE;
+    return k - i;
+}
+
+/* Seasons with a year or a cue: summer 1998, in the spring. */
+size_t fl_pat_season(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    static const char *const names[5] = {"", "SP", "SU", "FA", "WI"};
+    size_t k = i;
+    if (fl_tw_is(c, k, "the"))
+        k++;
+    if (!cls(c, k, FL_LX_SEASON))
+        return 0;
+    int season = fl_tw_value(c, k++);
+    int year = -1;
+    size_t used = 0;
+    if (fl_tw_is(c, k, "of") && (year = fl_time_any_year(c, k + 1, &used)) > 0)
+        k += 1 + used;
+    else if ((year = fl_time_any_year(c, k, &used)) > 0)
+        k += used;
+    if (year < 0) {
+        if (fl_tw_lexflags(c, i + (k - i) - 1) & FL_LXF_AMBIG)
+            return 0;
+        if (!(k - i == 2 && fl_tw_is(c, i, "the") && i > 0 && fl_tw_is(c, i - 1, "this")) && !month_cue_before(c, i))
+            return 0;
+        year = c->dct.year;
+    }
+    snprintf(m->value, sizeof m->value, "%04d-%s", year, names[season]);
+    m->type = FL_TIME_DATE;
+    return k - i;
+}
+
+/* (the) first/second/last half of 1989 | of the year | of this year -> 1989-H1 */
+size_t fl_pat_half_year(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    size_t k = i;
+    if (fl_tw_is(c, k, "the"))
+        k++;
+    int h;
+    if (fl_tw_is(c, k, "first") || fl_tw_is(c, k, "early"))
+        h = 1;
+    else if ((unit_of(c, k) == FL_U_SECOND && !(fl_tw_lexflags(c, k) & FL_LXF_PLURAL)) || fl_tw_is(c, k, "last") ||
+             fl_tw_is(c, k, "latter"))
+        h = 2;
+    else
+        return 0;
+    if (!fl_tw_is(c, k + 1, "half") || !fl_tw_is(c, k + 2, "of"))
+        return 0;
+    k += 3;
+    size_t used = 0;
+    int year = fl_time_any_year(c, k, &used);
+    if (year > 0) {
+        k += used;
+    } else if ((fl_tw_is(c, k, "the") || fl_tw_is(c, k, "this")) && unit_of(c, k + 1) == FL_U_YEAR &&
+               !(fl_tw_lexflags(c, k + 1) & FL_LXF_PLURAL)) {
+        year = c->dct.year;
+        k += 2;
+    } else if (cls(c, k, FL_LX_SHIFT) && fl_tw_value(c, k) != 0 && unit_of(c, k + 1) == FL_U_YEAR) {
+        year = c->dct.year + fl_tw_value(c, k);
+        k += 2;
+    } else {
+        return 0;
+    }
+    if (year < 1 || year > 9999)
+        return 0;
+    snprintf(m->value, sizeof m->value, "%04d-H%d", year, h);
+    m->type = FL_TIME_DATE;
+    return k - i;
+}
+
+/* ---- holidays --------------------------------------------------------- */
+
+/* Named days: a fixed date, or the nth weekday of a month (nth -1: the
+ * last). Words are matched in order, case-insensitively; "'s" is a token. */
+static const struct holiday {
+    const char *words[4];
+    int month, day;      /* fixed date, or day 0 */
+    int weekday, nth;    /* for day 0 */
+} holidays[] = {
+    {{"new", "year", "'s", "day"}, 1, 1, 0, 0},
+    {{"new", "year", "'s", "eve"}, 12, 31, 0, 0},
+    {{"valentine", "'s", "day", NULL}, 2, 14, 0, 0},
+    {{"independence", "day", NULL, NULL}, 7, 4, 0, 0},
+    {{"halloween", NULL, NULL, NULL}, 10, 31, 0, 0},
+    {{"veterans", "day", NULL, NULL}, 11, 11, 0, 0},
+    {{"christmas", "eve", NULL, NULL}, 12, 24, 0, 0},
+    {{"christmas", "day", NULL, NULL}, 12, 25, 0, 0},
+    {{"christmas", NULL, NULL, NULL}, 12, 25, 0, 0},
+    {{"thanksgiving", "day", NULL, NULL}, 11, 0, 4, 4},
+    {{"thanksgiving", NULL, NULL, NULL}, 11, 0, 4, 4},
+    {{"labor", "day", NULL, NULL}, 9, 0, 1, 1},
+    {{"memorial", "day", NULL, NULL}, 5, 0, 1, -1},
+};
+
+static fl_cal_date holiday_date(const struct holiday *h, int year)
+{
+    fl_cal_date d = {year, h->month, h->day};
+    if (h->day)
+        return d;
+    if (h->nth > 0) {
+        d.day = 1;
+        int delta = (h->weekday - fl_cal_weekday(d) + 7) % 7 + 7 * (h->nth - 1);
+        return fl_cal_add_days(d, delta);
+    }
+    d.day = fl_cal_days_in_month(year, h->month);
+    return fl_cal_add_days(d, -((fl_cal_weekday(d) - h->weekday + 7) % 7));
+}
+
+size_t fl_pat_holiday(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    if (!(word_at(c, i)->flags & FL_W_CAP))
+        return 0;
+    for (size_t h = 0; h < sizeof holidays / sizeof holidays[0]; h++) {
+        size_t k = 0;
+        while (k < 4 && holidays[h].words[k] && fl_tw_is(c, i + k, holidays[h].words[k]))
+            k++;
+        if (k < 4 && holidays[h].words[k])
+            continue;
+        size_t end = i + k;
+        int year = read_year(c, end, 1000, 2199);
+        if (year > 0) {
+            end++;
+        } else {
+            /* the occurrence nearest the DCT, looking back unless near ahead */
+            fl_cal_date best = {0, 0, 0};
+            long best_dist = 0;
+            for (int y = c->dct.year - 1; y <= c->dct.year + 1; y++) {
+                fl_cal_date d = holiday_date(&holidays[h], y);
+                long dist = day_distance(d, c->dct);
+                long score = dist > 0 ? (dist <= 62 ? dist : 1000000 + dist) : -dist;
+                if (!best.year || score < best_dist)
+                    best = d, best_dist = score;
+            }
+            year = best.year;
+        }
+        if (year < 1 || year > 9999 || !fl_val_day(m->value, holiday_date(&holidays[h], year)))
+            return 0;
+        m->type = FL_TIME_DATE;
+        return end - i;
+    }
+    return 0;
+}
+

@@ -1,0 +1,350 @@
+/*
+ * patterns_relative.c — patterns for expressions relative to the DCT: today
+ * and yesterday, PRESENT/PAST/FUTURE_REF words and phrases, weekdays by
+ * tense, this/last/next + unit, weekday, month, season or part of day, and
+ * "the weekend", "the fiscal year", "the year". Not for: named dates
+ * (patterns_dates.c) or amounts (patterns_amounts.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "time/pattern_words.h"
+
+/* ---- deictic words ---------------------------------------------------- */
+
+/* today, yesterday, tomorrow, tonight [morning|night] */
+size_t fl_pat_day_word(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    if (!cls(c, i, FL_LX_DAY_WORD))
+        return 0;
+    int off = fl_tw_value(c, i);
+    if (!fl_val_day(m->value, fl_cal_add_days(c->dct, off)))
+        return 0;
+    m->type = FL_TIME_DATE;
+    if (fl_tw_is(c, i, "tonight")) {
+        fl_time_add_pod(m, FL_POD_NIGHT);
+        return 1;
+    }
+    int pod;
+    if (fl_time_read_pod(c, i + 1, &pod)) {
+        fl_time_add_pod(m, pod);
+        return 2;
+    }
+    return 1;
+}
+
+/* Phrases that name the present, past or future (-1, 0, 1). */
+static const struct {
+    const char *words[3];
+    int ref;
+} ref_phrases[] = {
+    {{"these", "days", NULL}, 0},   {{"the", "time", "being"}, 0}, {{"at", "present", NULL}, 0},
+    {{"the", "near", "term"}, 1},   {{"the", "short", "term"}, 1}, {{"the", "long", "term"}, 1},
+    {{"the", "years", "ahead"}, 1}, {{"the", "months", "ahead"}, 1},
+};
+
+/* now, currently, recently, soon; the future, the past; recent years */
+size_t fl_pat_ref(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    static const char *const refs[3] = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"};
+    m->type = FL_TIME_DATE;
+    for (size_t p = 0; p < sizeof ref_phrases / sizeof ref_phrases[0]; p++) {
+        size_t k = 0;
+        while (k < 3 && ref_phrases[p].words[k] && fl_tw_is(c, i + k, ref_phrases[p].words[k]) &&
+               !(k && joined(c, i + k))) /* "the long-term outlook" is not a time */
+            k++;
+        if (k == 3 || !ref_phrases[p].words[k]) {
+            strcpy(m->value, refs[ref_phrases[p].ref + 1]);
+            return k;
+        }
+    }
+    if (fl_tw_is(c, i, "the")) {
+        size_t k = i + 1;
+        if (fl_tw_is(c, k, "near") || fl_tw_is(c, k, "distant") || fl_tw_is(c, k, "foreseeable"))
+            k++;
+        if (cls(c, k, FL_LX_REF) && (fl_tw_lexflags(c, k) & FL_LXF_NEEDS_THE)) {
+            strcpy(m->value, refs[fl_tw_value(c, k) + 1]);
+            return k + 1 - i;
+        }
+        if (fl_tw_is(c, k, "past") && k == i + 1 && !cls(c, k + 1, FL_LX_UNIT) && !cls(c, k + 1, FL_LX_NUMBER) &&
+            !is_digits(c, k + 1) && !cls(c, k + 1, FL_LX_WEEKDAY) && !cls(c, k + 1, FL_LX_MONTH) &&
+            !cls(c, k + 1, FL_LX_SEASON) && !(word_at(c, k + 1) && (word_at(c, k + 1)->flags & FL_W_JOINED))) {
+            strcpy(m->value, "PAST_REF");
+            return 2;
+        }
+        return 0;
+    }
+    if (cls(c, i, FL_LX_SHIFT) && fl_tw_value(c, i) != 0 && !joined(c, i + 1) && unit_of(c, i + 1) != FL_U_NONE &&
+        unit_of(c, i + 1) != FL_U_WEEKEND && (fl_tw_lexflags(c, i + 1) & FL_LXF_PLURAL)) {
+        /* "coming years", "past years": as vague as "recent years" */
+        strcpy(m->value, refs[fl_tw_value(c, i) + 1]);
+        return 2;
+    }
+    if (!cls(c, i, FL_LX_REF) || (fl_tw_lexflags(c, i) & FL_LXF_NEEDS_THE))
+        return 0;
+    int v = fl_tw_value(c, i);
+    if (fl_tw_lexflags(c, i) & FL_LXF_AMBIG) {
+        /* "recent years", "recent weeks": PAST_REF; a bare adjective is not a time */
+        if (unit_of(c, i + 1) != FL_U_NONE && (fl_tw_lexflags(c, i + 1) & FL_LXF_PLURAL)) {
+            strcpy(m->value, refs[v + 1]);
+            return 2;
+        }
+        if (fl_tw_is(c, i, "current")) { /* "the current chairman": PRESENT_REF, as TimeBank has it */
+            strcpy(m->value, refs[v + 1]);
+            return 1;
+        }
+        return 0;
+    }
+    if (joined(c, i + 1))
+        return 0; /* "now-defunct" */
+    strcpy(m->value, refs[v + 1]);
+    return 1;
+}
+
+/* ---- weekdays --------------------------------------------------------- */
+
+static size_t weekday_core(fl_tctx *c, size_t i, fl_tmatch *m, int shift, int has_shift, size_t start)
+{
+    if (!cls(c, i, FL_LX_WEEKDAY))
+        return 0;
+    unsigned f = fl_tw_lexflags(c, i);
+    const fl_tword *w = word_at(c, i);
+    if (!(w->flags & FL_W_CAP))
+        return 0;
+    if ((f & FL_LXF_ABBR) && !(w->flags & FL_W_PERIOD))
+        return 0;
+    int wd = fl_tw_value(c, i);
+    if (f & FL_LXF_PLURAL) {
+        if (has_shift)
+            return 0;
+        snprintf(m->value, sizeof m->value, "XXXX-WXX-%d", wd);
+        m->type = FL_TIME_SET;
+        return 1;
+    }
+    int tense = has_shift ? FL_TENSE_UNKNOWN : fl_tense_around(c, start, i + 1);
+    if (!fl_val_day(m->value, fl_time_resolve_weekday(c, wd, shift, has_shift, tense)))
+        return 0;
+    m->type = FL_TIME_DATE;
+    int pod;
+    if (fl_time_read_pod(c, i + 1, &pod)) {
+        /* TimeBank annotates "Wednesday night" as a DATE with the part of day */
+        fl_time_add_pod(m, pod);
+        m->type = FL_TIME_DATE;
+        return 2;
+    }
+    return 1;
+}
+
+size_t fl_pat_weekday(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    return weekday_core(c, i, m, 0, 0, i);
+}
+
+/* ---- this / last / next ... ------------------------------------------ */
+
+size_t fl_pat_relative(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    size_t k = i;
+    int the = 0, earlier = 0;
+    if (fl_tw_is(c, k, "earlier") || fl_tw_is(c, k, "later")) {
+        earlier = 1;
+        k++;
+    }
+    if (fl_tw_is(c, k, "the") && !earlier) {
+        the = 1;
+        k++;
+    }
+    if (the && c->after_edge && unit_of(c, k) != FL_U_NONE && !(fl_tw_lexflags(c, k) & FL_LXF_PLURAL) &&
+        unit_of(c, k) >= FL_U_WEEK && unit_of(c, k) != FL_U_FORTNIGHT) {
+        /* "the end of the year", "the middle of the month" */
+        if (!fl_time_shifted_value(c, m->value, unit_of(c, k), 0))
+            return 0;
+        m->type = FL_TIME_DATE;
+        return k + 1 - i;
+    }
+    int current = the && (fl_tw_is(c, k, "current") || (fl_tw_is(c, k, "full") && unit_of(c, k + 1) == FL_U_YEAR));
+    if (!cls(c, k, FL_LX_SHIFT) && !current)
+        return 0;
+    int shift = current ? 0 : fl_tw_value(c, k);
+    int is_past = fl_tw_is(c, k, "past");
+    int is_this = fl_tw_is(c, k, "this");
+    if (fl_tw_is(c, k, "that") || fl_tw_is(c, k, "same") || fl_tw_is(c, k, "following"))
+        return 0; /* anaphoric: needs the narrative's time, not the DCT */
+    if (earlier && !is_this)
+        return 0;
+    if (the && shift == 0 && !current)
+        return 0;
+    k++;
+    if (current && cls(c, k, FL_LX_FISCAL))
+        k++; /* "the current fiscal year" */
+    int unit = unit_of(c, k);
+    if (unit != FL_U_NONE) {
+        if ((fl_tw_lexflags(c, k) & FL_LXF_PLURAL) || joined(c, k))
+            return 0; /* "last-minute" is an adjective */
+        int anaphoric = fl_tw_is(c, k - 1, "previous") || fl_tw_is(c, k - 1, "prior") || fl_tw_is(c, k - 1, "preceding");
+        if ((is_past || (the && shift != 0 && !anaphoric)) && !earlier && !current) {
+            /* the past week, the last year, the next month: a duration */
+            if (unit == FL_U_DAY)
+                return 0;
+            if (!fl_time_duration_value(m->value, unit, 1))
+                return 0;
+            m->type = FL_TIME_DURATION;
+            return k + 1 - i;
+        }
+        if (unit == FL_U_DAY || fl_unit_is_clock((fl_unit)unit))
+            return 0;
+        if (!fl_time_shifted_value(c, m->value, unit, shift))
+            return 0;
+        m->type = FL_TIME_DATE;
+        if (unit == FL_U_QUARTER && the && !current)
+            return 0;
+        return k + 1 - i;
+    }
+    if (the || earlier)
+        return 0;
+    if (cls(c, k, FL_LX_WEEKDAY)) {
+        size_t n = weekday_core(c, k, m, shift, 1, i);
+        return n ? k + n - i : 0;
+    }
+    if (cls(c, k, FL_LX_MONTH) && (word_at(c, k)->flags & FL_W_CAP) && !(fl_tw_lexflags(c, k) & FL_LXF_ABBR)) {
+        int month = fl_tw_value(c, k);
+        int year = c->dct.year;
+        if (shift < 0 && month >= c->dct.month)
+            year--;
+        else if (shift > 0 && month <= c->dct.month)
+            year++;
+        if (!fl_val_month(m->value, year, month))
+            return 0;
+        m->type = FL_TIME_DATE;
+        return k + 1 - i;
+    }
+    if (cls(c, k, FL_LX_SEASON)) {
+        static const char *const names[5] = {"", "SP", "SU", "FA", "WI"};
+        int season = fl_tw_value(c, k);
+        /* the season the DCT is in: winter 12-2, spring 3-5, summer 6-8, fall 9-11 */
+        int now = c->dct.month == 12 || c->dct.month <= 2 ? FL_SEASON_WINTER : (c->dct.month - 3) / 3 + 1;
+        int year = c->dct.month <= 2 ? c->dct.year - 1 : c->dct.year; /* January is in last year's winter */
+        if (shift < 0 && season >= now)
+            year--;
+        else if (shift > 0 && season <= now)
+            year++;
+        if (year < 1 || year > 9999)
+            return 0;
+        snprintf(m->value, sizeof m->value, "%04d-%s", year, names[season]);
+        m->type = FL_TIME_DATE;
+        return k + 1 - i;
+    }
+    int pod;
+    if (fl_time_read_pod(c, k, &pod)) {
+        /* this morning, last night */
+        if (shift > 0 || (shift < 0 && pod != FL_POD_NIGHT))
+            return 0;
+        if (!fl_val_day(m->value, fl_cal_add_days(c->dct, shift)))
+            return 0;
+        fl_time_add_pod(m, pod);
+        return k + 1 - i;
+    }
+    return 0;
+}
+
+/* "the weekend": the last one, or the coming one when the clause looks
+ * ahead; "the fiscal year": the current one, as a duration. */
+size_t fl_pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    if (!fl_tw_is(c, i, "the"))
+        return 0;
+    if (unit_of(c, i + 1) == FL_U_WEEKEND && !(fl_tw_lexflags(c, i + 1) & FL_LXF_PLURAL)) {
+        int dw = fl_cal_weekday(c->dct);
+        int tense = fl_tense_around(c, i, i + 2);
+        long back = dw >= 6 ? 0 : -7; /* on a Saturday or Sunday "the weekend" is this one */
+        if (!fl_time_shifted_value(c, m->value, FL_U_WEEKEND, tense == FL_TENSE_FUTURE ? 0 : back / 7))
+            return 0;
+        m->type = FL_TIME_DATE;
+        return 2;
+    }
+    if (unit_of(c, i + 1) == FL_U_YEAR && !(fl_tw_lexflags(c, i + 1) & FL_LXF_PLURAL) && !joined(c, i + 2)) {
+        /* "the year ended June 30": a reporting year; "for the year": this one */
+        if (fl_tw_is(c, i + 2, "ended") || fl_tw_is(c, i + 2, "ending")) {
+            strcpy(m->value, "P1Y");
+            m->type = FL_TIME_DURATION;
+            return 2;
+        }
+        if (i > 0 && (fl_tw_is(c, i - 1, "for") || fl_tw_is(c, i - 1, "in")) && !cls(c, i + 2, FL_LX_NUMBER) &&
+            !is_digits(c, i + 2)) {
+            if (!fl_val_year(m->value, c->dct.year))
+                return 0;
+            m->type = FL_TIME_DATE;
+            return 2;
+        }
+        return 0;
+    }
+    if (cls(c, i + 1, FL_LX_FISCAL) && unit_of(c, i + 2) == FL_U_YEAR && !(fl_tw_lexflags(c, i + 2) & FL_LXF_PLURAL)) {
+        strcpy(m->value, "P1Y");
+        m->type = FL_TIME_DURATION;
+        return 3;
+    }
+    return 0;
+}
+
+
+/* Expressions that refer to the last date mentioned: "that day", "the same
+ * year", "later that month", "the following week", "the next day", "the
+ * previous year". Without an earlier date they are left alone. */
+size_t fl_pat_anaphoric(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    if (!c->last_grain)
+        return 0;
+    size_t k = i;
+    int around = fl_tw_is(c, k, "later") || fl_tw_is(c, k, "earlier");
+    k += around;
+    int shift = 0, next_only_day = 0;
+    if (fl_tw_is(c, k, "that")) {
+        k += fl_tw_is(c, k + 1, "same") ? 2 : 1;
+    } else if (!around && fl_tw_is(c, k, "the") && fl_tw_is(c, k + 1, "same")) {
+        k += 2;
+    } else if (!around && fl_tw_is(c, k, "the") && fl_tw_is(c, k + 1, "following")) {
+        k += 2, shift = 1;
+    } else if (!around && fl_tw_is(c, k, "the") && fl_tw_is(c, k + 1, "next")) {
+        k += 2, shift = 1, next_only_day = 1; /* "the next year" is mostly a duration */
+    } else if (!around && fl_tw_is(c, k, "the") &&
+               (fl_tw_is(c, k + 1, "previous") || fl_tw_is(c, k + 1, "preceding") || fl_tw_is(c, k + 1, "prior"))) {
+        k += 2, shift = -1;
+    } else {
+        return 0;
+    }
+    int unit = unit_of(c, k);
+    int pod = 0;
+    if (unit == FL_U_NONE && shift > 0 && next_only_day && fl_time_read_pod(c, k, &pod))
+        unit = FL_U_DAY; /* "the next morning" */
+    if (unit == FL_U_NONE || (fl_tw_lexflags(c, k) & FL_LXF_PLURAL) || joined(c, k))
+        return 0;
+    if (next_only_day && unit != FL_U_DAY)
+        return 0;
+    fl_cal_date d = c->last_date;
+    int ok;
+    switch (unit) {
+    case FL_U_DAY:
+        ok = c->last_grain >= 3 && fl_val_day(m->value, fl_cal_add_days(d, shift));
+        break;
+    case FL_U_WEEK:
+        ok = c->last_grain >= 3 && fl_val_week(m->value, fl_cal_add_days(d, 7L * shift));
+        break;
+    case FL_U_MONTH: {
+        fl_cal_date x = fl_cal_add_months(d, shift);
+        ok = c->last_grain >= 2 && fl_val_month(m->value, x.year, x.month);
+        break;
+    }
+    case FL_U_YEAR:
+        ok = fl_val_year(m->value, d.year + shift);
+        break;
+    default:
+        ok = 0;
+    }
+    if (!ok)
+        return 0;
+    m->type = FL_TIME_DATE;
+    if (pod)
+        fl_time_add_pod(m, pod);
+    return k + 1 - i;
+}

@@ -1,0 +1,490 @@
+/*
+ * recognize.c — the time layer's driver: builds the word stream from the
+ * tokens, finds the tense of a clause, runs the patterns (patterns.c) at
+ * every word and keeps the longest match, widened to whole tokens.
+ *
+ * Cost: one pass over the tokens; each word is looked up once in the
+ * lexicon (a binary search over ~220 entries) and the patterns are only
+ * tried at words that can start a time expression, so the layer stays far
+ * cheaper than tokenization. Nothing is allocated once the doc's arrays are
+ * warm. Not for: the patterns (patterns.c) or TimeML (timeml.c).
+ */
+#include "time/times.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/doc.h"
+#include "time/match.h"
+
+/* ---- word helpers ---------------------------------------------------- */
+
+int fl_tw_is(const fl_tctx *c, size_t i, const char *lower)
+{
+    if (i >= c->n)
+        return 0;
+    const fl_tword *w = &c->w[i];
+    size_t len = w->end - w->start;
+    if (w->flags & FL_W_PERIOD)
+        len--;
+    size_t k = 0;
+    for (; k < len && lower[k]; k++) {
+        char ch = c->text[w->start + k];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch + 32);
+        if (ch != lower[k])
+            return 0;
+    }
+    return k == len && lower[k] == 0;
+}
+
+int fl_tw_class(const fl_tctx *c, size_t i)
+{
+    return i < c->n && c->w[i].lex ? c->w[i].lex->cls : FL_LX_NONE;
+}
+
+int fl_tw_value(const fl_tctx *c, size_t i)
+{
+    return i < c->n && c->w[i].lex ? c->w[i].lex->value : 0;
+}
+
+unsigned fl_tw_lexflags(const fl_tctx *c, size_t i)
+{
+    return i < c->n && c->w[i].lex ? c->w[i].lex->flags : 0;
+}
+
+/* ---- tense ----------------------------------------------------------- */
+
+/* Words that set the time of a clause. Future cues win a tie: they are rarer
+ * and more specific. "said" and friends mark the past of reported speech. */
+static const struct {
+    const char *word;
+    int tense;
+} tense_cues[] = {
+    {"will", FL_TENSE_FUTURE},     {"'ll", FL_TENSE_FUTURE},        {"shall", FL_TENSE_FUTURE},
+    {"scheduled", FL_TENSE_FUTURE}, {"expected", FL_TENSE_FUTURE}, {"expects", FL_TENSE_FUTURE},
+    {"plans", FL_TENSE_FUTURE},    {"intends", FL_TENSE_FUTURE},   {"due", FL_TENSE_FUTURE},
+    {"going", FL_TENSE_FUTURE},    {"upcoming", FL_TENSE_FUTURE},  {"soon", FL_TENSE_FUTURE},
+    {"could", FL_TENSE_FUTURE},    {"might", FL_TENSE_FUTURE},     {"resume", FL_TENSE_FUTURE},
+    {"tomorrow", FL_TENSE_FUTURE}, {"next", FL_TENSE_FUTURE},      {"coming", FL_TENSE_FUTURE},
+    {"planned", FL_TENSE_FUTURE},  {"planning", FL_TENSE_FUTURE},  {"plan", FL_TENSE_FUTURE},
+    {"was", FL_TENSE_PAST},        {"were", FL_TENSE_PAST},        {"had", FL_TENSE_PAST},
+    {"did", FL_TENSE_PAST},        {"said", FL_TENSE_PAST},        {"told", FL_TENSE_PAST},
+    {"announced", FL_TENSE_PAST},  {"reported", FL_TENSE_PAST},    {"ago", FL_TENSE_PAST},
+    {"since", FL_TENSE_PAST},      {"began", FL_TENSE_PAST},       {"came", FL_TENSE_PAST},
+};
+
+static int tense_of_word(const fl_tctx *c, size_t i)
+{
+    const fl_tword *w = &c->w[i];
+    if (w->flags & (FL_W_PUNCT | FL_W_OTHER | FL_W_DIGITS))
+        return FL_TENSE_UNKNOWN;
+    for (size_t k = 0; k < sizeof tense_cues / sizeof tense_cues[0]; k++)
+        if (fl_tw_is(c, i, tense_cues[k].word))
+            return tense_cues[k].tense;
+    /* a lower-case word in -ed is most often a past tense verb */
+    size_t len = w->end - w->start;
+    if (len >= 5 && !(w->flags & FL_W_CAP) && c->text[w->end - 2] == 'e' && c->text[w->end - 1] == 'd')
+        return FL_TENSE_PAST;
+    return FL_TENSE_UNKNOWN;
+}
+
+/* How far (in words, each side) a tense cue may be from the expression:
+ * about a clause. */
+enum { FL_TENSE_REACH = 6 };
+
+/* Words right before an expression that set a deadline or an earliest
+ * date: "as early as Tuesday", "as soon as Friday", "by Monday", "until 9
+ * a.m. Tuesday". */
+static const char *const ahead_before[][3] = {
+    {"as", "early", "as"}, {"as", "soon", "as"}, {"by", NULL, NULL}, {"until", NULL, NULL}, {"till", NULL, NULL},
+};
+
+static int looks_ahead_before(const fl_tctx *c, size_t i)
+{
+    for (size_t p = 0; p < sizeof ahead_before / sizeof ahead_before[0]; p++) {
+        size_t n = ahead_before[p][1] ? (ahead_before[p][2] ? 3 : 2) : 1;
+        if (i < c->sentence_begin + n)
+            continue;
+        size_t k = 0;
+        while (k < n && fl_tw_is(c, i - n + k, ahead_before[p][k]))
+            k++;
+        if (k == n)
+            return 1;
+    }
+    return 0;
+}
+
+int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
+{
+    if (looks_ahead_before(c, i))
+        return FL_TENSE_FUTURE;
+    size_t left = i, right = j;
+    for (int step = 0; step < FL_TENSE_REACH; step++) {
+        int any = 0;
+        int tl = FL_TENSE_UNKNOWN, tr = FL_TENSE_UNKNOWN;
+        if (left > c->sentence_begin) {
+            left--;
+            any = 1;
+            tl = tense_of_word(c, left);
+        }
+        if (right < c->n) {
+            any = 1;
+            tr = tense_of_word(c, right);
+            right++;
+        }
+        if (tl == FL_TENSE_FUTURE || tr == FL_TENSE_FUTURE)
+            return FL_TENSE_FUTURE; /* a tie at the same distance */
+        if (tl != FL_TENSE_UNKNOWN)
+            return tl;
+        if (tr != FL_TENSE_UNKNOWN)
+            return tr;
+        if (!any)
+            return FL_TENSE_UNKNOWN;
+    }
+    return FL_TENSE_UNKNOWN;
+}
+
+/* ---- values ---------------------------------------------------------- */
+
+int fl_val_day(char *v, fl_cal_date d)
+{
+    if (!fl_cal_valid(d.year, d.month, d.day))
+        return 0;
+    snprintf(v, FL_TIME_VALUE_MAX, "%04d-%02d-%02d", d.year, d.month, d.day);
+    return 1;
+}
+
+int fl_val_month(char *v, int year, int month)
+{
+    if (year < 1 || year > 9999 || month < 1 || month > 12)
+        return 0;
+    snprintf(v, FL_TIME_VALUE_MAX, "%04d-%02d", year, month);
+    return 1;
+}
+
+int fl_val_year(char *v, int year)
+{
+    if (year < 1 || year > 9999)
+        return 0;
+    snprintf(v, FL_TIME_VALUE_MAX, "%04d", year);
+    return 1;
+}
+
+int fl_val_week(char *v, fl_cal_date d)
+{
+    int wy, wk;
+    if (!fl_cal_valid(d.year, d.month, d.day))
+        return 0;
+    fl_cal_iso_week(d, &wy, &wk);
+    if (wy < 1 || wy > 9999)
+        return 0;
+    snprintf(v, FL_TIME_VALUE_MAX, "%04d-W%02d", wy, wk);
+    return 1;
+}
+
+int fl_val_quarter(char *v, int year, int quarter)
+{
+    if (year < 1 || year > 9999 || quarter < 1 || quarter > 4)
+        return 0;
+    snprintf(v, FL_TIME_VALUE_MAX, "%04d-Q%d", year, quarter);
+    return 1;
+}
+
+/* ---- the word stream ------------------------------------------------- */
+
+static int is_digit(char ch) { return ch >= '0' && ch <= '9'; }
+
+static void read_number(fl_tword *w, const char *t)
+{
+    size_t len = w->end - w->start, k = 0;
+    long v = 0;
+    while (k < len && is_digit(t[w->start + k]) && k < 9)
+        v = v * 10 + (t[w->start + k++] - '0');
+    w->num = -1;
+    if (k == 0 || (k < len && is_digit(t[w->start + k])))
+        return; /* not a number, or too many digits */
+    w->ndigits = (uint8_t)k;
+    const char *rest = t + w->start + k;
+    size_t rl = len - k;
+    if (rl == 0) {
+        w->flags |= FL_W_DIGITS;
+        w->num = (int32_t)v;
+    } else if (rl == 1 && (rest[0] == 's' || rest[0] == 'S')) {
+        w->flags |= FL_W_DECADE;
+        w->num = (int32_t)v;
+    } else if (rl == 2 && (!strncmp(rest, "st", 2) || !strncmp(rest, "nd", 2) || !strncmp(rest, "rd", 2) ||
+                           !strncmp(rest, "th", 2))) {
+        w->flags |= FL_W_ORD;
+        w->num = (int32_t)v;
+    }
+}
+
+static int push_word(fl_time_layer *L, size_t *n, const fl_doc *doc, uint32_t tok, uint32_t a, uint32_t b,
+                     unsigned flags)
+{
+    if (*n == L->words_cap) {
+        size_t cap = L->words_cap ? L->words_cap * 2 : 512;
+        fl_tword *nw = realloc(L->words, cap * sizeof *nw);
+        if (!nw)
+            return 0;
+        L->words = nw;
+        L->words_cap = cap;
+    }
+    fl_tword *w = &L->words[(*n)++];
+    const char *t = doc->text;
+    w->start = a;
+    w->end = b;
+    w->token = tok;
+    w->flags = (uint8_t)flags;
+    w->lex = NULL;
+    w->num = -1;
+    w->ndigits = 0;
+    if (flags & (FL_W_PUNCT | FL_W_OTHER))
+        return 1;
+    if (t[a] >= 'A' && t[a] <= 'Z')
+        w->flags |= FL_W_CAP;
+    if (b > a + 1 && t[b - 1] == '.')
+        w->flags |= FL_W_PERIOD;
+    if (is_digit(t[a]))
+        read_number(w, t);
+    else
+        w->lex = fl_lex_lookup(t + a, b - a);
+    return 1;
+}
+
+/* Appends the words of token `tok`; returns 0 on out-of-memory. */
+static int add_token_words(fl_time_layer *L, size_t *n, const fl_doc *doc, uint32_t tok)
+{
+    const fl_token *t = &doc->tokens.tokens[tok];
+    const char *s = doc->text;
+    switch (t->kind) {
+    case FL_TOKEN_WORD:
+    case FL_TOKEN_NUMBER:
+    case FL_TOKEN_ABBREV:
+    case FL_TOKEN_CLITIC:
+        break;
+    case FL_TOKEN_PUNCT:
+    case FL_TOKEN_QUOTE:
+    case FL_TOKEN_DASH:
+        return push_word(L, n, doc, tok, t->start, t->end, FL_W_PUNCT);
+    default:
+        return push_word(L, n, doc, tok, t->start, t->end, FL_W_OTHER);
+    }
+    /* Split at ASCII hyphens when the token has letters: "third-quarter",
+     * "20-year"; keep "1998-10-15" and "200-300" whole. */
+    int letters = 0, hyphen = 0;
+    for (uint32_t k = t->start; k < t->end; k++) {
+        char ch = s[k];
+        letters |= (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+        hyphen |= ch == '-';
+    }
+    if (!letters || !hyphen)
+        return push_word(L, n, doc, tok, t->start, t->end, 0);
+    uint32_t a = t->start;
+    unsigned joined = 0;
+    for (uint32_t k = t->start; k <= t->end; k++) {
+        if (k == t->end || s[k] == '-') {
+            if (k > a && !push_word(L, n, doc, tok, a, k, joined))
+                return 0;
+            joined = FL_W_JOINED;
+            a = k + 1;
+        }
+    }
+    return 1;
+}
+
+/* Can a time expression start at word i? Cheap filter before the patterns. */
+static int may_start(const fl_tctx *c, size_t i)
+{
+    const fl_tword *w = &c->w[i];
+    if (w->flags & (FL_W_PUNCT | FL_W_OTHER))
+        return 0;
+    if (w->lex || w->num >= 0 || (c->text[w->start] >= '0' && c->text[w->start] <= '9'))
+        return 1;
+    return (w->flags & FL_W_CAP) || fl_tw_is(c, i, "the") || fl_tw_is(c, i, "at") || fl_tw_is(c, i, "up") ||
+           fl_tw_is(c, i, "fewer");
+}
+
+/* Words that every time expression contains (a month, a unit, a digit ...);
+ * "the", "a" or "last" alone never make one, "the past" and "the latest
+ * period" do. */
+static int is_strong(const fl_tctx *c, size_t i)
+{
+    const fl_tword *w = &c->w[i];
+    if (w->flags & (FL_W_PUNCT | FL_W_OTHER))
+        return 0;
+    if (c->text[w->start] >= '0' && c->text[w->start] <= '9')
+        return 1;
+    if (!w->lex)
+        return 0;
+    switch (w->lex->cls) {
+    case FL_LX_MONTH: case FL_LX_WEEKDAY: case FL_LX_UNIT: case FL_LX_PART_OF_DAY: case FL_LX_SEASON:
+    case FL_LX_DAY_WORD: case FL_LX_REF: case FL_LX_SET: case FL_LX_ANCHOR:
+        return 1;
+    case FL_LX_NUMBER: /* "nineteen ninety-six"; "a" is not enough */
+        return !(w->lex->flags & FL_LXF_ARTICLE) && w->lex->value >= 10;
+    case FL_LX_SHIFT: /* "the past" */
+        return w->lex->value < 0 && fl_tw_is(c, i, "past");
+    default:
+        return 0;
+    }
+}
+
+static int digits_at(const char *v, size_t n)
+{
+    int x = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (v[k] < '0' || v[k] > '9')
+            return -1;
+        x = x * 10 + (v[k] - '0');
+    }
+    return x;
+}
+
+/* Remembers the last date mentioned (2023, 2023-10, 2023-10-07, with or
+ * without a time): "that day", "the following year" refer to it. */
+static void note_date(fl_tctx *c, const char *v)
+{
+    size_t len = strlen(v);
+    int y = len >= 4 ? digits_at(v, 4) : -1;
+    if (y < 1 || (len > 4 && v[4] != '-'))
+        return;
+    int m = len >= 7 ? digits_at(v + 5, 2) : -1;
+    int d = len >= 10 && m > 0 && (len == 10 || v[10] == 'T') ? digits_at(v + 8, 2) : -1;
+    if (len == 4) {
+        c->last_date = (fl_cal_date){y, 1, 1};
+        c->last_grain = 1;
+    } else if (m >= 1 && m <= 12 && len == 7) {
+        c->last_date = (fl_cal_date){y, m, 1};
+        c->last_grain = 2;
+    } else if (m >= 1 && d >= 1 && fl_cal_valid(y, m, d)) {
+        c->last_date = (fl_cal_date){y, m, d};
+        c->last_grain = 3;
+    }
+}
+
+/* Remembers the last quarter named ("2023-Q3"): "a year earlier" in a
+ * quarterly report means the same quarter a year before. */
+static void note_reference(fl_tctx *c, const char *v)
+{
+    if (strlen(v) == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') {
+        c->last_quarter_year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+        c->last_quarter = v[6] - '0';
+    }
+}
+
+static int push_time(fl_time_layer *L, uint32_t start, uint32_t end, const fl_tmatch *m)
+{
+    if (L->count == L->cap) {
+        size_t cap = L->cap ? L->cap * 2 : 32;
+        fl_time *nt = realloc(L->times, cap * sizeof *nt);
+        if (!nt)
+            return 0;
+        L->times = nt;
+        L->cap = cap;
+    }
+    fl_time *t = &L->times[L->count++];
+    t->span.start = start;
+    t->span.end = end;
+    t->type = m->type;
+    memcpy(t->value, m->value, sizeof t->value);
+    t->value[FL_TIME_VALUE_MAX - 1] = 0;
+    return 1;
+}
+
+fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
+{
+    fl_time_layer *L = &doc->times;
+    L->count = 0;
+    size_t n = 0;
+    const fl_token *toks = doc->tokens.tokens;
+    fl_tctx c;
+    memset(&c, 0, sizeof c);
+    c.text = doc->text;
+    c.dct.year = year;
+    c.dct.month = month;
+    c.dct.day = day;
+    for (size_t s = 0; s < doc->sentences.count; s++) {
+        const fl_sentence *sent = &doc->sentences.sentences[s];
+        n = 0;
+        for (uint32_t t = sent->token_begin; t < sent->token_end; t++)
+            if (!add_token_words(L, &n, doc, t))
+                return FL_ERR_NOMEM;
+        c.w = L->words;
+        c.n = n;
+        c.sentence_begin = 0;
+        size_t strong = 0; /* the next strong word at or after i */
+        for (size_t i = 0; i < n;) {
+            if (strong < i)
+                strong = i;
+            while (strong < n && !is_strong(&c, strong))
+                strong++;
+            if (strong >= n)
+                break;
+            if (strong > i + 4) {
+                i = strong - 4; /* no expression reaches a strong word 5 words away */
+                continue;
+            }
+            if (!may_start(&c, i)) {
+                i++;
+                continue;
+            }
+            fl_tmatch m;
+            fl_time_match_at(&c, i, &m);
+            if (!m.len) {
+                i++;
+                continue;
+            }
+            /* Spans cover whole tokens: "mid-1990s", "post-1990". */
+            size_t next = i + m.len;
+            if (next < n && (L->words[next].flags & FL_W_JOINED)) {
+                i++; /* ends inside a hyphenated word: "1990s-era" */
+                continue;
+            }
+            uint32_t start = toks[L->words[i].token].start;
+            uint32_t end = toks[L->words[next - 1].token].end;
+            if (!push_time(L, start, end, &m))
+                return FL_ERR_NOMEM;
+            if (m.anchor)
+                note_reference(&c, m.value);
+            if (m.type == FL_TIME_DATE || m.type == FL_TIME_TIME)
+                note_date(&c, m.value);
+            i = next;
+        }
+    }
+    return FL_OK;
+}
+
+void fl_time_layer_free(fl_time_layer *L)
+{
+    free(L->times);
+    free(L->words);
+    memset(L, 0, sizeof *L);
+}
+
+fl_status fl_doc_find_times(fl_doc *doc, const char *reference_date)
+{
+    int y, m, d;
+    if (reference_date) {
+        if (!fl_date_parse(reference_date, strlen(reference_date), &y, &m, &d))
+            return FL_ERR_USAGE;
+    } else if (doc->article) {
+        y = doc->article->year;
+        m = doc->article->month;
+        d = doc->article->day;
+    } else {
+        return FL_ERR_USAGE;
+    }
+    return fl_time_layer_run(doc, y, m, d);
+}
+
+size_t fl_doc_time_count(const fl_doc *doc) { return doc->times.count; }
+const fl_time *fl_doc_times(const fl_doc *doc) { return doc->times.times; }
+
+const char *fl_time_type_name(fl_time_type type)
+{
+    static const char *const names[FL_TIME_TYPE_COUNT] = {"DATE", "TIME", "DURATION", "SET"};
+    return (unsigned)type < FL_TIME_TYPE_COUNT ? names[type] : "UNKNOWN";
+}

@@ -1,0 +1,243 @@
+/* test_time.c — the time layer on sentences: exact spans, types and values
+ * for every class of expression, relative to a publication date. */
+#include <string.h>
+
+#include "check.h"
+#include "factline.h"
+
+/* Runs the layer on `text` dated `dct` and compares with `want`: lines of
+ * "text|TYPE|value", one per expression, in order, joined by "\n". */
+static void expect_times(const char *dct, const char *text, const char *want, int line)
+{
+    fl_doc *doc = fl_doc_new();
+    char got[2048] = "";
+    if (fl_doc_analyze_text(doc, text, strlen(text)) != FL_OK || fl_doc_find_times(doc, dct) != FL_OK) {
+        check_failed++;
+        fprintf(stderr, "%s:%d: analysis failed\n", __FILE__, line);
+        fl_doc_free(doc);
+        return;
+    }
+    size_t len = 0;
+    for (size_t i = 0; i < fl_doc_time_count(doc); i++) {
+        const fl_time *t = &fl_doc_times(doc)[i];
+        len += (size_t)snprintf(got + len, sizeof got - len, "%s%.*s|%s|%s", i ? "\n" : "",
+                                (int)(t->span.end - t->span.start), text + t->span.start,
+                                fl_time_type_name(t->type), t->value);
+        if (len >= sizeof got)
+            break;
+    }
+    if (strcmp(got, want) == 0) {
+        check_passed++;
+    } else {
+        check_failed++;
+        fprintf(stderr, "%s:%d: in \"%s\" (DCT %s)\n  got:  %s\n  want: %s\n", __FILE__, line, text, dct, got, want);
+    }
+    fl_doc_free(doc);
+}
+
+#define T(dct, text, want) expect_times(dct, text, want, __LINE__)
+
+static void seed(void)
+{
+    /* samples/seed.txt is dated 2023-11-04, a Saturday in ISO week 44 */
+    T("2023-11-04", "Hamas terrorist attacks on October 7, resulting in deaths.", "October 7|DATE|2023-10-07");
+    T("2023-11-04", "He spoke during a campaign speech on Wednesday, November 1, stating this.",
+      "Wednesday, November 1|DATE|2023-11-01");
+    T("2023-11-04", "Blinken is scheduled to meet with Arab leaders in Jordan on Saturday to discuss it.",
+      "Saturday|DATE|2023-11-04");
+    T("2023-11-04", "Israel was forced to delete a post this week.", "this week|DATE|2023-W44");
+}
+
+static void dates(void)
+{
+    T("2023-11-04", "It happened on Nov. 1, 2022.", "Nov. 1, 2022|DATE|2022-11-01");
+    T("2023-11-04", "It happened on 1 November 2022.", "1 November 2022|DATE|2022-11-01");
+    T("2023-11-04", "Sales fell in March 2021.", "March 2021|DATE|2021-03");
+    T("2023-11-04", "Sales fell in July last year.", "July last year|DATE|2022-07");
+    T("2023-11-04", "The vote will be held on Dec. 10.", "Dec. 10|DATE|2023-12-10");
+    T("2023-11-04", "The vote will be held on Oct. 30.", "Oct. 30|DATE|2023-10-30");
+    T("2023-11-04", "The vote was held in August.", "August|DATE|2023-08");
+    T("2023-11-04", "Elections are held in 2024.", "2024|DATE|2024");
+    T("2023-11-04", "The deal was signed 10/15/2019.", "10/15/2019|DATE|2019-10-15");
+    T("2023-11-04", "The filing is dated 2023-10-30.", "2023-10-30|DATE|2023-10-30");
+    T("2023-11-04", "Prices rose in the 1990s.", "the 1990s|DATE|199X");
+    T("2023-11-04", "It was built in the mid-1990s.", "the mid-1990s|DATE|199X");
+    T("2023-11-04", "Profit rose in the third quarter.", "the third quarter|DATE|2023-Q3");
+    T("2023-11-04", "Third-quarter profit rose.", "Third-quarter|DATE|2023-Q3");
+    T("2023-11-04", "It grew in the fourth quarter of 2022.", "the fourth quarter of 2022|DATE|2022-Q4");
+    T("2023-11-04", "They met last summer.", "last summer|DATE|2023-SU");
+    T("2023-11-04", "It was a 19th century house.", "19th century|DATE|18");
+    T("1998-03-01", "It began in nineteen ninety-six.", "nineteen ninety-six|DATE|1996");
+    T("1998-03-01", "Banks fear the year two thousand.", "the year two thousand|DATE|2000");
+    T("1998-03-01", "It ended in January nineteen ninety-seven.", "January nineteen ninety-seven|DATE|1997-01");
+    T("2023-11-04", "Stores open on Thanksgiving Day.", "Thanksgiving Day|DATE|2023-11-23");
+    T("2023-11-04", "They met on Memorial Day and on Christmas 2022.",
+      "Memorial Day|DATE|2023-05-29\nChristmas 2022|DATE|2022-12-25");
+    T("2024-01-03", "Sales were strong at Christmas.", "Christmas|DATE|2023-12-25");
+    T("2023-11-04", "Fed Chair Jerome Powell spoke.", "");
+}
+
+static void relative(void)
+{
+    T("2023-11-04", "They met last month.", "last month|DATE|2023-10");
+    T("2023-11-04", "They met two days ago.", "two days ago|DATE|2023-11-02");
+    T("2023-11-04", "They met three weeks ago.", "three weeks ago|DATE|2023-W41");
+    T("2023-11-04", "Sales rose earlier this year.", "earlier this year|DATE|2023");
+    T("2023-11-04", "It ends by the end of the year.", "the end of the year|DATE|2023");
+    T("2023-11-04", "Talks are hard in the near term, said the full year was bad.",
+      "the near term|DATE|FUTURE_REF\nthe full year|DATE|2023");
+    T("2023-11-04", "It was built twenty years after the war.", "twenty years|DURATION|P20Y");
+    T("2023-11-04", "They will meet next year.", "next year|DATE|2024");
+    T("2023-11-04", "They met last week.", "last week|DATE|2023-W43");
+    T("2023-11-04", "He left yesterday.", "yesterday|DATE|2023-11-03");
+    T("2023-11-04", "He leaves tomorrow.", "tomorrow|DATE|2023-11-05");
+    T("2023-11-04", "He spoke on Friday.", "Friday|DATE|2023-11-03");
+    T("2023-11-04", "He will speak on Monday.", "Monday|DATE|2023-11-06");
+    T("2023-11-04", "He spoke last Tuesday.", "last Tuesday|DATE|2023-10-31");
+    T("2023-11-01", "The boy could come as early as Friday.", "Friday|DATE|2023-11-03");
+    T("2023-11-01", "Officials extended the deadline until 9 a.m. Friday.", "9 a.m. Friday|TIME|2023-11-03T09:00");
+    T("2023-11-04", "He spoke Friday morning.", "Friday morning|DATE|2023-11-03TMO");
+    T("2023-11-04", "He spoke this evening.", "this evening|TIME|2023-11-04TEV");
+    T("2023-11-04", "He spoke at 3:30 p.m. Friday.", "3:30 p.m. Friday|TIME|2023-11-03T15:30");
+    T("2023-11-04", "The vote is at 10 a.m.", "10 a.m.|TIME|2023-11-04T10:00");
+    T("2023-11-04", "Bids are due by 5 p.m. EST, Nov. 6.", "5 p.m. EST, Nov. 6|TIME|2023-11-06T17:00");
+    T("2023-11-04", "Sales rose in the first half of 2023.", "the first half of 2023|DATE|2023-H1");
+    T("2023-11-04", "Sales rose in the current fiscal year.", "the current fiscal year|DATE|2023");
+}
+
+static void anaphora(void)
+{
+    T("2023-11-04", "The attack came on October 7. That day, 1,400 people died, and the next day more.",
+      "October 7|DATE|2023-10-07\nThat day|DATE|2023-10-07\nthe next day|DATE|2023-10-08");
+    T("2023-11-04", "He moved there in 1996 and married the following year.",
+      "1996|DATE|1996\nthe following year|DATE|1997");
+    T("2023-11-04", "That day was long.", "");
+}
+
+static void refs_durations_sets(void)
+{
+    T("2023-11-04", "Now the war goes on.", "Now|DATE|PRESENT_REF");
+    T("2023-11-04", "He recently left.", "recently|DATE|PAST_REF");
+    T("2023-11-04", "Nobody knows the future.", "the future|DATE|FUTURE_REF");
+    T("2023-11-04", "Deaths rose over the past three weeks.", "the past three weeks|DURATION|P3W");
+    T("2023-11-04", "The talks lasted several months.", "several months|DURATION|PXM");
+    T("2023-11-04", "The talks lasted two hours.", "two hours|DURATION|PT2H");
+    T("2023-11-04", "The talks lasted nearly two hours.", "nearly two hours|DURATION|PT2H");
+    T("2023-11-04", "It began more than four decades ago.", "more than four decades ago|DATE|198");
+    T("2023-11-04", "Sales rose in the nine months.", "the nine months|DURATION|P9M");
+    T("2023-11-04", "Net rose 5% for the year, and 7% in the year ended June 30.",
+      "the year|DATE|2023\nthe year|DURATION|P1Y\nJune 30|DATE|2023-06-30");
+    T("2023-11-04", "It was a 30-day truce.", "30-day|DURATION|P30D");
+    T("2023-11-04", "They fought for twenty-five years.", "twenty-five years|DURATION|P25Y");
+    T("2023-11-04", "The paper is printed daily.", "daily|SET|P1D");
+    T("2023-11-04", "They meet every Monday.", "every Monday|SET|XXXX-WXX-1");
+    T("2023-11-04", "They meet every other week.", "every other week|SET|P2W");
+    T("2023-11-04", "Pay rose 5 percent a year.", "a year|SET|P1Y");
+    T("2023-11-04", "They waited two and a half years.", "two and a half years|DURATION|P2Y6M");
+    T("2023-11-04", "The flight took 5 1/2 hours.", "5 1/2 hours|DURATION|PT5H30M");
+    T("2023-11-04", "It lasted an hour and a half.", "an hour and a half|DURATION|PT1H30M");
+    T("2023-11-04", "Over the next three quarters sales fell.", "the next three quarters|DURATION|P9M");
+    T("2023-11-04", "It took two decades.", "two decades|DURATION|P20Y");
+}
+
+static void boundaries(void)
+{
+    /* year boundaries: the nearest occurrence, both ways */
+    T("2024-01-03", "Shops closed on Dec. 30.", "Dec. 30|DATE|2023-12-30");
+    T("2023-12-28", "Shops open on Jan. 2.", "Jan. 2|DATE|2024-01-02");
+    T("2024-01-02", "Sales rose last month.", "last month|DATE|2023-12");
+    T("2024-01-02", "They met last week.", "last week|DATE|2023-W52");
+    T("2021-01-03", "They met this week.", "this week|DATE|2020-W53");
+    T("2024-01-10", "Profit fell in the fourth quarter.", "the fourth quarter|DATE|2023-Q4");
+    T("2024-02-10", "It snowed last fall.", "last fall|DATE|2023-FA");
+    /* leap days */
+    T("2024-03-05", "It was signed on Feb. 29.", "Feb. 29|DATE|2024-02-29");
+    T("2024-03-05", "It was signed on February 29, 2024.", "February 29, 2024|DATE|2024-02-29");
+    T("2024-03-05", "It was signed on February 29, 2023.", "2023|DATE|2023");
+    T("2024-03-01", "He left yesterday.", "yesterday|DATE|2024-02-29");
+    T("2024-03-29", "They met a month ago.", "a month ago|DATE|2024-02");
+}
+
+static void nonsense(void)
+{
+    T("2023-11-04", "He bought milk at 7-Eleven.", "");
+    T("2023-11-04", "Theresa May said no.", "");
+    T("2023-11-04", "It may rain, and troops may march.", "");
+    T("2023-11-04", "A 20-year-old man was hurt.", "");
+    T("2023-11-04", "Police arrested 1500 people.", "");
+    T("2023-11-04", "He paid $2000 for it.", "");
+    T("2023-11-04", "April Ross won the race.", "");
+    T("2023-11-04", "He bought 99999999999999999999 days ago.", "");
+    T("2023-11-04", "It lasted 999999999 years.", "");
+    T("9999-12-31", "See you next year.", "");
+    T("0001-01-01", "We met last year.", "");
+}
+
+/* Random sentences built from time words, numbers and punctuation: the
+ * layer must never crash (the sanitizer build checks memory) and its spans
+ * must be sorted, disjoint, inside the text and carry a value. */
+static void random_sentences(void)
+{
+    static const char *const words[] = {
+        "the", "a", "last", "next", "this", "past", "early", "late", "mid-", "end", "of", "ago", "earlier",
+        "later", "every", "each", "other", "per", "Friday", "Mondays", "May", "Nov.", "December", "1998",
+        "2023", "1990s", "'90s", "7th", "31", "29", "0", "99999999999", "4294967296", "12:30", "25:99",
+        "p.m.", "a.m.", "EDT", "noon", "midnight", "morning", "night", "tonight", "today", "yesterday",
+        "week", "weeks", "weekend", "month", "quarter", "third-quarter", "year", "years", "year-earlier",
+        "decade", "century", "centuries", "20th", "nineteen", "ninety-six", "two", "thousand", "hundred",
+        "twenty", "several", "few", "couple", "dozen", "now", "recent", "future", "daily", "fiscal",
+        "Christmas", "Day", "New", "Year", "'s", "Eve", "10/15/1998", "1998-02-30", "2/29", "13/45",
+        ",", ".", "-", "--", "\xe2\x80\x94", "\xef\xbf\xbd", "(", ")", "\"", "20-year-old", "7-Eleven",
+    };
+    const size_t nw = sizeof words / sizeof words[0];
+    static const char *const dates[] = {"2023-11-04", "0001-01-01", "9999-12-31", "2024-02-29", "2000-01-03"};
+    unsigned long long state = 88172645463325252ULL;
+    fl_doc *doc = fl_doc_new();
+    char text[1024];
+    int bad = 0;
+    for (int round = 0; round < 4000 && !bad; round++) {
+        size_t len = 0;
+        int n = 1 + (int)(state % 24);
+        for (int k = 0; k < n; k++) {
+            state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+            const char *w = words[state % nw];
+            len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", k && (state >> 20) % 4 ? " " : "", w);
+        }
+        const char *dct = dates[round % 5];
+        if (fl_doc_analyze_text(doc, text, len) != FL_OK || fl_doc_find_times(doc, dct) != FL_OK) {
+            bad = 1;
+            break;
+        }
+        uint32_t prev_end = 0;
+        for (size_t i = 0; i < fl_doc_time_count(doc); i++) {
+            const fl_time *t = &fl_doc_times(doc)[i];
+            if (t->span.start < prev_end || t->span.start >= t->span.end || t->span.end > len || !t->value[0] ||
+                (unsigned)t->type >= FL_TIME_TYPE_COUNT) {
+                fprintf(stderr, "bad time %u-%u \"%s\" in \"%s\" (%s)\n", t->span.start, t->span.end, t->value, text, dct);
+                bad = 1;
+            }
+            prev_end = t->span.end;
+        }
+    }
+    CHECK(!bad);
+    fl_doc_free(doc);
+}
+
+int main(void)
+{
+    random_sentences();
+    seed();
+    dates();
+    relative();
+    anaphora();
+    refs_durations_sets();
+    boundaries();
+    nonsense();
+    fl_doc *doc = fl_doc_new();
+    CHECK_INT(fl_doc_find_times(doc, "2023-02-30"), FL_ERR_USAGE);
+    CHECK_INT(fl_doc_find_times(doc, NULL), FL_ERR_USAGE); /* no article and no date */
+    fl_doc_free(doc);
+    CHECK_STR(fl_time_type_name(FL_TIME_SET), "SET");
+    CHECK_STR(fl_time_type_name((fl_time_type)99), "UNKNOWN");
+    return check_report("time");
+}
