@@ -15,6 +15,7 @@ static const fl_command commands[] = {
     {"timeline", cmd_timeline, "a figure series by date and source (--category killed ...)"},
     {"disagree", cmd_disagree, "figures that cannot both be true; cumulative series that go down"},
     {"article", cmd_article, "one stored article with all its facts"},
+    {"serve", cmd_serve, "the JSON API and the page over HTTP (--db PATH --port N --bind ADDR)"},
 };
 
 static void usage(FILE *out)
