@@ -96,7 +96,7 @@ def is_error(st, doc, code):
 
 # /healthz and the common headers
 st, h, doc = api("/healthz")
-check(st == 200 and doc["status"] == "ok" and doc["articles"] == 45 and doc["schema"] >= 2, "healthz %s %s" % (st, doc))
+check(st == 200 and doc["status"] == "ok" and doc["articles"] == 46 and doc["schema"] >= 2, "healthz %s %s" % (st, doc))
 check(h.get("content-type") == "application/json; charset=utf-8", "healthz content type")
 csp = h.get("content-security-policy", "")
 check("script-src 'self'" in csp and "unsafe-inline" not in csp and "default-src 'none'" in csp, "CSP: " + csp)
@@ -125,7 +125,7 @@ check(is_error(st, doc, 404), "missing endpoint %s" % st)
 st, h, doc = api("/api/search?q=toll")
 check(st == 200, "search %s" % st)
 arts = doc["results"]["articles"]
-check(len(arts) == 3, "search toll: %d articles" % len(arts))
+check(len(arts) == 4, "search toll: %d articles" % len(arts))
 check(set(arts[0]) == {"article", "date", "headline", "source", "snippet", "score"}, "search row keys %s" % list(arts[0]))
 check(isinstance(arts[0]["article"], int) and isinstance(arts[0]["score"], float), "search types")
 check(doc["query"] == {"question": "search", "q": "toll", "from": None, "to": None, "source": None, "entity": None},
@@ -136,7 +136,7 @@ st, h, doc = api("/api/search?q=toll&limit=2")
 check(doc["page"]["more"]["articles"] is True and doc["page"]["next_offset"] == 2 and len(doc["results"]["articles"]) == 2,
       "search page 1 %s" % doc["page"])
 st, h, doc2 = api("/api/search?q=toll&limit=2&offset=2")
-check(len(doc2["results"]["articles"]) == 1 and doc2["page"]["next_offset"] is None, "search page 2 %s" % doc2["page"])
+check(len(doc2["results"]["articles"]) == 2 and doc2["page"]["next_offset"] is None, "search page 2 %s" % doc2["page"])
 check(doc2["results"]["articles"][0]["article"] not in [a["article"] for a in doc["results"]["articles"]], "pages differ")
 st, h, doc = api("/api/search?q=cocoa&from=1987-01-01&to=1987-12-31")
 check(st == 200 and len(doc["results"]["articles"]) >= 1, "search cocoa in real articles")
@@ -178,11 +178,11 @@ st, h, doc = api("/api/quotes")
 check(st == 200 and len(doc["results"]["quotes"]) == 4, "all quotes: %d" % len(doc["results"]["quotes"]))
 st, h, doc = api("/api/timeline?category=killed&subject=Palestinians&place=Gaza")
 rows = doc["results"]["timeline"]
-check(st == 200 and [r["value"] for r in rows] == [9200, 5000, 9000, 10022, 10000], "timeline values")
+check(st == 200 and [r["value"] for r in rows] == [9200, 5000, 9000, 10022, 10000, 10328], "timeline values")
 check({"as_of", "source", "value", "low", "high", "qualifier", "running_max", "article", "sentence", "start", "end"}
       <= set(rows[0]), "timeline keys %s" % list(rows[0]))
 st, h, doc = api("/api/timeline?category=killed&source=Gaza%20Ministry%20of%20Health")
-check(st == 200 and len(doc["results"]["timeline"]) == 3, "timeline by source")
+check(st == 200 and len(doc["results"]["timeline"]) == 4, "timeline by source")
 st, h, doc = api("/api/disagree?category=killed")
 check(st == 200 and len(doc["results"]["conflicting_figures"]) >= 1 and len(doc["results"]["decreasing_cumulative"]) == 1,
       "disagree %s" % st)

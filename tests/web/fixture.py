@@ -112,10 +112,16 @@ def a4(text, o):
     attribution(o, text, "OCHA", "reported", "at least 10,000 Palestinians had died")
 
 
+def a5(text, o):
+    entity(o, text, "Gaza Health Ministry", "ORG", ["Gaza Ministry of Health"])
+    figure(o, text, "10,328 people", 10328, 10328, 10328, "exact", "killed", "Palestinians",
+           "the Gaza Ministry of Health", "2023-11-07", "Gaza")
+
+
 articles = [
     article("fx-1", "2023-11-04", "Wire <script>alert('src')</script>", "https://example.org/news/1",
             "Health ministry says <script>alert(\"x\")</script> toll passes 9,200",
-            "The Health Ministry in Gaza said on Saturday that more than 9,200 Palestinians had been killed in Gaza "
+            "The Health Ministry in Gaza — run by Hamas — said on Saturday that more than 9,200 Palestinians had been killed in Gaza "
             "since October 7.\n\"We are running out of everything <script>alert(1)</script>,\" said Ashraf al-Qudra, "
             "the ministry's spokesman.\nSecretary of State Antony Blinken said Washington wanted \"humanitarian "
             "pauses\". Blinken spoke in Tel Aviv.", a1),
@@ -132,6 +138,9 @@ articles = [
             "Toll passes 10,000, UN says",
             "The Gaza Ministry of Health said 10,022 people had been killed and 26,000 wounded.\n"
             "OCHA reported that at least 10,000 Palestinians had died. A banner read <svg onload=alert(3)>.", a4),
+    article("fx-5", "2023-11-07", "Wire", "https://example.org/news/5",
+            "Gaza toll rises to 10,328",
+            "The Gaza Ministry of Health said on Tuesday that 10,328 people had been killed.", a5),
 ]
 
 for o in articles:
