@@ -97,14 +97,11 @@ static enum MHD_Result send_response(struct MHD_Connection *c, response *r)
     if (r->static_data) {
         mr = MHD_create_response_from_buffer(r->static_len, (void *)r->static_data, MHD_RESPMEM_PERSISTENT);
     } else {
-        /* libmicrohttpd frees the body with free() when it is sent. */
-        size_t len = r->body.len;
+        /* libmicrohttpd frees the body with free() once sent; an empty
+         * body (304) has no buffer. */
         char *data = r->body.data;
-        if (!data) {
-            data = NULL;
-            len = 0;
-        }
-        mr = MHD_create_response_from_buffer(len, data, data ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+        mr = MHD_create_response_from_buffer(data ? r->body.len : 0, data,
+                                             data ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
         if (mr)
             sbuf_init(&r->body);
     }
