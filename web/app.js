@@ -189,23 +189,26 @@ async function viewSearch(params, signal) {
   await Promise.all([arts.load(0), quotes.load(0)]);
 }
 
-/* Mentions per day as a small bar chart. */
+/* Mentions per day as a small bar chart on a time axis (days without
+ * mentions stay empty). */
 function mentionsChart(days) {
-  const pts = days.filter((d) => num(d.mentions) !== null && d.date);
+  const pts = days.filter((d) => num(d.mentions) !== null && dayOf(d.date) !== null);
   if (!pts.length) return el('p', {class: 'empty'}, 'No mentions in this period.');
-  const W = 600, H = 120, pad = 24;
+  const W = 1000, H = 140, pad = 30;
   const max = Math.max(...pts.map((d) => d.mentions));
-  const bw = Math.max(2, Math.min(40, (W - 2 * pad) / pts.length - 2));
-  const g = svg('svg', {viewBox: `0 0 ${W} ${H + 20}`, class: 'bars', role: 'img',
-                        'aria-label': `Mentions per day, ${pts.length} days, at most ${max} a day`});
-  pts.forEach((d, i) => {
-    const h = (d.mentions / max) * (H - pad);
-    const x = pad + i * ((W - 2 * pad) / pts.length);
-    g.appendChild(svg('rect', {x, y: H - h, width: bw, height: h, class: 'bar'},
+  const d0 = dayOf(pts[0].date), d1 = Math.max(d0 + 1, dayOf(pts[pts.length - 1].date));
+  const bw = Math.max(2, Math.min(40, (W - 2 * pad) / (d1 - d0 + 1) - 2));
+  const x = (day) => pad + ((day - d0) / (d1 - d0)) * (W - 2 * pad - bw);
+  const g = svg('svg', {viewBox: `0 0 ${W} ${H + 24}`, class: 'bars', role: 'img',
+                        'aria-label': `Mentions per day: ${pts.length} days from ${pts[0].date}, at most ${max} a day`});
+  for (const d of pts) {
+    const h = Math.max(1, (d.mentions / max) * (H - pad));
+    g.appendChild(svg('rect', {x: x(dayOf(d.date)), y: H - h, width: bw, height: h, class: 'bar'},
                       svg('title', null, `${d.date}: ${d.mentions}`)));
-  });
-  g.appendChild(svg('text', {x: pad, y: H + 16, class: 'axis'}, str(pts[0].date)));
-  g.appendChild(svg('text', {x: W - pad, y: H + 16, class: 'axis', 'text-anchor': 'end'}, str(pts[pts.length - 1].date)));
+  }
+  g.appendChild(svg('text', {x: pad, y: H + 18, class: 'axis'}, str(pts[0].date)));
+  g.appendChild(svg('text', {x: W - pad, y: H + 18, class: 'axis', 'text-anchor': 'end'}, dateOf(d1)));
+  g.appendChild(svg('text', {x: pad, y: 16, class: 'axis'}, `${max} a day at most`));
   return g;
 }
 
@@ -221,7 +224,7 @@ async function viewEntity(params, signal) {
     el('li', null, entityLink(c.name), ' ', el('span', {class: 'meta'}, `${str(c.type)} · ${fmtNumber(c.articles)} articles`)));
   const quotes = pagedList('Quotes', (o) => (o ? fetchPage(o) : Promise.resolve(doc)), 'quotes',
                            (q) => quoteRow(q, false), 'No quotes.');
-  const claims = pagedList('Reported as source', (o) => (o ? fetchPage(o) : Promise.resolve(doc)), 'attributions', (t) => [
+  const claims = pagedList('Claims attributed to it', (o) => (o ? fetchPage(o) : Promise.resolve(doc)), 'attributions', (t) => [
     el('p', null, str(t.content)),
     el('p', {class: 'meta'}, str(t.source), t.cue ? ' ' + str(t.cue) : '', ' · ', str(t.date), ' · ',
        articleLink(t.article, 'in context', t.content_start, t.content_end)),
