@@ -455,12 +455,20 @@ const FACT_TYPES = [
   ['entities', 'entity', 'Entities'], ['times', 'time', 'Times'],
 ];
 
+/* The article's facts, each with the spans of its evidence (string
+ * indices and the original byte offsets). An entity is one fact with a span
+ * per mention; every other fact has one span. */
 function factsOf(doc, text, toIndex) {
   const facts = [];
-  const add = (type, label, detail, start, end) => {
+  const byKey = new Map();
+  const add = (type, label, detail, start, end, key) => {
     const s = toIndex(start), e = toIndex(end);
     if (s === null || e === null || e <= s) return;
-    facts.push({id: 'f' + facts.length, type, label, detail, start: s, end: e, bstart: start, bend: end});
+    const span = {start: s, end: e, bstart: start, bend: end};
+    if (key !== undefined && byKey.has(key)) { byKey.get(key).spans.push(span); return; }
+    const f = {id: 'f' + facts.length, type, label, detail, spans: [span], cursor: 0};
+    facts.push(f);
+    if (key !== undefined) byKey.set(key, f);
   };
   for (const f of rows(doc, 'figures'))
     add('figure', fmtFigure(f) + (f.category ? ' ' + str(f.category) : ''),
@@ -473,49 +481,60 @@ function factsOf(doc, text, toIndex) {
     const e = num(t.content_end) !== null ? t.content_end : t.source_end;
     add('attribution', str(t.source) + (t.cue ? ' ' + str(t.cue) : ''), t.anonymous ? 'anonymous' : str(t.source_type), s, e);
   }
-  for (const e of rows(doc, 'entities')) {
-    const s = toIndex(e.start), t = toIndex(e.end);
-    const surface = s !== null && t !== null && t > s ? text.slice(s, t) : str(e.name);
-    add('entity', surface, [surface !== str(e.name) ? str(e.name) : '', str(e.type)].filter(Boolean).join(' · '), e.start, e.end);
-  }
+  for (const e of rows(doc, 'entities'))
+    add('entity', str(e.name), str(e.type), e.start, e.end, e.entity !== null && e.entity !== undefined ? 'id' + e.entity : 'n' + str(e.type) + str(e.name));
   for (const t of rows(doc, 'times')) add('time', str(t.text), [t.type, t.value].filter(Boolean).map(str).join(' '), t.start, t.end);
+  for (const f of facts) {
+    if (f.type !== 'entity') continue;
+    const surfaces = [...new Set(f.spans.map((x) => text.slice(x.start, x.end)))].filter((x) => x !== f.label);
+    if (f.spans.length > 1) f.label += ' ×' + f.spans.length;
+    if (surfaces.length) f.detail += ' · as ' + surfaces.map((x) => '“' + x + '”').join(', ');
+  }
   return facts;
 }
 
-/* The text split at every fact boundary; each piece lists the facts that
- * cover it. */
+/* The text split at every span boundary; each piece lists the spans that
+ * cover it as "FACT.SPAN" tokens in data-facts. */
 function highlightedText(text, facts) {
+  const marks = facts.flatMap((f) => f.spans.map((x, k) => ({f, k, start: x.start, end: x.end})));
   const cuts = new Set([0, text.length]);
-  for (const f of facts) { cuts.add(f.start); cuts.add(f.end); }
+  for (const m of marks) { cuts.add(m.start); cuts.add(m.end); }
   const points = [...cuts].sort((a, b) => a - b);
   const out = el('div', {class: 'article-text', id: 'article-text'});
-  const sorted = facts.slice().sort((a, b) => a.start - b.start);
+  marks.sort((a, b) => a.start - b.start);
   for (let i = 0; i + 1 < points.length; i++) {
     const a = points[i], b = points[i + 1];
     const piece = text.slice(a, b);
     const covering = [];
-    for (const f of sorted) {
-      if (f.start > a) break;
-      if (f.end >= b) covering.push(f);
+    for (const m of marks) {
+      if (m.start > a) break;
+      if (m.end >= b) covering.push(m);
     }
     if (!covering.length) { out.appendChild(document.createTextNode(piece)); continue; }
-    const types = [...new Set(covering.map((f) => 'hl-' + f.type))];
-    const span = el('span', {class: 'hl ' + types.join(' '), 'data-facts': covering.map((f) => f.id).join(' ')}, piece);
-    out.appendChild(span);
+    const types = [...new Set(covering.map((m) => 'hl-' + m.f.type))];
+    out.appendChild(el('span', {class: 'hl ' + types.join(' '),
+                                'data-facts': covering.map((m) => m.f.id + '.' + m.k).join(' ')}, piece));
   }
   return out;
 }
 
-function selectFact(root, fact, scroll) {
+function tokensOf(piece) { return piece.dataset.facts.split(' '); }
+
+/* Marks every span of `fact` and, with `scroll`, brings its span number
+ * `k` into view. */
+function selectFact(root, fact, scroll, k = 0) {
   for (const e of root.querySelectorAll('.hl.active')) e.classList.remove('active');
   for (const e of root.querySelectorAll('.fact[aria-pressed="true"]')) e.setAttribute('aria-pressed', 'false');
-  const pieces = [...root.querySelectorAll('.article-text .hl')].filter((e) => e.dataset.facts.split(' ').includes(fact.id));
+  const pieces = [...root.querySelectorAll('.article-text .hl')]
+    .filter((e) => tokensOf(e).some((t) => t.split('.')[0] === fact.id));
   for (const e of pieces) e.classList.add('active');
+  fact.cursor = k;
   const button = root.querySelector(`.fact[data-fact="${fact.id}"]`);
   if (button) button.setAttribute('aria-pressed', 'true');
-  if (scroll && pieces.length) pieces[0].scrollIntoView({block: 'center', behavior: 'auto'});
+  const target = pieces.find((e) => tokensOf(e).includes(fact.id + '.' + k)) || pieces[0];
+  if (scroll && target) target.scrollIntoView({block: 'center', behavior: 'auto'});
   const shown = document.getElementById('selected-fact');
-  if (shown) shown.textContent = `${fact.type}: ${fact.label}`;
+  if (shown) shown.textContent = `${fact.type}: ${fact.label}` + (fact.spans.length > 1 ? ` (${k + 1} of ${fact.spans.length})` : '');
 }
 
 async function viewArticle(params, signal) {
@@ -537,18 +556,24 @@ async function viewArticle(params, signal) {
     list.appendChild(el('h2', null, `${title} (${mine.length})`));
     list.appendChild(el('ul', null, mine.map((f) => el('li', null,
       el('button', {type: 'button', class: 'fact fact-' + type, 'data-fact': f.id, 'aria-pressed': 'false',
-                    onclick: () => selectFact(v, f, true)},
+                    onclick: (ev) => selectFact(v, f, true, ev.currentTarget.getAttribute('aria-pressed') === 'true' ? (f.cursor + 1) % f.spans.length : 0)},
          el('span', {class: 'label'}, f.label), f.detail ? el('span', {class: 'detail'}, f.detail) : null)))));
   }
   if (!facts.length) list.appendChild(el('p', {class: 'empty'}, 'No facts were extracted from this article.'));
   body.addEventListener('click', (ev) => {
     const piece = ev.target.closest('.hl');
     if (!piece) return;
-    const ids = piece.dataset.facts.split(' ');
-    const inner = facts.filter((f) => ids.includes(f.id)).sort((x, y) => (x.end - x.start) - (y.end - y.start))[0];
-    if (inner) {
-      selectFact(v, inner, false);
-      const b = v.querySelector(`.fact[data-fact="${inner.id}"]`);
+    /* the innermost span under the pointer decides */
+    let best = null;
+    for (const t of tokensOf(piece)) {
+      const [id, k] = t.split('.');
+      const f = facts.find((x) => x.id === id);
+      const x = f && f.spans[Number(k)];
+      if (x && (!best || x.end - x.start < best.len)) best = {f, k: Number(k), len: x.end - x.start};
+    }
+    if (best) {
+      selectFact(v, best.f, false, best.k);
+      const b = v.querySelector(`.fact[data-fact="${best.f.id}"]`);
       if (b) b.scrollIntoView({block: 'nearest'});
     }
   });
@@ -563,9 +588,17 @@ async function viewArticle(params, signal) {
     el('div', {class: 'article'}, el('article', null, body), el('aside', {'aria-label': 'Facts'}, list)));
   const start = Number(params.get('start')), end = Number(params.get('end'));
   if (params.has('start')) {
-    const s = toIndex(start), e = toIndex(end);
-    const f = facts.find((x) => x.start === s && x.end === e) || facts.find((x) => x.bstart === start);
-    if (f) selectFact(v, f, true);
+    let hit = null;
+    for (const f of facts) {
+      const k = f.spans.findIndex((x) => x.bstart === start && x.bend === end);
+      if (k >= 0) { hit = {f, k}; break; }
+    }
+    if (!hit)
+      for (const f of facts) {
+        const k = f.spans.findIndex((x) => x.bstart === start);
+        if (k >= 0) { hit = {f, k}; break; }
+      }
+    if (hit) selectFact(v, hit.f, true, hit.k);
   }
 }
 

@@ -175,6 +175,17 @@ try {
   await page.locator('.fact-time').first().focus();
   await page.keyboard.press('Enter');
   check((await text('.hl.active')).join('') === 'Saturday', 'time selected with the keyboard');
+  // An entity is one fact with a span per mention; choosing it again moves to the next mention.
+  const blinken = page.locator('.fact-entity', {hasText: 'Antony Blinken'});
+  check(await blinken.count() === 1 && (await blinken.textContent()).includes('×2'), 'entity mentions grouped');
+  await blinken.click();
+  check((await text('.hl.active')).join('|') === 'Antony Blinken|Blinken', 'entity mentions highlighted: ' + (await text('.hl.active')).join('|'));
+  check((await page.locator('#selected-fact').textContent()).endsWith('(1 of 2)'), 'first mention');
+  await blinken.click();
+  check((await page.locator('#selected-fact').textContent()).endsWith('(2 of 2)'), 'second mention');
+  // Clicking highlighted text selects the innermost fact under it.
+  await page.locator('#article-text .hl', {hasText: 'Gaza'}).last().click();
+  check((await page.locator('#selected-fact').textContent()).startsWith('entity: Gaza'), 'text click selects the entity: ' + await page.locator('#selected-fact').textContent());
 
   // The javascript: URL of an article is not a link.
   await page.goto(base + '#/article?id=fx-2');

@@ -66,7 +66,7 @@ def time(o, text, surface, type, value):
 def a1(text, o):
     entity(o, text, "Gaza Health Ministry", "ORG", ["Health Ministry in Gaza"])
     entity(o, text, "Ashraf al-Qudra", "PER", ["Ashraf al-Qudra"])
-    entity(o, text, "Antony Blinken", "PER", ["Antony Blinken", "Blinken"])
+    entity(o, text, "Antony Blinken", "PER", ["Antony Blinken", ("Blinken", 1)])
     entity(o, text, "Gaza", "LOC", [("Gaza", 1)])
     quote(o, text, "We are running out of everything <script>alert(1)</script>", "Ashraf al-Qudra", "said")
     quote(o, text, "humanitarian pauses", "Antony Blinken", "said")
