@@ -24,6 +24,7 @@ int cmd_quotes(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_disagree(int argc, char **argv);
 int cmd_article(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* Prints a result as "table", "json" or "csv"; 0 for an unknown format. */
 int cli_print_result(const fl_result *r, const char *format, FILE *out);

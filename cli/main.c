@@ -9,6 +9,7 @@
 static const fl_command commands[] = {
     {"extract", cmd_extract, "extract facts from articles, one JSON object per article"},
     {"ingest", cmd_ingest, "extract and store articles in a database (default ./" CLI_DEFAULT_DB ")"},
+    {"serve", cmd_serve, "the JSON API and the page over HTTP (--db PATH --port N --bind ADDR)"},
     {"search", cmd_search, "full-text search of stored articles and quotes"},
     {"entity", cmd_entity, "an entity: aliases, mentions per day, co-occurring entities, quotes, claims"},
     {"quotes", cmd_quotes, "everything a person was quoted saying (--speaker NAME)"},

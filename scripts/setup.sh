@@ -11,12 +11,16 @@ FACTLINE_PACKAGES=(
   clang libclang-rt-14-dev          # sanitizer and fuzzer builds
   libjansson-dev libutf8proc-dev    # JSON input, Unicode character classes
   libsqlite3-dev                    # the store (SQLite with FTS5)
+  libmicrohttpd-dev                 # `factline serve` (server/)
+  chromium nodejs wrk               # browser tests of the page (tests/web), HTTP benchmark (bench/http.sh)
 )
 
 missing=()
 for p in "${FACTLINE_PACKAGES[@]}"; do
   [ "$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null)" = installed ] || missing+=("$p")
 done
+# npm comes with some nodejs builds (NodeSource); Debian packages it apart.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   SUDO=""

@@ -7,7 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
-echo "== tests (gcc, -Wall -Wextra -Wpedantic -Werror)"
+echo "== browser test dependencies (npm ci in tests/web: playwright-core, no browser download)"
+(cd tests/web && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+
+echo "== tests (gcc, -Wall -Wextra -Wpedantic -Werror; includes the browser test cli_server_browser)"
 (cd build && ctest --output-on-failure -j2)
 
 echo "== tests (clang, ASan+UBSan)"
