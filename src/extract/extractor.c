@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "quote/quote_internal.h"
 #include "text/doc.h"
 
 #ifndef FACTLINE_SOURCE_DIR
@@ -32,7 +33,9 @@ fl_extractor *fl_extractor_new(const fl_extractor_options *opts, const char **er
 fl_status fl_extract(const fl_extractor *ex, fl_doc *doc)
 {
     (void)ex;
-    (void)doc;
+    fl_status st = fl_quote_extract(doc);
+    if (st != FL_OK)
+        return st;
     return FL_OK;
 }
 

@@ -1,0 +1,236 @@
+/*
+ * attrib.c — finding attributions: a cue ("said", "according to", "has
+ * learned"), its source words and its content, sentence by sentence.
+ *
+ * For each cue outside a quote the rules decide where the content is:
+ *   - after a quote ("...," X said / "...," said X): the quote;
+ *   - before a quote (X said: "..."): the quote;
+ *   - otherwise the clause after the cue (X said (that) ...; X told Y ...),
+ *     or, when nothing follows, the clause before it (..., X has learned).
+ * The source is the subject to the left of the cue, the name after an
+ * inverted cue, or the sentence subject for a participle ("..., stating,").
+ * A cue without a source or a content is not an attribution; passives
+ * ("is expected") and nouns ("the report") are skipped.
+ * Not for: resolving the source (speakers.c).
+ */
+#include "quote/quote_internal.h"
+
+static int is_final_punct(const qctx *c, uint32_t i)
+{
+    return tok_punct(c, i, '.') || tok_punct(c, i, '!') || tok_punct(c, i, '?');
+}
+
+/* End of the content that runs to the end of the sentence: without its final
+ * full stop (a full stop inside a closing quote stays). */
+static uint32_t content_end(const qctx *c, uint32_t se, uint32_t from)
+{
+    uint32_t e = se;
+    if (e > from && is_final_punct(c, e - 1))
+        e--;
+    return e;
+}
+
+static int is_close_mark(const qctx *c, uint32_t i)
+{
+    return tok_is_mark(c, i) && !(c->tok[i].flags & FL_TOKEN_QUOTE_OPEN) && c->L->tok_quote[i] >= 0;
+}
+
+/* The quote just before token i (", he said" / "," he said): its index, or -1. */
+static int32_t quote_before(const qctx *c, uint32_t i, uint32_t sb)
+{
+    if (i >= sb + 1 && is_close_mark(c, i - 1))
+        return c->L->tok_quote[i - 1];
+    if (i >= sb + 2 && tok_punct(c, i - 1, ',') && is_close_mark(c, i - 2))
+        return c->L->tok_quote[i - 2];
+    return -1;
+}
+
+/* The quote that opens at token i, after an optional ',' or ':'. */
+static int32_t quote_after(const qctx *c, uint32_t i, uint32_t se)
+{
+    if (i < se && (tok_punct(c, i, ',') || tok_punct(c, i, ':')))
+        i++;
+    if (i < se && tok_is_mark(c, i) && (c->tok[i].flags & FL_TOKEN_QUOTE_OPEN) && c->L->tok_quote[i] >= 0)
+        return c->L->tok_quote[i];
+    return -1;
+}
+
+static void quote_tokens(const qctx *c, int32_t q, uint32_t *b, uint32_t *e)
+{
+    const fl_quote *qt = &c->L->quotes[q];
+    *b = c->L->raw_parts[qt->part_begin].first;
+    *e = c->L->raw_parts[qt->part_begin + qt->part_count - 1].last + 1;
+}
+
+static int is_be(const qctx *c, uint32_t i)
+{
+    return tok_eq(c, i, "is") || tok_eq(c, i, "was") || tok_eq(c, i, "were") || tok_eq(c, i, "are") ||
+           tok_eq(c, i, "been") || tok_eq(c, i, "be") || tok_eq(c, i, "being");
+}
+
+static int ends_ing(const qctx *c, uint32_t i)
+{
+    const fl_token *t = &c->tok[i];
+    return t->end - t->start > 4 && c->text[t->end - 3] == 'i' && c->text[t->end - 2] == 'n' &&
+           c->text[t->end - 1] == 'g';
+}
+
+/* "according to X": the content is the rest of the sentence around it. */
+static int according_to(qctx *c, uint32_t v, uint32_t sb, uint32_t se)
+{
+    raw_attr a = {0};
+    a.quote = -1;
+    a.cue_begin = v;
+    a.cue_end = v + 2;
+    np_range src = np_right(c, v + 2, se);
+    if (src.end == src.begin)
+        return 0;
+    a.src_begin = src.begin;
+    a.src_end = src.end;
+    if (v > sb && tok_punct(c, v - 1, ',')) {
+        a.content_begin = sb;
+        a.content_end = v - 1;
+    } else {
+        uint32_t b = src.end;
+        if (b < se && tok_punct(c, b, ','))
+            b++;
+        a.content_begin = b;
+        a.content_end = content_end(c, se, b);
+    }
+    if (a.content_end <= a.content_begin)
+        return 0;
+    int32_t q = c->L->tok_quote[a.content_begin];
+    if (q >= 0 && tok_is_mark(c, a.content_begin)) {
+        uint32_t qb, qe;
+        quote_tokens(c, q, &qb, &qe);
+        if (qb == a.content_begin)
+            a.quote = q;
+    }
+    return attr_push(c, &a);
+}
+
+/* One cue verb at v; returns the token after the cue when an attribution was
+ * added, else 0. */
+static int in_headline(const qctx *c, uint32_t v)
+{
+    return c->doc->article && c->sent[c->L->tok_sentence[v]].paragraph == 0;
+}
+
+static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t se)
+{
+    /* A capitalised cue is a name ("Secretary of State") except in a
+     * title-case headline after a name ("Blinken Urges ..."). */
+    if (tok_cap(c, v) && !(in_headline(c, v) && v > sb && tok_cap(c, v - 1) && !tok_in(c, v - 1, WL_TITLE) &&
+                           !tok_in(c, v - 1, WL_PREPOSITION)))
+        return 0;
+    if (v > sb) {
+        uint32_t p = v - 1;
+        if (tok_in(c, p, WL_DETERMINER) || c->tok[p].kind == FL_TOKEN_CLITIC || tok_eq(c, p, "to"))
+            return 0; /* a noun ("the report", "Biden's claim") or an infinitive */
+    }
+    raw_attr a = {0};
+    a.quote = -1;
+    a.cue_begin = v;
+    a.cue_end = v + 1;
+    while (a.cue_begin > sb && (tok_eq(c, a.cue_begin - 1, "has") || tok_eq(c, a.cue_begin - 1, "have") ||
+                                tok_eq(c, a.cue_begin - 1, "had")))
+        a.cue_begin--;
+    /* passives: "is expected", "was told" (but "has been saying" is not passive) */
+    for (uint32_t i = v; i > sb && i + 3 > v; i--) {
+        if (is_be(c, i - 1) && !ends_ing(c, v))
+            return 0;
+        if (!tok_in(c, i - 1, WL_ADVERB) && !is_be(c, i - 1))
+            break;
+    }
+    /* The source. */
+    np_range src = {v, v, 0, 0};
+    int participle = ends_ing(c, v) && v > sb && tok_punct(c, v - 1, ',');
+    if (participle) {
+        src = np_subject(c, sb, v);
+    } else {
+        src = np_left(c, sb, a.cue_begin);
+        if (src.end == src.begin && a.cue_begin > sb &&
+            (tok_punct(c, a.cue_begin - 1, ',') || is_close_mark(c, a.cue_begin - 1)))
+            src = np_right(c, v + 1, se); /* inverted: ", said the official" */
+    }
+    if (src.end == src.begin || tok_in(c, src.begin, WL_PREPOSITION))
+        return 0; /* "with increasing calls": a noun */
+    if ((flags & CUE_BASE) && src.begin < v &&
+        (tok_eq(c, src.begin, "a") || tok_eq(c, src.begin, "an") || tok_eq(c, src.begin, "each") ||
+         tok_eq(c, src.begin, "every") || tok_eq(c, src.begin, "this")))
+        return 0; /* "a controversial social media post": a noun */
+    a.src_begin = src.begin;
+    a.src_end = src.end;
+    a.conv_begin = src.conv_begin;
+    a.conv_end = src.conv_end;
+    uint32_t after = a.cue_end;
+    if (src.begin > v) /* inverted: the content cannot follow the name */
+        after = src.end;
+    /* The content. */
+    int32_t q = src.begin < v ? quote_before(c, src.begin, sb) : quote_before(c, a.cue_begin, sb);
+    if (q < 0 && src.begin < v)
+        q = quote_before(c, a.cue_begin, sb);
+    uint32_t rb = after;
+    if (q < 0 && (flags & CUE_OBJECT))
+        rb = np_skip_hearer(c, rb, se);
+    if (q < 0)
+        q = quote_after(c, rb, se);
+    if (q >= 0 && participle && quote_after(c, rb, se) != q)
+        q = -1;
+    if (q >= 0) {
+        quote_tokens(c, q, &a.content_begin, &a.content_end);
+        a.quote = q;
+        return attr_push(c, &a) ? a.cue_end : 0;
+    }
+    if (rb < se && tok_punct(c, rb, ','))
+        rb++;
+    uint32_t re = content_end(c, se, rb);
+    if (src.begin > v)
+        re = rb; /* nothing follows an inverted cue's name but the end */
+    if (re > rb && !(flags & CUE_SPEECH) && !(flags & CUE_BELIEF) && !tok_eq(c, rb, "that"))
+        return 0; /* "found the body" is not a finding */
+    if (re > rb && participle && !tok_eq(c, rb, "that") && !tok_punct(c, after, ',') && !tok_punct(c, after, ':'))
+        return 0; /* "..., acknowledging the constraints, ..." describes, does not attribute */
+    if (re > rb && tok_eq(c, rb, "to") && !(flags & CUE_BELIEF))
+        return 0; /* "continue to rise" */
+    if (re <= rb) {
+        /* Nothing after: the content is the clause before ", X said". */
+        uint32_t left = src.begin < a.cue_begin ? src.begin : a.cue_begin;
+        if (left <= sb + 1 || !tok_punct(c, left - 1, ','))
+            return 0;
+        rb = sb;
+        re = left - 1;
+        if (tok_in(c, rb, WL_BOUNDARY) && tok_cap(c, rb) && !tok_eq(c, rb, "that"))
+            rb++; /* "But ..., a source said" */
+    }
+    if (re <= rb)
+        return 0;
+    a.content_begin = rb;
+    a.content_end = re;
+    return attr_push(c, &a) ? a.cue_end : 0;
+}
+
+int fl_attrib_find(qctx *c)
+{
+    for (uint32_t s = 0; s < c->nsent; s++) {
+        uint32_t sb = c->sent[s].token_begin, se = c->sent[s].token_end;
+        for (uint32_t v = sb; v < se; v++) {
+            if (c->L->tok_quote[v] >= 0)
+                continue;
+            if (tok_eq(c, v, "according") && tok_eq(c, v + 1, "to") && v + 2 < se) {
+                if (according_to(c, v, sb, se))
+                    v++;
+                continue;
+            }
+            int flags = tok_cue(c, v);
+            if (!flags)
+                continue;
+            uint32_t next = cue_verb(c, v, flags, sb, se);
+            if (next)
+                v = next - 1;
+            if (c->L->failed)
+                return 0;
+        }
+    }
+    return !c->L->failed;
+}

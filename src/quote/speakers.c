@@ -1,0 +1,399 @@
+/*
+ * speakers.c — from source words to a speaker: the fullest form of a name in
+ * the article, the kind of source, pronouns and nominals ("the official")
+ * resolved to an earlier mention; and each quote's speaker: the cue next to
+ * it, else the attribution whose content holds it, else the poster of a
+ * quoted message, else the previous speaker for a quote paragraph with no
+ * cue. A quote none of these reaches has no speaker (found = 0).
+ *
+ * Names are spans of the article, so nothing is copied. The entity layer,
+ * when connected, can replace fullest_name() and type_of() by entity
+ * mentions; `entity` is reserved for that link.
+ * Not for: finding cues (attrib.c).
+ */
+#include <string.h>
+
+#include "quote/quote_internal.h"
+
+enum { NAME_RUN_MAX = 5, NOMINAL_MAX = 3, LOOKBACK_SENTENCES = 5 };
+
+static int is_name_word(const qctx *c, uint32_t i)
+{
+    return i < c->ntok && c->tok[i].kind == FL_TOKEN_WORD && tok_cap(c, i) && !tok_in(c, i, WL_TITLE) &&
+           !tok_in(c, i, WL_DEMONYM) && !tok_in(c, i, WL_DETERMINER) && !tok_in(c, i, WL_PRONOUN) &&
+           !tok_in(c, i, WL_BOUNDARY) && !tok_in(c, i, WL_ANONYMOUS) && !tok_in(c, i, WL_AUX) &&
+           !tok_cue(c, i);
+}
+
+static int same_word(const qctx *c, uint32_t a, uint32_t b)
+{
+    size_t n = c->tok[a].end - c->tok[a].start;
+    return n == c->tok[b].end - c->tok[b].start && memcmp(c->text + c->tok[a].start, c->text + c->tok[b].start, n) == 0;
+}
+
+/* The run of name words ending at token i (inclusive): its first token. */
+static uint32_t run_start(const qctx *c, uint32_t i)
+{
+    uint32_t j = i;
+    while (j > 0 && i - j + 1 < NAME_RUN_MAX && is_name_word(c, j - 1) &&
+           c->L->tok_sentence[j - 1] == c->L->tok_sentence[i])
+        j--;
+    return j;
+}
+
+static fl_source_type type_of(const qctx *c, uint32_t b, uint32_t e, int *anonymous)
+{
+    int media = 0, gov = 0, org = 0, proper = 0, anon = 0, country = 0;
+    for (uint32_t i = b; i < e; i++) {
+        if (tok_cap(c, i) && tok_in(c, i, WL_TITLE) && !(i + 1 == e))
+            continue; /* "Defense Minister Yoav Gallant", "State Department" */
+        if (c->tok[i].kind == FL_TOKEN_DOMAIN || c->tok[i].kind == FL_TOKEN_HANDLE ||
+            (tok_in(c, i, WL_MEDIA) && (tok_cap(c, i) || tok_eq(c, i, "newspaper") || tok_eq(c, i, "broadcaster"))))
+            media = 1;
+        else if (tok_in(c, i, WL_GOVERNMENT))
+            gov = 1;
+        else if (tok_in(c, i, WL_ORGANISATION))
+            org = 1;
+        else if (tok_in(c, i, WL_COUNTRY))
+            country = 1;
+        else if (tok_in(c, i, WL_ANONYMOUS))
+            anon = 1;
+        else if (is_name_word(c, i) && !(i == b && tok_in(c, i, WL_BOUNDARY)))
+            proper = 1;
+    }
+    *anonymous = 0;
+    if (media)
+        return FL_SOURCE_MEDIA;
+    if (gov)
+        return FL_SOURCE_GOVERNMENT;
+    if (org)
+        return FL_SOURCE_ORGANISATION;
+    if (proper)
+        return FL_SOURCE_PERSON;
+    if (country)
+        return FL_SOURCE_GOVERNMENT;
+    if (anon) {
+        *anonymous = 1;
+        return FL_SOURCE_ANONYMOUS;
+    }
+    return FL_SOURCE_UNKNOWN;
+}
+
+/* The fullest form of the person named in [b, e): the longest run of name
+ * words in the article that ends with the same surname. */
+static fl_span fullest_name(const qctx *c, uint32_t b, uint32_t e)
+{
+    uint32_t last = UINT32_MAX;
+    for (uint32_t i = e; i > b; i--)
+        if (is_name_word(c, i - 1)) {
+            last = i - 1;
+            break;
+        }
+    for (uint32_t i = b; i < e; i++)
+        if (tok_eq(c, i, "and"))
+            last = UINT32_MAX; /* "Netanyahu and Gallant": the mention is the name */
+    if (last == UINT32_MAX) {
+        uint32_t s = b;
+        if (e - b > 1 && (tok_eq(c, s, "the")))
+            s++;
+        return tok_span(c, s, e);
+    }
+    uint32_t best_b = run_start(c, last), best_e = last + 1;
+    if (best_b < b)
+        best_b = b;
+    for (uint32_t i = 0; i < c->ntok; i++) {
+        if (i == last || !same_word(c, i, last) || (i + 1 < c->ntok && is_name_word(c, i + 1)))
+            continue;
+        uint32_t s = run_start(c, i);
+        if (i + 1 - s > best_e - best_b) {
+            best_b = s;
+            best_e = i + 1;
+        }
+    }
+    return tok_span(c, best_b, best_e);
+}
+
+static void fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
+{
+    out->type = type_of(c, b, e, &out->anonymous);
+    if (out->type == FL_SOURCE_PERSON)
+        out->name = fullest_name(c, b, e);
+    else if (out->type == FL_SOURCE_ANONYMOUS)
+        out->name = tok_span(c, b, e);
+    else
+        out->name = tok_span(c, b + (e - b > 1 && tok_eq(c, b, "the")), e);
+}
+
+/* The noun phrase that ends with token t, walking left over determiners,
+ * adjectives and names (at most 5 words). */
+static uint32_t phrase_start(const qctx *c, uint32_t t)
+{
+    uint32_t j = t;
+    while (j > 0 && t - j < 5) {
+        uint32_t p = j - 1;
+        if (!tok_is_wordish(c, p) || c->tok[p].kind == FL_TOKEN_CLITIC || tok_in(c, p, WL_BOUNDARY) ||
+            tok_in(c, p, WL_AUX) || tok_cue(c, p) || c->L->tok_quote[p] >= 0)
+            break;
+        if (tok_eq(c, p, "of") || tok_eq(c, p, "to") || tok_eq(c, p, "in") || tok_eq(c, p, "with") ||
+            tok_eq(c, p, "by") || tok_eq(c, p, "for") || tok_eq(c, p, "on") || tok_eq(c, p, "at"))
+            break;
+        j--;
+        if (tok_in(c, p, WL_DETERMINER))
+            break;
+    }
+    return j;
+}
+
+static uint32_t sentence_of(const qctx *c, uint32_t t) { return c->L->tok_sentence[t]; }
+
+/* Is [b, e) "the official", "the minister", "the group": a nominal that
+ * points back to an earlier mention? */
+static int is_nominal(const qctx *c, uint32_t b, uint32_t e)
+{
+    if (e - b < 2 || e - b > NOMINAL_MAX || !(tok_eq(c, b, "the") || tok_eq(c, b, "this")))
+        return 0;
+    for (uint32_t i = b + 1; i < e; i++)
+        if (is_name_word(c, i) || tok_in(c, i, WL_COUNTRY))
+            return 0;
+    uint32_t h = e - 1;
+    return tok_in(c, h, WL_ANONYMOUS) || tok_in(c, h, WL_TITLE) || tok_in(c, h, WL_GOVERNMENT) ||
+           tok_in(c, h, WL_ORGANISATION) || tok_eq(c, h, "country");
+}
+
+static int head_matches(const qctx *c, uint32_t i, uint32_t h)
+{
+    size_t n = c->tok[h].end - c->tok[h].start, m = c->tok[i].end - c->tok[i].start;
+    const char *a = c->text + c->tok[h].start, *b = c->text + c->tok[i].start;
+    if (m < n || m > n + 1)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        char x = a[k], y = b[k];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y + 32);
+        if (x != y)
+            return 0;
+    }
+    return m == n || b[n] == 's';
+}
+
+static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
+{
+    uint32_t h = e - 1;
+    int country = tok_eq(c, h, "country");
+    for (uint32_t i = b; i > 0; i--) {
+        uint32_t t = i - 1;
+        if (country && c->L->tok_quote[t] < 0 && tok_in(c, t, WL_COUNTRY) && tok_cap(c, t)) {
+            out->name = tok_span(c, t, t + 1);
+            out->type = FL_SOURCE_GOVERNMENT;
+            return 1;
+        }
+        if (c->L->tok_quote[t] >= 0 || !head_matches(c, t, h))
+            continue;
+        if (tok_cap(c, t) && tok_in(c, t, WL_TITLE) && is_name_word(c, t + 1)) {
+            uint32_t ne = t + 1;
+            while (ne < c->ntok && ne - t <= NAME_RUN_MAX && (is_name_word(c, ne) || tok_in(c, ne, WL_TITLE)))
+                ne++;
+            out->name = fullest_name(c, t + 1, ne);
+            out->type = FL_SOURCE_PERSON;
+            out->anonymous = 0;
+            return 1;
+        }
+        uint32_t s = phrase_start(c, t);
+        if (s + 1 == t + 1 && tok_eq(c, s, "the"))
+            continue;
+        if (s == t && !tok_cap(c, t))
+            continue; /* a bare "officials" says no more than the nominal */
+        out->name = tok_span(c, s, t + 1);
+        out->type = type_of(c, s, t + 1, &out->anonymous);
+        if (out->type == FL_SOURCE_UNKNOWN) {
+            out->type = FL_SOURCE_ANONYMOUS;
+            out->anonymous = 1;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* Pronouns: the nearest earlier attribution source of a fitting kind, else
+ * the nearest fitting name in the text of the last few sentences. */
+static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_speaker *out)
+{
+    int person = tok_eq(c, b, "he") || tok_eq(c, b, "she");
+    int group = tok_eq(c, b, "they") || tok_eq(c, b, "it");
+    if (!person && !group)
+        return 0;
+    uint32_t sb = sentence_of(c, b);
+    uint32_t min_s = sb >= LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0;
+    const fl_quote_layer *L = c->L;
+    if (group) {
+        /* "The government came under fire after they posted": the same sentence first */
+        for (uint32_t t = b; t > c->sent[sb].token_begin; t--) {
+            uint32_t i = t - 1;
+            if (L->tok_quote[i] < 0 && (tok_in(c, i, WL_GOVERNMENT) || tok_in(c, i, WL_ORGANISATION) ||
+                                        tok_in(c, i, WL_COUNTRY))) {
+                uint32_t s = phrase_start(c, i);
+                out->name = tok_span(c, s + (i > s && tok_eq(c, s, "the")), i + 1);
+                out->type = type_of(c, s, i + 1, &out->anonymous);
+                return 1;
+            }
+        }
+    }
+    for (size_t k = attr_limit; k > 0; k--) {
+        const raw_attr *ra = &L->raw_attrs[k - 1];
+        const fl_speaker *sp = &L->attribs[k - 1].source;
+        if (ra->src_end > b || !sp->found || sentence_of(c, ra->src_begin) < min_s)
+            continue;
+        if (sp->via == FL_VIA_PRONOUN && !(sp->name.start != sp->mention.start))
+            continue;
+        int fits = person ? sp->type == FL_SOURCE_PERSON : sp->type != FL_SOURCE_PERSON;
+        if (fits) {
+            out->name = sp->name;
+            out->type = sp->type;
+            out->anonymous = sp->anonymous;
+            return 1;
+        }
+    }
+    uint32_t floor = c->sent[min_s].token_begin;
+    for (uint32_t i = b; i > floor; i--) {
+        uint32_t t = i - 1;
+        if (L->tok_quote[t] >= 0)
+            continue;
+        if (person && is_name_word(c, t) && !(t + 1 < c->ntok && is_name_word(c, t + 1))) {
+            uint32_t s = run_start(c, t);
+            int titled = s > 0 && tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1);
+            if (t > s || titled) {
+                int anon;
+                if (type_of(c, s, t + 1, &anon) != FL_SOURCE_PERSON)
+                    continue;
+                out->name = fullest_name(c, s, t + 1);
+                out->type = FL_SOURCE_PERSON;
+                return 1;
+            }
+        }
+        if (group && (tok_in(c, t, WL_GOVERNMENT) || tok_in(c, t, WL_ORGANISATION) || tok_in(c, t, WL_COUNTRY) ||
+                      (tok_in(c, t, WL_MEDIA) && tok_cap(c, t)))) {
+            uint32_t s = phrase_start(c, t);
+            out->name = tok_span(c, s + (t > s && tok_eq(c, s, "the")), t + 1);
+            out->type = type_of(c, s, t + 1, &out->anonymous);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32_t cue_e, size_t attr_limit,
+                         fl_speaker *out)
+{
+    memset(out, 0, sizeof *out);
+    out->entity = -1;
+    if (b >= e)
+        return;
+    out->found = 1;
+    out->mention = tok_span(c, b, e);
+    out->cue = tok_span(c, cue_b, cue_e);
+    out->via = FL_VIA_CUE;
+    if (e - b == 1 && tok_in(c, b, WL_PRONOUN)) {
+        out->via = FL_VIA_PRONOUN;
+        out->name = out->mention;
+        if (!resolve_pronoun(c, b, attr_limit, out))
+            out->type = FL_SOURCE_UNKNOWN;
+        return;
+    }
+    if (is_nominal(c, b, e) && resolve_nominal(c, b, e, out)) {
+        out->via = FL_VIA_NOMINAL;
+        return;
+    }
+    fill_direct(c, b, e, out);
+}
+
+void fl_speaker_from_tokens(qctx *c, uint32_t begin, uint32_t end, uint32_t cue_begin, uint32_t cue_end,
+                            fl_speaker *out)
+{
+    speaker_from(c, begin, end, cue_begin, cue_end, c->L->attrib_count, out);
+}
+
+static int32_t message_poster(const qctx *c, const fl_quote *q, size_t attr_count)
+{
+    uint32_t open = c->L->raw_parts[q->part_begin].first;
+    int message = 0;
+    for (uint32_t i = open; i > 0 && i + 4 > open; i--)
+        if (tok_in(c, i - 1, WL_MESSAGE))
+            message = 1;
+    if (!message)
+        return -1;
+    uint32_t s = sentence_of(c, open), min_s = s >= 3 ? s - 3 : 0;
+    for (size_t k = attr_count; k > 0; k--) {
+        const raw_attr *ra = &c->L->raw_attrs[k - 1];
+        if (ra->cue_begin >= open || sentence_of(c, ra->cue_begin) < min_s)
+            continue;
+        if ((tok_cue(c, ra->cue_end - 1) & CUE_WRITE) && c->L->attribs[k - 1].source.found)
+            return (int32_t)(k - 1);
+    }
+    return -1;
+}
+
+void fl_speakers_assign(qctx *c)
+{
+    fl_quote_layer *L = c->L;
+    for (size_t k = 0; k < L->attrib_count; k++) {
+        const raw_attr *ra = &L->raw_attrs[k];
+        fl_attribution *a = &L->attribs[k];
+        speaker_from(c, ra->src_begin, ra->src_end, ra->cue_begin, ra->cue_end, k, &a->source);
+        if (ra->conv_begin < ra->conv_end) {
+            fl_span by = a->source.mention;
+            speaker_from(c, ra->conv_begin, ra->conv_end, ra->cue_begin, ra->cue_end, k, &a->source);
+            a->source.conveyed_by = by;
+            a->source.via = FL_VIA_CONVEYED;
+        }
+        a->content = tok_span(c, ra->content_begin, ra->content_end);
+        a->quote = ra->quote;
+    }
+    const fl_speaker *last = NULL;
+    uint32_t last_para = 0;
+    size_t next_attr = 0;
+    for (size_t qi = 0; qi < L->quote_count; qi++) {
+        fl_quote *q = &L->quotes[qi];
+        memset(&q->speaker, 0, sizeof q->speaker);
+        q->speaker.entity = -1;
+        uint32_t open = L->raw_parts[q->part_begin].first;
+        uint32_t para = c->sent[sentence_of(c, open)].paragraph;
+        /* attributions that start before this quote's end can be "last" */
+        while (next_attr < L->attrib_count && L->attribs[next_attr].content.start < q->span.start) {
+            const fl_attribution *a = &L->attribs[next_attr];
+            if (a->source.found && a->quote < 0 && a->source.type == FL_SOURCE_PERSON) {
+                last = &a->source;
+                last_para = c->sent[sentence_of(c, L->raw_attrs[next_attr].cue_begin)].paragraph;
+            }
+            next_attr++;
+        }
+        if (q->kind == FL_QUOTE_SCARE)
+            continue;
+        int32_t best = -1;
+        for (size_t k = 0; k < L->attrib_count && best < 0; k++)
+            if (L->attribs[k].quote == (int32_t)qi && L->attribs[k].source.found)
+                best = (int32_t)k;
+        for (size_t k = 0; k < L->attrib_count && best < 0; k++) {
+            const fl_attribution *a = &L->attribs[k];
+            if (a->source.found && a->content.start <= q->span.start && a->content.end >= q->span.end &&
+                sentence_of(c, L->raw_attrs[k].cue_begin) == sentence_of(c, open))
+                best = (int32_t)k;
+        }
+        if (best >= 0) {
+            q->speaker = L->attribs[best].source;
+        } else if ((best = message_poster(c, q, L->attrib_count)) >= 0) {
+            q->speaker = L->attribs[best].source;
+            q->speaker.via = FL_VIA_MESSAGE;
+        } else if (last && q->kind == FL_QUOTE_STATEMENT && para <= last_para + 1 &&
+                   open == c->sent[sentence_of(c, open)].token_begin) {
+            q->speaker = *last;
+            q->speaker.cue.start = q->speaker.cue.end = 0;
+            q->speaker.via = FL_VIA_CONTINUATION;
+        }
+        if (q->speaker.found) {
+            last = &q->speaker;
+            last_para = c->sent[sentence_of(c, L->raw_parts[q->part_begin + q->part_count - 1].last)].paragraph;
+        }
+    }
+}
