@@ -9,6 +9,8 @@
 
 static const fl_command commands[] = {
     {"extract", cmd_extract, "extract facts from articles, one JSON object per article"},
+    {"attrib", cmd_attrib, "attributions of PolNeAR articles, offsets in code points"},
+    {"eval", cmd_eval, "score the extractor against annotated data (eval NAME FILE)"},
 };
 
 static void usage(FILE *out)
