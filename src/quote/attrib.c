@@ -111,16 +111,23 @@ static int according_to(qctx *c, uint32_t v, uint32_t sb, uint32_t se)
 
 /* One cue verb at v; returns the token after the cue when an attribution was
  * added, else 0. */
-static int in_headline(const qctx *c, uint32_t v)
+/* Is the sentence in title case (a headline: most words capitalised)? */
+static int title_case(const qctx *c, uint32_t sb, uint32_t se)
 {
-    return c->doc->article && c->sent[c->L->tok_sentence[v]].paragraph == 0;
+    uint32_t words = 0, caps = 0;
+    for (uint32_t i = sb; i < se; i++)
+        if (c->tok[i].kind == FL_TOKEN_WORD && c->tok[i].end - c->tok[i].start > 3) {
+            words++;
+            caps += tok_cap(c, i) ? 1u : 0u;
+        }
+    return words >= 3 && caps * 4 >= words * 3;
 }
 
 static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t se)
 {
     /* A capitalised cue is a name ("Secretary of State") except in a
      * title-case headline after a name ("Blinken Urges ..."). */
-    if (tok_cap(c, v) && !(in_headline(c, v) && v > sb && tok_cap(c, v - 1) && !tok_in(c, v - 1, WL_TITLE) &&
+    if (tok_cap(c, v) && !(title_case(c, sb, se) && v > sb && tok_cap(c, v - 1) && !tok_in(c, v - 1, WL_TITLE) &&
                            !tok_in(c, v - 1, WL_PREPOSITION)))
         return 0;
     if (v > sb) {
@@ -149,12 +156,20 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
         src = np_subject(c, sb, v);
     } else {
         src = np_left(c, sb, a.cue_begin);
+        uint32_t k = a.cue_begin;
+        while (k > sb && (tok_in(c, k - 1, WL_ADVERB) || tok_in(c, k - 1, WL_AUX)))
+            k--;
+        if (src.end == src.begin && k > sb + 1 &&
+            (tok_eq(c, k - 1, "who") || tok_eq(c, k - 1, "which") || tok_eq(c, k - 1, "that")))
+            src = np_left(c, sb, k - 1); /* "voters who say": the antecedent */
+        else if (src.end == src.begin && k > sb + 1 && (tok_eq(c, k - 1, "and") || tok_eq(c, k - 1, "but")))
+            src = np_subject(c, sb, k - 1); /* "The judge rubbed his chin, and then said" */
         if (src.end == src.begin && a.cue_begin > sb &&
             (tok_punct(c, a.cue_begin - 1, ',') || is_close_mark(c, a.cue_begin - 1)))
             src = np_right(c, v + 1, se); /* inverted: ", said the official" */
     }
-    if (src.end == src.begin || tok_in(c, src.begin, WL_PREPOSITION))
-        return 0; /* "with increasing calls": a noun */
+    if (src.end == src.begin || tok_in(c, src.begin, WL_PREPOSITION) || tok_in(c, src.end - 1, WL_PREPOSITION))
+        return 0; /* "with increasing calls", "Fiorina for criticizing": not a subject */
     if ((flags & CUE_BASE) && src.begin < v &&
         (tok_eq(c, src.begin, "a") || tok_eq(c, src.begin, "an") || tok_eq(c, src.begin, "each") ||
          tok_eq(c, src.begin, "every") || tok_eq(c, src.begin, "this")))
@@ -187,9 +202,21 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
     uint32_t re = content_end(c, se, rb);
     if (src.begin > v)
         re = rb; /* nothing follows an inverted cue's name but the end */
-    if (re > rb && !(flags & CUE_SPEECH) && !(flags & CUE_BELIEF) && !tok_eq(c, rb, "that"))
-        return 0; /* "found the body" is not a finding */
-    if (re > rb && participle && !tok_eq(c, rb, "that") && !tok_punct(c, after, ',') && !tok_punct(c, after, ':'))
+    if (re > rb && tok_in(c, rb, WL_PREPOSITION) && !tok_eq(c, rb, "to")) {
+        /* "said in a statement that ...": the content is the that-clause */
+        uint32_t k = rb;
+        while (k < re && k < rb + 8 && !tok_eq(c, k, "that") && !tok_punct(c, k, ','))
+            k++;
+        if (k < re && tok_eq(c, k, "that"))
+            rb = k;
+        else if (!(flags & CUE_SPEECH))
+            return 0;
+    }
+    if (re > rb && !(flags & (CUE_SPEECH | CUE_BELIEF)) && !tok_eq(c, rb, "that") &&
+        !(re - rb >= 3 && (tok_cap(c, rb) || tok_in(c, rb, WL_PRONOUN) || c->tok[rb].kind == FL_TOKEN_NUMBER)))
+        return 0; /* "found the body" is not a finding; "polls show Trump leading" is */
+    if (re > rb && participle && !(flags & CUE_QUOTE) && !tok_eq(c, rb, "that") && !tok_punct(c, after, ',') &&
+        !tok_punct(c, after, ':'))
         return 0; /* "..., acknowledging the constraints, ..." describes, does not attribute */
     if (re > rb && tok_eq(c, rb, "to") && !(flags & CUE_BELIEF))
         return 0; /* "continue to rise" */
@@ -215,15 +242,14 @@ int fl_attrib_find(qctx *c)
     for (uint32_t s = 0; s < c->nsent; s++) {
         uint32_t sb = c->sent[s].token_begin, se = c->sent[s].token_end;
         for (uint32_t v = sb; v < se; v++) {
-            if (c->L->tok_quote[v] >= 0)
-                continue;
             if (tok_eq(c, v, "according") && tok_eq(c, v + 1, "to") && v + 2 < se) {
                 if (according_to(c, v, sb, se))
                     v++;
                 continue;
             }
             int flags = tok_cue(c, v);
-            if (!flags)
+            /* inside a quote, the speaker's own "I think" is not sourcing */
+            if (!flags || (c->L->tok_quote[v] >= 0 && (flags & CUE_BELIEF)))
                 continue;
             uint32_t next = cue_verb(c, v, flags, sb, se);
             if (next)
