@@ -38,6 +38,8 @@ static int is_close_mark(const qctx *c, uint32_t i)
 /* The quote just before token i (", he said" / "," he said): its index, or -1. */
 static int32_t quote_before(const qctx *c, uint32_t i, uint32_t sb)
 {
+    /* the quote may end the previous sentence: "... hands?” Trump said." */
+    sb = c->sent[c->para[c->sent[c->L->tok_sentence[sb]].paragraph].sentence_begin].token_begin;
     if (i >= sb + 1 && is_close_mark(c, i - 1))
         return c->L->tok_quote[i - 1];
     if (i >= sb + 2 && tok_punct(c, i - 1, ',') && is_close_mark(c, i - 2))
@@ -160,10 +162,17 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
         while (k > sb && (tok_in(c, k - 1, WL_ADVERB) || tok_in(c, k - 1, WL_AUX)))
             k--;
         if (src.end == src.begin && k > sb + 1 &&
-            (tok_eq(c, k - 1, "who") || tok_eq(c, k - 1, "which") || tok_eq(c, k - 1, "that")))
-            src = np_left(c, sb, k - 1); /* "voters who say": the antecedent */
-        else if (src.end == src.begin && k > sb + 1 && (tok_eq(c, k - 1, "and") || tok_eq(c, k - 1, "but")))
-            src = np_subject(c, sb, k - 1); /* "The judge rubbed his chin, and then said" */
+            (tok_eq(c, k - 1, "who") || tok_eq(c, k - 1, "which") || tok_eq(c, k - 1, "that"))) {
+            src.begin = k - 1; /* "voters who say": speakers.c finds the antecedent */
+            src.end = k;
+        } else if (src.end == src.begin && k > sb + 1 && (tok_eq(c, k - 1, "and") || tok_eq(c, k - 1, "but"))) {
+            /* "Ms. Conway rejected the idea and said": the subject of the clause */
+            uint32_t cs = k - 1;
+            while (cs > sb && !tok_punct(c, cs - 1, ',') && !tok_punct(c, cs - 1, ';') &&
+                   !tok_punct(c, cs - 1, ':') && c->tok[cs - 1].kind != FL_TOKEN_DASH)
+                cs--;
+            src = np_subject(c, cs, k - 1);
+        }
         if (src.end == src.begin && a.cue_begin > sb &&
             (tok_punct(c, a.cue_begin - 1, ',') || is_close_mark(c, a.cue_begin - 1)))
             src = np_right(c, v + 1, se); /* inverted: ", said the official" */

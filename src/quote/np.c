@@ -7,6 +7,8 @@
  * and at clause words (cues.h lists them). Not for: deciding what a name
  * refers to (speakers.c).
  */
+#include <string.h>
+
 #include "quote/quote_internal.h"
 
 static int is_noun_like(const qctx *c, uint32_t i);
@@ -24,7 +26,8 @@ static int is_past_form(const qctx *c, uint32_t i)
 {
     const fl_token *t = &c->tok[i];
     return t->kind == FL_TOKEN_WORD && !(t->flags & FL_TOKEN_CAPITALIZED) && t->end - t->start > 3 &&
-           c->text[t->end - 2] == 'e' && c->text[t->end - 1] == 'd';
+           c->text[t->end - 2] == 'e' && c->text[t->end - 1] == 'd' &&
+           !memchr(c->text + t->start, '-', t->end - t->start); /* "self-described" */
 }
 
 /* Can a subject start with token i? A determiner, a name, a pronoun, a
@@ -48,7 +51,8 @@ static int is_noun_like(const qctx *c, uint32_t i)
 /* Does "and" at i join two names ("Netanyahu and Defense Minister Gallant")? */
 static int and_joins(const qctx *c, uint32_t i, uint32_t lo)
 {
-    return tok_eq(c, i, "and") && i > lo && is_noun_like(c, i - 1) && tok_is_wordish(c, i + 1);
+    return tok_eq(c, i, "and") && i > lo && (is_noun_like(c, i - 1) || tok_in(c, i - 1, WL_PRONOUN)) &&
+           tok_is_wordish(c, i + 1);
 }
 
 static int stops_phrase(const qctx *c, uint32_t i)
@@ -101,6 +105,17 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
     uint32_t j = e;
     while (j > lo && e - j < NP_MAX) {
         uint32_t t = j - 1;
+        if (tok_punct(c, t, ')') && t > lo) {
+            /* "Rep. Hank Johnson (D-Ga.) said": step over the brackets */
+            uint32_t k = t;
+            while (k > lo && t - k < 8 && !tok_punct(c, k - 1, '('))
+                k--;
+            if (k > lo + 1 && tok_punct(c, k - 1, '(') && tok_is_wordish(c, k - 2)) {
+                j = k - 1;
+                continue;
+            }
+            break;
+        }
         if (stops_phrase(c, t) && !(c->tok[t].kind == FL_TOKEN_NUMBER && j < e))
             break;
         if (tok_in(c, t, WL_BOUNDARY) && !and_joins(c, t, lo))
@@ -109,7 +124,9 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
             break; /* a verb: the subject is not beyond it */
         j--;
     }
-    while (j < e && !can_start_subject(c, j))
+    int clean = j == lo || !tok_is_wordish(c, j - 1); /* the phrase starts after punctuation */
+    while (j < e && (!can_start_subject(c, j) && !(clean && !tok_in(c, j, WL_ADVERB) &&
+                                                    !tok_in(c, j, WL_BOUNDARY) && !is_past_form(c, j))))
         j++;
     if (j == e)
         return r;
@@ -139,6 +156,14 @@ np_range np_right(const qctx *c, uint32_t begin, uint32_t hi)
 
 np_range np_subject(const qctx *c, uint32_t lo, uint32_t hi)
 {
+    /* "In a brief interview, Ms. Conway ...": the subject follows the comma */
+    if (lo < hi && (tok_in(c, lo, WL_PREPOSITION) || tok_in(c, lo, WL_ADVERB) || tok_in(c, lo, WL_BOUNDARY))) {
+        for (uint32_t k = lo + 1; k < hi && k < lo + 12; k++)
+            if (tok_punct(c, k, ',')) {
+                lo = k + 1;
+                break;
+            }
+    }
     np_range r = {lo, lo, 0, 0};
     uint32_t j = lo;
     while (j < hi && j - lo < NP_MAX) {

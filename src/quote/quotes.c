@@ -38,9 +38,21 @@ static int headline_uses_single(const qctx *c, uint32_t tb, uint32_t te)
     return 1;
 }
 
+/* Two single marks written together ('' as in some newspapers' style) are
+ * one double mark: the first token opens, the second closes. */
+static int doubled_single(const qctx *c, uint32_t i)
+{
+    if (i + 1 >= c->ntok || !tok_is_mark(c, i) || !tok_is_mark(c, i + 1) || tok_double_mark(c, i) ||
+        c->tok[i].end != c->tok[i + 1].start)
+        return 0;
+    size_t n = c->tok[i].end - c->tok[i].start;
+    return n == c->tok[i + 1].end - c->tok[i + 1].start &&
+           !memcmp(c->text + c->tok[i].start, c->text + c->tok[i + 1].start, n);
+}
+
 static int is_primary(const qctx *c, uint32_t i, int single_too)
 {
-    return single_too ? tok_is_mark(c, i) : tok_double_mark(c, i);
+    return single_too ? tok_is_mark(c, i) : tok_double_mark(c, i) || doubled_single(c, i);
 }
 
 static int opens(const qctx *c, uint32_t i) { return (c->tok[i].flags & FL_TOKEN_QUOTE_OPEN) != 0; }
@@ -54,7 +66,7 @@ static int continues_quote(const qctx *c, uint32_t p)
     if (p >= c->npara || is_headline(c, p) || !para_tokens(c, p, &tb, &te))
         return 0;
     for (uint32_t i = tb; i < te; i++)
-        if (tok_double_mark(c, i))
+        if (tok_double_mark(c, i) || doubled_single(c, i))
             return opens(c, i) ? i == tb : 1;
     return 0;
 }
@@ -102,18 +114,26 @@ static int pair_marks(qctx *c)
         if (pending) {
             /* The part starts with the paragraph, at its opening mark if any. */
             open = tb;
-            if (opens(c, tb) && tok_double_mark(c, tb))
+            if (opens(c, tb) && (tok_double_mark(c, tb) || doubled_single(c, tb)))
                 skip = tb;
         }
         for (uint32_t i = tb; i < te; i++) {
-            if (!is_primary(c, i, single_too) || (int64_t)i == skip)
-                continue;
-            if (open < 0) {
-                if (opens(c, i))
-                    open = i;
+            if (!is_primary(c, i, single_too) || (int64_t)i == skip) {
+                if ((int64_t)i == skip && !single_too && doubled_single(c, i))
+                    i++;
                 continue;
             }
-            if (!opens(c, i)) {
+            /* a doubled single mark spans two tokens: close at the second */
+            uint32_t last = !single_too && doubled_single(c, i) ? i + 1 : i;
+            int is_open = opens(c, i) && (last == i || opens(c, last) || open < 0);
+            if (open < 0) {
+                if (is_open)
+                    open = i;
+                i = last;
+                continue;
+            }
+            if (!is_open) {
+                i = last;
                 if (!push_part(c, (uint32_t)open, i) || !emit_quote(c, part0))
                     return 0;
                 part0 = L->part_count;
@@ -124,6 +144,7 @@ static int pair_marks(qctx *c)
                 L->part_count = part0;
                 pending = 0;
                 open = i;
+                i = last;
             }
         }
         if (open >= 0) {

@@ -301,6 +301,15 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
             out->type = FL_SOURCE_UNKNOWN;
         return;
     }
+    if (e - b == 1 && b > 0 && (tok_eq(c, b, "who") || tok_eq(c, b, "which") || tok_eq(c, b, "that"))) {
+        /* a relative pronoun: the phrase before it ("Barkley, who said") */
+        uint32_t t = b - (tok_punct(c, b - 1, ',') ? 1 : 0);
+        if (t > 0 && tok_is_wordish(c, t - 1)) {
+            uint32_t s = phrase_start(c, t - 1);
+            fill_direct(c, s, t, out);
+            return;
+        }
+    }
     if (is_nominal(c, b, e) && resolve_nominal(c, b, e, out)) {
         out->via = FL_VIA_NOMINAL;
         return;
