@@ -77,6 +77,38 @@ static int ends_ing(const qctx *c, uint32_t i)
            c->text[t->end - 1] == 'g';
 }
 
+/* After "“...,” he said." the quote often goes on in the next sentences of
+ * the paragraph without a cue of their own ("“More words.”"): the content
+ * then runs to the end of the last such quote. */
+static void extend_over_following_quotes(qctx *c, int32_t q, uint32_t se)
+{
+    fl_quote_layer *L = c->L;
+    raw_attr *a = &L->raw_attrs[L->attrib_count - 1];
+    if (a->content_end > a->cue_begin)
+        return; /* the quote follows the cue */
+    uint32_t i = a->cue_end;
+    while (i < se && !tok_is_mark(c, i) && (tok_is_wordish(c, i) || tok_punct(c, i, ',')))
+        i++; /* the rest of "he said on Monday" */
+    if (i >= se || !(tok_punct(c, i, '.') && i + 1 == se))
+        return;
+    uint32_t para = c->sent[L->tok_sentence[i]].paragraph;
+    for (int32_t n = q + 1; (size_t)n < L->quote_count; n++) {
+        uint32_t qb, qe;
+        quote_tokens(c, n, &qb, &qe);
+        const fl_sentence *s = &c->sent[L->tok_sentence[qb]];
+        if (s->paragraph != para || qb != s->token_begin || qb != i + 1 ||
+            L->quotes[n].kind != FL_QUOTE_STATEMENT)
+            break;
+        /* the next quote must not have a cue of its own */
+        uint32_t after = qe;
+        if (after < c->ntok && c->sent[L->tok_sentence[after < c->ntok ? after : qe - 1]].paragraph == para &&
+            after < s->token_end && !tok_punct(c, after, '.'))
+            break;
+        a->content_end = qe;
+        i = qe - 1;
+    }
+}
+
 /* "according to X": the content is the rest of the sentence around it. */
 static int according_to(qctx *c, uint32_t v, uint32_t sb, uint32_t se)
 {
@@ -204,7 +236,21 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
     if (q >= 0) {
         quote_tokens(c, q, &a.content_begin, &a.content_end);
         a.quote = q;
-        return attr_push(c, &a) ? a.cue_end : 0;
+        if (!attr_push(c, &a))
+            return 0;
+        extend_over_following_quotes(c, q, se);
+        return a.cue_end;
+    }
+    if (flags & CUE_OBJECT) {
+        /* "told conservative radio host Hugh Hewitt on Wednesday that ...": the that-clause */
+        for (uint32_t k = after; k < se && k < after + 12; k++) {
+            if (tok_eq(c, k, "that")) {
+                rb = k;
+                break;
+            }
+            if (!tok_is_wordish(c, k))
+                break;
+        }
     }
     if (rb < se && tok_punct(c, rb, ','))
         rb++;
@@ -220,6 +266,8 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
             rb = k;
         else if (!(flags & CUE_SPEECH))
             return 0;
+        else if (rb + 1 < re)
+            rb++; /* "apologised for his remarks": what is attributed is the object */
     }
     if (re > rb && !(flags & (CUE_SPEECH | CUE_BELIEF)) && !tok_eq(c, rb, "that") &&
         !(re - rb >= 3 && (tok_cap(c, rb) || tok_in(c, rb, WL_PRONOUN) || c->tok[rb].kind == FL_TOKEN_NUMBER)))
