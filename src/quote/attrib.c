@@ -294,10 +294,66 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
     return attr_push(c, &a) ? a.cue_end : 0;
 }
 
+/* "Rubio: I Still Believe ..." / "Ted Cruz: ‘...’": a name, a colon, the
+ * words. The name is at most four capitalised words at the sentence start. */
+static int colon_attribution(qctx *c, uint32_t sb, uint32_t se)
+{
+    uint32_t k = sb;
+    while (k < se && k < sb + 5 && !tok_punct(c, k, ':')) {
+        if (!(tok_cap(c, k) || c->tok[k].kind == FL_TOKEN_ABBREV) || tok_in(c, k, WL_BOUNDARY) ||
+            tok_in(c, k, WL_PREPOSITION) || tok_cue(c, k))
+            return 0;
+        k++;
+    }
+    if (k == sb || k >= se || !tok_punct(c, k, ':') || k + 2 >= se)
+        return 0;
+    if (tok_cue(c, k - 1))
+        return 0; /* "X said:" is the verb's */
+    raw_attr a = {0};
+    a.quote = -1;
+    a.src_begin = sb;
+    a.src_end = k;
+    a.cue_begin = k;
+    a.cue_end = k + 1;
+    a.content_begin = k + 1;
+    a.content_end = content_end(c, se, k + 1);
+    int32_t q = quote_after(c, k, se);
+    if (q >= 0) {
+        uint32_t qb, qe;
+        quote_tokens(c, q, &qb, &qe);
+        if (qe == a.content_end || qe + 1 >= se)
+            a.quote = q;
+    }
+    return attr_push(c, &a);
+}
+
+/* "Asked whether ..., she said": the question is attributed without a
+ * source of its own. */
+static int asked_attribution(qctx *c, uint32_t v, uint32_t sb, uint32_t se)
+{
+    raw_attr a = {0};
+    a.quote = -1;
+    a.cue_begin = v;
+    a.cue_end = v + 1;
+    uint32_t e = v + 1;
+    while (e < se && !tok_punct(c, e, ','))
+        e++;
+    if (e >= se || e <= v + 2)
+        return 0;
+    a.content_begin = v + 1;
+    a.content_end = e;
+    (void)sb;
+    return attr_push(c, &a);
+}
+
 int fl_attrib_find(qctx *c)
 {
     for (uint32_t s = 0; s < c->nsent; s++) {
         uint32_t sb = c->sent[s].token_begin, se = c->sent[s].token_end;
+        colon_attribution(c, sb, se);
+        uint32_t first = sb + (tok_eq(c, sb, "when") ? 1 : 0);
+        if (tok_eq(c, first, "asked") && asked_attribution(c, first, sb, se))
+            sb = first + 1;
         for (uint32_t v = sb; v < se; v++) {
             if (tok_eq(c, v, "according") && tok_eq(c, v + 1, "to") && v + 2 < se) {
                 if (according_to(c, v, sb, se))

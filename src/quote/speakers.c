@@ -288,11 +288,11 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
 {
     memset(out, 0, sizeof *out);
     out->entity = -1;
+    out->cue = tok_span(c, cue_b, cue_e); /* kept when there is no source ("Asked whether ...") */
     if (b >= e)
         return;
     out->found = 1;
     out->mention = tok_span(c, b, e);
-    out->cue = tok_span(c, cue_b, cue_e);
     out->via = FL_VIA_CUE;
     if (e - b == 1 && tok_in(c, b, WL_PRONOUN)) {
         out->via = FL_VIA_PRONOUN;
