@@ -275,8 +275,9 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
     if (re > rb && participle && !(flags & CUE_QUOTE) && !tok_eq(c, rb, "that") && !tok_punct(c, after, ',') &&
         !tok_punct(c, after, ':'))
         return 0; /* "..., acknowledging the constraints, ..." describes, does not attribute */
-    if (re > rb && tok_eq(c, rb, "to") && !(flags & CUE_BELIEF))
-        return 0; /* "continue to rise" */
+    if (re > rb && (tok_eq(c, rb, "to") || (tok_eq(c, rb, "not") && tok_eq(c, rb + 1, "to"))) &&
+        !(flags & CUE_BELIEF))
+        return 0; /* "continue to rise", "who asked not to be named" */
     if (re <= rb) {
         /* Nothing after: the content is the clause before ", X said". */
         uint32_t left = src.begin < a.cue_begin ? src.begin : a.cue_begin;
