@@ -647,6 +647,21 @@ static const char *const wl_preposition[] = {
     "under", "with", "without",
 };
 
+static const char *const wl_calendar[] = {
+    "april", "august", "december", "february", "friday", "january", "july", "june", "march", "may",
+    "monday", "november", "october", "saturday", "september", "sunday", "thursday", "tuesday", "wednesday",
+};
+
+static const char *const wl_male[] = {
+    "boy", "brother", "father", "he", "him", "his", "husband", "king", "lord", "man", "mr", "mr.",
+    "prince", "sir", "son",
+};
+
+static const char *const wl_female[] = {
+    "dame", "daughter", "girl", "her", "lady", "miss", "mother", "mrs", "mrs.", "ms", "ms.",
+    "princess", "queen", "she", "sister", "wife", "woman",
+};
+
 static const char *const wl_right_stop[] = {
     "after", "at", "before", "during", "earlier", "in", "last", "later", "on", "this", "today",
     "tonight", "when", "while", "yesterday",
@@ -682,6 +697,9 @@ static const word_table tables[WL_COUNT] = {
     [WL_SPEECH_NOUN] = TABLE(wl_speech_noun),
     [WL_RIGHT_STOP] = TABLE(wl_right_stop),
     [WL_PREPOSITION] = TABLE(wl_preposition),
+    [WL_CALENDAR] = TABLE(wl_calendar),
+    [WL_MALE] = TABLE(wl_male),
+    [WL_FEMALE] = TABLE(wl_female),
     [WL_HEARER] = TABLE(wl_hearer),
 };
 

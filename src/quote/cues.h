@@ -43,6 +43,9 @@ typedef enum fl_wordlist {
     WL_RIGHT_STOP,   /* on, in, at, during, yesterday: end a name that follows its cue */
     WL_HEARER,       /* reporters, journalists, lawmakers: the usual hearer of "told" */
     WL_PREPOSITION,  /* with, in, of, to: a source never starts with one */
+    WL_CALENDAR,     /* Monday, January: capitalised, never a name */
+    WL_MALE,         /* Mr, Father, Sir, King, man, he: marks a man for "he" */
+    WL_FEMALE,       /* Mrs, Ms, Miss, Queen, woman, she: marks a woman for "she" */
     WL_COUNT
 } fl_wordlist;
 

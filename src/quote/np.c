@@ -103,8 +103,14 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
         e = k;
     }
     uint32_t j = e;
+    uint32_t and_at = 0;
+    int crossed_and = 0;
     while (j > lo && e - j < NP_MAX) {
         uint32_t t = j - 1;
+        if (crossed_and && (tok_in(c, t, WL_PREPOSITION) || c->tok[t].kind == FL_TOKEN_NUMBER)) {
+            j = and_at + 1; /* "... on 1 October and Natasha Hole said": the name after "and" */
+            break;
+        }
         if (tok_punct(c, t, ')') && t > lo) {
             /* "Rep. Hank Johnson (D-Ga.) said": step over the brackets */
             uint32_t k = t;
@@ -120,6 +126,10 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
             break;
         if (tok_in(c, t, WL_BOUNDARY) && !and_joins(c, t, lo))
             break;
+        if (tok_eq(c, t, "and")) {
+            crossed_and = 1;
+            and_at = t;
+        }
         if (tok_in(c, t, WL_AUX) || (tok_cue(c, t) && !tok_cap(c, t)) || tok_eq(c, t, "to") || is_past_form(c, t))
             break; /* a verb: the subject is not beyond it */
         j--;

@@ -220,6 +220,20 @@ static int is_sentence_punct(const qctx *c, uint32_t i)
            (unsigned char)ch == 0xE2; /* … */
 }
 
+/* Are the words between the marks a title: every long word capitalised, no
+ * punctuation? */
+static int title_cased(const qctx *c, uint32_t open, uint32_t close)
+{
+    for (uint32_t i = open + 1; i < close; i++) {
+        const fl_token *t = &c->tok[i];
+        if (t->kind == FL_TOKEN_PUNCT)
+            return 0;
+        if (t->kind == FL_TOKEN_WORD && t->end - t->start > 3 && !(t->flags & FL_TOKEN_CAPITALIZED))
+            return 0;
+    }
+    return close > open + 1;
+}
+
 static fl_quote_kind classify(const qctx *c, const fl_quote *q)
 {
     const fl_quote_layer *L = c->L;
@@ -265,6 +279,8 @@ static fl_quote_kind classify(const qctx *c, const fl_quote *q)
         }
     if (after_colon && words >= 2)
         return FL_QUOTE_STATEMENT;
+    if (!cue_after && !cue_before && title_cased(c, open, close) && words <= 8)
+        return FL_QUOTE_SCARE; /* a title: "Israel at War" */
     if ((at_start || cue_after) && words >= 3 && first_word != UINT32_MAX && (at_start || tok_cap(c, first_word)))
         return FL_QUOTE_STATEMENT;
     if (!cue_after && ((words <= 2 && !cue_near) || (words <= 4 && !cue_before)))

@@ -22,7 +22,7 @@ static int is_name_word(const qctx *c, uint32_t i)
     return i < c->ntok && c->tok[i].kind == FL_TOKEN_WORD && tok_cap(c, i) && !tok_in(c, i, WL_TITLE) &&
            !tok_in(c, i, WL_DEMONYM) && !tok_in(c, i, WL_DETERMINER) && !tok_in(c, i, WL_PRONOUN) &&
            !tok_in(c, i, WL_BOUNDARY) && !tok_in(c, i, WL_ANONYMOUS) && !tok_in(c, i, WL_AUX) &&
-           !tok_cue(c, i);
+           !tok_in(c, i, WL_PREPOSITION) && !tok_in(c, i, WL_CALENDAR) && !tok_cue(c, i);
 }
 
 static int same_word(const qctx *c, uint32_t a, uint32_t b)
@@ -216,6 +216,65 @@ static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *ou
     return 0;
 }
 
+/* -1 if the name at [b, e) is marked for the other sex than the pronoun at
+ * p ("Mr Popovic" for "she"), else 0. The marks are a title before or in
+ * the name and the words just before it ("the mother, Amal"). */
+static int gender_clash(const qctx *c, uint32_t p, uint32_t b, uint32_t e)
+{
+    int she = tok_eq(c, p, "she"), he = tok_eq(c, p, "he");
+    if (!she && !he)
+        return 0;
+    uint32_t from = b >= 2 ? b - 2 : 0;
+    for (uint32_t i = from; i < e; i++) {
+        if (she && tok_in(c, i, WL_MALE) && !tok_in(c, i, WL_PRONOUN) && c->tok[i].kind != FL_TOKEN_CLITIC)
+            return -1;
+        if (he && tok_in(c, i, WL_FEMALE) && !tok_in(c, i, WL_PRONOUN))
+            return -1;
+    }
+    return 0;
+}
+
+static uint32_t span_token(const qctx *c, uint32_t byte)
+{
+    uint32_t lo = 0, hi = c->ntok;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        if (c->tok[mid].start < byte)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* A person named in the sentences [min_s, sentence of b], nearest sentence
+ * first and, within a sentence, the leftmost name first (the subject is the
+ * likelier antecedent): a run of two or more name words or a titled name,
+ * not after a preposition, not of the other sex. */
+static int person_in_text(const qctx *c, uint32_t b, uint32_t min_s, fl_speaker *out)
+{
+    uint32_t sb = sentence_of(c, b);
+    for (uint32_t s1 = sb + 1; s1 > min_s; s1--) {
+        const fl_sentence *se = &c->sent[s1 - 1];
+        uint32_t end = s1 - 1 == sb ? b : se->token_end;
+        for (uint32_t t = se->token_begin; t < end; t++) {
+            if (c->L->tok_quote[t] >= 0 || !is_name_word(c, t) || (t + 1 < end && is_name_word(c, t + 1)))
+                continue;
+            uint32_t s = run_start(c, t);
+            int titled = s > 0 && tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1);
+            int anon;
+            if (!(t > s || titled) || type_of(c, s, t + 1, &anon) != FL_SOURCE_PERSON ||
+                (s > 0 && (tok_in(c, s - 1, WL_PREPOSITION) || tok_eq(c, s - 1, "the"))) ||
+                gender_clash(c, b, s, t + 1))
+                continue;
+            out->name = fullest_name(c, s, t + 1);
+            out->type = FL_SOURCE_PERSON;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Pronouns: the nearest earlier attribution source of a fitting kind, else
  * the nearest fitting name in the text of the last few sentences. */
 static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_speaker *out)
@@ -227,6 +286,8 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
     uint32_t sb = sentence_of(c, b);
     uint32_t min_s = sb >= LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0;
     const fl_quote_layer *L = c->L;
+    if (person && person_in_text(c, b, sb >= 2 ? sb - 2 : 0, out))
+        return 1;
     if (group) {
         /* "The government came under fire after they posted": the same sentence first */
         for (uint32_t t = b; t > c->sent[sb].token_begin; t--) {
@@ -243,7 +304,13 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
     for (size_t k = attr_limit; k > 0; k--) {
         const raw_attr *ra = &L->raw_attrs[k - 1];
         const fl_speaker *sp = &L->attribs[k - 1].source;
-        if (ra->src_end > b || !sp->found || sentence_of(c, ra->src_begin) < min_s)
+        if (ra->src_end > b || !sp->found || (!person && sentence_of(c, ra->src_begin) < min_s))
+            continue;
+        if (person && sp->type == FL_SOURCE_PERSON && sp->name.end > sp->name.start &&
+            gender_clash(c, b, span_token(c, sp->name.start), span_token(c, sp->name.end)))
+            continue;
+        if (person && sp->type == FL_SOURCE_PERSON &&
+            gender_clash(c, b, span_token(c, sp->mention.start), span_token(c, sp->mention.end)))
             continue;
         if (sp->via == FL_VIA_PRONOUN && !(sp->name.start != sp->mention.start))
             continue;
@@ -255,32 +322,18 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
             return 1;
         }
     }
-    uint32_t floor = c->sent[min_s].token_begin;
-    for (uint32_t i = b; i > floor; i--) {
+    for (uint32_t i = b; i > c->sent[min_s].token_begin; i--) {
         uint32_t t = i - 1;
-        if (L->tok_quote[t] >= 0)
-            continue;
-        if (person && is_name_word(c, t) && !(t + 1 < c->ntok && is_name_word(c, t + 1))) {
-            uint32_t s = run_start(c, t);
-            int titled = s > 0 && tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1);
-            if (t > s || titled) {
-                int anon;
-                if (type_of(c, s, t + 1, &anon) != FL_SOURCE_PERSON)
-                    continue;
-                out->name = fullest_name(c, s, t + 1);
-                out->type = FL_SOURCE_PERSON;
-                return 1;
-            }
-        }
-        if (group && (tok_in(c, t, WL_GOVERNMENT) || tok_in(c, t, WL_ORGANISATION) || tok_in(c, t, WL_COUNTRY) ||
-                      (tok_in(c, t, WL_MEDIA) && tok_cap(c, t)))) {
+        if (group && L->tok_quote[t] < 0 &&
+            (tok_in(c, t, WL_GOVERNMENT) || tok_in(c, t, WL_ORGANISATION) || tok_in(c, t, WL_COUNTRY) ||
+             (tok_in(c, t, WL_MEDIA) && tok_cap(c, t)))) {
             uint32_t s = phrase_start(c, t);
             out->name = tok_span(c, s + (t > s && tok_eq(c, s, "the")), t + 1);
             out->type = type_of(c, s, t + 1, &out->anonymous);
             return 1;
         }
     }
-    return 0;
+    return person && person_in_text(c, b, sb > LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0, out);
 }
 
 static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32_t cue_e, size_t attr_limit,
