@@ -36,13 +36,21 @@ static int is_close_mark(const qctx *c, uint32_t i)
 }
 
 /* The quote just before token i (", he said" / "," he said): its index, or -1. */
+static int quote_ends_at(const qctx *c, uint32_t i)
+{
+    int32_t q = c->L->tok_quote[i];
+    const fl_quote *qt = &c->L->quotes[q];
+    return c->L->raw_parts[qt->part_begin + qt->part_count - 1].last == i ||
+           (c->L->raw_parts[qt->part_begin].last == i); /* the first part of a split quote */
+}
+
 static int32_t quote_before(const qctx *c, uint32_t i, uint32_t sb)
 {
     /* the quote may end the previous sentence: "... hands?” Trump said." */
     sb = c->sent[c->para[c->sent[c->L->tok_sentence[sb]].paragraph].sentence_begin].token_begin;
-    if (i >= sb + 1 && is_close_mark(c, i - 1))
+    if (i >= sb + 1 && is_close_mark(c, i - 1) && quote_ends_at(c, i - 1))
         return c->L->tok_quote[i - 1];
-    if (i >= sb + 2 && tok_punct(c, i - 1, ',') && is_close_mark(c, i - 2))
+    if (i >= sb + 2 && tok_punct(c, i - 1, ',') && is_close_mark(c, i - 2) && quote_ends_at(c, i - 2))
         return c->L->tok_quote[i - 2];
     return -1;
 }
@@ -52,8 +60,11 @@ static int32_t quote_after(const qctx *c, uint32_t i, uint32_t se)
 {
     if (i < se && (tok_punct(c, i, ',') || tok_punct(c, i, ':')))
         i++;
-    if (i < se && tok_is_mark(c, i) && (c->tok[i].flags & FL_TOKEN_QUOTE_OPEN) && c->L->tok_quote[i] >= 0)
-        return c->L->tok_quote[i];
+    if (i < se && tok_is_mark(c, i) && (c->tok[i].flags & FL_TOKEN_QUOTE_OPEN) && c->L->tok_quote[i] >= 0) {
+        const fl_quote *qt = &c->L->quotes[c->L->tok_quote[i]];
+        if (c->L->raw_parts[qt->part_begin].first == i)
+            return c->L->tok_quote[i]; /* not a single mark inside a longer quote */
+    }
     return -1;
 }
 
@@ -186,6 +197,8 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
     /* The source. */
     np_range src = {v, v, 0, 0};
     int participle = ends_ing(c, v) && v > sb && tok_punct(c, v - 1, ',');
+    if (ends_ing(c, v) && !participle && !(v > sb && (is_be(c, v - 1) || tok_in(c, v - 1, WL_ADVERB))))
+        return 0; /* "a press briefing": an -ing form needs "is" or a comma to be the cue */
     if (participle) {
         src = np_subject(c, sb, v);
     } else {
@@ -198,6 +211,19 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
             src.begin = k - 1; /* "voters who say": speakers.c finds the antecedent */
             src.end = k;
         } else if (src.end == src.begin && k > sb + 1 && (tok_eq(c, k - 1, "and") || tok_eq(c, k - 1, "but"))) {
+            /* "X said A but told B": the source of the sentence's earlier cue */
+            for (size_t n = c->L->attrib_count; n > 0; n--) {
+                const raw_attr *prev = &c->L->raw_attrs[n - 1];
+                if (prev->cue_begin < sb)
+                    break;
+                if (prev->src_end > prev->src_begin && prev->cue_end <= k) {
+                    src.begin = prev->src_begin;
+                    src.end = prev->src_end;
+                    break;
+                }
+            }
+        }
+        if (src.end == src.begin && k > sb + 1 && (tok_eq(c, k - 1, "and") || tok_eq(c, k - 1, "but"))) {
             /* "Ms. Conway rejected the idea and said": the subject of the clause */
             uint32_t cs = k - 1;
             while (cs > sb && !tok_punct(c, cs - 1, ',') && !tok_punct(c, cs - 1, ';') &&

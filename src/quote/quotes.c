@@ -270,20 +270,17 @@ static fl_quote_kind classify(const qctx *c, const fl_quote *q)
             break;
     }
     /* a cue that quotes ("said", "told") earlier in the sentence, and right before */
-    int cue_before = 0, cue_near = 0;
+    int cue_before = 0;
     for (uint32_t i = open; i > s->token_begin; i--)
-        if ((tok_cue(c, i - 1) & CUE_QUOTE) && !tok_cap(c, i - 1) && c->L->tok_quote[i - 1] < 0) {
+        if ((tok_cue(c, i - 1) & CUE_QUOTE) && !tok_cap(c, i - 1) && c->L->tok_quote[i - 1] < 0)
             cue_before = 1;
-            if (i + 3 > open)
-                cue_near = 1;
-        }
     if (after_colon && words >= 2)
         return FL_QUOTE_STATEMENT;
     if (!cue_after && !cue_before && title_cased(c, open, close) && words <= 8)
         return FL_QUOTE_SCARE; /* a title: "Israel at War" */
     if ((at_start || cue_after) && words >= 3 && first_word != UINT32_MAX && (at_start || tok_cap(c, first_word)))
         return FL_QUOTE_STATEMENT;
-    if (!cue_after && ((words <= 2 && !cue_near) || (words <= 4 && !cue_before)))
+    if (!cue_after && !cue_before && words <= 4)
         return FL_QUOTE_SCARE;
     return FL_QUOTE_PARTIAL;
 }

@@ -15,11 +15,24 @@
 
 #include "quote/quote_internal.h"
 
+static uint32_t sentence_of(const qctx *c, uint32_t t);
+
 enum { NAME_RUN_MAX = 5, NOMINAL_MAX = 3, LOOKBACK_SENTENCES = 5 };
+
+/* "Twenty-two-year-old", "pro-Palestinian": a hyphenated word whose last
+ * part is lower case describes; it does not name. */
+static int is_descriptor(const qctx *c, uint32_t i)
+{
+    const fl_token *t = &c->tok[i];
+    for (uint32_t k = t->end; k > t->start + 1; k--)
+        if (c->text[k - 1] == '-')
+            return c->text[k] >= 'a' && c->text[k] <= 'z';
+    return 0;
+}
 
 static int is_name_word(const qctx *c, uint32_t i)
 {
-    return i < c->ntok && c->tok[i].kind == FL_TOKEN_WORD && tok_cap(c, i) && !tok_in(c, i, WL_TITLE) &&
+    return i < c->ntok && !is_descriptor(c, i) && c->tok[i].kind == FL_TOKEN_WORD && tok_cap(c, i) && !tok_in(c, i, WL_TITLE) &&
            !tok_in(c, i, WL_DEMONYM) && !tok_in(c, i, WL_DETERMINER) && !tok_in(c, i, WL_PRONOUN) &&
            !tok_in(c, i, WL_BOUNDARY) && !tok_in(c, i, WL_ANONYMOUS) && !tok_in(c, i, WL_AUX) &&
            !tok_in(c, i, WL_PREPOSITION) && !tok_in(c, i, WL_CALENDAR) && !tok_cue(c, i);
@@ -101,6 +114,21 @@ static fl_span fullest_name(const qctx *c, uint32_t b, uint32_t e)
     uint32_t best_b = run_start(c, last), best_e = last + 1;
     if (best_b < b)
         best_b = b;
+    if (best_e - best_b == 1) {
+        /* a first name alone ("Neta says"): the longest run it starts */
+        for (uint32_t i = 0; i + 1 < c->ntok; i++) {
+            if (i == last || !same_word(c, i, last) || (i > 0 && is_name_word(c, i - 1) &&
+                                                        sentence_of(c, i - 1) == sentence_of(c, i)))
+                continue;
+            uint32_t e2 = i + 1;
+            while (e2 < c->ntok && e2 - i < NAME_RUN_MAX && is_name_word(c, e2) && sentence_of(c, e2) == sentence_of(c, i))
+                e2++;
+            if (e2 - i > best_e - best_b) {
+                best_b = i;
+                best_e = e2;
+            }
+        }
+    }
     for (uint32_t i = 0; i < c->ntok; i++) {
         if (i == last || !same_word(c, i, last) || (i + 1 < c->ntok && is_name_word(c, i + 1)))
             continue;
