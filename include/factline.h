@@ -446,7 +446,8 @@ typedef enum fl_speaker_via {
     FL_VIA_NOMINAL,       /* "the official" at the cue, resolved to an earlier mention */
     FL_VIA_CONTINUATION,  /* no cue: continues the previous quote's speaker */
     FL_VIA_CONVEYED,      /* "officials, quoting X's message, stated: ..." */
-    FL_VIA_MESSAGE        /* "the message, ..." : the one who posted it earlier */
+    FL_VIA_MESSAGE,       /* "the message, ..." : the one who posted it earlier */
+    FL_VIA_CONTEXT        /* no cue: the person the previous, narrative paragraph is about */
 } fl_speaker_via;
 
 typedef struct fl_speaker {
@@ -487,7 +488,7 @@ const fl_attribution *fl_doc_attributions(const fl_doc *doc);
 
 /* Names as written in JSON: "statement", "partial", "scare"; "person",
  * "organisation", "media", "government", "anonymous", "unknown"; "cue",
- * "pronoun", "nominal", "continuation", "conveyed", "message", "none". */
+ * "pronoun", "nominal", "continuation", "conveyed", "message", "context", "none". */
 const char *fl_quote_kind_name(fl_quote_kind kind);
 const char *fl_source_type_name(fl_source_type type);
 const char *fl_speaker_via_name(fl_speaker_via via);

@@ -136,7 +136,7 @@ const char *fl_source_type_name(fl_source_type type)
 
 const char *fl_speaker_via_name(fl_speaker_via via)
 {
-    static const char *const names[] = {"none", "cue", "pronoun", "nominal", "continuation", "conveyed", "message"};
+    static const char *const names[] = {"none", "cue", "pronoun", "nominal", "continuation", "conveyed", "message", "context"};
     return (unsigned)via < sizeof names / sizeof names[0] ? names[via] : "none";
 }
 

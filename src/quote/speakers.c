@@ -16,6 +16,7 @@
 #include "quote/quote_internal.h"
 
 static uint32_t sentence_of(const qctx *c, uint32_t t);
+static uint32_t span_token(const qctx *c, uint32_t byte);
 
 enum { NAME_RUN_MAX = 5, NOMINAL_MAX = 3, LOOKBACK_SENTENCES = 5 };
 
@@ -247,9 +248,16 @@ static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *ou
 /* -1 if the name at [b, e) is marked for the other sex than the pronoun at
  * p ("Mr Popovic" for "she"), else 0. The marks are a title before or in
  * the name and the words just before it ("the mother, Amal"). */
+static int is_person_pronoun(const qctx *c, uint32_t i)
+{
+    return tok_eq(c, i, "he") || tok_eq(c, i, "she") || tok_eq(c, i, "his") || tok_eq(c, i, "her") ||
+           tok_eq(c, i, "him");
+}
+
 static int gender_clash(const qctx *c, uint32_t p, uint32_t b, uint32_t e)
 {
-    int she = tok_eq(c, p, "she"), he = tok_eq(c, p, "he");
+    int she = tok_eq(c, p, "she") || tok_eq(c, p, "her"), he = tok_eq(c, p, "he") || tok_eq(c, p, "his") ||
+                                                                tok_eq(c, p, "him");
     if (!she && !he)
         return 0;
     uint32_t from = b >= 2 ? b - 2 : 0;
@@ -291,6 +299,10 @@ static int person_in_text(const qctx *c, uint32_t b, uint32_t min_s, fl_speaker 
             uint32_t s = run_start(c, t);
             int titled = s > 0 && tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1);
             int anon;
+            if (t == s && !titled) {
+                fl_span full = fullest_name(c, s, t + 1); /* "Shimon", known as "Shimon Portal" */
+                titled = span_token(c, full.end) - span_token(c, full.start) >= 2;
+            }
             if (!(t > s || titled) || type_of(c, s, t + 1, &anon) != FL_SOURCE_PERSON ||
                 (s > 0 && (tok_in(c, s - 1, WL_PREPOSITION) || tok_eq(c, s - 1, "the"))) ||
                 gender_clash(c, b, s, t + 1))
@@ -307,14 +319,14 @@ static int person_in_text(const qctx *c, uint32_t b, uint32_t min_s, fl_speaker 
  * the nearest fitting name in the text of the last few sentences. */
 static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_speaker *out)
 {
-    int person = tok_eq(c, b, "he") || tok_eq(c, b, "she");
+    int person = is_person_pronoun(c, b);
     int group = tok_eq(c, b, "they") || tok_eq(c, b, "it");
     if (!person && !group)
         return 0;
     uint32_t sb = sentence_of(c, b);
     uint32_t min_s = sb >= LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0;
     const fl_quote_layer *L = c->L;
-    if (person && person_in_text(c, b, sb >= 2 ? sb - 2 : 0, out))
+    if (person && person_in_text(c, b, sb >= 3 ? sb - 3 : 0, out))
         return 1;
     if (group) {
         /* "The government came under fire after they posted": the same sentence first */
@@ -332,8 +344,9 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
     for (size_t k = attr_limit; k > 0; k--) {
         const raw_attr *ra = &L->raw_attrs[k - 1];
         const fl_speaker *sp = &L->attribs[k - 1].source;
-        if (ra->src_end > b || !sp->found || (!person && sentence_of(c, ra->src_begin) < min_s))
-            continue;
+        if (ra->src_end > b || !sp->found || (!person && sentence_of(c, ra->src_begin) < min_s) ||
+            L->tok_quote[ra->src_begin] >= 0)
+            continue; /* sources quoted inside a quote are not in the narrative */
         if (person && sp->type == FL_SOURCE_PERSON && sp->name.end > sp->name.start &&
             gender_clash(c, b, span_token(c, sp->name.start), span_token(c, sp->name.end)))
             continue;
@@ -424,6 +437,49 @@ static int32_t message_poster(const qctx *c, const fl_quote *q, size_t attr_coun
     return -1;
 }
 
+/* A quote paragraph with no cue after a narrative paragraph about someone
+ * ("She couldn't believe what she was seeing." / "“They were standing on a
+ * car ...”"): the person that paragraph is about, found from its leftmost
+ * person pronoun or person name. */
+static int context_speaker(qctx *c, const fl_quote *q, size_t attr_count, fl_speaker *out)
+{
+    uint32_t open = c->L->raw_parts[q->part_begin].first;
+    uint32_t p = c->sent[sentence_of(c, open)].paragraph;
+    if (p == 0 || open != c->sent[c->para[p].sentence_begin].token_begin)
+        return 0;
+    const fl_paragraph *pp = &c->para[p - 1];
+    if (pp->sentence_begin >= pp->sentence_end)
+        return 0;
+    uint32_t tb = c->sent[pp->sentence_begin].token_begin, te = c->sent[pp->sentence_end - 1].token_end;
+    for (uint32_t t = tb; t < te; t++)
+        if (c->L->tok_quote[t] >= 0)
+            return 0;
+    for (uint32_t t = tb; t < te; t++) {
+        if (is_person_pronoun(c, t)) {
+            fl_speaker sp;
+            memset(&sp, 0, sizeof sp);
+            if (resolve_pronoun(c, t, attr_count, &sp) && sp.type == FL_SOURCE_PERSON) {
+                out->name = sp.name;
+                out->mention = tok_span(c, t, t + 1);
+                out->type = sp.type;
+                return 1;
+            }
+            return 0;
+        }
+        if (is_name_word(c, t) && !(t + 1 < te && is_name_word(c, t + 1))) {
+            fl_speaker sp;
+            memset(&sp, 0, sizeof sp);
+            if (person_in_text(c, t + 1, sentence_of(c, t), &sp) && sp.name.start >= c->tok[tb].start) {
+                out->name = sp.name;
+                out->mention = tok_span(c, run_start(c, t), t + 1);
+                out->type = sp.type;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 void fl_speakers_assign(qctx *c)
 {
     fl_quote_layer *L = c->L;
@@ -480,6 +536,10 @@ void fl_speakers_assign(qctx *c)
             q->speaker = *last;
             q->speaker.cue.start = q->speaker.cue.end = 0;
             q->speaker.via = FL_VIA_CONTINUATION;
+        } else if (q->kind == FL_QUOTE_STATEMENT && context_speaker(c, q, L->attrib_count, &q->speaker)) {
+            q->speaker.found = 1;
+            q->speaker.via = FL_VIA_CONTEXT;
+            q->speaker.entity = -1;
         }
         if (q->speaker.found) {
             last = &q->speaker;
