@@ -253,10 +253,15 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
     if (q < 0 && src.begin < v)
         q = quote_before(c, a.cue_begin, sb);
     uint32_t rb = after;
-    if (q < 0 && (flags & CUE_OBJECT))
+    if (flags & CUE_OBJECT)
         rb = np_skip_hearer(c, rb, se);
-    if (q < 0)
-        q = quote_after(c, rb, se);
+    /* A quote after "said:" binds forward; a fragment before the source
+     * ("... a “day of solidarity”, the MP said: “...”") does not hold it back. */
+    int32_t qa = quote_after(c, rb, se);
+    if (qa >= 0 && (q < 0 || tok_punct(c, rb, ':') || c->L->quotes[q].kind != FL_QUOTE_STATEMENT))
+        q = qa;
+    else if (q >= 0)
+        rb = after;
     if (q >= 0 && participle && quote_after(c, rb, se) != q)
         q = -1;
     if (q >= 0) {

@@ -124,8 +124,8 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
         }
         if (stops_phrase(c, t) && !(c->tok[t].kind == FL_TOKEN_NUMBER && j < e))
             break;
-        if (tok_in(c, t, WL_BOUNDARY) && !and_joins(c, t, lo))
-            break;
+        if ((tok_in(c, t, WL_BOUNDARY) && !and_joins(c, t, lo)) || tok_in(c, t, WL_CALENDAR))
+            break; /* "On Friday Met Police ... Laurence Taylor told" */
         if (tok_eq(c, t, "and")) {
             crossed_and = 1;
             and_at = t;

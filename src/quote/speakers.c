@@ -408,6 +408,14 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
         out->via = FL_VIA_NOMINAL;
         return;
     }
+    if (is_nominal(c, b, e) && tok_in(c, e - 1, WL_TITLE)) {
+        /* "the now-independent MP" after "former Labour leader Jeremy Corbyn": the person just named */
+        uint32_t sb = sentence_of(c, b);
+        if (person_in_text(c, b, sb >= 2 ? sb - 2 : 0, out)) {
+            out->via = FL_VIA_NOMINAL;
+            return;
+        }
+    }
     fill_direct(c, b, e, out);
 }
 
@@ -469,7 +477,7 @@ static int context_speaker(qctx *c, const fl_quote *q, size_t attr_count, fl_spe
         if (is_name_word(c, t) && !(t + 1 < te && is_name_word(c, t + 1))) {
             fl_speaker sp;
             memset(&sp, 0, sizeof sp);
-            if (person_in_text(c, t + 1, sentence_of(c, t), &sp) && sp.name.start >= c->tok[tb].start) {
+            if (person_in_text(c, t + 1, sentence_of(c, t), &sp)) {
                 out->name = sp.name;
                 out->mention = tok_span(c, run_start(c, t), t + 1);
                 out->type = sp.type;
@@ -523,6 +531,13 @@ void fl_speakers_assign(qctx *c)
         for (size_t k = 0; k < L->attrib_count && best < 0; k++) {
             const fl_attribution *a = &L->attribs[k];
             if (a->source.found && a->content.start <= q->span.start && a->content.end >= q->span.end &&
+                sentence_of(c, L->raw_attrs[k].cue_begin) == sentence_of(c, open))
+                best = (int32_t)k;
+        }
+        for (size_t k = 0; k < L->attrib_count && best < 0 && q->kind == FL_QUOTE_PARTIAL; k++) {
+            /* "Describing the march as a “day of solidarity”, the MP said": the sentence's source */
+            const fl_attribution *a = &L->attribs[k];
+            if (a->source.found && L->tok_quote[L->raw_attrs[k].cue_begin] < 0 &&
                 sentence_of(c, L->raw_attrs[k].cue_begin) == sentence_of(c, open))
                 best = (int32_t)k;
         }
