@@ -44,6 +44,7 @@ typedef enum fl_wordlist {
     WL_HEARER,       /* reporters, journalists, lawmakers: the usual hearer of "told" */
     WL_PREPOSITION,  /* with, in, of, to: a source never starts with one */
     WL_CALENDAR,     /* Monday, January: capitalised, never a name */
+    WL_NAME_PARTICLE,/* von, der, al, bin: lower-case words inside a name (Ursula von der Leyen) */
     WL_MALE,         /* Mr, Father, Sir, King, man, he: marks a man for "he" */
     WL_FEMALE,       /* Mrs, Ms, Miss, Queen, woman, she: marks a woman for "she" */
     WL_COUNT

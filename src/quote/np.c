@@ -140,6 +140,14 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
         j++;
     if (j == e)
         return r;
+    if (j >= lo + 3 && tok_punct(c, j - 1, ',') && !tok_cap(c, j) && !tok_in(c, j, WL_DETERMINER)) {
+        /* "Chris Williamson, ex-Labour MP for Derby North posted": a name and its unclosed apposition */
+        uint32_t k = j - 1;
+        while (k > lo && tok_cap(c, k - 1) && c->tok[k - 1].kind == FL_TOKEN_WORD)
+            k--;
+        if (k + 2 <= j - 1 && (k == lo || !tok_is_wordish(c, k - 1)))
+            j = k;
+    }
     r.begin = j;
     r.end = appos_end ? appos_end : e;
     return r;

@@ -270,11 +270,14 @@ static fl_quote_kind classify(const qctx *c, const fl_quote *q)
             break;
     }
     /* a cue that quotes ("said", "told") earlier in the sentence, and right before */
-    int cue_before = 0;
-    for (uint32_t i = open; i > s->token_begin; i--)
-        if ((tok_cue(c, i - 1) & CUE_QUOTE) && !tok_cap(c, i - 1) && c->L->tok_quote[i - 1] < 0)
-            cue_before = 1;
-    if (after_colon && words >= 2)
+    int cue_before = 0, as_complement = open > s->token_begin && tok_eq(c, open - 1, "as");
+    for (uint32_t i = open; i > s->token_begin; i--) {
+        int f = tok_cue(c, i - 1);
+        if ((f & CUE_QUOTE || (as_complement && (f & CUE_SPEECH))) && !tok_cap(c, i - 1) &&
+            c->L->tok_quote[i - 1] < 0)
+            cue_before = 1; /* "said it was “...”", "described the complaints as “...”" */
+    }
+    if (after_colon && words >= 1)
         return FL_QUOTE_STATEMENT;
     if (!cue_after && !cue_before && title_cased(c, open, close) && words <= 8)
         return FL_QUOTE_SCARE; /* a title: "Israel at War" */

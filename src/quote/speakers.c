@@ -45,13 +45,34 @@ static int same_word(const qctx *c, uint32_t a, uint32_t b)
     return n == c->tok[b].end - c->tok[b].start && memcmp(c->text + c->tok[a].start, c->text + c->tok[b].start, n) == 0;
 }
 
-/* The run of name words ending at token i (inclusive): its first token. */
+/* Does a name go on after token t ("Ursula" -> "von der Leyen")? */
+static int name_goes_on(const qctx *c, uint32_t t)
+{
+    uint32_t k = t + 1;
+    while (k < c->ntok && k < t + 3 && tok_in(c, k, WL_NAME_PARTICLE) && !tok_cap(c, k))
+        k++;
+    return k < c->ntok && is_name_word(c, k) && c->L->tok_sentence[k] == c->L->tok_sentence[t];
+}
+
+/* The run of name words ending at token i (inclusive): its first token.
+ * Lower-case particles inside the run belong to it. */
 static uint32_t run_start(const qctx *c, uint32_t i)
 {
     uint32_t j = i;
-    while (j > 0 && i - j + 1 < NAME_RUN_MAX && is_name_word(c, j - 1) &&
-           c->L->tok_sentence[j - 1] == c->L->tok_sentence[i])
-        j--;
+    while (j > 0 && i - j + 1 < NAME_RUN_MAX + 2 && c->L->tok_sentence[j - 1] == c->L->tok_sentence[i]) {
+        if (is_name_word(c, j - 1)) {
+            j--;
+            continue;
+        }
+        uint32_t k = j - 1;
+        while (k > 0 && k + 2 >= j && tok_in(c, k, WL_NAME_PARTICLE) && !tok_cap(c, k))
+            k--;
+        if (k + 1 < j && is_name_word(c, k) && c->L->tok_sentence[k] == c->L->tok_sentence[i]) {
+            j = k;
+            continue;
+        }
+        break;
+    }
     return j;
 }
 
@@ -97,6 +118,16 @@ static fl_source_type type_of(const qctx *c, uint32_t b, uint32_t e, int *anonym
  * words in the article that ends with the same surname. */
 static fl_span fullest_name(const qctx *c, uint32_t b, uint32_t e)
 {
+    for (uint32_t i = b; i < e; i++)
+        if (tok_punct(c, i, ',')) {
+            /* "Chris Williamson, ex-Labour MP for Derby North": the name before the comma */
+            for (uint32_t k = i; k > b; k--)
+                if (is_name_word(c, k - 1)) {
+                    e = k;
+                    break;
+                }
+            break;
+        }
     uint32_t last = UINT32_MAX;
     for (uint32_t i = e; i > b; i--)
         if (is_name_word(c, i - 1)) {
@@ -131,7 +162,7 @@ static fl_span fullest_name(const qctx *c, uint32_t b, uint32_t e)
         }
     }
     for (uint32_t i = 0; i < c->ntok; i++) {
-        if (i == last || !same_word(c, i, last) || (i + 1 < c->ntok && is_name_word(c, i + 1)))
+        if (i == last || !same_word(c, i, last) || name_goes_on(c, i))
             continue;
         uint32_t s = run_start(c, i);
         if (i + 1 - s > best_e - best_b) {
@@ -294,7 +325,7 @@ static int person_in_text(const qctx *c, uint32_t b, uint32_t min_s, fl_speaker 
         const fl_sentence *se = &c->sent[s1 - 1];
         uint32_t end = s1 - 1 == sb ? b : se->token_end;
         for (uint32_t t = se->token_begin; t < end; t++) {
-            if (c->L->tok_quote[t] >= 0 || !is_name_word(c, t) || (t + 1 < end && is_name_word(c, t + 1)))
+            if (c->L->tok_quote[t] >= 0 || !is_name_word(c, t) || (t + 1 < end && name_goes_on(c, t)))
                 continue;
             uint32_t s = run_start(c, t);
             int titled = s > 0 && tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1);
@@ -474,7 +505,7 @@ static int context_speaker(qctx *c, const fl_quote *q, size_t attr_count, fl_spe
             }
             return 0;
         }
-        if (is_name_word(c, t) && !(t + 1 < te && is_name_word(c, t + 1))) {
+        if (is_name_word(c, t) && !(t + 1 < te && name_goes_on(c, t))) {
             fl_speaker sp;
             memset(&sp, 0, sizeof sp);
             if (person_in_text(c, t + 1, sentence_of(c, t), &sp)) {
