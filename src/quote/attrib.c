@@ -248,6 +248,9 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
     uint32_t after = a.cue_end;
     if (src.begin > v) /* inverted: the content cannot follow the name */
         after = src.end;
+    if ((flags & CUE_OBJECT) && !(flags & CUE_BASE) && src.begin < v &&
+        (a.cue_end >= se || (is_final_punct(c, a.cue_end) && a.cue_end + 1 >= se)))
+        return 0; /* "'Hide religion,' Welsh Jewish student told": told, not telling */
     /* The content. */
     int32_t q = src.begin < v ? quote_before(c, src.begin, sb) : quote_before(c, a.cue_begin, sb);
     if (q < 0 && src.begin < v)

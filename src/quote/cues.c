@@ -579,13 +579,14 @@ static const char *const wl_title[] = {
     "acting", "admiral", "ambassador", "archbishop", "assistant", "attorney", "brig.", "capt",
     "capt.", "captain", "chairman", "chairwoman", "chancellor", "chief", "col", "col.", "colonel",
     "commander", "commissioner", "congressman", "congresswoman", "councillor", "cpl", "defence",
-    "defense", "deputy", "director", "dr", "dr.", "emir", "envoy", "executive", "finance",
+    "defense", "deputy", "det", "director", "dr", "dr.", "emir", "envoy", "executive", "finance",
     "foreign", "former", "gen", "gen.", "general", "gov", "gov.", "governor", "head", "health",
-    "interior", "judge", "justice", "king", "leader", "lieutenant", "lord", "lt", "lt.", "madam",
-    "maj", "mayor", "minister", "miss", "mp", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "president",
-    "press", "prime", "prince", "princess", "prof.", "professor", "queen", "rabbi", "rep", "rep.",
-    "representative", "rev", "secretary", "sen", "sen.", "senator", "sergeant", "sgt", "sheikh",
-    "sir", "speaker", "spokesman", "spokesperson", "spokeswoman", "state", "sultan", "vice",
+    "insp", "inspector", "interior", "judge", "justice", "king", "leader", "lieutenant", "lord",
+    "lt", "lt.", "madam", "maj", "mayor", "minister", "miss", "mp", "mr", "mr.", "mrs", "mrs.",
+    "ms", "ms.", "president", "press", "prime", "prince", "princess", "prof.", "professor", "queen",
+    "rabbi", "rep", "rep.", "representative", "rev", "secretary", "sen", "sen.", "senator",
+    "sergeant", "sgt", "sheikh", "sir", "speaker", "spokesman", "spokesperson", "spokeswoman",
+    "state", "sultan", "superintendent", "supt", "vice",
 };
 
 static const char *const wl_demonym[] = {

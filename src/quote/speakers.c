@@ -76,6 +76,27 @@ static uint32_t run_start(const qctx *c, uint32_t i)
     return j;
 }
 
+/* The last token of a run of name words inside [b, e) that follows a title
+ * word and holds no word of an organisation, or UINT32_MAX. */
+static uint32_t titled_run(const qctx *c, uint32_t b, uint32_t e)
+{
+    for (uint32_t i = b + 1; i < e; i++) {
+        if (!tok_in(c, i - 1, WL_TITLE) || !is_name_word(c, i))
+            continue;
+        uint32_t k = i;
+        while (k + 1 < e && name_goes_on(c, k))
+            k++;
+        while (k + 1 < e && is_name_word(c, k + 1))
+            k++;
+        int body = 0;
+        for (uint32_t j = i; j <= k; j++)
+            body |= tok_in(c, j, WL_GOVERNMENT) | tok_in(c, j, WL_ORGANISATION) | tok_in(c, j, WL_MEDIA);
+        if (!body)
+            return k;
+    }
+    return UINT32_MAX;
+}
+
 static fl_source_type type_of(const qctx *c, uint32_t b, uint32_t e, int *anonymous)
 {
     int media = 0, gov = 0, org = 0, proper = 0, anon = 0, country = 0;
@@ -97,6 +118,10 @@ static fl_source_type type_of(const qctx *c, uint32_t b, uint32_t e, int *anonym
             proper = 1;
     }
     *anonymous = 0;
+    /* "Muslim Council of Wales' secretary general Dr Abdul-Azim Ahmed", "Supt Tim Morgan of South
+     * Wales Police": a titled name is a person */
+    if (titled_run(c, b, e) != UINT32_MAX)
+        return FL_SOURCE_PERSON;
     if (media)
         return FL_SOURCE_MEDIA;
     if (gov)
@@ -128,8 +153,8 @@ static fl_span fullest_name(const qctx *c, uint32_t b, uint32_t e)
                 }
             break;
         }
-    uint32_t last = UINT32_MAX;
-    for (uint32_t i = e; i > b; i--)
+    uint32_t last = titled_run(c, b, e);
+    for (uint32_t i = e; i > b && last == UINT32_MAX; i--)
         if (is_name_word(c, i - 1)) {
             last = i - 1;
             break;
@@ -318,13 +343,29 @@ static uint32_t span_token(const qctx *c, uint32_t byte)
  * first and, within a sentence, the leftmost name first (the subject is the
  * likelier antecedent): a run of two or more name words or a titled name,
  * not after a preposition, not of the other sex. */
+static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_speaker *out, int depth);
+
 static int person_in_text(const qctx *c, uint32_t b, uint32_t min_s, fl_speaker *out)
+{
+    return person_in_text_depth(c, b, min_s, out, 0);
+}
+
+static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_speaker *out, int depth)
 {
     uint32_t sb = sentence_of(c, b);
     for (uint32_t s1 = sb + 1; s1 > min_s; s1--) {
         const fl_sentence *se = &c->sent[s1 - 1];
         uint32_t end = s1 - 1 == sb ? b : se->token_end;
         for (uint32_t t = se->token_begin; t < end; t++) {
+            if (depth < 3 && s1 - 1 != sb && c->L->tok_quote[t] < 0 && t == se->token_begin &&
+                (tok_eq(c, t, "he") || tok_eq(c, t, "she")) && !gender_clash(c, b, t, t + 1) &&
+                (tok_eq(c, t, "he") ? !tok_eq(c, b, "she") && !tok_eq(c, b, "her")
+                                    : !tok_eq(c, b, "he") && !tok_eq(c, b, "his") && !tok_eq(c, b, "him"))) {
+                /* "She was freed alongside another woman, Nurit Cooper": she is still the one before */
+                uint32_t ps = sentence_of(c, t);
+                if (person_in_text_depth(c, t, ps >= 3 ? ps - 3 : 0, out, depth + 1))
+                    return 1;
+            }
             if (c->L->tok_quote[t] >= 0 || !is_name_word(c, t) || (t + 1 < end && name_goes_on(c, t)))
                 continue;
             uint32_t s = run_start(c, t);
@@ -559,10 +600,14 @@ void fl_speakers_assign(qctx *c)
         for (size_t k = 0; k < L->attrib_count && best < 0; k++)
             if (L->attribs[k].quote == (int32_t)qi && L->attribs[k].source.found)
                 best = (int32_t)k;
-        for (size_t k = 0; k < L->attrib_count && best < 0; k++) {
+        int direct = best >= 0;
+        for (size_t k = 0; k < L->attrib_count && !direct; k++) {
+            /* the innermost attribution whose content holds the quote */
             const fl_attribution *a = &L->attribs[k];
             if (a->source.found && a->content.start <= q->span.start && a->content.end >= q->span.end &&
-                sentence_of(c, L->raw_attrs[k].cue_begin) == sentence_of(c, open))
+                sentence_of(c, L->raw_attrs[k].cue_begin) == sentence_of(c, open) &&
+                L->tok_quote[L->raw_attrs[k].cue_begin] != (int32_t)qi &&
+                (best < 0 || a->content.start > L->attribs[best].content.start))
                 best = (int32_t)k;
         }
         for (size_t k = 0; k < L->attrib_count && best < 0 && q->kind == FL_QUOTE_PARTIAL; k++) {
