@@ -1,11 +1,14 @@
 /*
  * cmd_attrib.c — `factline attrib --polnear FILE.jsonl` (attributions of
  * PolNeAR articles, one JSON line each, offsets in code points) and
- * `factline eval attrib FILE.jsonl` (scores against PolNeAR's gold).
+ * `factline eval attrib FILE.jsonl` (scores against PolNeAR's gold) and
+ * `factline eval quotes eval/quotes-dev.jsonl` (direct quotes against the
+ * annotated BBC dev set).
  * Not for: finding attributions (src/quote) or scoring rules
  * (src/quote/polnear.c).
  */
 #include <errno.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,4 +220,247 @@ int cmd_eval_attrib(int argc, char **argv)
     pn_rels_free(&st.gold);
     pn_rels_free(&st.sys);
     return bad > 0 ? 1 : 0;
+}
+
+/* ---- eval quotes ---------------------------------------------------------- */
+/*
+ * `factline eval quotes eval/quotes-dev.jsonl`: direct quotes against an
+ * annotated dev set (docs/quotes-guidelines.md). The first line names the
+ * native file (relative to the data directory) and the annotated article
+ * numbers; every other line is one gold quote: article, byte span, number of
+ * parts, kind, speaker (the fullest name, or null).
+ */
+
+typedef struct gold_quote {
+    long article;
+    unsigned long start, end;
+    int kind; /* fl_quote_kind */
+    char *speaker; /* NULL: none */
+    int matched;
+} gold_quote;
+
+/* Lower case, without a leading "the", "a" or "an": for comparing names. */
+static void normalise_name(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++)
+        out[k++] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+    out[k] = 0;
+    static const char *const dets[] = {"the ", "a ", "an "};
+    for (size_t d = 0; d < 3; d++) {
+        size_t l = strlen(dets[d]);
+        if (!strncmp(out, dets[d], l)) {
+            memmove(out, out + l, strlen(out + l) + 1);
+            break;
+        }
+    }
+}
+
+/* Does `small` occur in `big` as a whole-word sequence? */
+static int contains_words(const char *big, const char *small)
+{
+    size_t n = strlen(small);
+    if (!n)
+        return 0;
+    for (const char *p = strstr(big, small); p; p = strstr(p + 1, small)) {
+        int left = p == big || p[-1] == ' ';
+        int right = p[n] == 0 || p[n] == ' ' || p[n] == ',';
+        if (left && right)
+            return 1;
+    }
+    return 0;
+}
+
+/* A speaker is correct when both are null, or the names are equal or one
+ * holds the other as whole words ("Joe Biden" / "President Joe Biden"). */
+static int speaker_correct(const char *gold, const char *sys, size_t sys_len)
+{
+    if (!gold || !sys)
+        return !gold && !sys;
+    char g[256], s[256];
+    normalise_name(gold, strlen(gold), g, sizeof g);
+    normalise_name(sys, sys_len, s, sizeof s);
+    return !strcmp(g, s) || contains_words(g, s) || contains_words(s, g);
+}
+
+static int kind_of(const char *k)
+{
+    return !strcmp(k, "statement") ? FL_QUOTE_STATEMENT : !strcmp(k, "partial") ? FL_QUOTE_PARTIAL : FL_QUOTE_SCARE;
+}
+
+int cmd_eval_quotes(int argc, char **argv)
+{
+    const char *path = NULL, *data = getenv("FACTLINE_DATA");
+    int verbose = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--data") && i + 1 < argc)
+            data = argv[++i];
+        else if (!strcmp(argv[i], "-v"))
+            verbose = 1;
+        else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            printf("usage: factline eval quotes [--data DIR] [-v] eval/quotes-dev.jsonl\n"
+                   "Scores direct quotes (spans, kinds, speakers) against an annotated dev set;\n"
+                   "DIR is the shared data directory (default $FACTLINE_DATA, else ../shared/data).\n");
+            return 0;
+        } else
+            path = argv[i];
+    }
+    if (!path) {
+        fprintf(stderr, "usage: factline eval quotes [--data DIR] [-v] FILE.jsonl\n");
+        return 2;
+    }
+    if (!data || !*data)
+        data = "../shared/data";
+    FILE *in = fopen(path, "rb");
+    if (!in) {
+        fprintf(stderr, "factline eval quotes: cannot open %s: %s\n", path, strerror(errno));
+        return 2;
+    }
+    char *line = NULL, *file = NULL;
+    size_t cap = 0, ngold = 0, gcap = 0, narticles = 0;
+    long *articles = NULL;
+    gold_quote *gold = NULL;
+    ssize_t len;
+    int status = 0;
+    while ((len = getline(&line, &cap, in)) > 0) {
+        json_error_t err;
+        json_t *o = json_loadb(line, (size_t)len, 0, &err);
+        if (!o) {
+            fprintf(stderr, "factline eval quotes: %s: bad line: %s\n", path, err.text);
+            status = 2;
+            break;
+        }
+        json_t *arts = json_object_get(o, "articles");
+        if (json_is_array(arts)) {
+            free(file);
+            file = strdup(json_string_value(json_object_get(o, "file")) ? json_string_value(json_object_get(o, "file")) : "");
+            narticles = json_array_size(arts);
+            free(articles);
+            articles = calloc(narticles ? narticles : 1, sizeof *articles);
+            for (size_t i = 0; articles && i < narticles; i++)
+                articles[i] = (long)json_integer_value(json_array_get(arts, i));
+        } else {
+            if (ngold == gcap) {
+                gcap = gcap ? gcap * 2 : 128;
+                gold_quote *g2 = realloc(gold, gcap * sizeof *g2);
+                if (!g2) {
+                    json_decref(o);
+                    status = 2;
+                    break;
+                }
+                gold = g2;
+            }
+            gold_quote *g = &gold[ngold++];
+            json_t *sp = json_object_get(o, "span"), *spk = json_object_get(o, "speaker");
+            g->article = (long)json_integer_value(json_object_get(o, "article"));
+            g->start = (unsigned long)json_integer_value(json_array_get(sp, 0));
+            g->end = (unsigned long)json_integer_value(json_array_get(sp, 1));
+            const char *k = json_string_value(json_object_get(o, "kind"));
+            g->kind = kind_of(k ? k : "scare");
+            g->speaker = json_is_string(spk) ? strdup(json_string_value(spk)) : NULL;
+            g->matched = 0;
+        }
+        json_decref(o);
+    }
+    fclose(in);
+    free(line);
+    if (status || !file || !articles) {
+        if (!status)
+            fprintf(stderr, "factline eval quotes: %s: no header line with \"file\" and \"articles\"\n", path);
+        status = 2;
+        goto done;
+    }
+    char full[4096];
+    snprintf(full, sizeof full, "%s/%s", data, file);
+    fl_reader_options ro;
+    fl_reader_options_init(&ro);
+    fl_reader *r = fl_reader_new(&ro);
+    fl_extractor *ex = fl_extractor_new(NULL, NULL);
+    fl_doc *doc = fl_doc_new();
+    if (!r || !ex || !doc || fl_reader_open(r, full) != FL_OK) {
+        fprintf(stderr, "factline eval quotes: cannot read %s\n", full);
+        fl_reader_free(r);
+        fl_extractor_free(ex);
+        fl_doc_free(doc);
+        status = 2;
+        goto done;
+    }
+    size_t sys_quotes = 0, span_tp = 0, stmt = 0, stmt_span = 0, stmt_speaker = 0, kind_ok = 0, matched_gold = 0;
+    size_t stmt_found = 0, part_speaker = 0, partials = 0;
+    const fl_article *a;
+    while (fl_reader_next(r, &a) == FL_OK) {
+        int wanted = 0;
+        for (size_t i = 0; i < narticles; i++)
+            wanted |= articles[i] == (long)a->number;
+        if (!wanted)
+            continue;
+        if (fl_doc_analyze(doc, a) != FL_OK || fl_extract(ex, doc) != FL_OK) {
+            status = 2;
+            break;
+        }
+        size_t nq = fl_doc_quote_count(doc);
+        const fl_quote *q = fl_doc_quotes(doc);
+        sys_quotes += nq;
+        for (size_t gi = 0; gi < ngold; gi++) {
+            gold_quote *g = &gold[gi];
+            if (g->article != (long)a->number)
+                continue;
+            const fl_quote *hit = NULL;
+            for (size_t k = 0; k < nq; k++)
+                if (q[k].span.start == g->start && q[k].span.end == g->end)
+                    hit = &q[k];
+            const fl_quote *over = hit;
+            for (size_t k = 0; k < nq && !over; k++)
+                if (q[k].span.start < g->end && g->start < q[k].span.end)
+                    over = &q[k];
+            if (hit) {
+                span_tp++;
+                g->matched = 1;
+            }
+            if (over) {
+                matched_gold++;
+                kind_ok += (int)over->kind == g->kind;
+            }
+            const char *sys_name = over && over->speaker.found ? fl_doc_text(doc) + over->speaker.name.start : NULL;
+            size_t sys_len = over && over->speaker.found ? over->speaker.name.end - over->speaker.name.start : 0;
+            int ok = over && speaker_correct(g->speaker, sys_name, sys_len);
+            if (g->kind == FL_QUOTE_STATEMENT) {
+                stmt++;
+                stmt_span += hit != NULL;
+                stmt_found += over != NULL;
+                stmt_speaker += ok;
+            } else if (g->kind == FL_QUOTE_PARTIAL) {
+                partials++;
+                part_speaker += ok;
+            }
+            if (verbose && (!ok || !hit) && g->kind != FL_QUOTE_SCARE)
+                printf("  article %ld [%lu,%lu] %s: gold %s, system %.*s%s\n", g->article, g->start, g->end,
+                       hit ? "span ok" : "span wrong", g->speaker ? g->speaker : "null", (int)sys_len,
+                       sys_name ? sys_name : "", sys_name ? "" : "null");
+        }
+    }
+    fl_reader_free(r);
+    fl_extractor_free(ex);
+    fl_doc_free(doc);
+    double p = sys_quotes ? 100.0 * (double)span_tp / (double)sys_quotes : 0;
+    double rc = ngold ? 100.0 * (double)span_tp / (double)ngold : 0;
+    printf("quotes dev: %s: %zu articles of %s, %zu gold quotes (%zu statements, %zu partial)\n", path, narticles,
+           file, ngold, stmt, partials);
+    printf("quote spans (all kinds, exact): P %.1f R %.1f F1 %.1f  (%zu/%zu system, %zu/%zu gold)\n", p, rc,
+           p + rc > 0 ? 2 * p * rc / (p + rc) : 0.0, span_tp, sys_quotes, span_tp, ngold);
+    printf("statement span exact:     %5.1f%%  (%zu/%zu)\n", stmt ? 100.0 * (double)stmt_span / (double)stmt : 0,
+           stmt_span, stmt);
+    printf("statement speaker correct: %5.1f%%  (%zu/%zu; null gold needs null)\n",
+           stmt ? 100.0 * (double)stmt_speaker / (double)stmt : 0, stmt_speaker, stmt);
+    printf("partial speaker correct:  %5.1f%%  (%zu/%zu)\n",
+           partials ? 100.0 * (double)part_speaker / (double)partials : 0, part_speaker, partials);
+    printf("kind correct:             %5.1f%%  (%zu/%zu matched quotes)\n",
+           matched_gold ? 100.0 * (double)kind_ok / (double)matched_gold : 0, kind_ok, matched_gold);
+done:
+    for (size_t i = 0; i < ngold; i++)
+        free(gold[i].speaker);
+    free(gold);
+    free(articles);
+    free(file);
+    return status;
 }

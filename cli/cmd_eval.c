@@ -10,6 +10,7 @@
 
 static const fl_command evaluations[] = {
     {"attrib", cmd_eval_attrib, "attributions against PolNeAR (FILE.jsonl)"},
+    {"quotes", cmd_eval_quotes, "direct quotes and speakers against eval/quotes-dev.jsonl"},
 };
 
 static void eval_usage(FILE *out)

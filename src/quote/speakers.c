@@ -16,6 +16,7 @@
 #include "quote/quote_internal.h"
 
 static uint32_t sentence_of(const qctx *c, uint32_t t);
+static int is_nominal(const qctx *c, uint32_t b, uint32_t e);
 static uint32_t span_token(const qctx *c, uint32_t byte);
 
 enum { NAME_RUN_MAX = 5, NOMINAL_MAX = 3, LOOKBACK_SENTENCES = 5 };
@@ -263,6 +264,26 @@ static int head_matches(const qctx *c, uint32_t i, uint32_t h)
     return m == n || b[n] == 's';
 }
 
+/* "the force said" after "The Metropolitan Police said": the latest source of
+ * the same kind (government or organisation) in the last few sentences. */
+static int latest_body_source(const qctx *c, uint32_t b, fl_source_type type, fl_speaker *out)
+{
+    uint32_t sb = sentence_of(c, b), min_s = sb >= LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0;
+    for (size_t k = c->L->attrib_count; k > 0; k--) {
+        const raw_attr *ra = &c->L->raw_attrs[k - 1];
+        const fl_speaker *sp = &c->L->attribs[k - 1].source;
+        if (ra->src_end > b || sentence_of(c, ra->src_begin) < min_s)
+            continue;
+        if (sp->found && sp->type == type && sp->via != FL_VIA_NOMINAL && !is_nominal(c, ra->src_begin, ra->src_end)) {
+            out->name = sp->name;
+            out->type = sp->type;
+            out->anonymous = sp->anonymous;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
 {
     uint32_t h = e - 1;
@@ -286,10 +307,9 @@ static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *ou
             return 1;
         }
         uint32_t s = phrase_start(c, t);
-        if (s + 1 == t + 1 && tok_eq(c, s, "the"))
-            continue;
-        if (s == t && !tok_cap(c, t))
-            continue; /* a bare "officials" says no more than the nominal */
+        if (s == t || (s + 1 == t && (tok_eq(c, s, "the") || tok_eq(c, s, "this"))))
+            continue; /* "the force" again says no more than the nominal */
+
         out->name = tok_span(c, s, t + 1);
         out->type = type_of(c, s, t + 1, &out->anonymous);
         if (out->type == FL_SOURCE_UNKNOWN) {
@@ -363,8 +383,29 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                                     : !tok_eq(c, b, "he") && !tok_eq(c, b, "his") && !tok_eq(c, b, "him"))) {
                 /* "She was freed alongside another woman, Nurit Cooper": she is still the one before */
                 uint32_t ps = sentence_of(c, t);
-                if (person_in_text_depth(c, t, ps >= 3 ? ps - 3 : 0, out, depth + 1))
-                    return 1;
+                int r = person_in_text_depth(c, t, ps >= 3 ? ps - 3 : 0, out, depth + 1);
+                if (r)
+                    return r;
+            }
+            if (c->L->tok_quote[t] < 0 && t > se->token_begin && tok_eq(c, t, "and") && is_name_word(c, t - 1) &&
+                is_name_word(c, t + 1) && !name_goes_on(c, t + 1) && run_start(c, t - 1) == t - 1 &&
+                !gender_clash(c, b, t - 1, t + 2))
+                return -1; /* "Moran and Tova ... She said": either of two; say so */
+            if (c->L->tok_quote[t] < 0 && t > se->token_begin && !tok_cap(c, t) &&
+                (tok_eq(c, t - 1, "the") || tok_eq(c, t - 1, "a") || tok_eq(c, t - 1, "an")) &&
+                ((tok_in(c, t, WL_MALE) && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him"))) ||
+                 (tok_in(c, t, WL_FEMALE) && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))))) {
+                /* "the father of one Tanzanian ... He told the BBC": an unnamed person */
+                uint32_t e2 = t + 1;
+                if (e2 + 1 < end && tok_eq(c, e2, "of")) {
+                    e2++;
+                    while (e2 < end && e2 < t + 6 && tok_is_wordish(c, e2) && !tok_in(c, e2, WL_BOUNDARY) &&
+                           !tok_in(c, e2, WL_AUX))
+                        e2++;
+                }
+                out->name = tok_span(c, t - 1, e2);
+                out->type = FL_SOURCE_PERSON;
+                return 1;
             }
             if (c->L->tok_quote[t] >= 0 || !is_name_word(c, t) || (t + 1 < end && name_goes_on(c, t)))
                 continue;
@@ -398,8 +439,11 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
     uint32_t sb = sentence_of(c, b);
     uint32_t min_s = sb >= LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0;
     const fl_quote_layer *L = c->L;
-    if (person && person_in_text(c, b, sb >= 3 ? sb - 3 : 0, out))
-        return 1;
+    if (person) {
+        int r = person_in_text(c, b, sb >= 3 ? sb - 3 : 0, out);
+        if (r)
+            return r > 0; /* ambiguous (-1): unresolved */
+    }
     if (group) {
         /* "The government came under fire after they posted": the same sentence first */
         for (uint32_t t = b; t > c->sent[sb].token_begin; t--) {
@@ -446,7 +490,7 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
             return 1;
         }
     }
-    return person && person_in_text(c, b, sb > LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0, out);
+    return person && person_in_text(c, b, sb > LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0, out) > 0;
 }
 
 static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32_t cue_e, size_t attr_limit,
@@ -480,10 +524,17 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
         out->via = FL_VIA_NOMINAL;
         return;
     }
+    if (is_nominal(c, b, e) && (tok_in(c, e - 1, WL_GOVERNMENT) || tok_in(c, e - 1, WL_ORGANISATION))) {
+        fl_source_type want = tok_in(c, e - 1, WL_GOVERNMENT) ? FL_SOURCE_GOVERNMENT : FL_SOURCE_ORGANISATION;
+        if (latest_body_source(c, b, want, out)) {
+            out->via = FL_VIA_NOMINAL;
+            return;
+        }
+    }
     if (is_nominal(c, b, e) && tok_in(c, e - 1, WL_TITLE)) {
         /* "the now-independent MP" after "former Labour leader Jeremy Corbyn": the person just named */
         uint32_t sb = sentence_of(c, b);
-        if (person_in_text(c, b, sb >= 2 ? sb - 2 : 0, out)) {
+        if (person_in_text(c, b, sb >= 2 ? sb - 2 : 0, out) > 0) {
             out->via = FL_VIA_NOMINAL;
             return;
         }
@@ -549,7 +600,7 @@ static int context_speaker(qctx *c, const fl_quote *q, size_t attr_count, fl_spe
         if (is_name_word(c, t) && !(t + 1 < te && name_goes_on(c, t))) {
             fl_speaker sp;
             memset(&sp, 0, sizeof sp);
-            if (person_in_text(c, t + 1, sentence_of(c, t), &sp)) {
+            if (person_in_text(c, t + 1, sentence_of(c, t), &sp) > 0) {
                 out->name = sp.name;
                 out->mention = tok_span(c, run_start(c, t), t + 1);
                 out->type = sp.type;
@@ -631,6 +682,14 @@ void fl_speakers_assign(qctx *c)
             q->speaker.found = 1;
             q->speaker.via = FL_VIA_CONTEXT;
             q->speaker.entity = -1;
+        }
+        if (q->speaker.found && q->speaker.via == FL_VIA_PRONOUN && q->speaker.type == FL_SOURCE_UNKNOWN &&
+            q->speaker.name.start == q->speaker.mention.start && q->speaker.name.end == q->speaker.mention.end) {
+            /* "she said" with nobody to be "she": the speaker is not found */
+            fl_span cue = q->speaker.cue;
+            memset(&q->speaker, 0, sizeof q->speaker);
+            q->speaker.entity = -1;
+            q->speaker.cue = cue;
         }
         if (q->speaker.found) {
             last = &q->speaker;
