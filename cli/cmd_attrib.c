@@ -448,8 +448,8 @@ int cmd_eval_quotes(int argc, char **argv)
            file, ngold, stmt, partials);
     printf("quote spans (all kinds, exact): P %.1f R %.1f F1 %.1f  (%zu/%zu system, %zu/%zu gold)\n", p, rc,
            p + rc > 0 ? 2 * p * rc / (p + rc) : 0.0, span_tp, sys_quotes, span_tp, ngold);
-    printf("statement span exact:     %5.1f%%  (%zu/%zu)\n", stmt ? 100.0 * (double)stmt_span / (double)stmt : 0,
-           stmt_span, stmt);
+    printf("statement span exact:     %5.1f%%  (%zu/%zu; %zu found with any overlap)\n",
+           stmt ? 100.0 * (double)stmt_span / (double)stmt : 0, stmt_span, stmt, stmt_found);
     printf("statement speaker correct: %5.1f%%  (%zu/%zu; null gold needs null)\n",
            stmt ? 100.0 * (double)stmt_speaker / (double)stmt : 0, stmt_speaker, stmt);
     printf("partial speaker correct:  %5.1f%%  (%zu/%zu)\n",

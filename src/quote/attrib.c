@@ -98,7 +98,7 @@ static void extend_over_following_quotes(qctx *c, int32_t q, uint32_t se)
     if (a->content_end > a->cue_begin)
         return; /* the quote follows the cue */
     uint32_t i = a->cue_end;
-    while (i < se && !tok_is_mark(c, i) && (tok_is_wordish(c, i) || tok_punct(c, i, ',')))
+    while (i < se && i < a->cue_end + 12 && !tok_is_mark(c, i) && (tok_is_wordish(c, i) || tok_punct(c, i, ',')))
         i++; /* the rest of "he said on Monday" */
     if (i >= se || !(tok_punct(c, i, '.') && i + 1 == se))
         return;
@@ -212,7 +212,7 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
             src.end = k;
         } else if (src.end == src.begin && k > sb + 1 && (tok_eq(c, k - 1, "and") || tok_eq(c, k - 1, "but"))) {
             /* "X said A but told B": the source of the sentence's earlier cue */
-            for (size_t n = c->L->attrib_count; n > 0; n--) {
+            for (size_t n = c->L->attrib_count; n > 0 && c->L->attrib_count - n < 8; n--) {
                 const raw_attr *prev = &c->L->raw_attrs[n - 1];
                 if (prev->cue_begin < sb)
                     break;

@@ -40,6 +40,15 @@ typedef struct raw_attr {
     int32_t quote;                 /* the quote that is its content, or -1 */
 } raw_attr;
 
+/* The longest name runs in the article that end with, and that start with, a
+ * given word: the "fullest form" lookup of speakers.c, built once per
+ * article (open addressing on the word's bytes). */
+typedef struct name_entry {
+    uint32_t tok;          /* a token with this word; UINT32_MAX: empty slot */
+    uint32_t end_b, end_e; /* longest run ending with the word */
+    uint32_t start_b, start_e; /* longest run starting with the word */
+} name_entry;
+
 typedef struct fl_quote_layer {
     fl_quote *quotes;
     size_t quote_count, quote_cap;
@@ -52,6 +61,9 @@ typedef struct fl_quote_layer {
     int32_t *tok_quote;            /* per token: the quote it lies in, or -1 */
     uint32_t *tok_sentence;        /* per token: its sentence */
     size_t tok_cap;
+    name_entry *names;
+    size_t names_cap;              /* a power of two, or 0 */
+    int names_built;               /* names holds this article's runs */
     int failed;                    /* an allocation failed */
 } fl_quote_layer;
 

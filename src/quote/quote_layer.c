@@ -28,6 +28,7 @@ void fl_quote_layer_reset(fl_quote_layer *L)
     if (!L)
         return;
     L->quote_count = L->part_count = L->attrib_count = 0;
+    L->names_built = 0;
     L->failed = 0;
 }
 
@@ -42,6 +43,7 @@ void fl_quote_layer_free(fl_quote_layer *L)
     free(L->raw_attrs);
     free(L->tok_quote);
     free(L->tok_sentence);
+    free(L->names);
     free(L);
 }
 

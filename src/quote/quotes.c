@@ -271,7 +271,7 @@ static fl_quote_kind classify(const qctx *c, const fl_quote *q)
     }
     /* a cue that quotes ("said", "told") earlier in the sentence, and right before */
     int cue_before = 0, as_complement = open > s->token_begin && tok_eq(c, open - 1, "as");
-    for (uint32_t i = open; i > s->token_begin; i--) {
+    for (uint32_t i = open; i > s->token_begin && i + 80 > open; i--) {
         int f = tok_cue(c, i - 1);
         if ((f & CUE_QUOTE || (as_complement && (f & CUE_SPEECH))) && !tok_cap(c, i - 1) &&
             c->L->tok_quote[i - 1] < 0)

@@ -19,6 +19,10 @@ static uint32_t sentence_of(const qctx *c, uint32_t t);
 static int is_nominal(const qctx *c, uint32_t b, uint32_t e);
 static uint32_t span_token(const qctx *c, uint32_t byte);
 
+/* How far (in tokens) the rules look for a cue or an antecedent: enough for
+ * any real sentence, and a bound on the work in a pathological one. */
+enum { ATTR_WINDOW = 300, TEXT_WINDOW = 400 };
+
 enum { NAME_RUN_MAX = 5, NOMINAL_MAX = 3, LOOKBACK_SENTENCES = 5 };
 
 /* "Twenty-two-year-old", "pro-Palestinian": a hyphenated word whose last
@@ -142,6 +146,83 @@ static fl_source_type type_of(const qctx *c, uint32_t b, uint32_t e, int *anonym
 
 /* The fullest form of the person named in [b, e): the longest run of name
  * words in the article that ends with the same surname. */
+static uint64_t word_hash(const qctx *c, uint32_t i)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (uint32_t k = c->tok[i].start; k < c->tok[i].end; k++)
+        h = (h ^ (unsigned char)c->text[k]) * 1099511628211ull;
+    return h;
+}
+
+static name_entry *names_slot(const qctx *c, uint32_t i)
+{
+    fl_quote_layer *L = c->L;
+    size_t mask = L->names_cap - 1;
+    for (size_t k = (size_t)word_hash(c, i) & mask;; k = (k + 1) & mask) {
+        name_entry *e = &L->names[k];
+        if (e->tok == UINT32_MAX || same_word(c, e->tok, i))
+            return e;
+    }
+}
+
+/* Builds the run table once per article; 0 on out-of-memory. */
+static int names_build(const qctx *c)
+{
+    fl_quote_layer *L = c->L;
+    size_t words = 0;
+    for (uint32_t i = 0; i < c->ntok; i++)
+        words += is_name_word(c, i) ? 1u : 0u;
+    size_t cap = 16;
+    while (cap < 2 * words + 16)
+        cap *= 2;
+    if (cap > L->names_cap) {
+        name_entry *t = realloc(L->names, cap * sizeof *t);
+        if (!t) {
+            L->failed = 1;
+            return 0;
+        }
+        L->names = t;
+        L->names_cap = cap;
+    }
+    for (size_t k = 0; k < L->names_cap; k++)
+        L->names[k].tok = UINT32_MAX;
+    for (uint32_t i = 0; i < c->ntok; i++) {
+        if (!is_name_word(c, i))
+            continue;
+        name_entry *e = names_slot(c, i);
+        if (e->tok == UINT32_MAX) {
+            memset(e, 0, sizeof *e);
+            e->tok = i;
+        }
+        if (!name_goes_on(c, i)) {
+            uint32_t s = run_start(c, i);
+            if (i + 1 - s > e->end_e - e->end_b) {
+                e->end_b = s;
+                e->end_e = i + 1;
+            }
+        }
+        if (i == 0 || !is_name_word(c, i - 1) || sentence_of(c, i - 1) != sentence_of(c, i)) {
+            uint32_t e2 = i + 1;
+            while (e2 < c->ntok && e2 - i < NAME_RUN_MAX && is_name_word(c, e2) && sentence_of(c, e2) == sentence_of(c, i))
+                e2++;
+            if (e2 - i > e->start_e - e->start_b) {
+                e->start_b = i;
+                e->start_e = e2;
+            }
+        }
+    }
+    L->names_built = 1;
+    return 1;
+}
+
+static const name_entry *names_find(const qctx *c, uint32_t i)
+{
+    if (!c->L->names_built && !names_build(c))
+        return NULL;
+    const name_entry *e = names_slot(c, i);
+    return e->tok == UINT32_MAX ? NULL : e;
+}
+
 static fl_span fullest_name(const qctx *c, uint32_t b, uint32_t e)
 {
     for (uint32_t i = b; i < e; i++)
@@ -172,29 +253,15 @@ static fl_span fullest_name(const qctx *c, uint32_t b, uint32_t e)
     uint32_t best_b = run_start(c, last), best_e = last + 1;
     if (best_b < b)
         best_b = b;
-    if (best_e - best_b == 1) {
+    const name_entry *n = names_find(c, last);
+    if (n && best_e - best_b == 1 && n->start_e - n->start_b > 1) {
         /* a first name alone ("Neta says"): the longest run it starts */
-        for (uint32_t i = 0; i + 1 < c->ntok; i++) {
-            if (i == last || !same_word(c, i, last) || (i > 0 && is_name_word(c, i - 1) &&
-                                                        sentence_of(c, i - 1) == sentence_of(c, i)))
-                continue;
-            uint32_t e2 = i + 1;
-            while (e2 < c->ntok && e2 - i < NAME_RUN_MAX && is_name_word(c, e2) && sentence_of(c, e2) == sentence_of(c, i))
-                e2++;
-            if (e2 - i > best_e - best_b) {
-                best_b = i;
-                best_e = e2;
-            }
-        }
+        best_b = n->start_b;
+        best_e = n->start_e;
     }
-    for (uint32_t i = 0; i < c->ntok; i++) {
-        if (i == last || !same_word(c, i, last) || name_goes_on(c, i))
-            continue;
-        uint32_t s = run_start(c, i);
-        if (i + 1 - s > best_e - best_b) {
-            best_b = s;
-            best_e = i + 1;
-        }
+    if (n && n->end_e - n->end_b > best_e - best_b) {
+        best_b = n->end_b;
+        best_e = n->end_e;
     }
     return tok_span(c, best_b, best_e);
 }
@@ -272,7 +339,9 @@ static int latest_body_source(const qctx *c, uint32_t b, fl_source_type type, fl
     for (size_t k = c->L->attrib_count; k > 0; k--) {
         const raw_attr *ra = &c->L->raw_attrs[k - 1];
         const fl_speaker *sp = &c->L->attribs[k - 1].source;
-        if (ra->src_end > b || sentence_of(c, ra->src_begin) < min_s)
+        if (sentence_of(c, ra->cue_begin) < min_s || ra->cue_begin + TEXT_WINDOW < b)
+            break;
+        if (ra->src_end > b)
             continue;
         if (sp->found && sp->type == type && sp->via != FL_VIA_NOMINAL && !is_nominal(c, ra->src_begin, ra->src_end)) {
             out->name = sp->name;
@@ -288,7 +357,7 @@ static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *ou
 {
     uint32_t h = e - 1;
     int country = tok_eq(c, h, "country");
-    for (uint32_t i = b; i > 0; i--) {
+    for (uint32_t i = b; i > 0 && b - i < 3000; i--) {
         uint32_t t = i - 1;
         if (country && c->L->tok_quote[t] < 0 && tok_in(c, t, WL_COUNTRY) && tok_cap(c, t)) {
             out->name = tok_span(c, t, t + 1);
@@ -376,8 +445,11 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
     for (uint32_t s1 = sb + 1; s1 > min_s; s1--) {
         const fl_sentence *se = &c->sent[s1 - 1];
         uint32_t end = s1 - 1 == sb ? b : se->token_end;
-        for (uint32_t t = se->token_begin; t < end; t++) {
-            if (depth < 3 && s1 - 1 != sb && c->L->tok_quote[t] < 0 && t == se->token_begin &&
+        uint32_t from = end > se->token_begin + TEXT_WINDOW ? end - TEXT_WINDOW : se->token_begin;
+        if (end + 4 * TEXT_WINDOW < b)
+            break;
+        for (uint32_t t = from; t < end; t++) {
+            if (depth < 3 && s1 - 1 != sb && c->L->tok_quote[t] < 0 && t == from &&
                 (tok_eq(c, t, "he") || tok_eq(c, t, "she")) && !gender_clash(c, b, t, t + 1) &&
                 (tok_eq(c, t, "he") ? !tok_eq(c, b, "she") && !tok_eq(c, b, "her")
                                     : !tok_eq(c, b, "he") && !tok_eq(c, b, "his") && !tok_eq(c, b, "him"))) {
@@ -446,7 +518,7 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
     }
     if (group) {
         /* "The government came under fire after they posted": the same sentence first */
-        for (uint32_t t = b; t > c->sent[sb].token_begin; t--) {
+        for (uint32_t t = b; t > c->sent[sb].token_begin && b - t < TEXT_WINDOW; t--) {
             uint32_t i = t - 1;
             if (L->tok_quote[i] < 0 && (tok_in(c, i, WL_GOVERNMENT) || tok_in(c, i, WL_ORGANISATION) ||
                                         tok_in(c, i, WL_COUNTRY))) {
@@ -460,6 +532,8 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
     for (size_t k = attr_limit; k > 0; k--) {
         const raw_attr *ra = &L->raw_attrs[k - 1];
         const fl_speaker *sp = &L->attribs[k - 1].source;
+        if (sentence_of(c, ra->cue_begin) + 40 < sb || ra->cue_begin + 10 * TEXT_WINDOW < b)
+            break; /* far enough */
         if (ra->src_end > b || !sp->found || (!person && sentence_of(c, ra->src_begin) < min_s) ||
             L->tok_quote[ra->src_begin] >= 0)
             continue; /* sources quoted inside a quote are not in the narrative */
@@ -481,6 +555,8 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
     }
     for (uint32_t i = b; i > c->sent[min_s].token_begin; i--) {
         uint32_t t = i - 1;
+        if (b - t > TEXT_WINDOW)
+            break;
         if (group && L->tok_quote[t] < 0 &&
             (tok_in(c, t, WL_GOVERNMENT) || tok_in(c, t, WL_ORGANISATION) || tok_in(c, t, WL_COUNTRY) ||
              (tok_in(c, t, WL_MEDIA) && tok_cap(c, t)))) {
@@ -560,7 +636,9 @@ static int32_t message_poster(const qctx *c, const fl_quote *q, size_t attr_coun
     uint32_t s = sentence_of(c, open), min_s = s >= 3 ? s - 3 : 0;
     for (size_t k = attr_count; k > 0; k--) {
         const raw_attr *ra = &c->L->raw_attrs[k - 1];
-        if (ra->cue_begin >= open || sentence_of(c, ra->cue_begin) < min_s)
+        if (sentence_of(c, ra->cue_begin) < min_s || ra->cue_begin + TEXT_WINDOW < open)
+            break;
+        if (ra->cue_begin >= open)
             continue;
         if ((tok_cue(c, ra->cue_end - 1) & CUE_WRITE) && c->L->attribs[k - 1].source.found)
             return (int32_t)(k - 1);
@@ -647,25 +725,42 @@ void fl_speakers_assign(qctx *c)
         }
         if (q->kind == FL_QUOTE_SCARE)
             continue;
+        /* attributions are in sentence order: look only near the quote */
+        uint32_t s_open = sentence_of(c, open);
+        uint32_t s_close = sentence_of(c, L->raw_parts[q->part_begin + q->part_count - 1].last);
+        uint32_t close = L->raw_parts[q->part_begin + q->part_count - 1].last;
+        size_t lo = 0, hi = L->attrib_count;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            const raw_attr *ra = &L->raw_attrs[mid];
+            if (sentence_of(c, ra->cue_begin) + 1 < s_open || ra->cue_begin + ATTR_WINDOW < open)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t end = lo;
+        while (end < L->attrib_count && sentence_of(c, L->raw_attrs[end].cue_begin) <= s_close + 1 &&
+               L->raw_attrs[end].cue_begin <= close + ATTR_WINDOW)
+            end++;
         int32_t best = -1;
-        for (size_t k = 0; k < L->attrib_count && best < 0; k++)
+        for (size_t k = lo; k < end && best < 0; k++)
             if (L->attribs[k].quote == (int32_t)qi && L->attribs[k].source.found)
                 best = (int32_t)k;
         int direct = best >= 0;
-        for (size_t k = 0; k < L->attrib_count && !direct; k++) {
+        for (size_t k = lo; k < end && !direct; k++) {
             /* the innermost attribution whose content holds the quote */
             const fl_attribution *a = &L->attribs[k];
             if (a->source.found && a->content.start <= q->span.start && a->content.end >= q->span.end &&
-                sentence_of(c, L->raw_attrs[k].cue_begin) == sentence_of(c, open) &&
+                sentence_of(c, L->raw_attrs[k].cue_begin) == s_open &&
                 L->tok_quote[L->raw_attrs[k].cue_begin] != (int32_t)qi &&
                 (best < 0 || a->content.start > L->attribs[best].content.start))
                 best = (int32_t)k;
         }
-        for (size_t k = 0; k < L->attrib_count && best < 0 && q->kind == FL_QUOTE_PARTIAL; k++) {
+        for (size_t k = lo; k < end && best < 0 && q->kind == FL_QUOTE_PARTIAL; k++) {
             /* "Describing the march as a “day of solidarity”, the MP said": the sentence's source */
             const fl_attribution *a = &L->attribs[k];
             if (a->source.found && L->tok_quote[L->raw_attrs[k].cue_begin] < 0 &&
-                sentence_of(c, L->raw_attrs[k].cue_begin) == sentence_of(c, open))
+                sentence_of(c, L->raw_attrs[k].cue_begin) == s_open)
                 best = (int32_t)k;
         }
         if (best >= 0) {
