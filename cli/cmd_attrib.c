@@ -271,16 +271,41 @@ static int contains_words(const char *big, const char *small)
     return 0;
 }
 
-/* A speaker is correct when both are null, or the names are equal or one
- * holds the other as whole words ("Joe Biden" / "President Joe Biden"). */
+/* The head word of a gold name: the last word before " of ", " for ",
+ * " from " or " who " ("spokesman" in "A spokesman for Rishi Sunak"), else
+ * the last word. */
+static void head_word(const char *g, char *out, size_t cap)
+{
+    size_t end = strlen(g);
+    static const char *const cuts[] = {" of ", " for ", " from ", " who "};
+    for (size_t i = 0; i < 4; i++) {
+        const char *p = strstr(g, cuts[i]);
+        if (p && (size_t)(p - g) < end)
+            end = (size_t)(p - g);
+    }
+    size_t b = end;
+    while (b > 0 && g[b - 1] != ' ')
+        b--;
+    size_t n = end - b < cap - 1 ? end - b : cap - 1;
+    memcpy(out, g + b, n);
+    out[n] = 0;
+}
+
+/* A speaker is correct when both are null, or the names are equal, or one
+ * holds the other as whole words ("Joe Biden" / "President Joe Biden") and
+ * the system name holds the gold name's head word (so "Rishi Sunak" is not
+ * "A spokesman for Rishi Sunak"). */
 static int speaker_correct(const char *gold, const char *sys, size_t sys_len)
 {
     if (!gold || !sys)
         return !gold && !sys;
-    char g[256], s[256];
+    char g[256], s[256], h[128];
     normalise_name(gold, strlen(gold), g, sizeof g);
     normalise_name(sys, sys_len, s, sizeof s);
-    return !strcmp(g, s) || contains_words(g, s) || contains_words(s, g);
+    if (!strcmp(g, s))
+        return 1;
+    head_word(g, h, sizeof h);
+    return (contains_words(g, s) || contains_words(s, g)) && contains_words(s, h);
 }
 
 static int kind_of(const char *k)
