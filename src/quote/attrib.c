@@ -261,6 +261,17 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
     /* A quote after "said:" binds forward; a fragment before the source
      * ("... a “day of solidarity”, the MP said: “...”") does not hold it back. */
     int32_t qa = quote_after(c, rb, se);
+    if (qa < 0 && (flags & CUE_QUOTE)) {
+        /* "wrote on X, formerly known as Twitter: “...”", "said in a statement: “...”" */
+        for (uint32_t k = rb; k < se && k < rb + 14; k++) {
+            if (tok_punct(c, k, ':')) {
+                qa = quote_after(c, k, se);
+                break;
+            }
+            if (tok_is_mark(c, k) || tok_cue(c, k) || tok_punct(c, k, '.'))
+                break;
+        }
+    }
     if (qa >= 0 && (q < 0 || tok_punct(c, rb, ':') || c->L->quotes[q].kind != FL_QUOTE_STATEMENT))
         q = qa;
     else if (q >= 0)

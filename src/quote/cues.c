@@ -631,7 +631,8 @@ static const char *const wl_anonymous[] = {
 };
 
 static const char *const wl_message[] = {
-    "caption", "captions", "message", "note", "post", "slogan", "statement", "tweet", "words",
+    "banner", "caption", "captions", "message", "note", "placard", "post", "sign", "slogan",
+    "statement", "text", "texts", "tweet", "words",
 };
 
 static const char *const wl_convey[] = {

@@ -80,9 +80,10 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
 {
     np_range r = {end, end, 0, 0};
     uint32_t i = end;
-    while (i > lo && (tok_in(c, i - 1, WL_AUX) || tok_in(c, i - 1, WL_ADVERB) || is_ly_adverb(c, i - 1) ||
-                      tok_in(c, i - 1, WL_REFLEXIVE)))
-        i--;
+    while (i > lo && (tok_in(c, i - 1, WL_AUX) || tok_in(c, i - 1, WL_ADVERB) || tok_in(c, i - 1, WL_REFLEXIVE) ||
+                      (is_ly_adverb(c, i - 1) && !(i >= lo + 2 && (tok_in(c, i - 2, WL_DETERMINER) ||
+                                                                   c->tok[i - 2].kind == FL_TOKEN_CLITIC)))))
+        i--; /* "has reportedly", "also", "himself"; but "His family" is a noun */
     uint32_t e = i;
     uint32_t appos_end = 0;
     if (e > lo && tok_punct(c, e - 1, ',')) {
@@ -130,8 +131,9 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
             crossed_and = 1;
             and_at = t;
         }
-        if (tok_in(c, t, WL_AUX) || (tok_cue(c, t) && !tok_cap(c, t)) || tok_eq(c, t, "to") || is_past_form(c, t))
-            break; /* a verb: the subject is not beyond it */
+        if ((tok_in(c, t, WL_AUX) && c->tok[t].kind != FL_TOKEN_CLITIC) || (tok_cue(c, t) && !tok_cap(c, t)) ||
+            tok_eq(c, t, "to") || is_past_form(c, t))
+            break; /* a verb: the subject is not beyond it ("The school's headteacher" goes on) */
         j--;
     }
     int clean = j == lo || !tok_is_wordish(c, j - 1); /* the phrase starts after punctuation */
@@ -164,7 +166,7 @@ np_range np_right(const qctx *c, uint32_t begin, uint32_t hi)
             break;
         if (j == begin && tok_in(c, j, WL_BOUNDARY))
             break;
-        if (j > begin && tok_cue(c, j) && !tok_cap(c, j))
+        if (j > begin && ((tok_cue(c, j) && !tok_cap(c, j)) || (tok_in(c, j, WL_AUX) && !tok_cap(c, j))))
             break;
         j++;
     }
@@ -186,8 +188,9 @@ np_range np_subject(const qctx *c, uint32_t lo, uint32_t hi)
     uint32_t j = lo;
     while (j < hi && j - lo < NP_MAX) {
         const fl_token *t = &c->tok[j];
-        if (stops_phrase(c, j) || tok_in(c, j, WL_AUX) || tok_in(c, j, WL_REFLEXIVE))
-            break;
+        if (stops_phrase(c, j) || tok_in(c, j, WL_AUX) || tok_in(c, j, WL_REFLEXIVE) ||
+            (j > lo && (tok_in(c, j, WL_ADVERB) || is_ly_adverb(c, j))))
+            break; /* "He then told" */
         if (j > lo && (tok_in(c, j, WL_BOUNDARY) || (tok_cue(c, j) && !tok_cap(c, j))))
             break;
         /* a lower-case past form is the verb: "expressed", "confirmed" */

@@ -305,8 +305,9 @@ static int is_nominal(const qctx *c, uint32_t b, uint32_t e)
 {
     if (e - b < 2 || e - b > NOMINAL_MAX || !(tok_eq(c, b, "the") || tok_eq(c, b, "this")))
         return 0;
+    int title_head = tok_in(c, e - 1, WL_TITLE) && !tok_cap(c, e - 1); /* "the Florida governor" */
     for (uint32_t i = b + 1; i < e; i++)
-        if (is_name_word(c, i) || tok_in(c, i, WL_COUNTRY))
+        if ((is_name_word(c, i) || tok_in(c, i, WL_COUNTRY)) && !(title_head && i + 1 < e))
             return 0;
     uint32_t h = e - 1;
     return tok_in(c, h, WL_ANONYMOUS) || tok_in(c, h, WL_TITLE) || tok_in(c, h, WL_GOVERNMENT) ||
@@ -481,6 +482,8 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
             }
             if (c->L->tok_quote[t] >= 0 || !is_name_word(c, t) || (t + 1 < end && name_goes_on(c, t)))
                 continue;
+            if (t + 1 < end && c->tok[t + 1].kind == FL_TOKEN_CLITIC)
+                continue; /* "Mr Trump's former vice-president, Mike Pence": the possessor is not the subject */
             uint32_t s = run_start(c, t);
             int titled = s > 0 && tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1);
             int anon;
@@ -750,7 +753,8 @@ void fl_speakers_assign(qctx *c)
         for (size_t k = lo; k < end && !direct; k++) {
             /* the innermost attribution whose content holds the quote */
             const fl_attribution *a = &L->attribs[k];
-            if (a->source.found && a->content.start <= q->span.start && a->content.end >= q->span.end &&
+            if (a->source.found && a->content.start <= q->span.start &&
+                (a->content.end >= q->span.end || a->content.end > q->span.start) &&
                 sentence_of(c, L->raw_attrs[k].cue_begin) == s_open &&
                 L->tok_quote[L->raw_attrs[k].cue_begin] != (int32_t)qi &&
                 (best < 0 || a->content.start > L->attribs[best].content.start))
@@ -777,6 +781,19 @@ void fl_speakers_assign(qctx *c)
             q->speaker.found = 1;
             q->speaker.via = FL_VIA_CONTEXT;
             q->speaker.entity = -1;
+        }
+        if (q->speaker.found && q->speaker.type == FL_SOURCE_UNKNOWN && q->speaker.mention.end > q->speaker.mention.start &&
+            tok_in(c, span_token(c, q->speaker.mention.end) - 1, WL_MESSAGE)) {
+            /* "the text said": words without a speaker unless someone posted them */
+            int32_t poster = message_poster(c, q, L->attrib_count);
+            fl_span cue = q->speaker.cue;
+            memset(&q->speaker, 0, sizeof q->speaker);
+            q->speaker.entity = -1;
+            q->speaker.cue = cue;
+            if (poster >= 0) {
+                q->speaker = L->attribs[poster].source;
+                q->speaker.via = FL_VIA_MESSAGE;
+            }
         }
         if (q->speaker.found && q->speaker.via == FL_VIA_PRONOUN && q->speaker.type == FL_SOURCE_UNKNOWN &&
             q->speaker.name.start == q->speaker.mention.start && q->speaker.name.end == q->speaker.mention.end) {
