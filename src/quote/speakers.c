@@ -445,6 +445,8 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
     uint32_t sb = sentence_of(c, b);
     for (uint32_t s1 = sb + 1; s1 > min_s; s1--) {
         const fl_sentence *se = &c->sent[s1 - 1];
+        fl_span possessor = {0, 0};
+        int have_possessor = 0;
         uint32_t end = s1 - 1 == sb ? b : se->token_end;
         uint32_t from = end > se->token_begin + TEXT_WINDOW ? end - TEXT_WINDOW : se->token_begin;
         if (end + 4 * TEXT_WINDOW < b)
@@ -482,9 +484,8 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
             }
             if (c->L->tok_quote[t] >= 0 || !is_name_word(c, t) || (t + 1 < end && name_goes_on(c, t)))
                 continue;
-            if (t + 1 < end && c->tok[t + 1].kind == FL_TOKEN_CLITIC)
-                continue; /* "Mr Trump's former vice-president, Mike Pence": the possessor is not the subject */
             uint32_t s = run_start(c, t);
+            int possessive = t + 1 < end && c->tok[t + 1].kind == FL_TOKEN_CLITIC;
             int titled = s > 0 && tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1);
             int anon;
             if (t == s && !titled) {
@@ -495,7 +496,20 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 (s > 0 && (tok_in(c, s - 1, WL_PREPOSITION) || tok_eq(c, s - 1, "the"))) ||
                 gender_clash(c, b, s, t + 1))
                 continue;
+            if (possessive) {
+                /* "Mr Trump's former vice-president, Mike Pence": the possessor only if nobody else */
+                if (!have_possessor) {
+                    possessor = fullest_name(c, s, t + 1);
+                    have_possessor = 1;
+                }
+                continue;
+            }
             out->name = fullest_name(c, s, t + 1);
+            out->type = FL_SOURCE_PERSON;
+            return 1;
+        }
+        if (have_possessor) {
+            out->name = possessor;
             out->type = FL_SOURCE_PERSON;
             return 1;
         }
