@@ -103,6 +103,12 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
             appos_end = e - 1; /* "The head of the agency, Philippe Lazzarini, said" */
         e = k;
     }
+    if (e > lo && !appos_end && (tok_eq(c, e - 1, "i") || tok_eq(c, e - 1, "he") || tok_eq(c, e - 1, "she") ||
+                                 tok_eq(c, e - 1, "we") || tok_eq(c, e - 1, "they") || tok_eq(c, e - 1, "you"))) {
+        r.begin = e - 1; /* a personal pronoun is the whole subject ("When he left the house I told him") */
+        r.end = e;
+        return r;
+    }
     uint32_t j = e;
     uint32_t and_at = 0;
     int crossed_and = 0;

@@ -429,6 +429,17 @@ static uint32_t span_token(const qctx *c, uint32_t byte)
     return lo;
 }
 
+/* "on Yom Kippur", "in Gaza City": a name after these is a place or a time. */
+static int is_place_preposition(const qctx *c, uint32_t i)
+{
+    static const char *const words[] = {"in", "on", "at", "into", "to", "near", "during", "across", "over",
+                                        "under", "after", "before", "since", "until"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (tok_eq(c, i, words[k]))
+            return 1;
+    return 0;
+}
+
 /* A person named in the sentences [min_s, sentence of b], nearest sentence
  * first and, within a sentence, the leftmost name first (the subject is the
  * likelier antecedent): a run of two or more name words or a titled name,
@@ -490,10 +501,12 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
             int anon;
             if (t == s && !titled) {
                 fl_span full = fullest_name(c, s, t + 1); /* "Shimon", known as "Shimon Portal" */
-                titled = span_token(c, full.end) - span_token(c, full.start) >= 2;
+                titled = span_token(c, full.end) - span_token(c, full.start) >= 2 ||
+                         (t + 2 < c->ntok && tok_punct(c, t + 1, ',') && c->tok[t + 2].kind == FL_TOKEN_NUMBER &&
+                          t > se->token_begin); /* "cousin Osnat, 54," */
             }
             if (!(t > s || titled) || type_of(c, s, t + 1, &anon) != FL_SOURCE_PERSON ||
-                (s > 0 && (tok_in(c, s - 1, WL_PREPOSITION) || tok_eq(c, s - 1, "the"))) ||
+                (s > 0 && (is_place_preposition(c, s - 1) || tok_eq(c, s - 1, "the"))) ||
                 gender_clash(c, b, s, t + 1))
                 continue;
             if (possessive) {
@@ -760,9 +773,11 @@ void fl_speakers_assign(qctx *c)
                L->raw_attrs[end].cue_begin <= close + ATTR_WINDOW)
             end++;
         int32_t best = -1;
-        for (size_t k = lo; k < end && best < 0; k++)
-            if (L->attribs[k].quote == (int32_t)qi && L->attribs[k].source.found)
-                best = (int32_t)k;
+        for (size_t k = lo; k < end; k++)
+            if (L->attribs[k].quote == (int32_t)qi && L->attribs[k].source.found &&
+                (best < 0 || (L->attribs[best].source.type == FL_SOURCE_UNKNOWN &&
+                              L->attribs[k].source.type != FL_SOURCE_UNKNOWN)))
+                best = (int32_t)k; /* the first cue, unless a later one names somebody and it does not */
         int direct = best >= 0;
         for (size_t k = lo; k < end && !direct; k++) {
             /* the innermost attribution whose content holds the quote */
