@@ -187,20 +187,50 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
     while (a.cue_begin > sb && (tok_eq(c, a.cue_begin - 1, "has") || tok_eq(c, a.cue_begin - 1, "have") ||
                                 tok_eq(c, a.cue_begin - 1, "had")))
         a.cue_begin--;
-    /* passives: "is expected", "was told" (but "has been saying" is not passive) */
+    /* passives: "is expected", "was told" (but "has been saying" is not passive); a
+     * belief in the passive with "to" keeps its subject: "Trump is expected to win" */
+    uint32_t be_at = UINT32_MAX;
     for (uint32_t i = v; i > sb && i + 3 > v; i--) {
-        if (is_be(c, i - 1) && !ends_ing(c, v))
-            return 0;
+        if (is_be(c, i - 1) && !ends_ing(c, v)) {
+            if (!((flags & CUE_BELIEF) && tok_eq(c, v + 1, "to")))
+                return 0;
+            be_at = i - 1;
+            break;
+        }
         if (!tok_in(c, i - 1, WL_ADVERB) && !is_be(c, i - 1))
             break;
     }
+    if (be_at != UINT32_MAX)
+        a.cue_begin = be_at;
     /* The source. */
     np_range src = {v, v, 0, 0};
     int participle = ends_ing(c, v) && v > sb && tok_punct(c, v - 1, ',');
-    if (ends_ing(c, v) && !participle && !(v > sb && (is_be(c, v - 1) || tok_in(c, v - 1, WL_ADVERB))))
-        return 0; /* "a press briefing": an -ing form needs "is" or a comma to be the cue */
+    int reduced = 0; /* "911 calls saying shots have been fired" */
+    if (ends_ing(c, v) && !participle && !(v > sb && (is_be(c, v - 1) || tok_in(c, v - 1, WL_ADVERB)))) {
+        reduced = (flags & CUE_QUOTE) && v > sb && tok_is_wordish(c, v - 1) && !tok_in(c, v - 1, WL_DETERMINER) &&
+                  (tok_eq(c, v + 1, "that") || tok_in(c, v + 1, WL_PRONOUN) || tok_cap(c, v + 1) ||
+                   (tok_is_mark(c, v + 1) && (c->tok[v + 1].flags & FL_TOKEN_QUOTE_OPEN)));
+        if (!reduced)
+            return 0; /* "a press briefing": an -ing form needs "is", a comma or a clause to be the cue */
+    }
+    int reused = 0;
     if (participle) {
-        src = np_subject(c, sb, v);
+        /* "..., Anderson said, adding that ...": the source of the sentence's cue */
+        for (size_t n = c->L->attrib_count; n > 0 && c->L->attrib_count - n < 8; n--) {
+            const raw_attr *prev = &c->L->raw_attrs[n - 1];
+            if (prev->cue_begin < sb)
+                break;
+            if (prev->src_end > prev->src_begin && prev->cue_end < v) {
+                src.begin = prev->src_begin;
+                src.end = prev->src_end;
+                reused = 1;
+                break;
+            }
+        }
+        if (!reused)
+            src = np_subject(c, sb, v);
+    } else if (reduced) {
+        src = np_left(c, sb, v);
     } else {
         src = np_left(c, sb, a.cue_begin);
         uint32_t k = a.cue_begin;
@@ -314,10 +344,9 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
         else if (rb + 1 < re)
             rb++; /* "apologised for his remarks": what is attributed is the object */
     }
-    if (re > rb && !(flags & (CUE_SPEECH | CUE_BELIEF)) && !tok_eq(c, rb, "that") &&
-        !(re - rb >= 3 && (tok_cap(c, rb) || tok_in(c, rb, WL_PRONOUN) || c->tok[rb].kind == FL_TOKEN_NUMBER)))
-        return 0; /* "found the body" is not a finding; "polls show Trump leading" is */
-    if (re > rb && participle && !(flags & CUE_QUOTE) && !tok_eq(c, rb, "that") && !tok_punct(c, after, ',') &&
+    if (re > rb && !(flags & (CUE_SPEECH | CUE_BELIEF)) && !tok_eq(c, rb, "that") && re - rb < 3)
+        return 0; /* "found it": too little to be a finding; "polls show Trump leading" is one */
+    if (re > rb && participle && !reused && !(flags & CUE_QUOTE) && !tok_eq(c, rb, "that") && !tok_punct(c, after, ',') &&
         !tok_punct(c, after, ':'))
         return 0; /* "..., acknowledging the constraints, ..." describes, does not attribute */
     if (re > rb && (tok_eq(c, rb, "to") || (tok_eq(c, rb, "not") && tok_eq(c, rb + 1, "to"))) &&
@@ -400,6 +429,9 @@ int fl_attrib_find(qctx *c)
         uint32_t first = sb + (tok_eq(c, sb, "when") ? 1 : 0);
         if (tok_eq(c, first, "asked") && asked_attribution(c, first, sb, se))
             sb = first + 1;
+        for (uint32_t k = sb + 1; k + 2 < se; k++)
+            if (tok_eq(c, k, "when") && tok_eq(c, k + 1, "asked") && !tok_cap(c, k + 1))
+                asked_attribution(c, k + 1, sb, se); /* "..., Christie said when asked whether ..." */
         for (uint32_t v = sb; v < se; v++) {
             if (tok_eq(c, v, "according") && tok_eq(c, v + 1, "to") && v + 2 < se) {
                 if (according_to(c, v, sb, se))

@@ -86,6 +86,16 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
         i--; /* "has reportedly", "also", "himself"; but "His family" is a noun */
     uint32_t e = i;
     uint32_t appos_end = 0;
+    if (e > lo + 2 && c->tok[e - 1].kind == FL_TOKEN_DASH) {
+        /* "Jason Sims — a teacher from Mount Pleasant — says" */
+        uint32_t k = e - 1;
+        while (k > lo && e - k < PAREN_MAX && c->tok[k - 1].kind != FL_TOKEN_DASH && tok_is_wordish(c, k - 1))
+            k--;
+        if (k > lo + 1 && c->tok[k - 1].kind == FL_TOKEN_DASH && k + 1 < e)
+            e = k - 1;
+        else
+            return r;
+    }
     if (e > lo && tok_punct(c, e - 1, ',')) {
         /* A parenthetical between subject and cue: skip a description, keep a name. */
         uint32_t k = e - 1;
@@ -129,8 +139,8 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
             }
             break;
         }
-        if (stops_phrase(c, t) && !(c->tok[t].kind == FL_TOKEN_NUMBER && j < e))
-            break;
+        if (stops_phrase(c, t) && c->tok[t].kind != FL_TOKEN_NUMBER)
+            break; /* numbers belong: "Six in 10 say" */
         if ((tok_in(c, t, WL_BOUNDARY) && !and_joins(c, t, lo)) || tok_in(c, t, WL_CALENDAR))
             break; /* "On Friday Met Police ... Laurence Taylor told" */
         if (tok_eq(c, t, "and")) {
