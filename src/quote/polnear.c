@@ -209,6 +209,10 @@ int pn_parse_ann(const char *ann, pn_rels *out)
                 }
                 q = sp + 1;
             }
+            if (!r.cue.n && !r.content.n && !r.source.n) {
+                p = nl ? nl + 1 : end; /* an E line naming no span we know */
+                continue;
+            }
             pn_rel *x = rels_push(out);
             if (!x) {
                 free(ts);
