@@ -11,9 +11,10 @@
  *   1. quotes.c    finds the quote marks' pairs, joins paragraph runs and
  *                  split quotes, and classifies each quote;
  *   2. attrib.c    finds cues and, for each, its source words and content;
- *   3. speakers.c  turns source words into fl_speaker (fullest name, type,
- *                  pronoun and nominal antecedents) and gives each quote its
- *                  speaker (cue, continuation, conveyed, message).
+ *   3. speakers.c  turns source words into fl_speaker (pronoun and nominal
+ *                  antecedents, using names.c for names and source types) and
+ *                  gives each quote its speaker (cue, continuation, conveyed,
+ *                  message, context).
  * Not for: JSON (quote_json.c) or PolNeAR (polnear.c).
  */
 #ifndef FL_QUOTE_INTERNAL_H
@@ -104,7 +105,18 @@ np_range np_right(const qctx *c, uint32_t begin, uint32_t hi); /* name after an 
 np_range np_subject(const qctx *c, uint32_t lo, uint32_t hi);  /* the subject opening a sentence */
 uint32_t np_skip_hearer(const qctx *c, uint32_t i, uint32_t hi); /* after "told": past "reporters" */
 
+/* Names (names.c). */
+enum { NAME_RUN_MAX = 5 }; /* name words in a run: "Ursula von der Leyen" */
+int name_is_word(const qctx *c, uint32_t i);         /* can be part of a person's name */
+int name_same_word(const qctx *c, uint32_t a, uint32_t b);
+int name_goes_on(const qctx *c, uint32_t t);         /* a name continues after token t */
+uint32_t name_run_start(const qctx *c, uint32_t i);  /* first token of the run ending at i */
+fl_source_type name_source_type(const qctx *c, uint32_t b, uint32_t e, int *anonymous);
+fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e); /* fullest form in the article */
+
 /* Token helpers (quote_layer.c). */
+uint32_t tok_sentence_of(const qctx *c, uint32_t t);
+uint32_t tok_at_byte(const qctx *c, uint32_t byte);
 int tok_eq(const qctx *c, uint32_t i, const char *word);   /* case-insensitive */
 int tok_in(const qctx *c, uint32_t i, fl_wordlist list);
 int tok_cue(const qctx *c, uint32_t i);                    /* CUE_* flags of a word token */

@@ -223,3 +223,19 @@ fl_span tok_span(const qctx *c, uint32_t begin, uint32_t end)
     }
     return s;
 }
+
+uint32_t tok_sentence_of(const qctx *c, uint32_t t) { return c->L->tok_sentence[t]; }
+
+/* The first token that starts at or after byte `byte` (binary search). */
+uint32_t tok_at_byte(const qctx *c, uint32_t byte)
+{
+    uint32_t lo = 0, hi = c->ntok;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        if (c->tok[mid].start < byte)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}

@@ -1,276 +1,36 @@
 /*
- * speakers.c — from source words to a speaker: the fullest form of a name in
- * the article, the kind of source, pronouns and nominals ("the official")
- * resolved to an earlier mention; and each quote's speaker: the cue next to
- * it, else the attribution whose content holds it, else the poster of a
- * quoted message, else the previous speaker for a quote paragraph with no
- * cue. A quote none of these reaches has no speaker (found = 0).
+ * speakers.c — from source words to a speaker: pronouns ("he"), nominals
+ * ("the official", "the force") and relative pronouns resolved to an earlier
+ * mention, conveyed words ("quoting X's message"); and each quote's speaker:
+ * the cue next to it, else the innermost attribution whose content holds it,
+ * else the poster of a quoted message, else the previous speaker for a quote
+ * paragraph with no cue, else the person the previous narrative paragraph is
+ * about. A quote none of these reaches has no speaker (found = 0), and an
+ * unresolved pronoun is not a speaker either.
  *
- * Names are spans of the article, so nothing is copied. The entity layer,
- * when connected, can replace fullest_name() and type_of() by entity
- * mentions; `entity` is reserved for that link.
- * Not for: finding cues (attrib.c).
+ * Antecedents are searched subject first (leftmost name in the nearest
+ * sentence), with sex marks on titles and nouns, and within fixed windows so
+ * the cost stays linear on pathological input. Names are spans of the
+ * article, so nothing is copied; `entity` is reserved for the entity layer.
+ * Not for: finding cues (attrib.c) or what counts as a name (names.c).
  */
 #include <string.h>
 
 #include "quote/quote_internal.h"
 
-static uint32_t sentence_of(const qctx *c, uint32_t t);
 static int is_nominal(const qctx *c, uint32_t b, uint32_t e);
-static uint32_t span_token(const qctx *c, uint32_t byte);
 
 /* How far (in tokens) the rules look for a cue or an antecedent: enough for
  * any real sentence, and a bound on the work in a pathological one. */
 enum { ATTR_WINDOW = 300, TEXT_WINDOW = 400 };
 
-enum { NAME_RUN_MAX = 5, NOMINAL_MAX = 3, LOOKBACK_SENTENCES = 5 };
-
-/* "Twenty-two-year-old", "pro-Palestinian": a hyphenated word whose last
- * part is lower case describes; it does not name. */
-static int is_descriptor(const qctx *c, uint32_t i)
-{
-    const fl_token *t = &c->tok[i];
-    for (uint32_t k = t->end; k > t->start + 1; k--)
-        if (c->text[k - 1] == '-')
-            return c->text[k] >= 'a' && c->text[k] <= 'z';
-    return 0;
-}
-
-static int is_name_word(const qctx *c, uint32_t i)
-{
-    return i < c->ntok && !is_descriptor(c, i) && c->tok[i].kind == FL_TOKEN_WORD && tok_cap(c, i) && !tok_in(c, i, WL_TITLE) &&
-           !tok_in(c, i, WL_DEMONYM) && !tok_in(c, i, WL_DETERMINER) && !tok_in(c, i, WL_PRONOUN) &&
-           !tok_in(c, i, WL_BOUNDARY) && !tok_in(c, i, WL_ANONYMOUS) && !tok_in(c, i, WL_AUX) &&
-           !tok_in(c, i, WL_PREPOSITION) && !tok_in(c, i, WL_CALENDAR) && !tok_cue(c, i);
-}
-
-static int same_word(const qctx *c, uint32_t a, uint32_t b)
-{
-    size_t n = c->tok[a].end - c->tok[a].start;
-    return n == c->tok[b].end - c->tok[b].start && memcmp(c->text + c->tok[a].start, c->text + c->tok[b].start, n) == 0;
-}
-
-/* Does a name go on after token t ("Ursula" -> "von der Leyen")? */
-static int name_goes_on(const qctx *c, uint32_t t)
-{
-    uint32_t k = t + 1;
-    while (k < c->ntok && k < t + 3 && tok_in(c, k, WL_NAME_PARTICLE) && !tok_cap(c, k))
-        k++;
-    return k < c->ntok && is_name_word(c, k) && c->L->tok_sentence[k] == c->L->tok_sentence[t];
-}
-
-/* The run of name words ending at token i (inclusive): its first token.
- * Lower-case particles inside the run belong to it. */
-static uint32_t run_start(const qctx *c, uint32_t i)
-{
-    uint32_t j = i;
-    while (j > 0 && i - j + 1 < NAME_RUN_MAX + 2 && c->L->tok_sentence[j - 1] == c->L->tok_sentence[i]) {
-        if (is_name_word(c, j - 1)) {
-            j--;
-            continue;
-        }
-        uint32_t k = j - 1;
-        while (k > 0 && k + 2 >= j && tok_in(c, k, WL_NAME_PARTICLE) && !tok_cap(c, k))
-            k--;
-        if (k + 1 < j && is_name_word(c, k) && c->L->tok_sentence[k] == c->L->tok_sentence[i]) {
-            j = k;
-            continue;
-        }
-        break;
-    }
-    return j;
-}
-
-/* The last token of a run of name words inside [b, e) that follows a title
- * word and holds no word of an organisation, or UINT32_MAX. */
-static uint32_t titled_run(const qctx *c, uint32_t b, uint32_t e)
-{
-    for (uint32_t i = b + 1; i < e; i++) {
-        if (!tok_in(c, i - 1, WL_TITLE) || !is_name_word(c, i))
-            continue;
-        uint32_t k = i;
-        while (k + 1 < e && name_goes_on(c, k))
-            k++;
-        while (k + 1 < e && is_name_word(c, k + 1))
-            k++;
-        int body = 0;
-        for (uint32_t j = i; j <= k; j++)
-            body |= tok_in(c, j, WL_GOVERNMENT) | tok_in(c, j, WL_ORGANISATION) | tok_in(c, j, WL_MEDIA);
-        if (!body)
-            return k;
-    }
-    return UINT32_MAX;
-}
-
-static fl_source_type type_of(const qctx *c, uint32_t b, uint32_t e, int *anonymous)
-{
-    int media = 0, gov = 0, org = 0, proper = 0, anon = 0, country = 0;
-    for (uint32_t i = b; i < e; i++) {
-        if (tok_cap(c, i) && tok_in(c, i, WL_TITLE) && !(i + 1 == e))
-            continue; /* "Defense Minister Yoav Gallant", "State Department" */
-        if (c->tok[i].kind == FL_TOKEN_DOMAIN || c->tok[i].kind == FL_TOKEN_HANDLE ||
-            (tok_in(c, i, WL_MEDIA) && (tok_cap(c, i) || tok_eq(c, i, "newspaper") || tok_eq(c, i, "broadcaster"))))
-            media = 1;
-        else if (tok_in(c, i, WL_GOVERNMENT))
-            gov = 1;
-        else if (tok_in(c, i, WL_ORGANISATION))
-            org = 1;
-        else if (tok_in(c, i, WL_COUNTRY))
-            country = 1;
-        else if (tok_in(c, i, WL_ANONYMOUS))
-            anon = 1;
-        else if (is_name_word(c, i) && !(i == b && tok_in(c, i, WL_BOUNDARY)))
-            proper = 1;
-    }
-    *anonymous = 0;
-    /* "Muslim Council of Wales' secretary general Dr Abdul-Azim Ahmed", "Supt Tim Morgan of South
-     * Wales Police": a titled name is a person */
-    if (titled_run(c, b, e) != UINT32_MAX)
-        return FL_SOURCE_PERSON;
-    if (media)
-        return FL_SOURCE_MEDIA;
-    if (gov)
-        return FL_SOURCE_GOVERNMENT;
-    if (org)
-        return FL_SOURCE_ORGANISATION;
-    if (proper)
-        return FL_SOURCE_PERSON;
-    if (country)
-        return FL_SOURCE_GOVERNMENT;
-    if (anon) {
-        *anonymous = 1;
-        return FL_SOURCE_ANONYMOUS;
-    }
-    return FL_SOURCE_UNKNOWN;
-}
-
-/* The fullest form of the person named in [b, e): the longest run of name
- * words in the article that ends with the same surname. */
-static uint64_t word_hash(const qctx *c, uint32_t i)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (uint32_t k = c->tok[i].start; k < c->tok[i].end; k++)
-        h = (h ^ (unsigned char)c->text[k]) * 1099511628211ull;
-    return h;
-}
-
-static name_entry *names_slot(const qctx *c, uint32_t i)
-{
-    fl_quote_layer *L = c->L;
-    size_t mask = L->names_cap - 1;
-    for (size_t k = (size_t)word_hash(c, i) & mask;; k = (k + 1) & mask) {
-        name_entry *e = &L->names[k];
-        if (e->tok == UINT32_MAX || same_word(c, e->tok, i))
-            return e;
-    }
-}
-
-/* Builds the run table once per article; 0 on out-of-memory. */
-static int names_build(const qctx *c)
-{
-    fl_quote_layer *L = c->L;
-    size_t words = 0;
-    for (uint32_t i = 0; i < c->ntok; i++)
-        words += is_name_word(c, i) ? 1u : 0u;
-    size_t cap = 16;
-    while (cap < 2 * words + 16)
-        cap *= 2;
-    if (cap > L->names_cap) {
-        name_entry *t = realloc(L->names, cap * sizeof *t);
-        if (!t) {
-            L->failed = 1;
-            return 0;
-        }
-        L->names = t;
-        L->names_cap = cap;
-    }
-    for (size_t k = 0; k < L->names_cap; k++)
-        L->names[k].tok = UINT32_MAX;
-    for (uint32_t i = 0; i < c->ntok; i++) {
-        if (!is_name_word(c, i))
-            continue;
-        name_entry *e = names_slot(c, i);
-        if (e->tok == UINT32_MAX) {
-            memset(e, 0, sizeof *e);
-            e->tok = i;
-        }
-        if (!name_goes_on(c, i)) {
-            uint32_t s = run_start(c, i);
-            if (i + 1 - s > e->end_e - e->end_b) {
-                e->end_b = s;
-                e->end_e = i + 1;
-            }
-        }
-        if (i == 0 || !is_name_word(c, i - 1) || sentence_of(c, i - 1) != sentence_of(c, i)) {
-            uint32_t e2 = i + 1;
-            while (e2 < c->ntok && e2 - i < NAME_RUN_MAX && is_name_word(c, e2) && sentence_of(c, e2) == sentence_of(c, i))
-                e2++;
-            if (e2 - i > e->start_e - e->start_b) {
-                e->start_b = i;
-                e->start_e = e2;
-            }
-        }
-    }
-    L->names_built = 1;
-    return 1;
-}
-
-static const name_entry *names_find(const qctx *c, uint32_t i)
-{
-    if (!c->L->names_built && !names_build(c))
-        return NULL;
-    const name_entry *e = names_slot(c, i);
-    return e->tok == UINT32_MAX ? NULL : e;
-}
-
-static fl_span fullest_name(const qctx *c, uint32_t b, uint32_t e)
-{
-    for (uint32_t i = b; i < e; i++)
-        if (tok_punct(c, i, ',')) {
-            /* "Chris Williamson, ex-Labour MP for Derby North": the name before the comma */
-            for (uint32_t k = i; k > b; k--)
-                if (is_name_word(c, k - 1)) {
-                    e = k;
-                    break;
-                }
-            break;
-        }
-    uint32_t last = titled_run(c, b, e);
-    for (uint32_t i = e; i > b && last == UINT32_MAX; i--)
-        if (is_name_word(c, i - 1)) {
-            last = i - 1;
-            break;
-        }
-    for (uint32_t i = b; i < e; i++)
-        if (tok_eq(c, i, "and"))
-            last = UINT32_MAX; /* "Netanyahu and Gallant": the mention is the name */
-    if (last == UINT32_MAX) {
-        uint32_t s = b;
-        if (e - b > 1 && (tok_eq(c, s, "the")))
-            s++;
-        return tok_span(c, s, e);
-    }
-    uint32_t best_b = run_start(c, last), best_e = last + 1;
-    if (best_b < b)
-        best_b = b;
-    const name_entry *n = names_find(c, last);
-    if (n && best_e - best_b == 1 && n->start_e - n->start_b > 1) {
-        /* a first name alone ("Neta says"): the longest run it starts */
-        best_b = n->start_b;
-        best_e = n->start_e;
-    }
-    if (n && n->end_e - n->end_b > best_e - best_b) {
-        best_b = n->end_b;
-        best_e = n->end_e;
-    }
-    return tok_span(c, best_b, best_e);
-}
+enum { NOMINAL_MAX = 3, LOOKBACK_SENTENCES = 5 };
 
 static void fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
 {
-    out->type = type_of(c, b, e, &out->anonymous);
+    out->type = name_source_type(c, b, e, &out->anonymous);
     if (out->type == FL_SOURCE_PERSON)
-        out->name = fullest_name(c, b, e);
+        out->name = name_fullest(c, b, e);
     else if (out->type == FL_SOURCE_ANONYMOUS)
         out->name = tok_span(c, b, e);
     else
@@ -297,8 +57,6 @@ static uint32_t phrase_start(const qctx *c, uint32_t t)
     return j;
 }
 
-static uint32_t sentence_of(const qctx *c, uint32_t t) { return c->L->tok_sentence[t]; }
-
 /* Is [b, e) "the official", "the minister", "the group": a nominal that
  * points back to an earlier mention? */
 static int is_nominal(const qctx *c, uint32_t b, uint32_t e)
@@ -307,7 +65,7 @@ static int is_nominal(const qctx *c, uint32_t b, uint32_t e)
         return 0;
     int title_head = tok_in(c, e - 1, WL_TITLE) && !tok_cap(c, e - 1); /* "the Florida governor" */
     for (uint32_t i = b + 1; i < e; i++)
-        if ((is_name_word(c, i) || tok_in(c, i, WL_COUNTRY)) && !(title_head && i + 1 < e))
+        if ((name_is_word(c, i) || tok_in(c, i, WL_COUNTRY)) && !(title_head && i + 1 < e))
             return 0;
     uint32_t h = e - 1;
     return tok_in(c, h, WL_ANONYMOUS) || tok_in(c, h, WL_TITLE) || tok_in(c, h, WL_GOVERNMENT) ||
@@ -336,11 +94,11 @@ static int head_matches(const qctx *c, uint32_t i, uint32_t h)
  * the same kind (government or organisation) in the last few sentences. */
 static int latest_body_source(const qctx *c, uint32_t b, fl_source_type type, fl_speaker *out)
 {
-    uint32_t sb = sentence_of(c, b), min_s = sb >= LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0;
+    uint32_t sb = tok_sentence_of(c, b), min_s = sb >= LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0;
     for (size_t k = c->L->attrib_count; k > 0; k--) {
         const raw_attr *ra = &c->L->raw_attrs[k - 1];
         const fl_speaker *sp = &c->L->attribs[k - 1].source;
-        if (sentence_of(c, ra->cue_begin) < min_s || ra->cue_begin + TEXT_WINDOW < b)
+        if (tok_sentence_of(c, ra->cue_begin) < min_s || ra->cue_begin + TEXT_WINDOW < b)
             break;
         if (ra->src_end > b)
             continue;
@@ -367,11 +125,11 @@ static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *ou
         }
         if (c->L->tok_quote[t] >= 0 || !head_matches(c, t, h))
             continue;
-        if (tok_cap(c, t) && tok_in(c, t, WL_TITLE) && is_name_word(c, t + 1)) {
+        if (tok_cap(c, t) && tok_in(c, t, WL_TITLE) && name_is_word(c, t + 1)) {
             uint32_t ne = t + 1;
-            while (ne < c->ntok && ne - t <= NAME_RUN_MAX && (is_name_word(c, ne) || tok_in(c, ne, WL_TITLE)))
+            while (ne < c->ntok && ne - t <= NAME_RUN_MAX && (name_is_word(c, ne) || tok_in(c, ne, WL_TITLE)))
                 ne++;
-            out->name = fullest_name(c, t + 1, ne);
+            out->name = name_fullest(c, t + 1, ne);
             out->type = FL_SOURCE_PERSON;
             out->anonymous = 0;
             return 1;
@@ -381,7 +139,7 @@ static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *ou
             continue; /* "the force" again says no more than the nominal */
 
         out->name = tok_span(c, s, t + 1);
-        out->type = type_of(c, s, t + 1, &out->anonymous);
+        out->type = name_source_type(c, s, t + 1, &out->anonymous);
         if (out->type == FL_SOURCE_UNKNOWN) {
             out->type = FL_SOURCE_ANONYMOUS;
             out->anonymous = 1;
@@ -416,19 +174,6 @@ static int gender_clash(const qctx *c, uint32_t p, uint32_t b, uint32_t e)
     return 0;
 }
 
-static uint32_t span_token(const qctx *c, uint32_t byte)
-{
-    uint32_t lo = 0, hi = c->ntok;
-    while (lo < hi) {
-        uint32_t mid = (lo + hi) / 2;
-        if (c->tok[mid].start < byte)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* "on Yom Kippur", "in Gaza City": a name after these is a place or a time. */
 static int is_place_preposition(const qctx *c, uint32_t i)
 {
@@ -453,7 +198,7 @@ static int person_in_text(const qctx *c, uint32_t b, uint32_t min_s, fl_speaker 
 
 static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_speaker *out, int depth)
 {
-    uint32_t sb = sentence_of(c, b);
+    uint32_t sb = tok_sentence_of(c, b);
     for (uint32_t s1 = sb + 1; s1 > min_s; s1--) {
         const fl_sentence *se = &c->sent[s1 - 1];
         fl_span possessor = {0, 0};
@@ -468,13 +213,13 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 (tok_eq(c, t, "he") ? !tok_eq(c, b, "she") && !tok_eq(c, b, "her")
                                     : !tok_eq(c, b, "he") && !tok_eq(c, b, "his") && !tok_eq(c, b, "him"))) {
                 /* "She was freed alongside another woman, Nurit Cooper": she is still the one before */
-                uint32_t ps = sentence_of(c, t);
+                uint32_t ps = tok_sentence_of(c, t);
                 int r = person_in_text_depth(c, t, ps >= 3 ? ps - 3 : 0, out, depth + 1);
                 if (r)
                     return r;
             }
-            if (c->L->tok_quote[t] < 0 && t > se->token_begin && tok_eq(c, t, "and") && is_name_word(c, t - 1) &&
-                is_name_word(c, t + 1) && !name_goes_on(c, t + 1) && run_start(c, t - 1) == t - 1 &&
+            if (c->L->tok_quote[t] < 0 && t > se->token_begin && tok_eq(c, t, "and") && name_is_word(c, t - 1) &&
+                name_is_word(c, t + 1) && !name_goes_on(c, t + 1) && name_run_start(c, t - 1) == t - 1 &&
                 !gender_clash(c, b, t - 1, t + 2))
                 return -1; /* "Moran and Tova ... She said": either of two; say so */
             if (c->L->tok_quote[t] < 0 && t > se->token_begin && !tok_cap(c, t) &&
@@ -493,31 +238,31 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 out->type = FL_SOURCE_PERSON;
                 return 1;
             }
-            if (c->L->tok_quote[t] >= 0 || !is_name_word(c, t) || (t + 1 < end && name_goes_on(c, t)))
+            if (c->L->tok_quote[t] >= 0 || !name_is_word(c, t) || (t + 1 < end && name_goes_on(c, t)))
                 continue;
-            uint32_t s = run_start(c, t);
+            uint32_t s = name_run_start(c, t);
             int possessive = t + 1 < end && c->tok[t + 1].kind == FL_TOKEN_CLITIC;
             int titled = s > 0 && tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1);
             int anon;
             if (t == s && !titled) {
-                fl_span full = fullest_name(c, s, t + 1); /* "Shimon", known as "Shimon Portal" */
-                titled = span_token(c, full.end) - span_token(c, full.start) >= 2 ||
+                fl_span full = name_fullest(c, s, t + 1); /* "Shimon", known as "Shimon Portal" */
+                titled = tok_at_byte(c, full.end) - tok_at_byte(c, full.start) >= 2 ||
                          (t + 2 < c->ntok && tok_punct(c, t + 1, ',') && c->tok[t + 2].kind == FL_TOKEN_NUMBER &&
                           t > se->token_begin); /* "cousin Osnat, 54," */
             }
-            if (!(t > s || titled) || type_of(c, s, t + 1, &anon) != FL_SOURCE_PERSON ||
+            if (!(t > s || titled) || name_source_type(c, s, t + 1, &anon) != FL_SOURCE_PERSON ||
                 (s > 0 && (is_place_preposition(c, s - 1) || tok_eq(c, s - 1, "the"))) ||
                 gender_clash(c, b, s, t + 1))
                 continue;
             if (possessive) {
                 /* "Mr Trump's former vice-president, Mike Pence": the possessor only if nobody else */
                 if (!have_possessor) {
-                    possessor = fullest_name(c, s, t + 1);
+                    possessor = name_fullest(c, s, t + 1);
                     have_possessor = 1;
                 }
                 continue;
             }
-            out->name = fullest_name(c, s, t + 1);
+            out->name = name_fullest(c, s, t + 1);
             out->type = FL_SOURCE_PERSON;
             return 1;
         }
@@ -538,7 +283,7 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
     int group = tok_eq(c, b, "they") || tok_eq(c, b, "it");
     if (!person && !group)
         return 0;
-    uint32_t sb = sentence_of(c, b);
+    uint32_t sb = tok_sentence_of(c, b);
     uint32_t min_s = sb >= LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0;
     const fl_quote_layer *L = c->L;
     if (person) {
@@ -554,7 +299,7 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
                                         tok_in(c, i, WL_COUNTRY))) {
                 uint32_t s = phrase_start(c, i);
                 out->name = tok_span(c, s + (i > s && tok_eq(c, s, "the")), i + 1);
-                out->type = type_of(c, s, i + 1, &out->anonymous);
+                out->type = name_source_type(c, s, i + 1, &out->anonymous);
                 return 1;
             }
         }
@@ -562,16 +307,16 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
     for (size_t k = attr_limit; k > 0; k--) {
         const raw_attr *ra = &L->raw_attrs[k - 1];
         const fl_speaker *sp = &L->attribs[k - 1].source;
-        if (sentence_of(c, ra->cue_begin) + 40 < sb || ra->cue_begin + 10 * TEXT_WINDOW < b)
+        if (tok_sentence_of(c, ra->cue_begin) + 40 < sb || ra->cue_begin + 10 * TEXT_WINDOW < b)
             break; /* far enough */
-        if (ra->src_end > b || !sp->found || (!person && sentence_of(c, ra->src_begin) < min_s) ||
+        if (ra->src_end > b || !sp->found || (!person && tok_sentence_of(c, ra->src_begin) < min_s) ||
             L->tok_quote[ra->src_begin] >= 0)
             continue; /* sources quoted inside a quote are not in the narrative */
         if (person && sp->type == FL_SOURCE_PERSON && sp->name.end > sp->name.start &&
-            gender_clash(c, b, span_token(c, sp->name.start), span_token(c, sp->name.end)))
+            gender_clash(c, b, tok_at_byte(c, sp->name.start), tok_at_byte(c, sp->name.end)))
             continue;
         if (person && sp->type == FL_SOURCE_PERSON &&
-            gender_clash(c, b, span_token(c, sp->mention.start), span_token(c, sp->mention.end)))
+            gender_clash(c, b, tok_at_byte(c, sp->mention.start), tok_at_byte(c, sp->mention.end)))
             continue;
         if (sp->via == FL_VIA_PRONOUN && !(sp->name.start != sp->mention.start))
             continue;
@@ -592,7 +337,7 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
              (tok_in(c, t, WL_MEDIA) && tok_cap(c, t)))) {
             uint32_t s = phrase_start(c, t);
             out->name = tok_span(c, s + (t > s && tok_eq(c, s, "the")), t + 1);
-            out->type = type_of(c, s, t + 1, &out->anonymous);
+            out->type = name_source_type(c, s, t + 1, &out->anonymous);
             return 1;
         }
     }
@@ -639,7 +384,7 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
     }
     if (is_nominal(c, b, e) && tok_in(c, e - 1, WL_TITLE)) {
         /* "the now-independent MP" after "former Labour leader Jeremy Corbyn": the person just named */
-        uint32_t sb = sentence_of(c, b);
+        uint32_t sb = tok_sentence_of(c, b);
         if (person_in_text(c, b, sb >= 2 ? sb - 2 : 0, out) > 0) {
             out->via = FL_VIA_NOMINAL;
             return;
@@ -663,10 +408,10 @@ static int32_t message_poster(const qctx *c, const fl_quote *q, size_t attr_coun
             message = 1;
     if (!message)
         return -1;
-    uint32_t s = sentence_of(c, open), min_s = s >= 3 ? s - 3 : 0;
+    uint32_t s = tok_sentence_of(c, open), min_s = s >= 3 ? s - 3 : 0;
     for (size_t k = attr_count; k > 0; k--) {
         const raw_attr *ra = &c->L->raw_attrs[k - 1];
-        if (sentence_of(c, ra->cue_begin) < min_s || ra->cue_begin + TEXT_WINDOW < open)
+        if (tok_sentence_of(c, ra->cue_begin) < min_s || ra->cue_begin + TEXT_WINDOW < open)
             break;
         if (ra->cue_begin >= open)
             continue;
@@ -683,7 +428,7 @@ static int32_t message_poster(const qctx *c, const fl_quote *q, size_t attr_coun
 static int context_speaker(qctx *c, const fl_quote *q, size_t attr_count, fl_speaker *out)
 {
     uint32_t open = c->L->raw_parts[q->part_begin].first;
-    uint32_t p = c->sent[sentence_of(c, open)].paragraph;
+    uint32_t p = c->sent[tok_sentence_of(c, open)].paragraph;
     if (p == 0 || open != c->sent[c->para[p].sentence_begin].token_begin)
         return 0;
     const fl_paragraph *pp = &c->para[p - 1];
@@ -705,12 +450,12 @@ static int context_speaker(qctx *c, const fl_quote *q, size_t attr_count, fl_spe
             }
             return 0;
         }
-        if (is_name_word(c, t) && !(t + 1 < te && name_goes_on(c, t))) {
+        if (name_is_word(c, t) && !(t + 1 < te && name_goes_on(c, t))) {
             fl_speaker sp;
             memset(&sp, 0, sizeof sp);
-            if (person_in_text(c, t + 1, sentence_of(c, t), &sp) > 0) {
+            if (person_in_text(c, t + 1, tok_sentence_of(c, t), &sp) > 0) {
                 out->name = sp.name;
-                out->mention = tok_span(c, run_start(c, t), t + 1);
+                out->mention = tok_span(c, name_run_start(c, t), t + 1);
                 out->type = sp.type;
                 return 1;
             }
@@ -743,33 +488,33 @@ void fl_speakers_assign(qctx *c)
         memset(&q->speaker, 0, sizeof q->speaker);
         q->speaker.entity = -1;
         uint32_t open = L->raw_parts[q->part_begin].first;
-        uint32_t para = c->sent[sentence_of(c, open)].paragraph;
+        uint32_t para = c->sent[tok_sentence_of(c, open)].paragraph;
         /* attributions that start before this quote's end can be "last" */
         while (next_attr < L->attrib_count && L->attribs[next_attr].content.start < q->span.start) {
             const fl_attribution *a = &L->attribs[next_attr];
             if (a->source.found && a->quote < 0 && a->source.type == FL_SOURCE_PERSON) {
                 last = &a->source;
-                last_para = c->sent[sentence_of(c, L->raw_attrs[next_attr].cue_begin)].paragraph;
+                last_para = c->sent[tok_sentence_of(c, L->raw_attrs[next_attr].cue_begin)].paragraph;
             }
             next_attr++;
         }
         if (q->kind == FL_QUOTE_SCARE)
             continue;
         /* attributions are in sentence order: look only near the quote */
-        uint32_t s_open = sentence_of(c, open);
-        uint32_t s_close = sentence_of(c, L->raw_parts[q->part_begin + q->part_count - 1].last);
+        uint32_t s_open = tok_sentence_of(c, open);
+        uint32_t s_close = tok_sentence_of(c, L->raw_parts[q->part_begin + q->part_count - 1].last);
         uint32_t close = L->raw_parts[q->part_begin + q->part_count - 1].last;
         size_t lo = 0, hi = L->attrib_count;
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
             const raw_attr *ra = &L->raw_attrs[mid];
-            if (sentence_of(c, ra->cue_begin) + 1 < s_open || ra->cue_begin + ATTR_WINDOW < open)
+            if (tok_sentence_of(c, ra->cue_begin) + 1 < s_open || ra->cue_begin + ATTR_WINDOW < open)
                 lo = mid + 1;
             else
                 hi = mid;
         }
         size_t end = lo;
-        while (end < L->attrib_count && sentence_of(c, L->raw_attrs[end].cue_begin) <= s_close + 1 &&
+        while (end < L->attrib_count && tok_sentence_of(c, L->raw_attrs[end].cue_begin) <= s_close + 1 &&
                L->raw_attrs[end].cue_begin <= close + ATTR_WINDOW)
             end++;
         int32_t best = -1;
@@ -784,7 +529,7 @@ void fl_speakers_assign(qctx *c)
             const fl_attribution *a = &L->attribs[k];
             if (a->source.found && a->content.start <= q->span.start &&
                 (a->content.end >= q->span.end || a->content.end > q->span.start) &&
-                sentence_of(c, L->raw_attrs[k].cue_begin) == s_open &&
+                tok_sentence_of(c, L->raw_attrs[k].cue_begin) == s_open &&
                 L->tok_quote[L->raw_attrs[k].cue_begin] != (int32_t)qi &&
                 (best < 0 || a->content.start > L->attribs[best].content.start))
                 best = (int32_t)k;
@@ -793,7 +538,7 @@ void fl_speakers_assign(qctx *c)
             /* "Describing the march as a “day of solidarity”, the MP said": the sentence's source */
             const fl_attribution *a = &L->attribs[k];
             if (a->source.found && L->tok_quote[L->raw_attrs[k].cue_begin] < 0 &&
-                sentence_of(c, L->raw_attrs[k].cue_begin) == s_open)
+                tok_sentence_of(c, L->raw_attrs[k].cue_begin) == s_open)
                 best = (int32_t)k;
         }
         if (best >= 0) {
@@ -802,7 +547,7 @@ void fl_speakers_assign(qctx *c)
             q->speaker = L->attribs[best].source;
             q->speaker.via = FL_VIA_MESSAGE;
         } else if (last && q->kind == FL_QUOTE_STATEMENT && para <= last_para + 1 &&
-                   open == c->sent[sentence_of(c, open)].token_begin) {
+                   open == c->sent[tok_sentence_of(c, open)].token_begin) {
             q->speaker = *last;
             q->speaker.cue.start = q->speaker.cue.end = 0;
             q->speaker.via = FL_VIA_CONTINUATION;
@@ -812,7 +557,7 @@ void fl_speakers_assign(qctx *c)
             q->speaker.entity = -1;
         }
         if (q->speaker.found && q->speaker.type == FL_SOURCE_UNKNOWN && q->speaker.mention.end > q->speaker.mention.start &&
-            tok_in(c, span_token(c, q->speaker.mention.end) - 1, WL_MESSAGE)) {
+            tok_in(c, tok_at_byte(c, q->speaker.mention.end) - 1, WL_MESSAGE)) {
             /* "the text said": words without a speaker unless someone posted them */
             int32_t poster = message_poster(c, q, L->attrib_count);
             fl_span cue = q->speaker.cue;
@@ -834,7 +579,7 @@ void fl_speakers_assign(qctx *c)
         }
         if (q->speaker.found) {
             last = &q->speaker;
-            last_para = c->sent[sentence_of(c, L->raw_parts[q->part_begin + q->part_count - 1].last)].paragraph;
+            last_para = c->sent[tok_sentence_of(c, L->raw_parts[q->part_begin + q->part_count - 1].last)].paragraph;
         }
     }
 }
