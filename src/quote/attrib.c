@@ -399,6 +399,10 @@ static int colon_attribution(qctx *c, uint32_t sb, uint32_t se)
         if (qe == a.content_end || qe + 1 >= se)
             a.quote = q;
     }
+    /* Outside a headline, "Update: ..." or "Q: ..." is not a source speaking;
+     * a name and a colon before a quote is. */
+    if (a.quote < 0 && c->sent[c->L->tok_sentence[sb]].paragraph != 0)
+        return 0;
     return attr_push(c, &a);
 }
 
