@@ -267,7 +267,10 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
     }
     if (src.end == src.begin || tok_in(c, src.begin, WL_PREPOSITION) || tok_in(c, src.end - 1, WL_PREPOSITION))
         return 0; /* "with increasing calls", "Fiorina for criticizing": not a subject */
-    if ((flags & CUE_BASE) && src.begin < v &&
+    int message_subject = 0; /* "a statement by Hastings read:" ("read" is also a past form) */
+    for (uint32_t i = src.begin; i < src.end && i < src.begin + 3; i++)
+        message_subject |= tok_in(c, i, WL_MESSAGE) || tok_in(c, i, WL_SPEECH_NOUN);
+    if ((flags & CUE_BASE) && src.begin < v && !message_subject &&
         (tok_eq(c, src.begin, "a") || tok_eq(c, src.begin, "an") || tok_eq(c, src.begin, "each") ||
          tok_eq(c, src.begin, "every") || tok_eq(c, src.begin, "this")))
         return 0; /* "a controversial social media post": a noun */
@@ -298,8 +301,9 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
                 qa = quote_after(c, k, se);
                 break;
             }
-            if (tok_is_mark(c, k) || tok_cue(c, k) || tok_punct(c, k, '.'))
-                break;
+            if (tok_is_mark(c, k) || (tok_cue(c, k) && !(k > rb && tok_in(c, k - 1, WL_DETERMINER))) ||
+                tok_punct(c, k, '.'))
+                break; /* another verb ends the search; a noun ("a post on X") does not */
         }
     }
     if (qa >= 0 && (q < 0 || tok_punct(c, rb, ':') || c->L->quotes[q].kind != FL_QUOTE_STATEMENT))

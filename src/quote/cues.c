@@ -678,6 +678,11 @@ static const char *const wl_preposition[] = {
     "under", "with", "without",
 };
 
+static const char *const wl_naming[] = {
+    "branded", "branding", "call", "called", "calling", "calls", "described", "describes", "describing",
+    "dubbed", "labeled", "labelled", "termed",
+};
+
 static const char *const wl_calendar[] = {
     "april", "august", "december", "february", "friday", "january", "july", "june", "march", "may",
     "monday", "november", "october", "saturday", "september", "sunday", "thursday", "tuesday",
@@ -733,6 +738,7 @@ static const word_table tables[WL_COUNT] = {
     [WL_SPEECH_NOUN] = TABLE(wl_speech_noun),
     [WL_RIGHT_STOP] = TABLE(wl_right_stop),
     [WL_PREPOSITION] = TABLE(wl_preposition),
+    [WL_NAMING] = TABLE(wl_naming),
     [WL_CALENDAR] = TABLE(wl_calendar),
     [WL_NAME_PARTICLE] = TABLE(wl_name_particle),
     [WL_MALE] = TABLE(wl_male),

@@ -43,6 +43,7 @@ typedef enum fl_wordlist {
     WL_RIGHT_STOP,   /* on, in, at, during, yesterday: end a name that follows its cue */
     WL_HEARER,       /* reporters, journalists, lawmakers: the usual hearer of "told" */
     WL_PREPOSITION,  /* with, in, of, to: a source never starts with one */
+    WL_NAMING,       /* called, dubbed, branded: "called him a “jerk”" quotes the caller */
     WL_CALENDAR,     /* Monday, January: capitalised, never a name */
     WL_NAME_PARTICLE,/* von, der, al, bin: lower-case words inside a name (Ursula von der Leyen) */
     WL_MALE,         /* Mr, Father, Sir, King, man, he: marks a man for "he" */

@@ -195,7 +195,11 @@ static void merge_split_quotes(qctx *c)
             uint32_t open = L->raw_parts[q->part_begin].first;
             uint32_t gap = close + 1;
             int comma_inside = close > 0 && tok_punct(c, close - 1, ',');
-            if (comma_inside || tok_punct(c, gap, ','))
+            /* the second part going on in lower case shows a split even without the
+             * first comma: "These attacks" said the Pentagon, "represent a threat." */
+            int goes_on = open + 1 < c->ntok && c->tok[open + 1].kind == FL_TOKEN_WORD && !tok_cap(c, open + 1) &&
+                          open <= close + 7 && ((tok_cue(c, close + 1) & CUE_QUOTE) || (tok_cue(c, close + 2) & CUE_QUOTE));
+            if (comma_inside || tok_punct(c, gap, ',') || goes_on)
                 gap += tok_punct(c, gap, ',') ? 1 : 0;
             else
                 gap = open; /* no comma: not a split */
@@ -271,6 +275,9 @@ static fl_quote_kind classify(const qctx *c, const fl_quote *q)
     }
     /* a cue that quotes ("said", "told") earlier in the sentence, and right before */
     int cue_before = 0, as_complement = open > s->token_begin && tok_eq(c, open - 1, "as");
+    for (uint32_t i = open; i > s->token_begin && i + 5 > open; i--)
+        if (tok_in(c, i - 1, WL_NAMING) && c->L->tok_quote[i - 1] < 0)
+            cue_before = 1; /* "called Mr Gallant a “jerk”" */
     for (uint32_t i = open; i > s->token_begin && i + 80 > open; i--) {
         int f = tok_cue(c, i - 1);
         if ((f & CUE_QUOTE || (as_complement && (f & CUE_SPEECH))) && !tok_cap(c, i - 1) &&

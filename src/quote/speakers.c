@@ -371,6 +371,14 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
             return;
         }
     }
+    for (uint32_t i = b; i + 1 < e && i < b + 4; i++)
+        if ((tok_in(c, i, WL_MESSAGE) || tok_in(c, i, WL_SPEECH_NOUN)) && (tok_eq(c, i + 1, "by") || tok_eq(c, i + 1, "from")) &&
+            i + 2 < e) {
+            /* "a statement by Hastings read:": the author speaks */
+            speaker_from(c, i + 2, e, cue_b, cue_e, attr_limit, out);
+            out->mention = tok_span(c, b, e);
+            return;
+        }
     if (is_nominal(c, b, e) && resolve_nominal(c, b, e, out)) {
         out->via = FL_VIA_NOMINAL;
         return;

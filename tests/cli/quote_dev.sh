@@ -27,6 +27,12 @@ floor "statement span exact:" 98
 floor "statement speaker correct:" 93
 floor "kind correct:" 89
 
+# the third sample (23 live posts), annotated after the second
+out=$("$bin" eval quotes --data "$data" eval/quotes-dev-live.jsonl) || { echo "eval quotes (live) failed"; exit 1; }
+echo "$out"
+floor "statement span exact:" 95
+floor "statement speaker correct:" 88
+
 # extract on the seed: four statements and one scare quote, Axios among the sources
 json=$("$bin" extract samples/seed.txt) || { echo "extract failed"; exit 1; }
 python3 - "$json" <<'PY' || fail=1

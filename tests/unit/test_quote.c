@@ -67,6 +67,17 @@ static void test_split_quote_pronoun(void)
     CHECK_INT(q->speaker.entity, -1);
 }
 
+static void test_split_without_comma_and_author(void)
+{
+    run("\"These attacks\" said the Pentagon, \"represent a direct threat to commerce.\" "
+        "On Monday, a statement by Lynn Hastings read: \"The conditions do not exist.\"");
+    CHECK_INT(fl_doc_quote_count(doc), 2);
+    CHECK_INT(quote(0)->part_count, 2);
+    CHECK_SPEAKER(quote(0), "Pentagon", "the Pentagon", "said", "cue");
+    CHECK_STR(fl_source_type_name(quote(0)->speaker.type), "government");
+    CHECK_SPEAKER(quote(1), "Lynn Hastings", "a statement by Lynn Hastings", "read", "cue");
+}
+
 static void test_inverted_with_role(void)
 {
     run("\u201CThe border will stay closed,\u201D said Mark Regev, a spokesman for the prime minister.");
@@ -233,6 +244,7 @@ int main(void)
         return check_report("test_quote");
     test_split_quote_pronoun();
     test_inverted_with_role();
+    test_split_without_comma_and_author();
     test_colon_and_comma_cues();
     test_apposition_between_name_and_verb();
     test_multi_paragraph_quote();
