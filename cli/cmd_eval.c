@@ -11,6 +11,8 @@
 static const fl_command evaluations[] = {
     {"ner", cmd_eval_ner, "entities in CoNLL format, as conlleval scores them"},
     {"timex", cmd_eval_timex, "time expressions against TimeML (TempEval-3 Task A)"},
+    {"attrib", cmd_eval_attrib, "attributions against PolNeAR (FILE.jsonl)"},
+    {"quotes", cmd_eval_quotes, "direct quotes and speakers against eval/quotes-dev.jsonl"},
 };
 
 static void eval_usage(FILE *out)

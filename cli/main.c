@@ -20,6 +20,7 @@ static const fl_command commands[] = {
     {"train", cmd_train, "rebuild a model (train ner)"},
     {"eval", cmd_eval, "score output against reference data (eval ner, eval timex, ...)"},
     {"timeml", cmd_timeml, "re-annotate TimeML documents with factline's time expressions"},
+    {"attrib", cmd_attrib, "attributions of PolNeAR articles, offsets in code points"},
 };
 
 static void usage(FILE *out)

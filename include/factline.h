@@ -595,6 +595,120 @@ const fl_time *fl_doc_times(const fl_doc *doc);
 const char *fl_time_type_name(fl_time_type type);
 
 /* ------------------------------------------------------------------------ */
+/* 5.3 Quotes and attributions                                              */
+/* ------------------------------------------------------------------------ */
+/*
+ * A QUOTE is text between double quotation marks (straight " or curly “ ”,
+ * also « »; in the headline, where news uses single marks, ‘ ’ and ' too).
+ * Single marks inside a double quote are part of it. A quote may
+ *   - run over several sentences, and over paragraphs: a paragraph that
+ *     opens a quote without closing it continues into the next paragraph
+ *     when that one opens with a quote mark (or closes one first);
+ *   - be split by its attribution: “We are ready,” he said, “and we will
+ *     act.” is ONE quote with two parts and one speaker.
+ * An opening mark with no closing mark in its paragraph is ignored (it never
+ * swallows the rest of the article); so is a closing mark with no opening.
+ *
+ * Each quote has a kind:
+ *   FL_QUOTE_STATEMENT  something said or written, quoted as a sentence or
+ *                       clause ("We want to help them," the official said.)
+ *   FL_QUOTE_PARTIAL    a fragment inside the writer's own sentence (he
+ *                       called it "a humanitarian catastrophe")
+ *   FL_QUOTE_SCARE      a term or title in quotes, not anybody's statement
+ *                       (pushing “conspiracy theories”); never has a speaker
+ *
+ * A SPEAKER (or an attribution's SOURCE) is described by fl_speaker: the
+ * words at the cue (`mention`: "he", "the official", "Blinken"), the fullest
+ * form of that name found in the article (`name`: "Antony Blinken", "A senior
+ * Israeli official"), the cue (`cue`: "said", "stated"), who relayed the words
+ * when they were conveyed (`conveyed_by`: "One U.S. official and two Israeli
+ * officials" for "..., quoting Blinken's message, stated: ..."), the kind of
+ * source and how it was found. `found` is 0 when no speaker could be
+ * determined: the layer never guesses silently. `entity` is reserved for the
+ * link to the entity layer and is -1 until that layer is connected.
+ *
+ * An ATTRIBUTION is reported speech or sourcing that is not itself a direct
+ * quote: "according to X", "X said (that) ...", "X reported / told / claimed
+ * / revealed / warned / denied ...", "X has learned", "as X previously
+ * reported", with unnamed sources ("sources familiar with the talks"). It has
+ * a source (an fl_speaker; `found` 0 when the cue has none, as in
+ * "reportedly"), the cue and the content span.
+ *
+ * Results live in the doc until the next fl_doc_analyze; fl_extract fills
+ * them. All spans are bytes of the article text.
+ */
+
+typedef enum fl_quote_kind {
+    FL_QUOTE_STATEMENT = 0,
+    FL_QUOTE_PARTIAL,
+    FL_QUOTE_SCARE
+} fl_quote_kind;
+
+typedef enum fl_source_type {
+    FL_SOURCE_UNKNOWN = 0,  /* a name the layer cannot place */
+    FL_SOURCE_PERSON,       /* a named person, or a pronoun resolved to one */
+    FL_SOURCE_ORGANISATION, /* a group, party, company, agency */
+    FL_SOURCE_MEDIA,        /* a newspaper, broadcaster, site (RadarOnline.com) */
+    FL_SOURCE_GOVERNMENT,   /* a state, ministry, army, government */
+    FL_SOURCE_ANONYMOUS     /* unnamed: "sources familiar with the talks", "a senior official" */
+} fl_source_type;
+
+/* How a speaker was found. */
+typedef enum fl_speaker_via {
+    FL_VIA_NONE = 0,      /* not found (`found` is 0) */
+    FL_VIA_CUE,           /* named at a cue next to the quote: "..., X said" */
+    FL_VIA_PRONOUN,       /* a pronoun at the cue, resolved to an earlier name */
+    FL_VIA_NOMINAL,       /* "the official" at the cue, resolved to an earlier mention */
+    FL_VIA_CONTINUATION,  /* no cue: continues the previous quote's speaker */
+    FL_VIA_CONVEYED,      /* "officials, quoting X's message, stated: ..." */
+    FL_VIA_MESSAGE,       /* "the message, ..." : the one who posted it earlier */
+    FL_VIA_CONTEXT        /* no cue: the person the previous, narrative paragraph is about */
+} fl_speaker_via;
+
+typedef struct fl_speaker {
+    int found;               /* 0: no speaker; every span below is {0, 0} */
+    fl_span mention;         /* the words at the cue that name the speaker */
+    fl_span name;            /* the fullest form of the name in the article */
+    fl_span cue;             /* the cue verb or phrase; {0, 0} for a continuation */
+    fl_span conveyed_by;     /* who relayed the words; {0, 0} if nobody */
+    fl_source_type type;
+    int anonymous;           /* 1 for unnamed sources */
+    fl_speaker_via via;
+    int32_t entity;          /* index of the speaker's entity; -1 until linked */
+} fl_speaker;
+
+typedef struct fl_quote {
+    fl_span span;            /* from the first opening mark to the last closing mark */
+    uint32_t part_begin;     /* its parts are fl_doc_quote_parts(doc)[part_begin ..] */
+    uint32_t part_count;     /* each part is one stretch between marks, marks included */
+    fl_quote_kind kind;
+    fl_speaker speaker;      /* found is 0 for scare quotes */
+} fl_quote;
+
+typedef struct fl_attribution {
+    fl_speaker source;       /* found is 0 when the cue names no source */
+    fl_span content;         /* what is attributed */
+    int32_t quote;           /* index of the direct quote it introduces, or -1 */
+} fl_attribution;
+
+size_t fl_doc_quote_count(const fl_doc *doc);
+const fl_quote *fl_doc_quotes(const fl_doc *doc);
+const fl_span *fl_doc_quote_parts(const fl_doc *doc);
+
+/* Attributions include, with `quote` >= 0, the cue of each direct quote
+ * (what PolNeAR calls a direct attribution); `factline extract` lists only
+ * the others under "attributions", since the quotes carry their speakers. */
+size_t fl_doc_attribution_count(const fl_doc *doc);
+const fl_attribution *fl_doc_attributions(const fl_doc *doc);
+
+/* Names as written in JSON: "statement", "partial", "scare"; "person",
+ * "organisation", "media", "government", "anonymous", "unknown"; "cue",
+ * "pronoun", "nominal", "continuation", "conveyed", "message", "context", "none". */
+const char *fl_quote_kind_name(fl_quote_kind kind);
+const char *fl_source_type_name(fl_source_type type);
+const char *fl_speaker_via_name(fl_speaker_via via);
+
+/* ------------------------------------------------------------------------ */
 /* 6. Output                                                                */
 /* ------------------------------------------------------------------------ */
 

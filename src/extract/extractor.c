@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ner/ner.h"
+#include "quote/quote_internal.h"
 #include "text/doc.h"
 #include "time/times.h"
 
@@ -51,6 +52,9 @@ fl_status fl_extract(const fl_extractor *ex, fl_doc *doc)
         if (st != FL_OK)
             return st;
     }
+    st = fl_quote_extract(doc);
+    if (st != FL_OK)
+        return st;
     return FL_OK;
 }
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "output/json.h"
+#include "quote/quote_json.h"
 #include "text/doc.h"
 
 static void write_span(fl_buffer *b, uint32_t start, uint32_t end)
@@ -154,9 +155,9 @@ fl_status fl_doc_write_json(const fl_doc *doc, const fl_json_options *opts, fl_b
     fl_json_key(b, "entities", 0);
     write_entities(doc, b);
     fl_json_key(b, "quotes", 0);
-    fl_buffer_append_str(b, "[]");
+    fl_quotes_write_json(doc, b);
     fl_json_key(b, "attributions", 0);
-    fl_buffer_append_str(b, "[]");
+    fl_attributions_write_json(doc, b);
     fl_json_key(b, "figures", 0);
     fl_buffer_append_str(b, "[]");
     fl_json_key(b, "times", 0);

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "quote/quote_internal.h"
+
 fl_doc *fl_doc_new(void)
 {
     return calloc(1, sizeof(fl_doc));
@@ -22,6 +24,7 @@ void fl_doc_free(fl_doc *doc)
     free(doc->sentences.sentences);
     free(doc->paragraphs.paragraphs);
     fl_ner_doc_free(doc->ner);
+    fl_quote_layer_free(doc->quote_layer);
     free(doc);
 }
 
@@ -102,6 +105,7 @@ static fl_status analyze(fl_doc *doc)
     doc->tokens.count = 0;
     doc->sentences.count = 0;
     fl_ner_doc_clear(doc->ner);
+    fl_quote_layer_reset(doc->quote_layer);
     for (size_t p = 0; p < doc->paragraphs.count; p++) {
         fl_paragraph *para = &doc->paragraphs.paragraphs[p];
         size_t tb = doc->tokens.count;

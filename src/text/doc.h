@@ -18,6 +18,8 @@ typedef struct fl_paragraph_array {
     size_t count, cap;
 } fl_paragraph_array;
 
+struct fl_quote_layer; /* quotes and attributions: src/quote/quote_internal.h */
+
 struct fl_doc {
     const fl_article *article; /* NULL for fl_doc_analyze_text */
     const char *text;
@@ -27,6 +29,7 @@ struct fl_doc {
     fl_sentence_array sentences;
     fl_paragraph_array paragraphs;
     struct fl_ner_doc *ner;        /* entities (src/ner/ner_entities.c); NULL until fl_extract */
+    struct fl_quote_layer *quote_layer; /* NULL until fl_extract runs */
 };
 
 #endif

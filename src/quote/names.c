@@ -1,0 +1,260 @@
+/*
+ * names.c — names in the article text without an entity layer: which words
+ * can be part of a person's name (capitalised, not a title, a nationality, a
+ * month or a cue), the run of name words around a token, the kind of source
+ * a phrase names (person, organisation, media, government, anonymous), and
+ * the fullest form of a name in the article ("Blinken" -> "Antony Blinken").
+ *
+ * The fullest-form lookup uses a table built once per article: for each
+ * name word, the longest run that ends with it and the longest that starts
+ * with it (open addressing on the word's bytes, sized to twice the name words),
+ * so a lookup costs O(1) and the article O(tokens). When the entity layer
+ * lands, its mentions can replace these functions one for one.
+ * Not for: deciding who a pronoun or "the official" is (speakers.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "quote/quote_internal.h"
+
+/* "Twenty-two-year-old", "pro-Palestinian": a hyphenated word whose last
+ * part is lower case describes; it does not name. */
+static int is_descriptor(const qctx *c, uint32_t i)
+{
+    const fl_token *t = &c->tok[i];
+    for (uint32_t k = t->end; k > t->start + 1; k--)
+        if (c->text[k - 1] == '-')
+            return c->text[k] >= 'a' && c->text[k] <= 'z';
+    return 0;
+}
+
+int name_is_word(const qctx *c, uint32_t i)
+{
+    return i < c->ntok && !is_descriptor(c, i) && c->tok[i].kind == FL_TOKEN_WORD && tok_cap(c, i) && !tok_in(c, i, WL_TITLE) &&
+           !tok_in(c, i, WL_DEMONYM) && !tok_in(c, i, WL_DETERMINER) && !tok_in(c, i, WL_PRONOUN) &&
+           !tok_in(c, i, WL_BOUNDARY) && !tok_in(c, i, WL_ANONYMOUS) && !tok_in(c, i, WL_AUX) &&
+           !tok_in(c, i, WL_PREPOSITION) && !tok_in(c, i, WL_CALENDAR) && !tok_cue(c, i);
+}
+
+int name_same_word(const qctx *c, uint32_t a, uint32_t b)
+{
+    size_t n = c->tok[a].end - c->tok[a].start;
+    return n == c->tok[b].end - c->tok[b].start && memcmp(c->text + c->tok[a].start, c->text + c->tok[b].start, n) == 0;
+}
+
+/* Does a name go on after token t ("Ursula" -> "von der Leyen")? */
+int name_goes_on(const qctx *c, uint32_t t)
+{
+    uint32_t k = t + 1;
+    while (k < c->ntok && k < t + 3 && tok_in(c, k, WL_NAME_PARTICLE) && !tok_cap(c, k))
+        k++;
+    return k < c->ntok && name_is_word(c, k) && c->L->tok_sentence[k] == c->L->tok_sentence[t];
+}
+
+/* The run of name words ending at token i (inclusive): its first token.
+ * Lower-case particles inside the run belong to it. */
+uint32_t name_run_start(const qctx *c, uint32_t i)
+{
+    uint32_t j = i;
+    while (j > 0 && i - j + 1 < NAME_RUN_MAX + 2 && c->L->tok_sentence[j - 1] == c->L->tok_sentence[i]) {
+        if (name_is_word(c, j - 1)) {
+            j--;
+            continue;
+        }
+        uint32_t k = j - 1;
+        while (k > 0 && k + 2 >= j && tok_in(c, k, WL_NAME_PARTICLE) && !tok_cap(c, k))
+            k--;
+        if (k + 1 < j && name_is_word(c, k) && c->L->tok_sentence[k] == c->L->tok_sentence[i]) {
+            j = k;
+            continue;
+        }
+        break;
+    }
+    return j;
+}
+
+/* The last token of a run of name words inside [b, e) that follows a title
+ * word and holds no word of an organisation, or UINT32_MAX. */
+static uint32_t titled_run(const qctx *c, uint32_t b, uint32_t e)
+{
+    for (uint32_t i = b + 1; i < e; i++) {
+        if (!tok_in(c, i - 1, WL_TITLE) || !name_is_word(c, i))
+            continue;
+        uint32_t k = i;
+        while (k + 1 < e && name_goes_on(c, k))
+            k++;
+        while (k + 1 < e && name_is_word(c, k + 1))
+            k++;
+        int body = 0;
+        for (uint32_t j = i; j <= k; j++)
+            body |= tok_in(c, j, WL_GOVERNMENT) | tok_in(c, j, WL_ORGANISATION) | tok_in(c, j, WL_MEDIA);
+        if (!body)
+            return k;
+    }
+    return UINT32_MAX;
+}
+
+fl_source_type name_source_type(const qctx *c, uint32_t b, uint32_t e, int *anonymous)
+{
+    int media = 0, gov = 0, org = 0, proper = 0, anon = 0, country = 0;
+    for (uint32_t i = b; i < e; i++) {
+        if (tok_cap(c, i) && tok_in(c, i, WL_TITLE) && !(i + 1 == e))
+            continue; /* "Defense Minister Yoav Gallant", "State Department" */
+        if (c->tok[i].kind == FL_TOKEN_DOMAIN || c->tok[i].kind == FL_TOKEN_HANDLE ||
+            (tok_in(c, i, WL_MEDIA) && (tok_cap(c, i) || tok_eq(c, i, "newspaper") || tok_eq(c, i, "broadcaster"))))
+            media = 1;
+        else if (tok_in(c, i, WL_GOVERNMENT))
+            gov = 1;
+        else if (tok_in(c, i, WL_ORGANISATION))
+            org = 1;
+        else if (tok_in(c, i, WL_COUNTRY))
+            country = 1;
+        else if (tok_in(c, i, WL_ANONYMOUS))
+            anon = 1;
+        else if (name_is_word(c, i) && !(i == b && tok_in(c, i, WL_BOUNDARY)))
+            proper = 1;
+    }
+    *anonymous = 0;
+    /* "Muslim Council of Wales' secretary general Dr Abdul-Azim Ahmed", "Supt Tim Morgan of South
+     * Wales Police": a titled name is a person */
+    if (titled_run(c, b, e) != UINT32_MAX)
+        return FL_SOURCE_PERSON;
+    if (media)
+        return FL_SOURCE_MEDIA;
+    if (gov)
+        return FL_SOURCE_GOVERNMENT;
+    if (org)
+        return FL_SOURCE_ORGANISATION;
+    if (proper)
+        return FL_SOURCE_PERSON;
+    if (country)
+        return FL_SOURCE_GOVERNMENT;
+    if (anon) {
+        *anonymous = 1;
+        return FL_SOURCE_ANONYMOUS;
+    }
+    return FL_SOURCE_UNKNOWN;
+}
+
+/* The fullest form of the person named in [b, e): the longest run of name
+ * words in the article that ends with the same surname. */
+static uint64_t word_hash(const qctx *c, uint32_t i)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (uint32_t k = c->tok[i].start; k < c->tok[i].end; k++)
+        h = (h ^ (unsigned char)c->text[k]) * 1099511628211ull;
+    return h;
+}
+
+static name_entry *names_slot(const qctx *c, uint32_t i)
+{
+    fl_quote_layer *L = c->L;
+    size_t mask = L->names_cap - 1;
+    for (size_t k = (size_t)word_hash(c, i) & mask;; k = (k + 1) & mask) {
+        name_entry *e = &L->names[k];
+        if (e->tok == UINT32_MAX || name_same_word(c, e->tok, i))
+            return e;
+    }
+}
+
+/* Builds the run table once per article; 0 on out-of-memory. */
+static int names_build(const qctx *c)
+{
+    fl_quote_layer *L = c->L;
+    size_t words = 0;
+    for (uint32_t i = 0; i < c->ntok; i++)
+        words += name_is_word(c, i) ? 1u : 0u;
+    size_t cap = 16;
+    while (cap < 2 * words + 16)
+        cap *= 2;
+    if (cap > L->names_cap) {
+        name_entry *t = realloc(L->names, cap * sizeof *t);
+        if (!t) {
+            L->failed = 1;
+            return 0;
+        }
+        L->names = t;
+        L->names_cap = cap;
+    }
+    for (size_t k = 0; k < L->names_cap; k++)
+        L->names[k].tok = UINT32_MAX;
+    for (uint32_t i = 0; i < c->ntok; i++) {
+        if (!name_is_word(c, i))
+            continue;
+        name_entry *e = names_slot(c, i);
+        if (e->tok == UINT32_MAX) {
+            memset(e, 0, sizeof *e);
+            e->tok = i;
+        }
+        if (!name_goes_on(c, i)) {
+            uint32_t s = name_run_start(c, i);
+            if (i + 1 - s > e->end_e - e->end_b) {
+                e->end_b = s;
+                e->end_e = i + 1;
+            }
+        }
+        if (i == 0 || !name_is_word(c, i - 1) || tok_sentence_of(c, i - 1) != tok_sentence_of(c, i)) {
+            uint32_t e2 = i + 1;
+            while (e2 < c->ntok && e2 - i < NAME_RUN_MAX && name_is_word(c, e2) && tok_sentence_of(c, e2) == tok_sentence_of(c, i))
+                e2++;
+            if (e2 - i > e->start_e - e->start_b) {
+                e->start_b = i;
+                e->start_e = e2;
+            }
+        }
+    }
+    L->names_built = 1;
+    return 1;
+}
+
+static const name_entry *names_find(const qctx *c, uint32_t i)
+{
+    if (!c->L->names_built && !names_build(c))
+        return NULL;
+    const name_entry *e = names_slot(c, i);
+    return e->tok == UINT32_MAX ? NULL : e;
+}
+
+fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e)
+{
+    for (uint32_t i = b; i < e; i++)
+        if (tok_punct(c, i, ',')) {
+            /* "Chris Williamson, ex-Labour MP for Derby North": the name before the comma */
+            for (uint32_t k = i; k > b; k--)
+                if (name_is_word(c, k - 1)) {
+                    e = k;
+                    break;
+                }
+            break;
+        }
+    uint32_t last = titled_run(c, b, e);
+    for (uint32_t i = e; i > b && last == UINT32_MAX; i--)
+        if (name_is_word(c, i - 1)) {
+            last = i - 1;
+            break;
+        }
+    for (uint32_t i = b; i < e; i++)
+        if (tok_eq(c, i, "and"))
+            last = UINT32_MAX; /* "Netanyahu and Gallant": the mention is the name */
+    if (last == UINT32_MAX) {
+        uint32_t s = b;
+        if (e - b > 1 && (tok_eq(c, s, "the")))
+            s++;
+        return tok_span(c, s, e);
+    }
+    uint32_t best_b = name_run_start(c, last), best_e = last + 1;
+    if (best_b < b)
+        best_b = b;
+    const name_entry *n = names_find(c, last);
+    if (n && best_e - best_b == 1 && n->start_e - n->start_b > 1) {
+        /* a first name alone ("Neta says"): the longest run it starts */
+        best_b = n->start_b;
+        best_e = n->start_e;
+    }
+    if (n && n->end_e - n->end_b > best_e - best_b) {
+        best_b = n->end_b;
+        best_e = n->end_e;
+    }
+    return tok_span(c, best_b, best_e);
+}
+

@@ -1,0 +1,239 @@
+/*
+ * np.c — finding the words that name a source around a cue, without a
+ * parser: the subject to the left of a cue ("A senior Israeli official,
+ * acknowledging ..., revealed"), the name after an inverted cue ("said
+ * Blinken"), the subject that opens a sentence (for "..., stating, ..."),
+ * and the hearer after "told". The rules walk tokens and stop at punctuation
+ * and at clause words (cues.h lists them). Not for: deciding what a name
+ * refers to (speakers.c).
+ */
+#include <string.h>
+
+#include "quote/quote_internal.h"
+
+static int is_noun_like(const qctx *c, uint32_t i);
+
+enum { NP_MAX = 14, PAREN_MAX = 30 };
+
+static int is_ly_adverb(const qctx *c, uint32_t i)
+{
+    const fl_token *t = &c->tok[i];
+    return t->kind == FL_TOKEN_WORD && !(t->flags & FL_TOKEN_CAPITALIZED) && t->end - t->start > 4 &&
+           c->text[t->end - 2] == 'l' && c->text[t->end - 1] == 'y';
+}
+
+static int is_past_form(const qctx *c, uint32_t i)
+{
+    const fl_token *t = &c->tok[i];
+    return t->kind == FL_TOKEN_WORD && !(t->flags & FL_TOKEN_CAPITALIZED) && t->end - t->start > 3 &&
+           c->text[t->end - 2] == 'e' && c->text[t->end - 1] == 'd' &&
+           !memchr(c->text + t->start, '-', t->end - t->start); /* "self-described" */
+}
+
+/* Can a subject start with token i? A determiner, a name, a pronoun, a
+ * number, a source word, or a lower-case plural ("critics"). */
+static int can_start_subject(const qctx *c, uint32_t i)
+{
+    const fl_token *t = &c->tok[i];
+    if (tok_in(c, i, WL_ADVERB) || tok_in(c, i, WL_BOUNDARY) || is_ly_adverb(c, i))
+        return 0;
+    return t->kind != FL_TOKEN_WORD || tok_cap(c, i) || tok_in(c, i, WL_DETERMINER) || tok_in(c, i, WL_PRONOUN) ||
+           is_noun_like(c, i) || c->text[t->end - 1] == 's';
+}
+
+static int is_noun_like(const qctx *c, uint32_t i)
+{
+    return tok_cap(c, i) || c->tok[i].kind == FL_TOKEN_ABBREV || c->tok[i].kind == FL_TOKEN_DOMAIN ||
+           tok_in(c, i, WL_ANONYMOUS) || tok_in(c, i, WL_GOVERNMENT) || tok_in(c, i, WL_ORGANISATION) ||
+           tok_in(c, i, WL_MEDIA);
+}
+
+/* Does "and" at i join two names ("Netanyahu and Defense Minister Gallant")? */
+static int and_joins(const qctx *c, uint32_t i, uint32_t lo)
+{
+    return tok_eq(c, i, "and") && i > lo && (is_noun_like(c, i - 1) || tok_in(c, i - 1, WL_PRONOUN)) &&
+           tok_is_wordish(c, i + 1);
+}
+
+static int stops_phrase(const qctx *c, uint32_t i)
+{
+    return !tok_is_wordish(c, i) || c->tok[i].kind == FL_TOKEN_NUMBER;
+}
+
+/* The conveyed speaker in "quoting Blinken's message": the words after the
+ * conveying verb up to a possessive or the end. */
+static void conveyed(const qctx *c, uint32_t a, uint32_t b, np_range *r)
+{
+    uint32_t j = a + 1;
+    while (j < b && tok_in(c, j, WL_DETERMINER) && c->tok[j].kind != FL_TOKEN_CLITIC)
+        j++;
+    uint32_t e = j;
+    while (e < b && tok_is_wordish(c, e) && c->tok[e].kind != FL_TOKEN_CLITIC && tok_cap(c, e))
+        e++;
+    if (e > j) {
+        r->conv_begin = j;
+        r->conv_end = e;
+    }
+}
+
+np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
+{
+    np_range r = {end, end, 0, 0};
+    uint32_t i = end;
+    while (i > lo && (tok_in(c, i - 1, WL_AUX) || tok_in(c, i - 1, WL_ADVERB) || tok_in(c, i - 1, WL_REFLEXIVE) ||
+                      (is_ly_adverb(c, i - 1) && !(i >= lo + 2 && (tok_in(c, i - 2, WL_DETERMINER) ||
+                                                                   c->tok[i - 2].kind == FL_TOKEN_CLITIC)))))
+        i--; /* "has reportedly", "also", "himself"; but "His family" is a noun */
+    uint32_t e = i;
+    uint32_t appos_end = 0;
+    if (e > lo + 2 && c->tok[e - 1].kind == FL_TOKEN_DASH) {
+        /* "Jason Sims — a teacher from Mount Pleasant — says" */
+        uint32_t k = e - 1;
+        while (k > lo && e - k < PAREN_MAX && c->tok[k - 1].kind != FL_TOKEN_DASH && tok_is_wordish(c, k - 1))
+            k--;
+        if (k > lo + 1 && c->tok[k - 1].kind == FL_TOKEN_DASH && k + 1 < e)
+            e = k - 1;
+        else
+            return r;
+    }
+    if (e > lo && tok_punct(c, e - 1, ',')) {
+        /* A parenthetical between subject and cue: skip a description, keep a name. */
+        uint32_t k = e - 1;
+        while (k > lo && e - k < PAREN_MAX) {
+            k--;
+            if (!tok_is_wordish(c, k) && c->tok[k].kind != FL_TOKEN_DASH)
+                break;
+        }
+        if (!tok_punct(c, k, ',') || k + 1 >= e - 1)
+            return r;
+        uint32_t first = k + 1;
+        if (tok_in(c, first, WL_CONVEY))
+            conveyed(c, first, e - 1, &r);
+        if (tok_cap(c, first) && !tok_in(c, first, WL_DETERMINER) && !tok_in(c, first, WL_PRONOUN))
+            appos_end = e - 1; /* "The head of the agency, Philippe Lazzarini, said" */
+        e = k;
+    }
+    if (e > lo && !appos_end && (tok_eq(c, e - 1, "i") || tok_eq(c, e - 1, "he") || tok_eq(c, e - 1, "she") ||
+                                 tok_eq(c, e - 1, "we") || tok_eq(c, e - 1, "they") || tok_eq(c, e - 1, "you"))) {
+        r.begin = e - 1; /* a personal pronoun is the whole subject ("When he left the house I told him") */
+        r.end = e;
+        return r;
+    }
+    uint32_t j = e;
+    uint32_t and_at = 0;
+    int crossed_and = 0;
+    while (j > lo && e - j < NP_MAX) {
+        uint32_t t = j - 1;
+        if (crossed_and && (tok_in(c, t, WL_PREPOSITION) || c->tok[t].kind == FL_TOKEN_NUMBER)) {
+            j = and_at + 1; /* "... on 1 October and Natasha Hole said": the name after "and" */
+            break;
+        }
+        if (tok_punct(c, t, ')') && t > lo) {
+            /* "Rep. Hank Johnson (D-Ga.) said": step over the brackets */
+            uint32_t k = t;
+            while (k > lo && t - k < 8 && !tok_punct(c, k - 1, '('))
+                k--;
+            if (k > lo + 1 && tok_punct(c, k - 1, '(') && tok_is_wordish(c, k - 2)) {
+                j = k - 1;
+                continue;
+            }
+            break;
+        }
+        if (stops_phrase(c, t) && c->tok[t].kind != FL_TOKEN_NUMBER)
+            break; /* numbers belong: "Six in 10 say" */
+        if ((tok_in(c, t, WL_BOUNDARY) && !and_joins(c, t, lo)) || tok_in(c, t, WL_CALENDAR))
+            break; /* "On Friday Met Police ... Laurence Taylor told" */
+        if (tok_eq(c, t, "and")) {
+            crossed_and = 1;
+            and_at = t;
+        }
+        if ((tok_in(c, t, WL_AUX) && c->tok[t].kind != FL_TOKEN_CLITIC) || (tok_cue(c, t) && !tok_cap(c, t)) ||
+            tok_eq(c, t, "to") || is_past_form(c, t))
+            break; /* a verb: the subject is not beyond it ("The school's headteacher" goes on) */
+        j--;
+    }
+    int clean = j == lo || !tok_is_wordish(c, j - 1); /* the phrase starts after punctuation */
+    while (j < e && (!can_start_subject(c, j) && !(clean && !tok_in(c, j, WL_ADVERB) &&
+                                                    !tok_in(c, j, WL_BOUNDARY) && !is_past_form(c, j))))
+        j++;
+    if (j == e)
+        return r;
+    if (j >= lo + 3 && tok_punct(c, j - 1, ',') && !tok_cap(c, j) && !tok_in(c, j, WL_DETERMINER)) {
+        /* "Chris Williamson, ex-Labour MP for Derby North posted": a name and its unclosed apposition */
+        uint32_t k = j - 1;
+        while (k > lo && tok_cap(c, k - 1) && c->tok[k - 1].kind == FL_TOKEN_WORD)
+            k--;
+        if (k + 2 <= j - 1 && (k == lo || !tok_is_wordish(c, k - 1)))
+            j = k;
+    }
+    r.begin = j;
+    r.end = appos_end ? appos_end : e;
+    return r;
+}
+
+np_range np_right(const qctx *c, uint32_t begin, uint32_t hi)
+{
+    np_range r = {begin, begin, 0, 0};
+    uint32_t j = begin;
+    while (j < hi && j - begin < NP_MAX) {
+        if (stops_phrase(c, j))
+            break;
+        if (j > begin && (tok_in(c, j, WL_RIGHT_STOP) || (tok_in(c, j, WL_BOUNDARY) && !and_joins(c, j, begin))))
+            break;
+        if (j == begin && tok_in(c, j, WL_BOUNDARY))
+            break;
+        if (j > begin && ((tok_cue(c, j) && !tok_cap(c, j)) || (tok_in(c, j, WL_AUX) && !tok_cap(c, j))))
+            break;
+        j++;
+    }
+    r.end = j;
+    return r;
+}
+
+np_range np_subject(const qctx *c, uint32_t lo, uint32_t hi)
+{
+    /* "In a brief interview, Ms. Conway ...": the subject follows the comma */
+    if (lo < hi && (tok_in(c, lo, WL_PREPOSITION) || tok_in(c, lo, WL_ADVERB) || tok_in(c, lo, WL_BOUNDARY))) {
+        for (uint32_t k = lo + 1; k < hi && k < lo + 12; k++)
+            if (tok_punct(c, k, ',')) {
+                lo = k + 1;
+                break;
+            }
+    }
+    np_range r = {lo, lo, 0, 0};
+    uint32_t j = lo;
+    while (j < hi && j - lo < NP_MAX) {
+        const fl_token *t = &c->tok[j];
+        if (stops_phrase(c, j) || tok_in(c, j, WL_AUX) || tok_in(c, j, WL_REFLEXIVE) ||
+            (j > lo && (tok_in(c, j, WL_ADVERB) || is_ly_adverb(c, j))))
+            break; /* "He then told" */
+        if (j > lo && (tok_in(c, j, WL_BOUNDARY) || (tok_cue(c, j) && !tok_cap(c, j))))
+            break;
+        /* a lower-case past form is the verb: "expressed", "confirmed" */
+        if (j > lo && !(t->flags & FL_TOKEN_CAPITALIZED) && t->end - t->start > 3 &&
+            c->text[t->end - 2] == 'e' && c->text[t->end - 1] == 'd')
+            break;
+        j++;
+    }
+    r.end = j;
+    return r;
+}
+
+uint32_t np_skip_hearer(const qctx *c, uint32_t i, uint32_t hi)
+{
+    uint32_t j = i;
+    if (j < hi && (tok_eq(c, j, "him") || tok_eq(c, j, "her") || tok_eq(c, j, "them") || tok_eq(c, j, "us") ||
+                   tok_eq(c, j, "me") || tok_in(c, j, WL_HEARER)))
+        return j + 1;
+    while (j < hi && tok_in(c, j, WL_DETERMINER) && c->tok[j].kind != FL_TOKEN_CLITIC)
+        j++;
+    uint32_t k = j;
+    while (k < hi && (tok_cap(c, k) || c->tok[k].kind == FL_TOKEN_ABBREV || c->tok[k].kind == FL_TOKEN_DOMAIN ||
+                      (k > j && tok_in(c, k, WL_MEDIA))))
+        k++;
+    if (k > j)
+        return k;
+    if (j > i && j < hi && tok_is_wordish(c, j)) /* "the committee", "a reporter" */
+        return j + 1;
+    return i;
+}

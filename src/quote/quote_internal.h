@@ -1,0 +1,133 @@
+/*
+ * quote_internal.h — the state of the quote and attribution layer and the
+ * helpers its files share.
+ *
+ * The layer works on token indexes of the analysed doc; spans are made from
+ * tokens only when results are stored. Its arrays live in one
+ * fl_quote_layer hung on the doc, reused across articles (capacity only
+ * grows), so a warm stream allocates nothing per article.
+ *
+ * The pipeline (quote_layer.c runs it):
+ *   1. quotes.c    finds the quote marks' pairs, joins paragraph runs and
+ *                  split quotes, and classifies each quote;
+ *   2. attrib.c    finds cues and, for each, its source words and content;
+ *   3. speakers.c  turns source words into fl_speaker (pronoun and nominal
+ *                  antecedents, using names.c for names and source types) and
+ *                  gives each quote its speaker (cue, continuation, conveyed,
+ *                  message, context).
+ * Not for: JSON (quote_json.c) or PolNeAR (polnear.c).
+ */
+#ifndef FL_QUOTE_INTERNAL_H
+#define FL_QUOTE_INTERNAL_H
+
+#include <stdint.h>
+
+#include "factline.h"
+#include "quote/cues.h"
+#include "text/doc.h"
+
+/* A quote while it is being built: token indexes of its marks. */
+typedef struct raw_part {
+    uint32_t first, last; /* first and last token of the part, marks included */
+} raw_part;
+
+/* An attribution candidate, in tokens. Ranges are [begin, end); an empty
+ * range (begin == end) means none. */
+typedef struct raw_attr {
+    uint32_t src_begin, src_end;
+    uint32_t cue_begin, cue_end;
+    uint32_t content_begin, content_end;
+    uint32_t conv_begin, conv_end; /* "quoting X's message": X */
+    int32_t quote;                 /* the quote that is its content, or -1 */
+} raw_attr;
+
+/* The longest name runs in the article that end with, and that start with, a
+ * given word: the "fullest form" lookup of speakers.c, built once per
+ * article (open addressing on the word's bytes). */
+typedef struct name_entry {
+    uint32_t tok;          /* a token with this word; UINT32_MAX: empty slot */
+    uint32_t end_b, end_e; /* longest run ending with the word */
+    uint32_t start_b, start_e; /* longest run starting with the word */
+} name_entry;
+
+typedef struct fl_quote_layer {
+    fl_quote *quotes;
+    size_t quote_count, quote_cap;
+    fl_span *parts;
+    raw_part *raw_parts;           /* parallel to parts */
+    size_t part_count, part_cap;
+    fl_attribution *attribs;
+    raw_attr *raw_attrs;           /* parallel to attribs */
+    size_t attrib_count, attrib_cap;
+    int32_t *tok_quote;            /* per token: the quote it lies in, or -1 */
+    uint32_t *tok_sentence;        /* per token: its sentence */
+    size_t tok_cap;
+    name_entry *names;
+    size_t names_cap;              /* a power of two, or 0 */
+    int names_built;               /* names holds this article's runs */
+    int failed;                    /* an allocation failed */
+} fl_quote_layer;
+
+/* What the rules look at. */
+typedef struct qctx {
+    fl_doc *doc;
+    const char *text;
+    const fl_token *tok;
+    uint32_t ntok;
+    const fl_sentence *sent;
+    uint32_t nsent;
+    const fl_paragraph *para;
+    uint32_t npara;
+    fl_quote_layer *L;
+} qctx;
+
+/* Runs the layer on an analysed doc; creates the layer on first use. */
+fl_status fl_quote_extract(fl_doc *doc);
+void fl_quote_layer_reset(fl_quote_layer *L);
+void fl_quote_layer_free(fl_quote_layer *L);
+
+/* quotes.c */
+int fl_quotes_find(qctx *c);
+/* attrib.c */
+int fl_attrib_find(qctx *c);
+/* speakers.c */
+void fl_speaker_from_tokens(qctx *c, uint32_t begin, uint32_t end, uint32_t cue_begin, uint32_t cue_end,
+                            fl_speaker *out);
+void fl_speakers_assign(qctx *c);
+
+/* Noun phrases (np.c). Ranges are [begin, end) token indexes. */
+typedef struct np_range {
+    uint32_t begin, end;
+    uint32_t conv_begin, conv_end; /* a conveyed speaker inside a parenthetical, or empty */
+} np_range;
+np_range np_left(const qctx *c, uint32_t lo, uint32_t end);   /* subject ending at `end` */
+np_range np_right(const qctx *c, uint32_t begin, uint32_t hi); /* name after an inverted cue */
+np_range np_subject(const qctx *c, uint32_t lo, uint32_t hi);  /* the subject opening a sentence */
+uint32_t np_skip_hearer(const qctx *c, uint32_t i, uint32_t hi); /* after "told": past "reporters" */
+
+/* Names (names.c). */
+enum { NAME_RUN_MAX = 5 }; /* name words in a run: "Ursula von der Leyen" */
+int name_is_word(const qctx *c, uint32_t i);         /* can be part of a person's name */
+int name_same_word(const qctx *c, uint32_t a, uint32_t b);
+int name_goes_on(const qctx *c, uint32_t t);         /* a name continues after token t */
+uint32_t name_run_start(const qctx *c, uint32_t i);  /* first token of the run ending at i */
+fl_source_type name_source_type(const qctx *c, uint32_t b, uint32_t e, int *anonymous);
+fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e); /* fullest form in the article */
+
+/* Token helpers (quote_layer.c). */
+uint32_t tok_sentence_of(const qctx *c, uint32_t t);
+uint32_t tok_at_byte(const qctx *c, uint32_t byte);
+int tok_eq(const qctx *c, uint32_t i, const char *word);   /* case-insensitive */
+int tok_in(const qctx *c, uint32_t i, fl_wordlist list);
+int tok_cue(const qctx *c, uint32_t i);                    /* CUE_* flags of a word token */
+int tok_punct(const qctx *c, uint32_t i, char ch);         /* a one-byte punctuation token */
+int tok_is_wordish(const qctx *c, uint32_t i);             /* word, abbrev, domain, handle, number */
+int tok_cap(const qctx *c, uint32_t i);
+int tok_is_mark(const qctx *c, uint32_t i);                /* a quote mark token */
+int tok_double_mark(const qctx *c, uint32_t i);            /* " “ ” « » „ */
+fl_span tok_span(const qctx *c, uint32_t begin, uint32_t end); /* tokens [begin, end) */
+int attr_push(qctx *c, const raw_attr *a);
+int fl_quote_layer_grow_parts(fl_quote_layer *L, size_t need);
+int fl_quote_layer_grow_quotes(fl_quote_layer *L, size_t need);
+
+#endif

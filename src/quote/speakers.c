@@ -1,0 +1,593 @@
+/*
+ * speakers.c — from source words to a speaker: pronouns ("he"), nominals
+ * ("the official", "the force") and relative pronouns resolved to an earlier
+ * mention, conveyed words ("quoting X's message"); and each quote's speaker:
+ * the cue next to it, else the innermost attribution whose content holds it,
+ * else the poster of a quoted message, else the previous speaker for a quote
+ * paragraph with no cue, else the person the previous narrative paragraph is
+ * about. A quote none of these reaches has no speaker (found = 0), and an
+ * unresolved pronoun is not a speaker either.
+ *
+ * Antecedents are searched subject first (leftmost name in the nearest
+ * sentence), with sex marks on titles and nouns, and within fixed windows so
+ * the cost stays linear on pathological input. Names are spans of the
+ * article, so nothing is copied; `entity` is reserved for the entity layer.
+ * Not for: finding cues (attrib.c) or what counts as a name (names.c).
+ */
+#include <string.h>
+
+#include "quote/quote_internal.h"
+
+static int is_nominal(const qctx *c, uint32_t b, uint32_t e);
+
+/* How far (in tokens) the rules look for a cue or an antecedent: enough for
+ * any real sentence, and a bound on the work in a pathological one. */
+enum { ATTR_WINDOW = 300, TEXT_WINDOW = 400 };
+
+enum { NOMINAL_MAX = 3, LOOKBACK_SENTENCES = 5 };
+
+static void fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
+{
+    out->type = name_source_type(c, b, e, &out->anonymous);
+    if (out->type == FL_SOURCE_PERSON)
+        out->name = name_fullest(c, b, e);
+    else if (out->type == FL_SOURCE_ANONYMOUS)
+        out->name = tok_span(c, b, e);
+    else
+        out->name = tok_span(c, b + (e - b > 1 && tok_eq(c, b, "the")), e);
+}
+
+/* The noun phrase that ends with token t, walking left over determiners,
+ * adjectives and names (at most 5 words). */
+static uint32_t phrase_start(const qctx *c, uint32_t t)
+{
+    uint32_t j = t;
+    while (j > 0 && t - j < 5) {
+        uint32_t p = j - 1;
+        if (!tok_is_wordish(c, p) || c->tok[p].kind == FL_TOKEN_CLITIC || tok_in(c, p, WL_BOUNDARY) ||
+            tok_in(c, p, WL_AUX) || tok_cue(c, p) || c->L->tok_quote[p] >= 0)
+            break;
+        if (tok_eq(c, p, "of") || tok_eq(c, p, "to") || tok_eq(c, p, "in") || tok_eq(c, p, "with") ||
+            tok_eq(c, p, "by") || tok_eq(c, p, "for") || tok_eq(c, p, "on") || tok_eq(c, p, "at"))
+            break;
+        j--;
+        if (tok_in(c, p, WL_DETERMINER))
+            break;
+    }
+    return j;
+}
+
+/* Is [b, e) "the official", "the minister", "the group": a nominal that
+ * points back to an earlier mention? */
+static int is_nominal(const qctx *c, uint32_t b, uint32_t e)
+{
+    if (e - b < 2 || e - b > NOMINAL_MAX || !(tok_eq(c, b, "the") || tok_eq(c, b, "this")))
+        return 0;
+    int title_head = tok_in(c, e - 1, WL_TITLE) && !tok_cap(c, e - 1); /* "the Florida governor" */
+    for (uint32_t i = b + 1; i < e; i++)
+        if ((name_is_word(c, i) || tok_in(c, i, WL_COUNTRY)) && !(title_head && i + 1 < e))
+            return 0;
+    uint32_t h = e - 1;
+    return tok_in(c, h, WL_ANONYMOUS) || tok_in(c, h, WL_TITLE) || tok_in(c, h, WL_GOVERNMENT) ||
+           tok_in(c, h, WL_ORGANISATION) || tok_eq(c, h, "country");
+}
+
+static int head_matches(const qctx *c, uint32_t i, uint32_t h)
+{
+    size_t n = c->tok[h].end - c->tok[h].start, m = c->tok[i].end - c->tok[i].start;
+    const char *a = c->text + c->tok[h].start, *b = c->text + c->tok[i].start;
+    if (m < n || m > n + 1)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        char x = a[k], y = b[k];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y + 32);
+        if (x != y)
+            return 0;
+    }
+    return m == n || b[n] == 's';
+}
+
+/* "the force said" after "The Metropolitan Police said": the latest source of
+ * the same kind (government or organisation) in the last few sentences. */
+static int latest_body_source(const qctx *c, uint32_t b, fl_source_type type, fl_speaker *out)
+{
+    uint32_t sb = tok_sentence_of(c, b), min_s = sb >= LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0;
+    for (size_t k = c->L->attrib_count; k > 0; k--) {
+        const raw_attr *ra = &c->L->raw_attrs[k - 1];
+        const fl_speaker *sp = &c->L->attribs[k - 1].source;
+        if (tok_sentence_of(c, ra->cue_begin) < min_s || ra->cue_begin + TEXT_WINDOW < b)
+            break;
+        if (ra->src_end > b)
+            continue;
+        if (sp->found && sp->type == type && sp->via != FL_VIA_NOMINAL && !is_nominal(c, ra->src_begin, ra->src_end)) {
+            out->name = sp->name;
+            out->type = sp->type;
+            out->anonymous = sp->anonymous;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
+{
+    uint32_t h = e - 1;
+    int country = tok_eq(c, h, "country");
+    for (uint32_t i = b; i > 0 && b - i < 3000; i--) {
+        uint32_t t = i - 1;
+        if (country && c->L->tok_quote[t] < 0 && tok_in(c, t, WL_COUNTRY) && tok_cap(c, t)) {
+            out->name = tok_span(c, t, t + 1);
+            out->type = FL_SOURCE_GOVERNMENT;
+            return 1;
+        }
+        if (c->L->tok_quote[t] >= 0 || !head_matches(c, t, h))
+            continue;
+        if (tok_cap(c, t) && tok_in(c, t, WL_TITLE) && name_is_word(c, t + 1)) {
+            uint32_t ne = t + 1;
+            while (ne < c->ntok && ne - t <= NAME_RUN_MAX && (name_is_word(c, ne) || tok_in(c, ne, WL_TITLE)))
+                ne++;
+            out->name = name_fullest(c, t + 1, ne);
+            out->type = FL_SOURCE_PERSON;
+            out->anonymous = 0;
+            return 1;
+        }
+        uint32_t s = phrase_start(c, t);
+        if (s == t || (s + 1 == t && (tok_eq(c, s, "the") || tok_eq(c, s, "this"))))
+            continue; /* "the force" again says no more than the nominal */
+
+        out->name = tok_span(c, s, t + 1);
+        out->type = name_source_type(c, s, t + 1, &out->anonymous);
+        if (out->type == FL_SOURCE_UNKNOWN) {
+            out->type = FL_SOURCE_ANONYMOUS;
+            out->anonymous = 1;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* -1 if the name at [b, e) is marked for the other sex than the pronoun at
+ * p ("Mr Popovic" for "she"), else 0. The marks are a title before or in
+ * the name and the words just before it ("the mother, Amal"). */
+static int is_person_pronoun(const qctx *c, uint32_t i)
+{
+    return tok_eq(c, i, "he") || tok_eq(c, i, "she") || tok_eq(c, i, "his") || tok_eq(c, i, "her") ||
+           tok_eq(c, i, "him");
+}
+
+static int gender_clash(const qctx *c, uint32_t p, uint32_t b, uint32_t e)
+{
+    int she = tok_eq(c, p, "she") || tok_eq(c, p, "her"), he = tok_eq(c, p, "he") || tok_eq(c, p, "his") ||
+                                                                tok_eq(c, p, "him");
+    if (!she && !he)
+        return 0;
+    uint32_t from = b >= 2 ? b - 2 : 0;
+    for (uint32_t i = from; i < e; i++) {
+        if (she && tok_in(c, i, WL_MALE) && !tok_in(c, i, WL_PRONOUN) && c->tok[i].kind != FL_TOKEN_CLITIC)
+            return -1;
+        if (he && tok_in(c, i, WL_FEMALE) && !tok_in(c, i, WL_PRONOUN))
+            return -1;
+    }
+    return 0;
+}
+
+/* "on Yom Kippur", "in Gaza City": a name after these is a place or a time. */
+static int is_place_preposition(const qctx *c, uint32_t i)
+{
+    static const char *const words[] = {"in", "on", "at", "into", "to", "near", "during", "across", "over",
+                                        "under", "after", "before", "since", "until"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (tok_eq(c, i, words[k]))
+            return 1;
+    return 0;
+}
+
+/* A person named in the sentences [min_s, sentence of b], nearest sentence
+ * first and, within a sentence, the leftmost name first (the subject is the
+ * likelier antecedent): a run of two or more name words or a titled name,
+ * not after a preposition, not of the other sex. */
+static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_speaker *out, int depth);
+
+static int person_in_text(const qctx *c, uint32_t b, uint32_t min_s, fl_speaker *out)
+{
+    return person_in_text_depth(c, b, min_s, out, 0);
+}
+
+static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_speaker *out, int depth)
+{
+    uint32_t sb = tok_sentence_of(c, b);
+    for (uint32_t s1 = sb + 1; s1 > min_s; s1--) {
+        const fl_sentence *se = &c->sent[s1 - 1];
+        fl_span possessor = {0, 0};
+        int have_possessor = 0;
+        uint32_t end = s1 - 1 == sb ? b : se->token_end;
+        uint32_t from = end > se->token_begin + TEXT_WINDOW ? end - TEXT_WINDOW : se->token_begin;
+        if (end + 4 * TEXT_WINDOW < b)
+            break;
+        for (uint32_t t = from; t < end; t++) {
+            if (depth < 3 && s1 - 1 != sb && c->L->tok_quote[t] < 0 && t == from &&
+                (tok_eq(c, t, "he") || tok_eq(c, t, "she")) && !gender_clash(c, b, t, t + 1) &&
+                (tok_eq(c, t, "he") ? !tok_eq(c, b, "she") && !tok_eq(c, b, "her")
+                                    : !tok_eq(c, b, "he") && !tok_eq(c, b, "his") && !tok_eq(c, b, "him"))) {
+                /* "She was freed alongside another woman, Nurit Cooper": she is still the one before */
+                uint32_t ps = tok_sentence_of(c, t);
+                int r = person_in_text_depth(c, t, ps >= 3 ? ps - 3 : 0, out, depth + 1);
+                if (r)
+                    return r;
+            }
+            if (c->L->tok_quote[t] < 0 && t > se->token_begin && tok_eq(c, t, "and") && name_is_word(c, t - 1) &&
+                name_is_word(c, t + 1) && !name_goes_on(c, t + 1) && name_run_start(c, t - 1) == t - 1 &&
+                !gender_clash(c, b, t - 1, t + 2))
+                return -1; /* "Moran and Tova ... She said": either of two; say so */
+            if (c->L->tok_quote[t] < 0 && t > se->token_begin && !tok_cap(c, t) &&
+                (tok_eq(c, t - 1, "the") || tok_eq(c, t - 1, "a") || tok_eq(c, t - 1, "an")) &&
+                ((tok_in(c, t, WL_MALE) && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him"))) ||
+                 (tok_in(c, t, WL_FEMALE) && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))))) {
+                /* "the father of one Tanzanian ... He told the BBC": an unnamed person */
+                uint32_t e2 = t + 1;
+                if (e2 + 1 < end && tok_eq(c, e2, "of")) {
+                    e2++;
+                    while (e2 < end && e2 < t + 6 && tok_is_wordish(c, e2) && !tok_in(c, e2, WL_BOUNDARY) &&
+                           !tok_in(c, e2, WL_AUX))
+                        e2++;
+                }
+                out->name = tok_span(c, t - 1, e2);
+                out->type = FL_SOURCE_PERSON;
+                return 1;
+            }
+            if (c->L->tok_quote[t] >= 0 || !name_is_word(c, t) || (t + 1 < end && name_goes_on(c, t)))
+                continue;
+            uint32_t s = name_run_start(c, t);
+            int possessive = t + 1 < end && c->tok[t + 1].kind == FL_TOKEN_CLITIC;
+            int titled = s > 0 && tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1);
+            int anon;
+            if (t == s && !titled) {
+                fl_span full = name_fullest(c, s, t + 1); /* "Shimon", known as "Shimon Portal" */
+                titled = tok_at_byte(c, full.end) - tok_at_byte(c, full.start) >= 2 ||
+                         (t + 2 < c->ntok && tok_punct(c, t + 1, ',') && c->tok[t + 2].kind == FL_TOKEN_NUMBER &&
+                          t > se->token_begin); /* "cousin Osnat, 54," */
+            }
+            if (!(t > s || titled) || name_source_type(c, s, t + 1, &anon) != FL_SOURCE_PERSON ||
+                (s > 0 && (is_place_preposition(c, s - 1) || tok_eq(c, s - 1, "the"))) ||
+                gender_clash(c, b, s, t + 1))
+                continue;
+            if (possessive) {
+                /* "Mr Trump's former vice-president, Mike Pence": the possessor only if nobody else */
+                if (!have_possessor) {
+                    possessor = name_fullest(c, s, t + 1);
+                    have_possessor = 1;
+                }
+                continue;
+            }
+            out->name = name_fullest(c, s, t + 1);
+            out->type = FL_SOURCE_PERSON;
+            return 1;
+        }
+        if (have_possessor) {
+            out->name = possessor;
+            out->type = FL_SOURCE_PERSON;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Pronouns: the nearest earlier attribution source of a fitting kind, else
+ * the nearest fitting name in the text of the last few sentences. */
+static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_speaker *out)
+{
+    int person = is_person_pronoun(c, b);
+    int group = tok_eq(c, b, "they") || tok_eq(c, b, "it");
+    if (!person && !group)
+        return 0;
+    uint32_t sb = tok_sentence_of(c, b);
+    uint32_t min_s = sb >= LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0;
+    const fl_quote_layer *L = c->L;
+    if (person) {
+        int r = person_in_text(c, b, sb >= 3 ? sb - 3 : 0, out);
+        if (r)
+            return r > 0; /* ambiguous (-1): unresolved */
+    }
+    if (group) {
+        /* "The government came under fire after they posted": the same sentence first */
+        for (uint32_t t = b; t > c->sent[sb].token_begin && b - t < TEXT_WINDOW; t--) {
+            uint32_t i = t - 1;
+            if (L->tok_quote[i] < 0 && (tok_in(c, i, WL_GOVERNMENT) || tok_in(c, i, WL_ORGANISATION) ||
+                                        tok_in(c, i, WL_COUNTRY))) {
+                uint32_t s = phrase_start(c, i);
+                out->name = tok_span(c, s + (i > s && tok_eq(c, s, "the")), i + 1);
+                out->type = name_source_type(c, s, i + 1, &out->anonymous);
+                return 1;
+            }
+        }
+    }
+    for (size_t k = attr_limit; k > 0; k--) {
+        const raw_attr *ra = &L->raw_attrs[k - 1];
+        const fl_speaker *sp = &L->attribs[k - 1].source;
+        if (tok_sentence_of(c, ra->cue_begin) + 40 < sb || ra->cue_begin + 10 * TEXT_WINDOW < b)
+            break; /* far enough */
+        if (ra->src_end > b || !sp->found || (!person && tok_sentence_of(c, ra->src_begin) < min_s) ||
+            L->tok_quote[ra->src_begin] >= 0)
+            continue; /* sources quoted inside a quote are not in the narrative */
+        if (person && sp->type == FL_SOURCE_PERSON && sp->name.end > sp->name.start &&
+            gender_clash(c, b, tok_at_byte(c, sp->name.start), tok_at_byte(c, sp->name.end)))
+            continue;
+        if (person && sp->type == FL_SOURCE_PERSON &&
+            gender_clash(c, b, tok_at_byte(c, sp->mention.start), tok_at_byte(c, sp->mention.end)))
+            continue;
+        if (sp->via == FL_VIA_PRONOUN && !(sp->name.start != sp->mention.start))
+            continue;
+        int fits = person ? sp->type == FL_SOURCE_PERSON : sp->type != FL_SOURCE_PERSON;
+        if (fits) {
+            out->name = sp->name;
+            out->type = sp->type;
+            out->anonymous = sp->anonymous;
+            return 1;
+        }
+    }
+    for (uint32_t i = b; i > c->sent[min_s].token_begin; i--) {
+        uint32_t t = i - 1;
+        if (b - t > TEXT_WINDOW)
+            break;
+        if (group && L->tok_quote[t] < 0 &&
+            (tok_in(c, t, WL_GOVERNMENT) || tok_in(c, t, WL_ORGANISATION) || tok_in(c, t, WL_COUNTRY) ||
+             (tok_in(c, t, WL_MEDIA) && tok_cap(c, t)))) {
+            uint32_t s = phrase_start(c, t);
+            out->name = tok_span(c, s + (t > s && tok_eq(c, s, "the")), t + 1);
+            out->type = name_source_type(c, s, t + 1, &out->anonymous);
+            return 1;
+        }
+    }
+    return person && person_in_text(c, b, sb > LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0, out) > 0;
+}
+
+static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32_t cue_e, size_t attr_limit,
+                         fl_speaker *out)
+{
+    memset(out, 0, sizeof *out);
+    out->entity = -1;
+    out->cue = tok_span(c, cue_b, cue_e); /* kept when there is no source ("Asked whether ...") */
+    if (b >= e)
+        return;
+    out->found = 1;
+    out->mention = tok_span(c, b, e);
+    out->via = FL_VIA_CUE;
+    if (e - b == 1 && tok_in(c, b, WL_PRONOUN)) {
+        out->via = FL_VIA_PRONOUN;
+        out->name = out->mention;
+        if (!resolve_pronoun(c, b, attr_limit, out))
+            out->type = FL_SOURCE_UNKNOWN;
+        return;
+    }
+    if (e - b == 1 && b > 0 && (tok_eq(c, b, "who") || tok_eq(c, b, "which") || tok_eq(c, b, "that"))) {
+        /* a relative pronoun: the phrase before it ("Barkley, who said") */
+        uint32_t t = b - (tok_punct(c, b - 1, ',') ? 1 : 0);
+        if (t > 0 && tok_is_wordish(c, t - 1)) {
+            uint32_t s = phrase_start(c, t - 1);
+            fill_direct(c, s, t, out);
+            return;
+        }
+    }
+    for (uint32_t i = b; i + 1 < e && i < b + 4; i++)
+        if ((tok_in(c, i, WL_MESSAGE) || tok_in(c, i, WL_SPEECH_NOUN)) && (tok_eq(c, i + 1, "by") || tok_eq(c, i + 1, "from")) &&
+            i + 2 < e) {
+            /* "a statement by Hastings read:": the author speaks */
+            speaker_from(c, i + 2, e, cue_b, cue_e, attr_limit, out);
+            out->mention = tok_span(c, b, e);
+            return;
+        }
+    if (is_nominal(c, b, e) && resolve_nominal(c, b, e, out)) {
+        out->via = FL_VIA_NOMINAL;
+        return;
+    }
+    if (is_nominal(c, b, e) && (tok_in(c, e - 1, WL_GOVERNMENT) || tok_in(c, e - 1, WL_ORGANISATION))) {
+        fl_source_type want = tok_in(c, e - 1, WL_GOVERNMENT) ? FL_SOURCE_GOVERNMENT : FL_SOURCE_ORGANISATION;
+        if (latest_body_source(c, b, want, out)) {
+            out->via = FL_VIA_NOMINAL;
+            return;
+        }
+    }
+    if (is_nominal(c, b, e) && tok_in(c, e - 1, WL_TITLE)) {
+        /* "the now-independent MP" after "former Labour leader Jeremy Corbyn": the person just named */
+        uint32_t sb = tok_sentence_of(c, b);
+        if (person_in_text(c, b, sb >= 2 ? sb - 2 : 0, out) > 0) {
+            out->via = FL_VIA_NOMINAL;
+            return;
+        }
+    }
+    fill_direct(c, b, e, out);
+}
+
+void fl_speaker_from_tokens(qctx *c, uint32_t begin, uint32_t end, uint32_t cue_begin, uint32_t cue_end,
+                            fl_speaker *out)
+{
+    speaker_from(c, begin, end, cue_begin, cue_end, c->L->attrib_count, out);
+}
+
+static int32_t message_poster(const qctx *c, const fl_quote *q, size_t attr_count)
+{
+    uint32_t open = c->L->raw_parts[q->part_begin].first;
+    int message = 0;
+    for (uint32_t i = open; i > 0 && i + 4 > open; i--)
+        if (tok_in(c, i - 1, WL_MESSAGE))
+            message = 1;
+    if (!message)
+        return -1;
+    uint32_t s = tok_sentence_of(c, open), min_s = s >= 3 ? s - 3 : 0;
+    for (size_t k = attr_count; k > 0; k--) {
+        const raw_attr *ra = &c->L->raw_attrs[k - 1];
+        if (tok_sentence_of(c, ra->cue_begin) < min_s || ra->cue_begin + TEXT_WINDOW < open)
+            break;
+        if (ra->cue_begin >= open)
+            continue;
+        if ((tok_cue(c, ra->cue_end - 1) & CUE_WRITE) && c->L->attribs[k - 1].source.found)
+            return (int32_t)(k - 1);
+    }
+    return -1;
+}
+
+/* A quote paragraph with no cue after a narrative paragraph about someone
+ * ("She couldn't believe what she was seeing." / "“They were standing on a
+ * car ...”"): the person that paragraph is about, found from its leftmost
+ * person pronoun or person name. */
+static int context_speaker(qctx *c, const fl_quote *q, size_t attr_count, fl_speaker *out)
+{
+    uint32_t open = c->L->raw_parts[q->part_begin].first;
+    uint32_t p = c->sent[tok_sentence_of(c, open)].paragraph;
+    if (p == 0 || open != c->sent[c->para[p].sentence_begin].token_begin)
+        return 0;
+    const fl_paragraph *pp = &c->para[p - 1];
+    if (pp->sentence_begin >= pp->sentence_end)
+        return 0;
+    uint32_t tb = c->sent[pp->sentence_begin].token_begin, te = c->sent[pp->sentence_end - 1].token_end;
+    for (uint32_t t = tb; t < te; t++)
+        if (c->L->tok_quote[t] >= 0)
+            return 0;
+    for (uint32_t t = tb; t < te; t++) {
+        if (is_person_pronoun(c, t)) {
+            fl_speaker sp;
+            memset(&sp, 0, sizeof sp);
+            if (resolve_pronoun(c, t, attr_count, &sp) && sp.type == FL_SOURCE_PERSON) {
+                out->name = sp.name;
+                out->mention = tok_span(c, t, t + 1);
+                out->type = sp.type;
+                return 1;
+            }
+            return 0;
+        }
+        if (name_is_word(c, t) && !(t + 1 < te && name_goes_on(c, t))) {
+            fl_speaker sp;
+            memset(&sp, 0, sizeof sp);
+            if (person_in_text(c, t + 1, tok_sentence_of(c, t), &sp) > 0) {
+                out->name = sp.name;
+                out->mention = tok_span(c, name_run_start(c, t), t + 1);
+                out->type = sp.type;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+void fl_speakers_assign(qctx *c)
+{
+    fl_quote_layer *L = c->L;
+    for (size_t k = 0; k < L->attrib_count; k++) {
+        const raw_attr *ra = &L->raw_attrs[k];
+        fl_attribution *a = &L->attribs[k];
+        speaker_from(c, ra->src_begin, ra->src_end, ra->cue_begin, ra->cue_end, k, &a->source);
+        if (ra->conv_begin < ra->conv_end) {
+            fl_span by = a->source.mention;
+            speaker_from(c, ra->conv_begin, ra->conv_end, ra->cue_begin, ra->cue_end, k, &a->source);
+            a->source.conveyed_by = by;
+            a->source.via = FL_VIA_CONVEYED;
+        }
+        a->content = tok_span(c, ra->content_begin, ra->content_end);
+        a->quote = ra->quote;
+    }
+    const fl_speaker *last = NULL;
+    uint32_t last_para = 0;
+    size_t next_attr = 0;
+    for (size_t qi = 0; qi < L->quote_count; qi++) {
+        fl_quote *q = &L->quotes[qi];
+        memset(&q->speaker, 0, sizeof q->speaker);
+        q->speaker.entity = -1;
+        uint32_t open = L->raw_parts[q->part_begin].first;
+        uint32_t para = c->sent[tok_sentence_of(c, open)].paragraph;
+        /* attributions that start before this quote's end can be "last" */
+        while (next_attr < L->attrib_count && L->attribs[next_attr].content.start < q->span.start) {
+            const fl_attribution *a = &L->attribs[next_attr];
+            if (a->source.found && a->quote < 0 && a->source.type == FL_SOURCE_PERSON) {
+                last = &a->source;
+                last_para = c->sent[tok_sentence_of(c, L->raw_attrs[next_attr].cue_begin)].paragraph;
+            }
+            next_attr++;
+        }
+        if (q->kind == FL_QUOTE_SCARE)
+            continue;
+        /* attributions are in sentence order: look only near the quote */
+        uint32_t s_open = tok_sentence_of(c, open);
+        uint32_t s_close = tok_sentence_of(c, L->raw_parts[q->part_begin + q->part_count - 1].last);
+        uint32_t close = L->raw_parts[q->part_begin + q->part_count - 1].last;
+        size_t lo = 0, hi = L->attrib_count;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            const raw_attr *ra = &L->raw_attrs[mid];
+            if (tok_sentence_of(c, ra->cue_begin) + 1 < s_open || ra->cue_begin + ATTR_WINDOW < open)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t end = lo;
+        while (end < L->attrib_count && tok_sentence_of(c, L->raw_attrs[end].cue_begin) <= s_close + 1 &&
+               L->raw_attrs[end].cue_begin <= close + ATTR_WINDOW)
+            end++;
+        int32_t best = -1;
+        for (size_t k = lo; k < end; k++)
+            if (L->attribs[k].quote == (int32_t)qi && L->attribs[k].source.found &&
+                (best < 0 || (L->attribs[best].source.type == FL_SOURCE_UNKNOWN &&
+                              L->attribs[k].source.type != FL_SOURCE_UNKNOWN)))
+                best = (int32_t)k; /* the first cue, unless a later one names somebody and it does not */
+        int direct = best >= 0;
+        for (size_t k = lo; k < end && !direct; k++) {
+            /* the innermost attribution whose content holds the quote */
+            const fl_attribution *a = &L->attribs[k];
+            if (a->source.found && a->content.start <= q->span.start &&
+                (a->content.end >= q->span.end || a->content.end > q->span.start) &&
+                tok_sentence_of(c, L->raw_attrs[k].cue_begin) == s_open &&
+                L->tok_quote[L->raw_attrs[k].cue_begin] != (int32_t)qi &&
+                (best < 0 || a->content.start > L->attribs[best].content.start))
+                best = (int32_t)k;
+        }
+        for (size_t k = lo; k < end && best < 0 && q->kind == FL_QUOTE_PARTIAL; k++) {
+            /* "Describing the march as a “day of solidarity”, the MP said": the sentence's source */
+            const fl_attribution *a = &L->attribs[k];
+            if (a->source.found && L->tok_quote[L->raw_attrs[k].cue_begin] < 0 &&
+                tok_sentence_of(c, L->raw_attrs[k].cue_begin) == s_open)
+                best = (int32_t)k;
+        }
+        if (best >= 0) {
+            q->speaker = L->attribs[best].source;
+        } else if ((best = message_poster(c, q, L->attrib_count)) >= 0) {
+            q->speaker = L->attribs[best].source;
+            q->speaker.via = FL_VIA_MESSAGE;
+        } else if (last && q->kind == FL_QUOTE_STATEMENT && para <= last_para + 1 &&
+                   open == c->sent[tok_sentence_of(c, open)].token_begin) {
+            q->speaker = *last;
+            q->speaker.cue.start = q->speaker.cue.end = 0;
+            q->speaker.via = FL_VIA_CONTINUATION;
+        } else if (q->kind == FL_QUOTE_STATEMENT && context_speaker(c, q, L->attrib_count, &q->speaker)) {
+            q->speaker.found = 1;
+            q->speaker.via = FL_VIA_CONTEXT;
+            q->speaker.entity = -1;
+        }
+        if (q->speaker.found && q->speaker.type == FL_SOURCE_UNKNOWN && q->speaker.mention.end > q->speaker.mention.start &&
+            tok_in(c, tok_at_byte(c, q->speaker.mention.end) - 1, WL_MESSAGE)) {
+            /* "the text said": words without a speaker unless someone posted them */
+            int32_t poster = message_poster(c, q, L->attrib_count);
+            fl_span cue = q->speaker.cue;
+            memset(&q->speaker, 0, sizeof q->speaker);
+            q->speaker.entity = -1;
+            q->speaker.cue = cue;
+            if (poster >= 0) {
+                q->speaker = L->attribs[poster].source;
+                q->speaker.via = FL_VIA_MESSAGE;
+            }
+        }
+        if (q->speaker.found && q->speaker.via == FL_VIA_PRONOUN && q->speaker.type == FL_SOURCE_UNKNOWN &&
+            q->speaker.name.start == q->speaker.mention.start && q->speaker.name.end == q->speaker.mention.end) {
+            /* "she said" with nobody to be "she": the speaker is not found */
+            fl_span cue = q->speaker.cue;
+            memset(&q->speaker, 0, sizeof q->speaker);
+            q->speaker.entity = -1;
+            q->speaker.cue = cue;
+        }
+        if (q->speaker.found) {
+            last = &q->speaker;
+            last_para = c->sent[tok_sentence_of(c, L->raw_parts[q->part_begin + q->part_count - 1].last)].paragraph;
+        }
+    }
+}
