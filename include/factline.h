@@ -674,7 +674,7 @@ typedef struct fl_speaker {
     fl_source_type type;
     int anonymous;           /* 1 for unnamed sources */
     fl_speaker_via via;
-    int32_t entity;          /* index of the speaker's entity; -1 until linked */
+    int32_t entity;          /* index of the speaker's entity in fl_doc_entities, or -1 */
 } fl_speaker;
 
 typedef struct fl_quote {

@@ -55,6 +55,7 @@ fl_status fl_extract(const fl_extractor *ex, fl_doc *doc)
     st = fl_quote_extract(doc);
     if (st != FL_OK)
         return st;
+    fl_quote_link_entities(doc);
     return FL_OK;
 }
 

@@ -83,6 +83,8 @@ typedef struct qctx {
 
 /* Runs the layer on an analysed doc; creates the layer on first use. */
 fl_status fl_quote_extract(fl_doc *doc);
+/* Links speakers and sources to the entities of the same doc (link.c). */
+void fl_quote_link_entities(fl_doc *doc);
 void fl_quote_layer_reset(fl_quote_layer *L);
 void fl_quote_layer_free(fl_quote_layer *L);
 

@@ -41,6 +41,12 @@ static int jspan(json_t *v, long long *start, long long *end)
     return 0;
 }
 
+/* The span under the first of the keys that holds one. */
+static int jspan_of(json_t *o, const char *k1, const char *k2, long long *start, long long *end)
+{
+    return (k1 && jspan(json_object_get(o, k1), start, end)) || (k2 && jspan(json_object_get(o, k2), start, end));
+}
+
 /* A name from a string or an object's "name" or "text". */
 static const char *jname(json_t *v)
 {
@@ -93,6 +99,8 @@ static long long local_lookup(const local_entity *ents, size_t n, const char *na
     if (!name)
         return 0;
     for (size_t i = 0; i < n; i++) {
+        if (!ents[i].name)
+            continue;
         if (!strcasecmp(ents[i].name, name))
             return ents[i].id;
         size_t k;
@@ -119,8 +127,11 @@ static int add_entities(fl_store *s, long long article, json_t *arr, local_entit
             return 0;
         if (id == 0)
             continue;
-        if (*count < cap)
-            ents[(*count)++] = (local_entity){name, json_object_get(e, "aliases"), id};
+        if (i < cap) {
+            ents[i] = (local_entity){name, json_object_get(e, "aliases"), id};
+            if (i + 1 > *count)
+                *count = i + 1;
+        }
         sqlite3_stmt *st = fl_store_prepare(s, "INSERT OR IGNORE INTO entity_aliases(entity_id, alias) VALUES(?, ?)");
         if (!st)
             return 0;
@@ -162,8 +173,13 @@ static int add_entities(fl_store *s, long long article, json_t *arr, local_entit
 
 /* Speaker or source: the linked entity from the article's entities, else a
  * canonical PER/ORG entity found by name (never created here). */
-static long long link_person(fl_store *s, const local_entity *ents, size_t n, const char *name)
+static long long link_person(fl_store *s, const local_entity *ents, size_t n, json_t *who)
 {
+    json_t *idx = json_is_object(who) ? json_object_get(who, "entity") : NULL;
+    if (json_is_integer(idx) && json_integer_value(idx) >= 0 && (size_t)json_integer_value(idx) < n &&
+        ents[json_integer_value(idx)].id)
+        return ents[json_integer_value(idx)].id;
+    const char *name = jname(who);
     long long id = local_lookup(ents, n, name);
     if (id || !name)
         return id;
@@ -173,53 +189,91 @@ static long long link_person(fl_store *s, const local_entity *ents, size_t n, co
     return id > 0 ? id : 0;
 }
 
-static int add_quotes(fl_store *s, long long article, json_t *arr, const local_entity *ents, size_t n)
+/* A quote's words: its "text", else its parts (or span) cut from the
+ * article text, parts joined by " … ". */
+static void quote_text(json_t *q, const char *text, size_t text_len, fl_buffer *out)
+{
+    fl_buffer_clear(out);
+    const char *t = jstr(q, "text");
+    if (t) {
+        fl_buffer_append_str(out, t);
+        return;
+    }
+    json_t *parts = json_object_get(q, "parts");
+    size_t i;
+    json_t *p;
+    long long a, b;
+    if (json_is_array(parts) && json_array_size(parts)) {
+        json_array_foreach(parts, i, p) {
+            if (!jspan(p, &a, &b) || a < 0 || b < a || (size_t)b > text_len)
+                continue;
+            if (out->len)
+                fl_buffer_append_str(out, " \xE2\x80\xA6 ");
+            fl_buffer_append(out, text + a, (size_t)(b - a));
+        }
+    } else if (jspan(q, &a, &b) && a >= 0 && b >= a && (size_t)b <= text_len) {
+        fl_buffer_append(out, text + a, (size_t)(b - a));
+    }
+}
+
+static int add_quotes(fl_store *s, long long article, json_t *arr, const local_entity *ents, size_t n,
+                      const char *text, size_t text_len)
 {
     size_t i;
     json_t *q;
+    fl_buffer words;
+    fl_buffer_init(&words);
+    int ok = 1;
     json_array_foreach(arr, i, q) {
-        const char *text = jstr(q, "text");
-        if (!text)
+        quote_text(q, text, text_len, &words);
+        if (!words.len)
             continue;
         json_t *sp = json_object_get(q, "speaker");
         const char *speaker = jname(sp);
         sqlite3_stmt *st = fl_store_prepare(
             s, "INSERT INTO quotes(article_id, start, end, text, kind, speaker, speaker_entity_id, speaker_start,"
                " speaker_end, cue) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        if (!st)
-            return 0;
-        sqlite3_bind_int64(st, 1, article);
-        json_t *spans = json_object_get(q, "spans");
-        if (json_is_array(spans) && json_array_size(spans) > 0) {
-            long long a0, b0, a1, b1;
-            if (jspan(json_array_get(spans, 0), &a0, &b0) &&
-                jspan(json_array_get(spans, json_array_size(spans) - 1), &a1, &b1)) {
-                sqlite3_bind_int64(st, 2, a0);
-                sqlite3_bind_int64(st, 3, b1);
-            }
-        } else {
-            bind_span(st, 2, q);
+        if (!st) {
+            ok = 0;
+            break;
         }
-        sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 1, article);
+        bind_span(st, 2, q);
+        sqlite3_bind_text(st, 4, words.data, (int)words.len, SQLITE_STATIC);
         const char *kind = jstr(q, "kind");
         bind_text_or_null(st, 5, kind ? kind : jstr(q, "type"));
         bind_text_or_null(st, 6, speaker);
-        long long sid = link_person(s, ents, n, speaker);
+        long long sid = link_person(s, ents, n, sp);
         if (sid)
             sqlite3_bind_int64(st, 7, sid);
-        bind_span(st, 8, sp);
+        long long a, b;
+        if (json_is_object(sp) && jspan_of(sp, "mention_span", "name_span", &a, &b)) {
+            sqlite3_bind_int64(st, 8, a);
+            sqlite3_bind_int64(st, 9, b);
+        } else {
+            bind_span(st, 8, sp);
+        }
         json_t *cue = json_object_get(q, "cue");
+        if (!cue && json_is_object(sp))
+            cue = json_object_get(sp, "cue");
         bind_text_or_null(st, 10, jname(cue));
-        if (!fl_store_step_done(s, st))
-            return 0;
+        if (!fl_store_step_done(s, st)) {
+            ok = 0;
+            break;
+        }
         st = fl_store_prepare(s, "INSERT INTO quotes_fts(rowid, text) VALUES(last_insert_rowid(), ?)");
-        if (!st)
-            return 0;
-        sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
-        if (!fl_store_step_done(s, st))
-            return 0;
+        if (!st) {
+            ok = 0;
+            break;
+        }
+        sqlite3_bind_text(st, 1, words.data, (int)words.len, SQLITE_STATIC);
+        if (!fl_store_step_done(s, st)) {
+            ok = 0;
+            break;
+        }
     }
-    return 1;
+    fl_buffer_release(&words);
+    return ok;
 }
 
 /* The canonical key of a source text, through org_keys. NULL if none. */
@@ -239,7 +293,7 @@ static int add_attributions(fl_store *s, long long article, json_t *arr, const l
     json_array_foreach(arr, i, a) {
         json_t *src = json_object_get(a, "source");
         const char *source = jname(src);
-        long long sid = link_person(s, ents, n, source);
+        long long sid = link_person(s, ents, n, src);
         const char *key = source_key(s, source);
         sqlite3_stmt *st = fl_store_prepare(
             s, "INSERT INTO attributions(article_id, source, source_key, source_entity_id, source_type, anonymous,"
@@ -253,15 +307,34 @@ static int add_attributions(fl_store *s, long long article, json_t *arr, const l
             sqlite3_bind_text(st, 3, key, -1, SQLITE_TRANSIENT);
         if (sid)
             sqlite3_bind_int64(st, 4, sid);
-        bind_text_or_null(st, 5, jstr(a, "source_type"));
+        const char *type = jstr(a, "source_type");
+        if (!type && json_is_object(src))
+            type = jstr(src, "type");
+        bind_text_or_null(st, 5, type);
         json_t *anon = json_object_get(a, "anonymous");
+        if (!anon && json_is_object(src))
+            anon = json_object_get(src, "anonymous");
         if (json_is_boolean(anon))
             sqlite3_bind_int(st, 6, json_is_true(anon));
-        bind_span(st, 7, src);
+        long long x, y;
+        if (json_is_object(src) && jspan_of(src, "mention_span", "name_span", &x, &y)) {
+            sqlite3_bind_int64(st, 7, x);
+            sqlite3_bind_int64(st, 8, y);
+        } else {
+            bind_span(st, 7, src);
+        }
         json_t *cue = json_object_get(a, "cue");
         bind_text_or_null(st, 9, jname(cue));
-        bind_span(st, 10, cue);
-        bind_span(st, 12, json_object_get(a, "content"));
+        if (jspan_of(a, "cue_span", NULL, &x, &y)) {
+            sqlite3_bind_int64(st, 10, x);
+            sqlite3_bind_int64(st, 11, y);
+        } else {
+            bind_span(st, 10, cue);
+        }
+        if (jspan_of(a, "content_span", "content", &x, &y)) {
+            sqlite3_bind_int64(st, 12, x);
+            sqlite3_bind_int64(st, 13, y);
+        }
         if (!fl_store_step_done(s, st))
             return 0;
     }
@@ -388,7 +461,8 @@ fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added)
         return FL_OK; /* already stored */
     }
     long long article = sqlite3_last_insert_rowid(s->db);
-    local_entity ents[256];
+    local_entity ents[512];
+    memset(ents, 0, sizeof ents);
     size_t n = 0;
     st = fl_store_prepare(s, "INSERT INTO articles_fts(rowid, headline, text) VALUES(?, ?, ?)");
     int ok = st != NULL;
@@ -399,7 +473,7 @@ fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added)
         ok = fl_store_step_done(s, st);
     }
     ok = ok && add_entities(s, article, json_object_get(o, "entities"), ents, &n, sizeof ents / sizeof ents[0]);
-    ok = ok && add_quotes(s, article, json_object_get(o, "quotes"), ents, n);
+    ok = ok && add_quotes(s, article, json_object_get(o, "quotes"), ents, n, text, text_len);
     ok = ok && add_attributions(s, article, json_object_get(o, "attributions"), ents, n);
     ok = ok && add_figures(s, article, date, json_object_get(o, "figures"));
     ok = ok && add_times(s, article, json_object_get(o, "times"));
