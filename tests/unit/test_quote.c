@@ -64,7 +64,10 @@ static void test_split_quote_pronoun(void)
     CHECK_INT(q->span.end, strlen(t));
     CHECK_SPEAKER(q, "Benjamin Netanyahu", "he", "said", "pronoun");
     CHECK_STR(fl_source_type_name(q->speaker.type), "person");
-    CHECK_INT(q->speaker.entity, -1);
+    /* linked to the entity layer's Benjamin Netanyahu */
+    CHECK(q->speaker.entity >= 0 && (size_t)q->speaker.entity < fl_doc_entity_count(doc));
+    if (q->speaker.entity >= 0 && (size_t)q->speaker.entity < fl_doc_entity_count(doc))
+        CHECK_STR(fl_doc_entities(doc)[q->speaker.entity].name, "Benjamin Netanyahu");
 }
 
 static void test_split_without_comma_and_author(void)
