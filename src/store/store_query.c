@@ -21,6 +21,13 @@ static const char *const cumulative_categories[] = {"arrested", "injured", "kill
 
 #define MAX_QUERY_BYTES 4096
 
+/* A figure's interval. A missing bound is open when the qualifier says so
+ * ("more than", "at least": no upper bound; "up to", "less than": down to
+ * 0), else the value itself. */
+#define HIGH(f) "coalesce(" f ".high, CASE WHEN " f ".qualifier IN ('more_than', 'at_least') THEN 1e308 END, " f \
+                ".value, 1e308)"
+#define LOW(f) "coalesce(" f ".low, CASE WHEN " f ".qualifier IN ('less_than', 'up_to') THEN 0 END, " f ".value, -1e308)"
+
 /* Builds a safe FTS5 query from user text. Returns 0 if nothing searchable
  * is left. */
 static int fts_query(const char *in, fl_buffer *out)
@@ -224,7 +231,7 @@ static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
                          " JOIN entities e ON e.id = m2.entity_id JOIN articles a ON a.id = m1.article_id"
                          " WHERE (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
                          " GROUP BY e.id ORDER BY articles DESC, e.name LIMIT ?4 OFFSET ?5"},
-        {"quotes", "SELECT a.date, a.id AS article, q.kind, q.text, q.start, q.end FROM quotes q"
+        {"quotes", "SELECT a.date, a.id AS article, a.headline, q.kind, q.text, q.start, q.end FROM quotes q"
                    " JOIN temp.wanted w ON w.id = q.speaker_entity_id JOIN articles a ON a.id = q.article_id"
                    " WHERE (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
                    " ORDER BY a.date, q.id LIMIT ?4 OFFSET ?5"},
@@ -356,17 +363,18 @@ static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
      * not overlap. */
     sqlite3_stmt *st = fl_store_prepare(
         s, "SELECT f1.date AS as_of, f1.category, f1.subject, f1.place,"
-           " f1.source AS source_a, f1.qualifier AS qualifier_a, f1.value AS value_a, f1.article_id AS article_a,"
+           " f1.source AS source_a, f1.text AS figure_a, f1.qualifier AS qualifier_a, f1.value AS value_a,"
+           " f1.article_id AS article_a,"
            " fl_sentence(a1.text, f1.start, f1.end) AS sentence_a, f1.start AS start_a, f1.end AS end_a,"
-           " f2.source AS source_b, f2.qualifier AS qualifier_b, f2.value AS value_b, f2.article_id AS article_b,"
+           " f2.source AS source_b, f2.text AS figure_b, f2.qualifier AS qualifier_b, f2.value AS value_b,"
+           " f2.article_id AS article_b,"
            " fl_sentence(a2.text, f2.start, f2.end) AS sentence_b, f2.start AS start_b, f2.end AS end_b"
            " FROM figures f1 JOIN figures f2 ON f2.category = f1.category AND f2.subject_key IS f1.subject_key"
            "   AND f2.place_key IS f1.place_key AND f2.date = f1.date AND f2.id > f1.id"
            " JOIN articles a1 ON a1.id = f1.article_id JOIN articles a2 ON a2.id = f2.article_id"
            " WHERE f1.source_key IS NOT NULL AND f2.source_key IS NOT NULL AND f1.source_key <> f2.source_key"
            " AND (?1 IS NULL OR f1.category = ?1) AND (?2 IS NULL OR f1.date >= ?2) AND (?3 IS NULL OR f1.date <= ?3)"
-           " AND (coalesce(f1.high, f1.value, 1e308) < coalesce(f2.low, f2.value, -1e308)"
-           "   OR coalesce(f2.high, f2.value, 1e308) < coalesce(f1.low, f1.value, -1e308))"
+           " AND (" HIGH("f1") " < " LOW("f2") " OR " HIGH("f2") " < " LOW("f1") ")"
            " ORDER BY f1.date, f1.category, f1.id LIMIT ?4 OFFSET ?5");
     if (!st) {
         fl_result_free(r);
@@ -394,7 +402,7 @@ static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
            "   AND coalesce(e.low, e.value) = f.before_max ORDER BY e.date LIMIT 1) AS earlier_date,"
            " f.qualifier, f.value AS later_value, f.article_id AS article, fl_sentence(a.text, f.start, f.end) AS sentence,"
            " f.start, f.end FROM series f JOIN articles a ON a.id = f.article_id"
-           " WHERE coalesce(f.high, f.value) < f.before_max AND (?2 IS NULL OR f.date >= ?2) AND (?3 IS NULL OR f.date <= ?3)"
+           " WHERE " HIGH("f") " < f.before_max AND (?2 IS NULL OR f.date >= ?2) AND (?3 IS NULL OR f.date <= ?3)"
            " ORDER BY f.date, f.id LIMIT ?4 OFFSET ?5");
     if (!st) {
         fl_result_free(r);
