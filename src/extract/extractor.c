@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figure/figure.h"
 #include "text/doc.h"
 
 #ifndef FACTLINE_SOURCE_DIR
@@ -32,7 +33,10 @@ fl_extractor *fl_extractor_new(const fl_extractor_options *opts, const char **er
 fl_status fl_extract(const fl_extractor *ex, fl_doc *doc)
 {
     (void)ex;
-    (void)doc;
+    fl_status st = fl_figures_find(doc);
+    if (st != FL_OK)
+        return st;
+    fl_figures_fallback_context(doc); /* until the attribution and time layers land */
     return FL_OK;
 }
 

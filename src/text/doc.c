@@ -19,6 +19,7 @@ void fl_doc_free(fl_doc *doc)
     free(doc->tokens.tokens);
     free(doc->sentences.sentences);
     free(doc->paragraphs.paragraphs);
+    free(doc->figures.figures);
     free(doc);
 }
 
@@ -97,6 +98,7 @@ static fl_status analyze(fl_doc *doc)
 {
     doc->tokens.count = 0;
     doc->sentences.count = 0;
+    doc->figures.count = 0;
     for (size_t p = 0; p < doc->paragraphs.count; p++) {
         fl_paragraph *para = &doc->paragraphs.paragraphs[p];
         size_t tb = doc->tokens.count;

@@ -17,6 +17,11 @@ typedef struct fl_paragraph_array {
     size_t count, cap;
 } fl_paragraph_array;
 
+typedef struct fl_figure_array {
+    fl_figure *figures;
+    size_t count, cap;
+} fl_figure_array;
+
 struct fl_doc {
     const fl_article *article; /* NULL for fl_doc_analyze_text */
     const char *text;
@@ -24,6 +29,7 @@ struct fl_doc {
     fl_token_array tokens;
     fl_sentence_array sentences;
     fl_paragraph_array paragraphs;
+    fl_figure_array figures; /* figure layer (src/figure) */
 };
 
 #endif

@@ -1,0 +1,262 @@
+/*
+ * context.c — who reports a figure and as of when: a small stand-in for the
+ * attribution and time layers, plus the two setters those layers will use.
+ *
+ * The fallback looks only at the figure's own sentence:
+ *   source: "according to X"; "X said/reported/told (that) ..."; "..., said
+ *           X". X is the noun phrase next to the verb; a pronoun ("he said")
+ *           gives no source (resolving it is the attribution layer's job);
+ *   date:   an explicit "7 October [2023]" / "October 7[, 2023]" that is not
+ *           after since/from/until/after/before (those bound a period, they
+ *           do not date the count); the year defaults to the article's, or
+ *           the year before when the date would fall after the article.
+ *           Otherwise the article date.
+ * Not for: finding figures (figures.c). Replace fl_figures_fallback_context
+ * by fl_figures_set_source/fl_figures_set_date calls when the real layers land.
+ */
+#include "figure/figure.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "figure/words.h"
+#include "text/doc.h"
+
+typedef struct sent {
+    const char *text;
+    const fl_token *tk;
+    size_t sb, se;
+} sent;
+
+static int is_word(const fl_token *t) { return t->kind == FL_TOKEN_WORD || t->kind == FL_TOKEN_ABBREV; }
+
+static uint32_t flags_at(const sent *s, size_t j)
+{
+    if (j < s->sb || j >= s->se || !is_word(&s->tk[j]))
+        return 0;
+    const fl_fig_word *w = fl_fig_lookup(s->text + s->tk[j].start, s->tk[j].end - s->tk[j].start);
+    uint32_t f = w ? w->flags : 0;
+    if ((f & (FW_MONTH | FW_WEEKDAY)) && !(s->tk[j].flags & FL_TOKEN_CAPITALIZED))
+        f &= ~(uint32_t)(FW_MONTH | FW_WEEKDAY);
+    return f;
+}
+
+static int is_tok(const sent *s, size_t j, const char *word)
+{
+    if (j < s->sb || j >= s->se)
+        return 0;
+    size_t n = strlen(word);
+    const fl_token *t = &s->tk[j];
+    if (t->end - t->start != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s->text[t->start + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != word[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* A token that may be part of a reporting noun phrase ("the Health Ministry
+ * in Gaza", "Israel's military", "the UN agency for Palestinian refugees"). */
+static int source_token(const sent *s, size_t j)
+{
+    const fl_token *t = &s->tk[j];
+    if (t->kind == FL_TOKEN_CLITIC)
+        return 1;
+    if (!is_word(t))
+        return 0;
+    uint32_t f = flags_at(s, j);
+    if (f & FW_ATTRIB)
+        return 0;
+    if (!(f & FW_STOP))
+        return 1;
+    return is_tok(s, j, "the") || is_tok(s, j, "of") || is_tok(s, j, "in") || is_tok(s, j, "for");
+}
+
+static int function_word(const sent *s, size_t j)
+{
+    return s->tk[j].kind == FL_TOKEN_CLITIC || (flags_at(s, j) & FW_STOP);
+}
+
+/* Trims function words off both ends of [b, e) but keeps a leading "the". */
+static fl_span trim_source(const sent *s, size_t b, size_t e)
+{
+    while (b < e && function_word(s, b) && !is_tok(s, b, "the"))
+        b++;
+    while (e > b && function_word(s, e - 1))
+        e--;
+    fl_span sp = {0, 0};
+    if (b < e && !(e - b == 1 && is_tok(s, b, "the"))) {
+        sp.start = s->tk[b].start;
+        sp.end = s->tk[e - 1].end;
+    }
+    return sp;
+}
+
+static fl_span find_source(const sent *s)
+{
+    fl_span none = {0, 0};
+    for (size_t j = s->sb; j + 1 < s->se; j++)
+        if (is_tok(s, j, "according") && is_tok(s, j + 1, "to")) {
+            size_t e = j + 2;
+            while (e < s->se && e - j < 12 && source_token(s, e))
+                e++;
+            fl_span sp = trim_source(s, j + 2, e);
+            if (sp.start != sp.end)
+                return sp;
+        }
+    for (size_t v = s->sb; v < s->se; v++) {
+        if (!(flags_at(s, v) & FW_ATTRIB))
+            continue;
+        /* "X (has) said": the phrase before the verb */
+        size_t e = v;
+        while (e > s->sb && (is_tok(s, e - 1, "has") || is_tok(s, e - 1, "have") || is_tok(s, e - 1, "had") ||
+                             is_tok(s, e - 1, "also") || is_tok(s, e - 1, "previously")))
+            e--;
+        size_t b = e;
+        while (b > s->sb && e - b < 8 && source_token(s, b - 1)) {
+            b--;
+            if (is_tok(s, b, "the"))
+                break;
+        }
+        fl_span sp = trim_source(s, b, e);
+        if (sp.start != sp.end && !(flags_at(s, b) & FW_UNIT))
+            return sp;
+        /* ", said X": the phrase after the verb */
+        if (v > s->sb && (s->tk[v - 1].kind == FL_TOKEN_PUNCT || s->tk[v - 1].kind == FL_TOKEN_QUOTE)) {
+            size_t a = v + 1;
+            while (a < s->se && a - v < 9 && source_token(s, a))
+                a++;
+            sp = trim_source(s, v + 1, a);
+            if (sp.start != sp.end)
+                return sp;
+        }
+    }
+    return none;
+}
+
+static int day_number(const sent *s, size_t j, int *day)
+{
+    if (j < s->sb || j >= s->se || s->tk[j].kind != FL_TOKEN_NUMBER)
+        return 0;
+    size_t n = s->tk[j].end - s->tk[j].start;
+    const char *p = s->text + s->tk[j].start;
+    if (n < 1 || n > 2 || p[0] < '0' || p[0] > '9' || (n == 2 && (p[1] < '0' || p[1] > '9')))
+        return 0;
+    *day = n == 1 ? p[0] - '0' : (p[0] - '0') * 10 + (p[1] - '0');
+    return *day >= 1 && *day <= 31;
+}
+
+static int year_number(const sent *s, size_t j, int *year)
+{
+    if (j < s->sb || j >= s->se || s->tk[j].kind != FL_TOKEN_NUMBER || s->tk[j].end - s->tk[j].start != 4)
+        return 0;
+    const char *p = s->text + s->tk[j].start;
+    int y = 0;
+    for (int i = 0; i < 4; i++) {
+        if (p[i] < '0' || p[i] > '9')
+            return 0;
+        y = y * 10 + (p[i] - '0');
+    }
+    *year = y;
+    return y >= 1900 && y <= 2099;
+}
+
+/* The first explicit date of the sentence that may date its counts. */
+static int find_date(const sent *s, const fl_article *a, char date[11], fl_span *span)
+{
+    for (size_t m = s->sb; m < s->se; m++) {
+        uint32_t f = flags_at(s, m);
+        if (!(f & FW_MONTH))
+            continue;
+        const fl_fig_word *w = fl_fig_lookup(s->text + s->tk[m].start, s->tk[m].end - s->tk[m].start);
+        int month = (int)w->value, day, year = 0;
+        size_t b, e;
+        if (day_number(s, m - 1, &day)) { /* 7 October (2023) */
+            b = m - 1;
+            e = m + 1;
+            if (year_number(s, m + 1, &year))
+                e = m + 2;
+        } else if (day_number(s, m + 1, &day)) { /* October 7(, 2023) */
+            b = m;
+            e = m + 2;
+            size_t y = m + 2;
+            if (y < s->se && s->tk[y].kind == FL_TOKEN_PUNCT && s->text[s->tk[y].start] == ',')
+                y++;
+            if (year_number(s, y, &year))
+                e = y + 1;
+        } else {
+            continue;
+        }
+        if (b > s->sb && (flags_at(s, b - 1) & FW_DATE_BLOCK))
+            continue;
+        if (!year) {
+            if (!a)
+                continue;
+            year = a->year;
+            if (month > a->month || (month == a->month && day > a->day))
+                year--;
+        }
+        char buf[16];
+        snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+        int yy, mm, dd;
+        if (!fl_date_parse(buf, 10, &yy, &mm, &dd))
+            continue;
+        memcpy(date, buf, 11);
+        span->start = s->tk[b].start;
+        span->end = s->tk[e - 1].end;
+        return 1;
+    }
+    return 0;
+}
+
+void fl_figures_fallback_context(fl_doc *doc)
+{
+    const fl_article *a = doc->article;
+    size_t i = 0;
+    while (i < doc->figures.count) {
+        uint32_t si = doc->figures.figures[i].sentence;
+        const fl_sentence *sen = &doc->sentences.sentences[si];
+        sent s = {doc->text, doc->tokens.tokens, sen->token_begin, sen->token_end};
+        fl_span source = find_source(&s), date_span = {0, 0};
+        char date[11] = "";
+        if (!find_date(&s, a, date, &date_span) && a)
+            memcpy(date, a->date, 11);
+        for (; i < doc->figures.count && doc->figures.figures[i].sentence == si; i++) {
+            fl_figure *f = &doc->figures.figures[i];
+            /* a source phrase that is the count itself is no source */
+            f->source = source;
+            if (source.start <= f->span.start && f->span.end <= source.end)
+                f->source.start = f->source.end = 0;
+            f->date_span = date_span;
+            memcpy(f->date, date, 11);
+        }
+    }
+}
+
+void fl_figures_set_source(fl_doc *doc, fl_span cover, fl_span source)
+{
+    for (size_t i = 0; i < doc->figures.count; i++) {
+        fl_figure *f = &doc->figures.figures[i];
+        if (cover.start <= f->span.start && f->span.end <= cover.end)
+            f->source = source;
+    }
+}
+
+void fl_figures_set_date(fl_doc *doc, fl_span cover, fl_span evidence, const char *date)
+{
+    int y, m, d;
+    if (!date || !fl_date_parse(date, strlen(date), &y, &m, &d))
+        return;
+    for (size_t i = 0; i < doc->figures.count; i++) {
+        fl_figure *f = &doc->figures.figures[i];
+        if (cover.start <= f->span.start && f->span.end <= cover.end) {
+            f->date_span = evidence;
+            memcpy(f->date, date, 10);
+            f->date[10] = '\0';
+        }
+    }
+}

@@ -1,0 +1,581 @@
+/*
+ * figures.c — finds figures (counts with qualifier, category, subject and
+ * place) in each sentence of an analysed doc.
+ *
+ * Method, per numeral that starts in a sentence (number.c parses it):
+ *   1. drop what is not a count: years, dates, times, durations and ages,
+ *      money, percentages, measurements, identifiers ("Channel 12"), a lone
+ *      "one", unscaled decimals;
+ *   2. the qualifier phrase just before ("more than") or after ("or more");
+ *   3. the counted noun phrase after the numeral ("Israeli soldiers",
+ *      "thousands of people", "200 of the hostages");
+ *   4. the category from the word that governs the count, tried in order:
+ *      a cue after the noun phrase ("have been killed", "dead"); a verb or
+ *      noun before the count ("killed at least 30", "the deaths of 1,400",
+ *      "the death toll rose to"); a cue reached through "who"/"that"; the
+ *      counted noun itself ("hostages", "aid trucks"); a weak cue ("held");
+ *      the previous figure for "including 3,700 children"; else "other";
+ *   5. a place from "in/across/near" + a proper name next to the count.
+ * A count of "other" with no noun phrase says nothing checkable and is
+ * dropped. Every word list is in words.c. Cost: a constant number of token
+ * look-ups per numeral, one table look-up per candidate word.
+ * Not for: source and date (context.c), JSON (figure_json.c).
+ */
+#include "figure/figure.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "figure/number.h"
+#include "figure/words.h"
+#include "text/doc.h"
+
+typedef struct scan {
+    const char *text;
+    const fl_token *tk;
+    size_t sb, se; /* the sentence's tokens */
+} scan;
+
+static int is_word(const fl_token *t) { return t->kind == FL_TOKEN_WORD || t->kind == FL_TOKEN_ABBREV; }
+
+static const fl_fig_word *word_at(const scan *s, size_t j)
+{
+    if (j < s->sb || j >= s->se)
+        return NULL;
+    const fl_token *t = &s->tk[j];
+    if (!is_word(t) && t->kind != FL_TOKEN_SYMBOL)
+        return NULL;
+    return fl_fig_lookup(s->text + t->start, t->end - t->start);
+}
+
+static uint32_t flags_at(const scan *s, size_t j)
+{
+    const fl_fig_word *w = word_at(s, j);
+    if (!w)
+        return 0;
+    /* month and weekday names only count when capitalised ("may" is a verb) */
+    uint32_t f = w->flags;
+    if ((f & (FW_MONTH | FW_WEEKDAY)) && !(s->tk[j].flags & FL_TOKEN_CAPITALIZED))
+        f &= ~(uint32_t)(FW_MONTH | FW_WEEKDAY);
+    return f;
+}
+
+static int is_tok(const scan *s, size_t j, const char *word)
+{
+    if (j < s->sb || j >= s->se)
+        return 0;
+    const fl_token *t = &s->tk[j];
+    size_t n = strlen(word);
+    if (t->end - t->start != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s->text[t->start + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != word[i])
+            return 0;
+    }
+    return 1;
+}
+
+static int is_capitalized_word(const scan *s, size_t j)
+{
+    return j >= s->sb && j < s->se && is_word(&s->tk[j]) && (s->tk[j].flags & FL_TOKEN_CAPITALIZED);
+}
+
+static int is_punct(const scan *s, size_t j, char c)
+{
+    const fl_token *t = &s->tk[j];
+    return t->kind == FL_TOKEN_PUNCT && t->end - t->start == 1 && s->text[t->start] == c;
+}
+
+/* ---- 1. what is not a count ---- */
+
+static int is_currency_symbol(const scan *s, size_t j)
+{
+    if (j < s->sb || s->tk[j].kind != FL_TOKEN_SYMBOL)
+        return 0;
+    const char *p = s->text + s->tk[j].start;
+    size_t n = s->tk[j].end - s->tk[j].start;
+    return (n == 1 && (*p == '$' || *p == '+' || *p == '#')) || (n == 2 && !memcmp(p, "\xc2\xa3", 2)) ||
+           (n == 3 && (!memcmp(p, "\xe2\x82\xac", 3) || !memcmp(p, "\xe2\x82\xaa", 3)));
+}
+
+static int is_year(double v) { return v >= 1900 && v <= 2099; }
+
+static int is_count(const scan *s, const fl_fig_numeral *n)
+{
+    if (n->flags & (FL_NUMERAL_WORD_ONE | FL_NUMERAL_DECIMAL))
+        return 0;
+    if (n->kind == FL_NUMERAL_SINGLE && n->value < 2)
+        return 0;
+    if ((n->flags & FL_NUMERAL_PLAIN) && is_year(n->low) && (n->kind == FL_NUMERAL_SINGLE || is_year(n->high)))
+        return 0; /* 2023, 2014-2023 (counts of that size are written 2,023) */
+    size_t p = n->begin, q = n->end;
+    if (p > s->sb) {
+        uint32_t pf = flags_at(s, p - 1);
+        if (pf & (FW_MONTH | FW_AGE | FW_IDENT))
+            return 0; /* October 7, aged 27, Resolution 2712 */
+        if (is_currency_symbol(s, p - 1))
+            return 0; /* $100m, +44, #2 */
+        /* a plain number after a capitalised word inside the sentence names
+         * something: "Channel 12", "Kan 11", "Highway 232" */
+        if ((n->flags & FL_NUMERAL_PLAIN) && p - 1 > s->sb && is_capitalized_word(s, p - 1) && pf == 0)
+            return 0;
+        if ((n->flags & FL_NUMERAL_PLAIN) && s->tk[p - 1].kind == FL_TOKEN_NUMBER)
+            return 0; /* "020 7946": a phone number */
+    }
+    if (q < s->se) {
+        size_t r = q;
+        if (n->kind == FL_NUMERAL_VAGUE && is_tok(s, r, "of"))
+            r++; /* "hundreds of years" */
+        uint32_t nf = flags_at(s, r);
+        if (nf & (FW_MONTH | FW_TIME_UNIT | FW_CLOCK | FW_CURRENCY | FW_MEASURE | FW_PERCENT))
+            return 0;
+        if ((n->flags & FL_NUMERAL_PLAIN) && s->tk[q].kind == FL_TOKEN_NUMBER)
+            return 0;
+        if (is_punct(s, q, ':') && q + 1 < s->se && s->tk[q + 1].kind == FL_TOKEN_NUMBER)
+            return 0; /* a score or a verse: "3:1" written apart */
+    }
+    return 1;
+}
+
+/* ---- 2. qualifiers ---- */
+
+/* Does the phrase's k words match tokens starting at j? */
+static int phrase_at(const scan *s, size_t j, const char *words, size_t *k)
+{
+    size_t count = 0;
+    const char *p = words;
+    while (*p) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        size_t t = j + count;
+        if (t < s->sb || t >= s->se || s->tk[t].end - s->tk[t].start != n)
+            return 0;
+        for (size_t i = 0; i < n; i++) {
+            char c = s->text[s->tk[t].start + i];
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c + 32);
+            if (c != p[i])
+                return 0;
+        }
+        count++;
+        p += n;
+        if (*p == ' ')
+            p++;
+    }
+    *k = count;
+    return 1;
+}
+
+static size_t phrase_words(const char *words)
+{
+    size_t k = 1;
+    for (const char *p = words; *p; p++)
+        k += *p == ' ';
+    return k;
+}
+
+/* The qualifier phrase ending just before token `begin` (after = 0) or
+ * starting at `end` (after = 1); returns its length in tokens, 0 if none. */
+static size_t find_qualifier(const scan *s, size_t begin, size_t end, int after, fl_figure_qualifier *q)
+{
+    const fl_fig_qualifier_phrase *ph;
+    size_t n = fl_fig_qualifier_phrases(&ph), best = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (ph[i].after != after)
+            continue;
+        size_t k = phrase_words(ph[i].words), got;
+        if (after ? !phrase_at(s, end, ph[i].words, &got)
+                  : (begin < s->sb + k || !phrase_at(s, begin - k, ph[i].words, &got)))
+            continue;
+        if (k > best) {
+            best = k;
+            *q = ph[i].qualifier;
+        }
+    }
+    return best;
+}
+
+/* ---- 3. the counted noun phrase ---- */
+
+static int ends_like_verb(const scan *s, size_t j)
+{
+    const fl_token *t = &s->tk[j];
+    size_t n = t->end - t->start;
+    const char *w = s->text + t->start;
+    if (t->flags & FL_TOKEN_CAPITALIZED)
+        return 0;
+    return (n > 4 && !memcmp(w + n - 3, "ing", 3)) || (n > 3 && !memcmp(w + n - 2, "ed", 2));
+}
+
+/* A word that may continue a noun phrase (not a function word, a number, a
+ * date word or an attribution verb). */
+static int np_word(const scan *s, size_t j)
+{
+    if (j >= s->se || !is_word(&s->tk[j]))
+        return 0;
+    uint32_t f = flags_at(s, j);
+    return !(f & (FW_STOP | FW_MONTH | FW_WEEKDAY | FW_ATTRIB | FW_TIME_UNIT | FW_UNIT | FW_TENS | FW_VAGUE));
+}
+
+/* The noun phrase from token k: returns its end (== k when empty). Cue
+ * words and -ed/-ing words belong to it only as modifiers ("displaced
+ * people", "wounded soldiers"), not as its last word. */
+static size_t noun_phrase(const scan *s, size_t k)
+{
+    size_t j = k;
+    while (j < s->se && j - k < 6 && np_word(s, j)) {
+        uint32_t f = flags_at(s, j);
+        int verbish = (f & (FW_AFTER | FW_AFTER_WEAK | FW_LEFT_VERB)) || (!f && ends_like_verb(s, j));
+        if (verbish && !np_word(s, j + 1))
+            break;
+        j++;
+    }
+    return j;
+}
+
+/* ---- 4. the category ---- */
+
+typedef struct cue {
+    fl_figure_category category;
+    size_t token; /* SIZE_MAX: none */
+} cue;
+
+#define NO_TOKEN ((size_t)-1)
+
+/* Skips "in/from/at (the) Proper Name" starting at j; returns the token after
+ * it (j if there is none) and the name's token range. */
+static size_t skip_place(const scan *s, size_t j, size_t *name_begin, size_t *name_end)
+{
+    if (j >= s->se || !(flags_at(s, j) & FW_PLACE_PREP || is_tok(s, j, "from") || is_tok(s, j, "at")))
+        return j;
+    size_t k = j + 1;
+    if (is_tok(s, k, "the"))
+        k++;
+    size_t b = k;
+    while (k < s->se && k - b < 5 && is_capitalized_word(s, k) && !(flags_at(s, k) & (FW_MONTH | FW_WEEKDAY)))
+        k++;
+    if (k == b)
+        return j;
+    *name_begin = b;
+    *name_end = k;
+    return k;
+}
+
+/* Cue after the noun phrase: "(who) have been killed", ", mostly civilians,
+ * were wounded", "in Gaza have died". Sets *relative when reached through
+ * who/that/which, *weak for a weak cue. Records a place passed on the way. */
+static cue cue_after(const scan *s, size_t j, int *relative, int *weak, size_t *pb, size_t *pe)
+{
+    cue c = {FL_CATEGORY_OTHER, NO_TOKEN};
+    int comma_skipped = 0;
+    size_t limit = j + 10 < s->se ? j + 10 : s->se;
+    *relative = *weak = 0;
+    while (j < limit) {
+        if (is_punct(s, j, ',') && !comma_skipped) {
+            size_t k = j + 1;
+            while (k < limit && !is_punct(s, k, ',') && s->tk[k].kind != FL_TOKEN_NUMBER)
+                k++;
+            if (k >= limit || !is_punct(s, k, ','))
+                break;
+            comma_skipped = 1;
+            j = k + 1;
+            continue;
+        }
+        size_t nb = 0, ne = 0, after_place = skip_place(s, j, &nb, &ne);
+        if (after_place != j) {
+            if (*pb == *pe && (flags_at(s, j) & FW_PLACE_PREP)) {
+                *pb = nb;
+                *pe = ne;
+            }
+            j = after_place;
+            continue;
+        }
+        uint32_t f = flags_at(s, j);
+        if (f & FW_AFTER) {
+            c.category = word_at(s, j)->category;
+            c.token = j;
+            return c;
+        }
+        if (f & FW_AFTER_WEAK) {
+            c.category = word_at(s, j)->category;
+            c.token = j;
+            *weak = 1;
+            return c;
+        }
+        if (is_tok(s, j, "in") && (flags_at(s, j + 1) & FW_AFTER)) { /* "remain in captivity" */
+            j++;
+            continue;
+        }
+        if (!(f & FW_GLUE_AFTER))
+            break;
+        if (is_tok(s, j, "who") || is_tok(s, j, "that") || is_tok(s, j, "which"))
+            *relative = 1;
+        j++;
+    }
+    return c;
+}
+
+/* Cue before the count: "killed at least 30", "the deaths of 1,400",
+ * "the death toll in Gaza has risen to 9,061". */
+static cue cue_before(const scan *s, size_t j)
+{
+    cue c = {FL_CATEGORY_OTHER, NO_TOKEN};
+    for (size_t steps = 0; j > s->sb && steps < 8; steps++) {
+        size_t k = j - 1;
+        uint32_t f = flags_at(s, k);
+        if (f & (FW_LEFT_VERB | FW_LEFT_NOUN)) {
+            c.category = word_at(s, k)->category;
+            c.token = k;
+            return c;
+        }
+        int glue = (f & FW_GLUE_LEFT) || s->tk[k].kind == FL_TOKEN_CLITIC || is_tok(s, k, "in") ||
+                   (is_capitalized_word(s, k) && !f && k > s->sb);
+        if (!glue)
+            break;
+        j = k;
+    }
+    return c;
+}
+
+/* The counted noun's own category ("hostages", "aid trucks"), the last
+ * such word of the phrase. */
+static cue cue_subject(const scan *s, size_t b, size_t e)
+{
+    cue c = {FL_CATEGORY_OTHER, NO_TOKEN};
+    for (size_t j = b; j < e; j++) {
+        const fl_fig_word *w = word_at(s, j);
+        if (!w || !(w->flags & FW_SUBJECT))
+            continue;
+        if (w->category == FL_CATEGORY_AID_TRUCKS) {
+            /* trucks count as aid trucks only when the sentence is about aid */
+            int aid = 0;
+            for (size_t k = s->sb; k < s->se && !aid; k++)
+                aid = (flags_at(s, k) & FW_AIDWORD) != 0;
+            if (!aid)
+                continue;
+        }
+        c.category = w->category;
+        c.token = j;
+    }
+    return c;
+}
+
+/* ---- the layer ---- */
+
+static int push(fl_doc *doc, const fl_figure *f)
+{
+    fl_figure_array *a = &doc->figures;
+    if (a->count == a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 16;
+        fl_figure *n = realloc(a->figures, cap * sizeof *n);
+        if (!n)
+            return 0;
+        a->figures = n;
+        a->cap = cap;
+    }
+    a->figures[a->count++] = *f;
+    return 1;
+}
+
+static fl_span tok_span(const scan *s, size_t b, size_t e)
+{
+    fl_span sp = {0, 0};
+    if (b < e) {
+        sp.start = s->tk[b].start;
+        sp.end = s->tk[e - 1].end;
+    }
+    return sp;
+}
+
+static void set_bounds(fl_figure *f, const fl_fig_numeral *n)
+{
+    f->flags = 0;
+    f->value = f->low = f->high = 0;
+    if (n->kind == FL_NUMERAL_SINGLE) {
+        f->value = n->value;
+        f->flags |= FL_FIGURE_HAS_VALUE;
+        switch (f->qualifier) {
+        case FL_QUALIFIER_EXACT:
+            f->low = f->high = n->value;
+            f->flags |= FL_FIGURE_HAS_LOW | FL_FIGURE_HAS_HIGH;
+            break;
+        case FL_QUALIFIER_MORE_THAN:
+        case FL_QUALIFIER_AT_LEAST:
+            f->low = n->value;
+            f->flags |= FL_FIGURE_HAS_LOW;
+            break;
+        case FL_QUALIFIER_NEARLY:
+        case FL_QUALIFIER_UP_TO:
+        case FL_QUALIFIER_LESS_THAN:
+            f->high = n->value;
+            f->flags |= FL_FIGURE_HAS_HIGH;
+            break;
+        default:
+            break;
+        }
+        return;
+    }
+    /* ranges and vague amounts: bounds, opened on the side a qualifier opens */
+    f->low = n->low;
+    f->high = n->high;
+    f->flags |= FL_FIGURE_HAS_LOW | FL_FIGURE_HAS_HIGH;
+    if (f->qualifier == FL_QUALIFIER_MORE_THAN || f->qualifier == FL_QUALIFIER_AT_LEAST)
+        f->flags &= ~(uint32_t)FL_FIGURE_HAS_HIGH;
+    else if (f->qualifier == FL_QUALIFIER_NEARLY || f->qualifier == FL_QUALIFIER_UP_TO ||
+             f->qualifier == FL_QUALIFIER_LESS_THAN)
+        f->flags &= ~(uint32_t)FL_FIGURE_HAS_LOW;
+    if (!(f->flags & FL_FIGURE_HAS_HIGH))
+        f->high = 0;
+    if (!(f->flags & FL_FIGURE_HAS_LOW))
+        f->low = 0;
+}
+
+static int starts_numeral(const scan *s, size_t j)
+{
+    const fl_token *t = &s->tk[j];
+    if (t->kind == FL_TOKEN_NUMBER)
+        return 1;
+    if (t->kind != FL_TOKEN_WORD || t->end - t->start > 12)
+        return 0;
+    uint32_t f = flags_at(s, j);
+    if (f & (FW_UNIT | FW_TENS | FW_SCALE | FW_DOZEN | FW_VAGUE))
+        return 1;
+    if (memchr(s->text + t->start, '-', t->end - t->start)) /* "twenty-five" */
+        return 1;
+    return is_tok(s, j, "a") || is_tok(s, j, "an") || is_tok(s, j, "half") || is_tok(s, j, "between") ||
+           is_tok(s, j, "several");
+}
+
+/* One sentence; `first` is the index of its first figure in doc->figures. */
+static fl_status find_in_sentence(fl_doc *doc, const scan *s, uint32_t sentence)
+{
+    size_t first = doc->figures.count;
+    size_t next = s->sb;
+    for (size_t j = s->sb; j < s->se; j++) {
+        if (j < next || !starts_numeral(s, j))
+            continue;
+        fl_fig_numeral n;
+        if (!fl_fig_parse_numeral(s->text, s->tk, j, s->se, &n))
+            continue;
+        next = n.end;
+        if (!is_count(s, &n))
+            continue;
+        fl_figure f;
+        memset(&f, 0, sizeof f);
+        f.sentence = sentence;
+        f.qualifier = n.kind == FL_NUMERAL_VAGUE ? FL_QUALIFIER_ABOUT : FL_QUALIFIER_EXACT;
+        size_t qb = n.begin, qe = n.end, k;
+        fl_figure_qualifier q;
+        if ((k = find_qualifier(s, n.begin, n.end, 0, &q)) != 0) {
+            qb -= k;
+            f.qualifier = q;
+        }
+        if ((k = find_qualifier(s, n.begin, n.end, 1, &q)) != 0) {
+            qe += k;
+            f.qualifier = q;
+        }
+        next = qe;
+        set_bounds(&f, &n);
+        f.span = tok_span(s, qb, qe);
+
+        /* the counted noun phrase */
+        size_t np = qe, partitive_pronoun = 0;
+        if (is_tok(s, np, "of")) {
+            if (is_tok(s, np + 1, "them") || is_tok(s, np + 1, "whom") || is_tok(s, np + 1, "those") ||
+                is_tok(s, np + 1, "these") || is_tok(s, np + 1, "which") || is_tok(s, np + 1, "us")) {
+                partitive_pronoun = 1;
+                np += 2;
+            } else if (is_tok(s, np + 1, "the") || is_tok(s, np + 1, "those") || is_tok(s, np + 1, "these")) {
+                np += 2;
+            } else if (n.kind == FL_NUMERAL_VAGUE || (n.flags & FL_NUMERAL_SCALED) || n.kind == FL_NUMERAL_RANGE) {
+                np += 1; /* "thousands of people", "two million of" */
+            }
+        }
+        size_t npe = partitive_pronoun ? np : noun_phrase(s, np);
+        if (npe == np && np != qe && !partitive_pronoun)
+            np = npe = qe; /* "of" led nowhere */
+        f.subject = tok_span(s, np, npe);
+
+        size_t pb = 0, pe = 0;
+        int relative, weak;
+        cue after = cue_after(s, npe, &relative, &weak, &pb, &pe);
+        cue before = cue_before(s, qb);
+        cue subject = cue_subject(s, np, npe);
+        cue chosen = {FL_CATEGORY_OTHER, NO_TOKEN};
+        if (after.token != NO_TOKEN && !relative && !weak)
+            chosen = after;
+        else if (before.token != NO_TOKEN)
+            chosen = before;
+        else if (after.token != NO_TOKEN && !weak)
+            chosen = after;
+        else if (subject.token != NO_TOKEN)
+            chosen = subject;
+        else if (after.token != NO_TOKEN)
+            chosen = after;
+        if (chosen.token == NO_TOKEN && doc->figures.count > first &&
+            (partitive_pronoun || (qb > s->sb && (flags_at(s, qb - 1) & FW_INHERIT)))) {
+            const fl_figure *prev = &doc->figures.figures[doc->figures.count - 1];
+            chosen.category = prev->category;
+            if (prev->cue.start != prev->cue.end) {
+                f.cue = prev->cue;
+            }
+        }
+        f.category = chosen.category;
+        if (chosen.token != NO_TOKEN)
+            f.cue = tok_span(s, chosen.token, chosen.token + 1);
+        if (f.category == FL_CATEGORY_OTHER && f.subject.start == f.subject.end)
+            continue; /* counts nothing we can name */
+        if (f.category == FL_CATEGORY_OTHER)
+            f.cue.start = f.cue.end = 0;
+
+        /* place: passed on the way to the cue, or right after the cue */
+        if (pb == pe && chosen.token != NO_TOKEN && chosen.token + 1 < s->se)
+            skip_place(s, chosen.token + 1, &pb, &pe);
+        if (pb == pe && (flags_at(s, npe) & FW_PLACE_PREP))
+            skip_place(s, npe, &pb, &pe);
+        if (pb < pe)
+            f.place = tok_span(s, pb, pe);
+        if (!push(doc, &f))
+            return FL_ERR_NOMEM;
+    }
+    return FL_OK;
+}
+
+fl_status fl_figures_find(fl_doc *doc)
+{
+    doc->figures.count = 0;
+    scan s;
+    s.text = doc->text;
+    s.tk = doc->tokens.tokens;
+    for (size_t i = 0; i < doc->sentences.count; i++) {
+        const fl_sentence *sen = &doc->sentences.sentences[i];
+        s.sb = sen->token_begin;
+        s.se = sen->token_end;
+        fl_status st = find_in_sentence(doc, &s, (uint32_t)i);
+        if (st != FL_OK)
+            return st;
+    }
+    return FL_OK;
+}
+
+size_t fl_doc_figure_count(const fl_doc *doc) { return doc->figures.count; }
+const fl_figure *fl_doc_figures(const fl_doc *doc) { return doc->figures.figures; }
+
+const char *fl_figure_qualifier_name(fl_figure_qualifier q)
+{
+    static const char *const names[FL_QUALIFIER_COUNT] = {
+        "exact", "more_than", "at_least", "about", "nearly", "up_to", "less_than",
+    };
+    return (unsigned)q < FL_QUALIFIER_COUNT ? names[q] : "unknown";
+}
+
+const char *fl_figure_category_name(fl_figure_category c)
+{
+    static const char *const names[FL_CATEGORY_COUNT] = {
+        "killed", "injured", "hostages", "released", "displaced", "missing", "arrested", "aid_trucks", "other",
+    };
+    return (unsigned)c < FL_CATEGORY_COUNT ? names[c] : "unknown";
+}
