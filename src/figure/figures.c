@@ -210,6 +210,24 @@ static int ends_like_verb(const scan *s, size_t j)
     return (n > 4 && !memcmp(w + n - 3, "ing", 3)) || (n > 3 && !memcmp(w + n - 2, "ed", 2));
 }
 
+/* A lower-case plural ("soldiers", "people"): the head of the phrase.
+ * Capitalised words ("Hamas", "Palestinians") are left to the other stops. */
+static int plural_noun(const scan *s, size_t j)
+{
+    const fl_token *t = &s->tk[j];
+    size_t n = t->end - t->start;
+    const char *w = s->text + t->start;
+    if (t->flags & FL_TOKEN_CAPITALIZED || t->kind != FL_TOKEN_WORD)
+        return 0;
+    if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i')
+        return 1;
+    static const char *const irregular[] = {"people", "children", "men", "women"};
+    for (size_t i = 0; i < sizeof irregular / sizeof irregular[0]; i++)
+        if (strlen(irregular[i]) == n && !memcmp(irregular[i], w, n))
+            return 1;
+    return 0;
+}
+
 /* A word that may continue a noun phrase (not a function word, a number, a
  * date word or an attribution verb). */
 static int np_word(const scan *s, size_t j)
@@ -217,7 +235,7 @@ static int np_word(const scan *s, size_t j)
     if (j >= s->se || !is_word(&s->tk[j]))
         return 0;
     uint32_t f = flags_at(s, j);
-    return !(f & (FW_STOP | FW_MONTH | FW_WEEKDAY | FW_ATTRIB | FW_TIME_UNIT | FW_UNIT | FW_TENS | FW_VAGUE));
+    return !(f & (FW_STOP | FW_MONTH | FW_WEEKDAY | FW_ATTRIB | FW_TIME_UNIT | FW_UNIT | FW_TENS | FW_VAGUE | FW_SCALE | FW_DOZEN));
 }
 
 /* The noun phrase from token k: returns its end (== k when empty). Cue
@@ -232,6 +250,8 @@ static size_t noun_phrase(const scan *s, size_t k)
         if (verbish && !np_word(s, j + 1))
             break;
         j++;
+        if (plural_noun(s, j - 1))
+            break; /* the head: "aid trucks carrying fuel" ends at "trucks" */
     }
     return j;
 }
@@ -466,7 +486,7 @@ static fl_status find_in_sentence(fl_doc *doc, const scan *s, uint32_t sentence)
         fl_figure f;
         memset(&f, 0, sizeof f);
         f.sentence = sentence;
-        f.qualifier = n.kind == FL_NUMERAL_VAGUE ? FL_QUALIFIER_ABOUT : FL_QUALIFIER_EXACT;
+        f.qualifier = n.flags & FL_NUMERAL_APPROX ? FL_QUALIFIER_ABOUT : FL_QUALIFIER_EXACT;
         size_t qb = n.begin, qe = n.end, k;
         fl_figure_qualifier q;
         if ((k = find_qualifier(s, n.begin, n.end, 0, &q)) != 0) {

@@ -14,7 +14,7 @@
 
 #include "figure/words.h"
 
-#define MAX_INT_DIGITS 12
+#define MAX_INT_DIGITS 13
 #define MAX_DECIMALS 6
 
 /* A plain number "9,200" or "1.4" in s[0..len). Returns 1 and the value. */
@@ -221,11 +221,15 @@ static int parse_words(const char *text, const fl_token *tk, size_t i, size_t en
         }
         if (!number_word(text, &tk[j], &cls, &v))
             break;
+        if (!any && !below && (cls & (FW_SCALE | FW_DOZEN)))
+            return 0; /* "million" alone is no numeral */
         if (cls & FW_SCALE) {
             double part = hundreds + below;
+            if (v > 100 && big_scale > 1 && v >= big_scale)
+                return 0; /* "thousand billion": malformed */
             if (v == 100) {
                 if (hundreds)
-                    break;
+                    return 0;
                 hundreds = (below ? below : 1) * 100;
                 below = 0;
             } else {
@@ -241,7 +245,7 @@ static int parse_words(const char *text, const fl_token *tk, size_t i, size_t en
         } else {
             int tens_only = below >= 20 && below < 100 && (long long)below % 10 == 0;
             if (below != 0 && !(tens_only && v < 10 && !(cls & FW_TENS)))
-                break; /* "two three", "twenty thirty" */
+                return 0; /* "two three", "twenty thirty": not one numeral */
             below += v;
             last_scale = 0;
         }
@@ -307,7 +311,7 @@ static int parse_vague(const char *text, const fl_token *tk, size_t i, size_t en
     out->begin = i;
     out->end = j;
     out->kind = FL_NUMERAL_VAGUE;
-    out->flags = 0;
+    out->flags = FL_NUMERAL_APPROX;
     out->value = 0;
     out->low = low_mult * scale;
     out->high = 10 * scale - 1;

@@ -32,7 +32,8 @@ enum {
     FL_NUMERAL_PLAIN = 2,    /* a bare run of digits: no separator, decimal, suffix or scale word */
     FL_NUMERAL_DECIMAL = 4,  /* has a decimal part and no scale ("2.5") */
     FL_NUMERAL_SCALED = 8,   /* has a scale word or suffix ("million", "bn") */
-    FL_NUMERAL_WORD_ONE = 16 /* the single word "one", "a" or digit "1": a lone unit */
+    FL_NUMERAL_WORD_ONE = 16,/* the single word "one", "a" or digit "1": a lone unit */
+    FL_NUMERAL_APPROX = 32   /* vague, or a range with a vague end: "hundreds to thousands" */
 };
 
 typedef struct fl_fig_numeral {

@@ -1,0 +1,263 @@
+/*
+ * test_figure.c — the figure layer on single sentences: every construction
+ * of issue 6 with exact fields, numbers that must not become figures, and
+ * hostile numerals. Not for: the lexicon's order (test_figure_words.c) or
+ * scores on the dev set (test_figure_eval.c).
+ */
+#include <string.h>
+
+#include "check.h"
+#include "factline.h"
+
+static fl_doc *doc;
+static fl_extractor *ex;
+static fl_article art;
+static char span_buf[256];
+
+/* Analyses `text` as the body of an article dated 2023-11-04. */
+static size_t run(const char *text)
+{
+    memset(&art, 0, sizeof art);
+    art.id = "test";
+    memcpy(art.date, "2023-11-04", 11);
+    art.year = 2023;
+    art.month = 11;
+    art.day = 4;
+    art.headline = "";
+    art.text = text;
+    art.text_len = strlen(text);
+    art.body_start = 0;
+    art.file = "test";
+    fl_doc_analyze(doc, &art);
+    fl_extract(ex, doc);
+    return fl_doc_figure_count(doc);
+}
+
+static const char *span_text(fl_span sp)
+{
+    if (sp.start == sp.end)
+        return "(none)";
+    size_t n = sp.end - sp.start < sizeof span_buf - 1 ? sp.end - sp.start : sizeof span_buf - 1;
+    memcpy(span_buf, fl_doc_text(doc) + sp.start, n);
+    span_buf[n] = '\0';
+    return span_buf;
+}
+
+static const fl_figure *fig(size_t i)
+{
+    static fl_figure none;
+    if (i >= fl_doc_figure_count(doc)) {
+        fprintf(stderr, "no figure %zu\n", i);
+        memset(&none, 0, sizeof none);
+        none.qualifier = FL_QUALIFIER_COUNT;
+        none.category = FL_CATEGORY_COUNT;
+        return &none;
+    }
+    return &fl_doc_figures(doc)[i];
+}
+
+/* value, or -1 when unset; same for low and high */
+static double value_of(const fl_figure *f) { return f->flags & FL_FIGURE_HAS_VALUE ? f->value : -1; }
+static double low_of(const fl_figure *f) { return f->flags & FL_FIGURE_HAS_LOW ? f->low : -1; }
+static double high_of(const fl_figure *f) { return f->flags & FL_FIGURE_HAS_HIGH ? f->high : -1; }
+
+#define EXPECT(i, text_, value_, low_, high_, qual_, cat_, subject_)                  \
+    do {                                                                            \
+        const fl_figure *f_ = fig(i);                                               \
+        CHECK_STR(span_text(f_->span), text_);                                      \
+        CHECK_INT(value_of(f_), value_);                                            \
+        CHECK_INT(low_of(f_), low_);                                                \
+        CHECK_INT(high_of(f_), high_);                                              \
+        CHECK_STR(fl_figure_qualifier_name(f_->qualifier), qual_);                  \
+        CHECK_STR(fl_figure_category_name(f_->category), cat_);                     \
+        CHECK_STR(span_text(f_->subject), subject_);                                \
+    } while (0)
+
+static void test_seed_sentences(void)
+{
+    CHECK_INT(run("The Israeli strikes on Gaza were initiated after a series of Hamas terrorist attacks on October 7, "
+                  "resulting in the deaths of 1,400 people and the abduction of over 200 individuals."), 2);
+    EXPECT(0, "1,400", 1400, 1400, 1400, "exact", "killed", "people");
+    CHECK_STR(span_text(fig(0)->cue), "deaths");
+    CHECK_STR(fig(0)->date, "2023-10-07");
+    CHECK_STR(span_text(fig(0)->date_span), "October 7");
+    CHECK_STR(span_text(fig(0)->source), "(none)");
+    EXPECT(1, "over 200", 200, 200, -1, "more_than", "hostages", "individuals");
+    CHECK_STR(span_text(fig(1)->cue), "abduction");
+
+    CHECK_INT(run("The Health Ministry in Gaza reported that more than 9,200 Palestinians have been killed since the "
+                  "military campaign began, including civilians who died in three Israeli strikes on the Jabalia "
+                  "refugee camp."), 2);
+    EXPECT(0, "more than 9,200", 9200, 9200, -1, "more_than", "killed", "Palestinians");
+    CHECK_STR(span_text(fig(0)->source), "The Health Ministry in Gaza");
+    CHECK_STR(fig(0)->date, "2023-11-04");
+    CHECK_STR(span_text(fig(0)->date_span), "(none)");
+    /* three strikes are counted, but not as people killed */
+    EXPECT(1, "three", 3, 3, 3, "exact", "other", "Israeli strikes");
+    CHECK_STR(span_text(fig(1)->cue), "(none)");
+}
+
+static void test_categories(void)
+{
+    CHECK_INT(run("The attack killed at least 30 people."), 1);
+    EXPECT(0, "at least 30", 30, 30, -1, "at_least", "killed", "people");
+    CHECK_STR(span_text(fig(0)->cue), "killed");
+
+    CHECK_INT(run("The death toll rose to 9,061, officials said."), 1);
+    EXPECT(0, "9,061", 9061, 9061, 9061, "exact", "killed", "(none)");
+    CHECK_STR(span_text(fig(0)->cue), "toll");
+    CHECK_STR(span_text(fig(0)->source), "officials");
+
+    CHECK_INT(run("The death toll in Gaza has risen to 9,061."), 1);
+    CHECK_STR(fl_figure_category_name(fig(0)->category), "killed");
+
+    CHECK_INT(run("A blast hit the market, injuring 500."), 1);
+    EXPECT(0, "500", 500, 500, 500, "exact", "injured", "(none)");
+
+    CHECK_INT(run("Hundreds were wounded in the blast."), 1);
+    EXPECT(0, "Hundreds", -1, 200, 999, "about", "injured", "(none)");
+
+    CHECK_INT(run("About 240 people were taken hostage by Hamas."), 1);
+    EXPECT(0, "About 240", 240, -1, -1, "about", "hostages", "people");
+    CHECK_STR(span_text(fig(0)->cue), "hostage");
+
+    CHECK_INT(run("Hamas is holding 137 hostages in Gaza."), 1);
+    EXPECT(0, "137", 137, 137, 137, "exact", "hostages", "hostages");
+    CHECK_STR(span_text(fig(0)->place), "Gaza");
+
+    CHECK_INT(run("Hamas released 24 hostages on Friday."), 1);
+    EXPECT(0, "24", 24, 24, 24, "exact", "released", "hostages");
+
+    CHECK_INT(run("Nearly 1.7 million people in Gaza have been displaced."), 1);
+    EXPECT(0, "Nearly 1.7 million", 1700000, -1, 1700000, "nearly", "displaced", "people");
+    CHECK_STR(span_text(fig(0)->place), "Gaza");
+
+    CHECK_INT(run("Up to 1.4 million displaced people are sheltering in UN schools."), 1);
+    EXPECT(0, "Up to 1.4 million", 1400000, -1, 1400000, "up_to", "displaced", "displaced people");
+
+    CHECK_INT(run("Police arrested 12 protesters in London."), 1);
+    EXPECT(0, "12", 12, 12, 12, "exact", "arrested", "protesters");
+    CHECK_STR(span_text(fig(0)->place), "London");
+
+    CHECK_INT(run("Some 1,500 Palestinians have been detained in the West Bank."), 1);
+    EXPECT(0, "Some 1,500", 1500, -1, -1, "about", "arrested", "Palestinians");
+    CHECK_STR(span_text(fig(0)->place), "West Bank");
+
+    CHECK_INT(run("More than 100 aid trucks entered Gaza through Rafah."), 1);
+    EXPECT(0, "More than 100", 100, 100, -1, "more_than", "aid_trucks", "aid trucks");
+
+    CHECK_INT(run("Ten trucks carrying fuel crossed the border."), 1);
+    EXPECT(0, "Ten", 10, 10, 10, "exact", "aid_trucks", "trucks");
+
+    CHECK_INT(run("The army said 15 trucks were destroyed in the convoy attack."), 1);
+    CHECK_STR(fl_figure_category_name(fig(0)->category), "other"); /* trucks, but no aid in sight */
+
+    CHECK_INT(run("About 20 people are still missing."), 1);
+    EXPECT(0, "About 20", 20, -1, -1, "about", "missing", "people");
+
+    CHECK_INT(run("Israel says 1,200 people, mostly civilians, were killed."), 1);
+    EXPECT(0, "1,200", 1200, 1200, 1200, "exact", "killed", "people");
+    CHECK_STR(span_text(fig(0)->source), "Israel");
+
+    CHECK_INT(run("Gaza's health ministry says 10,000 people have been killed, including 4,100 children."), 2);
+    EXPECT(0, "10,000", 10000, 10000, 10000, "exact", "killed", "people");
+    EXPECT(1, "4,100", 4100, 4100, 4100, "exact", "killed", "children");
+    CHECK_STR(span_text(fig(1)->source), "Gaza's health ministry");
+
+    CHECK_INT(run("Fifty hostages will be freed in exchange for 150 Palestinian prisoners."), 2);
+    EXPECT(0, "Fifty", 50, 50, 50, "exact", "released", "hostages");
+    EXPECT(1, "150", 150, 150, 150, "exact", "arrested", "Palestinian prisoners");
+
+    CHECK_INT(run("According to the UN, 1,400 people have fled their homes."), 1);
+    EXPECT(0, "1,400", 1400, 1400, 1400, "exact", "displaced", "people");
+    CHECK_STR(span_text(fig(0)->source), "the UN");
+
+    CHECK_INT(run("Thirty Israeli soldiers died in the fighting, said the military."), 1);
+    EXPECT(0, "Thirty", 30, 30, 30, "exact", "killed", "Israeli soldiers");
+    CHECK_STR(span_text(fig(0)->source), "the military");
+}
+
+static void test_numerals(void)
+{
+    CHECK_INT(run("Two hundred and fifty people were injured."), 1);
+    EXPECT(0, "Two hundred and fifty", 250, 250, 250, "exact", "injured", "people");
+
+    CHECK_INT(run("Twenty-five soldiers were killed."), 1);
+    EXPECT(0, "Twenty-five", 25, 25, 25, "exact", "killed", "soldiers");
+
+    CHECK_INT(run("A dozen people were arrested."), 1);
+    EXPECT(0, "A dozen", 12, 12, 12, "exact", "arrested", "people");
+
+    CHECK_INT(run("Half a million people fled south."), 1);
+    EXPECT(0, "Half a million", 500000, 500000, 500000, "exact", "displaced", "people");
+
+    CHECK_INT(run("Between 200 and 300 people were killed."), 1);
+    EXPECT(0, "Between 200 and 300", -1, 200, 300, "exact", "killed", "people");
+
+    CHECK_INT(run("The strike killed 200-300 people."), 1);
+    EXPECT(0, "200-300", -1, 200, 300, "exact", "killed", "people");
+
+    CHECK_INT(run("Hundreds to thousands of people were displaced."), 1);
+    EXPECT(0, "Hundreds to thousands", -1, 200, 9999, "about", "displaced", "people");
+
+    CHECK_INT(run("Tens of thousands of people have been displaced."), 1);
+    EXPECT(0, "Tens of thousands", -1, 20000, 99999, "about", "displaced", "people");
+
+    CHECK_INT(run("Dozens of people were killed overnight."), 1);
+    EXPECT(0, "Dozens", -1, 24, 119, "about", "killed", "people");
+
+    CHECK_INT(run("Two to three million people live there."), 1);
+    EXPECT(0, "Two to three million", -1, 2000000, 3000000, "exact", "other", "people");
+
+    CHECK_INT(run("Several hundred people were evacuated."), 1);
+    EXPECT(0, "Several hundred", -1, 300, 999, "about", "displaced", "people");
+
+    CHECK_INT(run("In total 2bn people watched, and 1.4m people marched."), 2);
+    EXPECT(0, "2bn", 2000000000, 2000000000, 2000000000, "exact", "other", "people");
+    EXPECT(1, "1.4m", 1400000, 1400000, 1400000, "exact", "other", "people");
+
+    CHECK_INT(run("It took 20 or more volunteers to lift it."), 1);
+    EXPECT(0, "20 or more", 20, 20, -1, "at_least", "other", "volunteers");
+}
+
+static void test_not_figures(void)
+{
+    /* years, ages, dates, times, durations, ordinals, money, percentages, measures, identifiers */
+    CHECK_INT(run("In 2023, the 27-year-old was killed on 7 October at 06:30 after 16 years in the 1990s."), 0);
+    CHECK_INT(run("She was aged 27 when she died two days later."), 0);
+    CHECK_INT(run("The strike hit at 3 pm on October 12, about 4 km from the 2nd checkpoint."), 0);
+    CHECK_INT(run("The UN approved Resolution 2712 and Channel 12 reported it."), 0);
+    CHECK_INT(run("Aid worth $100m and 50 % of the food, about 20 tonnes, arrived."), 0);
+    CHECK_INT(run("Call 0800 123 456 or +44 20 7946 0018."), 0);
+    CHECK_INT(run("One official said one of the hostages was freed."), 0);
+    CHECK_INT(run("The two-state solution was discussed for 2.5 hours."), 0);
+    CHECK_INT(run("Israel won 3-1."), 0);
+}
+
+static void test_hostile(void)
+{
+    char big[700];
+    memset(big, '9', 500);
+    strcpy(big + 500, " people were killed.");
+    CHECK_INT(run(big), 0);
+    CHECK_INT(run("1e308 people were killed, then 9,2,0,0 people, then 1,000,000,000,000,000 people."), 0);
+    CHECK_INT(run("99999999999999999999999999999-1 people were killed and 0.0000000001 million more."), 0);
+    CHECK_INT(run("nine hundred ninety nine thousand billion billion billion billion people were killed."), 0);
+    /* the largest count accepted */
+    CHECK_INT(run("1,000,000,000,000 people were counted."), 1);
+    CHECK_INT(value_of(fig(0)), 1000000000000LL);
+}
+
+int main(void)
+{
+    doc = fl_doc_new();
+    ex = fl_extractor_new(NULL, NULL);
+    test_seed_sentences();
+    test_categories();
+    test_numerals();
+    test_not_figures();
+    test_hostile();
+    fl_doc_free(doc);
+    fl_extractor_free(ex);
+    return check_report("test_figure");
+}
