@@ -15,6 +15,8 @@ typedef struct fl_command {
 } fl_command;
 
 int cmd_extract(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_eval_figures(int argc, char **argv); /* eval task, cli/cmd_figures.c */
 
 /* Shared by commands that read articles: prints a diagnostic to stderr as
  * "factline: FILE:LINE: article N, byte OFFSET: SEVERITY: message". */

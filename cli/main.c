@@ -9,6 +9,7 @@
 
 static const fl_command commands[] = {
     {"extract", cmd_extract, "extract facts from articles, one JSON object per article"},
+    {"eval", cmd_eval, "score a layer against gold annotations (eval figures GOLD.jsonl)"},
 };
 
 static void usage(FILE *out)
