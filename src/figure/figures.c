@@ -43,7 +43,7 @@ static const fl_fig_word *word_at(const scan *s, size_t j)
     if (j < s->sb || j >= s->se)
         return NULL;
     const fl_token *t = &s->tk[j];
-    if (!is_word(t) && t->kind != FL_TOKEN_SYMBOL)
+    if (!is_word(t) && t->kind != FL_TOKEN_SYMBOL && t->kind != FL_TOKEN_PUNCT)
         return NULL;
     return fl_fig_lookup(s->text + t->start, t->end - t->start);
 }
@@ -103,6 +103,19 @@ static int is_currency_symbol(const scan *s, size_t j)
 
 static int is_year(double v) { return v >= 1900 && v <= 2099; }
 
+static int plural_noun(const scan *s, size_t j);
+
+/* A token that starts a numeral: digits or a number word. */
+static int numeral_token(const scan *s, size_t j)
+{
+    if (j < s->sb || j >= s->se)
+        return 0;
+    if (s->tk[j].kind == FL_TOKEN_NUMBER)
+        return 1;
+    const fl_fig_word *w = word_at(s, j);
+    return w && (w->flags & (FW_UNIT | FW_TENS));
+}
+
 static int is_count(const scan *s, const fl_fig_numeral *n)
 {
     if (n->flags & (FL_NUMERAL_WORD_ONE | FL_NUMERAL_DECIMAL))
@@ -112,10 +125,16 @@ static int is_count(const scan *s, const fl_fig_numeral *n)
     if ((n->flags & FL_NUMERAL_PLAIN) && is_year(n->low) && (n->kind == FL_NUMERAL_SINGLE || is_year(n->high)))
         return 0; /* 2023, 2014-2023 (counts of that size are written 2,023) */
     size_t p = n->begin, q = n->end;
+    /* a day of the month: only digits up to 31 */
+    int day = (n->flags & FL_NUMERAL_DIGITS) && n->kind == FL_NUMERAL_SINGLE && n->value <= 31;
+    if ((n->flags & FL_NUMERAL_SUFFIX_M) && !(q < s->se && plural_noun(s, q)))
+        return 0; /* "800m away", "10m to 15m": metres; "2m people" is a count */
+    if ((is_tok(s, q, "in") && numeral_token(s, q + 1)) || (is_tok(s, p - 1, "in") && numeral_token(s, p - 2)))
+        return 0; /* a proportion: "four in five people" */
     if (p > s->sb) {
         uint32_t pf = flags_at(s, p - 1);
-        if (pf & (FW_MONTH | FW_AGE | FW_IDENT))
-            return 0; /* October 7, aged 27, Resolution 2712 */
+        if ((pf & (FW_AGE | FW_IDENT)) || (day && (pf & FW_MONTH)))
+            return 0; /* aged 27, Resolution 2712, October 7 */
         if (is_currency_symbol(s, p - 1))
             return 0; /* $100m, +44, #2 */
         /* a plain number after a capitalised word inside the sentence names
@@ -130,7 +149,7 @@ static int is_count(const scan *s, const fl_fig_numeral *n)
         if (n->kind == FL_NUMERAL_VAGUE && is_tok(s, r, "of"))
             r++; /* "hundreds of years" */
         uint32_t nf = flags_at(s, r);
-        if (nf & (FW_MONTH | FW_TIME_UNIT | FW_CLOCK | FW_CURRENCY | FW_MEASURE | FW_PERCENT))
+        if ((nf & (FW_TIME_UNIT | FW_CLOCK | FW_CURRENCY | FW_MEASURE | FW_PERCENT)) || (day && (nf & FW_MONTH)))
             return 0;
         if ((n->flags & FL_NUMERAL_PLAIN) && s->tk[q].kind == FL_TOKEN_NUMBER)
             return 0;
@@ -210,16 +229,20 @@ static int ends_like_verb(const scan *s, size_t j)
     return (n > 4 && !memcmp(w + n - 3, "ing", 3)) || (n > 3 && !memcmp(w + n - 2, "ed", 2));
 }
 
-/* A lower-case plural ("soldiers", "people"): the head of the phrase.
- * Capitalised words ("Hamas", "Palestinians") are left to the other stops. */
+/* A plural ("soldiers", "people", "Palestinians", "gunmen"): the head of
+ * the phrase. */
 static int plural_noun(const scan *s, size_t j)
 {
     const fl_token *t = &s->tk[j];
     size_t n = t->end - t->start;
     const char *w = s->text + t->start;
-    if (t->flags & FL_TOKEN_CAPITALIZED || t->kind != FL_TOKEN_WORD)
+    if (t->kind != FL_TOKEN_WORD || (t->flags & FL_TOKEN_ALL_CAPS))
         return 0;
+    if (t->flags & FL_TOKEN_CAPITALIZED) /* "Palestinians", "Thais"; not "Hamas" */
+        return n > 4 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'a' && w[n - 2] != 'u';
     if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i')
+        return 1;
+    if (n >= 3 && !memcmp(w + n - 3, "men", 3)) /* men, women, gunmen */
         return 1;
     static const char *const irregular[] = {"people", "children", "men", "women"};
     for (size_t i = 0; i < sizeof irregular / sizeof irregular[0]; i++)
@@ -244,9 +267,12 @@ static int np_word(const scan *s, size_t j)
 static size_t noun_phrase(const scan *s, size_t k)
 {
     size_t j = k;
+    if (is_tok(s, j, "other") && np_word(s, j + 1))
+        j++; /* "30 other student groups" */
     while (j < s->se && j - k < 6 && np_word(s, j)) {
         uint32_t f = flags_at(s, j);
-        int verbish = (f & (FW_AFTER | FW_AFTER_WEAK | FW_LEFT_VERB)) || (!f && ends_like_verb(s, j));
+        int verbish = ((f & (FW_AFTER | FW_AFTER_WEAK | FW_LEFT_VERB | FW_GLUE_AFTER)) || (!f && ends_like_verb(s, j))) &&
+                      !plural_noun(s, j); /* "hostages" is a noun, "dead" is not */
         if (verbish && !np_word(s, j + 1))
             break;
         j++;
@@ -265,23 +291,58 @@ typedef struct cue {
 
 #define NO_TOKEN ((size_t)-1)
 
-/* Skips "in/from/at (the) Proper Name" starting at j; returns the token after
- * it (j if there is none) and the name's token range. */
+/* Skips "in/from/at/to (the) (northern) Proper Name" starting at j; returns
+ * the token after it (j if there is none) and the name's token range. A
+ * capitalised word that modifies a following noun ("in the Hamas attacks",
+ * "an Israeli strike") is no place. */
 static size_t skip_place(const scan *s, size_t j, size_t *name_begin, size_t *name_end)
 {
-    if (j >= s->se || !(flags_at(s, j) & FW_PLACE_PREP || is_tok(s, j, "from") || is_tok(s, j, "at")))
+    if (j >= s->se || !((flags_at(s, j) & FW_PLACE_PREP) || is_tok(s, j, "from") || is_tok(s, j, "at") ||
+                        is_tok(s, j, "to") || is_tok(s, j, "into")))
         return j;
     size_t k = j + 1;
     if (is_tok(s, k, "the"))
         k++;
     size_t b = k;
-    while (k < s->se && k - b < 5 && is_capitalized_word(s, k) && !(flags_at(s, k) & (FW_MONTH | FW_WEEKDAY)))
+    if (flags_at(s, k) & FW_DIRECTION)
         k++;
-    if (k == b)
+    size_t names = k;
+    while (k < s->se && k - b < 5 &&
+           (is_capitalized_word(s, k) || (k > names && is_tok(s, k, "of") && is_capitalized_word(s, k + 1))) &&
+           !(flags_at(s, k) & (FW_MONTH | FW_WEEKDAY)))
+        k++;
+    if (k == names)
+        return j;
+    if (k < s->se && s->tk[k].kind == FL_TOKEN_WORD && !(s->tk[k].flags & FL_TOKEN_CAPITALIZED) &&
+        !(flags_at(s, k) & (FW_STOP | FW_GLUE_AFTER | FW_AFTER | FW_ATTRIB)))
         return j;
     *name_begin = b;
     *name_end = k;
     return k;
+}
+
+/* The end of a parenthetical ", mostly civilians," or "- mostly women and
+ * children -" that starts at j, or j when there is none. */
+static size_t skip_parenthetical(const scan *s, size_t j, size_t limit)
+{
+    int dash = s->tk[j].kind == FL_TOKEN_DASH;
+    if (!dash && !is_punct(s, j, ','))
+        return j;
+    for (size_t k = j + 1; k < limit && k < j + 14; k++) {
+        if (dash ? s->tk[k].kind == FL_TOKEN_DASH : is_punct(s, k, ','))
+            return k + 1;
+        if (is_punct(s, k, ';') || is_punct(s, k, ':') || s->tk[k].kind == FL_TOKEN_QUOTE)
+            break;
+    }
+    return j;
+}
+
+static int ly_adverb(const scan *s, size_t j)
+{
+    const fl_token *t = &s->tk[j];
+    size_t n = t->end - t->start;
+    return t->kind == FL_TOKEN_WORD && !(t->flags & FL_TOKEN_CAPITALIZED) && n > 4 &&
+           !memcmp(s->text + t->start + n - 2, "ly", 2);
 }
 
 /* Cue after the noun phrase: "(who) have been killed", ", mostly civilians,
@@ -290,19 +351,26 @@ static size_t skip_place(const scan *s, size_t j, size_t *name_begin, size_t *na
 static cue cue_after(const scan *s, size_t j, int *relative, int *weak, size_t *pb, size_t *pe)
 {
     cue c = {FL_CATEGORY_OTHER, NO_TOKEN};
-    int comma_skipped = 0;
-    size_t limit = j + 10 < s->se ? j + 10 : s->se;
+    int parenthetical_skipped = 0;
+    size_t limit = j + 12 < s->se ? j + 12 : s->se;
     *relative = *weak = 0;
     while (j < limit) {
-        if (is_punct(s, j, ',') && !comma_skipped) {
-            size_t k = j + 1;
-            while (k < limit && !is_punct(s, k, ',') && s->tk[k].kind != FL_TOKEN_NUMBER)
-                k++;
-            if (k >= limit || !is_punct(s, k, ','))
+        if (!parenthetical_skipped && (is_punct(s, j, ',') || s->tk[j].kind == FL_TOKEN_DASH)) {
+            size_t k = skip_parenthetical(s, j, s->se);
+            if (k == j && is_punct(s, j, ',') && (flags_at(s, j + 1) & (FW_GLUE_AFTER | FW_AFTER)))
+                k = j + 1; /* the closing comma of "271 Palestinians, including 69 children, have" */
+            if (k == j)
                 break;
-            comma_skipped = 1;
-            j = k + 1;
+            parenthetical_skipped = 1;
+            limit = k + 8 < s->se ? k + 8 : s->se;
+            j = k;
             continue;
+        }
+        if (is_tok(s, j, "from") && (is_tok(s, j + 1, "their") || is_tok(s, j + 1, "his") || is_tok(s, j + 1, "her")) &&
+            (is_tok(s, j + 2, "homes") || is_tok(s, j + 2, "home"))) {
+            c.category = FL_CATEGORY_DISPLACED; /* "forced from their homes" */
+            c.token = j + 2;
+            return c;
         }
         size_t nb = 0, ne = 0, after_place = skip_place(s, j, &nb, &ne);
         if (after_place != j) {
@@ -329,7 +397,7 @@ static cue cue_after(const scan *s, size_t j, int *relative, int *weak, size_t *
             j++;
             continue;
         }
-        if (!(f & FW_GLUE_AFTER))
+        if (!(f & FW_GLUE_AFTER) && !ly_adverb(s, j))
             break;
         if (is_tok(s, j, "who") || is_tok(s, j, "that") || is_tok(s, j, "which"))
             *relative = 1;
@@ -351,7 +419,8 @@ static cue cue_before(const scan *s, size_t j)
             c.token = k;
             return c;
         }
-        int glue = (f & FW_GLUE_LEFT) || s->tk[k].kind == FL_TOKEN_CLITIC || is_tok(s, k, "in") ||
+        int glue = (f & FW_GLUE_LEFT) || s->tk[k].kind == FL_TOKEN_CLITIC || s->tk[k].kind == FL_TOKEN_QUOTE ||
+                   is_tok(s, k, "in") ||
                    (is_capitalized_word(s, k) && !f && k > s->sb);
         if (!glue)
             break;
@@ -469,11 +538,35 @@ static int starts_numeral(const scan *s, size_t j)
            is_tok(s, j, "several");
 }
 
-/* One sentence; `first` is the index of its first figure in doc->figures. */
+static int partitive_determiner(const scan *s, size_t j)
+{
+    static const char *const words[] = {"the", "those", "these", "its", "their", "his", "her", "our"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (is_tok(s, j, words[i]))
+            return 1;
+    return 0;
+}
+
+/* "In Sudan, ..." at the sentence start: the place of the sentence's counts. */
+static void sentence_place(const scan *s, size_t *pb, size_t *pe)
+{
+    *pb = *pe = 0;
+    size_t b = 0, e = 0, k = skip_place(s, s->sb, &b, &e);
+    if (k != s->sb && is_tok(s, s->sb, "in") && k < s->se && is_punct(s, k, ',')) {
+        *pb = b;
+        *pe = e;
+    }
+}
+
+/* Finds the figures of one sentence. */
 static fl_status find_in_sentence(fl_doc *doc, const scan *s, uint32_t sentence)
 {
     size_t first = doc->figures.count;
     size_t next = s->sb;
+    size_t prev_np_end = 0; /* the previous figure of this sentence, for coordination */
+    int prev_has_cue = 0;
+    size_t spb, spe;
+    sentence_place(s, &spb, &spe);
     for (size_t j = s->sb; j < s->se; j++) {
         if (j < next || !starts_numeral(s, j))
             continue;
@@ -489,8 +582,15 @@ static fl_status find_in_sentence(fl_doc *doc, const scan *s, uint32_t sentence)
         f.qualifier = n.flags & FL_NUMERAL_APPROX ? FL_QUALIFIER_ABOUT : FL_QUALIFIER_EXACT;
         size_t qb = n.begin, qe = n.end, k;
         fl_figure_qualifier q;
+        /* "at least a further 50", "more than another 20" */
+        size_t gap = is_tok(s, qb - 1, "another") ? 1
+                     : (is_tok(s, qb - 1, "further") && is_tok(s, qb - 2, "a")) ? 2
+                                                                                : 0;
         if ((k = find_qualifier(s, n.begin, n.end, 0, &q)) != 0) {
             qb -= k;
+            f.qualifier = q;
+        } else if (gap && (k = find_qualifier(s, n.begin - gap, n.end, 0, &q)) != 0) {
+            qb -= k + gap;
             f.qualifier = q;
         }
         if ((k = find_qualifier(s, n.begin, n.end, 1, &q)) != 0) {
@@ -503,21 +603,27 @@ static fl_status find_in_sentence(fl_doc *doc, const scan *s, uint32_t sentence)
 
         /* the counted noun phrase */
         size_t np = qe, partitive_pronoun = 0;
+        if (is_tok(s, np, "more") && !is_tok(s, np + 1, "than"))
+            np++; /* "five more of its soldiers", "millions more people" */
         if (is_tok(s, np, "of")) {
             if (is_tok(s, np + 1, "them") || is_tok(s, np + 1, "whom") || is_tok(s, np + 1, "those") ||
                 is_tok(s, np + 1, "these") || is_tok(s, np + 1, "which") || is_tok(s, np + 1, "us")) {
                 partitive_pronoun = 1;
                 np += 2;
-            } else if (is_tok(s, np + 1, "the") || is_tok(s, np + 1, "those") || is_tok(s, np + 1, "these")) {
+            } else if (partitive_determiner(s, np + 1)) {
                 np += 2;
             } else if (n.kind == FL_NUMERAL_VAGUE || (n.flags & FL_NUMERAL_SCALED) || n.kind == FL_NUMERAL_RANGE) {
                 np += 1; /* "thousands of people", "two million of" */
             }
         }
         size_t npe = partitive_pronoun ? np : noun_phrase(s, np);
-        if (npe == np && np != qe && !partitive_pronoun)
-            np = npe = qe; /* "of" led nowhere */
+        if (npe == np && !partitive_pronoun)
+            np = npe = qe; /* nothing after "of" or "more" */
         f.subject = tok_span(s, np, npe);
+        /* "a family of five", "a population of 2.3 million": the noun before "of" */
+        if (np == npe && !partitive_pronoun && is_tok(s, qb - 1, "of") && qb - 1 > s->sb && np_word(s, qb - 2) &&
+            !flags_at(s, qb - 2) && !ends_like_verb(s, qb - 2))
+            f.subject = tok_span(s, qb - 2, qb - 1);
 
         size_t pb = 0, pe = 0;
         int relative, weak;
@@ -525,7 +631,8 @@ static fl_status find_in_sentence(fl_doc *doc, const scan *s, uint32_t sentence)
         cue before = cue_before(s, qb);
         cue subject = cue_subject(s, np, npe);
         cue chosen = {FL_CATEGORY_OTHER, NO_TOKEN};
-        if (after.token != NO_TOKEN && !relative && !weak)
+        int direct_after = after.token != NO_TOKEN && !relative && !weak;
+        if (direct_after)
             chosen = after;
         else if (before.token != NO_TOKEN)
             chosen = before;
@@ -539,27 +646,45 @@ static fl_status find_in_sentence(fl_doc *doc, const scan *s, uint32_t sentence)
             (partitive_pronoun || (qb > s->sb && (flags_at(s, qb - 1) & FW_INHERIT)))) {
             const fl_figure *prev = &doc->figures.figures[doc->figures.count - 1];
             chosen.category = prev->category;
-            if (prev->cue.start != prev->cue.end) {
-                f.cue = prev->cue;
-            }
+            f.cue = prev->cue;
         }
         f.category = chosen.category;
         if (chosen.token != NO_TOKEN)
             f.cue = tok_span(s, chosen.token, chosen.token + 1);
+
+        /* coordination: "7,000 children and nearly 5,000 women have been
+         * killed" - the earlier count shares this one's verb */
+        if (direct_after && doc->figures.count > first && !prev_has_cue && prev_np_end < qb) {
+            int joined = 1;
+            for (size_t t = prev_np_end; t < qb && joined; t++)
+                joined = is_tok(s, t, "and") || is_tok(s, t, "or") || is_punct(s, t, ',');
+            if (joined) {
+                fl_figure *prev = &doc->figures.figures[doc->figures.count - 1];
+                prev->category = f.category;
+                prev->cue = f.cue;
+            }
+        }
         if (f.category == FL_CATEGORY_OTHER && f.subject.start == f.subject.end)
             continue; /* counts nothing we can name */
         if (f.category == FL_CATEGORY_OTHER)
             f.cue.start = f.cue.end = 0;
 
-        /* place: passed on the way to the cue, or right after the cue */
-        if (pb == pe && chosen.token != NO_TOKEN && chosen.token + 1 < s->se)
+        /* place: passed on the way to the cue, right after the cue or the
+         * noun phrase, or the sentence's opening "In X," */
+        if (pb == pe && chosen.token != NO_TOKEN && chosen.token + 1 < s->se && chosen.token >= npe)
             skip_place(s, chosen.token + 1, &pb, &pe);
         if (pb == pe && (flags_at(s, npe) & FW_PLACE_PREP))
             skip_place(s, npe, &pb, &pe);
+        if (pb == pe) {
+            pb = spb;
+            pe = spe;
+        }
         if (pb < pe)
             f.place = tok_span(s, pb, pe);
         if (!push(doc, &f))
             return FL_ERR_NOMEM;
+        prev_np_end = npe > qe ? npe : qe;
+        prev_has_cue = chosen.token != NO_TOKEN;
     }
     return FL_OK;
 }

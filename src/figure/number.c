@@ -95,8 +95,9 @@ static int parse_scaled(const char *s, size_t len, double *value, double *scale,
         return 0;
     *scale = sc;
     if (sc > 1) {
+        int whole_m = sc == 1e6 && !(*flags & FL_NUMERAL_DECIMAL);
         *value *= sc;
-        *flags = FL_NUMERAL_SCALED;
+        *flags = FL_NUMERAL_SCALED | (whole_m ? (unsigned)FL_NUMERAL_SUFFIX_M : 0u);
     }
     return *value <= FL_FIG_MAX_VALUE;
 }
@@ -125,7 +126,7 @@ int fl_fig_parse_digits(const char *s, size_t len, double *low, double *high, do
     *low = lo;
     *high = hi;
     *scale = sb;
-    *flags = FL_NUMERAL_DIGITS | ((fa | fb) & (FL_NUMERAL_SCALED | FL_NUMERAL_DECIMAL));
+    *flags = FL_NUMERAL_DIGITS | ((fa | fb) & (FL_NUMERAL_SCALED | FL_NUMERAL_DECIMAL | FL_NUMERAL_SUFFIX_M));
     return 2;
 }
 

@@ -33,7 +33,8 @@ enum {
     FL_NUMERAL_DECIMAL = 4,  /* has a decimal part and no scale ("2.5") */
     FL_NUMERAL_SCALED = 8,   /* has a scale word or suffix ("million", "bn") */
     FL_NUMERAL_WORD_ONE = 16,/* the single word "one", "a" or digit "1": a lone unit */
-    FL_NUMERAL_APPROX = 32   /* vague, or a range with a vague end: "hundreds to thousands" */
+    FL_NUMERAL_APPROX = 32,  /* vague, or a range with a vague end: "hundreds to thousands" */
+    FL_NUMERAL_SUFFIX_M = 64 /* a whole number with suffix m: "800m" may be metres, "1.4m" is a million */
 };
 
 typedef struct fl_fig_numeral {

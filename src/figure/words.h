@@ -44,7 +44,8 @@ enum {
     FW_ATTRIB = 1u << 23,    /* attribution verbs: said, reported, told */
     FW_PLACE_PREP = 1u << 24,/* in, across, near */
     FW_DATE_BLOCK = 1u << 25,/* "since 7 October": the date is not the as-of date */
-    FW_INHERIT = 1u << 26    /* "including 3,700 children": the count shares the previous category */
+    FW_INHERIT = 1u << 26,   /* "including 3,700 children": the count shares the previous category */
+    FW_DIRECTION = 1u << 27  /* "northern" (Gaza): part of a place name */
 };
 
 typedef struct fl_fig_word {
