@@ -131,6 +131,9 @@ static int is_count(const scan *s, const fl_fig_numeral *n)
         return 0; /* "800m away", "10m to 15m": metres; "2m people" is a count */
     if ((is_tok(s, q, "in") && numeral_token(s, q + 1)) || (is_tok(s, p - 1, "in") && numeral_token(s, p - 2)))
         return 0; /* a proportion: "four in five people" */
+    if ((n->flags & FL_NUMERAL_PLAIN) && n->value <= 120 && p >= s->sb + 2 && is_punct(s, p - 1, ',') &&
+        q < s->se && is_punct(s, q, ',') && (s->tk[p - 2].flags & FL_TOKEN_CAPITALIZED))
+        return 0; /* an age in apposition: "Sahar Baruch, 25, ..." */
     if (p > s->sb) {
         uint32_t pf = flags_at(s, p - 1);
         if ((pf & (FW_AGE | FW_IDENT)) || (day && (pf & FW_MONTH)))
