@@ -96,6 +96,44 @@ static fl_span trim_source(const sent *s, size_t b, size_t e)
     return sp;
 }
 
+static int is_pronoun(const sent *s, size_t j)
+{
+    static const char *const words[] = {"he", "she", "it", "they", "we", "i"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (is_tok(s, j, words[i]))
+            return 1;
+    return 0;
+}
+
+/* Words between a reporting phrase and its verb: "has", "also", "earlier",
+ * "on Monday". Returns the new end. */
+static size_t skip_back_adverbs(const sent *s, size_t e)
+{
+    for (;;) {
+        if (e > s->sb && (is_tok(s, e - 1, "has") || is_tok(s, e - 1, "have") || is_tok(s, e - 1, "had") ||
+                          is_tok(s, e - 1, "also") || is_tok(s, e - 1, "previously") || is_tok(s, e - 1, "earlier") ||
+                          is_tok(s, e - 1, "later") || is_tok(s, e - 1, "recently"))) {
+            e--;
+        } else if (e > s->sb + 1 && (flags_at(s, e - 1) & FW_WEEKDAY) && is_tok(s, e - 2, "on")) {
+            e -= 2;
+        } else {
+            return e;
+        }
+    }
+}
+
+/* The reporting phrase ending at e (exclusive), walking left. */
+static fl_span phrase_before(const sent *s, size_t e)
+{
+    size_t b = e;
+    while (b > s->sb && e - b < 8 && source_token(s, b - 1)) {
+        b--;
+        if (is_tok(s, b, "the"))
+            break;
+    }
+    return trim_source(s, b, e);
+}
+
 static fl_span find_source(const sent *s)
 {
     fl_span none = {0, 0};
@@ -111,22 +149,34 @@ static fl_span find_source(const sent *s)
     for (size_t v = s->sb; v < s->se; v++) {
         if (!(flags_at(s, v) & FW_ATTRIB))
             continue;
-        /* "X (has) said": the phrase before the verb */
-        size_t e = v;
-        while (e > s->sb && (is_tok(s, e - 1, "has") || is_tok(s, e - 1, "have") || is_tok(s, e - 1, "had") ||
-                             is_tok(s, e - 1, "also") || is_tok(s, e - 1, "previously")))
-            e--;
-        size_t b = e;
-        while (b > s->sb && e - b < 8 && source_token(s, b - 1)) {
-            b--;
-            if (is_tok(s, b, "the"))
-                break;
-        }
-        fl_span sp = trim_source(s, b, e);
-        if (sp.start != sp.end && !(flags_at(s, b) & FW_UNIT))
+        size_t e = skip_back_adverbs(s, v);
+        if (e > s->sb && is_pronoun(s, e - 1)) { /* "he said": the attribution layer resolves it */
+            fl_span sp = {s->tk[e - 1].start, s->tk[e - 1].end};
             return sp;
-        /* ", said X": the phrase after the verb */
-        if (v > s->sb && (s->tk[v - 1].kind == FL_TOKEN_PUNCT || s->tk[v - 1].kind == FL_TOKEN_QUOTE)) {
+        }
+        /* "Israel's chief military spokesman, Daniel Hagari, said": the name
+         * between the commas, else the phrase before them */
+        if (e > s->sb && s->tk[e - 1].kind == FL_TOKEN_PUNCT && s->text[s->tk[e - 1].start] == ',') {
+            size_t c = e - 1;
+            while (c > s->sb && e - c < 16 &&
+                   !(s->tk[c - 1].kind == FL_TOKEN_PUNCT && s->text[s->tk[c - 1].start] == ','))
+                c--;
+            if (c > s->sb && e - c < 16) {
+                fl_span inner = phrase_before(s, e - 1);
+                if (inner.start != inner.end && inner.start == s->tk[c].start &&
+                    (s->tk[c].flags & FL_TOKEN_CAPITALIZED))
+                    return inner;
+                fl_span outer = phrase_before(s, c - 1);
+                if (outer.start != outer.end)
+                    return outer;
+            }
+        }
+        fl_span sp = phrase_before(s, e);
+        if (sp.start != sp.end && !(flags_at(s, e - 1) & FW_UNIT))
+            return sp;
+        /* ", said the ministry": the phrase after the verb */
+        if (v > s->sb && (s->tk[v - 1].kind == FL_TOKEN_PUNCT || s->tk[v - 1].kind == FL_TOKEN_QUOTE) &&
+            (is_tok(s, v + 1, "the") || (v + 1 < s->se && (s->tk[v + 1].flags & FL_TOKEN_CAPITALIZED)))) {
             size_t a = v + 1;
             while (a < s->se && a - v < 9 && source_token(s, a))
                 a++;
@@ -165,52 +215,128 @@ static int year_number(const sent *s, size_t j, int *year)
     return y >= 1900 && y <= 2099;
 }
 
-/* The first explicit date of the sentence that may date its counts. */
-static int find_date(const sent *s, const fl_article *a, char date[11], fl_span *span)
+/* Days since 1970-01-01 of a civil date (H. Hinnant's algorithm). */
+static long days_from_civil(int y, int m, int d)
 {
-    for (size_t m = s->sb; m < s->se; m++) {
-        uint32_t f = flags_at(s, m);
-        if (!(f & FW_MONTH))
-            continue;
-        const fl_fig_word *w = fl_fig_lookup(s->text + s->tk[m].start, s->tk[m].end - s->tk[m].start);
-        int month = (int)w->value, day, year = 0;
-        size_t b, e;
-        if (day_number(s, m - 1, &day)) { /* 7 October (2023) */
-            b = m - 1;
-            e = m + 1;
-            if (year_number(s, m + 1, &year))
-                e = m + 2;
-        } else if (day_number(s, m + 1, &day)) { /* October 7(, 2023) */
-            b = m;
-            e = m + 2;
-            size_t y = m + 2;
-            if (y < s->se && s->tk[y].kind == FL_TOKEN_PUNCT && s->text[s->tk[y].start] == ',')
-                y++;
-            if (year_number(s, y, &year))
-                e = y + 1;
-        } else {
-            continue;
-        }
-        if (b > s->sb && (flags_at(s, b - 1) & FW_DATE_BLOCK))
-            continue;
-        if (!year) {
-            if (!a)
-                continue;
-            year = a->year;
-            if (month > a->month || (month == a->month && day > a->day))
-                year--;
-        }
-        char buf[16];
-        snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-        int yy, mm, dd;
-        if (!fl_date_parse(buf, 10, &yy, &mm, &dd))
-            continue;
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static int weekday_index(const sent *s, size_t j)
+{
+    static const char *const names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    for (int i = 0; i < 7; i++)
+        if (is_tok(s, j, names[i]))
+            return i;
+    return -1;
+}
+
+/* A date expression at token m (a month or weekday name): fills the date and
+ * its token range. Weekdays resolve to the latest such day not after the
+ * article date. */
+static int date_at(const sent *s, const fl_article *a, size_t m, char date[11], size_t *b, size_t *e)
+{
+    uint32_t f = flags_at(s, m);
+    int year = 0, month, day;
+    if (f & FW_WEEKDAY) {
+        int wd = weekday_index(s, m);
+        if (!a || wd < 0 || !is_tok(s, m - 1, "on"))
+            return 0;
+        long today = days_from_civil(a->year, a->month, a->day);
+        int today_wd = (int)(((today % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday (index 3) */
+        long back = (today_wd - wd + 7) % 7;
+        int y, mo, d;
+        civil_from_days(today - back, &y, &mo, &d);
+        char buf[32];
+        snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
+        if (!fl_date_parse(buf, strlen(buf), &y, &mo, &d))
+            return 0;
         memcpy(date, buf, 11);
-        span->start = s->tk[b].start;
-        span->end = s->tk[e - 1].end;
+        *b = m - 1;
+        *e = m + 1;
         return 1;
     }
-    return 0;
+    if (!(f & FW_MONTH))
+        return 0;
+    const fl_fig_word *w = fl_fig_lookup(s->text + s->tk[m].start, s->tk[m].end - s->tk[m].start);
+    month = (int)w->value;
+    if (day_number(s, m - 1, &day)) { /* 7 October (2023) */
+        *b = m - 1;
+        *e = m + 1;
+        if (year_number(s, m + 1, &year))
+            *e = m + 2;
+    } else if (day_number(s, m + 1, &day)) { /* October 7(, 2023) */
+        *b = m;
+        *e = m + 2;
+        size_t y = m + 2;
+        if (y < s->se && s->tk[y].kind == FL_TOKEN_PUNCT && s->text[s->tk[y].start] == ',')
+            y++;
+        if (year_number(s, y, &year))
+            *e = y + 1;
+    } else {
+        return 0;
+    }
+    if (!year) {
+        if (!a)
+            return 0;
+        year = a->year;
+        if (month > a->month || (month == a->month && day > a->day))
+            year--;
+    }
+    char buf[32];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    int yy, mm, dd;
+    if (!fl_date_parse(buf, 10, &yy, &mm, &dd))
+        return 0;
+    memcpy(date, buf, 11);
+    return 1;
+}
+
+/* The date expression nearest the figure (within a short distance) that is
+ * not the start of a period ("since 7 October", "since the war began on 7
+ * October"). */
+static int find_date(const sent *s, const fl_article *a, fl_span figure, char date[11], fl_span *span)
+{
+    uint32_t best_distance = 120;
+    int found = 0;
+    for (size_t m = s->sb; m < s->se; m++) {
+        char d[11];
+        size_t b, e;
+        if (!(flags_at(s, m) & (FW_MONTH | FW_WEEKDAY)) || !date_at(s, a, m, d, &b, &e))
+            continue;
+        int blocked = 0;
+        for (size_t k = b; k > s->sb && b - k < 5 && !blocked; k--)
+            blocked = (flags_at(s, k - 1) & FW_DATE_BLOCK) != 0;
+        if (blocked)
+            continue;
+        uint32_t ds = s->tk[b].start, de = s->tk[e - 1].end;
+        uint32_t distance = de <= figure.start ? figure.start - de : ds >= figure.end ? ds - figure.end : 0;
+        if (distance < best_distance) {
+            best_distance = distance;
+            memcpy(date, d, 11);
+            span->start = ds;
+            span->end = de;
+            found = 1;
+        }
+    }
+    return found;
 }
 
 void fl_figures_fallback_context(fl_doc *doc)
@@ -221,18 +347,17 @@ void fl_figures_fallback_context(fl_doc *doc)
         uint32_t si = doc->figures.figures[i].sentence;
         const fl_sentence *sen = &doc->sentences.sentences[si];
         sent s = {doc->text, doc->tokens.tokens, sen->token_begin, sen->token_end};
-        fl_span source = find_source(&s), date_span = {0, 0};
-        char date[11] = "";
-        if (!find_date(&s, a, date, &date_span) && a)
-            memcpy(date, a->date, 11);
+        fl_span source = find_source(&s);
         for (; i < doc->figures.count && doc->figures.figures[i].sentence == si; i++) {
             fl_figure *f = &doc->figures.figures[i];
-            /* a source phrase that is the count itself is no source */
             f->source = source;
+            /* a source phrase that holds the count itself is no source */
             if (source.start <= f->span.start && f->span.end <= source.end)
                 f->source.start = f->source.end = 0;
-            f->date_span = date_span;
-            memcpy(f->date, date, 11);
+            f->date_span.start = f->date_span.end = 0;
+            f->date[0] = '\0';
+            if (!find_date(&s, a, f->span, f->date, &f->date_span) && a)
+                memcpy(f->date, a->date, 11);
         }
     }
 }
