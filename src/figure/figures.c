@@ -272,7 +272,13 @@ static size_t noun_phrase(const scan *s, size_t k)
     size_t j = k;
     if (is_tok(s, j, "other") && np_word(s, j + 1))
         j++; /* "30 other student groups" */
-    while (j < s->se && j - k < 6 && np_word(s, j)) {
+    while (j < s->se && j - k < 8) {
+        /* an acronym in brackets inside the phrase: "World Central Kitchen (WCK) workers" */
+        if (j > k && j + 3 < s->se && is_punct(s, j, '(') && (s->tk[j + 1].flags & FL_TOKEN_ALL_CAPS) &&
+            is_punct(s, j + 2, ')') && np_word(s, j + 3))
+            j += 3;
+        if (!np_word(s, j))
+            break;
         uint32_t f = flags_at(s, j);
         int verbish = ((f & (FW_AFTER | FW_AFTER_WEAK | FW_LEFT_VERB | FW_GLUE_AFTER)) || (!f && ends_like_verb(s, j))) &&
                       !plural_noun(s, j); /* "hostages" is a noun, "dead" is not */

@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "factline.h"
+#include "figure/figure.h"
 
 static fl_doc *doc;
 static fl_extractor *ex;
@@ -177,6 +178,84 @@ static void test_categories(void)
     CHECK_STR(span_text(fig(0)->source), "the military");
 }
 
+static void test_constructions(void)
+{
+    /* coordinated counts share the verb */
+    CHECK_INT(run("Officials said more than 7,000 children and nearly 5,000 women have been killed."), 2);
+    EXPECT(0, "more than 7,000", 7000, 7000, -1, "more_than", "killed", "children");
+    EXPECT(1, "nearly 5,000", 5000, -1, 5000, "nearly", "killed", "women");
+    CHECK_STR(span_text(fig(0)->cue), "killed");
+
+    /* a parenthetical between the count and its verb, with numbers inside */
+    CHECK_INT(run("The UN says 271 Palestinians, including 69 children, have been killed in the West Bank."), 2);
+    EXPECT(0, "271", 271, 271, 271, "exact", "killed", "Palestinians");
+    EXPECT(1, "69", 69, 69, 69, "exact", "killed", "children");
+    CHECK_STR(span_text(fig(0)->place), "West Bank");
+    CHECK_INT(run("At least 413 Palestinians - fighters and civilians - have been killed."), 1);
+    EXPECT(0, "At least 413", 413, 413, -1, "at_least", "killed", "Palestinians");
+
+    /* partitives, "more", "another", "a family of" */
+    CHECK_INT(run("Israel said five more of its soldiers had been killed in northern Gaza."), 1);
+    EXPECT(0, "five", 5, 5, 5, "exact", "killed", "soldiers");
+    CHECK_STR(span_text(fig(0)->place), "northern Gaza");
+    CHECK_INT(run("Health officials say at least a further 50 people have been killed."), 1);
+    EXPECT(0, "at least a further 50", 50, 50, -1, "at_least", "killed", "people");
+    CHECK_INT(run("Millions more people were driven from their homes."), 1);
+    EXPECT(0, "Millions", -1, 2000000, 9999999, "about", "displaced", "people");
+    CHECK_INT(run("They were a family of five who disappeared."), 1);
+    EXPECT(0, "five", 5, 5, 5, "exact", "missing", "family");
+    CHECK_INT(run("In Sudan, the war pushed more than nine million people from their homes."), 1);
+    EXPECT(0, "more than nine million", 9000000, 9000000, -1, "more_than", "displaced", "people");
+    CHECK_STR(span_text(fig(0)->place), "Sudan");
+
+    /* a capitalised modifier is not a place */
+    CHECK_INT(run("Six British citizens were killed in the Hamas attacks."), 1);
+    CHECK_STR(span_text(fig(0)->place), "(none)");
+
+    /* ages in apposition, proportions and metres are not counts */
+    CHECK_INT(run("Sahar Baruch, 25, has been killed in Gaza."), 0);
+    CHECK_INT(run("About four in five people in Gaza have had to flee their homes."), 0);
+    CHECK_INT(run("Gaza lies just 800m away, and they were 10m to 15m apart."), 0);
+    CHECK_INT(run("About 2m people fled."), 1);
+    CHECK_INT(value_of(fig(0)), 2000000);
+}
+
+static void test_context(void)
+{
+    /* weekdays resolve against the article date (2023-11-04 is a Saturday) */
+    CHECK_INT(run("On Thursday, a spokesman said around 50 hostages had been killed."), 1);
+    CHECK_STR(fig(0)->date, "2023-11-02");
+    CHECK_STR(span_text(fig(0)->date_span), "On Thursday");
+    CHECK_INT(run("Two women were freed on Saturday."), 1);
+    CHECK_STR(fig(0)->date, "2023-11-04");
+    /* a date that starts a period is not the as-of date */
+    CHECK_INT(run("More than 18,200 Palestinians have been killed since the war began on 7 October."), 1);
+    CHECK_STR(fig(0)->date, "2023-11-04");
+    CHECK_STR(span_text(fig(0)->date_span), "(none)");
+    /* a later month in the text is last year's */
+    CHECK_INT(run("On 20 December, 30 people were killed."), 1);
+    CHECK_STR(fig(0)->date, "2022-12-20");
+    /* sources: apposition, pronoun, adverbs */
+    CHECK_INT(run("Israel's chief military spokesman, Daniel Hagari, said 200 suspects had been detained."), 1);
+    CHECK_STR(span_text(fig(0)->source), "Daniel Hagari");
+    CHECK_STR(fl_figure_category_name(fig(0)->category), "arrested");
+    CHECK_INT(run("He said 12 soldiers were wounded."), 1);
+    CHECK_STR(span_text(fig(0)->source), "He");
+    CHECK_INT(run("The UN earlier announced that 70 staff had been killed."), 1);
+    CHECK_STR(span_text(fig(0)->source), "The UN");
+    CHECK_INT(run("Its update on Saturday said another 201 people had been killed."), 1);
+    CHECK_STR(span_text(fig(0)->source), "update");
+    CHECK_STR(fig(0)->date, "2023-11-04");
+    /* the fallback can be replaced by the attribution and time layers */
+    CHECK_INT(run("More than 9,200 Palestinians have been killed."), 1);
+    fl_span cover = {0, 100}, src = {0, 9}, ev = {10, 20};
+    fl_figures_set_source(doc, cover, src);
+    fl_figures_set_date(doc, cover, ev, "2023-11-01");
+    fl_figures_set_date(doc, cover, ev, "2023-02-30"); /* ignored: not a date */
+    CHECK_STR(span_text(fig(0)->source), "More than");
+    CHECK_STR(fig(0)->date, "2023-11-01");
+}
+
 static void test_numerals(void)
 {
     CHECK_INT(run("Two hundred and fifty people were injured."), 1);
@@ -254,6 +333,8 @@ int main(void)
     ex = fl_extractor_new(NULL, NULL);
     test_seed_sentences();
     test_categories();
+    test_constructions();
+    test_context();
     test_numerals();
     test_not_figures();
     test_hostile();
