@@ -405,9 +405,10 @@ void fl_extractor_free(fl_extractor *ex);
  *
  * Bounds by qualifier, for a number v: exact v..v; more_than and at_least
  * v..open; nearly, up_to and less_than open..v; about open..open. A range
- * ("200-300", "between 200 and 300") has no value and bounds 200..300; a
- * vague amount ("hundreds", "tens of thousands") has no value and bounds
- * from its scale S: 2S..10S-1 ("hundreds" 200..999, "dozens" 24..99).
+ * ("200-300", "between 200 and 300") has no value and bounds 200..300
+ * (qualifier exact); a vague amount ("hundreds", "tens of thousands", qualifier
+ * about) has no value and bounds
+ * from its scale S: 2S..10S-1 ("hundreds" 200..999, "dozens" 24..119).
  *
  * An empty span (start == end) means "not stated".
  */

@@ -98,6 +98,36 @@ static void test_seed_sentences(void)
     CHECK_STR(span_text(fig(1)->cue), "(none)");
 }
 
+/* The whole seed article, read as `factline extract` reads it. */
+static void test_seed_article(void)
+{
+    fl_reader_options ro;
+    fl_reader_options_init(&ro);
+    fl_reader *r = fl_reader_new(&ro);
+    const fl_article *a = NULL;
+    CHECK(r && fl_reader_open(r, "samples/seed.txt") == FL_OK && fl_reader_next(r, &a) == FL_OK);
+    if (!a) {
+        fl_reader_free(r);
+        return;
+    }
+    fl_doc_analyze(doc, a);
+    fl_extract(ex, doc);
+    CHECK_INT(fl_doc_figure_count(doc), 5);
+    EXPECT(0, "1,400", 1400, 1400, 1400, "exact", "killed", "people");
+    EXPECT(1, "over 200", 200, 200, -1, "more_than", "hostages", "individuals");
+    EXPECT(2, "more than 9,200", 9200, 9200, -1, "more_than", "killed", "Palestinians");
+    CHECK_INT(fig(2)->span.start, 865);
+    CHECK_INT(fig(2)->span.end, 880);
+    CHECK_STR(span_text(fig(2)->source), "The Health Ministry in Gaza");
+    CHECK_STR(fig(2)->date, "2023-11-04");
+    /* "three Israeli strikes" counts strikes, not people */
+    EXPECT(3, "three", 3, 3, 3, "exact", "other", "Israeli strikes");
+    EXPECT(4, "two", 2, 2, 2, "exact", "other", "Israeli officials");
+    for (size_t i = 0; i < fl_doc_figure_count(doc); i++)
+        CHECK(!(fig(i)->value == 3 && fig(i)->category != FL_CATEGORY_OTHER));
+    fl_reader_free(r);
+}
+
 static void test_categories(void)
 {
     CHECK_INT(run("The attack killed at least 30 people."), 1);
@@ -332,6 +362,7 @@ int main(void)
     doc = fl_doc_new();
     ex = fl_extractor_new(NULL, NULL);
     test_seed_sentences();
+    test_seed_article();
     test_categories();
     test_constructions();
     test_context();
