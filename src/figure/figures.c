@@ -591,10 +591,12 @@ static fl_status find_in_sentence(fl_doc *doc, const scan *s, uint32_t sentence)
         f.qualifier = n.flags & FL_NUMERAL_APPROX ? FL_QUALIFIER_ABOUT : FL_QUALIFIER_EXACT;
         size_t qb = n.begin, qe = n.end, k;
         fl_figure_qualifier q;
-        /* "at least a further 50", "more than another 20" */
+        /* "at least a further 50", "more than another 20", '"at least" nine' */
         size_t gap = is_tok(s, qb - 1, "another") ? 1
                      : (is_tok(s, qb - 1, "further") && is_tok(s, qb - 2, "a")) ? 2
                                                                                 : 0;
+        while (gap < 2 && qb - gap > s->sb && s->tk[qb - gap - 1].kind == FL_TOKEN_QUOTE)
+            gap++;
         if ((k = find_qualifier(s, n.begin, n.end, 0, &q)) != 0) {
             qb -= k;
             f.qualifier = q;
@@ -607,6 +609,8 @@ static fl_status find_in_sentence(fl_doc *doc, const scan *s, uint32_t sentence)
             f.qualifier = q;
         }
         next = qe;
+        if (is_tok(s, qb - 1, "of") && (flags_at(s, qb - 2) & FW_PERSON))
+            continue; /* "a young man of around 20": an age */
         set_bounds(&f, &n);
         f.span = tok_span(s, qb, qe);
 

@@ -293,6 +293,11 @@ static int parse_vague(const char *text, const fl_token *tk, size_t i, size_t en
             return 0;
         scale = (double)w->value;
         j++;
+        const fl_fig_word *w2 = j < end ? tok_word(text, &tk[j]) : NULL;
+        if (w2 && (w2->flags & FW_SCALE) && (double)w2->value > scale) { /* "several hundred thousand" */
+            scale *= (double)w2->value;
+            j++;
+        }
     } else {
         if (!w || !(w->flags & FW_VAGUE))
             return 0;

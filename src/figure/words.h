@@ -45,7 +45,8 @@ enum {
     FW_PLACE_PREP = 1u << 24,/* in, across, near */
     FW_DATE_BLOCK = 1u << 25,/* "since 7 October": the date is not the as-of date */
     FW_INHERIT = 1u << 26,   /* "including 3,700 children": the count shares the previous category */
-    FW_DIRECTION = 1u << 27  /* "northern" (Gaza): part of a place name */
+    FW_DIRECTION = 1u << 27, /* "northern" (Gaza): part of a place name */
+    FW_PERSON = 1u << 28     /* "a man of 20": the number after "of" is an age */
 };
 
 typedef struct fl_fig_word {

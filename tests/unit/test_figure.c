@@ -246,6 +246,11 @@ static void test_constructions(void)
     CHECK_INT(run("Sahar Baruch, 25, has been killed in Gaza."), 0);
     CHECK_INT(run("About four in five people in Gaza have had to flee their homes."), 0);
     CHECK_INT(run("Gaza lies just 800m away, and they were 10m to 15m apart."), 0);
+    CHECK_INT(run("He met a young man of around 20."), 0);
+    CHECK_INT(run("The UK says Hamas has killed \"at least\" nine British nationals."), 1);
+    EXPECT(0, "at least\" nine", 9, 9, -1, "at_least", "killed", "British nationals");
+    CHECK_INT(run("A crowd of several hundred thousand supporters gathered."), 1);
+    EXPECT(0, "several hundred thousand", -1, 300000, 999999, "about", "other", "supporters");
     CHECK_INT(run("About 2m people fled."), 1);
     CHECK_INT(value_of(fig(0)), 2000000);
 }
