@@ -126,9 +126,10 @@ static size_t skip_back_adverbs(const sent *s, size_t e)
 static fl_span phrase_before(const sent *s, size_t e)
 {
     size_t b = e;
-    while (b > s->sb && e - b < 8 && source_token(s, b - 1)) {
+    while (b > s->sb && e - b < 10 && source_token(s, b - 1)) {
         b--;
-        if (is_tok(s, b, "the"))
+        /* "the" starts the phrase unless it follows "in/of/for": "the ministry in the Gaza Strip" */
+        if (is_tok(s, b, "the") && !(is_tok(s, b - 1, "in") || is_tok(s, b - 1, "of") || is_tok(s, b - 1, "for")))
             break;
     }
     return trim_source(s, b, e);

@@ -682,10 +682,15 @@ static fl_status find_in_sentence(fl_doc *doc, const scan *s, uint32_t sentence)
         if (f.category == FL_CATEGORY_OTHER)
             f.cue.start = f.cue.end = 0;
 
-        /* place: passed on the way to the cue, right after the cue or the
+        /* place: passed on the way to the cue, in the clause after the cue
+         * ("killed in conflict-related incidents in the West Bank") or the
          * noun phrase, or the sentence's opening "In X," */
-        if (pb == pe && chosen.token != NO_TOKEN && chosen.token + 1 < s->se && chosen.token >= npe)
-            skip_place(s, chosen.token + 1, &pb, &pe);
+        if (pb == pe && chosen.token != NO_TOKEN && chosen.token >= npe)
+            for (size_t t = chosen.token + 1; t < s->se && t < chosen.token + 9 && pb == pe; t++) {
+                if (is_punct(s, t, ',') || is_punct(s, t, ';') || s->tk[t].kind == FL_TOKEN_NUMBER)
+                    break;
+                skip_place(s, t, &pb, &pe);
+            }
         if (pb == pe && (flags_at(s, npe) & FW_PLACE_PREP))
             skip_place(s, npe, &pb, &pe);
         if (pb == pe) {
