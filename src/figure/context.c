@@ -320,7 +320,8 @@ static int find_date(const sent *s, const fl_article *a, fl_span figure, char da
     for (size_t m = s->sb; m < s->se; m++) {
         char d[11];
         size_t b, e;
-        if (!(flags_at(s, m) & (FW_MONTH | FW_WEEKDAY)) || !date_at(s, a, m, d, &b, &e))
+        if (!(s->tk[m].flags & FL_TOKEN_CAPITALIZED) || !(flags_at(s, m) & (FW_MONTH | FW_WEEKDAY)) ||
+            !date_at(s, a, m, d, &b, &e))
             continue;
         int blocked = 0;
         for (size_t k = b; k > s->sb && b - k < 5 && !blocked; k--)

@@ -565,28 +565,32 @@ static const fl_fig_qualifier_phrase qualifier_phrases[] = {
     {"below", FL_QUALIFIER_LESS_THAN, 0},
 };
 
-static int compare_ci(const char *word, const char *s, size_t len)
+/* Compares a lexicon word with the lower-cased key of length len. */
+static int compare_key(const char *word, const char *key, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
-        unsigned char a = (unsigned char)word[i], b = (unsigned char)s[i];
-        if (b >= 'A' && b <= 'Z')
-            b = (unsigned char)(b + 32);
+        unsigned char a = (unsigned char)word[i], b = (unsigned char)key[i];
         if (!a)
-            return -1; /* word is a prefix of s: word sorts first */
+            return -1; /* word is a proper prefix of the key (or the key holds a NUL) */
         if (a != b)
-            return a < b ? -1 : 1;
+            return a < b ? -1 : 1; /* a NUL in word (shorter) sorts first */
     }
     return word[len] ? 1 : 0;
 }
 
 const fl_fig_word *fl_fig_lookup(const char *s, size_t len)
 {
-    if (len == 0 || len > 16)
+    char key[16];
+    if (len == 0 || len > sizeof key)
         return NULL;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        key[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    }
     size_t lo = 0, hi = sizeof lexicon / sizeof lexicon[0];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = compare_ci(lexicon[mid].word, s, len);
+        int c = compare_key(lexicon[mid].word, key, len);
         if (c == 0)
             return &lexicon[mid];
         if (c < 0)
