@@ -416,13 +416,18 @@ static cue cue_after(const scan *s, size_t j, int *relative, int *weak, size_t *
 }
 
 /* Cue before the count: "killed at least 30", "the deaths of 1,400",
- * "the death toll in Gaza has risen to 9,061". */
-static cue cue_before(const scan *s, size_t j)
+ * "the death toll in Gaza has risen to 9,061". Sets *total when the way
+ * passes "total" ("bringing the total to 144"): the count then sums the
+ * sentence's previous one. */
+static cue cue_before(const scan *s, size_t j, int *total)
 {
     cue c = {FL_CATEGORY_OTHER, NO_TOKEN};
+    *total = 0;
     for (size_t steps = 0; j > s->sb && steps < 8; steps++) {
         size_t k = j - 1;
         uint32_t f = flags_at(s, k);
+        if (is_tok(s, k, "total"))
+            *total = 1;
         if (f & (FW_LEFT_VERB | FW_LEFT_NOUN)) {
             c.category = word_at(s, k)->category;
             c.token = k;
@@ -616,6 +621,9 @@ static fl_status find_in_sentence(fl_doc *doc, const scan *s, uint32_t sentence)
 
         /* the counted noun phrase */
         size_t np = qe, partitive_pronoun = 0;
+        if (np < s->se && s->tk[np].kind == FL_TOKEN_QUOTE && (s->tk[np].flags & FL_TOKEN_QUOTE_CLOSE) &&
+            is_tok(s, np + 1, "of"))
+            np++; /* '"tens of thousands" of casualties' */
         if (is_tok(s, np, "more") && !is_tok(s, np + 1, "than"))
             np++; /* "five more of its soldiers", "millions more people" */
         if (is_tok(s, np, "of")) {
@@ -641,7 +649,8 @@ static fl_status find_in_sentence(fl_doc *doc, const scan *s, uint32_t sentence)
         size_t pb = 0, pe = 0;
         int relative, weak;
         cue after = cue_after(s, npe, &relative, &weak, &pb, &pe);
-        cue before = cue_before(s, qb);
+        int total;
+        cue before = cue_before(s, qb, &total);
         cue subject = cue_subject(s, np, npe);
         cue chosen = {FL_CATEGORY_OTHER, NO_TOKEN};
         int direct_after = after.token != NO_TOKEN && !relative && !weak;
@@ -656,7 +665,7 @@ static fl_status find_in_sentence(fl_doc *doc, const scan *s, uint32_t sentence)
         else if (after.token != NO_TOKEN)
             chosen = after;
         if (chosen.token == NO_TOKEN && doc->figures.count > first &&
-            (partitive_pronoun || (qb > s->sb && (flags_at(s, qb - 1) & FW_INHERIT)))) {
+            (partitive_pronoun || total || (qb > s->sb && (flags_at(s, qb - 1) & FW_INHERIT)))) {
             const fl_figure *prev = &doc->figures.figures[doc->figures.count - 1];
             chosen.category = prev->category;
             f.cue = prev->cue;

@@ -251,6 +251,10 @@ static void test_constructions(void)
     EXPECT(0, "at least\" nine", 9, 9, -1, "at_least", "killed", "British nationals");
     CHECK_INT(run("A crowd of several hundred thousand supporters gathered."), 1);
     EXPECT(0, "several hundred thousand", -1, 300000, 999999, "about", "other", "supporters");
+    CHECK_INT(run("Israel said five soldiers had been killed, bringing the total to 144."), 2);
+    EXPECT(1, "144", 144, 144, 144, "exact", "killed", "(none)");
+    CHECK_INT(run("Officials said there could be \"tens of thousands\" of casualties."), 1);
+    EXPECT(0, "tens of thousands", -1, 20000, 99999, "about", "other", "casualties");
     CHECK_INT(run("About 2m people fled."), 1);
     CHECK_INT(value_of(fig(0)), 2000000);
 }
