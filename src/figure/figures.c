@@ -136,8 +136,9 @@ static int is_count(const scan *s, const fl_fig_numeral *n)
         return 0; /* an age in apposition: "Sahar Baruch, 25, ..." */
     if (p > s->sb) {
         uint32_t pf = flags_at(s, p - 1);
-        if ((pf & (FW_AGE | FW_IDENT)) || (day && (pf & FW_MONTH)))
-            return 0; /* aged 27, Resolution 2712, October 7 */
+        if ((pf & (FW_AGE | FW_IDENT)) || (day && (pf & FW_MONTH)) ||
+            ((pf & FW_TIME_UNIT) && (n->flags & FL_NUMERAL_PLAIN)))
+            return 0; /* aged 27, Resolution 2712, October 7, day 59 */
         if (is_currency_symbol(s, p - 1))
             return 0; /* $100m, +44, #2 */
         /* a plain number after a capitalised word inside the sentence names
@@ -277,13 +278,15 @@ static size_t noun_phrase(const scan *s, size_t k)
         if (j > k && j + 3 < s->se && is_punct(s, j, '(') && (s->tk[j + 1].flags & FL_TOKEN_ALL_CAPS) &&
             is_punct(s, j + 2, ')') && np_word(s, j + 3))
             j += 3;
+        if (j > k && j + 1 < s->se && s->tk[j].kind == FL_TOKEN_CLITIC && np_word(s, j + 1))
+            j++; /* "the agency's staff" */
         if (!np_word(s, j))
             break;
         uint32_t f = flags_at(s, j);
         int verbish = ((f & (FW_AFTER | FW_AFTER_WEAK | FW_LEFT_VERB | FW_GLUE_AFTER)) || (!f && ends_like_verb(s, j))) &&
                       !plural_noun(s, j); /* "hostages" is a noun, "dead" is not */
-        if (verbish && !np_word(s, j + 1))
-            break;
+        if (verbish && (!np_word(s, j + 1) || (flags_at(s, j + 1) & FW_AFTER)))
+            break; /* "killed", "taken hostage": verbs, not modifiers */
         j++;
         if (plural_noun(s, j - 1))
             break; /* the head: "aid trucks carrying fuel" ends at "trucks" */
@@ -374,6 +377,11 @@ static cue cue_after(const scan *s, size_t j, int *relative, int *weak, size_t *
             limit = k + 8 < s->se ? k + 8 : s->se;
             j = k;
             continue;
+        }
+        if (is_tok(s, j, "under") && is_tok(s, j + 1, "the") && is_tok(s, j + 2, "rubble")) {
+            c.category = FL_CATEGORY_MISSING; /* "thousands of people still under the rubble" */
+            c.token = j + 2;
+            return c;
         }
         if (is_tok(s, j, "from") && (is_tok(s, j + 1, "their") || is_tok(s, j + 1, "his") || is_tok(s, j + 1, "her")) &&
             (is_tok(s, j + 2, "homes") || is_tok(s, j + 2, "home"))) {
@@ -614,8 +622,8 @@ static fl_status find_in_sentence(fl_doc *doc, const scan *s, uint32_t sentence)
             f.qualifier = q;
         }
         next = qe;
-        if (is_tok(s, qb - 1, "of") && (flags_at(s, qb - 2) & FW_PERSON))
-            continue; /* "a young man of around 20": an age */
+        if (is_tok(s, qb - 1, "of") && (flags_at(s, qb - 2) & FW_PERSON) && !np_word(s, qe))
+            continue; /* "a young man of around 20": an age ("a father of two students" is a count) */
         set_bounds(&f, &n);
         f.span = tok_span(s, qb, qe);
 
@@ -633,6 +641,9 @@ static fl_status find_in_sentence(fl_doc *doc, const scan *s, uint32_t sentence)
                 np += 2;
             } else if (partitive_determiner(s, np + 1)) {
                 np += 2;
+                fl_fig_numeral inner;
+                if (starts_numeral(s, np) && fl_fig_parse_numeral(s->text, s->tk, np, s->se, &inner))
+                    np = inner.end; /* "10 of the 12 accused staff members" */
             } else if (n.kind == FL_NUMERAL_VAGUE || (n.flags & FL_NUMERAL_SCALED) || n.kind == FL_NUMERAL_RANGE) {
                 np += 1; /* "thousands of people", "two million of" */
             }

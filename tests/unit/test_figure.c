@@ -255,6 +255,18 @@ static void test_constructions(void)
     EXPECT(1, "144", 144, 144, 144, "exact", "killed", "(none)");
     CHECK_INT(run("Officials said there could be \"tens of thousands\" of casualties."), 1);
     EXPECT(0, "tens of thousands", -1, 20000, 99999, "about", "other", "casualties");
+    CHECK_INT(run("It's day 59 of the war."), 0);
+    CHECK_INT(run("He is the father of two students at Duke."), 1);
+    EXPECT(0, "two", 2, 2, 2, "exact", "other", "students");
+    CHECK_INT(run("About 250 taken hostage were counted."), 1);
+    EXPECT(0, "About 250", 250, -1, -1, "about", "hostages", "(none)");
+    CHECK_INT(run("Israel accused more than 2,135 of the agency's staff."), 1);
+    EXPECT(0, "more than 2,135", 2135, 2135, -1, "more_than", "other", "agency's staff");
+    CHECK_INT(run("UNRWA fired 10 of the 12 accused staff members."), 2);
+    EXPECT(0, "10", 10, 10, 10, "exact", "other", "accused staff members");
+    EXPECT(1, "12", 12, 12, 12, "exact", "other", "accused staff members");
+    CHECK_INT(run("Thousands of people are still under the rubble."), 1);
+    EXPECT(0, "Thousands", -1, 2000, 9999, "about", "missing", "people");
     CHECK_INT(run("About 2m people fled."), 1);
     CHECK_INT(value_of(fig(0)), 2000000);
 }
