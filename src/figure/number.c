@@ -155,7 +155,7 @@ static int tok_is(const char *text, const fl_token *t, const char *word)
 
 static const fl_fig_word *tok_word(const char *text, const fl_token *t)
 {
-    if (t->kind != FL_TOKEN_WORD)
+    if (t->kind != FL_TOKEN_WORD && t->kind != FL_TOKEN_ABBREV) /* "mln." */
         return NULL;
     size_t n;
     const char *s = tok_text(text, t, &n);

@@ -362,6 +362,10 @@ static void test_not_figures(void)
     CHECK_INT(run("One official said one of the hostages was freed."), 0);
     CHECK_INT(run("The two-state solution was discussed for 2.5 hours."), 0);
     CHECK_INT(run("Israel won 3-1."), 0);
+    /* Reuters style: mln, dlrs, pct */
+    CHECK_INT(run("Profit rose to 104 mln dlrs, up 15 pct, on 2.5 mln bpd."), 0);
+    CHECK_INT(run("The company will cut 1.5 mln jobs."), 1);
+    EXPECT(0, "1.5 mln", 1500000, 1500000, 1500000, "exact", "other", "jobs");
 }
 
 static void test_hostile(void)
