@@ -3,19 +3,25 @@
  * place) in each sentence of an analysed doc.
  *
  * Method, per numeral that starts in a sentence (number.c parses it):
- *   1. drop what is not a count: years, dates, times, durations and ages,
- *      money, percentages, measurements, identifiers ("Channel 12"), a lone
- *      "one", unscaled decimals;
+ *   1. drop what is not a count: years, dates, times, durations and ages
+ *      ("aged 27", "Name, 25,", "a man of 20"), money, percentages,
+ *      measurements ("800m away"), proportions ("four in five"),
+ *      identifiers ("Channel 12", "day 59"), a lone "one", unscaled decimals;
  *   2. the qualifier phrase just before ("more than") or after ("or more");
  *   3. the counted noun phrase after the numeral ("Israeli soldiers",
- *      "thousands of people", "200 of the hostages");
+ *      "thousands of people", "200 of the hostages"), else the noun of
+ *      "a family of five";
  *   4. the category from the word that governs the count, tried in order:
- *      a cue after the noun phrase ("have been killed", "dead"); a verb or
- *      noun before the count ("killed at least 30", "the deaths of 1,400",
- *      "the death toll rose to"); a cue reached through "who"/"that"; the
- *      counted noun itself ("hostages", "aid trucks"); a weak cue ("held");
- *      the previous figure for "including 3,700 children"; else "other";
- *   5. a place from "in/across/near" + a proper name next to the count.
+ *      a cue after the noun phrase, across a parenthetical ("have been
+ *      killed", ", mostly civilians, were wounded", "dead"); a verb or noun
+ *      before the count ("killed at least 30", "the deaths of 1,400", "the
+ *      death toll rose to"); a cue reached through "who"/"that"; the counted
+ *      noun itself ("hostages", "aid trucks"); a weak cue ("held"); the
+ *      previous figure for "including 3,700 children", "nine of them",
+ *      "bringing the total to 144"; else "other". Coordinated counts share
+ *      the later one's verb ("7,000 children and 5,000 women were killed");
+ *   5. a place from "in/across/near (the) (northern) Proper Name" in the
+ *      count's clause, or the sentence's opening "In X,".
  * A count of "other" with no noun phrase says nothing checkable and is
  * dropped. Every word list is in words.c. Cost: a constant number of token
  * look-ups per numeral, one table look-up per candidate word.
