@@ -216,6 +216,18 @@ static int year_number(const sent *s, size_t j, int *year)
     return y >= 1900 && y <= 2099;
 }
 
+/* The distance in bytes between a figure and a date expression. (Counting
+ * commas between them as extra distance was tried and lost more than it
+ * won: "On Thursday, ... said around 50 hostages" dates the whole sentence.) */
+static uint32_t date_distance(fl_span figure, uint32_t ds, uint32_t de)
+{
+    if (de <= figure.start)
+        return figure.start - de;
+    if (ds >= figure.end)
+        return ds - figure.end;
+    return 0;
+}
+
 /* Days since 1970-01-01 of a civil date (H. Hinnant's algorithm). */
 static long days_from_civil(int y, int m, int d)
 {
@@ -329,7 +341,7 @@ static int find_date(const sent *s, const fl_article *a, fl_span figure, char da
         if (blocked)
             continue;
         uint32_t ds = s->tk[b].start, de = s->tk[e - 1].end;
-        uint32_t distance = de <= figure.start ? figure.start - de : ds >= figure.end ? ds - figure.end : 0;
+        uint32_t distance = date_distance(figure, ds, de);
         if (distance < best_distance) {
             best_distance = distance;
             memcpy(date, d, 11);
@@ -360,6 +372,42 @@ void fl_figures_fallback_context(fl_doc *doc)
             f->date[0] = '\0';
             if (!find_date(&s, a, f->span, f->date, &f->date_span) && a)
                 memcpy(f->date, a->date, 11);
+        }
+    }
+}
+
+void fl_figures_dates_from_times(fl_doc *doc, size_t n, const fl_span *spans, const char *const *values)
+{
+    size_t t0 = 0; /* first time expression not before the current sentence */
+    for (size_t i = 0; i < doc->figures.count; i++) {
+        fl_figure *f = &doc->figures.figures[i];
+        const fl_sentence *sen = &doc->sentences.sentences[f->sentence];
+        sent s = {doc->text, doc->tokens.tokens, sen->token_begin, sen->token_end};
+        while (t0 < n && spans[t0].end <= sen->start)
+            t0++;
+        uint32_t best_distance = UINT32_MAX;
+        size_t best = n;
+        for (size_t t = t0; t < n && spans[t].start < sen->end; t++) {
+            int y, m, d;
+            if (!values[t] || strlen(values[t]) < 10 || (values[t][10] && values[t][10] != 'T') ||
+                !fl_date_parse(values[t], 10, &y, &m, &d))
+                continue;
+            /* the token before the expression: since/from/... open a period */
+            size_t k = s.sb;
+            while (k < s.se && s.tk[k].end <= spans[t].start)
+                k++;
+            if (k > s.sb && (flags_at(&s, k - 1) & FW_DATE_BLOCK))
+                continue;
+            uint32_t distance = date_distance(f->span, spans[t].start, spans[t].end);
+            if (distance < best_distance) {
+                best_distance = distance;
+                best = t;
+            }
+        }
+        if (best < n) {
+            f->date_span = spans[best];
+            memcpy(f->date, values[best], 10);
+            f->date[10] = '\0';
         }
     }
 }

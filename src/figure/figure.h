@@ -30,6 +30,12 @@ void fl_figures_fallback_context(fl_doc *doc);
 void fl_figures_set_source(fl_doc *doc, fl_span cover, fl_span source);
 void fl_figures_set_date(fl_doc *doc, fl_span cover, fl_span evidence, const char *date);
 
+/* Dates from the time layer: given its n expressions (spans and TimeML
+ * values, in text order), gives each figure the nearest one in its sentence
+ * whose value is a calendar date ("2023-11-04", "2023-11-04T14:30"), unless
+ * since/from/until/after/before opens it. Figures with none keep their date. */
+void fl_figures_dates_from_times(fl_doc *doc, size_t n, const fl_span *spans, const char *const *values);
+
 /* Appends the doc's figures as a JSON array (schema: docs/schema.md). */
 void fl_figures_write_json(const fl_doc *doc, fl_buffer *b);
 

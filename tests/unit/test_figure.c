@@ -305,6 +305,27 @@ static void test_context(void)
     fl_figures_set_date(doc, cover, ev, "2023-02-30"); /* ignored: not a date */
     CHECK_STR(span_text(fig(0)->source), "More than");
     CHECK_STR(fig(0)->date, "2023-11-01");
+
+    /* dates from the time layer: nearest calendar date, not after "since" */
+    CHECK_INT(run("Since Monday, 30 people were killed yesterday and on Saturday morning 12 were wounded."), 2);
+    {
+        const char *text = fl_doc_text(doc);
+        fl_span spans[3];
+        const char *values[3] = {"2023-10-30", "2023-11-03", "2023-11-04TMO"};
+        const char *words[3] = {"Monday", "yesterday", "Saturday morning"};
+        for (int i = 0; i < 3; i++) {
+            const char *p = strstr(text, words[i]);
+            spans[i].start = (uint32_t)(p - text);
+            spans[i].end = (uint32_t)(p - text + strlen(words[i]));
+        }
+        fl_figures_dates_from_times(doc, 3, spans, values);
+        CHECK_STR(fig(0)->date, "2023-11-03");
+        CHECK_STR(span_text(fig(0)->date_span), "yesterday");
+        CHECK_STR(fig(1)->date, "2023-11-04");
+        const char *bad[3] = {"P3D", "2023-11", NULL};
+        fl_figures_dates_from_times(doc, 3, spans, bad); /* no calendar dates: unchanged */
+        CHECK_STR(fig(0)->date, "2023-11-03");
+    }
 }
 
 static void test_numerals(void)
