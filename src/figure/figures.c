@@ -331,9 +331,10 @@ static size_t skip_place(const scan *s, size_t j, size_t *name_begin, size_t *na
         k++;
     if (k == names)
         return j;
-    if (k < s->se && s->tk[k].kind == FL_TOKEN_WORD && !(s->tk[k].flags & FL_TOKEN_CAPITALIZED) &&
-        !(flags_at(s, k) & (FW_STOP | FW_GLUE_AFTER | FW_AFTER | FW_ATTRIB)))
-        return j;
+    if (k < s->se && ((s->tk[k].kind == FL_TOKEN_WORD && !(s->tk[k].flags & FL_TOKEN_CAPITALIZED) &&
+                       !(flags_at(s, k) & (FW_STOP | FW_GLUE_AFTER | FW_AFTER | FW_ATTRIB))) ||
+                      s->tk[k].kind == FL_TOKEN_CLITIC))
+        return j; /* "in the Hamas attacks", "in Hamas's attack": a modifier, not a place */
     *name_begin = b;
     *name_end = k;
     return k;
@@ -397,7 +398,7 @@ static cue cue_after(const scan *s, size_t j, int *relative, int *weak, size_t *
         }
         size_t nb = 0, ne = 0, after_place = skip_place(s, j, &nb, &ne);
         if (after_place != j) {
-            if (*pb == *pe && (flags_at(s, j) & FW_PLACE_PREP)) {
+            if (*pb == *pe && ((flags_at(s, j) & FW_PLACE_PREP) || is_tok(s, j, "to") || is_tok(s, j, "into"))) {
                 *pb = nb;
                 *pe = ne;
             }
@@ -715,10 +716,16 @@ static fl_status find_in_sentence(fl_doc *doc, const scan *s, uint32_t sentence)
             for (size_t t = chosen.token + 1; t < s->se && t < chosen.token + 9 && pb == pe; t++) {
                 if (is_punct(s, t, ',') || is_punct(s, t, ';') || s->tk[t].kind == FL_TOKEN_NUMBER)
                     break;
-                skip_place(s, t, &pb, &pe);
+                if ((flags_at(s, t) & FW_PLACE_PREP) || is_tok(s, t, "to") || is_tok(s, t, "into"))
+                    skip_place(s, t, &pb, &pe);
             }
-        if (pb == pe && (flags_at(s, npe) & FW_PLACE_PREP))
-            skip_place(s, npe, &pb, &pe);
+        /* or in the clause after the noun phrase ("350 Tanzanians live in Israel") */
+        for (size_t t = npe; pb == pe && t < s->se && t < npe + 7; t++) {
+            if (is_punct(s, t, ',') || is_punct(s, t, ';') || s->tk[t].kind == FL_TOKEN_NUMBER)
+                break;
+            if ((flags_at(s, t) & FW_PLACE_PREP) || is_tok(s, t, "to") || is_tok(s, t, "into"))
+                skip_place(s, t, &pb, &pe);
+        }
         if (pb == pe) {
             pb = spb;
             pe = spe;

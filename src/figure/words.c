@@ -279,6 +279,7 @@ static const fl_fig_word lexicon[] = {
     {"km", FW_MEASURE, FL_CATEGORY_OTHER, 0},
     {"km²", FW_MEASURE, FL_CATEGORY_OTHER, 0},
     {"known", FW_GLUE_AFTER, FL_CATEGORY_OTHER, 0},
+    {"last", FW_STOP, FL_CATEGORY_OTHER, 0},
     {"later", FW_GLUE_AFTER | FW_STOP, FL_CATEGORY_OTHER, 0},
     {"less", FW_STOP, FL_CATEGORY_OTHER, 0},
     {"level", FW_IDENT, FL_CATEGORY_OTHER, 0},

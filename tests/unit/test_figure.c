@@ -241,6 +241,16 @@ static void test_constructions(void)
     /* a capitalised modifier is not a place */
     CHECK_INT(run("Six British citizens were killed in the Hamas attacks."), 1);
     CHECK_STR(span_text(fig(0)->place), "(none)");
+    CHECK_INT(run("Nine British nationals were killed in Hamas's attack."), 1);
+    CHECK_STR(span_text(fig(0)->place), "(none)");
+    /* a place in the clause after the noun phrase, or a destination */
+    CHECK_INT(run("Some 350 Tanzanians live in Israel."), 1);
+    CHECK_STR(span_text(fig(0)->place), "Israel");
+    CHECK_INT(run("Around 200 air strikes across Gaza last night hit homes."), 1);
+    CHECK_STR(span_text(fig(0)->place), "Gaza");
+    CHECK_INT(run("About 1,200 people were killed and 253 taken to Gaza as hostages."), 2);
+    CHECK_STR(fl_figure_category_name(fig(1)->category), "hostages");
+    CHECK_STR(span_text(fig(1)->place), "Gaza");
 
     /* ages in apposition, proportions and metres are not counts */
     CHECK_INT(run("Sahar Baruch, 25, has been killed in Gaza."), 0);
