@@ -11,7 +11,7 @@
  *   value           value, low and high
  *   value+category  and the category
  *   all             and the qualifier and the subject (compared without
- *                   case and a leading "the")
+ *                   case and a leading determiner: the, a, an, its, ...)
  * Besides P/R/F1 with counts it prints, over the value matches, how often
  * each other field agrees. Not for: annotating (eval/figures-dev-build.py).
  */
@@ -87,16 +87,22 @@ static void fig_free(fig *f)
     free(f->text);
 }
 
-/* Case-insensitive equality of two optional phrases, ignoring a leading "the ". */
+/* Skips a leading determiner: "the", "a", "an", "its", "their", "his", "her". */
+static const char *skip_determiner(const char *s)
+{
+    static const char *const dets[] = {"the ", "a ", "an ", "its ", "their ", "his ", "her "};
+    for (size_t i = 0; i < sizeof dets / sizeof dets[0]; i++)
+        if (!strncasecmp(s, dets[i], strlen(dets[i])))
+            return s + strlen(dets[i]);
+    return s;
+}
+
+/* Case-insensitive equality of two optional phrases, ignoring a leading determiner. */
 static int same_phrase(const char *a, const char *b)
 {
     if (!a || !b)
         return !a && !b;
-    if (!strncasecmp(a, "the ", 4))
-        a += 4;
-    if (!strncasecmp(b, "the ", 4))
-        b += 4;
-    return !strcasecmp(a, b);
+    return !strcasecmp(skip_determiner(a), skip_determiner(b));
 }
 
 static int same_number(int ha, double a, int hb, double b)
