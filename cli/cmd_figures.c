@@ -235,17 +235,22 @@ static void print_fig(const char *tag, const char *id, const fig *f)
            f->date ? f->date : "-", f->place ? f->place : "-");
 }
 
-static void score_article(const char *id, const fig *gold, size_t ng, const fig *sys, size_t ns, int verbose,
-                          counts *c)
+static int score_article(const char *id, const fig *gold, size_t ng, const fig *sys, size_t ns, int verbose,
+                         counts *c)
 {
+    char *used = calloc(ns + 1, 1), *gmatched = calloc(ng + 1, 1);
+    if (!used || !gmatched) {
+        free(used);
+        free(gmatched);
+        return 0;
+    }
     c->gold += (long)ng;
     c->system += (long)ns;
-    char used[512], gmatched[512];
     for (int level = 0; level < LEVEL_COUNT; level++) {
-        memset(used, 0, sizeof used);
-        memset(gmatched, 0, sizeof gmatched);
-        for (size_t g = 0; g < ng && g < sizeof gmatched; g++)
-            for (size_t s = 0; s < ns && s < sizeof used; s++)
+        memset(used, 0, ns);
+        memset(gmatched, 0, ng);
+        for (size_t g = 0; g < ng; g++)
+            for (size_t s = 0; s < ns; s++)
                 if (!used[s] && agrees(&sys[s], &gold[g], level)) {
                     used[s] = gmatched[g] = 1;
                     c->tp[level]++;
@@ -269,14 +274,17 @@ static void score_article(const char *id, const fig *gold, size_t ng, const fig 
                     break;
                 }
         if (verbose && level == LEVEL_VALUE) {
-            for (size_t g = 0; g < ng && g < sizeof gmatched; g++)
+            for (size_t g = 0; g < ng; g++)
                 if (!gmatched[g])
                     print_fig("MISS ", id, &gold[g]);
-            for (size_t s = 0; s < ns && s < sizeof used; s++)
+            for (size_t s = 0; s < ns; s++)
                 if (!used[s])
                     print_fig("EXTRA", id, &sys[s]);
         }
     }
+    free(used);
+    free(gmatched);
+    return 1;
 }
 
 static void eval_usage(FILE *out)
@@ -359,7 +367,10 @@ int cmd_eval_figures(int argc, char **argv)
                     goto done;
                 }
                 system_figs(doc, &sys, &ns);
-                score_article(arts[k].id, arts[k].figs, arts[k].count, sys, ns, verbose, &c);
+                if (!score_article(arts[k].id, arts[k].figs, arts[k].count, sys, ns, verbose, &c)) {
+                    fprintf(stderr, "factline eval figures: out of memory\n");
+                    status = 2;
+                }
                 for (size_t s = 0; s < ns; s++)
                     fig_free(&sys[s]);
                 free(sys);
