@@ -458,6 +458,55 @@ static cue cue_before(const scan *s, size_t j, int *total)
     return c;
 }
 
+/* "The dead include 3,000 children", "Those in captivity include dozens of
+ * children": a count after include(s)/included with no figure before it
+ * takes the category of a cue in the sentence's subject. */
+static cue cue_included(const scan *s, size_t qb)
+{
+    cue c = {FL_CATEGORY_OTHER, NO_TOKEN};
+    if (!(is_tok(s, qb - 1, "include") || is_tok(s, qb - 1, "includes") || is_tok(s, qb - 1, "included")))
+        return c;
+    for (size_t k = qb - 1; k > s->sb && qb - k < 10; k--) {
+        const fl_fig_word *w = word_at(s, k - 1);
+        if (s->tk[k - 1].kind == FL_TOKEN_NUMBER || is_punct(s, k - 1, ','))
+            break;
+        if (w && (w->flags & (FW_AFTER | FW_SUBJECT | FW_LEFT_NOUN)) && !(w->flags & FW_AFTER_WEAK)) {
+            c.category = w->category;
+            c.token = k - 1;
+            return c;
+        }
+    }
+    return c;
+}
+
+/* "... was killed in a strike, along with his wife and more than 70 members
+ * of his family": a count after "along with" / "together with" / "as well
+ * as" shares the verb that comes before those words. */
+static cue cue_along_with(const scan *s, size_t qb)
+{
+    cue c = {FL_CATEGORY_OTHER, NO_TOKEN};
+    for (size_t k = qb; k > s->sb + 1 && qb - k < 10; k--) {
+        if (s->tk[k - 1].kind == FL_TOKEN_NUMBER)
+            break;
+        int with = is_tok(s, k - 1, "with") && (is_tok(s, k - 2, "along") || is_tok(s, k - 2, "together"));
+        int as_well = is_tok(s, k - 1, "as") && is_tok(s, k - 2, "well") && is_tok(s, k - 3, "as");
+        if (!with && !as_well)
+            continue;
+        for (size_t v = k - 2; v > s->sb && k - v < 10; v--) {
+            uint32_t f = flags_at(s, v - 1);
+            if (s->tk[v - 1].kind == FL_TOKEN_NUMBER)
+                break;
+            if (f & (FW_AFTER | FW_LEFT_VERB)) {
+                c.category = word_at(s, v - 1)->category;
+                c.token = v - 1;
+                return c;
+            }
+        }
+        break;
+    }
+    return c;
+}
+
 /* The counted noun's own category ("hostages", "aid trucks"), the last
  * such word of the phrase. */
 static cue cue_subject(const scan *s, size_t b, size_t e)
@@ -682,6 +731,10 @@ static fl_status find_in_sentence(fl_doc *doc, const scan *s, uint32_t sentence)
             chosen = subject;
         else if (after.token != NO_TOKEN)
             chosen = after;
+        if (chosen.token == NO_TOKEN)
+            chosen = cue_included(s, qb);
+        if (chosen.token == NO_TOKEN)
+            chosen = cue_along_with(s, qb);
         if (chosen.token == NO_TOKEN && doc->figures.count > first &&
             (partitive_pronoun || total || (qb > s->sb && (flags_at(s, qb - 1) & FW_INHERIT)))) {
             const fl_figure *prev = &doc->figures.figures[doc->figures.count - 1];

@@ -277,6 +277,16 @@ static void test_constructions(void)
     EXPECT(1, "12", 12, 12, 12, "exact", "other", "accused staff members");
     CHECK_INT(run("Thousands of people are still under the rubble."), 1);
     EXPECT(0, "Thousands", -1, 2000, 9999, "about", "missing", "people");
+    CHECK_INT(run("Those in captivity in Gaza include dozens of children."), 1);
+    EXPECT(0, "dozens", -1, 24, 119, "about", "hostages", "children");
+    CHECK_INT(run("The dead included 40 journalists."), 1);
+    EXPECT(0, "40", 40, 40, 40, "exact", "killed", "journalists");
+    CHECK_INT(run("The delegation included 40 journalists."), 1);
+    CHECK_STR(fl_figure_category_name(fig(0)->category), "other");
+    CHECK_INT(run("The aid worker was killed in a strike, along with his wife and more than 70 members of his family."), 1);
+    EXPECT(0, "more than 70", 70, 70, -1, "more_than", "killed", "members");
+    CHECK_INT(run("He travelled to Cairo along with 12 advisers."), 1);
+    CHECK_STR(fl_figure_category_name(fig(0)->category), "other");
     CHECK_INT(run("About 2m people fled."), 1);
     CHECK_INT(value_of(fig(0)), 2000000);
 }
