@@ -17,7 +17,9 @@
  *      before the count ("killed at least 30", "the deaths of 1,400", "the
  *      death toll rose to"); a cue reached through "who"/"that"; the counted
  *      noun itself ("hostages", "aid trucks"); a weak cue ("held"); the
- *      previous figure for "including 3,700 children", "nine of them",
+ *      subject's cue for "the dead include 40 journalists"; the verb before
+ *      "along with 70 others"; the previous figure for "including 3,700
+ *      children", "nine of them",
  *      "bringing the total to 144"; else "other". Coordinated counts share
  *      the later one's verb ("7,000 children and 5,000 women were killed");
  *   5. a place from "in/across/near (the) (northern) Proper Name" in the
