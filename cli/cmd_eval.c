@@ -13,6 +13,7 @@ static const fl_command evaluations[] = {
     {"timex", cmd_eval_timex, "time expressions against TimeML (TempEval-3 Task A)"},
     {"attrib", cmd_eval_attrib, "attributions against PolNeAR (FILE.jsonl)"},
     {"quotes", cmd_eval_quotes, "direct quotes and speakers against eval/quotes-dev.jsonl"},
+    {"figures", cmd_eval_figures, "figures: P/R/F1 for value, value+category, all fields"},
 };
 
 static void eval_usage(FILE *out)

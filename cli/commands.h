@@ -51,6 +51,7 @@ int cmd_eval_timex(int argc, char **argv);
 int cmd_attrib(int argc, char **argv);
 int cmd_eval_attrib(int argc, char **argv); /* `eval attrib`, in cmd_attrib.c */
 int cmd_eval_quotes(int argc, char **argv); /* `eval quotes`, in cmd_attrib.c */
+int cmd_eval_figures(int argc, char **argv); /* eval task, cli/cmd_figures.c */
 
 /* Shared by commands that read articles: prints a diagnostic to stderr as
  * "factline: FILE:LINE: article N, byte OFFSET: SEVERITY: message".

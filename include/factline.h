@@ -709,6 +709,93 @@ const char *fl_source_type_name(fl_source_type type);
 const char *fl_speaker_via_name(fl_speaker_via via);
 
 /* ------------------------------------------------------------------------ */
+/* 5.4 Figures                                                              */
+/* ------------------------------------------------------------------------ */
+/*
+ * A figure is a count stated in the article: how many people (or things)
+ * were killed, injured, taken hostage, released, displaced, went missing,
+ * were arrested, or how many aid trucks entered; anything else counted is
+ * category "other". Each figure says
+ *
+ *   - its number, as `value` (NULL-like when the text gives no single
+ *     number: "dozens", "between 200 and 300") and bounds `low`/`high`
+ *     (open when absent), with the `qualifier` that relates them;
+ *   - its `category`, decided by the verb or noun that governs the number
+ *     ("killed at least 30", "the deaths of 1,400 people", "hundreds were
+ *     wounded"), with the span of that `cue`;
+ *   - its `subject` (who or what is counted: "Palestinians", "people"),
+ *     `source` (who reports it; empty when the article states it itself),
+ *     `place` when stated, and the `date` the count is as of.
+ *
+ * Not figures: years, ages, dates, times of day, durations, ordinals,
+ * money, percentages, measurements, phone numbers and identifiers
+ * ("Resolution 2712", "Channel 12"), and a lone "one"/"a". The full rules,
+ * with examples, are in docs/figures-guidelines.md.
+ *
+ * Bounds by qualifier, for a number v: exact v..v; more_than and at_least
+ * v..open; nearly, up_to and less_than open..v; about open..open. A range
+ * ("200-300", "between 200 and 300") has no value and bounds 200..300
+ * (qualifier exact); a vague amount ("hundreds", "tens of thousands", qualifier
+ * about) has no value and bounds
+ * from its scale S: 2S..10S-1 ("hundreds" 200..999, "dozens" 24..119).
+ *
+ * An empty span (start == end) means "not stated".
+ */
+
+typedef enum fl_figure_qualifier {
+    FL_QUALIFIER_EXACT = 0,
+    FL_QUALIFIER_MORE_THAN,  /* more than, over, in excess of */
+    FL_QUALIFIER_AT_LEAST,   /* at least, no fewer than, or more */
+    FL_QUALIFIER_ABOUT,      /* about, around, some, an estimated; vague amounts */
+    FL_QUALIFIER_NEARLY,     /* nearly, almost, close to */
+    FL_QUALIFIER_UP_TO,      /* up to, as many as */
+    FL_QUALIFIER_LESS_THAN,  /* less than, fewer than, under */
+    FL_QUALIFIER_COUNT
+} fl_figure_qualifier;
+
+typedef enum fl_figure_category {
+    FL_CATEGORY_KILLED = 0,  /* killed, dead, deaths, death toll */
+    FL_CATEGORY_INJURED,     /* injured, wounded, hurt */
+    FL_CATEGORY_HOSTAGES,    /* abducted, kidnapped, taken or held captive/hostage */
+    FL_CATEGORY_RELEASED,    /* released, freed */
+    FL_CATEGORY_DISPLACED,   /* displaced, evacuated, fled, homeless */
+    FL_CATEGORY_MISSING,     /* missing, unaccounted for */
+    FL_CATEGORY_ARRESTED,    /* arrested, detained */
+    FL_CATEGORY_AID_TRUCKS,  /* aid trucks or lorries */
+    FL_CATEGORY_OTHER,       /* any other count */
+    FL_CATEGORY_COUNT
+} fl_figure_category;
+
+/* fl_figure.flags */
+#define FL_FIGURE_HAS_VALUE 0x01u /* `value` is set */
+#define FL_FIGURE_HAS_LOW   0x02u /* `low` is set (else the lower bound is open) */
+#define FL_FIGURE_HAS_HIGH  0x04u /* `high` is set (else the upper bound is open) */
+
+typedef struct fl_figure {
+    fl_span span;        /* the number with its qualifier: "more than 9,200" */
+    fl_span cue;         /* the word that decided the category; empty for "other" */
+    fl_span subject;     /* who or what is counted: "Palestinians"; may be empty */
+    fl_span source;      /* who reports it: "The Health Ministry in Gaza"; may be empty */
+    fl_span place;       /* where: "Gaza"; may be empty */
+    fl_span date_span;   /* the time expression giving `date`; empty: the article date */
+    uint32_t sentence;   /* index of the sentence holding the figure */
+    uint32_t flags;      /* FL_FIGURE_HAS_* */
+    double value, low, high;
+    fl_figure_qualifier qualifier;
+    fl_figure_category category;
+    char date[11];       /* "YYYY-MM-DD" the count is as of; "" when unknown */
+} fl_figure;
+
+/* The figures found by fl_extract, in text order. Valid until the next
+ * fl_doc_analyze or fl_extract on the same doc. */
+size_t fl_doc_figure_count(const fl_doc *doc);
+const fl_figure *fl_doc_figures(const fl_doc *doc);
+
+/* Names as written in JSON: "more_than", "aid_trucks", ... */
+const char *fl_figure_qualifier_name(fl_figure_qualifier q);
+const char *fl_figure_category_name(fl_figure_category c);
+
+/* ------------------------------------------------------------------------ */
 /* 6. Output                                                                */
 /* ------------------------------------------------------------------------ */
 

@@ -11,6 +11,7 @@
 
 #include "ner/ner.h"
 #include "quote/quote_internal.h"
+#include "figure/figure.h"
 #include "text/doc.h"
 #include "time/times.h"
 
@@ -56,6 +57,10 @@ fl_status fl_extract(const fl_extractor *ex, fl_doc *doc)
     if (st != FL_OK)
         return st;
     fl_quote_link_entities(doc);
+    st = fl_figures_find(doc);
+    if (st != FL_OK)
+        return st;
+    fl_figures_fallback_context(doc); /* until the attribution and time layers land */
     return FL_OK;
 }
 

@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 
+#include "figure/figure.h"
 #include "output/json.h"
 #include "quote/quote_json.h"
 #include "text/doc.h"
@@ -159,7 +160,7 @@ fl_status fl_doc_write_json(const fl_doc *doc, const fl_json_options *opts, fl_b
     fl_json_key(b, "attributions", 0);
     fl_attributions_write_json(doc, b);
     fl_json_key(b, "figures", 0);
-    fl_buffer_append_str(b, "[]");
+    fl_figures_write_json(doc, b);
     fl_json_key(b, "times", 0);
     write_times(doc, b);
     fl_json_key(b, "warnings", 0);

@@ -25,6 +25,7 @@ void fl_doc_free(fl_doc *doc)
     free(doc->paragraphs.paragraphs);
     fl_ner_doc_free(doc->ner);
     fl_quote_layer_free(doc->quote_layer);
+    free(doc->figures.figures);
     free(doc);
 }
 
@@ -106,6 +107,7 @@ static fl_status analyze(fl_doc *doc)
     doc->sentences.count = 0;
     fl_ner_doc_clear(doc->ner);
     fl_quote_layer_reset(doc->quote_layer);
+    doc->figures.count = 0;
     for (size_t p = 0; p < doc->paragraphs.count; p++) {
         fl_paragraph *para = &doc->paragraphs.paragraphs[p];
         size_t tb = doc->tokens.count;

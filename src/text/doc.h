@@ -19,6 +19,10 @@ typedef struct fl_paragraph_array {
 } fl_paragraph_array;
 
 struct fl_quote_layer; /* quotes and attributions: src/quote/quote_internal.h */
+typedef struct fl_figure_array {
+    fl_figure *figures;
+    size_t count, cap;
+} fl_figure_array;
 
 struct fl_doc {
     const fl_article *article; /* NULL for fl_doc_analyze_text */
@@ -30,6 +34,7 @@ struct fl_doc {
     fl_paragraph_array paragraphs;
     struct fl_ner_doc *ner;        /* entities (src/ner/ner_entities.c); NULL until fl_extract */
     struct fl_quote_layer *quote_layer; /* NULL until fl_extract runs */
+    fl_figure_array figures; /* figure layer (src/figure) */
 };
 
 #endif
