@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figure/figure.h"
 #include "ner/ner.h"
 #include "quote/quote_internal.h"
-#include "figure/figure.h"
 #include "text/doc.h"
 #include "time/times.h"
 
@@ -60,7 +60,12 @@ fl_status fl_extract(const fl_extractor *ex, fl_doc *doc)
     st = fl_figures_find(doc);
     if (st != FL_OK)
         return st;
-    fl_figures_fallback_context(doc); /* until the attribution and time layers land */
+    /* Figures read their source and as-of date from their own sentence
+     * (src/figure/context.c). Taking them from the attribution and time
+     * layers instead scored lower on eval/figures-dev.jsonl (source
+     * agreement 93.7% -> 75-87%, date 97% -> 91%): attribution contents
+     * reach past the sentence that states a figure. */
+    fl_figures_fallback_context(doc);
     return FL_OK;
 }
 
