@@ -2,11 +2,12 @@
  * figure.h — the figure layer's internal interface: finding figures in an
  * analysed doc, then giving them a source and an as-of date.
  *
- * fl_extract calls fl_figures_find and then fl_figures_fallback_context.
- * The fallback (context.c) is a stand-in for the attribution and time
- * layers: when they land, call fl_figures_set_source / fl_figures_set_date
- * with their results instead of (or after) the fallback. Not for: JSON
- * (figure_json.c) or numerals (number.c).
+ * fl_extract calls fl_figures_find and then fl_figures_fallback_context,
+ * which reads source and date from the figure's own sentence (context.c).
+ * fl_figures_set_source / fl_figures_set_date / fl_figures_dates_from_times
+ * take them from the attribution and time layers instead; that scored lower
+ * on eval/figures-dev.jsonl (see fl_extract), so fl_extract does not call
+ * them today. Not for: JSON (figure_json.c) or numerals (number.c).
  */
 #ifndef FL_FIGURE_FIGURE_H
 #define FL_FIGURE_FIGURE_H
