@@ -50,7 +50,8 @@ typedef enum fl_status {
     FL_ERR_IO = -1,   /* a file could not be opened or read */
     FL_ERR_USAGE = -2,/* bad arguments (for example plain text without a date) */
     FL_ERR_NOMEM = -3,/* out of memory */
-    FL_ERR_FORMAT = -4/* input that cannot be read as the chosen format */
+    FL_ERR_FORMAT = -4,/* input that cannot be read as the chosen format */
+    FL_ERR_NOT_FOUND = -5 /* the thing asked for does not exist (an article, an entity) */
 } fl_status;
 
 /* ------------------------------------------------------------------------ */
@@ -905,10 +906,15 @@ typedef enum fl_cell_type { FL_CELL_NULL = 0, FL_CELL_INT, FL_CELL_REAL, FL_CELL
 
 typedef struct fl_result fl_result;
 
-/* Runs a question. NULL on error (fl_store_error says why: for example a
- * search with hostile syntax is answered as plain words, or with a clear
- * message, never with an SQL error). */
+/* Runs a question. NULL on error: fl_store_error says why and
+ * fl_store_query_status what kind of error it was. Hostile search syntax is
+ * answered as plain words or with a clear message, never an SQL error. */
 fl_result *fl_store_query(fl_store *s, const fl_query *q);
+
+/* After fl_store_query: FL_OK, FL_ERR_USAGE (the question cannot be asked
+ * that way: nothing to search for, no name given), FL_ERR_NOT_FOUND (no such
+ * article) or FL_ERR_IO (the database failed). */
+fl_status fl_store_query_status(const fl_store *s);
 
 size_t fl_result_section_count(const fl_result *r);
 const char *fl_result_section_name(const fl_result *r, size_t section);

@@ -242,11 +242,10 @@ static void question(fl_server *s, struct MHD_Connection *c, const endpoint *ep,
     fl_result *res = fl_store_query(store, &q);
     if (!res) {
         const char *why = fl_store_error(store);
-        /* The store answers "no such thing" and "nothing to search for" with
-         * NULL and a message; anything else is the database failing. */
-        if (ep->kind == FL_QUERY_ARTICLE && !strncmp(why, "no article", 10))
+        fl_status kind = fl_store_query_status(store);
+        if (kind == FL_ERR_NOT_FOUND)
             response_error(r, 404, "%s", why);
-        else if (ep->kind == FL_QUERY_SEARCH && !strncmp(why, "nothing to search for", 21))
+        else if (kind == FL_ERR_USAGE)
             response_error(r, 400, "%s", why);
         else {
             fprintf(stderr, "factline serve: %s: %s\n", ep->path, why);

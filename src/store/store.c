@@ -243,7 +243,10 @@ fl_store *fl_store_open_version(const char *path, unsigned flags, int version, c
             return fail_open(s, error);
         }
     }
-    fl_store_exec(s, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+    /* Page cache: 64 MiB for the writer, 16 MiB for each reader (a server
+     * holds one reader per thread). */
+    fl_store_exec(s, (flags & FL_STORE_READONLY) ? "PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;"
+                                                 : "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
     int v = read_version(s);
     if (v < 0) {
         fl_store_set_error(s, "%s: not a database (%s)", path, sqlite3_errmsg(s->db));

@@ -25,6 +25,7 @@ struct fl_store {
     } cache[FL_STORE_CACHE];
     size_t cached;
     fl_doc *doc; /* for fl_sentence() */
+    fl_status query_status; /* of the last fl_store_query */
 };
 
 void fl_store_set_error(fl_store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

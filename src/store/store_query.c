@@ -21,6 +21,9 @@ static const char *const cumulative_categories[] = {"arrested", "injured", "kill
 
 #define MAX_QUERY_BYTES 4096
 
+/* How many of the newest matches a search ranks (see query_search). */
+#define FL_SEARCH_WINDOW "2000"
+
 /* A figure's interval. A missing bound is open when the qualifier says so
  * ("more than", "at least": no upper bound; "up to", "less than": down to
  * 0), else the value itself. */
@@ -151,6 +154,7 @@ static fl_result *query_search(fl_store *s, const fl_query *q, unsigned limit)
     fl_buffer_init(&fts);
     if (!q->text || !fts_query(q->text, &fts)) {
         fl_store_set_error(s, "nothing to search for: give one or more words");
+        s->query_status = FL_ERR_USAGE;
         fl_buffer_release(&fts);
         return NULL;
     }
@@ -160,15 +164,26 @@ static fl_result *query_search(fl_store *s, const fl_query *q, unsigned limit)
         fl_result_free(r);
         return NULL;
     }
+    /* Three steps: find the newest FL_SEARCH_WINDOW matches (cheap: the
+     * index is in article order), rank those by bm25 with the filters and
+     * keep one page, then build snippets for that page only. A word in
+     * every other article ("said") would otherwise be ranked across tens of
+     * thousands of articles for every request. Rare words are ranked
+     * exactly; common ones among their newest matches. */
     sqlite3_stmt *st = fl_store_prepare(
-        s, "SELECT a.id AS article, a.date, a.headline, a.source,"
-           " snippet(articles_fts, 1, '**', '**', '…', 24) AS snippet, round(bm25(articles_fts), 3) AS score"
-           " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-           " WHERE articles_fts MATCH ?1 AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
-           " AND (?4 IS NULL OR a.source = ?4)"
-           " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM mentions m JOIN temp.wanted w ON w.id = m.entity_id"
-           "   WHERE m.article_id = a.id))"
-           " ORDER BY bm25(articles_fts), a.id LIMIT ?6 OFFSET ?7");
+        s, "WITH floor AS (SELECT min(id) AS id FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?1"
+           "   ORDER BY rowid DESC LIMIT " FL_SEARCH_WINDOW ")),"
+           " hits AS (SELECT f.rowid AS id, f.rank AS score FROM articles_fts f"
+           "   WHERE articles_fts MATCH ?1 AND f.rowid >= (SELECT id FROM floor)"
+           "   AND (?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL OR f.rowid IN"
+           "     (SELECT a.id FROM articles a WHERE (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
+           "      AND (?4 IS NULL OR a.source = ?4)"
+           "      AND (?5 IS NULL OR a.id IN (SELECT m.article_id FROM mentions m JOIN temp.wanted w ON w.id = m.entity_id))))"
+           "   ORDER BY f.rank, f.rowid LIMIT ?6 OFFSET ?7)"
+           " SELECT a.id AS article, a.date, a.headline, a.source,"
+           " snippet(articles_fts, 1, '**', '**', '…', 24) AS snippet, round(h.score, 3) AS score"
+           " FROM hits h JOIN articles_fts ON articles_fts.rowid = h.id JOIN articles a ON a.id = h.id"
+           " WHERE articles_fts MATCH ?1 ORDER BY h.score, h.id");
     int ok = st != NULL;
     if (ok) {
         sqlite3_bind_text(st, 1, fts.data, -1, SQLITE_TRANSIENT);
@@ -209,6 +224,7 @@ static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
 {
     if (!q->text || !*q->text) {
         fl_store_set_error(s, "which entity? give a name");
+        s->query_status = FL_ERR_USAGE;
         return NULL;
     }
     if (!find_entities(s, q->text))
@@ -424,12 +440,14 @@ static fl_result *query_article(fl_store *s, const fl_query *q, unsigned limit)
 {
     if (!q->text) {
         fl_store_set_error(s, "which article? give its number, hash or id");
+        s->query_status = FL_ERR_USAGE;
         return NULL;
     }
     long long id = fl_store_lookup_id(s, "SELECT id FROM articles WHERE hash=?1 OR ext_id=?1 OR CAST(id AS TEXT)=?1",
                                       q->text, NULL);
     if (id <= 0) {
-        fl_store_set_error(s, "no article %s", q->text);
+        fl_store_set_error(s, "no article %.200s", q->text);
+        s->query_status = id < 0 ? FL_ERR_IO : FL_ERR_NOT_FOUND;
         return NULL;
     }
     fl_result *r = fl_result_new();
@@ -465,12 +483,8 @@ static fl_result *query_article(fl_store *s, const fl_query *q, unsigned limit)
     return r;
 }
 
-fl_result *fl_store_query(fl_store *s, const fl_query *q)
+static fl_result *answer(fl_store *s, const fl_query *q, unsigned limit)
 {
-    unsigned limit = q->limit ? q->limit : 20;
-    if (limit > 10000)
-        limit = 10000;
-    s->error[0] = '\0';
     switch (q->kind) {
     case FL_QUERY_SEARCH:
         return query_search(s, q, limit);
@@ -486,5 +500,21 @@ fl_result *fl_store_query(fl_store *s, const fl_query *q)
         return query_article(s, q, limit);
     }
     fl_store_set_error(s, "unknown question");
+    s->query_status = FL_ERR_USAGE;
     return NULL;
 }
+
+fl_result *fl_store_query(fl_store *s, const fl_query *q)
+{
+    unsigned limit = q->limit ? q->limit : 20;
+    if (limit > 10000)
+        limit = 10000;
+    s->error[0] = '\0';
+    s->query_status = FL_OK;
+    fl_result *r = answer(s, q, limit);
+    if (!r && s->query_status == FL_OK)
+        s->query_status = FL_ERR_IO;
+    return r;
+}
+
+fl_status fl_store_query_status(const fl_store *s) { return s->query_status; }

@@ -120,7 +120,14 @@ int main(void)
               1);
     /* Two people called Biden: a bare "Biden" must not join either. */
     CHECK_INT(add(s, "2023-11-06", "Joe Biden spoke.",
-                  "\"entities\":[{\"name\":\"Joe Biden\",\"type\":\"PER\",\"mentions\":[[0,9]]}]"), 1);
+                  "\"entities\":[{\"name\":\"Joe Biden\",\"type\":\"PER\",\"mentions\":[[0,9]]}],"
+                  /* "at least 10,000" has no upper bound: it does not contradict 10,022 */
+                  "\"figures\":[{\"text\":\"at least 10,000\",\"start\":0,\"end\":3,\"value\":10000,\"low\":10000,"
+                  "\"high\":null,\"qualifier\":\"at_least\",\"category\":\"injured\",\"subject\":\"people\","
+                  "\"source\":\"UN\",\"date\":\"2023-11-06\",\"place\":\"Gaza\"},"
+                  "{\"text\":\"10,022\",\"start\":4,\"end\":9,\"value\":10022,\"low\":null,"
+                  "\"high\":null,\"qualifier\":\"exact\",\"category\":\"injured\",\"subject\":\"people\","
+                  "\"source\":\"WHO\",\"date\":\"2023-11-06\",\"place\":\"Gaza\"}]"), 1);
     CHECK_INT(add(s, "2023-11-06", "Hunter Biden spoke.",
                   "\"entities\":[{\"name\":\"Hunter Biden\",\"type\":\"PER\",\"mentions\":[[0,12]]}]"), 1);
     CHECK_INT(add(s, "2023-11-07", "Biden spoke.",
@@ -195,6 +202,10 @@ int main(void)
     CHECK_STR(cell(r, 1, 0, "later_value"), "9000.0");
     CHECK_STR(cell(r, 1, 0, "earlier_date"), "2023-11-04");
     fl_result_free(r);
+    q.category = "injured";
+    r = fl_store_query(s, &q);
+    CHECK_INT(fl_result_row_count(r, 0), 0); /* open upper bound: no conflict */
+    fl_result_free(r);
 
     r = ask(s, FL_QUERY_SEARCH, "Blinken spoke");
     CHECK_INT(fl_result_row_count(r, 0), 1);
@@ -234,6 +245,12 @@ int main(void)
     fl_result_free(r);
     CHECK(ask(s, FL_QUERY_ARTICLE, "999") == NULL);
     CHECK(strstr(fl_store_error(s), "no article") != NULL);
+    CHECK_INT(fl_store_query_status(s), FL_ERR_NOT_FOUND);
+    CHECK(ask(s, FL_QUERY_SEARCH, "?!") == NULL);
+    CHECK_INT(fl_store_query_status(s), FL_ERR_USAGE);
+    r = ask(s, FL_QUERY_SEARCH, "spoke");
+    CHECK_INT(fl_store_query_status(s), FL_OK);
+    fl_result_free(r);
     fl_store_close(s);
 
     /* A full disk: committed articles stay, the failing batch is rolled back
