@@ -124,7 +124,7 @@ void sbuf_json_string_n(sbuf *b, const char *s, size_t len)
         unsigned cp;
         size_t n = utf8_sequence(u + i, len - i, &cp);
         const char *esc = NULL;
-        char tmp[8];
+        char tmp[16];
         if (!n) {
             esc = "\\ufffd";
             n = 1;
