@@ -125,21 +125,27 @@ try {
   await page.waitForSelector('main h1:has-text("Antony Blinken")');
   check((await text('main .chips li')).slice(0, 2).join('|') === 'Antony Blinken|Blinken', 'aliases');
   check(await page.locator('svg.bars rect').count() === 2, 'mentions over time: 2 days');
-  check(await page.locator('main blockquote').count() === 2, 'entity quotes');
+  // the fixture's two quotes, and the seed article's (real extraction)
+  check(await page.locator('main blockquote').count() >= 2, 'entity quotes');
   await shot('entity');
 
   // 4. Quotes by speaker.
   await page.goto(base + '#/quotes?speaker=Blinken');
   await page.waitForSelector('main blockquote');
-  check((await text('main blockquote')).map((s) => s.trim()).join('|') === '“humanitarian pauses”|“We are ready to work on pauses”',
-        'quotes by Blinken: ' + (await text('main blockquote')).join('|'));
+  {
+    const quotes = (await text('main blockquote')).map((s) => s.trim());
+    check(quotes.includes('“humanitarian pauses”') && quotes.includes('“We are ready to work on pauses”'),
+          'quotes by Blinken: ' + quotes.join('|'));
+  }
   await shot('quotes');
 
   // 5. Timeline: one line per source, disagreements marked, a figure's evidence.
   await page.goto(base + '#/timeline?category=killed&subject=Palestinians&place=Gaza');
   await page.waitForSelector('svg.chart .pt');
   check(await page.locator('svg.chart .pt').count() === 6, 'six figures drawn');
-  check(await page.locator('svg.chart .pt.disagree').count() === 5 && await page.locator('svg.chart .pt:not(.disagree)').count() === 1,
+  // 9,200+ vs about 5,000 conflict; 9,000 after 9,200+ goes down; "at least 10,000" is open-ended, so it
+  // does not contradict 10,022.
+  check(await page.locator('svg.chart .pt.disagree').count() === 3 && await page.locator('svg.chart .pt:not(.disagree)').count() === 3,
         'disagreement points marked');
   check(await page.locator('svg.chart polyline').count() >= 1, 'a line for a source with several figures');
   check((await text('.legend li')).length >= 4, 'legend lists the sources');
