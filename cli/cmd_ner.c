@@ -108,6 +108,7 @@ static void train_usage(FILE *out)
             "  --min-count N  keep features seen at least N times (default 1)\n"
             "  --clusters K   word classes learned from the news in --data, also K/4 and K/16\n"
             "                 (default 1024; 0: none)\n"
+            "  --runs N       runs with different shuffles, weights averaged (default 4)\n"
             "  --seed S       shuffling seed (default 20231104)\n"
             "  -o MODEL       where to write the model (required)\n"
             "  -q             no progress lines\n");
@@ -154,6 +155,12 @@ int cmd_train_ner(int argc, char **argv)
             o.clusters = atoi(argv[++i]);
             if (o.clusters < 0 || o.clusters > 2047) {
                 fprintf(stderr, "factline train ner: --clusters '%s' is not 0..2047\n", argv[i]);
+                return 2;
+            }
+        } else if (i + 1 < argc && !strcmp(a, "--runs")) {
+            o.runs = atoi(argv[++i]);
+            if (o.runs < 1 || o.runs > 100) {
+                fprintf(stderr, "factline train ner: --runs '%s' is not 1..100\n", argv[i]);
                 return 2;
             }
         } else if (i + 1 < argc && !strcmp(a, "--seed")) {

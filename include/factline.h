@@ -453,6 +453,7 @@ typedef struct fl_ner_train_options {
     int min_count;          /* keep features seen at least this often (default 1) */
     int clusters;           /* word classes learned from data_dir's news (default 1024, also
                                K/4 and K/16; at most 2047; 0: none) */
+    int runs;               /* runs with different shuffles, averaged (default 4) */
     uint64_t seed;          /* shuffling seed; the same seed gives the same model */
     void (*progress)(const char *message, void *user); /* one line per step; may be NULL */
     void *user;

@@ -141,6 +141,7 @@ typedef struct fl_ner_work {
     float *viterbi;         /* tokens x labels */
     uint8_t *back;          /* tokens x labels */
     fl_ner_table doc_words; /* lower hash -> packed casing counts, per document */
+    fl_ner_table history;   /* lower hash -> types predicted so far in the document (bits) */
 } fl_ner_work;
 
 enum { FL_NER_MAX_FEATURES = 64 };
@@ -154,6 +155,17 @@ void fl_ner_work_free(fl_ner_work *w);
  * (token i's are at i * FL_NER_MAX_FEATURES, w->feat_count[i] of them).
  * Returns 0 on out-of-memory. */
 int fl_ner_features(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_ner_work *w);
+
+/* The history features of token i (extended prediction history, Ratinov &
+ * Roth 2009): which types the earlier sentences of the document gave the
+ * same word. Only capitalised words have them. Writes up to
+ * FL_NER_HISTORY_FEATURES hashes; returns how many. */
+enum { FL_NER_HISTORY_FEATURES = 2 };
+unsigned fl_ner_history_features(const fl_ner_work *w, size_t i, uint64_t *out);
+/* Records the labels given to tokens [a, b) in the history. 0 on out-of-memory. */
+int fl_ner_history_add(fl_ner_work *w, size_t a, size_t b, const uint8_t *labels);
+/* All history feature hashes that can occur, for training (count returned). */
+size_t fl_ner_history_all(uint64_t *out, size_t cap);
 
 /* Tags one document: labels[i] gets a BILOU label per token, decoded per
  * sentence with Viterbi. Returns 0 on out-of-memory. */

@@ -29,7 +29,7 @@ enum template_id {
     T_BIAS = 1, T_W0, T_WM1, T_WP1, T_WM2, T_WP2, T_FORM, T_PREFIX, T_SUFFIX,
     T_SH0, T_SHM1, T_SHP1, T_SH_M1_0, T_SH_0_P1, T_SH_M1_0_P1, T_W_M1_0, T_W_0_P1,
     T_CASE, T_CASE_CTX, T_GAZ, T_GAZ_M1, T_GAZ_P1, T_LEX, T_DOC, T_W0_CASE_PREV,
-    T_SHM1_W0, T_W0_SHP1, T_CL0, T_CLM1, T_CLP1, T_CL_M1_0, T_CL_0_P1, T_CL0_CASE, T_CLM2, T_CLP2
+    T_SHM1_W0, T_W0_SHP1, T_HIST, T_HIST_CASE, T_CL0, T_CLM1, T_CLP1, T_CL_M1_0, T_CL_0_P1, T_CL0_CASE, T_CLM2, T_CLP2
 };
 
 static inline uint64_t feature(uint64_t template_id, uint64_t value)
@@ -278,6 +278,56 @@ uint64_t fl_ner_phrase_hash(const char *const *words, const size_t *lens, size_t
     return fl_ner_mix(h);
 }
 
+/* Words that may be names: capitalised after true-casing. */
+static int history_eligible(const fl_ner_work *w, size_t i)
+{
+    int c = w->case_true[i];
+    return c == FL_CASE_CAP || c == FL_CASE_UPPER || c == FL_CASE_MIXED;
+}
+
+unsigned fl_ner_history_features(const fl_ner_work *w, size_t i, uint64_t *out)
+{
+    if (!history_eligible(w, i))
+        return 0;
+    const uint32_t *mask = fl_ner_table_find(&w->history, w->lower[i]);
+    uint64_t m = mask ? *mask : 0;
+    out[0] = feature(T_HIST, m);
+    out[1] = feature(T_HIST_CASE, m << 4 | (uint64_t)w->uncased[i] << 3 | w->case_true[i]);
+    return 2;
+}
+
+int fl_ner_history_add(fl_ner_work *w, size_t a, size_t b, const uint8_t *labels)
+{
+    for (size_t i = a; i < b; i++) {
+        if (!history_eligible(w, i))
+            continue;
+        uint32_t bit = labels[i] ? 1u << fl_ner_label_type(labels[i]) : 1u << FL_NER_TYPES;
+        uint32_t *mask = fl_ner_table_find(&w->history, w->lower[i]);
+        if (mask)
+            *mask |= bit;
+        else if (!fl_ner_table_put(&w->history, w->lower[i], bit))
+            return 0;
+    }
+    return 1;
+}
+
+size_t fl_ner_history_all(uint64_t *out, size_t cap)
+{
+    size_t n = 0;
+    for (uint64_t m = 0; m < 1u << (FL_NER_TYPES + 1); m++) {
+        if (n < cap)
+            out[n] = feature(T_HIST, m);
+        n++;
+        for (uint64_t u = 0; u < 2; u++)
+            for (uint64_t c = FL_CASE_CAP; c <= FL_CASE_MIXED; c++) {
+                if (n < cap)
+                    out[n] = feature(T_HIST_CASE, m << 4 | u << 3 | c);
+                n++;
+            }
+    }
+    return n;
+}
+
 /* The word class of a lower-case hash, 0 if the word was not clustered. */
 static inline uint64_t cluster_of(const fl_ner_model *m, uint64_t lower)
 {
@@ -314,6 +364,14 @@ int fl_ner_features(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_n
             *c = counts_add(*c, w->case_seen[i]);
         else if (!fl_ner_table_put(dw, w->lower[i], counts_add(0, w->case_seen[i])))
             return 0;
+    }
+
+    fl_ner_table *hist = &w->history;
+    if (!hist->keys && !fl_ner_table_init(hist, 1024))
+        return 0;
+    if (hist->count) {
+        memset(hist->keys, 0, (hist->mask + 1) * sizeof *hist->keys);
+        hist->count = 0;
     }
 
     /* True case. */

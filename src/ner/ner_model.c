@@ -307,6 +307,7 @@ void fl_ner_work_free(fl_ner_work *w)
     free(w->viterbi);
     free(w->back);
     fl_ner_table_free(&w->doc_words);
+    fl_ner_table_free(&w->history);
     memset(w, 0, sizeof *w);
 }
 
@@ -374,13 +375,30 @@ int fl_ner_tag(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_n
         return 1;
     if (!fl_ner_features(m, tokens, n, w))
         return 0;
-    for (size_t i = 0; i < n; i++)
-        score_token(m, w, i, w->scores + i * FL_NER_LABELS);
+    /* Sentence by sentence: the history features of a sentence depend on
+     * the labels of the sentences before it. */
     size_t start = 0;
-    for (size_t i = 1; i <= n; i++)
-        if (i == n || tokens[i].sentence_start) {
-            fl_ner_viterbi(m->transitions, w, start, i, labels);
-            start = i;
+    for (size_t i = 1; i <= n; i++) {
+        if (i < n && !tokens[i].sentence_start)
+            continue;
+        for (size_t j = start; j < i; j++) {
+            float *out = w->scores + j * FL_NER_LABELS;
+            score_token(m, w, j, out);
+            uint64_t h[FL_NER_HISTORY_FEATURES];
+            unsigned nh = fl_ner_history_features(w, j, h);
+            for (unsigned k = 0; k < nh; k++) {
+                const uint32_t *row = fl_ner_table_find(&m->features, h[k]);
+                if (!row)
+                    continue;
+                const float *wr = m->weights + (size_t)*row * FL_NER_LABELS;
+                for (int y = 0; y < FL_NER_LABELS; y++)
+                    out[y] += wr[y];
+            }
         }
+        fl_ner_viterbi(m->transitions, w, start, i, labels);
+        if (!fl_ner_history_add(w, start, i, labels))
+            return 0;
+        start = i;
+    }
     return 1;
 }
