@@ -47,6 +47,7 @@ typedef struct form {
     int type;
     uint32_t first_mention;        /* index of its first mention */
     int32_t joined;                /* form it was joined into, or -1 */
+    int used;                      /* some mention has this form (not so after trim_headline) */
     int32_t entity;
 } form;
 
@@ -199,6 +200,7 @@ static int32_t form_of(fl_ner_doc *d, const fl_doc *doc, const raw_mention *m, u
     n->first_mention = mention_index;
     n->joined = -1;
     n->entity = -1;
+    n->used = 1;
     return (int32_t)d->form_count++;
 }
 
@@ -282,13 +284,13 @@ static void join_forms(fl_ner_doc *d, const fl_doc *doc)
     /* Shorter forms into longer ones of the same type. */
     for (size_t f = 0; f < d->form_count; f++) {
         form *a = &d->forms[f];
-        if (a->joined >= 0)
+        if (a->joined >= 0 || !a->used)
             continue;
         int32_t best = -1;
         uint32_t best_mention = 0;
         for (size_t g = 0; g < d->form_count; g++) {
             const form *b = &d->forms[g];
-            if (g == f)
+            if (g == f || !b->used)
                 continue;
             int ok;
             if (b->type == FL_ENTITY_PER)
@@ -318,6 +320,48 @@ static void join_forms(fl_ner_doc *d, const fl_doc *doc)
         if (best >= 0)
             a->joined = best;
     }
+}
+
+/* A headline is in title case, so the tagger may take a capitalised verb
+ * into a name ("Troops Encircle Gaza City"). A headline mention the body
+ * never repeats, that ends or begins with a name the body mentions (same
+ * type), is cut to that name. */
+static void trim_headline(fl_ner_doc *d, const fl_doc *doc)
+{
+    if (!doc->article || doc->paragraphs.count < 2)
+        return;
+    uint32_t body = doc->sentences.count > doc->paragraphs.paragraphs[0].sentence_end
+                        ? doc->sentences.sentences[doc->paragraphs.paragraphs[0].sentence_end].token_begin
+                        : (uint32_t)doc->tokens.count;
+    for (size_t i = 0; i < d->raw_count && d->raw[i].token_begin < body; i++) {
+        raw_mention *m = &d->raw[i];
+        const form *mine = &d->forms[m->form];
+        int in_body = 0;
+        for (size_t j = i + 1; j < d->raw_count && !in_body; j++)
+            in_body = d->raw[j].token_begin >= body && d->raw[j].form == m->form;
+        if (in_body)
+            continue;
+        int32_t best = -1;
+        for (size_t g = 0; g < d->form_count; g++) {
+            const form *b = &d->forms[g];
+            if (b->type != m->type || b->token_begin < body || (best >= 0 && b->text_len <= d->forms[best].text_len))
+                continue;
+            if (tokens_affix(doc, b, mine, 0) || tokens_affix(doc, b, mine, 1))
+                best = (int32_t)g;
+        }
+        if (best < 0)
+            continue;
+        uint32_t len = d->forms[best].token_end - d->forms[best].token_begin;
+        if (!tokens_affix(doc, &d->forms[best], mine, 0))
+            m->token_begin = m->token_end - len;
+        else
+            m->token_end = m->token_begin + len;
+        m->form = best;
+    }
+    for (size_t f = 0; f < d->form_count; f++)
+        d->forms[f].used = 0;
+    for (size_t i = 0; i < d->raw_count; i++)
+        d->forms[d->raw[i].form].used = 1;
 }
 
 /* Appends a NUL-terminated string to the arena; returns its offset. */
@@ -385,7 +429,7 @@ static fl_status build_entities(fl_ner_doc *d, const fl_doc *doc)
     for (size_t e = 0; e < n; e++) {
         int32_t best = -1;
         for (size_t f = 0; f < d->form_count; f++) {
-            if (d->forms[root(d, (int32_t)f)].entity != (int32_t)e)
+            if (!d->forms[f].used || d->forms[root(d, (int32_t)f)].entity != (int32_t)e)
                 continue;
             const form *c = &d->forms[f];
             if (best < 0) {
@@ -503,6 +547,7 @@ fl_status fl_ner_run(const fl_ner_model *m, fl_doc *doc)
     for (size_t i = 0; i < d->raw_count; i++)
         if ((d->raw[i].form = form_of(d, doc, &d->raw[i], (uint32_t)i)) < 0)
             return FL_ERR_NOMEM;
+    trim_headline(d, doc);
     join_forms(d, doc);
     return build_entities(d, doc);
 }
