@@ -212,7 +212,7 @@ fl_status fl_conll_read(const char *path, fl_conll *c, char *err, size_t err_siz
             char p;
             c->has_gold = nf >= 2 && fl_conll_parse_tag(last, last_len, &t, &p);
         } else if (nf != columns) {
-            snprintf(err, err_size, "%s:%zu: expected %zu columns like line %zu, found %zu", path, lineno, columns,
+            snprintf(err, err_size, "%s:%zu: expected %zu column%s like line %zu, found %zu", path, lineno, columns, columns == 1 ? "" : "s",
                      columns_line, nf);
             goto fail;
         }
