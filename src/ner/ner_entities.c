@@ -1,7 +1,8 @@
 /*
  * ner_entities.c — the entities of one article: tags its tokens with the
  * model, turns labels into mentions, and joins the mentions that name the
- * same thing (the rules are listed in factline.h, section 5.1). Not for:
+ * same thing (the rules are listed in factline.h, section 5.1). A name
+ * found once is also marked where it recurs untagged. Not for:
  * the tagger (ner_model.c) or the word lists (ner_tables.c).
  *
  * Joining works on "forms": a mention's text after title words and a
@@ -133,8 +134,8 @@ static int tok_is(const fl_doc *doc, uint32_t i, const char *s)
     return tok_len(doc, i) == strlen(s) && !memcmp(tok_text(doc, i), s, tok_len(doc, i));
 }
 
-/* Strips title and role words from the front of a person's name, and a
- * possessive or stray punctuation from its end. */
+/* Strips title and role words from the front of a person's name, a leading
+ * "The", and a possessive or stray punctuation from the ends. */
 static void normalise(const fl_doc *doc, raw_mention *m)
 {
     while (m->token_end > m->token_begin + 1) {
@@ -152,6 +153,9 @@ static void normalise(const fl_doc *doc, raw_mention *m)
         else
             break;
     }
+    /* A leading article is not part of a name ("The Home Office"). */
+    if (m->token_end > m->token_begin + 1 && (tok_is(doc, m->token_begin, "The") || tok_is(doc, m->token_begin, "the")))
+        m->token_begin++;
     if (m->type != FL_ENTITY_PER)
         return;
     /* The longest prefix made of title words, their connectors and a
@@ -268,8 +272,7 @@ static void join_forms(fl_ner_doc *d, const fl_doc *doc)
     for (size_t i = 0; i < d->raw_count; i++) {
         const raw_mention *m = &d->raw[i];
         uint32_t e = m->token_end;
-        if (e + 2 >= doc->tokens.count + 1 || !tok_is(doc, e, "(") || e + 2 >= doc->tokens.count ||
-            !tok_is(doc, e + 2, ")"))
+        if (e + 2 >= doc->tokens.count || !tok_is(doc, e, "(") || !tok_is(doc, e + 2, ")"))
             continue;
         const form *full = &d->forms[m->form];
         if (!is_acronym_of(doc, tok_text(doc, e + 1), tok_len(doc, e + 1), full))
@@ -308,10 +311,16 @@ static void join_forms(fl_ner_doc *d, const fl_doc *doc)
             if (!ok)
                 continue;
             /* Prefer the full form mentioned last before this form's first
-             * mention, else the first mentioned after it. */
-            uint32_t bm = b->first_mention;
-            int better = best < 0 || (bm < a->first_mention && (best_mention > a->first_mention || bm > best_mention)) ||
-                         (bm > a->first_mention && best_mention > a->first_mention && bm < best_mention);
+             * mention ("Blinken" after "Antony Blinken"), else the first one
+             * mentioned after it. */
+            uint32_t bm = b->first_mention, am = a->first_mention;
+            int better;
+            if (best < 0)
+                better = 1;
+            else if (bm < am)
+                better = best_mention > am || bm > best_mention;
+            else
+                better = best_mention > am && bm < best_mention;
             if (better) {
                 best = (int32_t)g;
                 best_mention = bm;
@@ -488,6 +497,68 @@ static fl_status build_entities(fl_ner_doc *d, const fl_doc *doc)
     return FL_OK;
 }
 
+/* A one-word name may recur as an ordinary word ("Council", "Born"); it is
+ * marked again only if news usually writes it with a capital, or it is
+ * unknown there. */
+static int single_word_name(const fl_ner_model *model, const fl_doc *doc, uint32_t t)
+{
+    if (tok_len(doc, t) < 2)
+        return 0;
+    const uint32_t *c = fl_ner_table_find(&model->casing, fl_ner_mix(fl_ner_hash_lower(tok_text(doc, t), tok_len(doc, t))));
+    return !c || *c == FL_CASE_CAP || *c == FL_CASE_UPPER || *c == FL_CASE_MIXED;
+}
+
+static int compare_raw(const void *a, const void *b)
+{
+    const raw_mention *x = a, *y = b;
+    return x->token_begin < y->token_begin ? -1 : x->token_begin > y->token_begin;
+}
+
+/* A name the tagger found is a name wherever it recurs in the article
+ * untagged (label consistency, as in Ratinov & Roth's non-local features):
+ * the same capitalised tokens, none of them tagged, become a mention of the
+ * same type. The longest found name wins at each position. */
+static int add_repeats(const fl_ner_model *model, fl_ner_doc *d, const fl_doc *doc)
+{
+    size_t found = d->raw_count, n = doc->tokens.count;
+    for (size_t i = 0; i < n;) {
+        size_t best = SIZE_MAX;
+        uint32_t best_len = 0;
+        for (size_t k = 0; !d->labels[i] && k < found; k++) {
+            const raw_mention *m = &d->raw[k];
+            uint32_t len = m->token_end - m->token_begin;
+            unsigned char first = (unsigned char)tok_text(doc, m->token_begin)[0];
+            if (len <= best_len || i + len > n || !((first >= 'A' && first <= 'Z') || first >= 0x80))
+                continue;
+            if (len == 1 && !single_word_name(model, doc, m->token_begin))
+                continue;
+            uint32_t j = 0;
+            while (j < len && !d->labels[i + j] && tok_len(doc, (uint32_t)(i + j)) == tok_len(doc, m->token_begin + j) &&
+                   !memcmp(tok_text(doc, (uint32_t)(i + j)), tok_text(doc, m->token_begin + j),
+                           tok_len(doc, m->token_begin + j)))
+                j++;
+            if (j == len) {
+                best = k;
+                best_len = len;
+            }
+        }
+        if (best == SIZE_MAX) {
+            i++;
+            continue;
+        }
+        if (!reserve((void **)&d->raw, &d->raw_cap, d->raw_count + 1, sizeof *d->raw))
+            return 0;
+        raw_mention *r = &d->raw[d->raw_count++];
+        r->token_begin = (uint32_t)i;
+        r->token_end = (uint32_t)(i + best_len);
+        r->type = d->raw[best].type;
+        i += best_len;
+    }
+    if (d->raw_count > found)
+        qsort(d->raw, d->raw_count, sizeof *d->raw, compare_raw);
+    return 1;
+}
+
 fl_status fl_ner_run(const fl_ner_model *m, fl_doc *doc)
 {
     if (!doc->ner) {
@@ -544,6 +615,8 @@ fl_status fl_ner_run(const fl_ner_model *m, fl_doc *doc)
         normalise(doc, r);
         i = e - 1;
     }
+    if (!add_repeats(m, d, doc))
+        return FL_ERR_NOMEM;
     for (size_t i = 0; i < d->raw_count; i++)
         if ((d->raw[i].form = form_of(d, doc, &d->raw[i], (uint32_t)i)) < 0)
             return FL_ERR_NOMEM;
