@@ -316,20 +316,25 @@ void fl_ner_work_free(fl_ner_work *w)
 void fl_ner_viterbi(const float *transitions, fl_ner_work *w, size_t a, size_t b, uint8_t *labels)
 {
     enum { L = FL_NER_LABELS };
-    const float none = -1e30f;
+    const float none = -1e30f; /* stays finite when added up along a sentence */
     if (a >= b)
         return;
+    /* The transition weights with the invalid BILOU steps blocked, built once
+     * per sentence so the inner loop has no branch on validity. */
+    float trans[(L + 1) * L];
+    for (int p = 0; p <= L; p++)
+        for (int y = 0; y < L; y++)
+            trans[p * L + y] = fl_ner_transition_allowed(p, y) ? transitions[p * L + y] : none;
     float *v = w->viterbi;
     for (int y = 0; y < L; y++)
-        v[a * L + y] = fl_ner_transition_allowed(L, y) ? transitions[L * L + y] + w->scores[a * L + y] : none;
+        v[a * L + y] = trans[L * L + y] + w->scores[a * L + y];
     for (size_t i = a + 1; i < b; i++) {
+        const float *prev = v + (i - 1) * L;
         for (int y = 0; y < L; y++) {
-            float best = none;
+            float best = prev[0] + trans[y];
             int arg = 0;
-            for (int p = 0; p < L; p++) {
-                if (!fl_ner_transition_allowed(p, y))
-                    continue;
-                float s = v[(i - 1) * L + p] + transitions[p * L + y];
+            for (int p = 1; p < L; p++) {
+                float s = prev[p] + trans[p * L + y];
                 if (s > best) {
                     best = s;
                     arg = p;
@@ -339,7 +344,7 @@ void fl_ner_viterbi(const float *transitions, fl_ner_work *w, size_t a, size_t b
             w->back[i * L + y] = (uint8_t)arg;
         }
     }
-    float best = none;
+    float best = 2 * none;
     int arg = 0;
     for (int y = 0; y < L; y++)
         if (fl_ner_may_end(y) && v[(b - 1) * L + y] > best) {
@@ -351,6 +356,23 @@ void fl_ner_viterbi(const float *transitions, fl_ner_work *w, size_t a, size_t b
         if (i > a)
             arg = w->back[i * L + arg];
     }
+}
+
+/* Asks the memory system for the table slots of token i's features while
+ * the previous token is scored: the probes are cache misses (the table is
+ * megabytes), and issuing them early overlaps their latency. */
+static void prefetch_token(const fl_ner_model *m, const fl_ner_work *w, size_t i)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    const uint64_t *f = w->feats + i * FL_NER_MAX_FEATURES;
+    for (unsigned k = 0; k < w->feat_count[i]; k++) {
+        size_t slot = (size_t)(f[k] ^ (f[k] >> 29)) & m->features.mask;
+        __builtin_prefetch(&m->features.keys[slot]);
+        __builtin_prefetch(&m->features.values[slot]);
+    }
+#else
+    (void)m, (void)w, (void)i;
+#endif
 }
 
 /* Sums the rows of token i's features into scores[i]. */
@@ -383,6 +405,8 @@ int fl_ner_tag(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_n
             continue;
         for (size_t j = start; j < i; j++) {
             float *out = w->scores + j * FL_NER_LABELS;
+            if (j + 1 < i)
+                prefetch_token(m, w, j + 1);
             score_token(m, w, j, out);
             uint64_t h[FL_NER_HISTORY_FEATURES];
             unsigned nh = fl_ner_history_features(w, j, h);
