@@ -56,6 +56,7 @@ typedef struct raw_mention {
     uint32_t token_begin, token_end;
     int type;
     int32_t form;
+    int32_t target; /* the form whose entity this mention belongs to (resolve_people) */
 } raw_mention;
 
 struct fl_ner_doc {
@@ -238,14 +239,14 @@ static int is_function_word(const char *s, uint32_t len)
     return 0;
 }
 
-/* 1 if the acronym's letters are the initials of the form's words
- * (function words skipped): "IDF" for "Israel Defense Forces". */
-static int is_acronym_of(const fl_doc *doc, const char *acr, uint32_t acr_len, const form *f)
+/* 1 if the acronym's letters are the initials of the words of tokens
+ * [begin, end) (function words skipped): "IDF" for "Israel Defense Forces". */
+static int is_acronym_of(const fl_doc *doc, const char *acr, uint32_t acr_len, uint32_t begin, uint32_t end)
 {
-    if (f->table_text || acr_len < 2 || acr_len > 8)
+    if (acr_len < 2 || acr_len > 8 || end - begin < 2)
         return 0;
     uint32_t k = 0;
-    for (uint32_t t = f->token_begin; t < f->token_end; t++) {
+    for (uint32_t t = begin; t < end; t++) {
         const char *s = tok_text(doc, t);
         uint32_t len = tok_len(doc, t);
         if (is_function_word(s, len))
@@ -275,7 +276,7 @@ static void join_forms(fl_ner_doc *d, const fl_doc *doc)
         if (e + 2 >= doc->tokens.count || !tok_is(doc, e, "(") || !tok_is(doc, e + 2, ")"))
             continue;
         const form *full = &d->forms[m->form];
-        if (!is_acronym_of(doc, tok_text(doc, e + 1), tok_len(doc, e + 1), full))
+        if (full->table_text || !is_acronym_of(doc, tok_text(doc, e + 1), tok_len(doc, e + 1), m->token_begin, e))
             continue;
         for (size_t f = 0; f < d->form_count; f++) {
             form *a = &d->forms[f];
@@ -328,6 +329,28 @@ static void join_forms(fl_ner_doc *d, const fl_doc *doc)
         }
         if (best >= 0)
             a->joined = best;
+    }
+}
+
+/* A short form of a person's name names the person mentioned nearest
+ * before it, mention by mention: in "George Bush ... Laura Bush ... Bush
+ * said", the last "Bush" is Laura Bush. Other mentions keep their form's
+ * entity. */
+static void resolve_people(fl_ner_doc *d, const fl_doc *doc)
+{
+    for (size_t i = 0; i < d->raw_count; i++)
+        d->raw[i].target = d->raw[i].form;
+    for (size_t i = 0; i < d->raw_count; i++) {
+        const form *a = &d->forms[d->raw[i].form];
+        if (a->joined < 0 || d->forms[root(d, a->joined)].type != FL_ENTITY_PER)
+            continue;
+        for (size_t j = i; j-- > 0;) {
+            const form *b = &d->forms[d->raw[j].form];
+            if (b->type == FL_ENTITY_PER && tokens_affix(doc, a, b, 1)) {
+                d->raw[i].target = d->raw[j].form;
+                break;
+            }
+        }
     }
 }
 
@@ -387,7 +410,7 @@ static fl_status build_entities(fl_ner_doc *d, const fl_doc *doc)
     /* Entities in order of first mention: walk mentions in text order. */
     fl_buffer_clear(&d->arena);
     for (size_t i = 0; i < d->raw_count; i++) {
-        int32_t r = root(d, d->raw[i].form);
+        int32_t r = root(d, d->raw[i].target);
         if (d->forms[r].entity < 0) {
             if (!reserve((void **)&d->entities, &d->entity_cap, d->entity_count + 1, sizeof *d->entities))
                 return FL_ERR_NOMEM;
@@ -406,7 +429,7 @@ static fl_status build_entities(fl_ner_doc *d, const fl_doc *doc)
     /* Count mentions per entity to lay them out contiguously. */
     memset(offsets, 0, (n + 1) * 2 * sizeof *offsets);
     for (size_t i = 0; i < d->raw_count; i++)
-        offsets[d->forms[root(d, d->raw[i].form)].entity + 1]++;
+        offsets[d->forms[root(d, d->raw[i].target)].entity + 1]++;
     for (size_t e = 0; e < n; e++)
         offsets[e + 1] += offsets[e];
     size_t *fill = offsets + n + 1;
@@ -414,7 +437,7 @@ static fl_status build_entities(fl_ner_doc *d, const fl_doc *doc)
         fill[e] = offsets[e];
     for (size_t i = 0; i < d->raw_count; i++) {
         const raw_mention *m = &d->raw[i];
-        int32_t e = d->forms[root(d, m->form)].entity;
+        int32_t e = d->forms[root(d, m->target)].entity;
         fl_mention *out = &d->mentions[fill[e]++];
         out->span.start = doc->tokens.tokens[m->token_begin].start;
         out->span.end = doc->tokens.tokens[m->token_end - 1].end;
@@ -497,6 +520,32 @@ static fl_status build_entities(fl_ner_doc *d, const fl_doc *doc)
     return FL_OK;
 }
 
+/* An acronym given in parentheses after a name ("World Health Organization
+ * (WHO)") is a mention of that name wherever it appears untagged. */
+static int add_acronyms(fl_ner_doc *d, const fl_doc *doc)
+{
+    size_t found = d->raw_count, n = doc->tokens.count;
+    for (size_t k = 0; k < found; k++) {
+        uint32_t e = d->raw[k].token_end;
+        if (e + 2 >= n || !tok_is(doc, e, "(") || !tok_is(doc, e + 2, ")") ||
+            !is_acronym_of(doc, tok_text(doc, e + 1), tok_len(doc, e + 1), d->raw[k].token_begin, e))
+            continue;
+        for (size_t t = 0; t < n; t++) {
+            if (d->labels[t] || tok_len(doc, (uint32_t)t) != tok_len(doc, e + 1) ||
+                memcmp(tok_text(doc, (uint32_t)t), tok_text(doc, e + 1), tok_len(doc, e + 1)))
+                continue;
+            if (!reserve((void **)&d->raw, &d->raw_cap, d->raw_count + 1, sizeof *d->raw))
+                return 0;
+            raw_mention *r = &d->raw[d->raw_count++];
+            r->token_begin = (uint32_t)t;
+            r->token_end = (uint32_t)t + 1;
+            r->type = d->raw[k].type;
+            d->labels[t] = (uint8_t)fl_ner_label(r->type, FL_NER_U);
+        }
+    }
+    return 1;
+}
+
 /* A one-word name may recur as an ordinary word ("Council", "Born"); it is
  * marked again only if news usually writes it with a capital, or it is
  * unknown there. */
@@ -518,7 +567,7 @@ static int compare_raw(const void *a, const void *b)
  * untagged (label consistency, as in Ratinov & Roth's non-local features):
  * the same capitalised tokens, none of them tagged, become a mention of the
  * same type. The longest found name wins at each position. */
-static int add_repeats(const fl_ner_model *model, fl_ner_doc *d, const fl_doc *doc)
+static int add_repeats(const fl_ner_model *model, fl_ner_doc *d, const fl_doc *doc, size_t tagged)
 {
     size_t found = d->raw_count, n = doc->tokens.count;
     for (size_t i = 0; i < n;) {
@@ -554,7 +603,7 @@ static int add_repeats(const fl_ner_model *model, fl_ner_doc *d, const fl_doc *d
         r->type = d->raw[best].type;
         i += best_len;
     }
-    if (d->raw_count > found)
+    if (d->raw_count > tagged)
         qsort(d->raw, d->raw_count, sizeof *d->raw, compare_raw);
     return 1;
 }
@@ -615,12 +664,14 @@ fl_status fl_ner_run(const fl_ner_model *m, fl_doc *doc)
         normalise(doc, r);
         i = e - 1;
     }
-    if (!add_repeats(m, d, doc))
+    size_t tagged = d->raw_count;
+    if (!add_acronyms(d, doc) || !add_repeats(m, d, doc, tagged))
         return FL_ERR_NOMEM;
     for (size_t i = 0; i < d->raw_count; i++)
         if ((d->raw[i].form = form_of(d, doc, &d->raw[i], (uint32_t)i)) < 0)
             return FL_ERR_NOMEM;
     trim_headline(d, doc);
     join_forms(d, doc);
+    resolve_people(d, doc);
     return build_entities(d, doc);
 }

@@ -139,6 +139,21 @@ int main(void)
     if (blink)
         CHECK(!memcmp(fl_doc_text(doc) + blink->mentions[0].span.start - 19, "Secretary of State ", 19));
 
+    /* A surname names the person mentioned nearest before it; an acronym
+     * given in parentheses names its expansion even where it is untagged. */
+    const char *people =
+        "date 2023-11-06 Talks continue\n"
+        "Former president George Bush visited Texas on Monday. Bush spoke to reporters.\n"
+        "Later, Laura Bush opened a library in Dallas. Bush said books mattered.\n"
+        "The World Health Organization (WHO) warned of disease. The WHO said hospitals were full.\n";
+    CHECK(analyse(r, doc, ex, people, "people"));
+    check_entity(doc, "George Bush", FL_ENTITY_PER, "Bush", 2);
+    check_entity(doc, "Laura Bush", FL_ENTITY_PER, "Bush", 2);
+    check_entity(doc, "World Health Organization", FL_ENTITY_ORG, "WHO", 3);
+    const fl_entity *laura = find(doc, "Laura Bush");
+    if (laura && laura->mention_count == 2)
+        CHECK(!memcmp(fl_doc_text(doc) + laura->mentions[1].span.start, "Bush said", 9));
+
     /* A new analysis forgets the previous article's entities. */
     CHECK(fl_doc_analyze_text(doc, "nothing here", 12) == FL_OK);
     CHECK_INT(fl_doc_entity_count(doc), 0);
