@@ -168,7 +168,7 @@ static void normalise(const fl_doc *doc, raw_mention *m)
         uint32_t len = tok_len(doc, i);
         if (fl_ner_title_word(s, len))
             titled = 1;
-        else if (!(titled && fl_ner_title_connector(s, len)) && !(i == m->token_begin && fl_ner_country_canonical(s, len)))
+        else if (!(titled && fl_ner_title_connector(s, len)) && !(i == m->token_begin && fl_ner_country_canonical(s, len, NULL)))
             break;
         if (titled)
             strip = i + 1 - m->token_begin;
@@ -178,13 +178,16 @@ static void normalise(const fl_doc *doc, raw_mention *m)
         m->token_begin += strip;
 }
 
-/* Finds or adds the form of a mention. */
-static int32_t form_of(fl_ner_doc *d, const fl_doc *doc, const raw_mention *m, uint32_t mention_index)
+/* Finds or adds the form of a mention. A country variant takes its
+ * country's name and type ("US" tagged ORG in "US says ..." is the place). */
+static int32_t form_of(fl_ner_doc *d, const fl_doc *doc, raw_mention *m, uint32_t mention_index)
 {
     uint32_t start = doc->tokens.tokens[m->token_begin].start, end = doc->tokens.tokens[m->token_end - 1].end;
-    const char *canonical = m->type == FL_ENTITY_LOC || m->type == FL_ENTITY_ORG
-                                ? fl_ner_country_canonical(doc->text + start, end - start)
+    int country_type = m->type;
+    const char *canonical = m->type != FL_ENTITY_PER
+                                ? fl_ner_country_canonical(doc->text + start, end - start, &country_type)
                                 : NULL;
+    m->type = country_type;
     const char *text = canonical ? canonical : doc->text + start;
     size_t len = canonical ? strlen(canonical) : end - start;
     for (size_t f = 0; f < d->form_count; f++) {

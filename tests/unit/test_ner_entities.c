@@ -173,9 +173,13 @@ int main(void)
     CHECK(fl_ner_title_word("President", 9));
     CHECK(!fl_ner_title_word("Biden", 5));
     CHECK(fl_ner_title_connector("of", 2));
-    CHECK_STR(fl_ner_country_canonical("U.S.", 4), "United States");
-    CHECK_STR(fl_ner_country_canonical("UK", 2), "United Kingdom");
-    CHECK(fl_ner_country_canonical("Israel", 6) == NULL);
+    int type = -1;
+    CHECK_STR(fl_ner_country_canonical("U.S.", 4, &type), "United States");
+    CHECK_INT(type, FL_ENTITY_LOC);
+    CHECK_STR(fl_ner_country_canonical("UN", 2, &type), "United Nations");
+    CHECK_INT(type, FL_ENTITY_ORG);
+    CHECK_STR(fl_ner_country_canonical("UK", 2, NULL), "United Kingdom");
+    CHECK(fl_ner_country_canonical("Israel", 6, NULL) == NULL);
 
     /* Missing models: a clear refusal, not a crash. */
     fl_extractor_options none = {"/nonexistent"};
