@@ -8,7 +8,8 @@
  *   model's lexicons) -> ner_model.c (rows of weights, Viterbi over BILOU
  *   labels) -> labels -> ner_entities.c (mentions, alias joining).
  * Training (ner_train.c) runs the same feature code over CoNLL documents
- * read by ner_conll.c. Not for: the CLI (cli/cmd_ner.c).
+ * read by ner_conll.c, with lexicons built by ner_lexicon.c and
+ * ner_clusters.c. Not for: the CLI (cli/cmd_ner.c).
  */
 #ifndef FL_NER_NER_H
 #define FL_NER_NER_H
@@ -133,10 +134,8 @@ typedef struct fl_ner_work {
     uint8_t *uncased;       /* per token: its sentence is all caps or title case */
     uint16_t *gaz_bits;     /* per token: bit 4*kind+part, part B I L U of a gazetteer match */
     uint32_t *doc_counts;   /* per token: packed doc-level casing counts */
-    size_t feat_cap;        /* features the feature array holds */
     uint64_t *feats;        /* hashed features, FL_NER_MAX_FEATURES per token */
     uint16_t *feat_count;   /* per token */
-    size_t score_cap;
     float *scores;          /* emission scores, tokens x labels */
     float *viterbi;         /* tokens x labels */
     uint8_t *back;          /* tokens x labels */

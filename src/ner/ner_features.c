@@ -10,12 +10,17 @@
  *   - the word shape (Xx, X.X., d,d) of the word and its neighbours;
  *   - gazetteer matches (countries, cities, regions, leaders) as B/I/L/U
  *     positions of the longest match;
- *   - true-casing, the non-local part: in a headline (all caps or title
- *     case) or at a sentence start, capitalisation says little, so the word
- *     is given the case it has in the middle of a sentence elsewhere in the
- *     same document, else its usual case in unlabeled news (the model's
- *     casing lexicon). Shape and case features then use that case, so
- *     CoNLL's upper-case headlines teach the model about title-case ones.
+ *   - word classes of the word and its neighbours at three granularities,
+ *     learned from unlabeled news (ner_clusters.c);
+ *   - true-casing, non-local: in a headline (all caps or title case) or at
+ *     a sentence start, capitalisation says little, so the word is given
+ *     the case it has in the middle of a sentence elsewhere in the same
+ *     document, else its usual case in unlabeled news (the model's casing
+ *     lexicon). Shape and case features then use that case, so CoNLL's
+ *     upper-case headlines teach the model about title-case ones;
+ *   - history, non-local: the types the earlier sentences of the document
+ *     gave the same word (fl_ner_history_features; these depend on
+ *     predictions, so they are computed while decoding, not here).
  * Every feature is a 64-bit hash of a template id and its values; building
  * them allocates nothing once the work arrays are large enough.
  */
@@ -69,8 +74,6 @@ int fl_ner_work_reserve(fl_ner_work *w, size_t n)
     GROW(back, cap * FL_NER_LABELS);
 #undef GROW
     w->cap = cap;
-    w->feat_cap = cap * FL_NER_MAX_FEATURES;
-    w->score_cap = cap * FL_NER_LABELS;
     return 1;
 }
 

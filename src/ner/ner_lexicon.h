@@ -1,6 +1,7 @@
 /*
- * ner_lexicon.h — building the model's lexicons (gazetteer, casing) at
- * training time, and the data tables of the entity layer (ner_tables.c).
+ * ner_lexicon.h — building the model's lexicons (gazetteer, casing, word
+ * classes) at training time, and the data tables of the entity layer
+ * (ner_tables.c). Not for: tagging, which reads the lexicons from the model.
  */
 #ifndef FL_NER_NER_LEXICON_H
 #define FL_NER_NER_LEXICON_H
