@@ -24,6 +24,7 @@
  * Every feature is a 64-bit hash of a template id and its values; building
  * them allocates nothing once the work arrays are large enough.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,14 +45,6 @@ static inline uint64_t feature(uint64_t template_id, uint64_t value)
 
 static inline uint64_t pair(uint64_t a, uint64_t b) { return fl_ner_mix(a) ^ (b * UINT64_C(0x2545F4914F6CDD1D)); }
 
-/* Grows the per-token arrays to hold n tokens. */
-int fl_ner_work_reserve(fl_ner_work *w, size_t n)
-{
-    if (n <= w->cap)
-        return 1;
-    size_t cap = w->cap ? w->cap : 256;
-    while (cap < n)
-        cap *= 2;
 #define GROW(field, count)                                                   \
     do {                                                                     \
         void *p_ = realloc(w->field, (count) * sizeof *w->field);           \
@@ -59,6 +52,20 @@ int fl_ner_work_reserve(fl_ner_work *w, size_t n)
             return 0;                                                        \
         w->field = p_;                                                       \
     } while (0)
+
+static size_t grown(size_t have, size_t need)
+{
+    size_t cap = have ? have : 256;
+    while (cap < need)
+        cap *= 2;
+    return cap;
+}
+
+int fl_ner_work_reserve(fl_ner_work *w, size_t n)
+{
+    if (n <= w->cap)
+        return 1;
+    size_t cap = grown(w->cap, n);
     GROW(lower, cap);
     GROW(shape, cap);
     GROW(case_true, cap);
@@ -67,13 +74,19 @@ int fl_ner_work_reserve(fl_ner_work *w, size_t n)
     GROW(case_source, cap);
     GROW(gaz_bits, cap);
     GROW(doc_counts, cap);
-    GROW(feat_count, cap);
-    GROW(feats, cap * FL_NER_MAX_FEATURES);
+    w->cap = cap;
+    return 1;
+}
+
+int fl_ner_work_reserve_sentence(fl_ner_work *w, size_t n)
+{
+    if (n <= w->sentence_cap)
+        return 1;
+    size_t cap = grown(w->sentence_cap, n);
     GROW(scores, cap * FL_NER_LABELS);
     GROW(viterbi, cap * FL_NER_LABELS);
     GROW(back, cap * FL_NER_LABELS);
-#undef GROW
-    w->cap = cap;
+    w->sentence_cap = cap;
     return 1;
 }
 
@@ -338,7 +351,7 @@ static inline uint64_t cluster_of(const fl_ner_model *m, uint64_t lower)
     return c ? *c : 0;
 }
 
-int fl_ner_features(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)
+int fl_ner_prepare(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)
 {
     if (!fl_ner_work_reserve(w, n))
         return 0;
@@ -401,19 +414,21 @@ int fl_ner_features(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_n
         w->shape[i] = shape_hash(t[i].text, t[i].len, tc != seen ? tc : FL_CASE_NONE);
     }
     mark_gazetteer(m, t, n, w);
+    return 1;
+}
 
+unsigned fl_ner_token_features(const fl_ner_model *m, const fl_ner_token *t, size_t n, const fl_ner_work *w, size_t i,
+                               uint64_t *f)
+{
     static const uint64_t none = 0x5e17; /* the value of a neighbour beyond the sentence */
-    size_t sent = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (t[i].sentence_start)
-            sent = i;
-        int has_m1 = i > sent, has_m2 = i > sent + 1;
+    const uint8_t *source = w->case_source;
+    {
+        int has_m1 = i > 0 && !t[i].sentence_start, has_m2 = has_m1 && i > 1 && !t[i - 1].sentence_start;
         int has_p1 = i + 1 < n && !t[i + 1].sentence_start;
         int has_p2 = has_p1 && i + 2 < n && !t[i + 2].sentence_start;
         uint64_t wm1 = has_m1 ? w->lower[i - 1] : none, wp1 = has_p1 ? w->lower[i + 1] : none;
         uint64_t wm2 = has_m2 ? w->lower[i - 2] : none, wp2 = has_p2 ? w->lower[i + 2] : none;
         uint64_t sm1 = has_m1 ? w->shape[i - 1] : none, sp1 = has_p1 ? w->shape[i + 1] : none;
-        uint64_t *f = w->feats + i * FL_NER_MAX_FEATURES;
         unsigned k = 0;
         uint64_t w0 = w->lower[i];
         f[k++] = feature(T_BIAS, 0);
@@ -482,7 +497,23 @@ int fl_ner_features(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_n
                 f[k++] = feature(T_CLP1, lv | ((ap1 >> shift) & 0x7FF));
             }
         }
-        w->feat_count[i] = (uint16_t)k;
+        assert(k <= FL_NER_MAX_FEATURES);
+        return k;
     }
+}
+
+int fl_ner_features(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)
+{
+    if (!fl_ner_prepare(m, t, n, w))
+        return 0;
+    if (n > w->feats_cap) {
+        size_t cap = grown(w->feats_cap, n);
+        GROW(feats, cap * FL_NER_MAX_FEATURES);
+        GROW(feat_count, cap);
+        w->feats_cap = cap;
+    }
+    for (size_t i = 0; i < n; i++)
+        w->feat_count[i] = (uint16_t)fl_ner_token_features(m, t, n, w, i, w->feats + i * FL_NER_MAX_FEATURES);
     return 1;
 }
+#undef GROW

@@ -334,7 +334,7 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
  * cheap ensemble: one model's tags depend less on one visiting order). */
     doc_order = malloc((train.doc_count ? train.doc_count : 1) * sizeof *doc_order);
     dyn = malloc((longest ? longest : 1) * FL_NER_HISTORY_FEATURES * sizeof *dyn);
-    if (!doc_order || !dyn || !fl_ner_work_reserve(&w, longest)) {
+    if (!doc_order || !dyn || !fl_ner_work_reserve(&w, longest) || !fl_ner_work_reserve_sentence(&w, longest)) {
         snprintf(err, err_size, "out of memory");
         goto done;
     }
@@ -433,7 +433,7 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
                 memcpy(best_weights, m->weights, m->rows * FL_NER_LABELS * sizeof *best_weights);
                 memcpy(best_transitions, m->transitions, sizeof best_transitions);
             }
-            if (!fl_ner_work_reserve(&w, longest)) {
+            if (!fl_ner_work_reserve(&w, longest) || !fl_ner_work_reserve_sentence(&w, longest)) {
                 snprintf(err, err_size, "out of memory");
                 goto done;
             }
