@@ -39,4 +39,12 @@ check "train on malformed input names the line" '[ $? -eq 2 ] && grep -q "bad.co
 "$bin" train 2> /dev/null
 check "train without WHAT is a usage error" '[ $? -eq 2 ]'
 
+# Articles: one line per entity (id, type, name, aliases, mention spans).
+"$bin" ner samples/seed.txt > "$tmp/ents" 2> "$tmp/err"
+check "articles mode exits 0" '[ $? -eq 0 ]'
+check "Blinken with alias and spans" 'grep -qP "^[0-9a-f]{16}\tPER\tAntony Blinken\tBlinken\t24-38 193-207 " "$tmp/ents"'
+check "Hamas is an organisation" 'grep -qP "\tORG\tHamas\t\t" "$tmp/ents"'
+"$bin" ner "$tmp/missing.txt" > /dev/null 2> "$tmp/err"
+check "missing article file exits 2" '[ $? -eq 2 ] && grep -q "missing.txt" "$tmp/err"'
+
 exit $fail
