@@ -59,8 +59,15 @@ typedef struct raw_mention {
     int32_t target; /* the form whose entity this mention belongs to (resolve_people) */
 } raw_mention;
 
+typedef struct repeat_candidate {
+    uint64_t first;    /* hash of its first token's text */
+    uint32_t mention;  /* index in raw */
+} repeat_candidate;
+
 struct fl_ner_doc {
     fl_ner_work work;
+    repeat_candidate *candidates; /* add_repeats' scratch */
+    size_t candidate_cap;
     fl_ner_token *tokens;
     uint8_t *labels;
     size_t token_cap;
@@ -86,6 +93,7 @@ void fl_ner_doc_free(fl_ner_doc *d)
     if (!d)
         return;
     fl_ner_work_free(&d->work);
+    free(d->candidates);
     free(d->tokens);
     free(d->labels);
     free(d->raw);
@@ -570,19 +578,45 @@ static int compare_raw(const void *a, const void *b)
  * untagged (label consistency, as in Ratinov & Roth's non-local features):
  * the same capitalised tokens, none of them tagged, become a mention of the
  * same type. The longest found name wins at each position. */
+static uint64_t token_hash(const fl_doc *doc, uint32_t t)
+{
+    uint64_t h = UINT64_C(0xcbf29ce484222325);
+    const unsigned char *p = (const unsigned char *)tok_text(doc, t);
+    for (uint32_t i = 0; i < tok_len(doc, t); i++) {
+        h ^= p[i];
+        h *= UINT64_C(0x100000001b3);
+    }
+    return h;
+}
+
 static int add_repeats(const fl_ner_model *model, fl_ner_doc *d, const fl_doc *doc, size_t tagged)
 {
     size_t found = d->raw_count, n = doc->tokens.count;
-    for (size_t i = 0; i < n;) {
+    /* The candidates, checked once: capitalised, and a one-word name only if
+     * it is usually written with a capital; keyed by their first token. */
+    size_t nc = 0;
+    if (!reserve((void **)&d->candidates, &d->candidate_cap, found + 1, sizeof *d->candidates))
+        return 0;
+    for (size_t k = 0; k < found; k++) {
+        const raw_mention *m = &d->raw[k];
+        unsigned char first = (unsigned char)tok_text(doc, m->token_begin)[0];
+        if (!((first >= 'A' && first <= 'Z') || first >= 0x80))
+            continue;
+        if (m->token_end - m->token_begin == 1 && !single_word_name(model, doc, m->token_begin))
+            continue;
+        d->candidates[nc].first = token_hash(doc, m->token_begin);
+        d->candidates[nc++].mention = (uint32_t)k;
+    }
+    for (size_t i = 0; nc && i < n;) {
         size_t best = SIZE_MAX;
         uint32_t best_len = 0;
-        for (size_t k = 0; !d->labels[i] && k < found; k++) {
-            const raw_mention *m = &d->raw[k];
-            uint32_t len = m->token_end - m->token_begin;
-            unsigned char first = (unsigned char)tok_text(doc, m->token_begin)[0];
-            if (len <= best_len || i + len > n || !((first >= 'A' && first <= 'Z') || first >= 0x80))
+        uint64_t h = d->labels[i] ? 0 : token_hash(doc, (uint32_t)i);
+        for (size_t c = 0; !d->labels[i] && c < nc; c++) {
+            if (d->candidates[c].first != h)
                 continue;
-            if (len == 1 && !single_word_name(model, doc, m->token_begin))
+            const raw_mention *m = &d->raw[d->candidates[c].mention];
+            uint32_t len = m->token_end - m->token_begin;
+            if (len <= best_len || i + len > n)
                 continue;
             uint32_t j = 0;
             while (j < len && !d->labels[i + j] && tok_len(doc, (uint32_t)(i + j)) == tok_len(doc, m->token_begin + j) &&
@@ -590,7 +624,7 @@ static int add_repeats(const fl_ner_model *model, fl_ner_doc *d, const fl_doc *d
                            tok_len(doc, m->token_begin + j)))
                 j++;
             if (j == len) {
-                best = k;
+                best = d->candidates[c].mention;
                 best_len = len;
             }
         }

@@ -225,6 +225,23 @@ static void mark_uncased(const fl_ner_token *t, size_t n, fl_ner_work *w)
     }
 }
 
+/* Empties a per-document table for a document of n tokens. Clearing costs
+ * its capacity, so a table that one long document grew is shrunk again for
+ * short ones. */
+static int table_reset(fl_ner_table *t, size_t n)
+{
+    size_t want = n < 512 ? 512 : n;
+    if (t->keys && t->mask + 1 > 8 * want)
+        fl_ner_table_free(t);
+    if (!t->keys)
+        return fl_ner_table_init(t, want);
+    if (t->count) {
+        memset(t->keys, 0, (t->mask + 1) * sizeof *t->keys);
+        t->count = 0;
+    }
+    return 1;
+}
+
 /* Greedy longest gazetteer matches, left to right, within sentences. */
 static void mark_gazetteer(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)
 {
@@ -363,12 +380,8 @@ int fl_ner_prepare(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ne
 
     /* How each word is written mid-sentence in this document. */
     fl_ner_table *dw = &w->doc_words;
-    if (!dw->keys && !fl_ner_table_init(dw, 1024))
+    if (!table_reset(dw, n))
         return 0;
-    if (dw->count) {
-        memset(dw->keys, 0, (dw->mask + 1) * sizeof *dw->keys);
-        dw->count = 0;
-    }
     for (size_t i = 0; i < n; i++) {
         if (w->uncased[i] || t[i].sentence_start || w->case_seen[i] == FL_CASE_NONE)
             continue;
@@ -382,13 +395,8 @@ int fl_ner_prepare(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ne
             return 0;
     }
 
-    fl_ner_table *hist = &w->history;
-    if (!hist->keys && !fl_ner_table_init(hist, 1024))
+    if (!table_reset(&w->history, n))
         return 0;
-    if (hist->count) {
-        memset(hist->keys, 0, (hist->mask + 1) * sizeof *hist->keys);
-        hist->count = 0;
-    }
 
     /* True case. */
     uint8_t *source = w->case_source;
