@@ -16,15 +16,20 @@
 static void ner_usage(FILE *out)
 {
     fprintf(out,
-            "usage: factline ner --conll FILE [-m MODEL] [-o OUT]\n"
+            "usage: factline ner --conll FILE [-m MODEL] [-o OUT] [--time]\n"
+            "       factline ner [-m MODEL] [-o OUT] [--time] ARTICLES...\n"
             "Tags a CoNLL-2003 file (token POS chunk tag; -DOCSTART- between documents; only\n"
             "the token column is used) and writes every line with the predicted tag (IOB1,\n"
             "as the CoNLL-2003 files) appended, for `factline eval ner` or conlleval.\n"
-            "FILE '-' is standard input.\n\n"
+            "FILE '-' is standard input.\n"
+            "With article files (any format `factline extract` reads), prints one line per\n"
+            "entity: article id, type, name, aliases (|-separated), mention spans.\n\n"
             "options:\n"
             "  -m MODEL   model file (default: $FACTLINE_MODELS/ner.model, else models/ner.model)\n"
             "  -o OUT     write to OUT instead of standard output\n"
-            "  --time     report tagging time and tokens per second on standard error\n");
+            "  --time     report tagging time and tokens per second on standard error\n"
+            "             (features and decoding only; with articles also alias joining)\n"
+            "  -q         do not report repairs in the articles (warnings)\n");
 }
 
 static fl_ner_model *load_model(const char *path, const char *cmd)
@@ -44,11 +49,73 @@ static fl_ner_model *load_model(const char *path, const char *cmd)
     return m;
 }
 
+static double seconds_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* Articles mode: one line per entity; times the entity layer alone. */
+static fl_status tag_articles(const fl_ner_model *m, char **files, int nfiles, int quiet, FILE *out,
+                              fl_ner_timing *tm, char *err, size_t err_size)
+{
+    fl_reader_options ro;
+    fl_reader_options_init(&ro);
+    ro.on_diag = quiet ? NULL : cli_print_diag;
+    fl_reader *r = fl_reader_new(&ro);
+    fl_doc *doc = fl_doc_new();
+    fl_status st = r && doc ? FL_OK : FL_ERR_NOMEM;
+    for (int f = 0; st == FL_OK && f < nfiles; f++) {
+        if (fl_reader_open(r, files[f]) != FL_OK) {
+            snprintf(err, err_size, "%s", fl_reader_error(r));
+            st = FL_ERR_IO;
+            break;
+        }
+        const fl_article *a;
+        fl_status rs;
+        while (st == FL_OK && (rs = fl_reader_next(r, &a)) == FL_OK) {
+            if (fl_doc_analyze(doc, a) != FL_OK) {
+                st = FL_ERR_NOMEM;
+                break;
+            }
+            double t0 = seconds_now();
+            st = fl_ner_run(m, doc);
+            tm->seconds += seconds_now() - t0;
+            tm->tokens += fl_doc_token_count(doc);
+            const fl_entity *e = fl_doc_entities(doc);
+            for (size_t i = 0; st == FL_OK && i < fl_doc_entity_count(doc); i++) {
+                fprintf(out, "%s\t%s\t%s\t", a->id, fl_entity_type_name(e[i].type), e[i].name);
+                for (size_t k = 0; k < e[i].alias_count; k++)
+                    fprintf(out, "%s%s", k ? "|" : "", e[i].aliases[k]);
+                for (size_t k = 0; k < e[i].mention_count; k++)
+                    fprintf(out, "%s%u-%u", k ? " " : "\t", e[i].mentions[k].span.start, e[i].mentions[k].span.end);
+                fputc('\n', out);
+            }
+            if (st != FL_OK)
+                snprintf(err, err_size, "%s: article %llu: out of memory", a->file, (unsigned long long)a->number);
+        }
+        if (st == FL_OK && rs != FL_END) {
+            snprintf(err, err_size, "%s", fl_reader_error(r));
+            st = FL_ERR_IO;
+        }
+    }
+    if (st == FL_ERR_NOMEM && !*err)
+        snprintf(err, err_size, "out of memory");
+    fl_doc_free(doc);
+    fl_reader_free(r);
+    return st;
+}
+
 int cmd_ner(int argc, char **argv)
 {
     const char *conll = NULL, *model = NULL, *out_path = NULL;
-    int timing = 0;
+    int timing = 0, quiet = 0, first_file = argc;
     for (int i = 1; i < argc; i++) {
+        if (argv[i][0] != '-' || !strcmp(argv[i], "-")) {
+            first_file = i;
+            break;
+        }
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             ner_usage(stdout);
             return 0;
@@ -60,13 +127,15 @@ int cmd_ner(int argc, char **argv)
             out_path = argv[++i];
         } else if (!strcmp(argv[i], "--time")) {
             timing = 1;
+        } else if (!strcmp(argv[i], "-q") || !strcmp(argv[i], "--quiet")) {
+            quiet = 1;
         } else {
             fprintf(stderr, "factline ner: unknown or incomplete option '%s'\n", argv[i]);
             ner_usage(stderr);
             return 2;
         }
     }
-    if (!conll) {
+    if (!conll && first_file == argc) {
         ner_usage(stderr);
         return 2;
     }
@@ -79,9 +148,10 @@ int cmd_ner(int argc, char **argv)
         fl_ner_model_free(m);
         return 2;
     }
-    char err[512];
+    char err[512] = "";
     fl_ner_timing tm = {0};
-    fl_status st = fl_ner_tag_conll_timed(m, conll, out, timing ? &tm : NULL, err, sizeof err);
+    fl_status st = conll ? fl_ner_tag_conll_timed(m, conll, out, timing ? &tm : NULL, err, sizeof err)
+                         : tag_articles(m, argv + first_file, argc - first_file, quiet, out, &tm, err, sizeof err);
     if (st != FL_OK)
         fprintf(stderr, "factline ner: %s\n", err);
     else if (timing)
@@ -108,6 +178,7 @@ static void train_usage(FILE *out)
             "  --min-count N  keep features seen at least N times (default 1)\n"
             "  --clusters K   word classes learned from the news in --data, also K/4 and K/16\n"
             "                 (default 1024; 0: none)\n"
+            "  --runs N       runs with different shuffles, weights averaged (default 4)\n"
             "  --seed S       shuffling seed (default 20231104)\n"
             "  -o MODEL       where to write the model (required)\n"
             "  -q             no progress lines\n");
@@ -154,6 +225,12 @@ int cmd_train_ner(int argc, char **argv)
             o.clusters = atoi(argv[++i]);
             if (o.clusters < 0 || o.clusters > 2047) {
                 fprintf(stderr, "factline train ner: --clusters '%s' is not 0..2047\n", argv[i]);
+                return 2;
+            }
+        } else if (i + 1 < argc && !strcmp(a, "--runs")) {
+            o.runs = atoi(argv[++i]);
+            if (o.runs < 1 || o.runs > 100) {
+                fprintf(stderr, "factline train ner: --runs '%s' is not 1..100\n", argv[i]);
                 return 2;
             }
         } else if (i + 1 < argc && !strcmp(a, "--seed")) {

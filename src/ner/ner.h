@@ -8,7 +8,8 @@
  *   model's lexicons) -> ner_model.c (rows of weights, Viterbi over BILOU
  *   labels) -> labels -> ner_entities.c (mentions, alias joining).
  * Training (ner_train.c) runs the same feature code over CoNLL documents
- * read by ner_conll.c. Not for: the CLI (cli/cmd_ner.c).
+ * read by ner_conll.c, with lexicons built by ner_lexicon.c and
+ * ner_clusters.c. Not for: the CLI (cli/cmd_ner.c).
  */
 #ifndef FL_NER_NER_H
 #define FL_NER_NER_H
@@ -124,6 +125,7 @@ typedef struct fl_ner_token {
 /* Scratch space for tagging one document; grows, never shrinks, reused
  * across documents so tagging allocates nothing once warm. */
 typedef struct fl_ner_work {
+    /* Per token of the document (about 30 bytes a token). */
     size_t cap;             /* tokens the per-token arrays hold */
     uint64_t *lower;        /* per token: hash of the lower-cased text */
     uint64_t *shape;        /* per token: hash of the (true-cased) shape */
@@ -133,27 +135,49 @@ typedef struct fl_ner_work {
     uint8_t *uncased;       /* per token: its sentence is all caps or title case */
     uint16_t *gaz_bits;     /* per token: bit 4*kind+part, part B I L U of a gazetteer match */
     uint32_t *doc_counts;   /* per token: packed doc-level casing counts */
-    size_t feat_cap;        /* features the feature array holds */
-    uint64_t *feats;        /* hashed features, FL_NER_MAX_FEATURES per token */
-    uint16_t *feat_count;   /* per token */
-    size_t score_cap;
+    /* Per token of one sentence: decoding works sentence by sentence. */
+    size_t sentence_cap;
     float *scores;          /* emission scores, tokens x labels */
     float *viterbi;         /* tokens x labels */
     uint8_t *back;          /* tokens x labels */
+    /* Training only (fl_ner_features): every token's features. */
+    size_t feats_cap;
+    uint64_t *feats;        /* FL_NER_MAX_FEATURES per token */
+    uint16_t *feat_count;
     fl_ner_table doc_words; /* lower hash -> packed casing counts, per document */
+    fl_ner_table history;   /* lower hash -> types predicted so far in the document (bits) */
 } fl_ner_work;
 
 enum { FL_NER_MAX_FEATURES = 64 };
 
 void fl_ner_work_init(fl_ner_work *w);
-/* Makes room for n tokens; 0 on out-of-memory. */
+/* Makes room for a document of n tokens / a sentence of n tokens; 0 on
+ * out-of-memory. */
 int fl_ner_work_reserve(fl_ner_work *w, size_t n);
+int fl_ner_work_reserve_sentence(fl_ner_work *w, size_t n);
 void fl_ner_work_free(fl_ner_work *w);
 
-/* Computes the hashed features of every token of a document into w->feats
- * (token i's are at i * FL_NER_MAX_FEATURES, w->feat_count[i] of them).
- * Returns 0 on out-of-memory. */
+/* Computes what the features of a document's tokens need (case, shape,
+ * gazetteer matches, document-level counts) into w. 0 on out-of-memory. */
+int fl_ner_prepare(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_ner_work *w);
+/* Writes the hashed features of token i (after fl_ner_prepare) to out,
+ * which has room for FL_NER_MAX_FEATURES; returns how many. */
+unsigned fl_ner_token_features(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, const fl_ner_work *w,
+                               size_t i, uint64_t *out);
+/* For training: prepares and computes every token's features into w->feats
+ * (token i's at i * FL_NER_MAX_FEATURES, w->feat_count[i] of them). */
 int fl_ner_features(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_ner_work *w);
+
+/* The history features of token i (extended prediction history, Ratinov &
+ * Roth 2009): which types the earlier sentences of the document gave the
+ * same word. Only capitalised words have them. Writes up to
+ * FL_NER_HISTORY_FEATURES hashes; returns how many. */
+enum { FL_NER_HISTORY_FEATURES = 2 };
+unsigned fl_ner_history_features(const fl_ner_work *w, size_t i, uint64_t *out);
+/* Records the labels given to tokens [a, b) in the history. 0 on out-of-memory. */
+int fl_ner_history_add(fl_ner_work *w, size_t a, size_t b, const uint8_t *labels);
+/* All history feature hashes that can occur, for training (count returned). */
+size_t fl_ner_history_all(uint64_t *out, size_t cap);
 
 /* Tags one document: labels[i] gets a BILOU label per token, decoded per
  * sentence with Viterbi. Returns 0 on out-of-memory. */

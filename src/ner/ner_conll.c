@@ -212,7 +212,7 @@ fl_status fl_conll_read(const char *path, fl_conll *c, char *err, size_t err_siz
             char p;
             c->has_gold = nf >= 2 && fl_conll_parse_tag(last, last_len, &t, &p);
         } else if (nf != columns) {
-            snprintf(err, err_size, "%s:%zu: expected %zu columns like line %zu, found %zu", path, lineno, columns,
+            snprintf(err, err_size, "%s:%zu: expected %zu column%s like line %zu, found %zu", path, lineno, columns, columns == 1 ? "" : "s",
                      columns_line, nf);
             goto fail;
         }
@@ -436,8 +436,8 @@ fl_status fl_ner_score_conll(const char *path, fl_ner_score *s, char *err, size_
         *e = 0;
         lineno++;
         /* The last two fields: gold, then guess. */
-        const char *f[2] = {NULL, NULL};
-        size_t fl[2] = {0, 0};
+        const char *f[2] = {NULL, NULL}, *first = NULL;
+        size_t fl[2] = {0, 0}, first_len = 0;
         size_t nf = 0;
         for (char *q = p; *q;) {
             while (*q == ' ' || *q == '\t')
@@ -451,10 +451,15 @@ fl_status fl_ner_score_conll(const char *path, fl_ner_score *s, char *err, size_
             fl[0] = fl[1];
             f[1] = a;
             fl[1] = (size_t)(q - a);
+            if (!nf) {
+                first = a;
+                first_len = (size_t)(q - a);
+            }
             nf++;
         }
         p = nl ? nl + 1 : end;
-        int boundary = nf == 0;
+        /* A blank line, or one whose first field is conlleval's boundary "-X-". */
+        int boundary = nf == 0 || (first_len == 3 && !memcmp(first, "-X-", 3));
         if (!boundary) {
             if (!columns)
                 columns = nf;

@@ -1,7 +1,8 @@
 /*
  * ner_entities.c — the entities of one article: tags its tokens with the
  * model, turns labels into mentions, and joins the mentions that name the
- * same thing (the rules are listed in factline.h, section 5.1). Not for:
+ * same thing (the rules are listed in factline.h, section 5.1). A name
+ * found once is also marked where it recurs untagged. Not for:
  * the tagger (ner_model.c) or the word lists (ner_tables.c).
  *
  * Joining works on "forms": a mention's text after title words and a
@@ -47,6 +48,7 @@ typedef struct form {
     int type;
     uint32_t first_mention;        /* index of its first mention */
     int32_t joined;                /* form it was joined into, or -1 */
+    int used;                      /* some mention has this form (not so after trim_headline) */
     int32_t entity;
 } form;
 
@@ -54,10 +56,18 @@ typedef struct raw_mention {
     uint32_t token_begin, token_end;
     int type;
     int32_t form;
+    int32_t target; /* the form whose entity this mention belongs to (resolve_people) */
 } raw_mention;
+
+typedef struct repeat_candidate {
+    uint64_t first;    /* hash of its first token's text */
+    uint32_t mention;  /* index in raw */
+} repeat_candidate;
 
 struct fl_ner_doc {
     fl_ner_work work;
+    repeat_candidate *candidates; /* add_repeats' scratch */
+    size_t candidate_cap;
     fl_ner_token *tokens;
     uint8_t *labels;
     size_t token_cap;
@@ -83,6 +93,7 @@ void fl_ner_doc_free(fl_ner_doc *d)
     if (!d)
         return;
     fl_ner_work_free(&d->work);
+    free(d->candidates);
     free(d->tokens);
     free(d->labels);
     free(d->raw);
@@ -132,8 +143,8 @@ static int tok_is(const fl_doc *doc, uint32_t i, const char *s)
     return tok_len(doc, i) == strlen(s) && !memcmp(tok_text(doc, i), s, tok_len(doc, i));
 }
 
-/* Strips title and role words from the front of a person's name, and a
- * possessive or stray punctuation from its end. */
+/* Strips title and role words from the front of a person's name, a leading
+ * "The", and a possessive or stray punctuation from the ends. */
 static void normalise(const fl_doc *doc, raw_mention *m)
 {
     while (m->token_end > m->token_begin + 1) {
@@ -151,6 +162,9 @@ static void normalise(const fl_doc *doc, raw_mention *m)
         else
             break;
     }
+    /* A leading article is not part of a name ("The Home Office"). */
+    if (m->token_end > m->token_begin + 1 && (tok_is(doc, m->token_begin, "The") || tok_is(doc, m->token_begin, "the")))
+        m->token_begin++;
     if (m->type != FL_ENTITY_PER)
         return;
     /* The longest prefix made of title words, their connectors and a
@@ -162,7 +176,7 @@ static void normalise(const fl_doc *doc, raw_mention *m)
         uint32_t len = tok_len(doc, i);
         if (fl_ner_title_word(s, len))
             titled = 1;
-        else if (!(titled && fl_ner_title_connector(s, len)) && !(i == m->token_begin && fl_ner_country_canonical(s, len)))
+        else if (!(titled && fl_ner_title_connector(s, len)) && !(i == m->token_begin && fl_ner_country_canonical(s, len, NULL)))
             break;
         if (titled)
             strip = i + 1 - m->token_begin;
@@ -172,13 +186,16 @@ static void normalise(const fl_doc *doc, raw_mention *m)
         m->token_begin += strip;
 }
 
-/* Finds or adds the form of a mention. */
-static int32_t form_of(fl_ner_doc *d, const fl_doc *doc, const raw_mention *m, uint32_t mention_index)
+/* Finds or adds the form of a mention. A country variant takes its
+ * country's name and type ("US" tagged ORG in "US says ..." is the place). */
+static int32_t form_of(fl_ner_doc *d, const fl_doc *doc, raw_mention *m, uint32_t mention_index)
 {
     uint32_t start = doc->tokens.tokens[m->token_begin].start, end = doc->tokens.tokens[m->token_end - 1].end;
-    const char *canonical = m->type == FL_ENTITY_LOC || m->type == FL_ENTITY_ORG
-                                ? fl_ner_country_canonical(doc->text + start, end - start)
+    int country_type = m->type;
+    const char *canonical = m->type != FL_ENTITY_PER
+                                ? fl_ner_country_canonical(doc->text + start, end - start, &country_type)
                                 : NULL;
+    m->type = country_type;
     const char *text = canonical ? canonical : doc->text + start;
     size_t len = canonical ? strlen(canonical) : end - start;
     for (size_t f = 0; f < d->form_count; f++) {
@@ -199,6 +216,7 @@ static int32_t form_of(fl_ner_doc *d, const fl_doc *doc, const raw_mention *m, u
     n->first_mention = mention_index;
     n->joined = -1;
     n->entity = -1;
+    n->used = 1;
     return (int32_t)d->form_count++;
 }
 
@@ -232,14 +250,14 @@ static int is_function_word(const char *s, uint32_t len)
     return 0;
 }
 
-/* 1 if the acronym's letters are the initials of the form's words
- * (function words skipped): "IDF" for "Israel Defense Forces". */
-static int is_acronym_of(const fl_doc *doc, const char *acr, uint32_t acr_len, const form *f)
+/* 1 if the acronym's letters are the initials of the words of tokens
+ * [begin, end) (function words skipped): "IDF" for "Israel Defense Forces". */
+static int is_acronym_of(const fl_doc *doc, const char *acr, uint32_t acr_len, uint32_t begin, uint32_t end)
 {
-    if (f->table_text || acr_len < 2 || acr_len > 8)
+    if (acr_len < 2 || acr_len > 8 || end - begin < 2)
         return 0;
     uint32_t k = 0;
-    for (uint32_t t = f->token_begin; t < f->token_end; t++) {
+    for (uint32_t t = begin; t < end; t++) {
         const char *s = tok_text(doc, t);
         uint32_t len = tok_len(doc, t);
         if (is_function_word(s, len))
@@ -266,11 +284,10 @@ static void join_forms(fl_ner_doc *d, const fl_doc *doc)
     for (size_t i = 0; i < d->raw_count; i++) {
         const raw_mention *m = &d->raw[i];
         uint32_t e = m->token_end;
-        if (e + 2 >= doc->tokens.count + 1 || !tok_is(doc, e, "(") || e + 2 >= doc->tokens.count ||
-            !tok_is(doc, e + 2, ")"))
+        if (e + 2 >= doc->tokens.count || !tok_is(doc, e, "(") || !tok_is(doc, e + 2, ")"))
             continue;
         const form *full = &d->forms[m->form];
-        if (!is_acronym_of(doc, tok_text(doc, e + 1), tok_len(doc, e + 1), full))
+        if (full->table_text || !is_acronym_of(doc, tok_text(doc, e + 1), tok_len(doc, e + 1), m->token_begin, e))
             continue;
         for (size_t f = 0; f < d->form_count; f++) {
             form *a = &d->forms[f];
@@ -282,13 +299,13 @@ static void join_forms(fl_ner_doc *d, const fl_doc *doc)
     /* Shorter forms into longer ones of the same type. */
     for (size_t f = 0; f < d->form_count; f++) {
         form *a = &d->forms[f];
-        if (a->joined >= 0)
+        if (a->joined >= 0 || !a->used)
             continue;
         int32_t best = -1;
         uint32_t best_mention = 0;
         for (size_t g = 0; g < d->form_count; g++) {
             const form *b = &d->forms[g];
-            if (g == f)
+            if (g == f || !b->used)
                 continue;
             int ok;
             if (b->type == FL_ENTITY_PER)
@@ -306,10 +323,16 @@ static void join_forms(fl_ner_doc *d, const fl_doc *doc)
             if (!ok)
                 continue;
             /* Prefer the full form mentioned last before this form's first
-             * mention, else the first mentioned after it. */
-            uint32_t bm = b->first_mention;
-            int better = best < 0 || (bm < a->first_mention && (best_mention > a->first_mention || bm > best_mention)) ||
-                         (bm > a->first_mention && best_mention > a->first_mention && bm < best_mention);
+             * mention ("Blinken" after "Antony Blinken"), else the first one
+             * mentioned after it. */
+            uint32_t bm = b->first_mention, am = a->first_mention;
+            int better;
+            if (best < 0)
+                better = 1;
+            else if (bm < am)
+                better = best_mention > am || bm > best_mention;
+            else
+                better = best_mention > am && bm < best_mention;
             if (better) {
                 best = (int32_t)g;
                 best_mention = bm;
@@ -318,6 +341,70 @@ static void join_forms(fl_ner_doc *d, const fl_doc *doc)
         if (best >= 0)
             a->joined = best;
     }
+}
+
+/* A short form of a person's name names the person mentioned nearest
+ * before it, mention by mention: in "George Bush ... Laura Bush ... Bush
+ * said", the last "Bush" is Laura Bush. Other mentions keep their form's
+ * entity. */
+static void resolve_people(fl_ner_doc *d, const fl_doc *doc)
+{
+    for (size_t i = 0; i < d->raw_count; i++)
+        d->raw[i].target = d->raw[i].form;
+    for (size_t i = 0; i < d->raw_count; i++) {
+        const form *a = &d->forms[d->raw[i].form];
+        if (a->joined < 0 || d->forms[root(d, a->joined)].type != FL_ENTITY_PER)
+            continue;
+        for (size_t j = i; j-- > 0;) {
+            const form *b = &d->forms[d->raw[j].form];
+            if (b->type == FL_ENTITY_PER && tokens_affix(doc, a, b, 1)) {
+                d->raw[i].target = d->raw[j].form;
+                break;
+            }
+        }
+    }
+}
+
+/* A headline is in title case, so the tagger may take a capitalised verb
+ * into a name ("Troops Encircle Gaza City"). A headline mention the body
+ * never repeats, that ends or begins with a name the body mentions (same
+ * type), is cut to that name. */
+static void trim_headline(fl_ner_doc *d, const fl_doc *doc)
+{
+    if (!doc->article || doc->paragraphs.count < 2)
+        return;
+    uint32_t body = doc->sentences.count > doc->paragraphs.paragraphs[0].sentence_end
+                        ? doc->sentences.sentences[doc->paragraphs.paragraphs[0].sentence_end].token_begin
+                        : (uint32_t)doc->tokens.count;
+    for (size_t i = 0; i < d->raw_count && d->raw[i].token_begin < body; i++) {
+        raw_mention *m = &d->raw[i];
+        const form *mine = &d->forms[m->form];
+        int in_body = 0;
+        for (size_t j = i + 1; j < d->raw_count && !in_body; j++)
+            in_body = d->raw[j].token_begin >= body && d->raw[j].form == m->form;
+        if (in_body)
+            continue;
+        int32_t best = -1;
+        for (size_t g = 0; g < d->form_count; g++) {
+            const form *b = &d->forms[g];
+            if (b->type != m->type || b->token_begin < body || (best >= 0 && b->text_len <= d->forms[best].text_len))
+                continue;
+            if (tokens_affix(doc, b, mine, 0) || tokens_affix(doc, b, mine, 1))
+                best = (int32_t)g;
+        }
+        if (best < 0)
+            continue;
+        uint32_t len = d->forms[best].token_end - d->forms[best].token_begin;
+        if (!tokens_affix(doc, &d->forms[best], mine, 0))
+            m->token_begin = m->token_end - len;
+        else
+            m->token_end = m->token_begin + len;
+        m->form = best;
+    }
+    for (size_t f = 0; f < d->form_count; f++)
+        d->forms[f].used = 0;
+    for (size_t i = 0; i < d->raw_count; i++)
+        d->forms[d->raw[i].form].used = 1;
 }
 
 /* Appends a NUL-terminated string to the arena; returns its offset. */
@@ -334,7 +421,7 @@ static fl_status build_entities(fl_ner_doc *d, const fl_doc *doc)
     /* Entities in order of first mention: walk mentions in text order. */
     fl_buffer_clear(&d->arena);
     for (size_t i = 0; i < d->raw_count; i++) {
-        int32_t r = root(d, d->raw[i].form);
+        int32_t r = root(d, d->raw[i].target);
         if (d->forms[r].entity < 0) {
             if (!reserve((void **)&d->entities, &d->entity_cap, d->entity_count + 1, sizeof *d->entities))
                 return FL_ERR_NOMEM;
@@ -353,7 +440,7 @@ static fl_status build_entities(fl_ner_doc *d, const fl_doc *doc)
     /* Count mentions per entity to lay them out contiguously. */
     memset(offsets, 0, (n + 1) * 2 * sizeof *offsets);
     for (size_t i = 0; i < d->raw_count; i++)
-        offsets[d->forms[root(d, d->raw[i].form)].entity + 1]++;
+        offsets[d->forms[root(d, d->raw[i].target)].entity + 1]++;
     for (size_t e = 0; e < n; e++)
         offsets[e + 1] += offsets[e];
     size_t *fill = offsets + n + 1;
@@ -361,7 +448,7 @@ static fl_status build_entities(fl_ner_doc *d, const fl_doc *doc)
         fill[e] = offsets[e];
     for (size_t i = 0; i < d->raw_count; i++) {
         const raw_mention *m = &d->raw[i];
-        int32_t e = d->forms[root(d, m->form)].entity;
+        int32_t e = d->forms[root(d, m->target)].entity;
         fl_mention *out = &d->mentions[fill[e]++];
         out->span.start = doc->tokens.tokens[m->token_begin].start;
         out->span.end = doc->tokens.tokens[m->token_end - 1].end;
@@ -385,7 +472,7 @@ static fl_status build_entities(fl_ner_doc *d, const fl_doc *doc)
     for (size_t e = 0; e < n; e++) {
         int32_t best = -1;
         for (size_t f = 0; f < d->form_count; f++) {
-            if (d->forms[root(d, (int32_t)f)].entity != (int32_t)e)
+            if (!d->forms[f].used || d->forms[root(d, (int32_t)f)].entity != (int32_t)e)
                 continue;
             const form *c = &d->forms[f];
             if (best < 0) {
@@ -444,6 +531,120 @@ static fl_status build_entities(fl_ner_doc *d, const fl_doc *doc)
     return FL_OK;
 }
 
+/* An acronym given in parentheses after a name ("World Health Organization
+ * (WHO)") is a mention of that name wherever it appears untagged. */
+static int add_acronyms(fl_ner_doc *d, const fl_doc *doc)
+{
+    size_t found = d->raw_count, n = doc->tokens.count;
+    for (size_t k = 0; k < found; k++) {
+        uint32_t e = d->raw[k].token_end;
+        if (e + 2 >= n || !tok_is(doc, e, "(") || !tok_is(doc, e + 2, ")") ||
+            !is_acronym_of(doc, tok_text(doc, e + 1), tok_len(doc, e + 1), d->raw[k].token_begin, e))
+            continue;
+        for (size_t t = 0; t < n; t++) {
+            if (d->labels[t] || tok_len(doc, (uint32_t)t) != tok_len(doc, e + 1) ||
+                memcmp(tok_text(doc, (uint32_t)t), tok_text(doc, e + 1), tok_len(doc, e + 1)))
+                continue;
+            if (!reserve((void **)&d->raw, &d->raw_cap, d->raw_count + 1, sizeof *d->raw))
+                return 0;
+            raw_mention *r = &d->raw[d->raw_count++];
+            r->token_begin = (uint32_t)t;
+            r->token_end = (uint32_t)t + 1;
+            r->type = d->raw[k].type;
+            d->labels[t] = (uint8_t)fl_ner_label(r->type, FL_NER_U);
+        }
+    }
+    return 1;
+}
+
+/* A one-word name may recur as an ordinary word ("Council", "Born"); it is
+ * marked again only if news usually writes it with a capital, or it is
+ * unknown there. */
+static int single_word_name(const fl_ner_model *model, const fl_doc *doc, uint32_t t)
+{
+    if (tok_len(doc, t) < 2)
+        return 0;
+    const uint32_t *c = fl_ner_table_find(&model->casing, fl_ner_mix(fl_ner_hash_lower(tok_text(doc, t), tok_len(doc, t))));
+    return !c || *c == FL_CASE_CAP || *c == FL_CASE_UPPER || *c == FL_CASE_MIXED;
+}
+
+static int compare_raw(const void *a, const void *b)
+{
+    const raw_mention *x = a, *y = b;
+    return x->token_begin < y->token_begin ? -1 : x->token_begin > y->token_begin;
+}
+
+/* A name the tagger found is a name wherever it recurs in the article
+ * untagged (label consistency, as in Ratinov & Roth's non-local features):
+ * the same capitalised tokens, none of them tagged, become a mention of the
+ * same type. The longest found name wins at each position. */
+static uint64_t token_hash(const fl_doc *doc, uint32_t t)
+{
+    uint64_t h = UINT64_C(0xcbf29ce484222325);
+    const unsigned char *p = (const unsigned char *)tok_text(doc, t);
+    for (uint32_t i = 0; i < tok_len(doc, t); i++) {
+        h ^= p[i];
+        h *= UINT64_C(0x100000001b3);
+    }
+    return h;
+}
+
+static int add_repeats(const fl_ner_model *model, fl_ner_doc *d, const fl_doc *doc, size_t tagged)
+{
+    size_t found = d->raw_count, n = doc->tokens.count;
+    /* The candidates, checked once: capitalised, and a one-word name only if
+     * it is usually written with a capital; keyed by their first token. */
+    size_t nc = 0;
+    if (!reserve((void **)&d->candidates, &d->candidate_cap, found + 1, sizeof *d->candidates))
+        return 0;
+    for (size_t k = 0; k < found; k++) {
+        const raw_mention *m = &d->raw[k];
+        unsigned char first = (unsigned char)tok_text(doc, m->token_begin)[0];
+        if (!((first >= 'A' && first <= 'Z') || first >= 0x80))
+            continue;
+        if (m->token_end - m->token_begin == 1 && !single_word_name(model, doc, m->token_begin))
+            continue;
+        d->candidates[nc].first = token_hash(doc, m->token_begin);
+        d->candidates[nc++].mention = (uint32_t)k;
+    }
+    for (size_t i = 0; nc && i < n;) {
+        size_t best = SIZE_MAX;
+        uint32_t best_len = 0;
+        uint64_t h = d->labels[i] ? 0 : token_hash(doc, (uint32_t)i);
+        for (size_t c = 0; !d->labels[i] && c < nc; c++) {
+            if (d->candidates[c].first != h)
+                continue;
+            const raw_mention *m = &d->raw[d->candidates[c].mention];
+            uint32_t len = m->token_end - m->token_begin;
+            if (len <= best_len || i + len > n)
+                continue;
+            uint32_t j = 0;
+            while (j < len && !d->labels[i + j] && tok_len(doc, (uint32_t)(i + j)) == tok_len(doc, m->token_begin + j) &&
+                   !memcmp(tok_text(doc, (uint32_t)(i + j)), tok_text(doc, m->token_begin + j),
+                           tok_len(doc, m->token_begin + j)))
+                j++;
+            if (j == len) {
+                best = d->candidates[c].mention;
+                best_len = len;
+            }
+        }
+        if (best == SIZE_MAX) {
+            i++;
+            continue;
+        }
+        if (!reserve((void **)&d->raw, &d->raw_cap, d->raw_count + 1, sizeof *d->raw))
+            return 0;
+        raw_mention *r = &d->raw[d->raw_count++];
+        r->token_begin = (uint32_t)i;
+        r->token_end = (uint32_t)(i + best_len);
+        r->type = d->raw[best].type;
+        i += best_len;
+    }
+    if (d->raw_count > tagged)
+        qsort(d->raw, d->raw_count, sizeof *d->raw, compare_raw);
+    return 1;
+}
+
 fl_status fl_ner_run(const fl_ner_model *m, fl_doc *doc)
 {
     if (!doc->ner) {
@@ -500,9 +701,14 @@ fl_status fl_ner_run(const fl_ner_model *m, fl_doc *doc)
         normalise(doc, r);
         i = e - 1;
     }
+    size_t tagged = d->raw_count;
+    if (!add_acronyms(d, doc) || !add_repeats(m, d, doc, tagged))
+        return FL_ERR_NOMEM;
     for (size_t i = 0; i < d->raw_count; i++)
         if ((d->raw[i].form = form_of(d, doc, &d->raw[i], (uint32_t)i)) < 0)
             return FL_ERR_NOMEM;
+    trim_headline(d, doc);
     join_forms(d, doc);
+    resolve_people(d, doc);
     return build_entities(d, doc);
 }

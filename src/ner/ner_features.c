@@ -10,15 +10,21 @@
  *   - the word shape (Xx, X.X., d,d) of the word and its neighbours;
  *   - gazetteer matches (countries, cities, regions, leaders) as B/I/L/U
  *     positions of the longest match;
- *   - true-casing, the non-local part: in a headline (all caps or title
- *     case) or at a sentence start, capitalisation says little, so the word
- *     is given the case it has in the middle of a sentence elsewhere in the
- *     same document, else its usual case in unlabeled news (the model's
- *     casing lexicon). Shape and case features then use that case, so
- *     CoNLL's upper-case headlines teach the model about title-case ones.
+ *   - word classes of the word and its neighbours at three granularities,
+ *     learned from unlabeled news (ner_clusters.c);
+ *   - true-casing, non-local: in a headline (all caps or title case) or at
+ *     a sentence start, capitalisation says little, so the word is given
+ *     the case it has in the middle of a sentence elsewhere in the same
+ *     document, else its usual case in unlabeled news (the model's casing
+ *     lexicon). Shape and case features then use that case, so CoNLL's
+ *     upper-case headlines teach the model about title-case ones;
+ *   - history, non-local: the types the earlier sentences of the document
+ *     gave the same word (fl_ner_history_features; these depend on
+ *     predictions, so they are computed while decoding, not here).
  * Every feature is a 64-bit hash of a template id and its values; building
  * them allocates nothing once the work arrays are large enough.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +35,7 @@ enum template_id {
     T_BIAS = 1, T_W0, T_WM1, T_WP1, T_WM2, T_WP2, T_FORM, T_PREFIX, T_SUFFIX,
     T_SH0, T_SHM1, T_SHP1, T_SH_M1_0, T_SH_0_P1, T_SH_M1_0_P1, T_W_M1_0, T_W_0_P1,
     T_CASE, T_CASE_CTX, T_GAZ, T_GAZ_M1, T_GAZ_P1, T_LEX, T_DOC, T_W0_CASE_PREV,
-    T_SHM1_W0, T_W0_SHP1, T_CL0, T_CLM1, T_CLP1, T_CL_M1_0, T_CL_0_P1, T_CL0_CASE, T_CLM2, T_CLP2
+    T_SHM1_W0, T_W0_SHP1, T_HIST, T_HIST_CASE, T_CL0, T_CLM1, T_CLP1, T_CL_M1_0, T_CL_0_P1, T_CL0_CASE, T_CLM2, T_CLP2
 };
 
 static inline uint64_t feature(uint64_t template_id, uint64_t value)
@@ -39,14 +45,6 @@ static inline uint64_t feature(uint64_t template_id, uint64_t value)
 
 static inline uint64_t pair(uint64_t a, uint64_t b) { return fl_ner_mix(a) ^ (b * UINT64_C(0x2545F4914F6CDD1D)); }
 
-/* Grows the per-token arrays to hold n tokens. */
-int fl_ner_work_reserve(fl_ner_work *w, size_t n)
-{
-    if (n <= w->cap)
-        return 1;
-    size_t cap = w->cap ? w->cap : 256;
-    while (cap < n)
-        cap *= 2;
 #define GROW(field, count)                                                   \
     do {                                                                     \
         void *p_ = realloc(w->field, (count) * sizeof *w->field);           \
@@ -54,6 +52,20 @@ int fl_ner_work_reserve(fl_ner_work *w, size_t n)
             return 0;                                                        \
         w->field = p_;                                                       \
     } while (0)
+
+static size_t grown(size_t have, size_t need)
+{
+    size_t cap = have ? have : 256;
+    while (cap < need)
+        cap *= 2;
+    return cap;
+}
+
+int fl_ner_work_reserve(fl_ner_work *w, size_t n)
+{
+    if (n <= w->cap)
+        return 1;
+    size_t cap = grown(w->cap, n);
     GROW(lower, cap);
     GROW(shape, cap);
     GROW(case_true, cap);
@@ -62,15 +74,19 @@ int fl_ner_work_reserve(fl_ner_work *w, size_t n)
     GROW(case_source, cap);
     GROW(gaz_bits, cap);
     GROW(doc_counts, cap);
-    GROW(feat_count, cap);
-    GROW(feats, cap * FL_NER_MAX_FEATURES);
+    w->cap = cap;
+    return 1;
+}
+
+int fl_ner_work_reserve_sentence(fl_ner_work *w, size_t n)
+{
+    if (n <= w->sentence_cap)
+        return 1;
+    size_t cap = grown(w->sentence_cap, n);
     GROW(scores, cap * FL_NER_LABELS);
     GROW(viterbi, cap * FL_NER_LABELS);
     GROW(back, cap * FL_NER_LABELS);
-#undef GROW
-    w->cap = cap;
-    w->feat_cap = cap * FL_NER_MAX_FEATURES;
-    w->score_cap = cap * FL_NER_LABELS;
+    w->sentence_cap = cap;
     return 1;
 }
 
@@ -209,6 +225,23 @@ static void mark_uncased(const fl_ner_token *t, size_t n, fl_ner_work *w)
     }
 }
 
+/* Empties a per-document table for a document of n tokens. Clearing costs
+ * its capacity, so a table that one long document grew is shrunk again for
+ * short ones. */
+static int table_reset(fl_ner_table *t, size_t n)
+{
+    size_t want = n < 512 ? 512 : n;
+    if (t->keys && t->mask + 1 > 8 * want)
+        fl_ner_table_free(t);
+    if (!t->keys)
+        return fl_ner_table_init(t, want);
+    if (t->count) {
+        memset(t->keys, 0, (t->mask + 1) * sizeof *t->keys);
+        t->count = 0;
+    }
+    return 1;
+}
+
 /* Greedy longest gazetteer matches, left to right, within sentences. */
 static void mark_gazetteer(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)
 {
@@ -278,6 +311,56 @@ uint64_t fl_ner_phrase_hash(const char *const *words, const size_t *lens, size_t
     return fl_ner_mix(h);
 }
 
+/* Words that may be names: capitalised after true-casing. */
+static int history_eligible(const fl_ner_work *w, size_t i)
+{
+    int c = w->case_true[i];
+    return c == FL_CASE_CAP || c == FL_CASE_UPPER || c == FL_CASE_MIXED;
+}
+
+unsigned fl_ner_history_features(const fl_ner_work *w, size_t i, uint64_t *out)
+{
+    if (!history_eligible(w, i))
+        return 0;
+    const uint32_t *mask = fl_ner_table_find(&w->history, w->lower[i]);
+    uint64_t m = mask ? *mask : 0;
+    out[0] = feature(T_HIST, m);
+    out[1] = feature(T_HIST_CASE, m << 4 | (uint64_t)w->uncased[i] << 3 | w->case_true[i]);
+    return 2;
+}
+
+int fl_ner_history_add(fl_ner_work *w, size_t a, size_t b, const uint8_t *labels)
+{
+    for (size_t i = a; i < b; i++) {
+        if (!history_eligible(w, i))
+            continue;
+        uint32_t bit = labels[i] ? 1u << fl_ner_label_type(labels[i]) : 1u << FL_NER_TYPES;
+        uint32_t *mask = fl_ner_table_find(&w->history, w->lower[i]);
+        if (mask)
+            *mask |= bit;
+        else if (!fl_ner_table_put(&w->history, w->lower[i], bit))
+            return 0;
+    }
+    return 1;
+}
+
+size_t fl_ner_history_all(uint64_t *out, size_t cap)
+{
+    size_t n = 0;
+    for (uint64_t m = 0; m < 1u << (FL_NER_TYPES + 1); m++) {
+        if (n < cap)
+            out[n] = feature(T_HIST, m);
+        n++;
+        for (uint64_t u = 0; u < 2; u++)
+            for (uint64_t c = FL_CASE_CAP; c <= FL_CASE_MIXED; c++) {
+                if (n < cap)
+                    out[n] = feature(T_HIST_CASE, m << 4 | u << 3 | c);
+                n++;
+            }
+    }
+    return n;
+}
+
 /* The word class of a lower-case hash, 0 if the word was not clustered. */
 static inline uint64_t cluster_of(const fl_ner_model *m, uint64_t lower)
 {
@@ -285,7 +368,7 @@ static inline uint64_t cluster_of(const fl_ner_model *m, uint64_t lower)
     return c ? *c : 0;
 }
 
-int fl_ner_features(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)
+int fl_ner_prepare(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)
 {
     if (!fl_ner_work_reserve(w, n))
         return 0;
@@ -297,12 +380,8 @@ int fl_ner_features(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_n
 
     /* How each word is written mid-sentence in this document. */
     fl_ner_table *dw = &w->doc_words;
-    if (!dw->keys && !fl_ner_table_init(dw, 1024))
+    if (!table_reset(dw, n))
         return 0;
-    if (dw->count) {
-        memset(dw->keys, 0, (dw->mask + 1) * sizeof *dw->keys);
-        dw->count = 0;
-    }
     for (size_t i = 0; i < n; i++) {
         if (w->uncased[i] || t[i].sentence_start || w->case_seen[i] == FL_CASE_NONE)
             continue;
@@ -315,6 +394,9 @@ int fl_ner_features(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_n
         else if (!fl_ner_table_put(dw, w->lower[i], counts_add(0, w->case_seen[i])))
             return 0;
     }
+
+    if (!table_reset(&w->history, n))
+        return 0;
 
     /* True case. */
     uint8_t *source = w->case_source;
@@ -340,19 +422,21 @@ int fl_ner_features(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_n
         w->shape[i] = shape_hash(t[i].text, t[i].len, tc != seen ? tc : FL_CASE_NONE);
     }
     mark_gazetteer(m, t, n, w);
+    return 1;
+}
 
+unsigned fl_ner_token_features(const fl_ner_model *m, const fl_ner_token *t, size_t n, const fl_ner_work *w, size_t i,
+                               uint64_t *f)
+{
     static const uint64_t none = 0x5e17; /* the value of a neighbour beyond the sentence */
-    size_t sent = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (t[i].sentence_start)
-            sent = i;
-        int has_m1 = i > sent, has_m2 = i > sent + 1;
+    const uint8_t *source = w->case_source;
+    {
+        int has_m1 = i > 0 && !t[i].sentence_start, has_m2 = has_m1 && i > 1 && !t[i - 1].sentence_start;
         int has_p1 = i + 1 < n && !t[i + 1].sentence_start;
         int has_p2 = has_p1 && i + 2 < n && !t[i + 2].sentence_start;
         uint64_t wm1 = has_m1 ? w->lower[i - 1] : none, wp1 = has_p1 ? w->lower[i + 1] : none;
         uint64_t wm2 = has_m2 ? w->lower[i - 2] : none, wp2 = has_p2 ? w->lower[i + 2] : none;
         uint64_t sm1 = has_m1 ? w->shape[i - 1] : none, sp1 = has_p1 ? w->shape[i + 1] : none;
-        uint64_t *f = w->feats + i * FL_NER_MAX_FEATURES;
         unsigned k = 0;
         uint64_t w0 = w->lower[i];
         f[k++] = feature(T_BIAS, 0);
@@ -421,7 +505,23 @@ int fl_ner_features(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_n
                 f[k++] = feature(T_CLP1, lv | ((ap1 >> shift) & 0x7FF));
             }
         }
-        w->feat_count[i] = (uint16_t)k;
+        assert(k <= FL_NER_MAX_FEATURES);
+        return k;
     }
+}
+
+int fl_ner_features(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)
+{
+    if (!fl_ner_prepare(m, t, n, w))
+        return 0;
+    if (n > w->feats_cap) {
+        size_t cap = grown(w->feats_cap, n);
+        GROW(feats, cap * FL_NER_MAX_FEATURES);
+        GROW(feat_count, cap);
+        w->feats_cap = cap;
+    }
+    for (size_t i = 0; i < n; i++)
+        w->feat_count[i] = (uint16_t)fl_ner_token_features(m, t, n, w, i, w->feats + i * FL_NER_MAX_FEATURES);
     return 1;
 }
+#undef GROW

@@ -1,6 +1,7 @@
 /*
- * ner_lexicon.h — building the model's lexicons (gazetteer, casing) at
- * training time, and the data tables of the entity layer (ner_tables.c).
+ * ner_lexicon.h — building the model's lexicons (gazetteer, casing, word
+ * classes) at training time, and the data tables of the entity layer
+ * (ner_tables.c). Not for: tagging, which reads the lexicons from the model.
  */
 #ifndef FL_NER_NER_LEXICON_H
 #define FL_NER_NER_LEXICON_H
@@ -43,9 +44,10 @@ int fl_ner_lexicon_casing(fl_ner_model *m, const fl_ner_table *counts, unsigned 
 /* The i-th country variant spelling ("US", "U.S.", "United States", ...), or NULL past the end. */
 const char *fl_ner_country_variant(size_t i);
 
-/* The canonical country for a spelling (exact match), e.g. "U.S." ->
- * "United States"; NULL if it is not a listed variant. */
-const char *fl_ner_country_canonical(const char *s, size_t len);
+/* The canonical country (or union) for a spelling (exact match), e.g.
+ * "U.S." -> "United States", with its type in *type (fl_entity_type; may
+ * be NULL); NULL if it is not a listed variant. */
+const char *fl_ner_country_canonical(const char *s, size_t len, int *type);
 
 /* 1 if the word (exact case) is a title or role word stripped from the front
  * of a person's name: "President", "Secretary", "Minister", "Dr.", ... */

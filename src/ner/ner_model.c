@@ -307,6 +307,7 @@ void fl_ner_work_free(fl_ner_work *w)
     free(w->viterbi);
     free(w->back);
     fl_ner_table_free(&w->doc_words);
+    fl_ner_table_free(&w->history);
     memset(w, 0, sizeof *w);
 }
 
@@ -315,20 +316,25 @@ void fl_ner_work_free(fl_ner_work *w)
 void fl_ner_viterbi(const float *transitions, fl_ner_work *w, size_t a, size_t b, uint8_t *labels)
 {
     enum { L = FL_NER_LABELS };
-    const float none = -1e30f;
+    const float none = -1e30f; /* stays finite when added up along a sentence */
     if (a >= b)
         return;
+    /* The transition weights with the invalid BILOU steps blocked, built once
+     * per sentence so the inner loop has no branch on validity. */
+    float trans[(L + 1) * L];
+    for (int p = 0; p <= L; p++)
+        for (int y = 0; y < L; y++)
+            trans[p * L + y] = fl_ner_transition_allowed(p, y) ? transitions[p * L + y] : none;
     float *v = w->viterbi;
     for (int y = 0; y < L; y++)
-        v[a * L + y] = fl_ner_transition_allowed(L, y) ? transitions[L * L + y] + w->scores[a * L + y] : none;
+        v[a * L + y] = trans[L * L + y] + w->scores[a * L + y];
     for (size_t i = a + 1; i < b; i++) {
+        const float *prev = v + (i - 1) * L;
         for (int y = 0; y < L; y++) {
-            float best = none;
+            float best = prev[0] + trans[y];
             int arg = 0;
-            for (int p = 0; p < L; p++) {
-                if (!fl_ner_transition_allowed(p, y))
-                    continue;
-                float s = v[(i - 1) * L + p] + transitions[p * L + y];
+            for (int p = 1; p < L; p++) {
+                float s = prev[p] + trans[p * L + y];
                 if (s > best) {
                     best = s;
                     arg = p;
@@ -338,7 +344,7 @@ void fl_ner_viterbi(const float *transitions, fl_ner_work *w, size_t a, size_t b
             w->back[i * L + y] = (uint8_t)arg;
         }
     }
-    float best = none;
+    float best = 2 * none;
     int arg = 0;
     for (int y = 0; y < L; y++)
         if (fl_ner_may_end(y) && v[(b - 1) * L + y] > best) {
@@ -352,35 +358,70 @@ void fl_ner_viterbi(const float *transitions, fl_ner_work *w, size_t a, size_t b
     }
 }
 
-/* Sums the rows of token i's features into scores[i]. */
-static void score_token(const fl_ner_model *m, const fl_ner_work *w, size_t i, float *out)
+/* Asks the memory system for the table slots of a token's features while
+ * the previous token is scored: the probes are cache misses (the table is
+ * megabytes), and issuing them early overlaps their latency. */
+static void prefetch_features(const fl_ner_model *m, const uint64_t *f, unsigned n)
 {
-    float acc[FL_NER_LABELS] = {0};
-    const uint64_t *f = w->feats + i * FL_NER_MAX_FEATURES;
-    for (unsigned k = 0; k < w->feat_count[i]; k++) {
+#if defined(__GNUC__) || defined(__clang__)
+    for (unsigned k = 0; k < n; k++) {
+        size_t slot = (size_t)(f[k] ^ (f[k] >> 29)) & m->features.mask;
+        __builtin_prefetch(&m->features.keys[slot]);
+        __builtin_prefetch(&m->features.values[slot]);
+    }
+#else
+    (void)m, (void)f, (void)n;
+#endif
+}
+
+/* Adds the weight rows of features f[0..n) to out (one score per label). */
+static void add_rows(const fl_ner_model *m, const uint64_t *f, unsigned n, float *out)
+{
+    for (unsigned k = 0; k < n; k++) {
         const uint32_t *row = fl_ner_table_find(&m->features, f[k]);
         if (!row)
             continue;
         const float *wr = m->weights + (size_t)*row * FL_NER_LABELS;
         for (int y = 0; y < FL_NER_LABELS; y++)
-            acc[y] += wr[y];
+            out[y] += wr[y];
     }
-    memcpy(out, acc, sizeof acc);
 }
 
 int fl_ner_tag(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_ner_work *w, uint8_t *labels)
 {
     if (!n)
         return 1;
-    if (!fl_ner_features(m, tokens, n, w))
+    if (!fl_ner_prepare(m, tokens, n, w))
         return 0;
-    for (size_t i = 0; i < n; i++)
-        score_token(m, w, i, w->scores + i * FL_NER_LABELS);
+    /* Sentence by sentence: the history features of a sentence depend on
+     * the labels of the sentences before it. A token's features are built
+     * while the one before it is scored, in two small buffers. */
+    uint64_t feats[2][FL_NER_MAX_FEATURES];
     size_t start = 0;
-    for (size_t i = 1; i <= n; i++)
-        if (i == n || tokens[i].sentence_start) {
-            fl_ner_viterbi(m->transitions, w, start, i, labels);
-            start = i;
+    for (size_t i = 1; i <= n; i++) {
+        if (i < n && !tokens[i].sentence_start)
+            continue;
+        if (!fl_ner_work_reserve_sentence(w, i - start))
+            return 0;
+        unsigned count = fl_ner_token_features(m, tokens, n, w, start, feats[0]);
+        for (size_t j = start; j < i; j++) {
+            const uint64_t *cur = feats[(j - start) & 1];
+            uint64_t *next = feats[(j - start + 1) & 1];
+            unsigned cur_count = count;
+            if (j + 1 < i) {
+                count = fl_ner_token_features(m, tokens, n, w, j + 1, next);
+                prefetch_features(m, next, count);
+            }
+            float *out = w->scores + (j - start) * FL_NER_LABELS;
+            memset(out, 0, FL_NER_LABELS * sizeof *out);
+            add_rows(m, cur, cur_count, out);
+            uint64_t h[FL_NER_HISTORY_FEATURES];
+            add_rows(m, h, fl_ner_history_features(w, j, h), out);
         }
+        fl_ner_viterbi(m->transitions, w, 0, i - start, labels + start);
+        if (!fl_ner_history_add(w, start, i, labels))
+            return 0;
+        start = i;
+    }
     return 1;
 }

@@ -30,23 +30,31 @@ static const char *const title_connectors[] = {
     "Trade", "Treasury", "U.N.", "U.S.", "UN", "US", "and", "for", "of", "the",
 };
 
-/* Country spellings and the name they stand for. The first spelling of
- * each group is the canonical one. */
-static const struct { const char *variant, *canonical; } country_variants[] = {
-    {"United States", "United States"}, {"United States of America", "United States"},
-    {"US", "United States"}, {"U.S.", "United States"}, {"USA", "United States"}, {"U.S.A.", "United States"},
-    {"America", "United States"},
-    {"United Kingdom", "United Kingdom"}, {"UK", "United Kingdom"}, {"U.K.", "United Kingdom"},
-    {"Britain", "United Kingdom"}, {"Great Britain", "United Kingdom"},
-    {"United Nations", "United Nations"}, {"UN", "United Nations"}, {"U.N.", "United Nations"},
-    {"European Union", "European Union"}, {"EU", "European Union"},
-    {"United Arab Emirates", "United Arab Emirates"}, {"UAE", "United Arab Emirates"},
-    {"Russian Federation", "Russia"}, {"Russia", "Russia"},
-    {"Democratic Republic of the Congo", "Democratic Republic of the Congo"},
-    {"DR Congo", "Democratic Republic of the Congo"}, {"DRC", "Democratic Republic of the Congo"},
-    {"Palestinian Territories", "Palestinian Territories"}, {"Palestinian territories", "Palestinian Territories"},
-    {"South Korea", "South Korea"}, {"Republic of Korea", "South Korea"},
-    {"North Korea", "North Korea"}, {"DPRK", "North Korea"},
+/* Country (and union) spellings, the name they stand for, and its type:
+ * the first spelling of each group is the canonical one. */
+static const struct {
+    const char *variant, *canonical;
+    int type; /* fl_entity_type */
+} country_variants[] = {
+    {"United States", "United States", FL_ENTITY_LOC}, {"United States of America", "United States", FL_ENTITY_LOC},
+    {"US", "United States", FL_ENTITY_LOC}, {"U.S.", "United States", FL_ENTITY_LOC},
+    {"USA", "United States", FL_ENTITY_LOC}, {"U.S.A.", "United States", FL_ENTITY_LOC},
+    {"America", "United States", FL_ENTITY_LOC},
+    {"United Kingdom", "United Kingdom", FL_ENTITY_LOC}, {"UK", "United Kingdom", FL_ENTITY_LOC},
+    {"U.K.", "United Kingdom", FL_ENTITY_LOC}, {"Britain", "United Kingdom", FL_ENTITY_LOC},
+    {"Great Britain", "United Kingdom", FL_ENTITY_LOC},
+    {"United Nations", "United Nations", FL_ENTITY_ORG}, {"UN", "United Nations", FL_ENTITY_ORG},
+    {"U.N.", "United Nations", FL_ENTITY_ORG},
+    {"European Union", "European Union", FL_ENTITY_ORG}, {"EU", "European Union", FL_ENTITY_ORG},
+    {"United Arab Emirates", "United Arab Emirates", FL_ENTITY_LOC}, {"UAE", "United Arab Emirates", FL_ENTITY_LOC},
+    {"Russian Federation", "Russia", FL_ENTITY_LOC}, {"Russia", "Russia", FL_ENTITY_LOC},
+    {"Democratic Republic of the Congo", "Democratic Republic of the Congo", FL_ENTITY_LOC},
+    {"DR Congo", "Democratic Republic of the Congo", FL_ENTITY_LOC},
+    {"DRC", "Democratic Republic of the Congo", FL_ENTITY_LOC},
+    {"Palestinian Territories", "Palestinian Territories", FL_ENTITY_LOC},
+    {"Palestinian territories", "Palestinian Territories", FL_ENTITY_LOC},
+    {"South Korea", "South Korea", FL_ENTITY_LOC}, {"Republic of Korea", "South Korea", FL_ENTITY_LOC},
+    {"North Korea", "North Korea", FL_ENTITY_LOC}, {"DPRK", "North Korea", FL_ENTITY_LOC},
 };
 
 static int compare_word(const void *key, const void *elem)
@@ -79,11 +87,14 @@ const char *fl_ner_country_variant(size_t i)
     return i < sizeof country_variants / sizeof *country_variants ? country_variants[i].variant : NULL;
 }
 
-const char *fl_ner_country_canonical(const char *s, size_t len)
+const char *fl_ner_country_canonical(const char *s, size_t len, int *type)
 {
     for (size_t i = 0; i < sizeof country_variants / sizeof *country_variants; i++)
-        if (strlen(country_variants[i].variant) == len && !memcmp(country_variants[i].variant, s, len))
+        if (strlen(country_variants[i].variant) == len && !memcmp(country_variants[i].variant, s, len)) {
+            if (type)
+                *type = country_variants[i].type;
             return country_variants[i].canonical;
+        }
     return NULL;
 }
 

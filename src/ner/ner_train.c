@@ -6,9 +6,14 @@
  * Steps: build the lexicons from the shared data; compute every training
  * token's features once and keep those seen at least min_count times (rows
  * numbered in order of first appearance, so the model is deterministic);
- * then for each epoch visit the sentences in an order shuffled by a seeded
- * xorshift generator, decode with the current weights and, on a mistake, add
- * the gold path's features and subtract the predicted path's. Weights are
+ * then for each epoch visit the documents in an order shuffled by a seeded
+ * xorshift generator, and their sentences in order; decode each with the
+ * current weights and, on a mistake, add the gold path's features and
+ * subtract the predicted path's. The history features of a sentence come
+ * from the predictions (not the gold labels) of the sentences before it, as
+ * they will when tagging. The whole is repeated `runs` times with
+ * different shuffles and the model is the mean of the runs' weights (a
+ * cheap ensemble: one model's tags depend less on one visiting order). Weights are
  * integers during learning, so the result does not depend on floating-point
  * summation order. The averaged weights (w - u / c, the standard lazy trick)
  * are scored on the dev file after each epoch; the best epoch is kept.
@@ -32,6 +37,7 @@ void fl_ner_train_options_init(fl_ner_train_options *o)
     o->min_count = 1;
     o->seed = 20231104;
     o->clusters = 1024;
+    o->runs = 4;
 }
 
 static void progress(const fl_ner_train_options *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -65,6 +71,8 @@ typedef struct trainer {
     int64_t tu[(FL_NER_LABELS + 1) * FL_NER_LABELS];
     int64_t c;         /* instances seen, starts at 1 */
     uint32_t *feat;    /* feature rows of every training token */
+    uint64_t *lower;   /* per training token, as fl_ner_work has them: for history features */
+    uint8_t *case_true, *uncased;
     size_t *feat_start;/* per token, count + 1 entries */
 } trainer;
 
@@ -78,20 +86,29 @@ static void average_into(const trainer *t, fl_ner_model *m)
         m->transitions[i] = (float)((double)t->tw[i] - (double)t->tu[i] / c);
 }
 
-static void update(trainer *t, const uint8_t *gold, const uint8_t *pred, size_t a, size_t b)
+static void update_row(trainer *t, size_t row, int g, int p)
+{
+    size_t r = row * FL_NER_LABELS;
+    t->w[r + g]++;
+    t->u[r + g] += t->c;
+    t->w[r + p]--;
+    t->u[r + p] -= t->c;
+}
+
+/* Perceptron update for sentence [a, b): gold path up, predicted path down.
+ * dyn holds the history feature rows of each token (UINT32_MAX: none). */
+static void update(trainer *t, const uint8_t *gold, const uint8_t *pred, size_t a, size_t b, const uint32_t *dyn)
 {
     enum { L = FL_NER_LABELS };
     for (size_t i = a; i < b; i++) {
         int g = gold[i], p = pred[i - a];
         int gp = i == a ? L : gold[i - 1], pp = i == a ? L : pred[i - a - 1];
         if (g != p) {
-            for (size_t k = t->feat_start[i]; k < t->feat_start[i + 1]; k++) {
-                size_t r = (size_t)t->feat[k] * L;
-                t->w[r + g]++;
-                t->u[r + g] += t->c;
-                t->w[r + p]--;
-                t->u[r + p] -= t->c;
-            }
+            for (size_t k = t->feat_start[i]; k < t->feat_start[i + 1]; k++)
+                update_row(t, t->feat[k], g, p);
+            for (size_t k = 0; k < FL_NER_HISTORY_FEATURES; k++)
+                if (dyn[(i - a) * FL_NER_HISTORY_FEATURES + k] != UINT32_MAX)
+                    update_row(t, dyn[(i - a) * FL_NER_HISTORY_FEATURES + k], g, p);
         }
         if (g != p || gp != pp) {
             t->tw[gp * L + g]++;
@@ -139,8 +156,11 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
     fl_ner_work w;
     fl_ner_work_init(&w);
     uint8_t *pred = NULL, *dev_labels = NULL;
-    size_t *order = NULL, *sent_start = NULL;
+    size_t *sent_start = NULL;
     float *best_weights = NULL;
+    uint32_t *dyn = NULL;
+    float *sum_weights = NULL;
+    size_t *doc_order = NULL;
     int ok = 0;
     if (!m) {
         snprintf(err, err_size, "out of memory");
@@ -217,7 +237,10 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
     /* Features of every training token, counted; rows in order of first appearance. */
     t.feat_start = malloc((train.count + 1) * sizeof *t.feat_start);
     t.feat = malloc(train.count * FL_NER_MAX_FEATURES * sizeof *t.feat);
-    if (!t.feat_start || !t.feat || !fl_ner_table_init(&counts, 1 << 20)) {
+    t.lower = malloc(train.count * sizeof *t.lower);
+    t.case_true = malloc(train.count);
+    t.uncased = malloc(train.count);
+    if (!t.feat_start || !t.feat || !t.lower || !t.case_true || !t.uncased || !fl_ner_table_init(&counts, 1 << 20)) {
         snprintf(err, err_size, "out of memory");
         goto done;
     }
@@ -232,6 +255,9 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
             for (size_t i = a; i < b; i++) {
                 const uint64_t *f = w.feats + (i - a) * FL_NER_MAX_FEATURES;
                 t.feat_start[i] = nf;
+                t.lower[i] = w.lower[i - a];
+                t.case_true[i] = w.case_true[i - a];
+                t.uncased[i] = w.uncased[i - a];
                 for (unsigned k = 0; k < w.feat_count[i - a]; k++) {
                     if (pass == 0) {
                         uint32_t *c = fl_ner_table_find(&counts, f[k]);
@@ -262,6 +288,20 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
         }
         t.feat_start[train.count] = nf;
     }
+    /* The history features get rows up front: they depend on predictions. */
+    {
+        uint64_t hist[256];
+        size_t nh = fl_ner_history_all(hist, sizeof hist / sizeof hist[0]);
+        for (size_t k = 0; k < nh && k < sizeof hist / sizeof hist[0]; k++) {
+            if (fl_ner_table_find(&m->features, hist[k]))
+                continue;
+            if (!fl_ner_table_put(&m->features, hist[k], (uint32_t)m->rows)) {
+                snprintf(err, err_size, "out of memory");
+                goto done;
+            }
+            m->rows++;
+        }
+    }
     fl_ner_table_free(&counts);
     progress(o, "%zu features kept (seen at least %d times) (%.1f s)", m->rows, o->min_count, elapsed(&t0));
 
@@ -273,10 +313,9 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
     for (size_t i = 0; i < train.count; i++)
         sentences += train.tokens[i].sentence_start;
     sent_start = malloc((sentences + 1) * sizeof *sent_start);
-    order = malloc((sentences ? sentences : 1) * sizeof *order);
     pred = malloc(train.count);
     dev_labels = malloc(dev.count ? dev.count : 1);
-    if (!m->weights || !t.w || !t.u || !best_weights || !sent_start || !order || !pred || !dev_labels) {
+    if (!m->weights || !t.w || !t.u || !best_weights || !sent_start || !pred || !dev_labels) {
         snprintf(err, err_size, "out of memory");
         goto done;
     }
@@ -285,48 +324,97 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
         if (train.tokens[i].sentence_start)
             sent_start[sc++] = i;
     sent_start[sc] = train.count;
-    for (size_t s = 0; s < sc; s++) {
-        order[s] = s;
+    for (size_t s = 0; s < sc; s++)
         if (sent_start[s + 1] - sent_start[s] > longest)
             longest = sent_start[s + 1] - sent_start[s];
-    }
-    if (!fl_ner_work_reserve(&w, longest)) {
+    /* Documents are visited in shuffled order, their sentences in order,
+     * so the history features see the earlier sentences' predictions as
+     * they will when tagging. The whole is repeated `runs` times with
+ * different shuffles and the model is the mean of the runs' weights (a
+ * cheap ensemble: one model's tags depend less on one visiting order). */
+    doc_order = malloc((train.doc_count ? train.doc_count : 1) * sizeof *doc_order);
+    dyn = malloc((longest ? longest : 1) * FL_NER_HISTORY_FEATURES * sizeof *dyn);
+    if (!doc_order || !dyn || !fl_ner_work_reserve(&w, longest) || !fl_ner_work_reserve_sentence(&w, longest)) {
         snprintf(err, err_size, "out of memory");
         goto done;
     }
-    uint64_t rng = o->seed ? o->seed : 1;
+    float best_transitions[(FL_NER_LABELS + 1) * FL_NER_LABELS];
+    float sum_transitions[(FL_NER_LABELS + 1) * FL_NER_LABELS] = {0};
+    sum_weights = calloc(m->rows ? m->rows : 1, FL_NER_LABELS * sizeof *sum_weights);
+    if (!sum_weights) {
+        snprintf(err, err_size, "out of memory");
+        goto done;
+    }
+    for (int run = 0; run < o->runs; run++) {
+    memset(t.w, 0, m->rows * FL_NER_LABELS * sizeof *t.w);
+    memset(t.u, 0, m->rows * FL_NER_LABELS * sizeof *t.u);
+    memset(t.tw, 0, sizeof t.tw);
+    memset(t.tu, 0, sizeof t.tu);
+    for (size_t d = 0; d < train.doc_count; d++)
+        doc_order[d] = d;
+    uint64_t rng = (o->seed ? o->seed : 1) + (uint64_t)run * UINT64_C(0x9E3779B97F4A7C15);
+    if (!rng)
+        rng = 1;
     t.c = 1;
     double best_f1 = -1;
     int best_epoch = 0;
-    float best_transitions[(FL_NER_LABELS + 1) * FL_NER_LABELS];
     for (int epoch = 1; epoch <= o->epochs; epoch++) {
-        for (size_t s = sc; s > 1; s--) {
-            size_t j = (size_t)(xorshift(&rng) % s);
-            size_t tmp = order[s - 1];
-            order[s - 1] = order[j];
-            order[j] = tmp;
+        for (size_t d = train.doc_count; d > 1; d--) {
+            size_t j = (size_t)(xorshift(&rng) % d);
+            size_t tmp = doc_order[d - 1];
+            doc_order[d - 1] = doc_order[j];
+            doc_order[j] = tmp;
         }
-        size_t mistakes = 0;
-        for (size_t oi = 0; oi < sc; oi++) {
-            size_t a = sent_start[order[oi]], b = sent_start[order[oi] + 1];
-            for (size_t i = a; i < b; i++) {
-                int32_t acc[FL_NER_LABELS] = {0};
-                for (size_t k = t.feat_start[i]; k < t.feat_start[i + 1]; k++) {
-                    const int32_t *row = t.w + (size_t)t.feat[k] * FL_NER_LABELS;
+        size_t mistakes = 0, si = 0;
+        for (size_t di = 0; di < train.doc_count; di++) {
+            size_t doc_a = train.doc_start[doc_order[di]], doc_b = train.doc_start[doc_order[di] + 1];
+            if (w.history.count) {
+                memset(w.history.keys, 0, (w.history.mask + 1) * sizeof *w.history.keys);
+                w.history.count = 0;
+            }
+            while (si < sc && sent_start[si] < doc_a)
+                si++;
+            while (si > 0 && sent_start[si] > doc_a)
+                si--;
+            for (size_t s = si; s < sc && sent_start[s] < doc_b; s++) {
+                size_t a = sent_start[s], b = sent_start[s + 1];
+                memcpy(w.lower, t.lower + a, (b - a) * sizeof *w.lower);
+                memcpy(w.case_true, t.case_true + a, b - a);
+                memcpy(w.uncased, t.uncased + a, b - a);
+                for (size_t i = a; i < b; i++) {
+                    int32_t acc[FL_NER_LABELS] = {0};
+                    for (size_t k = t.feat_start[i]; k < t.feat_start[i + 1]; k++) {
+                        const int32_t *row = t.w + (size_t)t.feat[k] * FL_NER_LABELS;
+                        for (int y = 0; y < FL_NER_LABELS; y++)
+                            acc[y] += row[y];
+                    }
+                    uint64_t h[FL_NER_HISTORY_FEATURES];
+                    unsigned nh = fl_ner_history_features(&w, i - a, h);
+                    for (unsigned k = 0; k < FL_NER_HISTORY_FEATURES; k++) {
+                        const uint32_t *row = k < nh ? fl_ner_table_find(&m->features, h[k]) : NULL;
+                        dyn[(i - a) * FL_NER_HISTORY_FEATURES + k] = row ? *row : UINT32_MAX;
+                        if (!row)
+                            continue;
+                        const int32_t *wr = t.w + (size_t)*row * FL_NER_LABELS;
+                        for (int y = 0; y < FL_NER_LABELS; y++)
+                            acc[y] += wr[y];
+                    }
                     for (int y = 0; y < FL_NER_LABELS; y++)
-                        acc[y] += row[y];
+                        w.scores[(i - a) * FL_NER_LABELS + y] = (float)acc[y];
                 }
-                for (int y = 0; y < FL_NER_LABELS; y++)
-                    w.scores[(i - a) * FL_NER_LABELS + y] = (float)acc[y];
+                for (size_t y = 0; y < (FL_NER_LABELS + 1) * FL_NER_LABELS; y++)
+                    m->transitions[y] = (float)t.tw[y];
+                fl_ner_viterbi(m->transitions, &w, 0, b - a, pred);
+                if (memcmp(pred, train.gold + a, b - a)) {
+                    mistakes++;
+                    update(&t, train.gold, pred, a, b, dyn);
+                }
+                if (!fl_ner_history_add(&w, 0, b - a, pred)) {
+                    snprintf(err, err_size, "out of memory");
+                    goto done;
+                }
+                t.c++;
             }
-            for (size_t y = 0; y < (FL_NER_LABELS + 1) * FL_NER_LABELS; y++)
-                m->transitions[y] = (float)t.tw[y];
-            fl_ner_viterbi(m->transitions, &w, 0, b - a, pred);
-            if (memcmp(pred, train.gold + a, b - a)) {
-                mistakes++;
-                update(&t, train.gold, pred, a, b);
-            }
-            t.c++;
         }
         average_into(&t, m);
         if (dev.count) {
@@ -337,26 +425,48 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
             }
             double p, r, f1;
             fl_ner_score_prf(&s.total, &p, &r, &f1);
-            progress(o, "epoch %d: %zu of %zu sentences wrong; dev P %.2f R %.2f F1 %.2f (%.1f s)", epoch, mistakes, sc,
-                     p, r, f1, elapsed(&t0));
+            progress(o, "run %d epoch %d: %zu of %zu sentences wrong; dev P %.2f R %.2f F1 %.2f (%.1f s)", run + 1, epoch,
+                     mistakes, sc, p, r, f1, elapsed(&t0));
             if (f1 > best_f1) {
                 best_f1 = f1;
                 best_epoch = epoch;
                 memcpy(best_weights, m->weights, m->rows * FL_NER_LABELS * sizeof *best_weights);
                 memcpy(best_transitions, m->transitions, sizeof best_transitions);
             }
-            if (!fl_ner_work_reserve(&w, longest)) {
+            if (!fl_ner_work_reserve(&w, longest) || !fl_ner_work_reserve_sentence(&w, longest)) {
                 snprintf(err, err_size, "out of memory");
                 goto done;
             }
         } else {
-            progress(o, "epoch %d: %zu of %zu sentences wrong (%.1f s)", epoch, mistakes, sc, elapsed(&t0));
+            progress(o, "run %d epoch %d: %zu of %zu sentences wrong (%.1f s)", run + 1, epoch, mistakes, sc,
+                     elapsed(&t0));
         }
     }
     if (best_epoch) {
-        memcpy(m->weights, best_weights, m->rows * FL_NER_LABELS * sizeof *best_weights);
-        memcpy(m->transitions, best_transitions, sizeof best_transitions);
-        progress(o, "kept epoch %d (dev F1 %.2f)", best_epoch, best_f1);
+        progress(o, "run %d: kept epoch %d (dev F1 %.2f)", run + 1, best_epoch, best_f1);
+    } else {
+        memcpy(best_weights, m->weights, m->rows * FL_NER_LABELS * sizeof *best_weights);
+        memcpy(best_transitions, m->transitions, sizeof best_transitions);
+    }
+    for (size_t i = 0; i < m->rows * FL_NER_LABELS; i++)
+        sum_weights[i] += best_weights[i];
+    for (size_t i = 0; i < (FL_NER_LABELS + 1) * FL_NER_LABELS; i++)
+        sum_transitions[i] += best_transitions[i];
+    }
+    /* The model is the mean of the runs: less dependent on one shuffle. */
+    for (size_t i = 0; i < m->rows * FL_NER_LABELS; i++)
+        m->weights[i] = sum_weights[i] / (float)o->runs;
+    for (size_t i = 0; i < (FL_NER_LABELS + 1) * FL_NER_LABELS; i++)
+        m->transitions[i] = sum_transitions[i] / (float)o->runs;
+    if (dev.count) {
+        fl_ner_score s;
+        double p, r, f1;
+        if (!score_dev(m, &dev, &w, dev_labels, &s)) {
+            snprintf(err, err_size, "out of memory");
+            goto done;
+        }
+        fl_ner_score_prf(&s.total, &p, &r, &f1);
+        progress(o, "mean of %d runs: dev P %.2f R %.2f F1 %.2f (%.1f s)", o->runs, p, r, f1, elapsed(&t0));
     }
     /* Drop rows whose weights are all zero: they never change a score. */
     {
@@ -410,9 +520,14 @@ done:
     free(t.u);
     free(t.feat);
     free(t.feat_start);
+    free(t.lower);
+    free(t.case_true);
+    free(t.uncased);
+    free(dyn);
+    free(sum_weights);
+    free(doc_order);
     free(pred);
     free(dev_labels);
-    free(order);
     free(sent_start);
     free(best_weights);
     if (!ok) {
