@@ -6,6 +6,8 @@
  */
 #include "time/lexicon.h"
 
+#include "time/times.h"
+
 #include <string.h>
 
 static const fl_lex_entry table[] = {
@@ -26,7 +28,7 @@ static const fl_lex_entry table[] = {
     {"august", FL_LX_MONTH, 8, 0},
     {"autumn", FL_LX_SEASON, FL_SEASON_FALL, 0},
     {"before", FL_LX_AGO, -1, 0},
-    {"beginning", FL_LX_EDGE, 0, 0},
+    {"beginning", FL_LX_EDGE, FL_MOD_START, 0},
     {"being", FL_LX_ANCHOR, 0, 0},
     {"cdt", FL_LX_ZONE, 0, 0},
     {"centuries", FL_LX_UNIT, FL_U_CENTURY, FL_LXF_PLURAL},
@@ -47,7 +49,7 @@ static const fl_lex_entry table[] = {
     {"dozen", FL_LX_NUMBER, 12, 0},
     {"each", FL_LX_EVERY, 0, 0},
     {"earlier", FL_LX_AGO, -1, 0},
-    {"early", FL_LX_EDGE, 0, 0},
+    {"early", FL_LX_EDGE, FL_MOD_START, 0},
     {"edt", FL_LX_ZONE, 0, 0},
     {"eight", FL_LX_NUMBER, 8, 0},
     {"eighteen", FL_LX_NUMBER, 18, 0},
@@ -55,7 +57,7 @@ static const fl_lex_entry table[] = {
     {"eighty", FL_LX_NUMBER, 80, FL_LXF_TENS},
     {"eleven", FL_LX_NUMBER, 11, 0},
     {"eleventh", FL_LX_ORDINAL, 11, 0},
-    {"end", FL_LX_EDGE, 0, 0},
+    {"end", FL_LX_EDGE, FL_MOD_END, 0},
     {"est", FL_LX_ZONE, 0, 0},
     {"eve", FL_LX_ANCHOR, 0, 0},
     {"evening", FL_LX_PART_OF_DAY, FL_POD_EVENING, 0},
@@ -99,7 +101,7 @@ static const fl_lex_entry table[] = {
     {"june", FL_LX_MONTH, 6, 0},
     {"just", FL_LX_APPROX, 0, 0},
     {"last", FL_LX_SHIFT, -1, 0},
-    {"late", FL_LX_EDGE, 0, 0},
+    {"late", FL_LX_EDGE, FL_MOD_END, 0},
     {"lately", FL_LX_REF, -1, 0},
     {"later", FL_LX_AGO, 1, 0},
     {"least", FL_LX_APPROX, 0, 0},
@@ -109,9 +111,9 @@ static const fl_lex_entry table[] = {
     {"march", FL_LX_MONTH, 3, FL_LXF_AMBIG},
     {"may", FL_LX_MONTH, 5, FL_LXF_AMBIG},
     {"mdt", FL_LX_ZONE, 0, 0},
-    {"mid", FL_LX_EDGE, 0, 0},
+    {"mid", FL_LX_EDGE, FL_MOD_MID, 0},
     {"midday", FL_LX_PART_OF_DAY, FL_POD_NOON, 0},
-    {"middle", FL_LX_EDGE, 0, 0},
+    {"middle", FL_LX_EDGE, FL_MOD_MID, 0},
     {"midnight", FL_LX_PART_OF_DAY, FL_POD_MIDNIGHT, 0},
     {"millennia", FL_LX_UNIT, FL_U_MILLENNIUM, FL_LXF_PLURAL},
     {"millennium", FL_LX_UNIT, FL_U_MILLENNIUM, 0},
@@ -186,7 +188,7 @@ static const fl_lex_entry table[] = {
     {"sixty", FL_LX_NUMBER, 60, FL_LXF_TENS},
     {"some", FL_LX_NUMBER, FL_LX_VAGUE, 0},
     {"spring", FL_LX_SEASON, FL_SEASON_SPRING, FL_LXF_AMBIG},
-    {"start", FL_LX_EDGE, 0, 0},
+    {"start", FL_LX_EDGE, FL_MOD_START, 0},
     {"summer", FL_LX_SEASON, FL_SEASON_SUMMER, 0},
     {"sun", FL_LX_WEEKDAY, 7, FL_LXF_ABBR},
     {"sunday", FL_LX_WEEKDAY, 7, 0},

@@ -64,7 +64,7 @@ static inline long day_distance(fl_cal_date a, fl_cal_date b) { return fl_cal_da
 int fl_time_spoken_year(const fl_tctx *c, size_t i, size_t *used);
 int fl_time_any_year(const fl_tctx *c, size_t i, size_t *used);
 size_t fl_time_count(const fl_tctx *c, size_t i, long *val);
-size_t fl_time_approximator(const fl_tctx *c, size_t i);
+size_t fl_time_approximator(const fl_tctx *c, size_t i, fl_time_mod *mod);
 int fl_time_infer_year(const fl_tctx *c, int month, int day, int tense);
 fl_cal_date fl_time_resolve_weekday(const fl_tctx *c, int weekday, int shift, int has_shift, int tense);
 const char *fl_time_pod_suffix(int pod);

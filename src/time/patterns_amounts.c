@@ -26,8 +26,10 @@ static int rate_before(const fl_tctx *c, size_t i)
 /* [approx] [the] [first|past|last|next|coming] COUNT UNIT [ago|earlier|later] */
 size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
 {
-    size_t k = i + fl_time_approximator(c, i);
+    fl_time_mod mod;
+    size_t k = i + fl_time_approximator(c, i, &mod);
     int the = 0, lead = 0;
+    m->mod = mod;
     if (fl_tw_is(c, k, "the")) {
         the = 1;
         k++;

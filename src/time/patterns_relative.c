@@ -173,6 +173,8 @@ size_t fl_pat_relative(fl_tctx *c, size_t i, fl_tmatch *m)
         return 0; /* anaphoric: needs the narrative's time, not the DCT */
     if (earlier && !is_this)
         return 0;
+    if (earlier) /* "earlier this year" START, "later this month" END */
+        m->mod = fl_tw_is(c, i, "earlier") ? FL_MOD_START : FL_MOD_END;
     if (the && shift == 0 && !current)
         return 0;
     k++;
@@ -298,6 +300,8 @@ size_t fl_pat_anaphoric(fl_tctx *c, size_t i, fl_tmatch *m)
     size_t k = i;
     int around = fl_tw_is(c, k, "later") || fl_tw_is(c, k, "earlier");
     k += around;
+    if (around) /* "earlier that day" START, "later that month" END */
+        m->mod = fl_tw_is(c, i, "earlier") ? FL_MOD_START : FL_MOD_END;
     int shift = 0, next_only_day = 0;
     if (fl_tw_is(c, k, "that")) {
         k += fl_tw_is(c, k + 1, "same") ? 2 : 1;

@@ -11,6 +11,7 @@
  */
 #include "time/times.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -304,7 +305,7 @@ static int may_start(const fl_tctx *c, size_t i)
     if (w->lex || w->num >= 0 || (c->text[w->start] >= '0' && c->text[w->start] <= '9'))
         return 1;
     return (w->flags & FL_W_CAP) || fl_tw_is(c, i, "the") || fl_tw_is(c, i, "at") || fl_tw_is(c, i, "up") ||
-           fl_tw_is(c, i, "fewer");
+           fl_tw_is(c, i, "fewer") || fl_tw_is(c, i, "no");
 }
 
 /* Words that every time expression contains (a month, a unit, a digit ...);
@@ -383,8 +384,14 @@ static int push_time(fl_time_layer *L, uint32_t start, uint32_t end, const fl_tm
         if (!nt)
             return 0;
         L->times = nt;
+        unsigned char *nm = realloc(L->mods, cap * sizeof *nm);
+        if (!nm)
+            return 0;
+        L->mods = nm;
         L->cap = cap;
     }
+    assert((unsigned)m->mod < FL_MOD_COUNT);
+    L->mods[L->count] = (unsigned char)m->mod;
     fl_time *t = &L->times[L->count++];
     t->span.start = start;
     t->span.end = end;
@@ -460,6 +467,7 @@ fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
 void fl_time_layer_free(fl_time_layer *L)
 {
     free(L->times);
+    free(L->mods);
     free(L->words);
     memset(L, 0, sizeof *L);
 }
@@ -482,6 +490,33 @@ fl_status fl_doc_find_times(fl_doc *doc, const char *reference_date)
 
 size_t fl_doc_time_count(const fl_doc *doc) { return doc->times.count; }
 const fl_time *fl_doc_times(const fl_doc *doc) { return doc->times.times; }
+
+static const char *const mod_names[FL_MOD_COUNT] = {
+    [FL_MOD_BEFORE] = "BEFORE",          [FL_MOD_AFTER] = "AFTER",
+    [FL_MOD_ON_OR_BEFORE] = "ON_OR_BEFORE", [FL_MOD_ON_OR_AFTER] = "ON_OR_AFTER",
+    [FL_MOD_LESS_THAN] = "LESS_THAN",    [FL_MOD_MORE_THAN] = "MORE_THAN",
+    [FL_MOD_EQUAL_OR_LESS] = "EQUAL_OR_LESS", [FL_MOD_EQUAL_OR_MORE] = "EQUAL_OR_MORE",
+    [FL_MOD_START] = "START",            [FL_MOD_MID] = "MID",
+    [FL_MOD_END] = "END",                [FL_MOD_APPROX] = "APPROX",
+};
+
+const char *fl_time_mod_name(fl_time_mod mod)
+{
+    return (unsigned)mod < FL_MOD_COUNT ? mod_names[mod] : NULL;
+}
+
+fl_time_mod fl_time_mod_from_name(const char *name)
+{
+    for (int k = 1; k < FL_MOD_COUNT; k++)
+        if (!strcmp(name, mod_names[k]))
+            return (fl_time_mod)k;
+    return FL_MOD_NONE;
+}
+
+fl_time_mod fl_doc_time_mod(const fl_doc *doc, size_t i)
+{
+    return i < doc->times.count ? (fl_time_mod)doc->times.mods[i] : FL_MOD_NONE;
+}
 
 const char *fl_time_type_name(fl_time_type type)
 {
