@@ -122,8 +122,8 @@ size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
     }
     if (unit == FL_U_WEEKEND)
         return 0;
-    if (joined(c, k) && fl_tw_is(c, k, "old"))
-        return 0; /* "a 20-year-old": an age, not a time */
+    if (fl_tw_is(c, k, "old"))
+        return 0; /* "a 20-year-old", "52 years old": an age, not a time */
     if (!half && n != FL_LX_VAGUE && fl_tw_is(c, k, "and") && fl_tw_is(c, k + 1, "a") && fl_tw_is(c, k + 2, "half")) {
         half = 1; /* "an hour and a half" */
         k += 3;

@@ -344,6 +344,24 @@ static int digits_at(const char *v, size_t n)
     return x;
 }
 
+/* A unit or part of day capitalized after another word ("This Week", "60
+ * Minutes", "High Noon") is part of a title or a name, not a time; a named
+ * day is not ("Thanksgiving Day", "New Year's Day"). */
+static int inside_title(const fl_tctx *c, size_t i, size_t next)
+{
+    for (size_t k = i; k < next; k++) {
+        int cl = fl_tw_class(c, k);
+        if (!(cl == FL_LX_UNIT || cl == FL_LX_PART_OF_DAY) || !(c->w[k].flags & FL_W_CAP) || k <= c->sentence_begin ||
+            (c->w[k - 1].flags & (FL_W_PUNCT | FL_W_OTHER)))
+            continue;
+        if (fl_tw_value(c, k) == FL_U_DAY && cl == FL_LX_UNIT &&
+            ((c->w[k - 1].flags & FL_W_CAP) || fl_tw_is(c, k - 1, "'s")))
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
 /* Remembers the last date mentioned (2023, 2023-10, 2023-10-07, with or
  * without a time): "that day", "the following year" refer to it. */
 static void note_date(fl_tctx *c, const char *v)
@@ -448,6 +466,10 @@ fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
             size_t next = i + m.len;
             if (next < n && (L->words[next].flags & FL_W_JOINED)) {
                 i++; /* ends inside a hyphenated word: "1990s-era" */
+                continue;
+            }
+            if (inside_title(&c, i, next)) {
+                i = next;
                 continue;
             }
             uint32_t start = toks[L->words[i].token].start;

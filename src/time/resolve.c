@@ -33,6 +33,8 @@ int fl_time_spoken_year(const fl_tctx *c, size_t i, size_t *used)
         } else if (k > i + 2) {
             k--; /* "two thousand and" without a number */
         }
+        if (unit_of(c, k) != FL_U_NONE)
+            return -1; /* "two thousand years": a count */
         *used = k - i;
         return 2000 + rest;
     }
@@ -109,6 +111,10 @@ size_t fl_time_count(const fl_tctx *c, size_t i, long *val)
     }
     if (v != FL_LX_VAGUE && fl_tw_is(c, i + k, "hundred")) {
         v *= 100;
+        k++;
+    }
+    if (v != FL_LX_VAGUE && fl_tw_is(c, i + k, "thousand")) {
+        v *= 1000;
         k++;
     }
     *val = v;
