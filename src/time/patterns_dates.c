@@ -236,6 +236,27 @@ size_t fl_pat_year(fl_tctx *c, size_t i, fl_tmatch *m)
     return k + 1 - i;
 }
 
+/* year-end, year end, year's end: the end of the DCT's year, or of the year
+ * before when the clause looks back ("since year-end"); mod END. */
+size_t fl_pat_year_end(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    if (unit_of(c, i) != FL_U_YEAR || (fl_tw_lexflags(c, i) & FL_LXF_PLURAL) || joined(c, i))
+        return 0;
+    size_t k = i + 1;
+    if (fl_tw_is(c, k, "'s") && !joined(c, k))
+        k++;
+    if (!fl_tw_is(c, k, "end") || joined(c, k + 1))
+        return 0;
+    int year = c->dct.year;
+    if (fl_tense_around(c, i, k + 1) == FL_TENSE_PAST)
+        year--;
+    if (!fl_val_year(m->value, year))
+        return 0;
+    m->type = FL_TIME_DATE;
+    m->mod = FL_MOD_END;
+    return k + 1 - i;
+}
+
 /* the 20th century, the nineteenth century -> 19 */
 size_t fl_pat_century(fl_tctx *c, size_t i, fl_tmatch *m)
 {
