@@ -83,6 +83,7 @@ size_t fl_pat_numeric_date(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_year(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_century(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_year_end(fl_tctx *c, size_t i, fl_tmatch *m);
+size_t fl_pat_week_of(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_season(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_half_year(fl_tctx *c, size_t i, fl_tmatch *m);

@@ -79,6 +79,10 @@ size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
     if (is_digits(c, k - 1) && word_at(c, k - 1)->ndigits == 4 && !(fl_tw_lexflags(c, k) & FL_LXF_PLURAL))
         return 0; /* "the 1988 quarter" is a date */
     k++;
+    if (fl_tw_is(c, k, "or") && fl_tw_is(c, k + 1, "so") && cls(c, k + 2, FL_LX_AGO) && !the && !lead) {
+        k += 2; /* "a week or so ago" */
+        m->mod = FL_MOD_APPROX;
+    }
     /* ... ago / earlier / later / from now */
     /* "N units ago / earlier": a date. "before"/"after" only end a clause
      * ("a week before,"); "two days later" follows the narrative, so those

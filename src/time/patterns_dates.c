@@ -236,6 +236,24 @@ size_t fl_pat_year(fl_tctx *c, size_t i, fl_tmatch *m)
     return k + 1 - i;
 }
 
+/* [the] week of + a day ("the week of March 6"): that day's ISO week. */
+size_t fl_pat_week_of(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    size_t k = i + fl_tw_is(c, i, "the");
+    if (unit_of(c, k) != FL_U_WEEK || (fl_tw_lexflags(c, k) & FL_LXF_PLURAL) || !fl_tw_is(c, k + 1, "of"))
+        return 0;
+    fl_tmatch day;
+    memset(&day, 0, sizeof day);
+    size_t n = fl_pat_month_date(c, k + 2, &day);
+    if (!n || strlen(day.value) != 10)
+        return 0;
+    fl_cal_date d = {atoi(day.value), atoi(day.value + 5), atoi(day.value + 8)};
+    if (!fl_val_week(m->value, d))
+        return 0;
+    m->type = FL_TIME_DATE;
+    return k + 2 + n - i;
+}
+
 /* year-end, year end, year's end: the end of the DCT's year, or of the year
  * before when the clause looks back ("since year-end"); mod END. */
 size_t fl_pat_year_end(fl_tctx *c, size_t i, fl_tmatch *m)

@@ -292,7 +292,7 @@ size_t fl_pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m)
 
 /* Expressions that refer to the last date mentioned: "that day", "the same
  * year", "later that month", "the following week", "the next day", "the
- * previous year". Without an earlier date they are left alone. */
+ * previous year", "the previous Friday". Without an earlier date they are left alone. */
 size_t fl_pat_anaphoric(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     if (!c->last_grain)
@@ -316,6 +316,16 @@ size_t fl_pat_anaphoric(fl_tctx *c, size_t i, fl_tmatch *m)
         k += 2, shift = -1;
     } else {
         return 0;
+    }
+    if (shift != 0 && !next_only_day && c->last_grain >= 3 && cls(c, k, FL_LX_WEEKDAY) &&
+        !(fl_tw_lexflags(c, k) & (FL_LXF_PLURAL | FL_LXF_ABBR)) && (word_at(c, k)->flags & FL_W_CAP)) {
+        /* "the previous Friday", "the following Monday": the one before or
+         * after the last day mentioned, never that day itself */
+        int gap = ((fl_tw_value(c, k) - fl_cal_weekday(c->last_date)) * shift + 7) % 7;
+        if (!fl_val_day(m->value, fl_cal_add_days(c->last_date, (long)shift * (gap ? gap : 7))))
+            return 0;
+        m->type = FL_TIME_DATE;
+        return k + 1 - i;
     }
     int unit = unit_of(c, k);
     int pod = 0;
