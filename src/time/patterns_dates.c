@@ -410,6 +410,12 @@ size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
         year = ref_year; /* "the quarter" */
         q = ref_q;
     }
+    if (!year_ago && !explicit_year && !has_shift && fl_tw_is(c, k, "a") && unit_of(c, k + 1) == FL_U_YEAR &&
+        (fl_tw_is(c, k + 2, "ago") || fl_tw_is(c, k + 2, "earlier")) && !joined(c, k + 1)) {
+        year--; /* "the quarter a year ago", "the third quarter a year earlier" */
+        k += 3;
+        m->anchor = 0;
+    }
     if (!fl_val_quarter(m->value, year, q))
         return 0;
     m->type = FL_TIME_DATE;
