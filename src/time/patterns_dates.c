@@ -357,11 +357,12 @@ size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
     if (!is_period_word(c, k))
         return 0;
     int is_period = fl_tw_is(c, k, "period");
-    if (is_period && !(year_ago || explicit_year || (has_shift && shift < 0 && the)))
+    int possessive = year > 0 && !explicit_year; /* "1988's", "last year's" */
+    if (is_period && !(year_ago || explicit_year || possessive || (has_shift && shift < 0 && the)))
         return 0;
     if (the && ord_joined && !explicit_year && !year_ago)
         return 0; /* "the third-quarter results": the extent is "third-quarter" */
-    if (!q && !has_shift && !year_ago && !explicit_year && !the)
+    if (!q && !has_shift && !year_ago && !explicit_year && !the && !possessive)
         return 0;
     k++;
     if (q && year < 0 && (fl_tw_is(c, k, "of") || fl_tw_is(c, k, "in"))) {
@@ -397,8 +398,8 @@ size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
     } else if (year_ago) {
         year = ref_year - 1;
         q = ref_q;
-    } else if (explicit_year) {
-        q = ref_q;
+    } else if (explicit_year || possessive) {
+        q = ref_q; /* "the 1988 period", "last year's quarter": the quarter reported, in that year */
     } else if (has_shift && shift < 0) {
         year = ref_year;
         q = ref_q;
