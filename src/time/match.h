@@ -49,6 +49,7 @@ typedef struct fl_tmatch {
     char value[FL_TIME_VALUE_MAX];
     int anchor;             /* names a quarter explicitly: later "a year earlier" refers to it */
     fl_time_mod mod;        /* TIMEX3 mod: "early" START, "about" APPROX ... */
+    int named;              /* a named day ("New Year's Day"): capitals are its own */
 } fl_tmatch;
 
 typedef struct fl_tctx {

@@ -557,6 +557,7 @@ size_t fl_pat_holiday(fl_tctx *c, size_t i, fl_tmatch *m)
         if (year < 1 || year > 9999 || !fl_val_day(m->value, holiday_date(&holidays[h], year)))
             return 0;
         m->type = FL_TIME_DATE;
+        m->named = 1;
         return end - i;
     }
     return 0;

@@ -345,19 +345,14 @@ static int digits_at(const char *v, size_t n)
 }
 
 /* A unit or part of day capitalized after another word ("This Week", "60
- * Minutes", "High Noon") is part of a title or a name, not a time; a named
- * day is not ("Thanksgiving Day", "New Year's Day"). */
+ * Minutes", "High Noon") is part of a title or a name, not a time. */
 static int inside_title(const fl_tctx *c, size_t i, size_t next)
 {
     for (size_t k = i; k < next; k++) {
         int cl = fl_tw_class(c, k);
-        if (!(cl == FL_LX_UNIT || cl == FL_LX_PART_OF_DAY) || !(c->w[k].flags & FL_W_CAP) || k <= c->sentence_begin ||
-            (c->w[k - 1].flags & (FL_W_PUNCT | FL_W_OTHER)))
-            continue;
-        if (fl_tw_value(c, k) == FL_U_DAY && cl == FL_LX_UNIT &&
-            ((c->w[k - 1].flags & FL_W_CAP) || fl_tw_is(c, k - 1, "'s")))
-            continue;
-        return 1;
+        if ((cl == FL_LX_UNIT || cl == FL_LX_PART_OF_DAY) && (c->w[k].flags & FL_W_CAP) && k > c->sentence_begin &&
+            !(c->w[k - 1].flags & (FL_W_PUNCT | FL_W_OTHER)))
+            return 1;
     }
     return 0;
 }
@@ -468,7 +463,7 @@ fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
                 i++; /* ends inside a hyphenated word: "1990s-era" */
                 continue;
             }
-            if (inside_title(&c, i, next)) {
+            if (!m.named && inside_title(&c, i, next)) {
                 i = next;
                 continue;
             }

@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "factline.h"
+#include "time/times.h"
 
 /* Runs the layer on `text` dated `dct` and compares with `want`: lines of
  * "text|TYPE|value", one per expression, in order, joined by "\n". */
@@ -173,6 +174,97 @@ static void nonsense(void)
     T("0001-01-01", "We met last year.", "");
 }
 
+/* Like expect_times, with the TIMEX3 mod: lines of "text|value|MOD" ("-"
+ * for no mod). */
+static void expect_mods(const char *dct, const char *text, const char *want, int line)
+{
+    fl_doc *doc = fl_doc_new();
+    char got[2048] = "";
+    if (fl_doc_analyze_text(doc, text, strlen(text)) != FL_OK || fl_doc_find_times(doc, dct) != FL_OK) {
+        check_failed++;
+        fprintf(stderr, "%s:%d: analysis failed\n", __FILE__, line);
+        fl_doc_free(doc);
+        return;
+    }
+    size_t len = 0;
+    for (size_t i = 0; i < fl_doc_time_count(doc); i++) {
+        const fl_time *t = &fl_doc_times(doc)[i];
+        const char *mod = fl_time_mod_name(fl_doc_time_mod(doc, i));
+        len += (size_t)snprintf(got + len, sizeof got - len, "%s%.*s|%s|%s", i ? "\n" : "",
+                                (int)(t->span.end - t->span.start), text + t->span.start, t->value, mod ? mod : "-");
+        if (len >= sizeof got)
+            break;
+    }
+    if (strcmp(got, want) == 0) {
+        check_passed++;
+    } else {
+        check_failed++;
+        fprintf(stderr, "%s:%d: in \"%s\" (DCT %s)\n  got:  %s\n  want: %s\n", __FILE__, line, text, dct, got, want);
+    }
+    fl_doc_free(doc);
+}
+
+#define M(dct, text, want) expect_mods(dct, text, want, __LINE__)
+
+static void mods(void)
+{
+    /* edges before a date */
+    M("2023-11-04", "The plant opened in early 2021.", "early 2021|2021|START");
+    M("2023-11-04", "Snow fell in late November.", "late November|2023-11|END");
+    M("2023-11-04", "The firm was founded in mid-1996.", "mid-1996|1996|MID");
+    M("2023-11-04", "Rents are due at the end of the month.", "the end of the month|2023-11|END");
+    M("2023-11-04", "The fair opens at the beginning of June.", "the beginning of June|2023-06|START");
+    M("2023-11-04", "Wages stalled in the late 1970s.", "the late 1970s|197X|END");
+    M("2023-11-04", "Rain fell earlier this month and will return later this year.",
+      "earlier this month|2023-11|START\nlater this year|2023|END");
+    M("2023-11-06", "Earlier Monday, the mayor spoke.", "Earlier Monday|2023-11-06|START");
+    M("2023-11-04", "The storm hit in 1998. Later that year the dam broke.", "1998|1998|-\nLater that year|1998|END");
+    /* approximators before an amount */
+    M("2023-11-04", "The hearing lasted about three hours.", "about three hours|PT3H|APPROX");
+    M("2023-11-04", "The hearing lasted more than four hours.", "more than four hours|PT4H|MORE_THAN");
+    M("2023-11-04", "The hearing lasted less than an hour.", "less than an hour|PT1H|LESS_THAN");
+    M("2023-11-04", "The ban stays for at least 20 years.", "at least 20 years|P20Y|EQUAL_OR_MORE");
+    M("2023-11-04", "Loans run no more than 60 days.", "no more than 60 days|P60D|EQUAL_OR_LESS");
+    M("2023-11-04", "The siege lasted nearly two years.", "nearly two years|P2Y|LESS_THAN");
+    M("2023-11-04", "The mill closed some 20 years ago.", "some 20 years ago|2003|APPROX");
+    /* qualifiers after an expression */
+    M("2023-11-04", "We spoke a week or so ago.", "a week or so ago|2023-W43|APPROX");
+    M("2023-11-04", "Rates stay low for the next year or so.", "the next year or so|P1Y|APPROX");
+    M("2023-11-04", "Cars built in 2015 or later pass.", "2015 or later|2015|ON_OR_AFTER");
+    M("2023-11-04", "Stays of ten days or more need a visa.", "ten days or more|P10D|EQUAL_OR_MORE");
+    /* no qualifier */
+    M("2023-11-04", "The talks lasted two hours.", "two hours|PT2H|-");
+}
+
+static void named_spans(void)
+{
+    /* ages and titles are not times; named days are, capitals and all */
+    T("2023-11-04", "The driver, 41 years old, was unhurt.", "");
+    T("2023-11-04", "A 6-month-old boy and his 30 years old mother left.", "");
+    T("2023-11-04", "She spoke on \"This Week\" and on \"60 Minutes\" about \"High Noon.\"", "");
+    T("2023-12-04", "The parade was held on Thanksgiving Day.", "Thanksgiving Day|DATE|2023-11-23");
+    T("2023-11-04", "Shops close on New Year's Day.", "New Year's Day|DATE|2024-01-01");
+    /* "two thousand" before a unit is a count, not the year 2000 */
+    T("2023-11-04", "The walls stood for more than two thousand years.",
+      "more than two thousand years|DURATION|P2000Y");
+    /* the end of a year */
+    T("2023-11-04", "The merger should close by year-end.", "year-end|DATE|2023");
+    T("2023-11-04", "The index has gained 8% since year end.", "year end|DATE|2022");
+    T("2023-11-04", "New rules will apply by year's end.", "year's end|DATE|2023");
+    /* the week of a day */
+    T("2023-02-20", "The trial will open the week of March 6.", "the week of March 6|DATE|2023-W10");
+    /* a weekday before or after the last day mentioned */
+    T("2023-11-06", "The index closed at 2100 on Friday, down 4% from the previous Friday.",
+      "Friday|DATE|2023-11-03\nthe previous Friday|DATE|2023-10-27");
+    T("2023-11-06", "The strike began on Oct. 4 and ended the following Monday.",
+      "Oct. 4|DATE|2023-10-04\nthe following Monday|DATE|2023-10-09");
+    /* the same quarter a year before, in quarterly reports */
+    T("2023-11-04", "Profit rose in the third quarter; in the quarter a year ago it fell.",
+      "the third quarter|DATE|2023-Q3\nthe quarter a year ago|DATE|2022-Q3");
+    T("2023-11-04", "Profit rose in the third quarter, above last year's quarter.",
+      "the third quarter|DATE|2023-Q3\nlast year's quarter|DATE|2022-Q3");
+}
+
 /* Random sentences built from time words, numbers and punctuation: the
  * layer must never crash (the sanitizer build checks memory) and its spans
  * must be sorted, disjoint, inside the text and carry a value. */
@@ -233,6 +325,8 @@ int main(void)
     refs_durations_sets();
     boundaries();
     nonsense();
+    mods();
+    named_spans();
     fl_doc *doc = fl_doc_new();
     CHECK_INT(fl_doc_find_times(doc, "2023-02-30"), FL_ERR_USAGE);
     CHECK_INT(fl_doc_find_times(doc, NULL), FL_ERR_USAGE); /* no article and no date */
