@@ -280,6 +280,8 @@ static void random_sentences(void)
         "twenty", "several", "few", "couple", "dozen", "now", "recent", "future", "daily", "fiscal",
         "Christmas", "Day", "New", "Year", "'s", "Eve", "10/15/1998", "1998-02-30", "2/29", "13/45",
         ",", ".", "-", "--", "\xe2\x80\x94", "\xef\xbf\xbd", "(", ")", "\"", "20-year-old", "7-Eleven",
+        "or", "so", "old", "year-end", "previous", "following", "Week", "Minutes", "about", "nearly", "no",
+        "more", "than", "Earlier", "later", "that",
     };
     const size_t nw = sizeof words / sizeof words[0];
     static const char *const dates[] = {"2023-11-04", "0001-01-01", "9999-12-31", "2024-02-29", "2000-01-03"};
