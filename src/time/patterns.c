@@ -18,8 +18,8 @@
 
 /* ---- edges: early, late, mid-, the end of ----------------------------- */
 
-/* An edge before a date: "the end of", "early", "mid-", "the late (1980s)",
- * "earlier (Sunday)".
+/* An edge before a date: "the end of", "early", "mid-", "the late (1980s)".
+ * Not "earlier Sunday": TimeBank's extents include "earlier", AQUAINT's do not.
  * Returns the words used; *mod the lexicon's mod of the edge word. */
 static size_t read_edge(const fl_tctx *c, size_t i, fl_time_mod *mod)
 {
@@ -30,11 +30,6 @@ static size_t read_edge(const fl_tctx *c, size_t i, fl_time_mod *mod)
     if (fl_tw_is(c, i, "early") || fl_tw_is(c, i, "late") || fl_tw_is(c, i, "mid")) {
         *mod = (fl_time_mod)fl_tw_value(c, i);
         return 1;
-    }
-    if ((fl_tw_is(c, i, "earlier") || fl_tw_is(c, i, "later")) &&
-        (cls(c, i + 1, FL_LX_WEEKDAY) || cls(c, i + 1, FL_LX_DAY_WORD))) {
-        *mod = fl_tw_is(c, i, "earlier") ? FL_MOD_START : FL_MOD_END;
-        return 1; /* "earlier Sunday", "later today" */
     }
     if (fl_tw_is(c, i, "the") && (fl_tw_is(c, i + 1, "early") || fl_tw_is(c, i + 1, "late") || fl_tw_is(c, i + 1, "mid")) &&
         word_at(c, i + 2) && (word_at(c, i + 2)->flags & FL_W_DECADE)) {
