@@ -172,7 +172,8 @@ size_t fl_pat_year_ago_adj(fl_tctx *c, size_t i, fl_tmatch *m)
     return 2;
 }
 
-/* daily, weekly; every day, each Monday, every other week, every morning */
+/* daily, weekly; every day, each Monday, every other week, every morning,
+ * each July, every summer */
 size_t fl_pat_set(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     m->type = FL_TIME_SET;
@@ -205,6 +206,15 @@ size_t fl_pat_set(fl_tctx *c, size_t i, fl_tmatch *m)
         return 0;
     if (cls(c, k, FL_LX_WEEKDAY) && !(fl_tw_lexflags(c, k) & FL_LXF_ABBR)) {
         snprintf(m->value, sizeof m->value, "XXXX-WXX-%d", fl_tw_value(c, k));
+        return k + 1 - i;
+    }
+    if (cls(c, k, FL_LX_MONTH) && !(fl_tw_lexflags(c, k) & FL_LXF_ABBR) && (word_at(c, k)->flags & FL_W_CAP)) {
+        snprintf(m->value, sizeof m->value, "XXXX-%02d", fl_tw_value(c, k)); /* "each July" */
+        return k + 1 - i;
+    }
+    if (cls(c, k, FL_LX_SEASON) && !(fl_tw_lexflags(c, k) & FL_LXF_AMBIG)) {
+        static const char *const names[5] = {"", "SP", "SU", "FA", "WI"};
+        snprintf(m->value, sizeof m->value, "XXXX-%s", names[fl_tw_value(c, k)]); /* "every summer" */
         return k + 1 - i;
     }
     int pod;

@@ -115,12 +115,15 @@ static size_t weekday_core(fl_tctx *c, size_t i, fl_tmatch *m, int shift, int ha
     if ((f & FL_LXF_ABBR) && !(w->flags & FL_W_PERIOD))
         return 0;
     int wd = fl_tw_value(c, i);
-    if (f & FL_LXF_PLURAL) {
+    int plural_pod = cls(c, i + 1, FL_LX_PART_OF_DAY) && (fl_tw_lexflags(c, i + 1) & FL_LXF_PLURAL);
+    if ((f & FL_LXF_PLURAL) || plural_pod) {
+        /* "Mondays", "Tuesday nights", "Sunday mornings": a set */
         if (has_shift)
             return 0;
-        snprintf(m->value, sizeof m->value, "XXXX-WXX-%d", wd);
+        snprintf(m->value, sizeof m->value, "XXXX-WXX-%d%s", wd,
+                 plural_pod ? fl_time_pod_suffix(fl_tw_value(c, i + 1)) : "");
         m->type = FL_TIME_SET;
-        return 1;
+        return plural_pod ? 2 : 1;
     }
     int tense = has_shift ? FL_TENSE_UNKNOWN : fl_tense_around(c, start, i + 1);
     if (!fl_val_day(m->value, fl_time_resolve_weekday(c, wd, shift, has_shift, tense)))

@@ -231,7 +231,7 @@ void fl_time_add_pod(fl_tmatch *m, int pod)
 
 size_t fl_time_read_pod(const fl_tctx *c, size_t i, int *pod)
 {
-    if (cls(c, i, FL_LX_PART_OF_DAY)) {
+    if (cls(c, i, FL_LX_PART_OF_DAY) && !(fl_tw_lexflags(c, i) & FL_LXF_PLURAL)) {
         *pod = fl_tw_value(c, i);
         return 1;
     }

@@ -133,6 +133,10 @@ static void refs_durations_sets(void)
     T("2023-11-04", "The paper is printed daily.", "daily|SET|P1D");
     T("2023-11-04", "They meet every Monday.", "every Monday|SET|XXXX-WXX-1");
     T("2023-11-04", "They meet every other week.", "every other week|SET|P2W");
+    T("2023-11-04", "The choir sings on Tuesday nights and Sunday mornings.",
+      "Tuesday nights|SET|XXXX-WXX-2TNI\nSunday mornings|SET|XXXX-WXX-7TMO");
+    T("2023-11-04", "The fair returns each July and every summer.", "each July|SET|XXXX-07\nevery summer|SET|XXXX-SU");
+    T("2023-11-04", "He worked nights for years.", "years|DURATION|PXY");
     T("2023-11-04", "Pay rose 5 percent a year.", "a year|SET|P1Y");
     T("2023-11-04", "They waited two and a half years.", "two and a half years|DURATION|P2Y6M");
     T("2023-11-04", "The flight took 5 1/2 hours.", "5 1/2 hours|DURATION|PT5H30M");
