@@ -22,8 +22,8 @@ check() { # name value floor
     fi
 }
 fail=0
-check "relaxed F1" "$(score relaxed 7)" 93.8
-check "strict F1" "$(score strict 7)" 88.0
-check "type F1" "$(score type 6)" 90.2
-check "value F1" "$(score value 6)" 80.3
+check "relaxed F1" "$(score relaxed 7)" 93.9
+check "strict F1" "$(score strict 7)" 88.2
+check "type F1" "$(score type 6)" 90.4
+check "value F1" "$(score value 6)" 80.5
 exit $fail
