@@ -95,6 +95,7 @@ size_t fl_pat_weekday(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_relative(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_anaphoric(fl_tctx *c, size_t i, fl_tmatch *m);
+size_t fl_pat_edge_pod(fl_tctx *c, size_t i, fl_tmatch *m);
 /* patterns_amounts.c */
 size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_bare_units(fl_tctx *c, size_t i, fl_tmatch *m);

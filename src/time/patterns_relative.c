@@ -253,6 +253,27 @@ size_t fl_pat_relative(fl_tctx *c, size_t i, fl_tmatch *m)
     return 0;
 }
 
+/* A part of day after an edge ("mid-afternoon", "early morning"), on the day
+ * word after it ("mid-afternoon yesterday") or the DCT. Alone ("the
+ * morning") it is left to the anaphora. */
+size_t fl_pat_edge_pod(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    int pod;
+    if (!c->after_edge || !fl_time_read_pod(c, i, &pod) || pod == FL_POD_NOON || pod == FL_POD_MIDNIGHT)
+        return 0;
+    size_t k = i + 1;
+    fl_cal_date day = c->dct;
+    if (cls(c, k, FL_LX_DAY_WORD) && !fl_tw_is(c, k, "tonight"))
+        day = fl_cal_add_days(c->dct, fl_tw_value(c, k++));
+    else if (joined(c, i) && word_at(c, k) && !(word_at(c, k)->flags & (FL_W_PUNCT | FL_W_CAP)) &&
+             !fl_tw_is(c, k, "and") && !fl_tw_is(c, k, "or"))
+        return 0; /* "late-night television", "an early-morning raid": adjectives */
+    if (!fl_val_day(m->value, day))
+        return 0;
+    fl_time_add_pod(m, pod);
+    return k - i;
+}
+
 /* "the weekend": the last one, or the coming one when the clause looks
  * ahead; "the fiscal year": the current one, as a duration. */
 size_t fl_pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m)

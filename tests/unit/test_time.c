@@ -219,6 +219,9 @@ static void mods(void)
     M("2023-11-04", "Rents are due at the end of the month.", "the end of the month|2023-11|END");
     M("2023-11-04", "The fair opens at the beginning of June.", "the beginning of June|2023-06|START");
     M("2023-11-04", "Wages stalled in the late 1970s.", "the late 1970s|197X|END");
+    M("2023-11-04", "Shares were up 2 pence at mid-afternoon yesterday.", "mid-afternoon yesterday|2023-11-03TAF|MID");
+    M("2023-11-04", "By mid afternoon, the talks had ended.", "mid afternoon|2023-11-04TAF|MID");
+    M("2023-11-04", "He watched late-night television after an early-morning raid.", "");
     M("2023-11-04", "Rain fell earlier this month and will return later this year.",
       "earlier this month|2023-11|START\nlater this year|2023|END");
     M("2023-11-06", "Earlier Monday, the mayor spoke.", "Monday|2023-11-06|-");
