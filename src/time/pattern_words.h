@@ -80,6 +80,7 @@ typedef size_t (*fl_pattern_fn)(fl_tctx *c, size_t i, fl_tmatch *m);
 /* patterns_dates.c */
 size_t fl_pat_month_date(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_numeric_date(fl_tctx *c, size_t i, fl_tmatch *m);
+size_t fl_pat_second_day(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_year(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_century(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_year_end(fl_tctx *c, size_t i, fl_tmatch *m);

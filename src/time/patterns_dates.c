@@ -115,6 +115,32 @@ size_t fl_pat_month_date(fl_tctx *c, size_t i, fl_tmatch *m)
     return k - i;
 }
 
+/* The second day of "April 24 and 25", "Nov. 3 through 5": a day number after a
+ * conjunction, right after a month and day that was the last date found;
+ * the same month and year. */
+static const char *const day_list_joiners[] = {"and", "or", "to", "through"};
+
+size_t fl_pat_second_day(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    const fl_tword *w = word_at(c, i);
+    if (!w || !(w->flags & FL_W_DIGITS) || w->ndigits > 2 || c->last_grain != 3 || i < c->sentence_begin + 3)
+        return 0;
+    int joiner = 0;
+    for (size_t k = 0; k < sizeof day_list_joiners / sizeof day_list_joiners[0]; k++)
+        joiner |= fl_tw_is(c, i - 1, day_list_joiners[k]);
+    if (!joiner || read_day(c, i - 2) != c->last_date.day || !cls(c, i - 3, FL_LX_MONTH) ||
+        fl_tw_value(c, i - 3) != c->last_date.month)
+        return 0;
+    if (word_at(c, i + 1) && !(word_at(c, i + 1)->flags & FL_W_PUNCT) && !fl_tw_is(c, i + 1, "and") &&
+        !fl_tw_is(c, i + 1, "in"))
+        return 0; /* only at the end of the phrase: not "June 3 to 10 people" */
+    fl_cal_date d = {c->last_date.year, c->last_date.month, w->num};
+    if (w->num <= c->last_date.day || !fl_val_day(m->value, d))
+        return 0;
+    m->type = FL_TIME_DATE;
+    return 1;
+}
+
 /* Reads up to 5 digits at s[*p]; returns the value, *n the digit count. */
 static int read_digits(const char *s, size_t len, size_t *p, int *n)
 {

@@ -42,6 +42,7 @@ static const struct {
     {{"these", "days", NULL}, 0},   {{"the", "time", "being"}, 0}, {{"at", "present", NULL}, 0},
     {{"the", "near", "term"}, 1},   {{"the", "short", "term"}, 1}, {{"the", "long", "term"}, 1},
     {{"the", "years", "ahead"}, 1}, {{"the", "months", "ahead"}, 1},
+    {{"then", "current", NULL}, -1},
 };
 
 /* now, currently, recently, soon; the future, the past; recent years */

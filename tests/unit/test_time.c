@@ -258,6 +258,11 @@ static void named_spans(void)
     T("2023-11-04", "The merger should close by year-end.", "year-end|DATE|2023");
     T("2023-11-04", "The index has gained 8% since year end.", "year end|DATE|2022");
     T("2023-11-04", "New rules will apply by year's end.", "year's end|DATE|2023");
+    /* the second day of a pair */
+    T("2023-11-04", "The summit will be held on Dec. 4 and 5.", "Dec. 4|DATE|2023-12-04\n5|DATE|2023-12-05");
+    T("2023-11-04", "Prices rose on Oct. 4 and 5 percent later.", "Oct. 4|DATE|2023-10-04");
+    /* "then current" looks back */
+    T("2023-11-04", "Rights were sold at the then current price.", "then current|DATE|PAST_REF");
     /* the week of a day */
     T("2023-02-20", "The trial will open the week of March 6.", "the week of March 6|DATE|2023-W10");
     /* a weekday before or after the last day mentioned */
