@@ -517,26 +517,34 @@ size_t fl_pat_half_year(fl_tctx *c, size_t i, fl_tmatch *m)
 
 /* ---- holidays --------------------------------------------------------- */
 
-/* Named days: a fixed date, or the nth weekday of a month (nth -1: the
- * last). Words are matched in order, case-insensitively; "'s" is a token. */
+/* Named days: a fixed date, or the nth weekday of a month counted from a
+ * day of it (nth -1: the last). Words are matched in order,
+ * case-insensitively; "'s" is a token. */
 static const struct holiday {
     const char *words[4];
     int month, day;      /* fixed date, or day 0 */
     int weekday, nth;    /* for day 0 */
+    int from;            /* counting from this day of the month (0: the 1st) */
 } holidays[] = {
-    {{"new", "year", "'s", "day"}, 1, 1, 0, 0},
-    {{"new", "year", "'s", "eve"}, 12, 31, 0, 0},
-    {{"valentine", "'s", "day", NULL}, 2, 14, 0, 0},
-    {{"independence", "day", NULL, NULL}, 7, 4, 0, 0},
-    {{"halloween", NULL, NULL, NULL}, 10, 31, 0, 0},
-    {{"veterans", "day", NULL, NULL}, 11, 11, 0, 0},
-    {{"christmas", "eve", NULL, NULL}, 12, 24, 0, 0},
-    {{"christmas", "day", NULL, NULL}, 12, 25, 0, 0},
-    {{"christmas", NULL, NULL, NULL}, 12, 25, 0, 0},
-    {{"thanksgiving", "day", NULL, NULL}, 11, 0, 4, 4},
-    {{"thanksgiving", NULL, NULL, NULL}, 11, 0, 4, 4},
-    {{"labor", "day", NULL, NULL}, 9, 0, 1, 1},
-    {{"memorial", "day", NULL, NULL}, 5, 0, 1, -1},
+    {{"new", "year", "'s", "day"}, 1, 1, 0, 0, 0},
+    {{"new", "year", "'s", "eve"}, 12, 31, 0, 0, 0},
+    {{"valentine", "'s", "day", NULL}, 2, 14, 0, 0, 0},
+    {{"independence", "day", NULL, NULL}, 7, 4, 0, 0, 0},
+    {{"halloween", NULL, NULL, NULL}, 10, 31, 0, 0, 0},
+    {{"veterans", "day", NULL, NULL}, 11, 11, 0, 0, 0},
+    {{"christmas", "eve", NULL, NULL}, 12, 24, 0, 0, 0},
+    {{"christmas", "day", NULL, NULL}, 12, 25, 0, 0, 0},
+    {{"christmas", NULL, NULL, NULL}, 12, 25, 0, 0, 0},
+    {{"thanksgiving", "day", NULL, NULL}, 11, 0, 4, 4, 0},
+    {{"thanksgiving", NULL, NULL, NULL}, 11, 0, 4, 4, 0},
+    {{"labor", "day", NULL, NULL}, 9, 0, 1, 1, 0},
+    {{"memorial", "day", NULL, NULL}, 5, 0, 1, -1, 0},
+    {{"election", "day", NULL, NULL}, 11, 0, 2, 1, 2}, /* US: the Tuesday after the first Monday */
+    {{"columbus", "day", NULL, NULL}, 10, 0, 1, 2, 0},
+    {{"mother", "'s", "day", NULL}, 5, 0, 7, 2, 0},
+    {{"father", "'s", "day", NULL}, 6, 0, 7, 3, 0},
+    {{"boxing", "day", NULL, NULL}, 12, 26, 0, 0, 0},
+    {{"st", "patrick", "'s", "day"}, 3, 17, 0, 0, 0},
 };
 
 static fl_cal_date holiday_date(const struct holiday *h, int year)
@@ -545,7 +553,7 @@ static fl_cal_date holiday_date(const struct holiday *h, int year)
     if (h->day)
         return d;
     if (h->nth > 0) {
-        d.day = 1;
+        d.day = h->from ? h->from : 1;
         int delta = (h->weekday - fl_cal_weekday(d) + 7) % 7 + 7 * (h->nth - 1);
         return fl_cal_add_days(d, delta);
     }

@@ -251,6 +251,10 @@ static void named_spans(void)
     T("2023-11-04", "She spoke on \"This Week\" and on \"60 Minutes\" about \"High Noon.\"", "");
     T("2023-12-04", "The parade was held on Thanksgiving Day.", "Thanksgiving Day|DATE|2023-11-23");
     T("2023-11-04", "Shops close on New Year's Day.", "New Year's Day|DATE|2024-01-01");
+    T("2023-10-20", "Voters go to the polls on Election Day.", "Election Day|DATE|2023-11-07");
+    T("2024-10-20", "Voters go to the polls on Election Day.", "Election Day|DATE|2024-11-05");
+    T("2023-06-01", "Sales peak before Father's Day.", "Father's Day|DATE|2023-06-18");
+    T("2023-03-20", "The parade was on St. Patrick's Day.", "St. Patrick's Day|DATE|2023-03-17");
     /* "two thousand" before a unit is a count, not the year 2000 */
     T("2023-11-04", "The walls stood for more than two thousand years.",
       "more than two thousand years|DURATION|P2000Y");
