@@ -227,13 +227,28 @@ size_t fl_pat_set(fl_tctx *c, size_t i, fl_tmatch *m)
 
 /* ---- clock times ------------------------------------------------------ */
 
-/* 3 p.m., 10:30, 10:30 a.m. EDT [Tuesday|today]; noon, midnight */
+/* 3 p.m., 10:30, 10:30 a.m. EDT [Tuesday|today]; 4 in the morning; noon,
+ * midnight */
 size_t fl_pat_clock(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     const fl_tword *w = word_at(c, i);
     int hour = -1, minute = 0;
     size_t k = i + 1;
-    if (w->flags & FL_W_DIGITS) {
+    int pod_hour = -1; /* "4 in the morning", "8 in the evening" */
+    if ((w->flags & FL_W_DIGITS) && w->ndigits <= 2 && w->num >= 1 && w->num <= 12 && fl_tw_is(c, k, "in") &&
+        fl_tw_is(c, k + 1, "the") && cls(c, k + 2, FL_LX_PART_OF_DAY) && !(fl_tw_lexflags(c, k + 2) & FL_LXF_PLURAL) &&
+        (!word_at(c, k + 3) || (word_at(c, k + 3)->flags & FL_W_PUNCT) || cls(c, k + 3, FL_LX_WEEKDAY) ||
+         cls(c, k + 3, FL_LX_DAY_WORD) || fl_tw_is(c, k + 3, "on") || fl_tw_is(c, k + 3, "and"))) {
+        int pod = fl_tw_value(c, k + 2);
+        if (pod == FL_POD_MORNING)
+            pod_hour = w->num % 12;
+        else if (pod == FL_POD_AFTERNOON || pod == FL_POD_EVENING)
+            pod_hour = w->num % 12 + 12;
+    }
+    if (pod_hour >= 0) {
+        hour = pod_hour;
+        k += 3;
+    } else if (w->flags & FL_W_DIGITS) {
         if (w->ndigits > 2 || w->num > 12 || w->num < 1 || !cls(c, k, FL_LX_MERIDIEM))
             return 0;
         hour = w->num;

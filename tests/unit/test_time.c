@@ -101,6 +101,9 @@ static void relative(void)
     T("2023-11-04", "He spoke this evening.", "this evening|TIME|2023-11-04TEV");
     T("2023-11-04", "He spoke at 3:30 p.m. Friday.", "3:30 p.m. Friday|TIME|2023-11-03T15:30");
     T("2023-11-04", "The vote is at 10 a.m.", "10 a.m.|TIME|2023-11-04T10:00");
+    T("2023-11-04", "He left at 4 in the morning and slept at 9 in the evening.",
+      "4 in the morning|TIME|2023-11-04T04:00\n9 in the evening|TIME|2023-11-04T21:00");
+    T("2023-11-04", "He ranked 4 in the morning polls.", "");
     T("2023-11-04", "Bids are due by 5 p.m. EST, Nov. 6.", "5 p.m. EST, Nov. 6|TIME|2023-11-06T17:00");
     T("2023-11-04", "Sales rose in the first half of 2023.", "the first half of 2023|DATE|2023-H1");
     T("2023-11-04", "Sales rose in the current fiscal year.", "the current fiscal year|DATE|2023");
