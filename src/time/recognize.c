@@ -81,9 +81,16 @@ static int tense_of_word(const fl_tctx *c, size_t i)
     const fl_tword *w = &c->w[i];
     if (w->flags & (FL_W_PUNCT | FL_W_OTHER | FL_W_DIGITS))
         return FL_TENSE_UNKNOWN;
-    for (size_t k = 0; k < sizeof tense_cues / sizeof tense_cues[0]; k++)
-        if (fl_tw_is(c, i, tense_cues[k].word))
-            return tense_cues[k].tense;
+    for (size_t k = 0; k < sizeof tense_cues / sizeof tense_cues[0]; k++) {
+        if (!fl_tw_is(c, i, tense_cues[k].word))
+            continue;
+        /* a plan in the past perfect lies behind: "had been scheduled to
+         * expire Friday", "had been due" */
+        if (tense_cues[k].tense == FL_TENSE_FUTURE && i >= c->sentence_begin + 2 && fl_tw_is(c, i - 1, "been") &&
+            fl_tw_is(c, i - 2, "had"))
+            return FL_TENSE_PAST;
+        return tense_cues[k].tense;
+    }
     /* a lower-case word in -ed is most often a past tense verb */
     size_t len = w->end - w->start;
     if (len >= 5 && !(w->flags & FL_W_CAP) && c->text[w->end - 2] == 'e' && c->text[w->end - 1] == 'd')
