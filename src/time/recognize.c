@@ -126,8 +126,13 @@ static int looks_ahead_before(const fl_tctx *c, size_t i)
 
 int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
 {
-    if (looks_ahead_before(c, i))
+    if (looks_ahead_before(c, i)) {
+        /* "until Thursday, they had not called him": a deadline already past */
+        for (size_t k = j; k < c->n && k < j + FL_TENSE_REACH; k++)
+            if (fl_tw_is(c, k, "had"))
+                return FL_TENSE_PAST;
         return FL_TENSE_FUTURE;
+    }
     size_t left = i, right = j;
     for (int step = 0; step < FL_TENSE_REACH; step++) {
         int any = 0;

@@ -96,6 +96,8 @@ static void relative(void)
     T("2023-11-04", "He will speak on Monday.", "Monday|DATE|2023-11-06");
     T("2023-11-08", "The offer, which had been scheduled to expire Friday, was extended.", "Friday|DATE|2023-11-03");
     T("2023-11-08", "The offer is scheduled to expire Friday.", "Friday|DATE|2023-11-10");
+    T("2023-11-08", "Until Monday, police had not named a suspect.", "Monday|DATE|2023-11-06");
+    T("2023-11-08", "Police will hold him until Monday.", "Monday|DATE|2023-11-13");
     T("2023-11-04", "He spoke last Tuesday.", "last Tuesday|DATE|2023-10-31");
     T("2023-11-01", "The boy could come as early as Friday.", "Friday|DATE|2023-11-03");
     T("2023-11-01", "Officials extended the deadline until 9 a.m. Friday.", "9 a.m. Friday|TIME|2023-11-03T09:00");
