@@ -27,7 +27,7 @@ typedef enum fl_lex_class {
     FL_LX_DAY_WORD,   /* today, yesterday, tomorrow, tonight: value day offset */
     FL_LX_REF,        /* now, recently, soon: value -1 past, 0 present, 1 future */
     FL_LX_SHIFT,      /* last, next, this, coming: value -1, 0, 1 */
-    FL_LX_EDGE,       /* early, late, mid, end, beginning */
+    FL_LX_EDGE,       /* early, late, mid, end, beginning: value the fl_time_mod (START, MID, END) */
     FL_LX_APPROX,     /* about, nearly, almost, roughly ... */
     FL_LX_SET,        /* daily, weekly ...: value fl_unit */
     FL_LX_EVERY,      /* every, each, per */

@@ -20,6 +20,7 @@
 #include "factline.h"
 #include "time/calendar.h"
 #include "time/lexicon.h"
+#include "time/times.h"
 
 /* Word flags. */
 #define FL_W_CAP      0x01u /* first letter upper case */
@@ -47,6 +48,8 @@ typedef struct fl_tmatch {
     fl_time_type type;
     char value[FL_TIME_VALUE_MAX];
     int anchor;             /* names a quarter explicitly: later "a year earlier" refers to it */
+    fl_time_mod mod;        /* TIMEX3 mod: "early" START, "about" APPROX ... */
+    int named;              /* a named day ("New Year's Day"): capitals are its own */
 } fl_tmatch;
 
 typedef struct fl_tctx {

@@ -64,7 +64,7 @@ static inline long day_distance(fl_cal_date a, fl_cal_date b) { return fl_cal_da
 int fl_time_spoken_year(const fl_tctx *c, size_t i, size_t *used);
 int fl_time_any_year(const fl_tctx *c, size_t i, size_t *used);
 size_t fl_time_count(const fl_tctx *c, size_t i, long *val);
-size_t fl_time_approximator(const fl_tctx *c, size_t i);
+size_t fl_time_approximator(const fl_tctx *c, size_t i, fl_time_mod *mod);
 int fl_time_infer_year(const fl_tctx *c, int month, int day, int tense);
 fl_cal_date fl_time_resolve_weekday(const fl_tctx *c, int weekday, int shift, int has_shift, int tense);
 const char *fl_time_pod_suffix(int pod);
@@ -80,8 +80,11 @@ typedef size_t (*fl_pattern_fn)(fl_tctx *c, size_t i, fl_tmatch *m);
 /* patterns_dates.c */
 size_t fl_pat_month_date(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_numeric_date(fl_tctx *c, size_t i, fl_tmatch *m);
+size_t fl_pat_second_day(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_year(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_century(fl_tctx *c, size_t i, fl_tmatch *m);
+size_t fl_pat_year_end(fl_tctx *c, size_t i, fl_tmatch *m);
+size_t fl_pat_week_of(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_season(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_half_year(fl_tctx *c, size_t i, fl_tmatch *m);
@@ -93,6 +96,7 @@ size_t fl_pat_weekday(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_relative(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_anaphoric(fl_tctx *c, size_t i, fl_tmatch *m);
+size_t fl_pat_edge_pod(fl_tctx *c, size_t i, fl_tmatch *m);
 /* patterns_amounts.c */
 size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_bare_units(fl_tctx *c, size_t i, fl_tmatch *m);

@@ -26,8 +26,10 @@ static int rate_before(const fl_tctx *c, size_t i)
 /* [approx] [the] [first|past|last|next|coming] COUNT UNIT [ago|earlier|later] */
 size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
 {
-    size_t k = i + fl_time_approximator(c, i);
+    fl_time_mod mod;
+    size_t k = i + fl_time_approximator(c, i, &mod);
     int the = 0, lead = 0;
+    m->mod = mod;
     if (fl_tw_is(c, k, "the")) {
         the = 1;
         k++;
@@ -77,6 +79,10 @@ size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
     if (is_digits(c, k - 1) && word_at(c, k - 1)->ndigits == 4 && !(fl_tw_lexflags(c, k) & FL_LXF_PLURAL))
         return 0; /* "the 1988 quarter" is a date */
     k++;
+    if (fl_tw_is(c, k, "or") && fl_tw_is(c, k + 1, "so") && cls(c, k + 2, FL_LX_AGO) && !the && !lead) {
+        k += 2; /* "a week or so ago" */
+        m->mod = FL_MOD_APPROX;
+    }
     /* ... ago / earlier / later / from now */
     /* "N units ago / earlier": a date. "before"/"after" only end a clause
      * ("a week before,"); "two days later" follows the narrative, so those
@@ -120,8 +126,8 @@ size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
     }
     if (unit == FL_U_WEEKEND)
         return 0;
-    if (joined(c, k) && fl_tw_is(c, k, "old"))
-        return 0; /* "a 20-year-old": an age, not a time */
+    if (fl_tw_is(c, k, "old"))
+        return 0; /* "a 20-year-old", "52 years old": an age, not a time */
     if (!half && n != FL_LX_VAGUE && fl_tw_is(c, k, "and") && fl_tw_is(c, k + 1, "a") && fl_tw_is(c, k + 2, "half")) {
         half = 1; /* "an hour and a half" */
         k += 3;
@@ -166,7 +172,8 @@ size_t fl_pat_year_ago_adj(fl_tctx *c, size_t i, fl_tmatch *m)
     return 2;
 }
 
-/* daily, weekly; every day, each Monday, every other week, every morning */
+/* daily, weekly; every day, each Monday, every other week, every morning,
+ * each July, every summer */
 size_t fl_pat_set(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     m->type = FL_TIME_SET;
@@ -201,6 +208,15 @@ size_t fl_pat_set(fl_tctx *c, size_t i, fl_tmatch *m)
         snprintf(m->value, sizeof m->value, "XXXX-WXX-%d", fl_tw_value(c, k));
         return k + 1 - i;
     }
+    if (cls(c, k, FL_LX_MONTH) && !(fl_tw_lexflags(c, k) & FL_LXF_ABBR) && (word_at(c, k)->flags & FL_W_CAP)) {
+        snprintf(m->value, sizeof m->value, "XXXX-%02d", fl_tw_value(c, k)); /* "each July" */
+        return k + 1 - i;
+    }
+    if (cls(c, k, FL_LX_SEASON) && !(fl_tw_lexflags(c, k) & FL_LXF_AMBIG)) {
+        static const char *const names[5] = {"", "SP", "SU", "FA", "WI"};
+        snprintf(m->value, sizeof m->value, "XXXX-%s", names[fl_tw_value(c, k)]); /* "every summer" */
+        return k + 1 - i;
+    }
     int pod;
     if (fl_time_read_pod(c, k, &pod)) {
         snprintf(m->value, sizeof m->value, "XXXX-XX-XX%s", fl_time_pod_suffix(pod));
@@ -211,13 +227,28 @@ size_t fl_pat_set(fl_tctx *c, size_t i, fl_tmatch *m)
 
 /* ---- clock times ------------------------------------------------------ */
 
-/* 3 p.m., 10:30, 10:30 a.m. EDT [Tuesday|today]; noon, midnight */
+/* 3 p.m., 10:30, 10:30 a.m. EDT [Tuesday|today]; 4 in the morning; noon,
+ * midnight */
 size_t fl_pat_clock(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     const fl_tword *w = word_at(c, i);
     int hour = -1, minute = 0;
     size_t k = i + 1;
-    if (w->flags & FL_W_DIGITS) {
+    int pod_hour = -1; /* "4 in the morning", "8 in the evening" */
+    if ((w->flags & FL_W_DIGITS) && w->ndigits <= 2 && w->num >= 1 && w->num <= 12 && fl_tw_is(c, k, "in") &&
+        fl_tw_is(c, k + 1, "the") && cls(c, k + 2, FL_LX_PART_OF_DAY) && !(fl_tw_lexflags(c, k + 2) & FL_LXF_PLURAL) &&
+        (!word_at(c, k + 3) || (word_at(c, k + 3)->flags & FL_W_PUNCT) || cls(c, k + 3, FL_LX_WEEKDAY) ||
+         cls(c, k + 3, FL_LX_DAY_WORD) || fl_tw_is(c, k + 3, "on") || fl_tw_is(c, k + 3, "and"))) {
+        int pod = fl_tw_value(c, k + 2);
+        if (pod == FL_POD_MORNING)
+            pod_hour = w->num % 12;
+        else if (pod == FL_POD_AFTERNOON || pod == FL_POD_EVENING)
+            pod_hour = w->num % 12 + 12;
+    }
+    if (pod_hour >= 0) {
+        hour = pod_hour;
+        k += 3;
+    } else if (w->flags & FL_W_DIGITS) {
         if (w->ndigits > 2 || w->num > 12 || w->num < 1 || !cls(c, k, FL_LX_MERIDIEM))
             return 0;
         hour = w->num;

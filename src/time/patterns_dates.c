@@ -115,6 +115,32 @@ size_t fl_pat_month_date(fl_tctx *c, size_t i, fl_tmatch *m)
     return k - i;
 }
 
+/* The second day of "April 24 and 25", "Nov. 3 through 5": a day number after a
+ * conjunction, right after a month and day that was the last date found;
+ * the same month and year. */
+static const char *const day_list_joiners[] = {"and", "or", "to", "through"};
+
+size_t fl_pat_second_day(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    const fl_tword *w = word_at(c, i);
+    if (!w || !(w->flags & FL_W_DIGITS) || w->ndigits > 2 || c->last_grain != 3 || i < c->sentence_begin + 3)
+        return 0;
+    int joiner = 0;
+    for (size_t k = 0; k < sizeof day_list_joiners / sizeof day_list_joiners[0]; k++)
+        joiner |= fl_tw_is(c, i - 1, day_list_joiners[k]);
+    if (!joiner || read_day(c, i - 2) != c->last_date.day || !cls(c, i - 3, FL_LX_MONTH) ||
+        fl_tw_value(c, i - 3) != c->last_date.month)
+        return 0;
+    if (word_at(c, i + 1) && !(word_at(c, i + 1)->flags & FL_W_PUNCT) && !fl_tw_is(c, i + 1, "and") &&
+        !fl_tw_is(c, i + 1, "in"))
+        return 0; /* only at the end of the phrase: not "June 3 to 10 people" */
+    fl_cal_date d = {c->last_date.year, c->last_date.month, w->num};
+    if (w->num <= c->last_date.day || !fl_val_day(m->value, d))
+        return 0;
+    m->type = FL_TIME_DATE;
+    return 1;
+}
+
 /* Reads up to 5 digits at s[*p]; returns the value, *n the digit count. */
 static int read_digits(const char *s, size_t len, size_t *p, int *n)
 {
@@ -236,6 +262,45 @@ size_t fl_pat_year(fl_tctx *c, size_t i, fl_tmatch *m)
     return k + 1 - i;
 }
 
+/* [the] week of + a day ("the week of March 6"): that day's ISO week. */
+size_t fl_pat_week_of(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    size_t k = i + fl_tw_is(c, i, "the");
+    if (unit_of(c, k) != FL_U_WEEK || (fl_tw_lexflags(c, k) & FL_LXF_PLURAL) || !fl_tw_is(c, k + 1, "of"))
+        return 0;
+    fl_tmatch day;
+    memset(&day, 0, sizeof day);
+    size_t n = fl_pat_month_date(c, k + 2, &day);
+    if (!n || strlen(day.value) != 10)
+        return 0;
+    fl_cal_date d = {atoi(day.value), atoi(day.value + 5), atoi(day.value + 8)};
+    if (!fl_val_week(m->value, d))
+        return 0;
+    m->type = FL_TIME_DATE;
+    return k + 2 + n - i;
+}
+
+/* year-end, year end, year's end: the end of the DCT's year, or of the year
+ * before when the clause looks back ("since year-end"); mod END. */
+size_t fl_pat_year_end(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    if (unit_of(c, i) != FL_U_YEAR || (fl_tw_lexflags(c, i) & FL_LXF_PLURAL) || joined(c, i))
+        return 0;
+    size_t k = i + 1;
+    if (fl_tw_is(c, k, "'s") && !joined(c, k))
+        k++;
+    if (!fl_tw_is(c, k, "end") || joined(c, k + 1))
+        return 0;
+    int year = c->dct.year;
+    if (fl_tense_around(c, i, k + 1) == FL_TENSE_PAST)
+        year--;
+    if (!fl_val_year(m->value, year))
+        return 0;
+    m->type = FL_TIME_DATE;
+    m->mod = FL_MOD_END;
+    return k + 1 - i;
+}
+
 /* the 20th century, the nineteenth century -> 19 */
 size_t fl_pat_century(fl_tctx *c, size_t i, fl_tmatch *m)
 {
@@ -318,11 +383,12 @@ size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
     if (!is_period_word(c, k))
         return 0;
     int is_period = fl_tw_is(c, k, "period");
-    if (is_period && !(year_ago || explicit_year || (has_shift && shift < 0 && the)))
+    int possessive = year > 0 && !explicit_year; /* "1988's", "last year's" */
+    if (is_period && !(year_ago || explicit_year || possessive || (has_shift && shift < 0 && the)))
         return 0;
     if (the && ord_joined && !explicit_year && !year_ago)
         return 0; /* "the third-quarter results": the extent is "third-quarter" */
-    if (!q && !has_shift && !year_ago && !explicit_year && !the)
+    if (!q && !has_shift && !year_ago && !explicit_year && !the && !possessive)
         return 0;
     k++;
     if (q && year < 0 && (fl_tw_is(c, k, "of") || fl_tw_is(c, k, "in"))) {
@@ -358,8 +424,8 @@ size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
     } else if (year_ago) {
         year = ref_year - 1;
         q = ref_q;
-    } else if (explicit_year) {
-        q = ref_q;
+    } else if (explicit_year || possessive) {
+        q = ref_q; /* "the 1988 period", "last year's quarter": the quarter reported, in that year */
     } else if (has_shift && shift < 0) {
         year = ref_year;
         q = ref_q;
@@ -370,6 +436,12 @@ size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
     } else {
         year = ref_year; /* "the quarter" */
         q = ref_q;
+    }
+    if (!year_ago && !explicit_year && !has_shift && fl_tw_is(c, k, "a") && unit_of(c, k + 1) == FL_U_YEAR &&
+        (fl_tw_is(c, k + 2, "ago") || fl_tw_is(c, k + 2, "earlier")) && !joined(c, k + 1)) {
+        year--; /* "the quarter a year ago", "the third quarter a year earlier" */
+        k += 3;
+        m->anchor = 0;
     }
     if (!fl_val_quarter(m->value, year, q))
         return 0;
@@ -445,26 +517,34 @@ size_t fl_pat_half_year(fl_tctx *c, size_t i, fl_tmatch *m)
 
 /* ---- holidays --------------------------------------------------------- */
 
-/* Named days: a fixed date, or the nth weekday of a month (nth -1: the
- * last). Words are matched in order, case-insensitively; "'s" is a token. */
+/* Named days: a fixed date, or the nth weekday of a month counted from a
+ * day of it (nth -1: the last). Words are matched in order,
+ * case-insensitively; "'s" is a token. */
 static const struct holiday {
     const char *words[4];
     int month, day;      /* fixed date, or day 0 */
     int weekday, nth;    /* for day 0 */
+    int from;            /* counting from this day of the month (0: the 1st) */
 } holidays[] = {
-    {{"new", "year", "'s", "day"}, 1, 1, 0, 0},
-    {{"new", "year", "'s", "eve"}, 12, 31, 0, 0},
-    {{"valentine", "'s", "day", NULL}, 2, 14, 0, 0},
-    {{"independence", "day", NULL, NULL}, 7, 4, 0, 0},
-    {{"halloween", NULL, NULL, NULL}, 10, 31, 0, 0},
-    {{"veterans", "day", NULL, NULL}, 11, 11, 0, 0},
-    {{"christmas", "eve", NULL, NULL}, 12, 24, 0, 0},
-    {{"christmas", "day", NULL, NULL}, 12, 25, 0, 0},
-    {{"christmas", NULL, NULL, NULL}, 12, 25, 0, 0},
-    {{"thanksgiving", "day", NULL, NULL}, 11, 0, 4, 4},
-    {{"thanksgiving", NULL, NULL, NULL}, 11, 0, 4, 4},
-    {{"labor", "day", NULL, NULL}, 9, 0, 1, 1},
-    {{"memorial", "day", NULL, NULL}, 5, 0, 1, -1},
+    {{"new", "year", "'s", "day"}, 1, 1, 0, 0, 0},
+    {{"new", "year", "'s", "eve"}, 12, 31, 0, 0, 0},
+    {{"valentine", "'s", "day", NULL}, 2, 14, 0, 0, 0},
+    {{"independence", "day", NULL, NULL}, 7, 4, 0, 0, 0},
+    {{"halloween", NULL, NULL, NULL}, 10, 31, 0, 0, 0},
+    {{"veterans", "day", NULL, NULL}, 11, 11, 0, 0, 0},
+    {{"christmas", "eve", NULL, NULL}, 12, 24, 0, 0, 0},
+    {{"christmas", "day", NULL, NULL}, 12, 25, 0, 0, 0},
+    {{"christmas", NULL, NULL, NULL}, 12, 25, 0, 0, 0},
+    {{"thanksgiving", "day", NULL, NULL}, 11, 0, 4, 4, 0},
+    {{"thanksgiving", NULL, NULL, NULL}, 11, 0, 4, 4, 0},
+    {{"labor", "day", NULL, NULL}, 9, 0, 1, 1, 0},
+    {{"memorial", "day", NULL, NULL}, 5, 0, 1, -1, 0},
+    {{"election", "day", NULL, NULL}, 11, 0, 2, 1, 2}, /* US: the Tuesday after the first Monday */
+    {{"columbus", "day", NULL, NULL}, 10, 0, 1, 2, 0},
+    {{"mother", "'s", "day", NULL}, 5, 0, 7, 2, 0},
+    {{"father", "'s", "day", NULL}, 6, 0, 7, 3, 0},
+    {{"boxing", "day", NULL, NULL}, 12, 26, 0, 0, 0},
+    {{"st", "patrick", "'s", "day"}, 3, 17, 0, 0, 0},
 };
 
 static fl_cal_date holiday_date(const struct holiday *h, int year)
@@ -473,7 +553,7 @@ static fl_cal_date holiday_date(const struct holiday *h, int year)
     if (h->day)
         return d;
     if (h->nth > 0) {
-        d.day = 1;
+        d.day = h->from ? h->from : 1;
         int delta = (h->weekday - fl_cal_weekday(d) + 7) % 7 + 7 * (h->nth - 1);
         return fl_cal_add_days(d, delta);
     }
@@ -511,6 +591,7 @@ size_t fl_pat_holiday(fl_tctx *c, size_t i, fl_tmatch *m)
         if (year < 1 || year > 9999 || !fl_val_day(m->value, holiday_date(&holidays[h], year)))
             return 0;
         m->type = FL_TIME_DATE;
+        m->named = 1;
         return end - i;
     }
     return 0;

@@ -42,6 +42,7 @@ static const struct {
     {{"these", "days", NULL}, 0},   {{"the", "time", "being"}, 0}, {{"at", "present", NULL}, 0},
     {{"the", "near", "term"}, 1},   {{"the", "short", "term"}, 1}, {{"the", "long", "term"}, 1},
     {{"the", "years", "ahead"}, 1}, {{"the", "months", "ahead"}, 1},
+    {{"then", "current", NULL}, -1},
 };
 
 /* now, currently, recently, soon; the future, the past; recent years */
@@ -115,12 +116,15 @@ static size_t weekday_core(fl_tctx *c, size_t i, fl_tmatch *m, int shift, int ha
     if ((f & FL_LXF_ABBR) && !(w->flags & FL_W_PERIOD))
         return 0;
     int wd = fl_tw_value(c, i);
-    if (f & FL_LXF_PLURAL) {
+    int plural_pod = cls(c, i + 1, FL_LX_PART_OF_DAY) && (fl_tw_lexflags(c, i + 1) & FL_LXF_PLURAL);
+    if ((f & FL_LXF_PLURAL) || plural_pod) {
+        /* "Mondays", "Tuesday nights", "Sunday mornings": a set */
         if (has_shift)
             return 0;
-        snprintf(m->value, sizeof m->value, "XXXX-WXX-%d", wd);
+        snprintf(m->value, sizeof m->value, "XXXX-WXX-%d%s", wd,
+                 plural_pod ? fl_time_pod_suffix(fl_tw_value(c, i + 1)) : "");
         m->type = FL_TIME_SET;
-        return 1;
+        return plural_pod ? 2 : 1;
     }
     int tense = has_shift ? FL_TENSE_UNKNOWN : fl_tense_around(c, start, i + 1);
     if (!fl_val_day(m->value, fl_time_resolve_weekday(c, wd, shift, has_shift, tense)))
@@ -173,6 +177,8 @@ size_t fl_pat_relative(fl_tctx *c, size_t i, fl_tmatch *m)
         return 0; /* anaphoric: needs the narrative's time, not the DCT */
     if (earlier && !is_this)
         return 0;
+    if (earlier) /* "earlier this year" START, "later this month" END */
+        m->mod = fl_tw_is(c, i, "earlier") ? FL_MOD_START : FL_MOD_END;
     if (the && shift == 0 && !current)
         return 0;
     k++;
@@ -248,6 +254,27 @@ size_t fl_pat_relative(fl_tctx *c, size_t i, fl_tmatch *m)
     return 0;
 }
 
+/* A part of day after an edge ("mid-afternoon", "early morning"), on the day
+ * word after it ("mid-afternoon yesterday") or the DCT. Alone ("the
+ * morning") it is left to the anaphora. */
+size_t fl_pat_edge_pod(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    int pod;
+    if (!c->after_edge || !fl_time_read_pod(c, i, &pod) || pod == FL_POD_NOON || pod == FL_POD_MIDNIGHT)
+        return 0;
+    size_t k = i + 1;
+    fl_cal_date day = c->dct;
+    if (cls(c, k, FL_LX_DAY_WORD) && !fl_tw_is(c, k, "tonight"))
+        day = fl_cal_add_days(c->dct, fl_tw_value(c, k++));
+    else if (joined(c, i) && word_at(c, k) && !(word_at(c, k)->flags & (FL_W_PUNCT | FL_W_CAP)) &&
+             !fl_tw_is(c, k, "and") && !fl_tw_is(c, k, "or"))
+        return 0; /* "late-night television", "an early-morning raid": adjectives */
+    if (!fl_val_day(m->value, day))
+        return 0;
+    fl_time_add_pod(m, pod);
+    return k - i;
+}
+
 /* "the weekend": the last one, or the coming one when the clause looks
  * ahead; "the fiscal year": the current one, as a duration. */
 size_t fl_pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m)
@@ -290,7 +317,7 @@ size_t fl_pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m)
 
 /* Expressions that refer to the last date mentioned: "that day", "the same
  * year", "later that month", "the following week", "the next day", "the
- * previous year". Without an earlier date they are left alone. */
+ * previous year", "the previous Friday". Without an earlier date they are left alone. */
 size_t fl_pat_anaphoric(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     if (!c->last_grain)
@@ -298,6 +325,8 @@ size_t fl_pat_anaphoric(fl_tctx *c, size_t i, fl_tmatch *m)
     size_t k = i;
     int around = fl_tw_is(c, k, "later") || fl_tw_is(c, k, "earlier");
     k += around;
+    if (around) /* "earlier that day" START, "later that month" END */
+        m->mod = fl_tw_is(c, i, "earlier") ? FL_MOD_START : FL_MOD_END;
     int shift = 0, next_only_day = 0;
     if (fl_tw_is(c, k, "that")) {
         k += fl_tw_is(c, k + 1, "same") ? 2 : 1;
@@ -312,6 +341,16 @@ size_t fl_pat_anaphoric(fl_tctx *c, size_t i, fl_tmatch *m)
         k += 2, shift = -1;
     } else {
         return 0;
+    }
+    if (shift != 0 && !next_only_day && c->last_grain >= 3 && cls(c, k, FL_LX_WEEKDAY) &&
+        !(fl_tw_lexflags(c, k) & (FL_LXF_PLURAL | FL_LXF_ABBR)) && (word_at(c, k)->flags & FL_W_CAP)) {
+        /* "the previous Friday", "the following Monday": the one before or
+         * after the last day mentioned, never that day itself */
+        int gap = ((fl_tw_value(c, k) - fl_cal_weekday(c->last_date)) * shift + 7) % 7;
+        if (!fl_val_day(m->value, fl_cal_add_days(c->last_date, (long)shift * (gap ? gap : 7))))
+            return 0;
+        m->type = FL_TIME_DATE;
+        return k + 1 - i;
     }
     int unit = unit_of(c, k);
     int pod = 0;

@@ -11,6 +11,7 @@
  */
 #include "time/times.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,9 +81,16 @@ static int tense_of_word(const fl_tctx *c, size_t i)
     const fl_tword *w = &c->w[i];
     if (w->flags & (FL_W_PUNCT | FL_W_OTHER | FL_W_DIGITS))
         return FL_TENSE_UNKNOWN;
-    for (size_t k = 0; k < sizeof tense_cues / sizeof tense_cues[0]; k++)
-        if (fl_tw_is(c, i, tense_cues[k].word))
-            return tense_cues[k].tense;
+    for (size_t k = 0; k < sizeof tense_cues / sizeof tense_cues[0]; k++) {
+        if (!fl_tw_is(c, i, tense_cues[k].word))
+            continue;
+        /* a plan in the past perfect lies behind: "had been scheduled to
+         * expire Friday", "had been due" */
+        if (tense_cues[k].tense == FL_TENSE_FUTURE && i >= c->sentence_begin + 2 && fl_tw_is(c, i - 1, "been") &&
+            fl_tw_is(c, i - 2, "had"))
+            return FL_TENSE_PAST;
+        return tense_cues[k].tense;
+    }
     /* a lower-case word in -ed is most often a past tense verb */
     size_t len = w->end - w->start;
     if (len >= 5 && !(w->flags & FL_W_CAP) && c->text[w->end - 2] == 'e' && c->text[w->end - 1] == 'd')
@@ -118,8 +126,13 @@ static int looks_ahead_before(const fl_tctx *c, size_t i)
 
 int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
 {
-    if (looks_ahead_before(c, i))
+    if (looks_ahead_before(c, i)) {
+        /* "until Thursday, they had not called him": a deadline already past */
+        for (size_t k = j; k < c->n && k < j + FL_TENSE_REACH; k++)
+            if (fl_tw_is(c, k, "had"))
+                return FL_TENSE_PAST;
         return FL_TENSE_FUTURE;
+    }
     size_t left = i, right = j;
     for (int step = 0; step < FL_TENSE_REACH; step++) {
         int any = 0;
@@ -304,7 +317,7 @@ static int may_start(const fl_tctx *c, size_t i)
     if (w->lex || w->num >= 0 || (c->text[w->start] >= '0' && c->text[w->start] <= '9'))
         return 1;
     return (w->flags & FL_W_CAP) || fl_tw_is(c, i, "the") || fl_tw_is(c, i, "at") || fl_tw_is(c, i, "up") ||
-           fl_tw_is(c, i, "fewer");
+           fl_tw_is(c, i, "fewer") || fl_tw_is(c, i, "no") || fl_tw_is(c, i, "then");
 }
 
 /* Words that every time expression contains (a month, a unit, a digit ...);
@@ -341,6 +354,19 @@ static int digits_at(const char *v, size_t n)
         x = x * 10 + (v[k] - '0');
     }
     return x;
+}
+
+/* A unit or part of day capitalized after another word ("This Week", "60
+ * Minutes", "High Noon") is part of a title or a name, not a time. */
+static int inside_title(const fl_tctx *c, size_t i, size_t next)
+{
+    for (size_t k = i; k < next; k++) {
+        int cl = fl_tw_class(c, k);
+        if ((cl == FL_LX_UNIT || cl == FL_LX_PART_OF_DAY) && (c->w[k].flags & FL_W_CAP) && k > c->sentence_begin &&
+            !(c->w[k - 1].flags & (FL_W_PUNCT | FL_W_OTHER)))
+            return 1;
+    }
+    return 0;
 }
 
 /* Remembers the last date mentioned (2023, 2023-10, 2023-10-07, with or
@@ -383,8 +409,14 @@ static int push_time(fl_time_layer *L, uint32_t start, uint32_t end, const fl_tm
         if (!nt)
             return 0;
         L->times = nt;
+        unsigned char *nm = realloc(L->mods, cap * sizeof *nm);
+        if (!nm)
+            return 0;
+        L->mods = nm;
         L->cap = cap;
     }
+    assert((unsigned)m->mod < FL_MOD_COUNT);
+    L->mods[L->count] = (unsigned char)m->mod;
     fl_time *t = &L->times[L->count++];
     t->span.start = start;
     t->span.end = end;
@@ -443,6 +475,10 @@ fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
                 i++; /* ends inside a hyphenated word: "1990s-era" */
                 continue;
             }
+            if (!m.named && inside_title(&c, i, next)) {
+                i = next;
+                continue;
+            }
             uint32_t start = toks[L->words[i].token].start;
             uint32_t end = toks[L->words[next - 1].token].end;
             if (!push_time(L, start, end, &m))
@@ -460,6 +496,7 @@ fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
 void fl_time_layer_free(fl_time_layer *L)
 {
     free(L->times);
+    free(L->mods);
     free(L->words);
     memset(L, 0, sizeof *L);
 }
@@ -482,6 +519,33 @@ fl_status fl_doc_find_times(fl_doc *doc, const char *reference_date)
 
 size_t fl_doc_time_count(const fl_doc *doc) { return doc->times.count; }
 const fl_time *fl_doc_times(const fl_doc *doc) { return doc->times.times; }
+
+static const char *const mod_names[FL_MOD_COUNT] = {
+    [FL_MOD_BEFORE] = "BEFORE",          [FL_MOD_AFTER] = "AFTER",
+    [FL_MOD_ON_OR_BEFORE] = "ON_OR_BEFORE", [FL_MOD_ON_OR_AFTER] = "ON_OR_AFTER",
+    [FL_MOD_LESS_THAN] = "LESS_THAN",    [FL_MOD_MORE_THAN] = "MORE_THAN",
+    [FL_MOD_EQUAL_OR_LESS] = "EQUAL_OR_LESS", [FL_MOD_EQUAL_OR_MORE] = "EQUAL_OR_MORE",
+    [FL_MOD_START] = "START",            [FL_MOD_MID] = "MID",
+    [FL_MOD_END] = "END",                [FL_MOD_APPROX] = "APPROX",
+};
+
+const char *fl_time_mod_name(fl_time_mod mod)
+{
+    return (unsigned)mod < FL_MOD_COUNT ? mod_names[mod] : NULL;
+}
+
+fl_time_mod fl_time_mod_from_name(const char *name)
+{
+    for (int k = 1; k < FL_MOD_COUNT; k++)
+        if (!strcmp(name, mod_names[k]))
+            return (fl_time_mod)k;
+    return FL_MOD_NONE;
+}
+
+fl_time_mod fl_doc_time_mod(const fl_doc *doc, size_t i)
+{
+    return i < doc->times.count ? (fl_time_mod)doc->times.mods[i] : FL_MOD_NONE;
+}
 
 const char *fl_time_type_name(fl_time_type type)
 {

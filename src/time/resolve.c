@@ -33,6 +33,8 @@ int fl_time_spoken_year(const fl_tctx *c, size_t i, size_t *used)
         } else if (k > i + 2) {
             k--; /* "two thousand and" without a number */
         }
+        if (unit_of(c, k) != FL_U_NONE)
+            return -1; /* "two thousand years": a count */
         *used = k - i;
         return 2000 + rest;
     }
@@ -111,6 +113,10 @@ size_t fl_time_count(const fl_tctx *c, size_t i, long *val)
         v *= 100;
         k++;
     }
+    if (v != FL_LX_VAGUE && fl_tw_is(c, i + k, "thousand")) {
+        v *= 1000;
+        k++;
+    }
     *val = v;
     return k;
 }
@@ -119,23 +125,33 @@ size_t fl_time_count(const fl_tctx *c, size_t i, long *val)
 /* An approximator before a count, part of the extent as in TimeBank:
  * "nearly forty years", "more than four decades ago", "at least 18
  * months", "up to 180 days", "no more than". Returns the words used. */
-static const char *const approximators[][3] = {
-    {"more", "than", NULL}, {"less", "than", NULL}, {"fewer", "than", NULL}, {"no", "more", "than"},
-    {"at", "least", NULL},  {"at", "most", NULL},   {"up", "to", NULL},      {"nearly", NULL, NULL},
-    {"almost", NULL, NULL}, {"about", NULL, NULL},  {"around", NULL, NULL},  {"roughly", NULL, NULL},
-    {"approximately", NULL, NULL}, {"over", NULL, NULL}, {"some", NULL, NULL}, {"just", NULL, NULL},
+static const struct {
+    const char *words[3];
+    fl_time_mod mod; /* TimeML mod; "nearly", "almost": short of the amount */
+} approximators[] = {
+    {{"more", "than", NULL}, FL_MOD_MORE_THAN},      {{"less", "than", NULL}, FL_MOD_LESS_THAN},
+    {{"fewer", "than", NULL}, FL_MOD_LESS_THAN},     {{"no", "more", "than"}, FL_MOD_EQUAL_OR_LESS},
+    {{"at", "least", NULL}, FL_MOD_EQUAL_OR_MORE},   {{"at", "most", NULL}, FL_MOD_EQUAL_OR_LESS},
+    {{"up", "to", NULL}, FL_MOD_EQUAL_OR_LESS},      {{"nearly", NULL, NULL}, FL_MOD_LESS_THAN},
+    {{"almost", NULL, NULL}, FL_MOD_LESS_THAN},      {{"about", NULL, NULL}, FL_MOD_APPROX},
+    {{"around", NULL, NULL}, FL_MOD_APPROX},         {{"roughly", NULL, NULL}, FL_MOD_APPROX},
+    {{"approximately", NULL, NULL}, FL_MOD_APPROX},  {{"over", NULL, NULL}, FL_MOD_MORE_THAN},
+    {{"some", NULL, NULL}, FL_MOD_APPROX},           {{"just", NULL, NULL}, FL_MOD_NONE},
 };
 
-size_t fl_time_approximator(const fl_tctx *c, size_t i)
+size_t fl_time_approximator(const fl_tctx *c, size_t i, fl_time_mod *mod)
 {
     for (size_t a = 0; a < sizeof approximators / sizeof approximators[0]; a++) {
         size_t k = 0;
-        while (k < 3 && approximators[a][k] && fl_tw_is(c, i + k, approximators[a][k]))
+        while (k < 3 && approximators[a].words[k] && fl_tw_is(c, i + k, approximators[a].words[k]))
             k++;
         /* only before a count: "over the past year" is a preposition */
-        if ((k == 3 || !approximators[a][k]) && (is_digits(c, i + k) || cls(c, i + k, FL_LX_NUMBER)))
+        if ((k == 3 || !approximators[a].words[k]) && (is_digits(c, i + k) || cls(c, i + k, FL_LX_NUMBER))) {
+            *mod = approximators[a].mod;
             return k;
+        }
     }
+    *mod = FL_MOD_NONE;
     return 0;
 }
 
@@ -215,7 +231,7 @@ void fl_time_add_pod(fl_tmatch *m, int pod)
 
 size_t fl_time_read_pod(const fl_tctx *c, size_t i, int *pod)
 {
-    if (cls(c, i, FL_LX_PART_OF_DAY)) {
+    if (cls(c, i, FL_LX_PART_OF_DAY) && !(fl_tw_lexflags(c, i) & FL_LXF_PLURAL)) {
         *pod = fl_tw_value(c, i);
         return 1;
     }

@@ -186,6 +186,9 @@ fl_status fl_timeml_read(fl_timeml_doc *d, const char *data, size_t len, const c
                 g->type = type_from_name(type);
                 g->value[0] = 0;
                 attribute(raw, i, e, "value", g->value, sizeof g->value);
+                char mod[32] = "";
+                attribute(raw, i, e, "mod", mod, sizeof mod);
+                g->mod = fl_time_mod_from_name(mod);
                 g->start = (uint32_t)p;
                 in_timex = 1;
             } else if (!strncmp(raw + i, "</TIMEX3>", 9)) {
@@ -317,8 +320,10 @@ fl_status fl_timeml_write(const fl_timeml_doc *d, const fl_timex *times, size_t 
         if (open_idx == (size_t)-1 && next_open < count) {
             const fl_timex *t = &times[next_open];
             if (t->start < t->end && t->end <= d->plain_len && i == d->plain_from[t->start] && raw[i] != '<') {
-                fl_buffer_printf(out, "<TIMEX3 tid=\"t%zu\" type=\"%s\" value=\"%s\">", next_open + 1,
-                                 fl_time_type_name(t->type), t->value);
+                const char *mod = fl_time_mod_name(t->mod);
+                fl_buffer_printf(out, "<TIMEX3 tid=\"t%zu\" type=\"%s\" value=\"%s\"%s%s%s>", next_open + 1,
+                                 fl_time_type_name(t->type), t->value, mod ? " mod=\"" : "", mod ? mod : "",
+                                 mod ? "\"" : "");
                 open_idx = next_open++;
                 continue;
             }
@@ -361,6 +366,7 @@ fl_status fl_timeml_find_times(const fl_timeml_doc *d, fl_doc *work, fl_timex **
         (*times)[i].end = t[i].span.end;
         (*times)[i].type = t[i].type;
         memcpy((*times)[i].value, t[i].value, sizeof t[i].value);
+        (*times)[i].mod = fl_doc_time_mod(work, i);
     }
     *count = n;
     return FL_OK;

@@ -22,11 +22,13 @@
 #include <stdint.h>
 
 #include "factline.h"
+#include "time/times.h"
 
 typedef struct fl_timex {
     uint32_t start, end;         /* span in the plain text */
     fl_time_type type;           /* FL_TIME_TYPE_COUNT if the file's type is unknown */
     char value[FL_TIME_VALUE_MAX];
+    fl_time_mod mod;             /* the TIMEX3 mod attribute; FL_MOD_NONE if absent */
 } fl_timex;
 
 typedef struct fl_timeml_doc {
@@ -73,6 +75,7 @@ typedef struct fl_timex_counts {
     uint64_t strict;             /* matched pairs with the same extent */
     uint64_t relaxed;            /* matched pairs (overlapping extents) */
     uint64_t type_ok, value_ok;  /* relaxed pairs with the same type / value */
+    uint64_t mod_ok;             /* relaxed pairs with the same mod (both none counts); not a TE3 score */
 } fl_timex_counts;
 
 /* Matches system against gold expressions of one document (both sorted by

@@ -11,8 +11,20 @@
 
 struct fl_tword;
 
+/* The TIMEX3 `mod` attribute (TimeML 1.2.1): how an expression qualifies
+ * its value ("early 2023" START, "about two years" APPROX). Kept beside the
+ * public fl_time array, which has no field for it. */
+typedef enum fl_time_mod {
+    FL_MOD_NONE = 0,
+    FL_MOD_BEFORE, FL_MOD_AFTER, FL_MOD_ON_OR_BEFORE, FL_MOD_ON_OR_AFTER,
+    FL_MOD_LESS_THAN, FL_MOD_MORE_THAN, FL_MOD_EQUAL_OR_LESS, FL_MOD_EQUAL_OR_MORE,
+    FL_MOD_START, FL_MOD_MID, FL_MOD_END, FL_MOD_APPROX,
+    FL_MOD_COUNT
+} fl_time_mod;
+
 typedef struct fl_time_layer {
     fl_time *times;
+    unsigned char *mods;     /* fl_time_mod of each time, same length as times */
     size_t count, cap;
     struct fl_tword *words;  /* scratch: the word stream, reused across articles */
     size_t words_cap;
@@ -22,5 +34,12 @@ typedef struct fl_time_layer {
 fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day);
 
 void fl_time_layer_free(fl_time_layer *layer);
+
+/* The mod of time i of the doc (FL_MOD_NONE if out of range), and its TimeML
+ * name ("APPROX"; NULL for FL_MOD_NONE or an unknown value). */
+fl_time_mod fl_doc_time_mod(const fl_doc *doc, size_t i);
+const char *fl_time_mod_name(fl_time_mod mod);
+/* The mod named `name` (FL_MOD_NONE if none). */
+fl_time_mod fl_time_mod_from_name(const char *name);
 
 #endif

@@ -56,6 +56,7 @@ int fl_timex_score(const char *plain, const fl_timex *gold, size_t ng, const fl_
                 counts->strict++;
             counts->type_ok += g->type == s->type;
             counts->value_ok += !strcmp(g->value, s->value);
+            counts->mod_ok += g->mod == s->mod;
             a++;
             b++;
         }

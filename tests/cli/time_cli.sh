@@ -37,6 +37,24 @@ if grep -qF '<TIMEX3 tid="t1" type="DATE" value="2023-10-07">October 7</TIMEX3>'
 out=$("$bin" eval timex --system "$tmp/sys" "$tmp/gold") || bad "eval --system exit status"
 if echo "$out" | grep -q 'relaxed  P 100.00  R 100.00  F1 100.00   (3 matches)'; then ok "eval --system"; else bad "eval --system: $out"; fi
 
+# timeml: the TIMEX3 mod attribute is written where TimeML defines one
+cat > "$tmp/mod.tml" <<'TML'
+<?xml version="1.0" ?>
+<TimeML>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2023-11-04" temporalFunction="false" functionInDocument="CREATION_TIME">20231104</TIMEX3></DCT>
+<TEXT>
+The mine opened in early 2019 and ran for nearly three years.
+</TEXT>
+</TimeML>
+TML
+"$bin" timeml -o "$tmp/mod.out.tml" "$tmp/mod.tml" || bad "timeml mod exit status"
+if grep -qF '<TIMEX3 tid="t1" type="DATE" value="2019" mod="START">early 2019</TIMEX3>' "$tmp/mod.out.tml" &&
+   grep -qF '<TIMEX3 tid="t2" type="DURATION" value="P3Y" mod="LESS_THAN">nearly three years</TIMEX3>' "$tmp/mod.out.tml"; then
+    ok "timeml mod"
+else
+    bad "timeml mod: $(grep TIMEX3 "$tmp/mod.out.tml")"
+fi
+
 # hostile input: clear messages, no crash
 printf 'garbage \x00\x01 not xml' > "$tmp/bad.tml"
 msg=$("$bin" timeml "$tmp/bad.tml" 2>&1 >/dev/null); st=$?

@@ -22,8 +22,8 @@ check() { # name value floor
     fi
 }
 fail=0
-check "relaxed F1" "$(score relaxed 7)" 93.0
-check "strict F1" "$(score strict 7)" 86.5
-check "type F1" "$(score type 6)" 89.5
-check "value F1" "$(score value 6)" 79.5
+check "relaxed F1" "$(score relaxed 7)" 94.0
+check "strict F1" "$(score strict 7)" 88.5
+check "type F1" "$(score type 6)" 90.5
+check "value F1" "$(score value 6)" 80.7
 exit $fail

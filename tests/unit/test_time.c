@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "factline.h"
+#include "time/times.h"
 
 /* Runs the layer on `text` dated `dct` and compares with `want`: lines of
  * "text|TYPE|value", one per expression, in order, joined by "\n". */
@@ -93,6 +94,10 @@ static void relative(void)
     T("2023-11-04", "He leaves tomorrow.", "tomorrow|DATE|2023-11-05");
     T("2023-11-04", "He spoke on Friday.", "Friday|DATE|2023-11-03");
     T("2023-11-04", "He will speak on Monday.", "Monday|DATE|2023-11-06");
+    T("2023-11-08", "The offer, which had been scheduled to expire Friday, was extended.", "Friday|DATE|2023-11-03");
+    T("2023-11-08", "The offer is scheduled to expire Friday.", "Friday|DATE|2023-11-10");
+    T("2023-11-08", "Until Monday, police had not named a suspect.", "Monday|DATE|2023-11-06");
+    T("2023-11-08", "Police will hold him until Monday.", "Monday|DATE|2023-11-13");
     T("2023-11-04", "He spoke last Tuesday.", "last Tuesday|DATE|2023-10-31");
     T("2023-11-01", "The boy could come as early as Friday.", "Friday|DATE|2023-11-03");
     T("2023-11-01", "Officials extended the deadline until 9 a.m. Friday.", "9 a.m. Friday|TIME|2023-11-03T09:00");
@@ -100,6 +105,9 @@ static void relative(void)
     T("2023-11-04", "He spoke this evening.", "this evening|TIME|2023-11-04TEV");
     T("2023-11-04", "He spoke at 3:30 p.m. Friday.", "3:30 p.m. Friday|TIME|2023-11-03T15:30");
     T("2023-11-04", "The vote is at 10 a.m.", "10 a.m.|TIME|2023-11-04T10:00");
+    T("2023-11-04", "He left at 4 in the morning and slept at 9 in the evening.",
+      "4 in the morning|TIME|2023-11-04T04:00\n9 in the evening|TIME|2023-11-04T21:00");
+    T("2023-11-04", "He ranked 4 in the morning polls.", "");
     T("2023-11-04", "Bids are due by 5 p.m. EST, Nov. 6.", "5 p.m. EST, Nov. 6|TIME|2023-11-06T17:00");
     T("2023-11-04", "Sales rose in the first half of 2023.", "the first half of 2023|DATE|2023-H1");
     T("2023-11-04", "Sales rose in the current fiscal year.", "the current fiscal year|DATE|2023");
@@ -132,6 +140,10 @@ static void refs_durations_sets(void)
     T("2023-11-04", "The paper is printed daily.", "daily|SET|P1D");
     T("2023-11-04", "They meet every Monday.", "every Monday|SET|XXXX-WXX-1");
     T("2023-11-04", "They meet every other week.", "every other week|SET|P2W");
+    T("2023-11-04", "The choir sings on Tuesday nights and Sunday mornings.",
+      "Tuesday nights|SET|XXXX-WXX-2TNI\nSunday mornings|SET|XXXX-WXX-7TMO");
+    T("2023-11-04", "The fair returns each July and every summer.", "each July|SET|XXXX-07\nevery summer|SET|XXXX-SU");
+    T("2023-11-04", "He worked nights for years.", "years|DURATION|PXY");
     T("2023-11-04", "Pay rose 5 percent a year.", "a year|SET|P1Y");
     T("2023-11-04", "They waited two and a half years.", "two and a half years|DURATION|P2Y6M");
     T("2023-11-04", "The flight took 5 1/2 hours.", "5 1/2 hours|DURATION|PT5H30M");
@@ -173,6 +185,109 @@ static void nonsense(void)
     T("0001-01-01", "We met last year.", "");
 }
 
+/* Like expect_times, with the TIMEX3 mod: lines of "text|value|MOD" ("-"
+ * for no mod). */
+static void expect_mods(const char *dct, const char *text, const char *want, int line)
+{
+    fl_doc *doc = fl_doc_new();
+    char got[2048] = "";
+    if (fl_doc_analyze_text(doc, text, strlen(text)) != FL_OK || fl_doc_find_times(doc, dct) != FL_OK) {
+        check_failed++;
+        fprintf(stderr, "%s:%d: analysis failed\n", __FILE__, line);
+        fl_doc_free(doc);
+        return;
+    }
+    size_t len = 0;
+    for (size_t i = 0; i < fl_doc_time_count(doc); i++) {
+        const fl_time *t = &fl_doc_times(doc)[i];
+        const char *mod = fl_time_mod_name(fl_doc_time_mod(doc, i));
+        len += (size_t)snprintf(got + len, sizeof got - len, "%s%.*s|%s|%s", i ? "\n" : "",
+                                (int)(t->span.end - t->span.start), text + t->span.start, t->value, mod ? mod : "-");
+        if (len >= sizeof got)
+            break;
+    }
+    if (strcmp(got, want) == 0) {
+        check_passed++;
+    } else {
+        check_failed++;
+        fprintf(stderr, "%s:%d: in \"%s\" (DCT %s)\n  got:  %s\n  want: %s\n", __FILE__, line, text, dct, got, want);
+    }
+    fl_doc_free(doc);
+}
+
+#define M(dct, text, want) expect_mods(dct, text, want, __LINE__)
+
+static void mods(void)
+{
+    /* edges before a date */
+    M("2023-11-04", "The plant opened in early 2021.", "early 2021|2021|START");
+    M("2023-11-04", "Snow fell in late November.", "late November|2023-11|END");
+    M("2023-11-04", "The firm was founded in mid-1996.", "mid-1996|1996|MID");
+    M("2023-11-04", "Rents are due at the end of the month.", "the end of the month|2023-11|END");
+    M("2023-11-04", "The fair opens at the beginning of June.", "the beginning of June|2023-06|START");
+    M("2023-11-04", "Wages stalled in the late 1970s.", "the late 1970s|197X|END");
+    M("2023-11-04", "Shares were up 2 pence at mid-afternoon yesterday.", "mid-afternoon yesterday|2023-11-03TAF|MID");
+    M("2023-11-04", "By mid afternoon, the talks had ended.", "mid afternoon|2023-11-04TAF|MID");
+    M("2023-11-04", "He watched late-night television after an early-morning raid.", "");
+    M("2023-11-04", "Rain fell earlier this month and will return later this year.",
+      "earlier this month|2023-11|START\nlater this year|2023|END");
+    M("2023-11-06", "Earlier Monday, the mayor spoke.", "Monday|2023-11-06|-");
+    M("2023-11-04", "The storm hit in 1998. Later that year the dam broke.", "1998|1998|-\nLater that year|1998|END");
+    /* approximators before an amount */
+    M("2023-11-04", "The hearing lasted about three hours.", "about three hours|PT3H|APPROX");
+    M("2023-11-04", "The hearing lasted more than four hours.", "more than four hours|PT4H|MORE_THAN");
+    M("2023-11-04", "The hearing lasted less than an hour.", "less than an hour|PT1H|LESS_THAN");
+    M("2023-11-04", "The ban stays for at least 20 years.", "at least 20 years|P20Y|EQUAL_OR_MORE");
+    M("2023-11-04", "Loans run no more than 60 days.", "no more than 60 days|P60D|EQUAL_OR_LESS");
+    M("2023-11-04", "The siege lasted nearly two years.", "nearly two years|P2Y|LESS_THAN");
+    M("2023-11-04", "The mill closed some 20 years ago.", "some 20 years ago|2003|APPROX");
+    /* qualifiers after an expression */
+    M("2023-11-04", "We spoke a week or so ago.", "a week or so ago|2023-W43|APPROX");
+    M("2023-11-04", "Rates stay low for the next year or so.", "the next year or so|P1Y|APPROX");
+    M("2023-11-04", "Cars built in 2015 or later pass.", "2015 or later|2015|ON_OR_AFTER");
+    M("2023-11-04", "Stays of ten days or more need a visa.", "ten days or more|P10D|EQUAL_OR_MORE");
+    /* no qualifier */
+    M("2023-11-04", "The talks lasted two hours.", "two hours|PT2H|-");
+}
+
+static void named_spans(void)
+{
+    /* ages and titles are not times; named days are, capitals and all */
+    T("2023-11-04", "The driver, 41 years old, was unhurt.", "");
+    T("2023-11-04", "A 6-month-old boy and his 30 years old mother left.", "");
+    T("2023-11-04", "She spoke on \"This Week\" and on \"60 Minutes\" about \"High Noon.\"", "");
+    T("2023-12-04", "The parade was held on Thanksgiving Day.", "Thanksgiving Day|DATE|2023-11-23");
+    T("2023-11-04", "Shops close on New Year's Day.", "New Year's Day|DATE|2024-01-01");
+    T("2023-10-20", "Voters go to the polls on Election Day.", "Election Day|DATE|2023-11-07");
+    T("2024-10-20", "Voters go to the polls on Election Day.", "Election Day|DATE|2024-11-05");
+    T("2023-06-01", "Sales peak before Father's Day.", "Father's Day|DATE|2023-06-18");
+    T("2023-03-20", "The parade was on St. Patrick's Day.", "St. Patrick's Day|DATE|2023-03-17");
+    /* "two thousand" before a unit is a count, not the year 2000 */
+    T("2023-11-04", "The walls stood for more than two thousand years.",
+      "more than two thousand years|DURATION|P2000Y");
+    /* the end of a year */
+    T("2023-11-04", "The merger should close by year-end.", "year-end|DATE|2023");
+    T("2023-11-04", "The index has gained 8% since year end.", "year end|DATE|2022");
+    T("2023-11-04", "New rules will apply by year's end.", "year's end|DATE|2023");
+    /* the second day of a pair */
+    T("2023-11-04", "The summit will be held on Dec. 4 and 5.", "Dec. 4|DATE|2023-12-04\n5|DATE|2023-12-05");
+    T("2023-11-04", "Prices rose on Oct. 4 and 5 percent later.", "Oct. 4|DATE|2023-10-04");
+    /* "then current" looks back */
+    T("2023-11-04", "Rights were sold at the then current price.", "then current|DATE|PAST_REF");
+    /* the week of a day */
+    T("2023-02-20", "The trial will open the week of March 6.", "the week of March 6|DATE|2023-W10");
+    /* a weekday before or after the last day mentioned */
+    T("2023-11-06", "The index closed at 2100 on Friday, down 4% from the previous Friday.",
+      "Friday|DATE|2023-11-03\nthe previous Friday|DATE|2023-10-27");
+    T("2023-11-06", "The strike began on Oct. 4 and ended the following Monday.",
+      "Oct. 4|DATE|2023-10-04\nthe following Monday|DATE|2023-10-09");
+    /* the same quarter a year before, in quarterly reports */
+    T("2023-11-04", "Profit rose in the third quarter; in the quarter a year ago it fell.",
+      "the third quarter|DATE|2023-Q3\nthe quarter a year ago|DATE|2022-Q3");
+    T("2023-11-04", "Profit rose in the third quarter, above last year's quarter.",
+      "the third quarter|DATE|2023-Q3\nlast year's quarter|DATE|2022-Q3");
+}
+
 /* Random sentences built from time words, numbers and punctuation: the
  * layer must never crash (the sanitizer build checks memory) and its spans
  * must be sorted, disjoint, inside the text and carry a value. */
@@ -188,6 +303,8 @@ static void random_sentences(void)
         "twenty", "several", "few", "couple", "dozen", "now", "recent", "future", "daily", "fiscal",
         "Christmas", "Day", "New", "Year", "'s", "Eve", "10/15/1998", "1998-02-30", "2/29", "13/45",
         ",", ".", "-", "--", "\xe2\x80\x94", "\xef\xbf\xbd", "(", ")", "\"", "20-year-old", "7-Eleven",
+        "or", "so", "old", "year-end", "previous", "following", "Week", "Minutes", "about", "nearly", "no",
+        "more", "than", "Earlier", "later", "that",
     };
     const size_t nw = sizeof words / sizeof words[0];
     static const char *const dates[] = {"2023-11-04", "0001-01-01", "9999-12-31", "2024-02-29", "2000-01-03"};
@@ -233,6 +350,8 @@ int main(void)
     refs_durations_sets();
     boundaries();
     nonsense();
+    mods();
+    named_spans();
     fl_doc *doc = fl_doc_new();
     CHECK_INT(fl_doc_find_times(doc, "2023-02-30"), FL_ERR_USAGE);
     CHECK_INT(fl_doc_find_times(doc, NULL), FL_ERR_USAGE); /* no article and no date */

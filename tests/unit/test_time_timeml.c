@@ -59,6 +59,53 @@ static void read_write(void)
     fl_timeml_doc_free(&d);
 }
 
+/* The mod attribute: read from gold, found, written, read back, scored. */
+static void mod_attribute(void)
+{
+    static const char text[] =
+        "<TimeML>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2001-05-10\">x</TIMEX3></DCT>\n<TEXT>\n"
+        "The dig lasted <TIMEX3 tid=\"t1\" type=\"DURATION\" value=\"P3Y\" mod=\"APPROX\">about three years"
+        "</TIMEX3> and ended in <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"1999\" mod=\"START\">early 1999</TIMEX3>"
+        " or <TIMEX3 tid=\"t3\" type=\"DATE\" value=\"1999\">1999</TIMEX3>.\n</TEXT>\n</TimeML>\n";
+    fl_timeml_doc d;
+    CHECK_INT(fl_timeml_read(&d, text, strlen(text), "m.tml"), FL_OK);
+    CHECK_INT(d.gold_count, 3);
+    CHECK_INT(d.gold[0].mod, FL_MOD_APPROX);
+    CHECK_INT(d.gold[1].mod, FL_MOD_START);
+    CHECK_INT(d.gold[2].mod, FL_MOD_NONE);
+    fl_doc *work = fl_doc_new();
+    fl_timex *times = NULL;
+    size_t n = 0, cap = 0;
+    CHECK_INT(fl_timeml_find_times(&d, work, &times, &n, &cap), FL_OK);
+    CHECK_INT(n, 3);
+    fl_buffer *out = fl_buffer_new();
+    CHECK_INT(fl_timeml_write(&d, times, n, out), FL_OK);
+    const char *w = fl_buffer_data(out);
+    CHECK(strstr(w, "<TIMEX3 tid=\"t1\" type=\"DURATION\" value=\"P3Y\" mod=\"APPROX\">about three years</TIMEX3>") !=
+          NULL);
+    CHECK(strstr(w, "<TIMEX3 tid=\"t2\" type=\"DATE\" value=\"1999\" mod=\"START\">early 1999</TIMEX3>") != NULL);
+    CHECK(strstr(w, "<TIMEX3 tid=\"t3\" type=\"DATE\" value=\"1999\">1999</TIMEX3>") != NULL);
+    fl_timeml_doc back;
+    CHECK_INT(fl_timeml_read(&back, w, fl_buffer_len(out), "out.tml"), FL_OK);
+    fl_timex_counts c = {0};
+    CHECK(fl_timex_score(d.plain, d.gold, d.gold_count, back.gold, back.gold_count, &c));
+    CHECK_INT(c.relaxed, 3);
+    CHECK_INT(c.mod_ok, 3);
+    back.gold[0].mod = FL_MOD_LESS_THAN;
+    fl_timex_counts c2 = {0};
+    CHECK(fl_timex_score(d.plain, d.gold, d.gold_count, back.gold, back.gold_count, &c2));
+    CHECK_INT(c2.mod_ok, 2);
+    CHECK_STR(fl_time_mod_name(FL_MOD_EQUAL_OR_MORE), "EQUAL_OR_MORE");
+    CHECK(fl_time_mod_name(FL_MOD_NONE) == NULL && fl_time_mod_name((fl_time_mod)99) == NULL);
+    CHECK_INT(fl_time_mod_from_name("ON_OR_AFTER"), FL_MOD_ON_OR_AFTER);
+    CHECK_INT(fl_time_mod_from_name("SOMETIMES"), FL_MOD_NONE);
+    fl_timeml_doc_free(&back);
+    fl_buffer_free(out);
+    free(times);
+    fl_doc_free(work);
+    fl_timeml_doc_free(&d);
+}
+
 static void hostile(void)
 {
     static const char *const bad[] = {
@@ -144,6 +191,7 @@ static void scorer(void)
 int main(void)
 {
     read_write();
+    mod_attribute();
     hostile();
     scorer();
     return check_report("time_timeml");
