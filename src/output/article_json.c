@@ -9,6 +9,7 @@
 #include "output/json.h"
 #include "quote/quote_json.h"
 #include "text/doc.h"
+#include "time/times.h"
 
 static void write_span(fl_buffer *b, uint32_t start, uint32_t end)
 {
@@ -19,7 +20,7 @@ static void write_span(fl_buffer *b, uint32_t start, uint32_t end)
     fl_buffer_append_char(b, ']');
 }
 
-/* "times": [{"text", "span", "type", "value"}] (docs/schema.md, ## times) */
+/* "times": [{"text", "span", "type", "value"[, "mod"]}] (docs/schema.md, ## times) */
 static void write_times(const fl_doc *doc, fl_buffer *b)
 {
     fl_buffer_append_char(b, '[');
@@ -36,6 +37,11 @@ static void write_times(const fl_doc *doc, fl_buffer *b)
         fl_json_cstring(b, fl_time_type_name(t->type));
         fl_json_key(b, "value", 0);
         fl_json_cstring(b, t->value);
+        const char *mod = fl_time_mod_name(fl_doc_time_mod(doc, i));
+        if (mod) {
+            fl_json_key(b, "mod", 0);
+            fl_json_cstring(b, mod);
+        }
         fl_buffer_append_char(b, '}');
     }
     fl_buffer_append_char(b, ']');
