@@ -53,6 +53,7 @@ check(tok.get("n\x27t") == "clitic" and tok.get("\x27s") == "clitic", "clitics")
 print("extract_seed: %d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
 '
+seed_status=$?
 # Time expressions carry TimeML's mod when they have one.
 printf 'date 2023-11-04 T\nTalks lasted about three hours in early 2019.\n' | "$bin" extract - | python3 -c '
 import json, sys
@@ -62,3 +63,4 @@ ok = t["about three hours"]["value"] == "PT3H" and t["about three hours"]["mod"]
 print("extract_mod: %d passed, %d failed" % (ok, not ok))
 sys.exit(0 if ok else 1)
 '
+[ $? = 0 ] && [ $seed_status = 0 ]
