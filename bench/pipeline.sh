@@ -40,13 +40,19 @@ wink=$(m "wink-nlp all news" "$all_bytes" "$all_words" -- taskset -c 0 node benc
 chrono=$(m "chrono-node all news" "$all_bytes" "$all_words" -- taskset -c 0 node bench/peers/pipeline_peers.js chrono "${news[@]}")
 comp=$(m "compromise+dates BBC" "$bbc_bytes" "$bbc_words" -- taskset -c 0 node bench/peers/pipeline_peers.js compromise "$bbc")
 onlp=""
-if command -v opennlp >/dev/null && [ -f bench/tmp/opennlp-ner.bin ]; then
+onlp_model=bench/tmp/ner/opennlp-en-ner-conll03.bin   # trained by bench/ner.sh on CoNLL-2003 train
+if command -v opennlp >/dev/null && [ ! -s "$onlp_model" ] && [ -f "$data/conll2003/eng.train" ]; then
+  mkdir -p bench/tmp/ner
+  opennlp TokenNameFinderTrainer.conll03 -lang eng -types per,loc,org,misc -encoding UTF-8 \
+    -data "$data/conll2003/eng.train" -model "$onlp_model" >bench/tmp/ner/opennlp-train.log 2>&1 || rm -f "$onlp_model"
+fi
+if command -v opennlp >/dev/null && [ -s "$onlp_model" ]; then
   # OpenNLP's name finder on the same text, one sentence per line (its own tokenizer
   # is not used: whitespace tokens), with the model bench/ner.sh trains.
   node -e '
 const { readArticles } = require("./bench/peers/articles");
 for (const t of readArticles(process.argv.slice(1))) for (const l of t.split("\n")) if (l.trim()) console.log(l.trim());' "$bbc" >bench/tmp/bbc-lines.txt
-  onlp=$(m "OpenNLP NER BBC" "$bbc_bytes" "$bbc_words" -- taskset -c 0 sh -c 'opennlp TokenNameFinder bench/tmp/opennlp-ner.bin < bench/tmp/bbc-lines.txt > /dev/null 2>&1')
+  onlp=$(m "OpenNLP NER BBC" "$bbc_bytes" "$bbc_words" -- taskset -c 0 sh -c 'opennlp TokenNameFinder '"$onlp_model"' < bench/tmp/bbc-lines.txt > /dev/null 2>&1')
 fi
 for x in "$j1" "$j2" "$fb" "$wink" "$chrono" "$comp" ${onlp:+"$onlp"}; do
   printf '%-24s %9s MB/s %11s words/s %8s MB peak RSS\n' "$(field label "$x")" "$(field mb_per_s "$x")" \
