@@ -17,7 +17,7 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "usage: factline serve [--db PATH] [--port N] [--bind ADDR] [--threads N]\n"
-            "                      [--max-connections N] [--per-ip N] [--timeout SECONDS]\n"
+            "                      [--max-connections N] [--per-ip N] [--timeout SECONDS] [--cache-mb N]\n"
             "Serves the JSON API (docs/api.md), /healthz and the page on http://ADDR:PORT/ until\n"
             "interrupted. The database (default ./" CLI_DEFAULT_DB ") is opened read-only.\n"
             "  --port N             TCP port (default 8080; 0 picks a free one, printed on start)\n"
@@ -26,6 +26,8 @@ static void usage(FILE *out)
             "  --max-connections N  open connections at once (default 256)\n"
             "  --per-ip N           open connections per client address (default: no limit)\n"
             "  --timeout SECONDS    close a connection idle this long (default 10)\n"
+            "  --cache-mb N         keep recent answers, up to N MiB (default 64; 0: off);\n"
+            "                       any change to the database empties it\n"
             "Exit status: 0 stopped by a signal, 2 usage error or cannot start.\n");
 }
 
@@ -71,6 +73,8 @@ int cmd_serve(int argc, char **argv)
             ok = number(v, 0, 10000, &o.per_ip_connections);
         else if (!strcmp(a, "--timeout"))
             ok = number(v, 1, 3600, &o.timeout_seconds);
+        else if (!strcmp(a, "--cache-mb"))
+            ok = number(v, 0, 4096, &o.cache_mb);
         else {
             fprintf(stderr, "factline serve: unknown option '%s'\n", a);
             usage(stderr);

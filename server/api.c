@@ -9,13 +9,14 @@
  * Not for: SQL (src/store) or HTTP checks common to every request
  * (server.c).
  */
+#include "cache.h"
 #include "server_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum param_target { P_TEXT, P_FROM, P_TO, P_SOURCE, P_ENTITY, P_CATEGORY, P_SUBJECT, P_PLACE, P_LIMIT, P_OFFSET };
+enum param_target { P_TEXT, P_FROM, P_TO, P_SOURCE, P_ENTITY, P_CATEGORY, P_SUBJECT, P_PLACE, P_LIMIT, P_OFFSET, P_COUNT };
 
 typedef struct param {
     const char *name;
@@ -47,7 +48,7 @@ static const endpoint endpoints[] = {
 /* Collected from the query string by check_arg. */
 typedef struct args {
     const endpoint *ep;
-    const char *values[10]; /* by param_target */
+    const char *values[P_COUNT]; /* by param_target */
     char error[256];
 } args;
 
@@ -193,7 +194,11 @@ static void healthz(fl_server *s, response *r)
     r->content_type = "application/json; charset=utf-8";
     sbuf_printf(&r->body, "{\"status\":\"ok\",\"version\":");
     sbuf_json_string(&r->body, fl_version());
-    sbuf_printf(&r->body, ",\"schema\":%d,\"articles\":%lld}\n", version, n);
+    unsigned long long hits, misses;
+    size_t bytes;
+    server_cache_stats(server_answer_cache(s), &hits, &misses, &bytes);
+    sbuf_printf(&r->body, ",\"schema\":%d,\"articles\":%lld,\"cache\":{\"hits\":%llu,\"misses\":%llu,\"bytes\":%zu}}\n",
+                version, n, hits, misses, bytes);
 }
 
 static void question(fl_server *s, struct MHD_Connection *c, const endpoint *ep, response *r)
@@ -224,6 +229,27 @@ static void question(fl_server *s, struct MHD_Connection *c, const endpoint *ep,
         response_error(r, 400, "%s needs the parameter '%s'", ep->path, ep->required);
         return;
     }
+    /* The cache key: the question and its validated parameters, so the
+     * order and spelling of the query string do not matter. */
+    sbuf key;
+    sbuf_init(&key);
+    sbuf_puts(&key, ep->name);
+    for (size_t i = 0; i < P_COUNT; i++) {
+        sbuf_append(&key, "\x1f", 1);
+        if (a.values[i])
+            sbuf_puts(&key, a.values[i]);
+    }
+    sbuf_printf(&key, "\x1f%u\x1f%u", limit, offset);
+    char *cached = NULL;
+    size_t cached_len = 0;
+    if (!key.failed && server_cache_get(server_answer_cache(s), key.data, key.len, &cached, &cached_len)) {
+        r->content_type = "application/json; charset=utf-8";
+        sbuf_append(&r->body, cached, cached_len);
+        free(cached);
+        sbuf_release(&key);
+        return;
+    }
+
     fl_query q;
     memset(&q, 0, sizeof q);
     q.kind = ep->kind;
@@ -252,6 +278,7 @@ static void question(fl_server *s, struct MHD_Connection *c, const endpoint *ep,
             response_error(r, 500, "the database could not answer");
         }
         server_store_release(s, store);
+        sbuf_release(&key);
         return;
     }
     server_store_release(s, store);
@@ -259,6 +286,7 @@ static void question(fl_server *s, struct MHD_Connection *c, const endpoint *ep,
         fl_result_row_count(res, 0) == 0) {
         response_error(r, 404, "no entity called '%s'", q.text);
         fl_result_free(res);
+        sbuf_release(&key);
         return;
     }
     sbuf *b = &r->body;
@@ -274,6 +302,9 @@ static void question(fl_server *s, struct MHD_Connection *c, const endpoint *ep,
     sbuf_puts(b, "}");
     write_results(b, res, limit, offset, ep->paged);
     fl_result_free(res);
+    if (!b->failed && !key.failed)
+        server_cache_put(server_answer_cache(s), key.data, key.len, b->data, b->len);
+    sbuf_release(&key);
 }
 
 void api_handle(fl_server *s, struct MHD_Connection *c, const char *path, response *r)

@@ -8,6 +8,7 @@
  * framing). Not for: what an endpoint answers (api.c) or the page's files
  * (assets.c).
  */
+#include "cache.h"
 #include "server_internal.h"
 
 #include <arpa/inet.h>
@@ -27,7 +28,10 @@ struct fl_server {
     pthread_mutex_t lock;
     pthread_cond_t freed;
     unsigned port;
+    struct server_cache *cache;
 };
+
+struct server_cache *server_answer_cache(fl_server *s) { return s->cache; }
 
 /* The policy every response carries: scripts, styles and data only from
  * this origin, no inline script or style, no plugins, no framing. */
@@ -43,6 +47,7 @@ void fl_server_options_default(fl_server_options *o)
     o->threads = 4;
     o->max_connections = 256;
     o->timeout_seconds = 10;
+    o->cache_mb = 64;
 }
 
 /* ---- the store pool ------------------------------------------------------ */
@@ -248,6 +253,7 @@ static fl_server *fail(fl_server *s, char **error, const char *fmt, ...)
     if (error)
         *error = strdup(msg);
     close_stores(s);
+    server_cache_free(s->cache);
     pthread_mutex_destroy(&s->lock);
     pthread_cond_destroy(&s->freed);
     free(s);
@@ -280,6 +286,8 @@ fl_server *fl_server_start(const fl_server_options *o, char **error)
             return r;
         }
     }
+
+    s->cache = server_cache_new(o->db, (size_t)o->cache_mb << 20);
 
     struct sockaddr_storage addr;
     memset(&addr, 0, sizeof addr);
@@ -322,6 +330,7 @@ void fl_server_stop(fl_server *s)
         return;
     MHD_stop_daemon(s->daemon);
     close_stores(s);
+    server_cache_free(s->cache);
     pthread_mutex_destroy(&s->lock);
     pthread_cond_destroy(&s->freed);
     free(s);

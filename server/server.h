@@ -20,6 +20,7 @@ typedef struct fl_server_options {
     unsigned max_connections;   /* open connections at once; default 256 */
     unsigned per_ip_connections;/* 0: no limit per client address (default) */
     unsigned timeout_seconds;   /* idle connection timeout; default 10 */
+    unsigned cache_mb;          /* answer cache in MiB (server/cache.h); default 64; 0: none */
 } fl_server_options;
 
 void fl_server_options_default(fl_server_options *o);

@@ -47,6 +47,9 @@ void response_error(response *r, unsigned status, const char *fmt, ...) __attrib
 fl_store *server_store_acquire(fl_server *s);
 void server_store_release(fl_server *s, fl_store *store);
 
+/* The answer cache (cache.h), or NULL when caching is off. */
+struct server_cache *server_answer_cache(fl_server *s);
+
 /* The JSON API (api.c): "/healthz" and paths under "/api/". */
 void api_handle(fl_server *s, struct MHD_Connection *c, const char *path, response *r);
 

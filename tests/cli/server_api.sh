@@ -31,8 +31,8 @@ for _ in $(seq 50); do grep -q 'listening on' "$dir/log" 2>/dev/null && break; s
 port=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$dir/log")
 [ -n "$port" ] || { echo "FAIL: server did not start"; cat "$dir/log"; exit 1; }
 
-python3 - "$port" <<'PYEOF'
-import json, socket, sys, time
+python3 - "$port" "$bin" "$dir/t.db" <<'PYEOF'
+import json, socket, subprocess, sys, time
 
 port = int(sys.argv[1])
 failed = 0
@@ -280,6 +280,18 @@ for c in conns:
 time.sleep(0.2)
 st, h, doc = api("/healthz")
 check(st == 200, "healthy after too many connections")
+
+# The answer cache: a repeated question is answered from it (same body, a hit counted),
+# and an article stored meanwhile empties it, so the next answer includes the article.
+st1, h1, b1 = get("/api/search?q=zebracrossing")
+st2, h2, b2 = get("/api/search?q=zebracrossing")
+st, h, doc = api("/healthz")
+check(st1 == st2 == 200 and b1 == b2 and doc["cache"]["hits"] >= 1, "cached answer: %s" % doc.get("cache"))
+check(json.loads(b1)["results"]["articles"] == [], "nothing about zebras yet")
+art = b"date 2023-11-09 Zebra crossing\nA new zebracrossing opened in Gaza City.\n"
+subprocess.run([sys.argv[2], "ingest", "-q", "--db", sys.argv[3], "-"], input=art, check=True)
+st, h, b3 = get("/api/search?q=zebracrossing")
+check(st == 200 and len(json.loads(b3)["results"]["articles"]) == 1, "the cache follows the database: %s" % b3[:200])
 print("server_api: %d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
 PYEOF
