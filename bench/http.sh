@@ -48,12 +48,18 @@ echo "database: $db, $n articles, $figures figures, $(stat -c %s "$db") bytes"
 [ "$figures" -gt 0 ] || echo "note: no figures in $db (built before the extraction layers): timeline measures an empty series; delete $db to rebuild"
 
 log=$(mktemp)
-$bin serve --db "$db" --port 0 --threads 4 --max-connections 512 2>"$log" &
-pid=$!
+pid=""
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -f "$log" "${paths:-}" "${paths:-}.out"' EXIT
-for _ in $(seq 50); do grep -q 'listening on' "$log" && break; sleep 0.1; done
-port=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$log")
-base="http://127.0.0.1:$port"
+start() { # cache MiB
+  [ -n "$pid" ] && { kill "$pid"; wait "$pid" || true; }
+  $bin serve --db "$db" --port 0 --threads 4 --max-connections 512 --cache-mb "$1" 2>"$log" &
+  pid=$!
+  for _ in $(seq 50); do grep -q 'listening on' "$log" && break; sleep 0.1; done
+  port=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$log")
+  base="http://127.0.0.1:$port"
+  echo "# server with --cache-mb $1"
+}
+start 64
 rss() { awk '/^VmRSS/ {r=$2} /^VmHWM/ {h=$2} END {printf "server RSS %d MB (peak %d MB)\n", r/1024, h/1024}' /proc/$pid/status; }
 rss
 paths=$(mktemp)
@@ -76,6 +82,12 @@ run "search, one rare word" "$conns" "/api/search?q=cocoa"
 run "search, one common word" "$conns" "/api/search?q=bank"
 run timeline "$conns" /api/timeline?category={killed,injured,arrested,released}
 run healthz "$conns" /healthz
+# The same without the answer cache: every request runs its query.
+start 0
+run "search, no cache" "$conns" "${searches[@]}"
+run "search, no cache, 10 connections" 10 "${searches[@]}"
+run "timeline, no cache" "$conns" /api/timeline?category={killed,injured,arrested,released}
 kill "$pid"
 wait "$pid" || true
+pid=""
 echo "targets: search p99 <= 50 ms at 100 connections on 100k articles; zero errors; RSS bounded"

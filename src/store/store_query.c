@@ -336,18 +336,24 @@ static fl_result *query_timeline(fl_store *s, const fl_query *q, unsigned limit)
     fl_buffer_init(&src);
     const char *source_key = filter_source_key(s, q->source, &src);
     fl_result *r = fl_result_new();
+    /* The page of points first (with the running maximum, which needs the
+     * series before it), then the evidence sentences for that page only:
+     * fl_sentence() analyses a paragraph, too much work for every figure. */
     sqlite3_stmt *st = fl_store_prepare(
-        s, "SELECT f.date AS as_of, coalesce(f.source, '(the article)') AS source, f.value, f.low, f.high, f.qualifier,"
-           " f.subject, f.place, ?9 AS cumulative,"
-           " CASE WHEN ?9 THEN max(coalesce(f.low, f.value)) OVER (PARTITION BY coalesce(f.source_key, '')"
-           "   ORDER BY f.date, f.id ROWS UNBOUNDED PRECEDING) END AS running_max,"
+        s, "WITH series AS (SELECT f.id, f.date, max(coalesce(f.low, f.value)) OVER (PARTITION BY"
+           "   coalesce(f.source_key, '') ORDER BY f.date, f.id ROWS UNBOUNDED PRECEDING) AS running_max"
+           "   FROM figures f"
+           "   WHERE f.category = ?1 AND (?2 IS NULL OR f.subject_key = fl_key('MISC', ?2))"
+           "   AND (?3 IS NULL OR f.place_key = fl_key('LOC', ?3)) AND (?4 IS NULL OR f.date >= ?4)"
+           "   AND (?5 IS NULL OR f.date <= ?5) AND (?6 IS NULL OR f.source_key = ?6)),"
+           " page AS MATERIALIZED (SELECT s.id, s.running_max FROM series s JOIN figures f ON f.id = s.id"
+           "   ORDER BY s.date, coalesce(f.source_key, ''), s.id LIMIT ?7 OFFSET ?8)"
+           " SELECT f.date AS as_of, coalesce(f.source, '(the article)') AS source, f.value, f.low, f.high, f.qualifier,"
+           " f.subject, f.place, ?9 AS cumulative, CASE WHEN ?9 THEN p.running_max END AS running_max,"
            " a.id AS article, a.headline, f.text AS evidence, f.start, f.end,"
            " fl_sentence(a.text, f.start, f.end) AS sentence"
-           " FROM figures f JOIN articles a ON a.id = f.article_id"
-           " WHERE f.category = ?1 AND (?2 IS NULL OR f.subject_key = fl_key('MISC', ?2))"
-           " AND (?3 IS NULL OR f.place_key = fl_key('LOC', ?3)) AND (?4 IS NULL OR f.date >= ?4)"
-           " AND (?5 IS NULL OR f.date <= ?5) AND (?6 IS NULL OR f.source_key = ?6)"
-           " ORDER BY f.date, coalesce(f.source_key, ''), f.id LIMIT ?7 OFFSET ?8");
+           " FROM page p JOIN figures f ON f.id = p.id JOIN articles a ON a.id = f.article_id"
+           " ORDER BY f.date, coalesce(f.source_key, ''), f.id");
     if (!st) {
         fl_buffer_release(&src);
         fl_result_free(r);
@@ -378,20 +384,23 @@ static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
      * an open end as infinity. Two figures disagree when their intervals do
      * not overlap. */
     sqlite3_stmt *st = fl_store_prepare(
-        s, "SELECT f1.date AS as_of, f1.category, f1.subject, f1.place,"
+        s, "WITH pairs AS MATERIALIZED (SELECT f1.id AS a, f2.id AS b"
+           "   FROM figures f1 JOIN figures f2 ON f2.category = f1.category AND f2.subject_key IS f1.subject_key"
+           "   AND f2.place_key IS f1.place_key AND f2.date = f1.date AND f2.id > f1.id"
+           "   WHERE f1.source_key IS NOT NULL AND f2.source_key IS NOT NULL AND f1.source_key <> f2.source_key"
+           "   AND (?1 IS NULL OR f1.category = ?1) AND (?2 IS NULL OR f1.date >= ?2) AND (?3 IS NULL OR f1.date <= ?3)"
+           "   AND (" HIGH("f1") " < " LOW("f2") " OR " HIGH("f2") " < " LOW("f1") ")"
+           "   ORDER BY f1.date, f1.category, f1.id, f2.id LIMIT ?4 OFFSET ?5)"
+           " SELECT f1.date AS as_of, f1.category, f1.subject, f1.place,"
            " f1.source AS source_a, f1.text AS figure_a, f1.qualifier AS qualifier_a, f1.value AS value_a,"
            " f1.article_id AS article_a,"
            " fl_sentence(a1.text, f1.start, f1.end) AS sentence_a, f1.start AS start_a, f1.end AS end_a,"
            " f2.source AS source_b, f2.text AS figure_b, f2.qualifier AS qualifier_b, f2.value AS value_b,"
            " f2.article_id AS article_b,"
            " fl_sentence(a2.text, f2.start, f2.end) AS sentence_b, f2.start AS start_b, f2.end AS end_b"
-           " FROM figures f1 JOIN figures f2 ON f2.category = f1.category AND f2.subject_key IS f1.subject_key"
-           "   AND f2.place_key IS f1.place_key AND f2.date = f1.date AND f2.id > f1.id"
+           " FROM pairs p JOIN figures f1 ON f1.id = p.a JOIN figures f2 ON f2.id = p.b"
            " JOIN articles a1 ON a1.id = f1.article_id JOIN articles a2 ON a2.id = f2.article_id"
-           " WHERE f1.source_key IS NOT NULL AND f2.source_key IS NOT NULL AND f1.source_key <> f2.source_key"
-           " AND (?1 IS NULL OR f1.category = ?1) AND (?2 IS NULL OR f1.date >= ?2) AND (?3 IS NULL OR f1.date <= ?3)"
-           " AND (" HIGH("f1") " < " LOW("f2") " OR " HIGH("f2") " < " LOW("f1") ")"
-           " ORDER BY f1.date, f1.category, f1.id LIMIT ?4 OFFSET ?5");
+           " ORDER BY f1.date, f1.category, f1.id, f2.id");
     if (!st) {
         fl_result_free(r);
         return NULL;
@@ -417,9 +426,10 @@ static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
            "   AND e.subject_key IS f.subject_key AND e.place_key IS f.place_key AND e.date <= f.date AND e.id <> f.id"
            "   AND coalesce(e.low, e.value) = f.before_max ORDER BY e.date LIMIT 1) AS earlier_date,"
            " f.qualifier, f.value AS later_value, f.article_id AS article, fl_sentence(a.text, f.start, f.end) AS sentence,"
-           " f.start, f.end FROM series f JOIN articles a ON a.id = f.article_id"
-           " WHERE " HIGH("f") " < f.before_max AND (?2 IS NULL OR f.date >= ?2) AND (?3 IS NULL OR f.date <= ?3)"
-           " ORDER BY f.date, f.id LIMIT ?4 OFFSET ?5");
+           " f.start, f.end FROM (SELECT * FROM series f"
+           "   WHERE " HIGH("f") " < f.before_max AND (?2 IS NULL OR f.date >= ?2) AND (?3 IS NULL OR f.date <= ?3)"
+           "   ORDER BY f.date, f.id LIMIT ?4 OFFSET ?5) f JOIN articles a ON a.id = f.article_id"
+           " ORDER BY f.date, f.id");
     if (!st) {
         fl_result_free(r);
         return NULL;
