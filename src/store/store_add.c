@@ -113,7 +113,8 @@ static long long local_lookup(const local_entity *ents, size_t n, const char *na
     return 0;
 }
 
-static int add_entities(fl_store *s, long long article, json_t *arr, local_entity *ents, size_t *count, size_t cap)
+static int add_entities(fl_store *s, long long article, const char *date, json_t *arr, local_entity *ents,
+                        size_t *count, size_t cap)
 {
     size_t i;
     json_t *e;
@@ -157,13 +158,14 @@ static int add_entities(fl_store *s, long long article, json_t *arr, local_entit
             long long a0, b0;
             if (!jspan(m, &a0, &b0))
                 continue;
-            st = fl_store_prepare(s, "INSERT INTO mentions(article_id, entity_id, start, end) VALUES(?, ?, ?, ?)");
+            st = fl_store_prepare(s, "INSERT INTO mentions(article_id, entity_id, start, end, date) VALUES(?, ?, ?, ?, ?)");
             if (!st)
                 return 0;
             sqlite3_bind_int64(st, 1, article);
             sqlite3_bind_int64(st, 2, id);
             sqlite3_bind_int64(st, 3, a0);
             sqlite3_bind_int64(st, 4, b0);
+            sqlite3_bind_text(st, 5, date, -1, SQLITE_STATIC);
             if (!fl_store_step_done(s, st))
                 return 0;
         }
@@ -472,7 +474,7 @@ fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added)
         sqlite3_bind_text(st, 3, text, (int)text_len, SQLITE_STATIC);
         ok = fl_store_step_done(s, st);
     }
-    ok = ok && add_entities(s, article, json_object_get(o, "entities"), ents, &n, sizeof ents / sizeof ents[0]);
+    ok = ok && add_entities(s, article, date, json_object_get(o, "entities"), ents, &n, sizeof ents / sizeof ents[0]);
     ok = ok && add_quotes(s, article, json_object_get(o, "quotes"), ents, n, text, text_len);
     ok = ok && add_attributions(s, article, json_object_get(o, "attributions"), ents, n);
     ok = ok && add_figures(s, article, date, json_object_get(o, "figures"));

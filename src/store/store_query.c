@@ -24,6 +24,9 @@ static const char *const cumulative_categories[] = {"arrested", "injured", "kill
 /* How many of the newest matches a search ranks (see query_search). */
 #define FL_SEARCH_WINDOW "2000"
 
+/* How many of an entity's newest articles its co-occurring entities are counted over. */
+#define CO_OCCURRING_WINDOW "1000"
+
 /* A figure's interval. A missing bound is open when the qualifier says so
  * ("more than", "at least": no upper bound; "up to", "less than": down to
  * 0), else the value itself. */
@@ -178,7 +181,7 @@ static fl_result *query_search(fl_store *s, const fl_query *q, unsigned limit)
            "   AND (?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL OR f.rowid IN"
            "     (SELECT a.id FROM articles a WHERE (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
            "      AND (?4 IS NULL OR a.source = ?4)"
-           "      AND (?5 IS NULL OR a.id IN (SELECT m.article_id FROM mentions m JOIN temp.wanted w ON w.id = m.entity_id))))"
+           "      AND (?5 IS NULL OR a.id IN (SELECT m.article_id FROM mentions m WHERE m.entity_id IN temp.wanted))))"
            "   ORDER BY f.rank, f.rowid LIMIT ?6 OFFSET ?7)"
            " SELECT a.id AS article, a.date, a.headline, a.source,"
            " snippet(articles_fts, 1, '**', '**', '…', 24) AS snippet, round(h.score, 3) AS score"
@@ -235,28 +238,39 @@ static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
     } parts[] = {
         {"entity", "SELECT e.id, e.name, e.type, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
                    " (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id) AS articles"
-                   " FROM entities e JOIN temp.wanted w ON w.id = e.id ORDER BY mentions DESC LIMIT ?4 OFFSET ?5"},
-        {"aliases", "SELECT DISTINCT x.alias FROM entity_aliases x JOIN temp.wanted w ON w.id = x.entity_id"
+                   " FROM entities e WHERE e.id IN temp.wanted ORDER BY mentions DESC LIMIT ?4 OFFSET ?5"},
+        {"aliases", "SELECT DISTINCT x.alias FROM entity_aliases x WHERE x.entity_id IN temp.wanted"
                     " ORDER BY length(x.alias) DESC, x.alias LIMIT ?4 OFFSET ?5"},
-        {"mentions_per_day", "SELECT a.date, count(*) AS mentions FROM mentions m JOIN temp.wanted w ON w.id = m.entity_id"
-                             " JOIN articles a ON a.id = m.article_id WHERE (?2 IS NULL OR a.date >= ?2)"
-                             " AND (?3 IS NULL OR a.date <= ?3) GROUP BY a.date ORDER BY a.date LIMIT ?4 OFFSET ?5"},
-        {"co_occurring", "SELECT e.name, e.type, count(DISTINCT m2.article_id) AS articles"
-                         " FROM mentions m1 JOIN temp.wanted w ON w.id = m1.entity_id"
-                         " JOIN mentions m2 ON m2.article_id = m1.article_id AND m2.entity_id NOT IN temp.wanted"
-                         " JOIN entities e ON e.id = m2.entity_id JOIN articles a ON a.id = m1.article_id"
-                         " WHERE (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
+        {"mentions_per_day", "SELECT m.date, count(*) AS mentions FROM mentions m WHERE m.entity_id IN temp.wanted"
+                             " AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)"
+                             " GROUP BY m.date ORDER BY m.date LIMIT ?4 OFFSET ?5"},
+        /* Over the entity's newest CO_OCCURRING_WINDOW articles: a name in
+         * thousands of articles would otherwise join millions of mentions. */
+        {"co_occurring", "WITH arts AS (SELECT DISTINCT m.article_id AS id FROM mentions m"
+                         "   WHERE m.entity_id IN temp.wanted AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)"
+                         "   ORDER BY m.date DESC, m.article_id DESC LIMIT " CO_OCCURRING_WINDOW ")"
+                         " SELECT e.name, e.type, count(DISTINCT m2.article_id) AS articles"
+                         " FROM arts JOIN mentions m2 ON m2.article_id = arts.id AND m2.entity_id NOT IN temp.wanted"
+                         " JOIN entities e ON e.id = m2.entity_id"
                          " GROUP BY e.id ORDER BY articles DESC, e.name LIMIT ?4 OFFSET ?5"},
-        {"quotes", "SELECT a.date, a.id AS article, a.headline, q.kind, q.text, q.start, q.end FROM quotes q"
-                   " JOIN temp.wanted w ON w.id = q.speaker_entity_id JOIN articles a ON a.id = q.article_id"
-                   " WHERE (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
-                   " ORDER BY a.date, q.id LIMIT ?4 OFFSET ?5"},
-        {"attributions", "SELECT a.date, a.id AS article, t.source, t.cue,"
-                         " CAST(substr(CAST(a.text AS BLOB), t.content_start + 1, t.content_end - t.content_start) AS TEXT) AS content,"
-                         " t.content_start, t.content_end FROM attributions t JOIN temp.wanted w ON w.id = t.source_entity_id"
-                         " JOIN articles a ON a.id = t.article_id"
-                         " WHERE (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
-                         " ORDER BY a.date, t.id LIMIT ?4 OFFSET ?5"},
+        /* Pages first (by quote and attribution order), then the article
+         * fields for those rows only: the article text is large. */
+        {"quotes", "WITH page AS MATERIALIZED (SELECT q.id FROM quotes q"
+                   "   JOIN articles a ON a.id = q.article_id"
+                   "   WHERE q.speaker_entity_id IN temp.wanted AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
+                   "   ORDER BY a.date, q.id LIMIT ?4 OFFSET ?5)"
+                   " SELECT a.date, a.id AS article, a.headline, q.kind, q.text, q.start, q.end"
+                   " FROM page p JOIN quotes q ON q.id = p.id JOIN articles a ON a.id = q.article_id"
+                   " ORDER BY a.date, q.id"},
+        {"attributions", "WITH page AS MATERIALIZED (SELECT t.id FROM attributions t"
+                         "   JOIN articles a ON a.id = t.article_id"
+                         "   WHERE t.source_entity_id IN temp.wanted AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
+                         "   ORDER BY a.date, t.id LIMIT ?4 OFFSET ?5)"
+                         " SELECT a.date, a.id AS article, t.source, t.cue,"
+                         " CAST(substr(CAST(a.text AS BLOB), t.content_start + 1, t.content_end - t.content_start) AS TEXT)"
+                         " AS content, t.content_start, t.content_end"
+                         " FROM page p JOIN attributions t ON t.id = p.id JOIN articles a ON a.id = t.article_id"
+                         " ORDER BY a.date, t.id"},
     };
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
         sqlite3_stmt *st = fl_store_prepare(s, parts[i].sql);
@@ -336,24 +350,26 @@ static fl_result *query_timeline(fl_store *s, const fl_query *q, unsigned limit)
     fl_buffer_init(&src);
     const char *source_key = filter_source_key(s, q->source, &src);
     fl_result *r = fl_result_new();
-    /* The page of points first (with the running maximum, which needs the
-     * series before it), then the evidence sentences for that page only:
-     * fl_sentence() analyses a paragraph, too much work for every figure. */
+    /* The page of points first, in the order of the (category, date) index
+     * so no sort is needed, then for those rows only the running maximum of
+     * their source's series (through the (category, source_key, date)
+     * index) and the evidence sentence (fl_sentence() analyses a paragraph). */
     sqlite3_stmt *st = fl_store_prepare(
-        s, "WITH series AS (SELECT f.id, f.date, max(coalesce(f.low, f.value)) OVER (PARTITION BY"
-           "   coalesce(f.source_key, '') ORDER BY f.date, f.id ROWS UNBOUNDED PRECEDING) AS running_max"
-           "   FROM figures f"
+        s, "WITH page AS MATERIALIZED (SELECT f.id FROM figures f"
            "   WHERE f.category = ?1 AND (?2 IS NULL OR f.subject_key = fl_key('MISC', ?2))"
            "   AND (?3 IS NULL OR f.place_key = fl_key('LOC', ?3)) AND (?4 IS NULL OR f.date >= ?4)"
-           "   AND (?5 IS NULL OR f.date <= ?5) AND (?6 IS NULL OR f.source_key = ?6)),"
-           " page AS MATERIALIZED (SELECT s.id, s.running_max FROM series s JOIN figures f ON f.id = s.id"
-           "   ORDER BY s.date, coalesce(f.source_key, ''), s.id LIMIT ?7 OFFSET ?8)"
+           "   AND (?5 IS NULL OR f.date <= ?5) AND (?6 IS NULL OR f.source_key = ?6)"
+           "   ORDER BY f.date, f.id LIMIT ?7 OFFSET ?8)"
            " SELECT f.date AS as_of, coalesce(f.source, '(the article)') AS source, f.value, f.low, f.high, f.qualifier,"
-           " f.subject, f.place, ?9 AS cumulative, CASE WHEN ?9 THEN p.running_max END AS running_max,"
+           " f.subject, f.place, ?9 AS cumulative,"
+           " CASE WHEN ?9 THEN (SELECT max(coalesce(e.low, e.value)) FROM figures e WHERE e.category = f.category"
+           "   AND e.source_key IS f.source_key AND (?2 IS NULL OR e.subject_key = f.subject_key)"
+           "   AND (?3 IS NULL OR e.place_key = f.place_key) AND e.date <= f.date"
+           "   AND (e.date < f.date OR e.id <= f.id)) END AS running_max,"
            " a.id AS article, a.headline, f.text AS evidence, f.start, f.end,"
            " fl_sentence(a.text, f.start, f.end) AS sentence"
            " FROM page p JOIN figures f ON f.id = p.id JOIN articles a ON a.id = f.article_id"
-           " ORDER BY f.date, coalesce(f.source_key, ''), f.id");
+           " ORDER BY f.date, f.id");
     if (!st) {
         fl_buffer_release(&src);
         fl_result_free(r);

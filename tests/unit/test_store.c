@@ -302,7 +302,7 @@ int main(void)
     fl_store_close(s);
     s = fl_store_open(path, 0, &err);
     CHECK(s != NULL);
-    CHECK_INT(fl_store_db_version(s), 2);
+    CHECK_INT(fl_store_db_version(s), fl_store_schema_version());
     sqlite3_prepare_v2(s->db, "SELECT subject_key, place_key, source_key FROM figures", -1, &st, NULL);
     CHECK_INT(sqlite3_step(st), SQLITE_ROW);
     CHECK_STR((const char *)sqlite3_column_text(st, 0), "palestinians");
