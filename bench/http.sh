@@ -67,7 +67,11 @@ run() { # name, connections, then paths
   local name=$1 conns=$2; shift 2
   sleep 3 # let requests left queued by the previous run finish
   printf '%s\n' "$@" > "$paths"
-  echo "== $name: wrk -t2 -c$conns -d${seconds}s --latency ($# distinct requests)"
+  # Warm up: ask each distinct question once, so a cached server is measured in its steady state
+  # (the uncached runs below show the cost of every answer computed).
+  python3 -c 'import sys, urllib.request
+for p in sys.argv[2:]: urllib.request.urlopen(sys.argv[1] + p).read()' "$base" "$@" || true
+  echo "== $name: wrk -t2 -c$conns -d${seconds}s --latency ($# distinct requests, each asked once before)"
   PATHS="$paths" wrk -t2 -c"$conns" -d"${seconds}s" --timeout 5s --latency -s bench/http.lua "$base" |
     tee "$paths.out" | grep -E 'Requests/sec|Latency |^ +(50|90|99)%|Non-2xx|Socket errors|requests in' || true
   grep -qE 'Non-2xx|Socket errors' "$paths.out" || echo "  errors: none (no non-2xx answers, no socket errors)"
