@@ -75,13 +75,26 @@ static const char *const migrations[] = {
     "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id',"
     "  tokenize='unicode61 remove_diacritics 2');"
     "INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');",
-    /* 3: a series index for the timeline's running maximum per source; the
-     * article date on each mention, so an entity's mentions per day and its
-     * newest articles come from one index without visiting articles */
+    /* 3: a series index for the timeline's running maximum per source;
+     * mentions clustered by entity and date (WITHOUT ROWID: the table is its
+     * own index), so an entity's mentions per day and its newest articles
+     * come from one range; a word index over organisation keys, so joining
+     * a short name to its full name is a lookup, not a scan */
     "CREATE INDEX figures_source_series ON figures(category, source_key, date);"
-    "ALTER TABLE mentions ADD COLUMN date TEXT;"
-    "UPDATE mentions SET date = (SELECT a.date FROM articles a WHERE a.id = mentions.article_id);"
-    "CREATE INDEX mentions_entity_date ON mentions(entity_id, date, article_id);",
+    "CREATE TABLE mentions_v3(entity_id INTEGER NOT NULL, date TEXT NOT NULL, article_id INTEGER NOT NULL,"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL, PRIMARY KEY(entity_id, date, article_id, start)) WITHOUT ROWID;"
+    "INSERT OR IGNORE INTO mentions_v3 SELECT m.entity_id, a.date, m.article_id, m.start, m.end"
+    "  FROM mentions m JOIN articles a ON a.id = m.article_id;"
+    "DROP TABLE mentions;"
+    "ALTER TABLE mentions_v3 RENAME TO mentions;"
+    "CREATE INDEX mentions_article ON mentions(article_id);"
+    "CREATE TABLE org_words(word TEXT NOT NULL, canonical TEXT NOT NULL, PRIMARY KEY(word, canonical)) WITHOUT ROWID;"
+    "INSERT OR IGNORE INTO org_words(word, canonical)"
+    "  WITH RECURSIVE split(canonical, word, rest) AS ("
+    "    SELECT canonical, '', canonical || ' ' FROM (SELECT DISTINCT canonical FROM org_keys)"
+    "    UNION ALL SELECT canonical, substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)"
+    "    FROM split WHERE rest <> '')"
+    "  SELECT word, canonical FROM split WHERE word <> '';",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -276,6 +289,7 @@ fl_store *fl_store_open_version(const char *path, unsigned flags, int version, c
         char sql[64];
         if (!fl_store_exec(s, "BEGIN IMMEDIATE"))
             return fail_open(s, error);
+        s->migrating_to = v + 1;
         snprintf(sql, sizeof sql, "PRAGMA user_version=%d", v + 1);
         if (!fl_store_exec(s, migrations[v]) || !fl_store_exec(s, sql)) {
             char why[1024];
@@ -289,6 +303,7 @@ fl_store *fl_store_open_version(const char *path, unsigned flags, int version, c
         v++;
     }
     s->version = v;
+    s->migrating_to = 0;
     if (!fl_store_exec(s, "CREATE TEMP TABLE wanted(id INTEGER PRIMARY KEY)"))
         return fail_open(s, error);
     return s;
@@ -437,10 +452,52 @@ static int words_subset(const char *small, const char *big)
     return 1;
 }
 
+/* The longest word of a key, as a span. */
+static size_t longest_word(const char *key, const char **word)
+{
+    size_t best = 0;
+    *word = key;
+    for (const char *p = key; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n > best)
+            *word = p, best = n;
+        p += n;
+        if (*p == ' ')
+            p++;
+    }
+    return best;
+}
+
+/* If exactly one canonical key other than `key` holds every word of `key`,
+ * puts it in out and returns 1. Candidates share the key's longest word
+ * (the org_words index). Returns 0 if none or several, -1 on error. */
+static int unique_superset(fl_store *s, const char *key, fl_buffer *out)
+{
+    const char *word;
+    size_t len = longest_word(key, &word);
+    sqlite3_stmt *st = fl_store_prepare(s, "SELECT canonical FROM org_words WHERE word=? AND canonical<>?");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, word, (int)len, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+    int supersets = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *c = (const char *)sqlite3_column_text(st, 0);
+        if (words_subset(key, c) && ++supersets == 1) {
+            fl_buffer_clear(out);
+            fl_buffer_append_str(out, c);
+        }
+    }
+    sqlite3_reset(st);
+    return supersets == 1;
+}
+
 /* The canonical form of an organisation or source key: itself, or the one
  * existing canonical key whose words include all of its words (at least two)
  * — "health ministry" joins "gaza health ministry" while that is the only
- * ministry of health seen. Recorded in org_keys so the answer stays stable. */
+ * ministry of health seen. Recorded in org_keys (and a new canonical key's
+ * words in org_words) so the answer stays stable. */
 int fl_store_org_canonical(fl_store *s, const char *key, fl_buffer *out)
 {
     fl_buffer_clear(out);
@@ -454,46 +511,15 @@ int fl_store_org_canonical(fl_store *s, const char *key, fl_buffer *out)
         return 1;
     }
     sqlite3_reset(st);
-    fl_buffer_append_str(out, key);
-    if (strchr(key, ' ')) {
-        /* Candidates share the key's longest word. */
-        const char *best = key, *p = key;
-        size_t best_len = 0;
-        while (*p) {
-            const char *e = strchr(p, ' ');
-            size_t n = e ? (size_t)(e - p) : strlen(p);
-            if (n > best_len)
-                best = p, best_len = n;
-            p += n;
-            if (*p == ' ')
-                p++;
-        }
-        char pattern[256];
-        if (best_len < sizeof pattern - 3) {
-            snprintf(pattern, sizeof pattern, "%%%.*s%%", (int)best_len, best);
-            st = fl_store_prepare(s, "SELECT DISTINCT canonical FROM org_keys WHERE canonical LIKE ? AND canonical<>?");
-            if (!st)
-                return 0;
-            sqlite3_bind_text(st, 1, pattern, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-            int supersets = 0;
-            fl_buffer found;
-            fl_buffer_init(&found);
-            while (sqlite3_step(st) == SQLITE_ROW) {
-                const char *c = (const char *)sqlite3_column_text(st, 0);
-                if (words_subset(key, c)) {
-                    supersets++;
-                    fl_buffer_clear(&found);
-                    fl_buffer_append_str(&found, c);
-                }
-            }
-            sqlite3_reset(st);
-            if (supersets == 1) {
-                fl_buffer_clear(out);
-                fl_buffer_append(out, found.data, found.len);
-            }
-            fl_buffer_release(&found);
-        }
+    /* org_words arrives with schema 3; while migration 2 computes source
+     * keys, keys stand alone. */
+    int words = s->migrating_to == 0 || s->migrating_to > 2;
+    int found = words && strchr(key, ' ') ? unique_superset(s, key, out) : 0;
+    if (found < 0)
+        return 0;
+    if (!found) {
+        fl_buffer_clear(out);
+        fl_buffer_append_str(out, key);
     }
     if (s->flags & FL_STORE_READONLY)
         return 1;
@@ -502,7 +528,26 @@ int fl_store_org_canonical(fl_store *s, const char *key, fl_buffer *out)
         return 0;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, out->data, (int)out->len, SQLITE_STATIC);
-    return fl_store_step_done(s, st);
+    if (!fl_store_step_done(s, st))
+        return 0;
+    if (found || !words)
+        return 1;
+    /* A new canonical key: index its words for the keys that come later. */
+    for (const char *p = key; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        st = fl_store_prepare(s, "INSERT OR IGNORE INTO org_words(word, canonical) VALUES(?, ?)");
+        if (!st)
+            return 0;
+        sqlite3_bind_text(st, 1, p, (int)n, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+        if (!fl_store_step_done(s, st))
+            return 0;
+        p += n;
+        if (*p == ' ')
+            p++;
+    }
+    return 1;
 }
 
 /* Finds or creates the canonical entity for a name of a type. Returns its id,
@@ -569,7 +614,7 @@ long long fl_store_resolve_entity(fl_store *s, const char *type, const char *nam
         if (others == 0 && bare > 0) {
             char sql[512];
             static const char *const moves[] = {
-                "UPDATE mentions SET entity_id=%lld WHERE entity_id=%lld",
+                "UPDATE OR IGNORE mentions SET entity_id=%lld WHERE entity_id=%lld",
                 "UPDATE OR IGNORE entity_aliases SET entity_id=%lld WHERE entity_id=%lld",
                 "UPDATE quotes SET speaker_entity_id=%lld WHERE speaker_entity_id=%lld",
                 "UPDATE attributions SET source_entity_id=%lld WHERE source_entity_id=%lld",
@@ -579,8 +624,10 @@ long long fl_store_resolve_entity(fl_store *s, const char *type, const char *nam
                 if (!fl_store_exec(s, sql))
                     return -1;
             }
-            snprintf(sql, sizeof sql, "DELETE FROM entity_aliases WHERE entity_id=%lld; DELETE FROM entities WHERE id=%lld",
-                     bare, bare);
+            snprintf(sql, sizeof sql,
+                     "DELETE FROM mentions WHERE entity_id=%lld; DELETE FROM entity_aliases WHERE entity_id=%lld;"
+                     " DELETE FROM entities WHERE id=%lld",
+                     bare, bare, bare);
             if (!fl_store_exec(s, sql))
                 return -1;
         }

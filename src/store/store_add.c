@@ -158,7 +158,7 @@ static int add_entities(fl_store *s, long long article, const char *date, json_t
             long long a0, b0;
             if (!jspan(m, &a0, &b0))
                 continue;
-            st = fl_store_prepare(s, "INSERT INTO mentions(article_id, entity_id, start, end, date) VALUES(?, ?, ?, ?, ?)");
+            st = fl_store_prepare(s, "INSERT OR IGNORE INTO mentions(article_id, entity_id, start, end, date) VALUES(?, ?, ?, ?, ?)");
             if (!st)
                 return 0;
             sqlite3_bind_int64(st, 1, article);

@@ -16,6 +16,7 @@ struct fl_store {
     unsigned batch, in_batch;
     int in_txn;
     int version;
+    int migrating_to; /* the schema version a migration is building, 0 when none */
     char error[1024];
     fl_buffer key, key2; /* scratch for canonical keys */
 #define FL_STORE_CACHE 48
