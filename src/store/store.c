@@ -79,8 +79,10 @@ static const char *const migrations[] = {
      * mentions clustered by entity and date (WITHOUT ROWID: the table is its
      * own index), so an entity's mentions per day and its newest articles
      * come from one range; a word index over organisation keys, so joining
-     * a short name to its full name is a lookup, not a scan */
+     * a short name to its full name is a lookup, not a scan; and no index on
+     * attributions' source keys, which no question reads */
     "CREATE INDEX figures_source_series ON figures(category, source_key, date);"
+    "DROP INDEX attributions_source_key;" /* no question reads attributions by source key */
     "CREATE TABLE mentions_v3(entity_id INTEGER NOT NULL, date TEXT NOT NULL, article_id INTEGER NOT NULL,"
     "  start INTEGER NOT NULL, end INTEGER NOT NULL, PRIMARY KEY(entity_id, date, article_id, start)) WITHOUT ROWID;"
     "INSERT OR IGNORE INTO mentions_v3 SELECT m.entity_id, a.date, m.article_id, m.start, m.end"
