@@ -135,6 +135,8 @@ typedef struct fl_ner_work {
     uint8_t *uncased;       /* per token: its sentence is all caps or title case */
     uint16_t *gaz_bits;     /* per token: bit 4*kind+part, part B I L U of a gazetteer match */
     uint32_t *doc_counts;   /* per token: packed doc-level casing counts */
+    uint32_t *cluster;      /* per token: its word class (model's clusters), 0 if none */
+    uint8_t *casing_lex;    /* per token: its FL_CASE_* in the model's casing lexicon, 7 if absent */
     /* Per token of one sentence: decoding works sentence by sentence. */
     size_t sentence_cap;
     float *scores;          /* emission scores, tokens x labels */
