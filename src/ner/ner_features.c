@@ -233,12 +233,12 @@ static void mark_uncased(const fl_ner_token *t, size_t n, fl_ner_work *w)
 static int table_reset(fl_ner_table *t, size_t n)
 {
     size_t want = n < 512 ? 512 : n;
-    if (t->keys && t->mask + 1 > 8 * want)
+    if (t->slots && t->mask + 1 > 8 * want)
         fl_ner_table_free(t);
-    if (!t->keys)
+    if (!t->slots)
         return fl_ner_table_init(t, want);
     if (t->count) {
-        memset(t->keys, 0, (t->mask + 1) * sizeof *t->keys);
+        memset(t->slots, 0, (t->mask + 1) * sizeof *t->slots);
         t->count = 0;
     }
     return 1;
@@ -255,9 +255,12 @@ static void mark_gazetteer(const fl_ner_model *m, const fl_ner_token *t, size_t 
             i++;
             continue;
         }
+        /* The hashes of the phrases of 1..6 tokens starting here, all
+         * computed first so that their table slots (likely cache misses)
+         * are fetched together. */
+        uint64_t phrase[FL_NER_GAZ_MAX_TOKENS];
+        size_t phrases = 0;
         uint64_t h = UINT64_C(0xcbf29ce484222325);
-        size_t best_len = 0;
-        uint32_t best_kinds = 0;
         for (size_t k = 0; k < FL_NER_GAZ_MAX_TOKENS && i + k < n; k++) {
             if (k && t[i + k].sentence_start)
                 break;
@@ -272,7 +275,16 @@ static void mark_gazetteer(const fl_ner_model *m, const fl_ner_token *t, size_t 
                 h ^= c;
                 h *= UINT64_C(0x100000001b3);
             }
-            const uint32_t *kinds = fl_ner_table_find(&m->gazetteer, fl_ner_mix(h));
+            phrase[phrases++] = fl_ner_mix(h);
+#if defined(__GNUC__) || defined(__clang__)
+            uint64_t key = phrase[phrases - 1];
+            __builtin_prefetch(&m->gazetteer.slots[(size_t)(key ^ (key >> 29)) & m->gazetteer.mask]);
+#endif
+        }
+        size_t best_len = 0;
+        uint32_t best_kinds = 0;
+        for (size_t k = 0; k < phrases; k++) {
+            const uint32_t *kinds = fl_ner_table_find(&m->gazetteer, phrase[k]);
             if (kinds) {
                 best_len = k + 1;
                 best_kinds = *kinds;
@@ -375,14 +387,10 @@ static void lookup_lexicons(const fl_ner_model *m, size_t n, fl_ner_work *w)
         if (i + AHEAD < n) {
             uint64_t h = w->lower[i + AHEAD];
             size_t at = (size_t)(h ^ (h >> 29));
-            if (m->clusters.keys) {
-                __builtin_prefetch(&m->clusters.keys[at & m->clusters.mask]);
-                __builtin_prefetch(&m->clusters.values[at & m->clusters.mask]);
-            }
-            if (m->casing.keys) {
-                __builtin_prefetch(&m->casing.keys[at & m->casing.mask]);
-                __builtin_prefetch(&m->casing.values[at & m->casing.mask]);
-            }
+            if (m->clusters.slots)
+                __builtin_prefetch(&m->clusters.slots[at & m->clusters.mask]);
+            if (m->casing.slots)
+                __builtin_prefetch(&m->casing.slots[at & m->casing.mask]);
         }
 #endif
         const uint32_t *c = fl_ner_table_find(&m->clusters, w->lower[i]);

@@ -66,11 +66,10 @@ int fl_ner_table_init(fl_ner_table *t, size_t expected)
     size_t cap = 16;
     while (cap < expected * 2)
         cap *= 2;
-    t->keys = calloc(cap, sizeof *t->keys);
-    t->values = calloc(cap, sizeof *t->values);
+    t->slots = calloc(cap, sizeof *t->slots);
     t->mask = cap - 1;
     t->count = 0;
-    if (!t->keys || !t->values) {
+    if (!t->slots) {
         fl_ner_table_free(t);
         return 0;
     }
@@ -79,8 +78,7 @@ int fl_ner_table_init(fl_ner_table *t, size_t expected)
 
 void fl_ner_table_free(fl_ner_table *t)
 {
-    free(t->keys);
-    free(t->values);
+    free(t->slots);
     memset(t, 0, sizeof *t);
 }
 
@@ -90,8 +88,8 @@ static int table_grow(fl_ner_table *t)
     if (!fl_ner_table_init(&bigger, (t->mask + 1)))
         return 0;
     for (size_t i = 0; i <= t->mask; i++)
-        if (t->keys[i])
-            fl_ner_table_put(&bigger, t->keys[i], t->values[i]);
+        if (t->slots[i].key)
+            fl_ner_table_put(&bigger, t->slots[i].key, t->slots[i].value);
     fl_ner_table_free(t);
     *t = bigger;
     return 1;
@@ -99,18 +97,18 @@ static int table_grow(fl_ner_table *t)
 
 int fl_ner_table_put(fl_ner_table *t, uint64_t key, uint32_t value)
 {
-    if (!t->keys && !fl_ner_table_init(t, 8))
+    if (!t->slots && !fl_ner_table_init(t, 8))
         return 0;
     if ((t->count + 1) * 2 > t->mask + 1 && !table_grow(t))
         return 0;
     size_t i = (size_t)(key ^ (key >> 29)) & t->mask;
-    while (t->keys[i] && t->keys[i] != key)
+    while (t->slots[i].key && t->slots[i].key != key)
         i = (i + 1) & t->mask;
-    if (!t->keys[i]) {
-        t->keys[i] = key;
+    if (!t->slots[i].key) {
+        t->slots[i].key = key;
         t->count++;
     }
-    t->values[i] = value;
+    t->slots[i].value = value;
     return 1;
 }
 
@@ -156,12 +154,12 @@ static int write_u32(FILE *f, uint32_t v) { return fwrite(&v, 4, 1, f) == 1; }
 static int write_lexicon(FILE *f, const fl_ner_table *t)
 {
     int ok = 1;
-    for (size_t i = 0; t->keys && i <= t->mask; i++)
-        if (t->keys[i])
-            ok &= fwrite(&t->keys[i], 8, 1, f) == 1;
-    for (size_t i = 0; t->keys && i <= t->mask; i++)
-        if (t->keys[i])
-            ok &= fwrite(&t->values[i], 4, 1, f) == 1;
+    for (size_t i = 0; t->slots && i <= t->mask; i++)
+        if (t->slots[i].key)
+            ok &= fwrite(&t->slots[i].key, 8, 1, f) == 1;
+    for (size_t i = 0; t->slots && i <= t->mask; i++)
+        if (t->slots[i].key)
+            ok &= fwrite(&t->slots[i].value, 4, 1, f) == 1;
     return ok;
 }
 
@@ -187,10 +185,10 @@ fl_status fl_ner_model_save(const fl_ner_model *m, const char *path, char *err, 
         return FL_ERR_NOMEM;
     }
     size_t n = 0;
-    for (size_t i = 0; i <= m->features.mask && m->features.keys; i++)
-        if (m->features.keys[i]) {
-            keys[n] = m->features.keys[i];
-            rows[n++] = m->features.values[i];
+    for (size_t i = 0; i <= m->features.mask && m->features.slots; i++)
+        if (m->features.slots[i].key) {
+            keys[n] = m->features.slots[i].key;
+            rows[n++] = m->features.slots[i].value;
         }
     ok &= n == m->rows;
     ok &= fwrite(keys, 8, n, f) == n;
@@ -410,9 +408,7 @@ static void score_block(const fl_ner_model *m, const fl_ner_token *tokens, size_
 #if defined(__GNUC__) || defined(__clang__)
         if (k + LOOKAHEAD < total) {
             uint64_t f = feats[k + LOOKAHEAD];
-            size_t slot = (size_t)(f ^ (f >> 29)) & t->mask;
-            __builtin_prefetch(&t->keys[slot]);
-            __builtin_prefetch(&t->values[slot]);
+            __builtin_prefetch(&t->slots[(size_t)(f ^ (f >> 29)) & t->mask]);
         }
 #endif
         const uint32_t *row = fl_ner_table_find(t, feats[k]);
@@ -424,16 +420,18 @@ static void score_block(const fl_ner_model *m, const fl_ner_token *tokens, size_
         }
 #endif
     }
+    /* Summed in a local array, which the compiler keeps in registers (the
+     * rows could alias w->scores as far as it knows). */
     const float *const *r = rows;
     for (size_t j = from; j < to; j++) {
-        float *out = w->scores + (j - start) * FL_NER_LABELS;
-        memset(out, 0, FL_NER_LABELS * sizeof *out);
+        float sum[FL_NER_LABELS] = {0};
         for (unsigned k = 0; k < count[j - from]; k++, r++) {
             if (!*r)
                 continue;
             for (int y = 0; y < FL_NER_LABELS; y++)
-                out[y] += (*r)[y];
+                sum[y] += (*r)[y];
         }
+        memcpy(w->scores + (j - start) * FL_NER_LABELS, sum, sizeof sum);
     }
 }
 
