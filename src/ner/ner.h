@@ -41,11 +41,17 @@ int fl_ner_may_end(int a);
 /*
  * Open addressing from a 64-bit key (never 0; callers map 0 to 1) to a 32-bit
  * value. Capacity is a power of two at least twice the entry count, so a
- * lookup is one or two probes on average.
+ * lookup is one or two probes on average. A key and its value share a
+ * 16-byte slot, so a probe of the (megabytes large) feature table costs one
+ * cache miss, not two.
  */
+typedef struct fl_ner_slot {
+    uint64_t key;   /* 0: empty */
+    uint32_t value;
+} fl_ner_slot;
+
 typedef struct fl_ner_table {
-    uint64_t *keys;
-    uint32_t *values;
+    fl_ner_slot *slots;
     size_t mask;   /* capacity - 1 */
     size_t count;
 } fl_ner_table;
@@ -57,13 +63,13 @@ int fl_ner_table_put(fl_ner_table *t, uint64_t key, uint32_t value);
 /* Pointer to the value, or NULL. */
 static inline uint32_t *fl_ner_table_find(const fl_ner_table *t, uint64_t key)
 {
-    if (!t->keys)
+    if (!t->slots)
         return NULL;
     size_t i = (size_t)(key ^ (key >> 29)) & t->mask;
     for (;;) {
-        uint64_t k = t->keys[i];
+        uint64_t k = t->slots[i].key;
         if (k == key)
-            return &t->values[i];
+            return &t->slots[i].value;
         if (!k)
             return NULL;
         i = (i + 1) & t->mask;
@@ -135,6 +141,8 @@ typedef struct fl_ner_work {
     uint8_t *uncased;       /* per token: its sentence is all caps or title case */
     uint16_t *gaz_bits;     /* per token: bit 4*kind+part, part B I L U of a gazetteer match */
     uint32_t *doc_counts;   /* per token: packed doc-level casing counts */
+    uint32_t *cluster;      /* per token: its word class (model's clusters), 0 if none */
+    uint8_t *casing_lex;    /* per token: its FL_CASE_* in the model's casing lexicon, 7 if absent */
     /* Per token of one sentence: decoding works sentence by sentence. */
     size_t sentence_cap;
     float *scores;          /* emission scores, tokens x labels */

@@ -74,6 +74,8 @@ int fl_ner_work_reserve(fl_ner_work *w, size_t n)
     GROW(case_source, cap);
     GROW(gaz_bits, cap);
     GROW(doc_counts, cap);
+    GROW(cluster, cap);
+    GROW(casing_lex, cap);
     w->cap = cap;
     return 1;
 }
@@ -231,12 +233,12 @@ static void mark_uncased(const fl_ner_token *t, size_t n, fl_ner_work *w)
 static int table_reset(fl_ner_table *t, size_t n)
 {
     size_t want = n < 512 ? 512 : n;
-    if (t->keys && t->mask + 1 > 8 * want)
+    if (t->slots && t->mask + 1 > 8 * want)
         fl_ner_table_free(t);
-    if (!t->keys)
+    if (!t->slots)
         return fl_ner_table_init(t, want);
     if (t->count) {
-        memset(t->keys, 0, (t->mask + 1) * sizeof *t->keys);
+        memset(t->slots, 0, (t->mask + 1) * sizeof *t->slots);
         t->count = 0;
     }
     return 1;
@@ -253,9 +255,12 @@ static void mark_gazetteer(const fl_ner_model *m, const fl_ner_token *t, size_t 
             i++;
             continue;
         }
+        /* The hashes of the phrases of 1..6 tokens starting here, all
+         * computed first so that their table slots (likely cache misses)
+         * are fetched together. */
+        uint64_t phrase[FL_NER_GAZ_MAX_TOKENS];
+        size_t phrases = 0;
         uint64_t h = UINT64_C(0xcbf29ce484222325);
-        size_t best_len = 0;
-        uint32_t best_kinds = 0;
         for (size_t k = 0; k < FL_NER_GAZ_MAX_TOKENS && i + k < n; k++) {
             if (k && t[i + k].sentence_start)
                 break;
@@ -270,7 +275,16 @@ static void mark_gazetteer(const fl_ner_model *m, const fl_ner_token *t, size_t 
                 h ^= c;
                 h *= UINT64_C(0x100000001b3);
             }
-            const uint32_t *kinds = fl_ner_table_find(&m->gazetteer, fl_ner_mix(h));
+            phrase[phrases++] = fl_ner_mix(h);
+#if defined(__GNUC__) || defined(__clang__)
+            uint64_t key = phrase[phrases - 1];
+            __builtin_prefetch(&m->gazetteer.slots[(size_t)(key ^ (key >> 29)) & m->gazetteer.mask]);
+#endif
+        }
+        size_t best_len = 0;
+        uint32_t best_kinds = 0;
+        for (size_t k = 0; k < phrases; k++) {
+            const uint32_t *kinds = fl_ner_table_find(&m->gazetteer, phrase[k]);
             if (kinds) {
                 best_len = k + 1;
                 best_kinds = *kinds;
@@ -361,11 +375,29 @@ size_t fl_ner_history_all(uint64_t *out, size_t cap)
     return n;
 }
 
-/* The word class of a lower-case hash, 0 if the word was not clustered. */
-static inline uint64_t cluster_of(const fl_ner_model *m, uint64_t lower)
+/* Looks up every token's word class and lexicon case once: the features of
+ * a token use those of its neighbours too, and each lookup is a likely cache
+ * miss in a large table, so the slots of a token a few places ahead are
+ * asked for while the current one is looked up. */
+static void lookup_lexicons(const fl_ner_model *m, size_t n, fl_ner_work *w)
 {
-    const uint32_t *c = fl_ner_table_find(&m->clusters, lower);
-    return c ? *c : 0;
+    enum { AHEAD = 8 };
+    for (size_t i = 0; i < n; i++) {
+#if defined(__GNUC__) || defined(__clang__)
+        if (i + AHEAD < n) {
+            uint64_t h = w->lower[i + AHEAD];
+            size_t at = (size_t)(h ^ (h >> 29));
+            if (m->clusters.slots)
+                __builtin_prefetch(&m->clusters.slots[at & m->clusters.mask]);
+            if (m->casing.slots)
+                __builtin_prefetch(&m->casing.slots[at & m->casing.mask]);
+        }
+#endif
+        const uint32_t *c = fl_ner_table_find(&m->clusters, w->lower[i]);
+        const uint32_t *lex = fl_ner_table_find(&m->casing, w->lower[i]);
+        w->cluster[i] = c ? *c : 0;
+        w->casing_lex[i] = (uint8_t)(lex ? *lex : 7);
+    }
 }
 
 int fl_ner_prepare(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)
@@ -377,6 +409,7 @@ int fl_ner_prepare(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ne
         w->case_seen[i] = (uint8_t)fl_ner_case_of(t[i].text, t[i].len);
     }
     mark_uncased(t, n, w);
+    lookup_lexicons(m, n, w);
 
     /* How each word is written mid-sentence in this document. */
     fl_ner_table *dw = &w->doc_words;
@@ -407,11 +440,11 @@ int fl_ner_prepare(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ne
         int tc = seen, src = 0;
         if ((w->uncased[i] || t[i].sentence_start) && seen != FL_CASE_NONE) {
             int from_doc = counts_case(w->doc_counts[i]);
-            const uint32_t *lex = fl_ner_table_find(&m->casing, w->lower[i]);
+            int lex = w->casing_lex[i]; /* 7: not in the lexicon */
             if (from_doc != FL_CASE_NONE)
                 tc = from_doc, src = 1;
-            else if (lex && *lex != FL_CASE_NONE)
-                tc = (int)*lex, src = 2;
+            else if (lex != 7 && lex != FL_CASE_NONE)
+                tc = lex, src = 2;
             else
                 src = 3;
             if (tc == FL_CASE_MIXED)
@@ -480,21 +513,20 @@ unsigned fl_ner_token_features(const fl_ner_model *m, const fl_ner_token *t, siz
                 f[k++] = feature(T_GAZ, (uint64_t)b);
         f[k++] = feature(T_GAZ_M1, has_m1 ? w->gaz_bits[i - 1] : 0xFFFFF);
         f[k++] = feature(T_GAZ_P1, has_p1 ? w->gaz_bits[i + 1] : 0xFFFFF);
-        const uint32_t *lex = fl_ner_table_find(&m->casing, w0);
-        f[k++] = feature(T_LEX, (uint64_t)(lex ? *lex : 7) << 3 | w->case_true[i]);
+        f[k++] = feature(T_LEX, (uint64_t)w->casing_lex[i] << 3 | w->case_true[i]);
         uint32_t dc = w->doc_counts[i];
         f[k++] = feature(T_DOC, (uint64_t)((dc & 0xFF) != 0) | (uint64_t)(((dc >> 8) & 0xFF) != 0) << 1 |
                                     (uint64_t)(((dc >> 16) & 0xFF) != 0) << 2 | (uint64_t)w->case_seen[i] << 3);
         if (m->clusters.count) {
             /* The finest classes in context; the coarser ones of the word and its neighbours. */
-            uint64_t a0 = cluster_of(m, w0), am1 = has_m1 ? cluster_of(m, wm1) : 0xFFFFFFFF,
-                     ap1 = has_p1 ? cluster_of(m, wp1) : 0xFFFFFFFF;
+            uint64_t a0 = w->cluster[i], am1 = has_m1 ? w->cluster[i - 1] : 0xFFFFFFFF,
+                     ap1 = has_p1 ? w->cluster[i + 1] : 0xFFFFFFFF;
             uint64_t c0 = a0 & 0x7FF, cm1 = am1 & 0x7FF, cp1 = ap1 & 0x7FF;
             f[k++] = feature(T_CL0, c0);
             f[k++] = feature(T_CLM1, cm1);
             f[k++] = feature(T_CLP1, cp1);
-            f[k++] = feature(T_CLM2, has_m2 ? cluster_of(m, wm2) & 0x7FF : 0xFFFF);
-            f[k++] = feature(T_CLP2, has_p2 ? cluster_of(m, wp2) & 0x7FF : 0xFFFF);
+            f[k++] = feature(T_CLM2, has_m2 ? w->cluster[i - 2] & 0x7FF : 0xFFFF);
+            f[k++] = feature(T_CLP2, has_p2 ? w->cluster[i + 2] & 0x7FF : 0xFFFF);
             f[k++] = feature(T_CL_M1_0, cm1 << 16 | c0);
             f[k++] = feature(T_CL_0_P1, c0 << 16 | cp1);
             f[k++] = feature(T_CL0_CASE, c0 << 4 | w->case_true[i]);

@@ -248,10 +248,10 @@ int fl_ner_lexicon_count_news(fl_ner_table *counts, fl_ner_corpus *corpus, const
 
 int fl_ner_lexicon_casing(fl_ner_model *m, const fl_ner_table *counts, unsigned min_count)
 {
-    for (size_t i = 0; counts->keys && i <= counts->mask; i++) {
-        if (!counts->keys[i])
+    for (size_t i = 0; counts->slots && i <= counts->mask; i++) {
+        if (!counts->slots[i].key)
             continue;
-        uint32_t v = counts->values[i];
+        uint32_t v = counts->slots[i].value;
         unsigned c[4] = {v & 0xFF, (v >> 8) & 0xFF, (v >> 16) & 0xFF, (v >> 24) & 0xFF};
         unsigned total = c[0] + c[1] + c[2] + c[3];
         if (total < min_count)
@@ -260,7 +260,7 @@ int fl_ner_lexicon_casing(fl_ner_model *m, const fl_ner_table *counts, unsigned 
         for (int k = 1; k < 4; k++)
             if (c[k] > c[best])
                 best = k;
-        if (!fl_ner_table_put(&m->casing, counts->keys[i], (uint32_t)(FL_CASE_LOWER + best)))
+        if (!fl_ner_table_put(&m->casing, counts->slots[i].key, (uint32_t)(FL_CASE_LOWER + best)))
             return 0;
     }
     return 1;

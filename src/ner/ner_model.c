@@ -8,9 +8,10 @@
  * per BILOU label, through an open-addressing table; an unknown feature
  * scores nothing. Scoring a token is one table probe and one 68-byte row add
  * per feature (about 40 per token), so the cost is memory latency, not
- * arithmetic. Viterbi is first order with 17 x 17 transition weights;
- * invalid BILOU transitions (O -> I-PER, B-PER -> I-ORG, ...) are never
- * taken. Tagging allocates nothing once the work arrays are warm.
+ * arithmetic: the probes of a block of tokens are issued ahead of use
+ * (score_block) so that their latencies overlap. Viterbi is first order
+ * with 17 x 17 transition weights; invalid BILOU transitions (O -> I-PER,
+ * B-PER -> I-ORG, ...) are never taken, nor even scored. Tagging allocates nothing once the work arrays are warm.
  *
  * File format (little-endian, floats IEEE-754 binary32):
  *   "FLNER002"                                  8 bytes
@@ -22,6 +23,7 @@
  *   u64 cluster_keys[clusters];    u32 cluster_ids[clusters]
  *   "FLNEREND"                                  8 bytes
  */
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -64,11 +66,10 @@ int fl_ner_table_init(fl_ner_table *t, size_t expected)
     size_t cap = 16;
     while (cap < expected * 2)
         cap *= 2;
-    t->keys = calloc(cap, sizeof *t->keys);
-    t->values = calloc(cap, sizeof *t->values);
+    t->slots = calloc(cap, sizeof *t->slots);
     t->mask = cap - 1;
     t->count = 0;
-    if (!t->keys || !t->values) {
+    if (!t->slots) {
         fl_ner_table_free(t);
         return 0;
     }
@@ -77,8 +78,7 @@ int fl_ner_table_init(fl_ner_table *t, size_t expected)
 
 void fl_ner_table_free(fl_ner_table *t)
 {
-    free(t->keys);
-    free(t->values);
+    free(t->slots);
     memset(t, 0, sizeof *t);
 }
 
@@ -88,8 +88,8 @@ static int table_grow(fl_ner_table *t)
     if (!fl_ner_table_init(&bigger, (t->mask + 1)))
         return 0;
     for (size_t i = 0; i <= t->mask; i++)
-        if (t->keys[i])
-            fl_ner_table_put(&bigger, t->keys[i], t->values[i]);
+        if (t->slots[i].key)
+            fl_ner_table_put(&bigger, t->slots[i].key, t->slots[i].value);
     fl_ner_table_free(t);
     *t = bigger;
     return 1;
@@ -97,18 +97,18 @@ static int table_grow(fl_ner_table *t)
 
 int fl_ner_table_put(fl_ner_table *t, uint64_t key, uint32_t value)
 {
-    if (!t->keys && !fl_ner_table_init(t, 8))
+    if (!t->slots && !fl_ner_table_init(t, 8))
         return 0;
     if ((t->count + 1) * 2 > t->mask + 1 && !table_grow(t))
         return 0;
     size_t i = (size_t)(key ^ (key >> 29)) & t->mask;
-    while (t->keys[i] && t->keys[i] != key)
+    while (t->slots[i].key && t->slots[i].key != key)
         i = (i + 1) & t->mask;
-    if (!t->keys[i]) {
-        t->keys[i] = key;
+    if (!t->slots[i].key) {
+        t->slots[i].key = key;
         t->count++;
     }
-    t->values[i] = value;
+    t->slots[i].value = value;
     return 1;
 }
 
@@ -154,12 +154,12 @@ static int write_u32(FILE *f, uint32_t v) { return fwrite(&v, 4, 1, f) == 1; }
 static int write_lexicon(FILE *f, const fl_ner_table *t)
 {
     int ok = 1;
-    for (size_t i = 0; t->keys && i <= t->mask; i++)
-        if (t->keys[i])
-            ok &= fwrite(&t->keys[i], 8, 1, f) == 1;
-    for (size_t i = 0; t->keys && i <= t->mask; i++)
-        if (t->keys[i])
-            ok &= fwrite(&t->values[i], 4, 1, f) == 1;
+    for (size_t i = 0; t->slots && i <= t->mask; i++)
+        if (t->slots[i].key)
+            ok &= fwrite(&t->slots[i].key, 8, 1, f) == 1;
+    for (size_t i = 0; t->slots && i <= t->mask; i++)
+        if (t->slots[i].key)
+            ok &= fwrite(&t->slots[i].value, 4, 1, f) == 1;
     return ok;
 }
 
@@ -185,10 +185,10 @@ fl_status fl_ner_model_save(const fl_ner_model *m, const char *path, char *err, 
         return FL_ERR_NOMEM;
     }
     size_t n = 0;
-    for (size_t i = 0; i <= m->features.mask && m->features.keys; i++)
-        if (m->features.keys[i]) {
-            keys[n] = m->features.keys[i];
-            rows[n++] = m->features.values[i];
+    for (size_t i = 0; i <= m->features.mask && m->features.slots; i++)
+        if (m->features.slots[i].key) {
+            keys[n] = m->features.slots[i].key;
+            rows[n++] = m->features.slots[i].value;
         }
     ok &= n == m->rows;
     ok &= fwrite(keys, 8, n, f) == n;
@@ -301,6 +301,8 @@ void fl_ner_work_free(fl_ner_work *w)
     free(w->case_source);
     free(w->gaz_bits);
     free(w->doc_counts);
+    free(w->cluster);
+    free(w->casing_lex);
     free(w->feats);
     free(w->feat_count);
     free(w->scores);
@@ -315,29 +317,49 @@ void fl_ner_work_free(fl_ner_work *w)
 
 void fl_ner_viterbi(const float *transitions, fl_ner_work *w, size_t a, size_t b, uint8_t *labels)
 {
-    enum { L = FL_NER_LABELS };
+    enum { L = FL_NER_LABELS, MAX_PREDS = 1 + 2 * FL_NER_TYPES };
     const float none = -1e30f; /* stays finite when added up along a sentence */
     if (a >= b)
         return;
-    /* The transition weights with the invalid BILOU steps blocked, built once
-     * per sentence so the inner loop has no branch on validity. */
-    float trans[(L + 1) * L];
-    for (int p = 0; p <= L; p++)
-        for (int y = 0; y < L; y++)
-            trans[p * L + y] = fl_ner_transition_allowed(p, y) ? transitions[p * L + y] : none;
+    /* The first token may only take labels allowed after the sentence start;
+     * the others are blocked with a score that stays finite. */
     float *v = w->viterbi;
     for (int y = 0; y < L; y++)
-        v[a * L + y] = trans[L * L + y] + w->scores[a * L + y];
+        v[a * L + y] = (fl_ner_transition_allowed(L, y) ? transitions[L * L + y] : none) + w->scores[a * L + y];
+    /* Each later step considers only the predecessors BILOU allows: O, L-*
+     * and U-* before O, B and U labels; B-t and I-t before I-t and L-t. A
+     * blocked step scored -1e30 could never win, since every label has an
+     * allowed predecessor with a finite score, so skipping them keeps the
+     * result. They are listed in increasing order (ties go to the lowest, as
+     * before) with their weights, and the shorter lists are padded with
+     * their first entry, which never wins twice, so the loop has a fixed
+     * length. */
+    uint8_t preds[L][MAX_PREDS];
+    float pred_trans[L][MAX_PREDS];
+    for (int y = 0; y < L; y++) {
+        int count = 0;
+        for (int p = 0; p < L; p++)
+            if (fl_ner_transition_allowed(p, y)) {
+                assert(count < MAX_PREDS);
+                preds[y][count] = (uint8_t)p;
+                pred_trans[y][count++] = transitions[p * L + y];
+            }
+        assert(count > 0);
+        for (int k = count; k < MAX_PREDS; k++) {
+            preds[y][k] = preds[y][0];
+            pred_trans[y][k] = pred_trans[y][0];
+        }
+    }
     for (size_t i = a + 1; i < b; i++) {
         const float *prev = v + (i - 1) * L;
         for (int y = 0; y < L; y++) {
-            float best = prev[0] + trans[y];
-            int arg = 0;
-            for (int p = 1; p < L; p++) {
-                float s = prev[p] + trans[p * L + y];
+            int arg = preds[y][0];
+            float best = prev[arg] + pred_trans[y][0];
+            for (int k = 1; k < MAX_PREDS; k++) {
+                float s = prev[preds[y][k]] + pred_trans[y][k];
                 if (s > best) {
                     best = s;
-                    arg = p;
+                    arg = preds[y][k];
                 }
             }
             v[i * L + y] = best + w->scores[i * L + y];
@@ -358,32 +380,58 @@ void fl_ner_viterbi(const float *transitions, fl_ner_work *w, size_t a, size_t b
     }
 }
 
-/* Asks the memory system for the table slots of a token's features while
- * the previous token is scored: the probes are cache misses (the table is
- * megabytes), and issuing them early overlaps their latency. */
-static void prefetch_features(const fl_ner_model *m, const uint64_t *f, unsigned n)
-{
-#if defined(__GNUC__) || defined(__clang__)
-    for (unsigned k = 0; k < n; k++) {
-        size_t slot = (size_t)(f[k] ^ (f[k] >> 29)) & m->features.mask;
-        __builtin_prefetch(&m->features.keys[slot]);
-        __builtin_prefetch(&m->features.values[slot]);
-    }
-#else
-    (void)m, (void)f, (void)n;
-#endif
-}
+/* Scores tokens [from, to) of the sentence starting at token `start` into
+ * w->scores. The weight rows live in a table of megabytes, so each lookup
+ * is a cache miss: the features of a block of tokens are built first, then
+ * resolved to rows with the table slots asked for LOOKAHEAD features in
+ * advance (and each row asked for once its place is known), then added up.
+ * The misses so overlap instead of following one another. The rows of a
+ * token are added in the same order as one at a time would (its features,
+ * then its history features), so the sums are bit for bit the same. */
+enum { BLOCK_TOKENS = 16, TOKEN_FEATURES = FL_NER_MAX_FEATURES + FL_NER_HISTORY_FEATURES, LOOKAHEAD = 16 };
 
-/* Adds the weight rows of features f[0..n) to out (one score per label). */
-static void add_rows(const fl_ner_model *m, const uint64_t *f, unsigned n, float *out)
+static void score_block(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_ner_work *w, size_t start,
+                        size_t from, size_t to)
 {
-    for (unsigned k = 0; k < n; k++) {
-        const uint32_t *row = fl_ner_table_find(&m->features, f[k]);
-        if (!row)
-            continue;
-        const float *wr = m->weights + (size_t)*row * FL_NER_LABELS;
-        for (int y = 0; y < FL_NER_LABELS; y++)
-            out[y] += wr[y];
+    uint64_t feats[BLOCK_TOKENS * TOKEN_FEATURES];
+    const float *rows[BLOCK_TOKENS * TOKEN_FEATURES];
+    unsigned count[BLOCK_TOKENS];
+    size_t total = 0;
+    for (size_t j = from; j < to; j++) {
+        unsigned c = fl_ner_token_features(m, tokens, n, w, j, feats + total);
+        c += fl_ner_history_features(w, j, feats + total + c);
+        count[j - from] = c;
+        total += c;
+    }
+    const fl_ner_table *t = &m->features;
+    for (size_t k = 0; k < total; k++) {
+#if defined(__GNUC__) || defined(__clang__)
+        if (k + LOOKAHEAD < total) {
+            uint64_t f = feats[k + LOOKAHEAD];
+            __builtin_prefetch(&t->slots[(size_t)(f ^ (f >> 29)) & t->mask]);
+        }
+#endif
+        const uint32_t *row = fl_ner_table_find(t, feats[k]);
+        rows[k] = row ? m->weights + (size_t)*row * FL_NER_LABELS : NULL;
+#if defined(__GNUC__) || defined(__clang__)
+        if (row) {
+            __builtin_prefetch(rows[k]);
+            __builtin_prefetch(rows[k] + FL_NER_LABELS - 1);
+        }
+#endif
+    }
+    /* Summed in a local array, which the compiler keeps in registers (the
+     * rows could alias w->scores as far as it knows). */
+    const float *const *r = rows;
+    for (size_t j = from; j < to; j++) {
+        float sum[FL_NER_LABELS] = {0};
+        for (unsigned k = 0; k < count[j - from]; k++, r++) {
+            if (!*r)
+                continue;
+            for (int y = 0; y < FL_NER_LABELS; y++)
+                sum[y] += (*r)[y];
+        }
+        memcpy(w->scores + (j - start) * FL_NER_LABELS, sum, sizeof sum);
     }
 }
 
@@ -394,30 +442,15 @@ int fl_ner_tag(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_n
     if (!fl_ner_prepare(m, tokens, n, w))
         return 0;
     /* Sentence by sentence: the history features of a sentence depend on
-     * the labels of the sentences before it. A token's features are built
-     * while the one before it is scored, in two small buffers. */
-    uint64_t feats[2][FL_NER_MAX_FEATURES];
+     * the labels of the sentences before it. */
     size_t start = 0;
     for (size_t i = 1; i <= n; i++) {
         if (i < n && !tokens[i].sentence_start)
             continue;
         if (!fl_ner_work_reserve_sentence(w, i - start))
             return 0;
-        unsigned count = fl_ner_token_features(m, tokens, n, w, start, feats[0]);
-        for (size_t j = start; j < i; j++) {
-            const uint64_t *cur = feats[(j - start) & 1];
-            uint64_t *next = feats[(j - start + 1) & 1];
-            unsigned cur_count = count;
-            if (j + 1 < i) {
-                count = fl_ner_token_features(m, tokens, n, w, j + 1, next);
-                prefetch_features(m, next, count);
-            }
-            float *out = w->scores + (j - start) * FL_NER_LABELS;
-            memset(out, 0, FL_NER_LABELS * sizeof *out);
-            add_rows(m, cur, cur_count, out);
-            uint64_t h[FL_NER_HISTORY_FEATURES];
-            add_rows(m, h, fl_ner_history_features(w, j, h), out);
-        }
+        for (size_t from = start; from < i; from += BLOCK_TOKENS)
+            score_block(m, tokens, n, w, start, from, i - from < BLOCK_TOKENS ? i : from + BLOCK_TOKENS);
         fl_ner_viterbi(m->transitions, w, 0, i - start, labels + start);
         if (!fl_ner_history_add(w, start, i, labels))
             return 0;

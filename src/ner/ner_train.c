@@ -369,7 +369,7 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
         for (size_t di = 0; di < train.doc_count; di++) {
             size_t doc_a = train.doc_start[doc_order[di]], doc_b = train.doc_start[doc_order[di] + 1];
             if (w.history.count) {
-                memset(w.history.keys, 0, (w.history.mask + 1) * sizeof *w.history.keys);
+                memset(w.history.slots, 0, (w.history.mask + 1) * sizeof *w.history.slots);
                 w.history.count = 0;
             }
             while (si < sc && sent_start[si] < doc_a)
@@ -477,15 +477,15 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
             goto done;
         }
         for (size_t i = 0; i <= m->features.mask; i++) {
-            uint64_t key = m->features.keys[i];
+            uint64_t key = m->features.slots[i].key;
             if (!key)
                 continue;
-            const float *row = m->weights + (size_t)m->features.values[i] * FL_NER_LABELS;
+            const float *row = m->weights + (size_t)m->features.slots[i].value * FL_NER_LABELS;
             int any = 0;
             for (int y = 0; y < FL_NER_LABELS; y++)
                 any |= row[y] != 0;
             if (any)
-                fl_ner_table_put(&features, key, m->features.values[i]);
+                fl_ner_table_put(&features, key, m->features.slots[i].value);
         }
         /* Compact rows in table order of the new table, deterministic. */
         float *weights = malloc((features.count ? features.count : 1) * FL_NER_LABELS * sizeof *weights);
@@ -495,11 +495,11 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
             goto done;
         }
         for (size_t i = 0; i <= features.mask; i++) {
-            if (!features.keys[i])
+            if (!features.slots[i].key)
                 continue;
-            memcpy(weights + kept * FL_NER_LABELS, m->weights + (size_t)features.values[i] * FL_NER_LABELS,
+            memcpy(weights + kept * FL_NER_LABELS, m->weights + (size_t)features.slots[i].value * FL_NER_LABELS,
                    FL_NER_LABELS * sizeof *weights);
-            features.values[i] = (uint32_t)kept++;
+            features.slots[i].value = (uint32_t)kept++;
         }
         free(m->weights);
         fl_ner_table_free(&m->features);

@@ -61,6 +61,12 @@ typedef struct fl_quote_layer {
     size_t attrib_count, attrib_cap;
     int32_t *tok_quote;            /* per token: the quote it lies in, or -1 */
     uint32_t *tok_sentence;        /* per token: its sentence */
+    /* Per token, answers of tok_in and tok_cue remembered for the article:
+     * the rules ask about the same token many times, and each answer is a
+     * bisection of a word table. */
+    uint32_t *tok_list_known;      /* bit l: tok_in(t, l) has been answered */
+    uint32_t *tok_list_in;         /* bit l: its answer */
+    int16_t *tok_cue_flags;        /* CUE_* flags of the token, or -1 until asked */
     size_t tok_cap;
     name_entry *names;
     size_t names_cap;              /* a power of two, or 0 */

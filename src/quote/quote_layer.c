@@ -43,6 +43,9 @@ void fl_quote_layer_free(fl_quote_layer *L)
     free(L->raw_attrs);
     free(L->tok_quote);
     free(L->tok_sentence);
+    free(L->tok_list_known);
+    free(L->tok_list_in);
+    free(L->tok_cue_flags);
     free(L->names);
     free(L);
 }
@@ -73,11 +76,19 @@ fl_status fl_quote_extract(fl_doc *doc)
     fl_quote_layer_reset(L);
     qctx c = {doc, doc->text, doc->tokens.tokens, (uint32_t)doc->tokens.count, doc->sentences.sentences,
               (uint32_t)doc->sentences.count, doc->paragraphs.paragraphs, (uint32_t)doc->paragraphs.count, L};
-    size_t cap1 = L->tok_cap, cap2 = L->tok_cap;
-    if (!grow((void **)&L->tok_quote, &cap1, c.ntok + 1, sizeof *L->tok_quote) ||
-        !grow((void **)&L->tok_sentence, &cap2, c.ntok + 1, sizeof *L->tok_sentence))
+    size_t caps[5] = {L->tok_cap, L->tok_cap, L->tok_cap, L->tok_cap, L->tok_cap};
+    if (!grow((void **)&L->tok_quote, &caps[0], c.ntok + 1, sizeof *L->tok_quote) ||
+        !grow((void **)&L->tok_sentence, &caps[1], c.ntok + 1, sizeof *L->tok_sentence) ||
+        !grow((void **)&L->tok_list_known, &caps[2], c.ntok + 1, sizeof *L->tok_list_known) ||
+        !grow((void **)&L->tok_list_in, &caps[3], c.ntok + 1, sizeof *L->tok_list_in) ||
+        !grow((void **)&L->tok_cue_flags, &caps[4], c.ntok + 1, sizeof *L->tok_cue_flags))
         return FL_ERR_NOMEM;
-    L->tok_cap = cap1 < cap2 ? cap1 : cap2;
+    L->tok_cap = caps[0];
+    for (int k = 1; k < 5; k++)
+        L->tok_cap = caps[k] < L->tok_cap ? caps[k] : L->tok_cap;
+    memset(L->tok_list_known, 0, c.ntok * sizeof *L->tok_list_known);
+    for (uint32_t t = 0; t < c.ntok; t++)
+        L->tok_cue_flags[t] = -1;
     for (uint32_t s = 0; s < c.nsent; s++)
         for (uint32_t t = c.sent[s].token_begin; t < c.sent[s].token_end; t++)
             L->tok_sentence[t] = s;
@@ -175,18 +186,32 @@ int tok_is_wordish(const qctx *c, uint32_t i)
     }
 }
 
+_Static_assert(WL_COUNT <= 32, "tok_list_known holds one bit per word list");
+
 int tok_in(const qctx *c, uint32_t i, fl_wordlist list)
 {
-    if (i >= c->ntok || !tok_is_wordish(c, i))
+    if (i >= c->ntok || !tok_is_wordish(c, i) || (unsigned)list >= WL_COUNT)
         return 0;
-    return fl_word_in(list, c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start);
+    uint32_t bit = UINT32_C(1) << list;
+    fl_quote_layer *L = c->L;
+    if (!(L->tok_list_known[i] & bit)) {
+        L->tok_list_known[i] |= bit;
+        if (fl_word_in(list, c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start))
+            L->tok_list_in[i] |= bit;
+        else
+            L->tok_list_in[i] &= ~bit;
+    }
+    return (L->tok_list_in[i] & bit) != 0;
 }
 
 int tok_cue(const qctx *c, uint32_t i)
 {
     if (i >= c->ntok || c->tok[i].kind != FL_TOKEN_WORD)
         return 0;
-    return fl_cue_verb(c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start);
+    fl_quote_layer *L = c->L;
+    if (L->tok_cue_flags[i] < 0)
+        L->tok_cue_flags[i] = (int16_t)fl_cue_verb(c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start);
+    return L->tok_cue_flags[i];
 }
 
 int tok_punct(const qctx *c, uint32_t i, char ch)
