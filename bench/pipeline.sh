@@ -26,7 +26,7 @@ const t = readArticles(process.argv.slice(1));
 let w = 0; for (const x of t) w += x.split(/\s+/).filter(Boolean).length;
 console.log(bytesOf(t), w);' "$@"
 }
-field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+field() { awk -v k="$1" '{ for (i = 1; i <= NF; i++) { n = index($i, "="); if (substr($i, 1, n - 1) == k) print substr($i, n + 1) } }' <<<"$2"; }
 ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print('%.1fx' % (a / b) if b else 'n/a')" "$1" "$2"; }
 
 read -r all_bytes all_words <<<"$(sizes "${news[@]}")"

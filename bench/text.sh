@@ -18,7 +18,7 @@ ninja -C build-bench bench_text >/dev/null
 news=("$data"/news/*.txt)
 bbc="$data/news/bbc_israel_gaza_2023-10-07_2023-10-29.txt"
 one() { taskset -c 0 "$@"; }
-field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+field() { awk -v k="$1" '{ for (i = 1; i <= NF; i++) { n = index($i, "="); if (substr($i, 1, n - 1) == k) print substr($i, n + 1) } }' <<<"$2"; }
 ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print('%.1fx' % (a / b) if b else 'n/a')" "$1" "$2"; }
 row() { printf '%-34s %10s %10s %10s %12s %8s\n' "$@"; }
 
