@@ -37,6 +37,7 @@
 #include "figure/number.h"
 #include "figure/words.h"
 #include "text/doc.h"
+#include "util/grow.h"
 
 typedef struct scan {
     const char *text;
@@ -537,14 +538,8 @@ static cue cue_subject(const scan *s, size_t b, size_t e)
 static int push(fl_doc *doc, const fl_figure *f)
 {
     fl_figure_array *a = &doc->figures;
-    if (a->count == a->cap) {
-        size_t cap = a->cap ? a->cap * 2 : 16;
-        fl_figure *n = realloc(a->figures, cap * sizeof *n);
-        if (!n)
-            return 0;
-        a->figures = n;
-        a->cap = cap;
-    }
+    if (!fl_grow(&a->figures, &a->cap, a->count + 1, sizeof *a->figures, 16))
+        return 0;
     a->figures[a->count++] = *f;
     return 1;
 }

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include "util/sorted.h"
+
 typedef struct cue_form {
     const char *word;
     int flags;
@@ -763,18 +765,9 @@ static int compare_folded(const char *s, size_t len, const char *word)
 
 int fl_cue_verb(const char *s, size_t len)
 {
-    size_t lo = 0, hi = sizeof cue_forms / sizeof cue_forms[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = compare_folded(s, len, cue_forms[mid].word);
-        if (c == 0)
-            return cue_forms[mid].flags;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
+    long i = fl_sorted_find(cue_forms, sizeof cue_forms / sizeof cue_forms[0], sizeof cue_forms[0], s, len,
+                            compare_folded);
+    return i < 0 ? 0 : cue_forms[i].flags;
 }
 
 int fl_word_in(fl_wordlist list, const char *s, size_t len)
@@ -782,18 +775,7 @@ int fl_word_in(fl_wordlist list, const char *s, size_t len)
     if ((unsigned)list >= WL_COUNT)
         return 0;
     const word_table *t = &tables[list];
-    size_t lo = 0, hi = t->count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = compare_folded(s, len, t->words[mid]);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
+    return fl_sorted_find(t->words, t->count, sizeof t->words[0], s, len, compare_folded) >= 0;
 }
 
 size_t fl_cue_table_dump(int which, const char ***words)

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "util/sorted.h"
+
 /* Words dropped from the front of a person's name. */
 static const char *const person_titles[] = {
     "acting", "adm", "admiral", "ambassador", "capt", "captain", "chairman", "chancellor", "chief", "col",
@@ -35,21 +37,7 @@ static const struct { const char *variant, *name; } country_variants[] = {
 
 static int in_sorted(const char *const *list, size_t n, const char *w, size_t len)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        size_t ml = strlen(list[mid]);
-        int c = memcmp(w, list[mid], len < ml ? len : ml);
-        if (c == 0)
-            c = len < ml ? -1 : len > ml ? 1 : 0;
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
+    return fl_sorted_find(list, n, sizeof list[0], w, len, fl_span_compare_bytes) >= 0;
 }
 
 /* Lower-cases with Unicode case folding; turns curly apostrophes straight and

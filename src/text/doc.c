@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "quote/quote_internal.h"
+#include "util/grow.h"
 
 fl_doc *fl_doc_new(void)
 {
@@ -44,14 +45,8 @@ static int add_paragraph(fl_doc *doc, size_t a, size_t b)
     if (a == b)
         return 1;
     fl_paragraph_array *p = &doc->paragraphs;
-    if (p->count == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 32;
-        fl_paragraph *n = realloc(p->paragraphs, cap * sizeof *n);
-        if (!n)
-            return 0;
-        p->paragraphs = n;
-        p->cap = cap;
-    }
+    if (!fl_grow(&p->paragraphs, &p->cap, p->count + 1, sizeof *p->paragraphs, 32))
+        return 0;
     fl_paragraph *para = &p->paragraphs[p->count++];
     para->start = (uint32_t)a;
     para->end = (uint32_t)b;

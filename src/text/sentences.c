@@ -19,17 +19,12 @@
 #include <string.h>
 
 #include "text/tables.h"
+#include "util/grow.h"
 
 static int push(fl_sentence_array *out, const fl_token *tokens, size_t b, size_t e, uint32_t paragraph)
 {
-    if (out->count == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 64;
-        fl_sentence *s = realloc(out->sentences, cap * sizeof *s);
-        if (!s)
-            return 0;
-        out->sentences = s;
-        out->cap = cap;
-    }
+    if (!fl_grow(&out->sentences, &out->cap, out->count + 1, sizeof *out->sentences, 64))
+        return 0;
     fl_sentence *s = &out->sentences[out->count++];
     s->start = tokens[b].start;
     s->end = tokens[e - 1].end;

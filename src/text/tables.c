@@ -6,6 +6,8 @@
  */
 #include "text/tables.h"
 
+#include "util/sorted.h"
+
 #include <string.h>
 
 typedef struct abbreviation {
@@ -37,45 +39,16 @@ static const abbreviation abbreviations[] = {
 #undef T
 #undef N
 
-static int span_cmp(const char *s, size_t len, const char *word)
-{
-    size_t wl = strlen(word);
-    int c = memcmp(s, word, len < wl ? len : wl);
-    if (c)
-        return c;
-    return len < wl ? -1 : len > wl ? 1 : 0;
-}
-
 int fl_table_abbreviation(const char *s, size_t len)
 {
-    size_t lo = 0, hi = sizeof abbreviations / sizeof abbreviations[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = span_cmp(s, len, abbreviations[mid].word);
-        if (c == 0)
-            return abbreviations[mid].flags | 8;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
+    long i = fl_sorted_find(abbreviations, sizeof abbreviations / sizeof abbreviations[0], sizeof abbreviations[0], s,
+                            len, fl_span_compare_bytes);
+    return i < 0 ? 0 : abbreviations[i].flags | 8;
 }
 
 static int in_list(const char *const *list, size_t n, const char *s, size_t len)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = span_cmp(s, len, list[mid]);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
+    return fl_sorted_find(list, n, sizeof list[0], s, len, fl_span_compare_bytes) >= 0;
 }
 
 static const char *const tlds[] = {

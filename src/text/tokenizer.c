@@ -17,6 +17,7 @@
 
 #include "text/tables.h"
 #include "text/utf8.h"
+#include "util/grow.h"
 
 typedef struct scanner {
     const char *text;
@@ -70,15 +71,9 @@ static int is_dash(int32_t cp) { return cp == 0x2013 || cp == 0x2014 || cp == 0x
 static void emit(scanner *s, size_t start, size_t end, int kind, int space_before)
 {
     fl_token_array *a = s->out;
-    if (a->count == a->cap) {
-        size_t cap = a->cap ? a->cap * 2 : 256;
-        fl_token *t = realloc(a->tokens, cap * sizeof *t);
-        if (!t) {
-            s->failed = 1;
-            return;
-        }
-        a->tokens = t;
-        a->cap = cap;
+    if (!fl_grow(&a->tokens, &a->cap, a->count + 1, sizeof *a->tokens, 256)) {
+        s->failed = 1;
+        return;
     }
     fl_token *t = &a->tokens[a->count++];
     t->start = (uint32_t)start;

@@ -18,6 +18,7 @@
 
 #include "text/doc.h"
 #include "time/match.h"
+#include "util/grow.h"
 
 /* ---- word helpers ---------------------------------------------------- */
 
@@ -237,14 +238,8 @@ static void read_number(fl_tword *w, const char *t)
 static int push_word(fl_time_layer *L, size_t *n, const fl_doc *doc, uint32_t tok, uint32_t a, uint32_t b,
                      unsigned flags)
 {
-    if (*n == L->words_cap) {
-        size_t cap = L->words_cap ? L->words_cap * 2 : 512;
-        fl_tword *nw = realloc(L->words, cap * sizeof *nw);
-        if (!nw)
-            return 0;
-        L->words = nw;
-        L->words_cap = cap;
-    }
+    if (!fl_grow(&L->words, &L->words_cap, *n + 1, sizeof *L->words, 512))
+        return 0;
     fl_tword *w = &L->words[(*n)++];
     const char *t = doc->text;
     w->start = a;
