@@ -506,46 +506,6 @@ fl_status fl_ner_score_conll(const char *path, fl_ner_score *score, char *err, s
 /* Precision, recall and F1 in percent (0 when undefined). */
 void fl_ner_score_prf(const fl_ner_type_score *s, double *precision, double *recall, double *f1);
 
-/* 5.9 Parallel extraction -------------------------------------------------- */
-/*
- * fl_pipeline runs analysis, extraction and JSON writing on N worker threads
- * while the caller reads. Results come back through a callback, on the
- * caller's thread, strictly in input order. Memory is bounded by the ring of
- * 2N+2 slots, each the size of the largest article it held, plus the
- * extractor shared read-only by all workers.
- *
- *     fl_pipeline *p = fl_pipeline_new(ex, 2, &jo, on_result, user);
- *     while (fl_reader_next(r, &a) == FL_OK)
- *         fl_pipeline_push(p, a);       // may call on_result for earlier articles
- *     fl_pipeline_finish(p);            // calls on_result for the rest
- *     fl_pipeline_free(p);
- */
-
-typedef struct fl_pipeline fl_pipeline;
-struct fl_json_options; /* section 6 */
-
-/* Called once per article in input order with its JSON line (as written by
- * fl_doc_write_json) and the article. Return 0 to stop: later pushes then
- * fail. status is FL_OK or the error of that article (out of memory). */
-typedef int (*fl_pipeline_fn)(const fl_article *article, const char *json, size_t len, fl_status status, void *user);
-
-/* threads: number of workers (1 or more; 0 means the number of cores).
- * The json options are copied. NULL on failure. */
-fl_pipeline *fl_pipeline_new(const fl_extractor *ex, unsigned threads, const struct fl_json_options *json,
-                             fl_pipeline_fn on_result, void *user);
-
-/* Copies the article into the pipeline (so the reader may move on).
- * Returns FL_OK, FL_ERR_NOMEM, or FL_ERR_USAGE once the callback has asked
- * to stop. */
-fl_status fl_pipeline_push(fl_pipeline *p, const fl_article *article);
-
-/* Waits for every pushed article and delivers the remaining results. */
-fl_status fl_pipeline_finish(fl_pipeline *p);
-
-/* The number of workers actually used. */
-unsigned fl_pipeline_threads(const fl_pipeline *p);
-
-void fl_pipeline_free(fl_pipeline *p);
 
 /* ------------------------------------------------------------------------ */
 /* 5.2 Times                                                                */
@@ -806,6 +766,47 @@ const fl_figure *fl_doc_figures(const fl_doc *doc);
 /* Names as written in JSON: "more_than", "aid_trucks", ... */
 const char *fl_figure_qualifier_name(fl_figure_qualifier q);
 const char *fl_figure_category_name(fl_figure_category c);
+
+/* 5.5 Parallel extraction -------------------------------------------------- */
+/*
+ * fl_pipeline runs analysis, extraction and JSON writing on N worker threads
+ * while the caller reads. Results come back through a callback, on the
+ * caller's thread, strictly in input order. Memory is bounded by the ring of
+ * 2N+2 slots, each the size of the largest article it held, plus the
+ * extractor shared read-only by all workers.
+ *
+ *     fl_pipeline *p = fl_pipeline_new(ex, 2, &jo, on_result, user);
+ *     while (fl_reader_next(r, &a) == FL_OK)
+ *         fl_pipeline_push(p, a);       // may call on_result for earlier articles
+ *     fl_pipeline_finish(p);            // calls on_result for the rest
+ *     fl_pipeline_free(p);
+ */
+
+typedef struct fl_pipeline fl_pipeline;
+struct fl_json_options; /* section 6 */
+
+/* Called once per article in input order with its JSON line (as written by
+ * fl_doc_write_json) and the article. Return 0 to stop: later pushes then
+ * fail. status is FL_OK or the error of that article (out of memory). */
+typedef int (*fl_pipeline_fn)(const fl_article *article, const char *json, size_t len, fl_status status, void *user);
+
+/* threads: number of workers (1 or more; 0 means the number of cores).
+ * The json options are copied. NULL on failure. */
+fl_pipeline *fl_pipeline_new(const fl_extractor *ex, unsigned threads, const struct fl_json_options *json,
+                             fl_pipeline_fn on_result, void *user);
+
+/* Copies the article into the pipeline (so the reader may move on).
+ * Returns FL_OK, FL_ERR_NOMEM, or FL_ERR_USAGE once the callback has asked
+ * to stop. */
+fl_status fl_pipeline_push(fl_pipeline *p, const fl_article *article);
+
+/* Waits for every pushed article and delivers the remaining results. */
+fl_status fl_pipeline_finish(fl_pipeline *p);
+
+/* The number of workers actually used. */
+unsigned fl_pipeline_threads(const fl_pipeline *p);
+
+void fl_pipeline_free(fl_pipeline *p);
 
 /* ------------------------------------------------------------------------ */
 /* 6. Output                                                                */

@@ -1,6 +1,6 @@
 /*
  * pipeline.c — parallel extraction with ordered output (see factline.h,
- * section 5.9).
+ * section 5.5).
  *
  * Design: a ring of K = 2N+2 slots. The caller's thread copies each article
  * into the next free slot (head) and marks it FILLED; workers take FILLED
