@@ -79,8 +79,10 @@ static const char *const migrations[] = {
      * mentions clustered by entity and date (WITHOUT ROWID: the table is its
      * own index), so an entity's mentions per day and its newest articles
      * come from one range; a word index over organisation keys, so joining
-     * a short name to its full name is a lookup, not a scan; and no index on
-     * attributions' source keys, which no question reads */
+     * a short name to its full name is a lookup, not a scan; the article date
+     * on quotes and attributions, indexed with their speaker or source, so a
+     * person's quotes come in date order without visiting articles; and no
+     * index on attributions' source keys, which no question reads */
     "CREATE INDEX figures_source_series ON figures(category, source_key, date);"
     "DROP INDEX attributions_source_key;" /* no question reads attributions by source key */
     "CREATE TABLE mentions_v3(entity_id INTEGER NOT NULL, date TEXT NOT NULL, article_id INTEGER NOT NULL,"
@@ -90,6 +92,14 @@ static const char *const migrations[] = {
     "DROP TABLE mentions;"
     "ALTER TABLE mentions_v3 RENAME TO mentions;"
     "CREATE INDEX mentions_article ON mentions(article_id);"
+    "ALTER TABLE quotes ADD COLUMN date TEXT;"
+    "UPDATE quotes SET date = (SELECT a.date FROM articles a WHERE a.id = quotes.article_id);"
+    "DROP INDEX quotes_speaker;"
+    "CREATE INDEX quotes_speaker_date ON quotes(speaker_entity_id, date);"
+    "ALTER TABLE attributions ADD COLUMN date TEXT;"
+    "UPDATE attributions SET date = (SELECT a.date FROM articles a WHERE a.id = attributions.article_id);"
+    "DROP INDEX attributions_source_entity;"
+    "CREATE INDEX attributions_source_date ON attributions(source_entity_id, date);"
     "CREATE TABLE org_words(word TEXT NOT NULL, canonical TEXT NOT NULL, PRIMARY KEY(word, canonical)) WITHOUT ROWID;"
     "INSERT OR IGNORE INTO org_words(word, canonical)"
     "  WITH RECURSIVE split(canonical, word, rest) AS ("

@@ -218,8 +218,8 @@ static void quote_text(json_t *q, const char *text, size_t text_len, fl_buffer *
     }
 }
 
-static int add_quotes(fl_store *s, long long article, json_t *arr, const local_entity *ents, size_t n,
-                      const char *text, size_t text_len)
+static int add_quotes(fl_store *s, long long article, const char *date, json_t *arr, const local_entity *ents,
+                      size_t n, const char *text, size_t text_len)
 {
     size_t i;
     json_t *q;
@@ -234,7 +234,7 @@ static int add_quotes(fl_store *s, long long article, json_t *arr, const local_e
         const char *speaker = jname(sp);
         sqlite3_stmt *st = fl_store_prepare(
             s, "INSERT INTO quotes(article_id, start, end, text, kind, speaker, speaker_entity_id, speaker_start,"
-               " speaker_end, cue) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+               " speaker_end, cue, date) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!st) {
             ok = 0;
             break;
@@ -259,6 +259,7 @@ static int add_quotes(fl_store *s, long long article, json_t *arr, const local_e
         if (!cue && json_is_object(sp))
             cue = json_object_get(sp, "cue");
         bind_text_or_null(st, 10, jname(cue));
+        sqlite3_bind_text(st, 11, date, -1, SQLITE_STATIC);
         if (!fl_store_step_done(s, st)) {
             ok = 0;
             break;
@@ -288,7 +289,8 @@ static const char *source_key(fl_store *s, const char *text)
     return s->key2.data;
 }
 
-static int add_attributions(fl_store *s, long long article, json_t *arr, const local_entity *ents, size_t n)
+static int add_attributions(fl_store *s, long long article, const char *date, json_t *arr, const local_entity *ents,
+                            size_t n)
 {
     size_t i;
     json_t *a;
@@ -299,8 +301,8 @@ static int add_attributions(fl_store *s, long long article, json_t *arr, const l
         const char *key = source_key(s, source);
         sqlite3_stmt *st = fl_store_prepare(
             s, "INSERT INTO attributions(article_id, source, source_key, source_entity_id, source_type, anonymous,"
-               " source_start, source_end, cue, cue_start, cue_end, content_start, content_end)"
-               " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+               " source_start, source_end, cue, cue_start, cue_end, content_start, content_end, date)"
+               " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!st)
             return 0;
         sqlite3_bind_int64(st, 1, article);
@@ -337,6 +339,7 @@ static int add_attributions(fl_store *s, long long article, json_t *arr, const l
             sqlite3_bind_int64(st, 12, x);
             sqlite3_bind_int64(st, 13, y);
         }
+        sqlite3_bind_text(st, 14, date, -1, SQLITE_STATIC);
         if (!fl_store_step_done(s, st))
             return 0;
     }
@@ -475,8 +478,8 @@ fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added)
         ok = fl_store_step_done(s, st);
     }
     ok = ok && add_entities(s, article, date, json_object_get(o, "entities"), ents, &n, sizeof ents / sizeof ents[0]);
-    ok = ok && add_quotes(s, article, json_object_get(o, "quotes"), ents, n, text, text_len);
-    ok = ok && add_attributions(s, article, json_object_get(o, "attributions"), ents, n);
+    ok = ok && add_quotes(s, article, date, json_object_get(o, "quotes"), ents, n, text, text_len);
+    ok = ok && add_attributions(s, article, date, json_object_get(o, "attributions"), ents, n);
     ok = ok && add_figures(s, article, date, json_object_get(o, "figures"));
     ok = ok && add_times(s, article, json_object_get(o, "times"));
     json_decref(o);

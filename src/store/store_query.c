@@ -256,16 +256,14 @@ static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
         /* Pages first (by quote and attribution order), then the article
          * fields for those rows only: the article text is large. */
         {"quotes", "WITH page AS MATERIALIZED (SELECT q.id FROM quotes q"
-                   "   JOIN articles a ON a.id = q.article_id"
-                   "   WHERE q.speaker_entity_id IN temp.wanted AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
-                   "   ORDER BY a.date, q.id LIMIT ?4 OFFSET ?5)"
+                   "   WHERE q.speaker_entity_id IN temp.wanted AND (?2 IS NULL OR q.date >= ?2) AND (?3 IS NULL OR q.date <= ?3)"
+                   "   ORDER BY q.date, q.id LIMIT ?4 OFFSET ?5)"
                    " SELECT a.date, a.id AS article, a.headline, q.kind, q.text, q.start, q.end"
                    " FROM page p JOIN quotes q ON q.id = p.id JOIN articles a ON a.id = q.article_id"
                    " ORDER BY a.date, q.id"},
         {"attributions", "WITH page AS MATERIALIZED (SELECT t.id FROM attributions t"
-                         "   JOIN articles a ON a.id = t.article_id"
-                         "   WHERE t.source_entity_id IN temp.wanted AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
-                         "   ORDER BY a.date, t.id LIMIT ?4 OFFSET ?5)"
+                         "   WHERE t.source_entity_id IN temp.wanted AND (?2 IS NULL OR t.date >= ?2) AND (?3 IS NULL OR t.date <= ?3)"
+                         "   ORDER BY t.date, t.id LIMIT ?4 OFFSET ?5)"
                          " SELECT a.date, a.id AS article, t.source, t.cue,"
                          " CAST(substr(CAST(a.text AS BLOB), t.content_start + 1, t.content_end - t.content_start) AS TEXT)"
                          " AS content, t.content_start, t.content_end"
@@ -295,19 +293,27 @@ static fl_result *query_quotes(fl_store *s, const fl_query *q, unsigned limit)
     const char *who = q->text ? q->text : q->entity;
     if (!find_entities(s, who ? who : ""))
         return NULL;
+    /* Quotes whose speaker was not linked to an entity are matched by name
+     * too, but only when the name is no known entity: that match reads
+     * every quote. */
     const char *key = NULL;
-    if (who && fl_canon_key("PER", who, strlen(who), &s->key2))
+    sqlite3_stmt *known = fl_store_prepare(s, "SELECT EXISTS (SELECT 1 FROM temp.wanted)");
+    int any = known && sqlite3_step(known) == SQLITE_ROW && sqlite3_column_int(known, 0);
+    if (known)
+        sqlite3_reset(known);
+    if (who && !any && fl_canon_key("PER", who, strlen(who), &s->key2))
         key = s->key2.data;
     fl_result *r = fl_result_new();
     sqlite3_stmt *st = fl_store_prepare(
-        s, "SELECT a.date, a.id AS article, a.headline, coalesce(e.name, q.speaker) AS speaker, q.kind, q.text,"
-           " q.start, q.end FROM quotes q JOIN articles a ON a.id = q.article_id"
-           " LEFT JOIN entities e ON e.id = q.speaker_entity_id"
-           " WHERE (?1 IS NULL OR q.speaker_entity_id IN temp.wanted"
-           "   OR (q.speaker_entity_id IS NULL AND fl_key('PER', q.speaker) = ?6))"
-           " AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
-           " AND (?1 IS NOT NULL OR q.speaker IS NOT NULL)"
-           " ORDER BY a.date, q.id LIMIT ?4 OFFSET ?5");
+        s, "WITH page AS MATERIALIZED (SELECT q.id FROM quotes q"
+           "   WHERE (?1 IS NULL OR q.speaker_entity_id IN temp.wanted"
+           "     OR (?6 IS NOT NULL AND q.speaker_entity_id IS NULL AND fl_key('PER', q.speaker) = ?6))"
+           "   AND (?2 IS NULL OR q.date >= ?2) AND (?3 IS NULL OR q.date <= ?3)"
+           "   AND (?1 IS NOT NULL OR q.speaker IS NOT NULL)"
+           "   ORDER BY q.date, q.id LIMIT ?4 OFFSET ?5)"
+           " SELECT a.date, a.id AS article, a.headline, coalesce(e.name, q.speaker) AS speaker, q.kind, q.text,"
+           " q.start, q.end FROM page p JOIN quotes q ON q.id = p.id JOIN articles a ON a.id = q.article_id"
+           " LEFT JOIN entities e ON e.id = q.speaker_entity_id ORDER BY q.date, q.id");
     if (!st) {
         fl_result_free(r);
         return NULL;
