@@ -218,6 +218,13 @@ static void sql_sentence(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, text + a, (int)(b - a), SQLITE_TRANSIENT);
 }
 
+/* fl_cumulative(category): 1 if the category counts a running total. */
+static void sql_cumulative(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    sqlite3_result_int(ctx, fl_store_is_cumulative((const char *)sqlite3_value_text(argv[0])));
+}
+
 /* ---- opening ------------------------------------------------------------ */
 
 static fl_store *fail_open(fl_store *s, char **error)
@@ -269,6 +276,8 @@ fl_store *fl_store_open_version(const char *path, unsigned flags, int version, c
     sqlite3_create_function(s->db, "fl_key", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_key, NULL, NULL);
     sqlite3_create_function(s->db, "fl_source_key", 1, SQLITE_UTF8, s, sql_source_key, NULL, NULL);
     sqlite3_create_function(s->db, "fl_sentence", 3, SQLITE_UTF8, s, sql_sentence, NULL, NULL);
+    sqlite3_create_function(s->db, "fl_cumulative", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_cumulative, NULL,
+                            NULL);
     if (!(flags & FL_STORE_READONLY)) {
         if (!fl_store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;")) {
             fl_store_set_error(s, "%s: %s", path, sqlite3_errmsg(s->db));

@@ -42,6 +42,9 @@ long long fl_store_lookup_id(fl_store *s, const char *sql, const char *a, const 
 int fl_store_org_canonical(fl_store *s, const char *key, fl_buffer *out);
 long long fl_store_resolve_entity(fl_store *s, const char *type, const char *name);
 
+/* 1 if figures of this category count a running total (store_query.c's table). */
+int fl_store_is_cumulative(const char *category);
+
 /* Result building (result.c). */
 fl_result *fl_result_new(void);
 int fl_result_add_section(fl_result *r, const char *name, sqlite3_stmt *stmt, unsigned limit);

@@ -331,7 +331,7 @@ static fl_result *query_quotes(fl_store *s, const fl_query *q, unsigned limit)
     return r;
 }
 
-static int is_cumulative(const char *category)
+int fl_store_is_cumulative(const char *category)
 {
     for (size_t i = 0; i < sizeof cumulative_categories / sizeof cumulative_categories[0]; i++)
         if (category && !strcmp(category, cumulative_categories[i]))
@@ -389,7 +389,7 @@ static fl_result *query_timeline(fl_store *s, const fl_query *q, unsigned limit)
     bind_opt(st, 6, source_key);
     sqlite3_bind_int(st, 7, (int)limit);
     sqlite3_bind_int(st, 8, (int)q->offset);
-    sqlite3_bind_int(st, 9, is_cumulative(category));
+    sqlite3_bind_int(st, 9, fl_store_is_cumulative(category));
     int ok = section(s, r, "timeline", st, 0);
     fl_buffer_release(&src);
     if (!ok) {
@@ -397,6 +397,16 @@ static fl_result *query_timeline(fl_store *s, const fl_query *q, unsigned limit)
         return NULL;
     }
     return r;
+}
+
+/* ?1 category, ?2 from, ?3 to, ?4 limit, ?5 offset: the disagreement queries' parameters. */
+static void bind_category_page(sqlite3_stmt *st, const fl_query *q, unsigned limit)
+{
+    bind_opt(st, 1, q->category);
+    bind_opt(st, 2, q->from);
+    bind_opt(st, 3, q->to);
+    sqlite3_bind_int(st, 4, (int)limit);
+    sqlite3_bind_int(st, 5, (int)q->offset);
 }
 
 static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
@@ -427,11 +437,7 @@ static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
         fl_result_free(r);
         return NULL;
     }
-    bind_opt(st, 1, q->category);
-    bind_opt(st, 2, q->from);
-    bind_opt(st, 3, q->to);
-    sqlite3_bind_int(st, 4, (int)limit);
-    sqlite3_bind_int(st, 5, (int)q->offset);
+    bind_category_page(st, q, limit);
     if (!section(s, r, "conflicting_figures", st, 0)) {
         fl_result_free(r);
         return NULL;
@@ -442,7 +448,7 @@ static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
         s, "WITH series AS (SELECT f.*, max(coalesce(f.low, f.value)) OVER (PARTITION BY f.category, f.source_key,"
            "   f.subject_key, f.place_key ORDER BY f.date, f.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
            "   AS before_max FROM figures f WHERE f.source_key IS NOT NULL"
-           "   AND f.category IN ('arrested', 'injured', 'killed', 'released') AND (?1 IS NULL OR f.category = ?1))"
+           "   AND fl_cumulative(f.category) AND (?1 IS NULL OR f.category = ?1))"
            " SELECT f.date AS as_of, f.category, f.subject, f.place, f.source, f.before_max AS earlier_max,"
            " (SELECT e.date FROM figures e WHERE e.category = f.category AND e.source_key = f.source_key"
            "   AND e.subject_key IS f.subject_key AND e.place_key IS f.place_key AND e.date <= f.date AND e.id <> f.id"
@@ -456,11 +462,7 @@ static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
         fl_result_free(r);
         return NULL;
     }
-    bind_opt(st, 1, q->category);
-    bind_opt(st, 2, q->from);
-    bind_opt(st, 3, q->to);
-    sqlite3_bind_int(st, 4, (int)limit);
-    sqlite3_bind_int(st, 5, (int)q->offset);
+    bind_category_page(st, q, limit);
     if (!section(s, r, "decreasing_cumulative", st, 0)) {
         fl_result_free(r);
         return NULL;
