@@ -50,24 +50,19 @@ static int write_json(const fl_article *a, const char *json, size_t len, fl_stat
 
 int cmd_extract(int argc, char **argv)
 {
-    fl_reader_options ro;
-    fl_reader_options_init(&ro);
+    cli_input in;
+    cli_input_init(&in);
     fl_json_options jo = {0, 0};
-    int quiet = 0;
     const char *out_path = NULL;
-    int jobs = 0;
-    int first_file = argc;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        int consumed;
-        if (!strcmp(a, "--")) {
-            first_file = i + 1;
+        int shared = cli_input_option(argc, argv, &i, &in, "extract");
+        if (shared < 0)
+            return 2;
+        if (shared == 2)
             break;
-        }
-        if (a[0] != '-' || !strcmp(a, "-")) {
-            first_file = i;
-            break;
-        }
+        if (shared == 1)
+            continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             extract_usage(stdout);
             return 0;
@@ -75,16 +70,6 @@ int cmd_extract(int argc, char **argv)
             jo.tokens = 1;
         } else if (!strcmp(a, "--text")) {
             jo.text = 1;
-        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-            quiet = 1;
-        } else if ((consumed = cli_reader_option(argc, argv, &i, &ro, "extract")) != 0) {
-            if (consumed < 0)
-                return 2;
-        } else if (i + 1 < argc && !strcmp(a, "-j")) {
-            if ((jobs = cli_parse_jobs(argv[++i])) < 0) {
-                fprintf(stderr, "factline extract: -j takes a number of threads (0: all cores)\n");
-                return 2;
-            }
         } else if (i + 1 < argc && !strcmp(a, "-o")) {
             out_path = argv[++i];
         } else {
@@ -98,8 +83,6 @@ int cmd_extract(int argc, char **argv)
         fprintf(stderr, "factline extract: cannot write %s: %s\n", out_path, strerror(errno));
         return 2;
     }
-    ro.on_diag = cli_print_diag;
-    ro.user = &quiet;
     const char *why = NULL;
     fl_extractor *ex = fl_extractor_new(NULL, &why);
     if (!ex) {
@@ -108,18 +91,15 @@ int cmd_extract(int argc, char **argv)
             fclose(out);
         return 2;
     }
-    fl_reader *r = fl_reader_new(&ro);
+    fl_reader *r = fl_reader_new(&in.reader);
     int status = 0;
     if (!r) {
         fprintf(stderr, "factline extract: out of memory\n");
         status = 2;
         goto done;
     }
-    static char *stdin_only[] = {"-"};
-    char **files = first_file < argc ? argv + first_file : stdin_only;
-    int nfiles = first_file < argc ? argc - first_file : 1;
     write_state ws = {out, 0};
-    status = cli_process_files(files, nfiles, r, ex, &jo, (unsigned)jobs, write_json, &ws);
+    status = cli_process_files(in.files, in.nfiles, r, ex, &jo, (unsigned)in.jobs, write_json, &ws);
     if (ws.failed)
         status = 2;
     fl_reader_stats stats;

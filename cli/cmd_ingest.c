@@ -138,31 +138,25 @@ static int store_json(const fl_article *a, const char *json, size_t len, fl_stat
 
 int cmd_ingest(int argc, char **argv)
 {
-    fl_reader_options ro;
-    fl_reader_options_init(&ro);
+    cli_input in;
+    cli_input_init(&in);
     const char *db = CLI_DEFAULT_DB;
-    int facts = 0, quiet = 0;
+    int facts = 0;
     unsigned batch = 500;
-    int jobs = 0;
-    int first_file = argc;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        int consumed;
-        if (!strcmp(a, "--")) {
-            first_file = i + 1;
+        int shared = cli_input_option(argc, argv, &i, &in, "ingest");
+        if (shared < 0)
+            return 2;
+        if (shared == 2)
             break;
-        }
-        if (a[0] != '-' || !strcmp(a, "-")) {
-            first_file = i;
-            break;
-        }
+        if (shared == 1)
+            continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             ingest_usage(stdout);
             return 0;
         } else if (!strcmp(a, "--facts")) {
             facts = 1;
-        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-            quiet = 1;
         } else if (i + 1 < argc && !strcmp(a, "--db")) {
             db = argv[++i];
         } else if (i + 1 < argc && !strcmp(a, "--batch")) {
@@ -171,23 +165,14 @@ int cmd_ingest(int argc, char **argv)
                 fprintf(stderr, "factline ingest: --batch needs a positive number\n");
                 return 2;
             }
-        } else if (i + 1 < argc && !strcmp(a, "-j")) {
-            if ((jobs = cli_parse_jobs(argv[++i])) < 0) {
-                fprintf(stderr, "factline ingest: -j takes a number of threads (0: all cores)\n");
-                return 2;
-            }
-        } else if ((consumed = cli_reader_option(argc, argv, &i, &ro, "ingest")) != 0) {
-            if (consumed < 0)
-                return 2;
         } else {
             fprintf(stderr, "factline ingest: unknown or incomplete option '%s'\n", a);
             ingest_usage(stderr);
             return 2;
         }
     }
-    static char *stdin_only[] = {"-"};
-    char **files = first_file < argc ? argv + first_file : stdin_only;
-    int nfiles = first_file < argc ? argc - first_file : 1;
+    char **files = in.files;
+    int nfiles = in.nfiles;
 
     char *err = NULL;
     fl_store *store = fl_store_open(db, 0, &err);
@@ -204,11 +189,9 @@ int cmd_ingest(int argc, char **argv)
         fl_store_close(store);
         return 2;
     }
-    ro.on_diag = cli_print_diag;
-    ro.user = &quiet;
-    fl_reader *r = facts ? NULL : fl_reader_new(&ro);
+    fl_reader *r = facts ? NULL : fl_reader_new(&in.reader);
     fl_json_options jo = {1, 0};
-    progress prog = {!quiet && isatty(2), now(), 0, 0};
+    progress prog = {!in.quiet && isatty(2), now(), 0, 0};
     for (int f = 0; f < nfiles; f++) {
         struct stat st;
         if (strcmp(files[f], "-") && stat(files[f], &st) == 0)
@@ -227,7 +210,7 @@ int cmd_ingest(int argc, char **argv)
     }
     if (!facts && !db_failed) {
         sink_state ss = {store, r, &prog, &read, &added, 0};
-        int st = cli_process_files(files, nfiles, r, ex, &jo, (unsigned)jobs, store_json, &ss);
+        int st = cli_process_files(files, nfiles, r, ex, &jo, (unsigned)in.jobs, store_json, &ss);
         if (st)
             status = st;
         db_failed = ss.db_failed;
@@ -243,7 +226,7 @@ int cmd_ingest(int argc, char **argv)
         bytes = rs.bytes;
     }
     show_progress(&prog, read, bytes, 1);
-    if (!quiet)
+    if (!in.quiet)
         fprintf(stderr, "ingest: %llu articles read, %llu added, %llu already stored, %llu rejected; %lld in %s\n",
                 read, added, read - added - (facts ? rejected : 0), rejected, fl_store_article_count(store), db);
     if (db_failed)

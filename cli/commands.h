@@ -36,9 +36,6 @@ int cli_print_result(const fl_result *r, const char *format, FILE *out);
 int cli_process_files(char **files, int nfiles, fl_reader *r, const fl_extractor *ex, const fl_json_options *jo,
                       unsigned jobs, fl_pipeline_fn sink, void *user);
 
-/* Parses the value of -j: a thread count (0 means all cores); -1 if invalid. */
-int cli_parse_jobs(const char *s);
-
 /* The database path when --db is not given. */
 #define CLI_DEFAULT_DB "factline.db"
 int cmd_ner(int argc, char **argv);       /* cmd_ner.c */
@@ -58,10 +55,24 @@ int cmd_eval_figures(int argc, char **argv); /* eval task, cli/cmd_figures.c */
  * `user` may point to an int that, when non-zero, silences warnings. */
 void cli_print_diag(const fl_diag *d, void *user);
 
-/* Parses argv[*i] if it is --format, --date or --max-record (advancing *i
- * past its value): 1 if consumed, 0 if not such an option, -1 (message
- * printed) if its value is wrong. */
-int cli_reader_option(int argc, char **argv, int *i, fl_reader_options *ro, const char *command);
+/* What every command that reads articles takes: reader options, worker
+ * threads (-j N, 0 = all cores), -q, and the files (standard input when
+ * none is given). */
+typedef struct cli_input {
+    fl_reader_options reader;
+    int jobs;
+    int quiet;
+    char **files;
+    int nfiles;
+} cli_input;
+
+void cli_input_init(cli_input *in);
+
+/* Looks at argv[*i]: 1 if it is one of the shared options (--format, --date,
+ * --max-record, -j, -q/--quiet; *i is moved past its value), 2 if it starts
+ * the file list ("--", "-" or a name; in->files is set), 0 if it is none of
+ * these, -1 if its value is wrong (message printed). */
+int cli_input_option(int argc, char **argv, int *i, cli_input *in, const char *command);
 
 /* Parses a size such as 8388608, 8M, 512k; returns 0 on error. */
 size_t cli_parse_size(const char *s);

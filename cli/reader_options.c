@@ -8,7 +8,7 @@
 
 #include "commands.h"
 
-int cli_reader_option(int argc, char **argv, int *i, fl_reader_options *ro, const char *command)
+static int reader_option(int argc, char **argv, int *i, fl_reader_options *ro, const char *command)
 {
     const char *a = argv[*i];
     if (*i + 1 >= argc)
@@ -77,11 +77,41 @@ size_t cli_parse_size(const char *s)
     return (size_t)(v * mult);
 }
 
-int cli_parse_jobs(const char *s)
+/* The file list when none is given. */
+static char *stdin_only[] = {"-"};
+
+void cli_input_init(cli_input *in)
 {
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (*end || end == s || v < 0 || v > 256)
-        return -1;
-    return (int)v;
+    memset(in, 0, sizeof *in);
+    in->files = stdin_only;
+    in->nfiles = 1;
+    fl_reader_options_init(&in->reader);
+    in->reader.on_diag = cli_print_diag;
+    in->reader.user = &in->quiet;
+}
+
+int cli_input_option(int argc, char **argv, int *i, cli_input *in, const char *command)
+{
+    const char *a = argv[*i];
+    if (!strcmp(a, "--") || a[0] != '-' || !strcmp(a, "-")) {
+        int first = !strcmp(a, "--") ? *i + 1 : *i;
+        in->files = first < argc ? argv + first : stdin_only;
+        in->nfiles = first < argc ? argc - first : 1;
+        return 2;
+    }
+    if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+        in->quiet = 1;
+        return 1;
+    }
+    if (!strcmp(a, "-j") && *i + 1 < argc) {
+        char *end;
+        long v = strtol(argv[++*i], &end, 10);
+        if (*end || end == argv[*i] || v < 0 || v > 256) {
+            fprintf(stderr, "factline %s: -j takes a number of threads from 0 (all cores) to 256\n", command);
+            return -1;
+        }
+        in->jobs = (int)v;
+        return 1;
+    }
+    return reader_option(argc, argv, i, &in->reader, command);
 }
