@@ -329,6 +329,27 @@ static int is_period_word(const fl_tctx *c, size_t i)
     return (unit_of(c, i) == FL_U_QUARTER && !(fl_tw_lexflags(c, i) & FL_LXF_PLURAL)) || fl_tw_is(c, i, "period");
 }
 
+/* "the quarter ended Sept. 30", "the latest period ending July 31": the
+ * quarter whose three months end with that month, by the calendar quarter
+ * holding most of them (ended July 31: May-July, Q2), in the year of the
+ * last such month (reports look back). The date itself is its own TIMEX3,
+ * so only looked at. Used only when no quarter was named before: after
+ * "its fiscal first quarter", "the quarter ended Sept. 29" is that fiscal
+ * quarter (TimeBank writes the name, 1989-Q1, not the months). */
+static int end_quarter_of(const fl_tctx *c, size_t k, int *year, int *q)
+{
+    if (!(fl_tw_is(c, k, "ended") || fl_tw_is(c, k, "ending")) || !cls(c, k + 1, FL_LX_MONTH))
+        return 0;
+    int month = fl_tw_value(c, k + 1);
+    int y = fl_time_infer_year(c, month, 0, FL_TENSE_PAST);
+    int middle = month - 1; /* the middle month of the three */
+    if (middle < 1)
+        middle += 12, y--;
+    *year = y;
+    *q = (middle - 1) / 3 + 1;
+    return 1;
+}
+
 size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     size_t k = i;
@@ -433,6 +454,8 @@ size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
         long n = (long)c->dct.year * 4 + (dq - 1) + shift;
         year = (int)(n / 4);
         q = (int)(n % 4) + 1;
+    } else if (!c->last_quarter && end_quarter_of(c, k, &year, &q)) {
+        m->anchor = 1; /* "the quarter ended Sept. 30" names it */
     } else {
         year = ref_year; /* "the quarter" */
         q = ref_q;

@@ -101,13 +101,13 @@ static int tense_of_word(const fl_tctx *c, size_t i)
 
 /* How far (in words, each side) a tense cue may be from the expression:
  * about a clause. */
-enum { FL_TENSE_REACH = 6 };
+enum { FL_TENSE_REACH = 6, FL_FRONTED_REACH = 10 };
 
 /* Words right before an expression that set a deadline or an earliest
  * date: "as early as Tuesday", "as soon as Friday", "by Monday", "until 9
  * a.m. Tuesday". */
 static const char *const ahead_before[][3] = {
-    {"as", "early", "as"}, {"as", "soon", "as"}, {"by", NULL, NULL}, {"until", NULL, NULL}, {"till", NULL, NULL},
+    {"as", "early", "as"}, {"as", "soon", "as"}, {"by", NULL, NULL}, {"until", NULL, NULL}, {"effective", NULL, NULL}, {"till", NULL, NULL},
 };
 
 static int looks_ahead_before(const fl_tctx *c, size_t i)
@@ -125,6 +125,17 @@ static int looks_ahead_before(const fl_tctx *c, size_t i)
     return 0;
 }
 
+/* A subordinate clause after a fronted time ("On Friday, when Albright set
+ * aside vacation plans, ..."): its verb is not the main clause's. */
+static int opens_clause(const fl_tctx *c, size_t k)
+{
+    static const char *const subordinators[] = {"when", "while", "after", "before", "as", "if", "because", "although", "though", "since", "until"};
+    for (size_t s = 0; s < sizeof subordinators / sizeof subordinators[0]; s++)
+        if (fl_tw_is(c, k, subordinators[s]))
+            return 1;
+    return 0;
+}
+
 int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
 {
     if (looks_ahead_before(c, i)) {
@@ -133,6 +144,16 @@ int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
             if (fl_tw_is(c, k, "had"))
                 return FL_TENSE_PAST;
         return FL_TENSE_FUTURE;
+    }
+    size_t lead = c->sentence_begin + (fl_tw_is(c, c->sentence_begin, "on") ? 1 : 0);
+    if (i == lead && j < c->n && (c->w[j].flags & FL_W_PUNCT) && c->text[c->w[j].start] == ',') {
+        /* "On Tuesday, the league plans to hold ...": a fronted adverbial
+         * takes the tense of the clause it opens, however long its subject */
+        for (size_t k = j + 1; k < c->n && k <= j + FL_FRONTED_REACH && !opens_clause(c, j + 1); k++) {
+            int t = tense_of_word(c, k);
+            if (t != FL_TENSE_UNKNOWN)
+                return t;
+        }
     }
     size_t left = i, right = j;
     for (int step = 0; step < FL_TENSE_REACH; step++) {

@@ -340,6 +340,33 @@ static void random_sentences(void)
     fl_doc_free(doc);
 }
 
+/* Rules of the third round (docs/time.md): the tense of a fronted time's
+ * clause, "effective" dates, the quarter a period's end date names. */
+static void clause_and_period(void)
+{
+    /* a fronted weekday takes the tense of the clause it opens ... */
+    T("1998-10-26", "On Tuesday, the National Abortion Rights Action League plans to hold a news conference.",
+      "Tuesday|DATE|1998-10-27");
+    T("1998-10-26", "On Tuesday, the National Abortion Rights Action League held a news conference.",
+      "Tuesday|DATE|1998-10-20");
+    /* ... but not of a subordinate clause it opens */
+    T("1998-08-17", "On Friday, when Albright set aside vacation plans, she flew to Nairobi.",
+      "Friday|DATE|1998-08-14");
+    /* "effective" looks ahead: the coming Feb. 1, not the last one */
+    T("1989-10-26", "He becomes chairman effective Feb. 1.", "Feb. 1|DATE|1990-02-01");
+    T("1989-10-26", "The plan was approved in February.", "February|DATE|1989-02");
+    /* a quarter by its end date: May-July is mostly the second quarter */
+    T("1989-10-30", "In the quarter ended July 31, Jayark had 5.6 million shares.",
+      "the quarter|DATE|1989-Q2\nJuly 31|DATE|1989-07-31");
+    T("1989-11-02", "For the quarter ended Sept. 30, Delta posted net income of $133 million.",
+      "the quarter|DATE|1989-Q3\nSept. 30|DATE|1989-09-30");
+    /* year boundary: the quarter ended Jan. 31 is November-January, the fourth of the year before */
+    T("1990-03-10", "Sales rose in the quarter ended Jan. 31.", "the quarter|DATE|1989-Q4\nJan. 31|DATE|1990-01-31");
+    /* after a fiscal quarter is named, "the quarter ended ..." is that quarter */
+    T("1989-10-26", "Sun reported its fiscal first quarter. For the quarter ended Sept. 29, sales rose.",
+      "fiscal first quarter|DATE|1989-Q1\nthe quarter|DATE|1989-Q1\nSept. 29|DATE|1989-09-29");
+}
+
 int main(void)
 {
     random_sentences();
@@ -352,6 +379,7 @@ int main(void)
     nonsense();
     mods();
     named_spans();
+    clause_and_period();
     fl_doc *doc = fl_doc_new();
     CHECK_INT(fl_doc_find_times(doc, "2023-02-30"), FL_ERR_USAGE);
     CHECK_INT(fl_doc_find_times(doc, NULL), FL_ERR_USAGE); /* no article and no date */
