@@ -68,7 +68,7 @@ static const struct {
     {"scheduled", FL_TENSE_FUTURE}, {"expected", FL_TENSE_FUTURE}, {"expects", FL_TENSE_FUTURE},
     {"plans", FL_TENSE_FUTURE},    {"intends", FL_TENSE_FUTURE},   {"due", FL_TENSE_FUTURE},
     {"going", FL_TENSE_FUTURE},    {"upcoming", FL_TENSE_FUTURE},  {"soon", FL_TENSE_FUTURE},
-    {"could", FL_TENSE_FUTURE},    {"might", FL_TENSE_FUTURE},     {"resume", FL_TENSE_FUTURE},
+    {"might", FL_TENSE_FUTURE},     {"resume", FL_TENSE_FUTURE},
     {"tomorrow", FL_TENSE_FUTURE}, {"next", FL_TENSE_FUTURE},      {"coming", FL_TENSE_FUTURE},
     {"planned", FL_TENSE_FUTURE},  {"planning", FL_TENSE_FUTURE},  {"plan", FL_TENSE_FUTURE},
     {"was", FL_TENSE_PAST},        {"were", FL_TENSE_PAST},        {"had", FL_TENSE_PAST},
@@ -94,8 +94,12 @@ static int tense_of_word(const fl_tctx *c, size_t i)
     }
     /* a lower-case word in -ed is most often a past tense verb */
     size_t len = w->end - w->start;
-    if (len >= 5 && !(w->flags & FL_W_CAP) && c->text[w->end - 2] == 'e' && c->text[w->end - 1] == 'd')
+    if (len >= 5 && !(w->flags & FL_W_CAP) && c->text[w->end - 2] == 'e' && c->text[w->end - 1] == 'd') {
+        /* a passive participle takes its tense from the auxiliary: "will be named" */
+        if (i > c->sentence_begin && (fl_tw_is(c, i - 1, "be") || fl_tw_is(c, i - 1, "being")))
+            return FL_TENSE_UNKNOWN;
         return FL_TENSE_PAST;
+    }
     return FL_TENSE_UNKNOWN;
 }
 
