@@ -68,7 +68,7 @@ static const struct {
     {"scheduled", FL_TENSE_FUTURE}, {"expected", FL_TENSE_FUTURE}, {"expects", FL_TENSE_FUTURE},
     {"plans", FL_TENSE_FUTURE},    {"intends", FL_TENSE_FUTURE},   {"due", FL_TENSE_FUTURE},
     {"going", FL_TENSE_FUTURE},    {"upcoming", FL_TENSE_FUTURE},  {"soon", FL_TENSE_FUTURE},
-    {"might", FL_TENSE_FUTURE},     {"resume", FL_TENSE_FUTURE},
+    {"might", FL_TENSE_FUTURE},    {"resume", FL_TENSE_FUTURE},
     {"tomorrow", FL_TENSE_FUTURE}, {"next", FL_TENSE_FUTURE},      {"coming", FL_TENSE_FUTURE},
     {"planned", FL_TENSE_FUTURE},  {"planning", FL_TENSE_FUTURE},  {"plan", FL_TENSE_FUTURE},
     {"was", FL_TENSE_PAST},        {"were", FL_TENSE_PAST},        {"had", FL_TENSE_PAST},
@@ -76,6 +76,13 @@ static const struct {
     {"announced", FL_TENSE_PAST},  {"reported", FL_TENSE_PAST},    {"ago", FL_TENSE_PAST},
     {"since", FL_TENSE_PAST},      {"began", FL_TENSE_PAST},       {"came", FL_TENSE_PAST},
 };
+
+/* Word i follows "be" or "being": a passive participle ("will be named"),
+ * whose tense is the auxiliary's. */
+static int after_be(const fl_tctx *c, size_t i)
+{
+    return i > c->sentence_begin && (fl_tw_is(c, i - 1, "be") || fl_tw_is(c, i - 1, "being"));
+}
 
 static int tense_of_word(const fl_tctx *c, size_t i)
 {
@@ -90,13 +97,15 @@ static int tense_of_word(const fl_tctx *c, size_t i)
         if (tense_cues[k].tense == FL_TENSE_FUTURE && i >= c->sentence_begin + 2 && fl_tw_is(c, i - 1, "been") &&
             fl_tw_is(c, i - 2, "had"))
             return FL_TENSE_PAST;
+        if (tense_cues[k].tense == FL_TENSE_PAST && after_be(c, i))
+            return FL_TENSE_UNKNOWN; /* "will be announced" */
         return tense_cues[k].tense;
     }
     /* a lower-case word in -ed is most often a past tense verb */
     size_t len = w->end - w->start;
     if (len >= 5 && !(w->flags & FL_W_CAP) && c->text[w->end - 2] == 'e' && c->text[w->end - 1] == 'd') {
         /* a passive participle takes its tense from the auxiliary: "will be named" */
-        if (i > c->sentence_begin && (fl_tw_is(c, i - 1, "be") || fl_tw_is(c, i - 1, "being")))
+        if (after_be(c, i))
             return FL_TENSE_UNKNOWN;
         return FL_TENSE_PAST;
     }
