@@ -59,6 +59,8 @@ typedef struct fl_tctx {
     size_t sentence_begin;    /* first word of the current sentence */
     fl_cal_date dct;          /* the reference date */
     int last_quarter_year, last_quarter; /* last explicit quarter mentioned, 0 if none */
+    int span_report;          /* sentences left in which the report is about a span of quarters
+                               * ("the first nine months"): a year earlier is then a year */
     fl_cal_date last_date;    /* the last date mentioned, for "that day", "the following year" */
     int last_grain;           /* its granularity: 0 none, 1 year, 2 month, 3 day */
     int after_edge;           /* matching after "the end of", "early": "the year" is the DCT's */

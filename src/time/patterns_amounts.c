@@ -101,7 +101,8 @@ size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
             strcpy(m->value, dir < 0 ? "PAST_REF" : "FUTURE_REF");
             return k + 1 - i;
         }
-        if (unit == FL_U_YEAR && n == 1 && c->last_quarter && (is_ago || fl_tw_is(c, k, "earlier"))) {
+        if (unit == FL_U_YEAR && n == 1 && c->last_quarter && !c->span_report &&
+            (is_ago || fl_tw_is(c, k, "earlier"))) {
             if (!fl_val_quarter(m->value, c->last_quarter_year - 1, c->last_quarter))
                 return 0;
             return k + 1 - i;
@@ -162,7 +163,7 @@ size_t fl_pat_year_ago_adj(fl_tctx *c, size_t i, fl_tmatch *m)
     if (unit_of(c, i) != FL_U_YEAR || joined(c, i) || !joined(c, i + 1) ||
         !(fl_tw_is(c, i + 1, "earlier") || fl_tw_is(c, i + 1, "ago")))
         return 0;
-    if (c->last_quarter) {
+    if (c->last_quarter && !c->span_report) {
         if (!fl_val_quarter(m->value, c->last_quarter_year - 1, c->last_quarter))
             return 0;
     } else if (!fl_val_year(m->value, c->dct.year - 1)) {

@@ -466,8 +466,14 @@ size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
         k += 3;
         m->anchor = 0;
     }
-    if (!fl_val_quarter(m->value, year, q))
+    if (c->span_report && !m->anchor && !has_shift && is_period) {
+        /* "the 1988 period", "the year-earlier period" after "the first
+         * nine months": that span, written as its year */
+        if (!fl_val_year(m->value, year))
+            return 0;
+    } else if (!fl_val_quarter(m->value, year, q)) {
         return 0;
+    }
     m->type = FL_TIME_DATE;
     return k - i;
 }

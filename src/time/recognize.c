@@ -425,9 +425,27 @@ static void note_date(fl_tctx *c, const char *v)
 static void note_reference(fl_tctx *c, const char *v)
 {
     if (strlen(v) == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') {
+        c->span_report = 0;
         c->last_quarter_year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
         c->last_quarter = v[6] - '0';
     }
+}
+
+/* "the first nine months", "the nine months", "the latest six months": a
+ * results report about several quarters of this year, so "a year earlier"
+ * and "the year-earlier period" that follow are the year before, not one
+ * quarter (TimeBank: "For the nine months, ... year-earlier net" 1988).
+ * Naming a quarter ends it. */
+static int reports_span(const fl_tctx *c, size_t i, const fl_tmatch *m)
+{
+    if (m->anchor)
+        return 0;
+    if (m->type != FL_TIME_DURATION || (strcmp(m->value, "P6M") != 0 && strcmp(m->value, "P9M") != 0))
+        return 0;
+    for (size_t k = i; k < i + m->len && k < c->n; k++)
+        if (fl_tw_is(c, k, "the") || fl_tw_is(c, k, "first"))
+            return 1;
+    return i > 0 && (fl_tw_is(c, i - 1, "the") || fl_tw_is(c, i - 1, "first") || fl_tw_is(c, i - 1, "latest"));
 }
 
 static int push_time(fl_time_layer *L, uint32_t start, uint32_t end, const fl_tmatch *m)
@@ -476,6 +494,8 @@ fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
         c.w = L->words;
         c.n = n;
         c.sentence_begin = 0;
+        if (c.span_report > 0)
+            c.span_report--;
         size_t strong = 0; /* the next strong word at or after i */
         for (size_t i = 0; i < n;) {
             if (strong < i)
@@ -514,6 +534,8 @@ fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
                 return FL_ERR_NOMEM;
             if (m.anchor)
                 note_reference(&c, m.value);
+            if (reports_span(&c, i, &m))
+                c.span_report = 2; /* this sentence and the next */
             if (m.type == FL_TIME_DATE || m.type == FL_TIME_TIME)
                 note_date(&c, m.value);
             i = next;

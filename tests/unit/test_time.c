@@ -365,6 +365,16 @@ static void clause_and_period(void)
       "the quarter|DATE|1989-Q3\nSept. 30|DATE|1989-09-30");
     /* year boundary: the quarter ended Jan. 31 is November-January, the fourth of the year before */
     T("1990-03-10", "Sales rose in the quarter ended Jan. 31.", "the quarter|DATE|1989-Q4\nJan. 31|DATE|1990-01-31");
+    /* reference tracking: after "the nine months" a year earlier is the year, until a quarter is named */
+    T("1989-10-26",
+      "Profit rose in the third quarter. For the nine months, net was $254 million, up from $163 million a year "
+      "earlier. In the first nine months, net was $306 million, against a loss in the 1988 period. In the third "
+      "quarter, sales fell from a year ago.",
+      "the third quarter|DATE|1989-Q3\nthe nine months|DURATION|P9M\na year earlier|DATE|1988\n"
+      "the first nine months|DURATION|P9M\nthe 1988 period|DATE|1988\nthe third quarter|DATE|1989-Q3\n"
+      "a year ago|DATE|1988-Q3");
+    T("1989-10-26", "Profit rose in the third quarter. Year-earlier sales were lower.",
+      "the third quarter|DATE|1989-Q3\nYear-earlier|DATE|1988-Q3");
     /* after a fiscal quarter is named, "the quarter ended ..." is that quarter */
     T("1989-10-26", "Sun reported its fiscal first quarter. For the quarter ended Sept. 29, sales rose.",
       "fiscal first quarter|DATE|1989-Q1\nthe quarter|DATE|1989-Q1\nSept. 29|DATE|1989-09-29");
