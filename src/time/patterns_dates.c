@@ -16,7 +16,7 @@
 /* Words before a lone month that show it is a month ("in May", "last May"). */
 static const char *const month_cues[] = {"in", "since", "until", "till", "by", "during", "from", "through",
                                          "before", "after", "of", "between", "and", "to", "end", "early",
-                                         "late", "mid", "last", "next", "this", "until", "throughout"};
+                                         "late", "mid", "last", "next", "this", "until", "throughout", "over", "into"};
 
 static int month_cue_before(const fl_tctx *c, size_t i)
 {

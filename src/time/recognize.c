@@ -346,7 +346,8 @@ static int may_start(const fl_tctx *c, size_t i)
     if (w->lex || w->num >= 0 || (c->text[w->start] >= '0' && c->text[w->start] <= '9'))
         return 1;
     return (w->flags & FL_W_CAP) || fl_tw_is(c, i, "the") || fl_tw_is(c, i, "at") || fl_tw_is(c, i, "up") ||
-           fl_tw_is(c, i, "fewer") || fl_tw_is(c, i, "no") || fl_tw_is(c, i, "then");
+           fl_tw_is(c, i, "fewer") || fl_tw_is(c, i, "no") || fl_tw_is(c, i, "then") ||
+           fl_tw_is(c, i, "these");
 }
 
 /* Words that every time expression contains (a month, a unit, a digit ...);

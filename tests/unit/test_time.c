@@ -375,6 +375,16 @@ static void clause_and_period(void)
       "a year ago|DATE|1988-Q3");
     T("1989-10-26", "Profit rose in the third quarter. Year-earlier sales were lower.",
       "the third quarter|DATE|1989-Q3\nYear-earlier|DATE|1988-Q3");
+    /* TimeML's vague references and seasons with a cue */
+    T("1989-10-30", "They seem to hurt market makers more painfully these days.", "these days|DATE|PRESENT_REF");
+    T("1989-10-30", "Competitors offered deeper discounts over the summer.", "the summer|DATE|1989-SU");
+    T("1989-10-30", "Demand will stay high well into the summer of 1990.", "the summer of 1990|DATE|1990-SU");
+    T("1989-10-30", "Losses will cut tax payments in future quarters.", "future quarters|DATE|FUTURE_REF");
+    T("1989-10-30", "She spoke about the future of the firm.", "the future|DATE|FUTURE_REF");
+    /* "that quarter": the last quarter named */
+    T("1989-10-30", "In the second quarter of 1988 it lost money. Results for that quarter included a charge.",
+      "the second quarter of 1988|DATE|1988-Q2\nthat quarter|DATE|1988-Q2");
+    T("1989-10-30", "Results for that quarter included a charge.", "");
     /* after a fiscal quarter is named, "the quarter ended ..." is that quarter */
     T("1989-10-26", "Sun reported its fiscal first quarter. For the quarter ended Sept. 29, sales rose.",
       "fiscal first quarter|DATE|1989-Q1\nthe quarter|DATE|1989-Q1\nSept. 29|DATE|1989-09-29");
