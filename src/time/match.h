@@ -58,7 +58,8 @@ typedef struct fl_tctx {
     size_t n;                 /* words in the current sentence window end (exclusive) */
     size_t sentence_begin;    /* first word of the current sentence */
     fl_cal_date dct;          /* the reference date */
-    int last_quarter_year, last_quarter; /* last explicit quarter mentioned, 0 if none */
+    int last_quarter_year, last_quarter; /* the quarter reported: the latest completed one
+                                          * named, else the last named; 0 if none */
     int span_report;          /* sentences left in which the report is about a span of quarters
                                * ("the first nine months"): a year earlier is then a year */
     fl_cal_date last_date;    /* the last date mentioned, for "that day", "the following year" */

@@ -421,14 +421,22 @@ static void note_date(fl_tctx *c, const char *v)
     }
 }
 
-/* Remembers the last quarter named ("2023-Q3"): "a year earlier" in a
- * quarterly report means the same quarter a year before. */
+/* Remembers the quarter a report is about ("2023-Q3"): "a year earlier" in
+ * a quarterly report means the same quarter a year before. That is the
+ * latest completed quarter named, so a quarter mentioned in passing ("after
+ * a flat second quarter") or an outlook ("the fourth quarter will be weak")
+ * does not displace it; before any completed one, the last one named. */
 static void note_reference(fl_tctx *c, const char *v)
 {
     if (strlen(v) == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') {
         c->span_report = 0;
-        c->last_quarter_year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
-        c->last_quarter = v[6] - '0';
+        int y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0'), q = v[6] - '0';
+        long named = y * 4L + q, last = c->last_quarter_year * 4L + c->last_quarter;
+        long now = c->dct.year * 4L + (c->dct.month - 1) / 3 + 1;
+        if (!c->last_quarter || (named < now && (last >= now || named > last))) {
+            c->last_quarter_year = y;
+            c->last_quarter = q;
+        }
     }
 }
 

@@ -385,6 +385,14 @@ static void clause_and_period(void)
     T("1989-10-30", "In the second quarter of 1988 it lost money. Results for that quarter included a charge.",
       "the second quarter of 1988|DATE|1988-Q2\nthat quarter|DATE|1988-Q2");
     T("1989-10-30", "Results for that quarter included a charge.", "");
+    /* the reported quarter is the latest completed one named, not one named in passing or an outlook */
+    T("1989-11-01",
+      "Kimberly-Clark posted a gain in third-quarter net income. After a flat second quarter, results improved. "
+      "In the 1989 period also, rates were lower than a year ago.",
+      "third-quarter|DATE|1989-Q3\nsecond quarter|DATE|1989-Q2\nthe 1989 period|DATE|1989-Q3\n"
+      "a year ago|DATE|1988-Q3");
+    T("1989-10-26", "Profit rose in the third quarter and will fall in the fourth quarter. Sales rose from a year ago.",
+      "the third quarter|DATE|1989-Q3\nthe fourth quarter|DATE|1989-Q4\na year ago|DATE|1988-Q3");
     /* after a fiscal quarter is named, "the quarter ended ..." is that quarter */
     T("1989-10-26", "Sun reported its fiscal first quarter. For the quarter ended Sept. 29, sales rose.",
       "fiscal first quarter|DATE|1989-Q1\nthe quarter|DATE|1989-Q1\nSept. 29|DATE|1989-09-29");
