@@ -428,10 +428,12 @@ size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
         year = read_year(c, k++, 1800, 2099);
     }
     int dq = (c->dct.month - 1) / 3 + 1;
-    /* the quarter a report is about: the one named last, else the last completed */
-    int completed = c->last_quarter && c->last_quarter_year * 4 + c->last_quarter < c->dct.year * 4 + dq;
-    int ref_year = completed ? c->last_quarter_year : (dq == 1 ? c->dct.year - 1 : c->dct.year);
-    int ref_q = completed ? c->last_quarter : (dq == 1 ? 4 : dq - 1);
+    /* the quarter a report is about: the one tracked (recognize.c) unless it
+     * lies ahead of the DCT's quarter (a fiscal fourth quarter can end in the
+     * DCT's), else the last completed */
+    int reported = c->last_quarter && c->last_quarter_year * 4 + c->last_quarter <= c->dct.year * 4 + dq;
+    int ref_year = reported ? c->last_quarter_year : (dq == 1 ? c->dct.year - 1 : c->dct.year);
+    int ref_q = reported ? c->last_quarter : (dq == 1 ? 4 : dq - 1);
     if (q) {
         if (year < 0) {
             int tense = fl_tense_around(c, i, k);

@@ -393,6 +393,9 @@ static void clause_and_period(void)
       "a year ago|DATE|1988-Q3");
     T("1989-10-26", "Profit rose in the third quarter and will fall in the fourth quarter. Sales rose from a year ago.",
       "the third quarter|DATE|1989-Q3\nthe fourth quarter|DATE|1989-Q4\na year ago|DATE|1988-Q3");
+    /* a fiscal fourth quarter ending in the DCT's quarter is the one reported */
+    T("1989-11-02", "Ralston reported a decline in fourth-quarter earnings. Sales in the latest period rose.",
+      "fourth-quarter|DATE|1989-Q4\nthe latest period|DATE|1989-Q4");
     /* after a fiscal quarter is named, "the quarter ended ..." is that quarter */
     T("1989-10-26", "Sun reported its fiscal first quarter. For the quarter ended Sept. 29, sales rose.",
       "fiscal first quarter|DATE|1989-Q1\nthe quarter|DATE|1989-Q1\nSept. 29|DATE|1989-09-29");
