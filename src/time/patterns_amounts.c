@@ -302,6 +302,16 @@ size_t fl_pat_clock(fl_tctx *c, size_t i, fl_tmatch *m)
     } else if (cls(c, k, FL_LX_DAY_WORD) && !fl_tw_is(c, k, "tonight")) {
         day = fl_cal_add_days(c->dct, fl_tw_value(c, k));
         after = k + 1;
+    } else if (is_punct(c, k, '(')) {
+        /* "10:35 a.m. (0735 GMT) Friday": the day after a conversion in
+         * parentheses is this time's too; that day is its own expression */
+        size_t close = k + 1;
+        while (close < c->n && close <= k + 5 && !is_punct(c, close, ')'))
+            close++;
+        size_t d = close + 1;
+        if (is_punct(c, close, ')') && cls(c, d, FL_LX_WEEKDAY) &&
+            !(fl_tw_lexflags(c, d) & (FL_LXF_PLURAL | FL_LXF_ABBR)) && (word_at(c, d)->flags & FL_W_CAP))
+            day = fl_time_resolve_weekday(c, fl_tw_value(c, d), 0, 0, fl_tense_around(c, d, d + 1));
     }
     if (!fl_val_day(m->value, day))
         return 0;

@@ -396,6 +396,10 @@ static void clause_and_period(void)
     /* a fiscal fourth quarter ending in the DCT's quarter is the one reported */
     T("1989-11-02", "Ralston reported a decline in fourth-quarter earnings. Sales in the latest period rose.",
       "fourth-quarter|DATE|1989-Q4\nthe latest period|DATE|1989-Q4");
+    /* a clock time takes the day named after a conversion in parentheses */
+    T("1998-08-08", "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+      "10:35 a.m.|TIME|1998-08-07T10:35\nFriday|DATE|1998-08-07");
+    T("1998-08-08", "The blast occurred at 10:35 a.m. (local time).", "10:35 a.m.|TIME|1998-08-08T10:35");
     /* after a fiscal quarter is named, "the quarter ended ..." is that quarter */
     T("1989-10-26", "Sun reported its fiscal first quarter. For the quarter ended Sept. 29, sales rose.",
       "fiscal first quarter|DATE|1989-Q1\nthe quarter|DATE|1989-Q1\nSept. 29|DATE|1989-09-29");
