@@ -77,12 +77,23 @@ static const struct {
     {"since", FL_TENSE_PAST},      {"began", FL_TENSE_PAST},       {"came", FL_TENSE_PAST},
 };
 
+/* Word i is one of the future cues. */
+static int future_cue_word(const fl_tctx *c, size_t i)
+{
+    for (size_t k = 0; k < sizeof tense_cues / sizeof tense_cues[0]; k++)
+        if (tense_cues[k].tense == FL_TENSE_FUTURE && fl_tw_is(c, i, tense_cues[k].word))
+            return 1;
+    return 0;
+}
+
 /* Word i follows "be" or "being": a passive participle ("will be named"),
  * whose tense is the auxiliary's. */
 static int after_be(const fl_tctx *c, size_t i)
 {
     return i > c->sentence_begin && (fl_tw_is(c, i - 1, "be") || fl_tw_is(c, i - 1, "being"));
 }
+
+static int future_cue_word(const fl_tctx *c, size_t i);
 
 static int tense_of_word(const fl_tctx *c, size_t i)
 {
@@ -99,6 +110,9 @@ static int tense_of_word(const fl_tctx *c, size_t i)
             return FL_TENSE_PAST;
         if (tense_cues[k].tense == FL_TENSE_PAST && after_be(c, i))
             return FL_TENSE_UNKNOWN; /* "will be announced" */
+        if (tense_cues[k].tense == FL_TENSE_PAST && (fl_tw_is(c, i, "was") || fl_tw_is(c, i, "were")) &&
+            i + 1 < c->n && future_cue_word(c, i + 1))
+            return FL_TENSE_FUTURE; /* "were planning to drive ... on Monday": a plan still ahead */
         return tense_cues[k].tense;
     }
     /* a lower-case word in -ed is most often a past tense verb */
