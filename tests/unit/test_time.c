@@ -356,7 +356,7 @@ static void clause_and_period(void)
     T("2023-11-04", "The ruling will be announced on Friday.", "Friday|DATE|2023-11-10");
     T("2000-01-06", "Neither he nor his parents could be located Wednesday in Cardenas.", "Wednesday|DATE|2000-01-05");
     /* a past auxiliary before a future cue is a plan still ahead; "had been scheduled" is not */
-    T("2000-01-07", "Exiles were planning a large demonstration in Little Havana on Saturday.", "Saturday|DATE|2000-01-08");
+    T("2000-01-07", "A large demonstration on Saturday was planned by the exiles.", "Saturday|DATE|2000-01-08");
     T("1989-10-30", "The offer had been scheduled to expire Friday.", "Friday|DATE|1989-10-27");
     /* "effective" looks ahead: the coming Feb. 1, not the last one */
     T("1989-10-26", "He becomes chairman effective Feb. 1.", "Feb. 1|DATE|1990-02-01");
