@@ -522,9 +522,14 @@ size_t fl_pat_half_year(fl_tctx *c, size_t i, fl_tmatch *m)
         h = 2;
     else
         return 0;
-    if (!fl_tw_is(c, k + 1, "half") || !fl_tw_is(c, k + 2, "of"))
+    if (fl_tw_is(c, k + 1, "half") && fl_tw_is(c, k + 2, "of")) {
+        k += 3;
+    } else if ((fl_tw_is(c, k, "first") || fl_tw_is(c, k, "last")) && fl_tw_is(c, k + 1, "two") &&
+               unit_of(c, k + 2) == FL_U_QUARTER && fl_tw_is(c, k + 3, "of")) {
+        k += 4; /* "the first two quarters of 1990": its first half */
+    } else {
         return 0;
-    k += 3;
+    }
     size_t used = 0;
     int year = fl_time_any_year(c, k, &used);
     if (year > 0) {

@@ -399,6 +399,10 @@ static void clause_and_period(void)
     /* a fiscal fourth quarter ending in the DCT's quarter is the one reported */
     T("1989-11-02", "Ralston reported a decline in fourth-quarter earnings. Sales in the latest period rose.",
       "fourth-quarter|DATE|1989-Q4\nthe latest period|DATE|1989-Q4");
+    /* two quarters of a year are its half */
+    T("1989-10-26", "The decline will last through at least the first two quarters of 1990.",
+      "the first two quarters of 1990|DATE|1990-H1");
+    T("1989-10-26", "Sales rose in the last two quarters of 1988.", "the last two quarters of 1988|DATE|1988-H2");
     /* a clock time takes the day named after a conversion in parentheses */
     T("1998-08-08", "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.",
       "10:35 a.m.|TIME|1998-08-07T10:35\nFriday|DATE|1998-08-07");
