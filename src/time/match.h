@@ -86,4 +86,13 @@ int fl_val_quarter(char *v, int year, int quarter);
 /* Tries every pattern at word i (patterns.c); fills the longest match. */
 void fl_time_match_at(fl_tctx *c, size_t i, fl_tmatch *best);
 
+/* Builds the words of sentence s in doc->times.words (recognize.c); *n is
+ * their count. Returns 0 on out-of-memory. */
+int fl_time_sentence_words(fl_doc *doc, size_t s, size_t *n);
+
+/* Adds the event-anchored expressions ("since the war began", "two days
+ * after the vote") to the doc's times, resolved against dates the article
+ * gives the events (events.c). Runs after the TIMEX3 pass. */
+fl_status fl_time_events_run(fl_doc *doc, fl_cal_date dct);
+
 #endif

@@ -351,6 +351,16 @@ static int add_token_words(fl_time_layer *L, size_t *n, const fl_doc *doc, uint3
     return 1;
 }
 
+int fl_time_sentence_words(fl_doc *doc, size_t s, size_t *n)
+{
+    const fl_sentence *sent = &doc->sentences.sentences[s];
+    *n = 0;
+    for (uint32_t t = sent->token_begin; t < sent->token_end; t++)
+        if (!add_token_words(&doc->times, n, doc, t))
+            return 0;
+    return 1;
+}
+
 /* Can a time expression start at word i? Cheap filter before the patterns. */
 static int may_start(const fl_tctx *c, size_t i)
 {
@@ -496,7 +506,8 @@ static int push_time(fl_time_layer *L, uint32_t start, uint32_t end, const fl_tm
     return 1;
 }
 
-fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
+/* TimeML's TIMEX3 expressions of the doc, resolved against year-month-day. */
+static fl_status find_timex(fl_doc *doc, int year, int month, int day)
 {
     fl_time_layer *L = &doc->times;
     L->count = 0;
@@ -509,11 +520,8 @@ fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
     c.dct.month = month;
     c.dct.day = day;
     for (size_t s = 0; s < doc->sentences.count; s++) {
-        const fl_sentence *sent = &doc->sentences.sentences[s];
-        n = 0;
-        for (uint32_t t = sent->token_begin; t < sent->token_end; t++)
-            if (!add_token_words(L, &n, doc, t))
-                return FL_ERR_NOMEM;
+        if (!fl_time_sentence_words(doc, s, &n))
+            return FL_ERR_NOMEM;
         c.w = L->words;
         c.n = n;
         c.sentence_begin = 0;
@@ -567,6 +575,14 @@ fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
     return FL_OK;
 }
 
+fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
+{
+    fl_status st = find_timex(doc, year, month, day);
+    if (st != FL_OK)
+        return st;
+    return fl_time_events_run(doc, (fl_cal_date){year, month, day});
+}
+
 void fl_time_layer_free(fl_time_layer *L)
 {
     free(L->times);
@@ -588,7 +604,10 @@ fl_status fl_doc_find_times(fl_doc *doc, const char *reference_date)
     } else {
         return FL_ERR_USAGE;
     }
-    return fl_time_layer_run(doc, y, m, d);
+    /* TimeML's expressions only: `factline timeml` and `eval timex` read
+     * them, and TimeML tags no event-anchored phrase ("since the war
+     * began"); fl_extract adds those (fl_time_layer_run). */
+    return find_timex(doc, y, m, d);
 }
 
 size_t fl_doc_time_count(const fl_doc *doc) { return doc->times.count; }
