@@ -18,8 +18,8 @@
  *      year) itself and there is no mod.
  * A mention takes the nearest anchor of its event before it, else the one
  * after it when all later anchors agree. "since X" needs an anchor on or
- * before the article date. The words are data tables below; docs/time.md
- * has the rules and their measured precision.
+ * before the article date. The words are data tables in event_words.c;
+ * docs/time.md has the rules and their measured precision.
  *
  * TimeML tags none of this ("two days after the vote" is the duration "two
  * days" there), so only fl_extract runs this file; fl_doc_find_times, which
@@ -32,214 +32,8 @@
 
 #include "text/doc.h"
 #include "time/match.h"
+#include "time/event_words.h"
 #include "time/pattern_words.h"
-
-/* ---- the vocabulary (data) -------------------------------------------- */
-
-/* Events that news anchors. Synonyms share a class: an article calls the
- * same war "the war", "the conflict" and "the fighting". */
-typedef enum ev_class { EV_WAR, EV_ATTACK, EV_VOTE, EV_ELECTION, EV_TRUCE, EV_INVASION, EV_CLASS_COUNT } ev_class;
-
-enum { PH_NONE = 0, PH_START, PH_END };
-
-/* How a bare noun (no start or end word) reads: a point event is its date;
- * "since the war" and "before the war" mean its start but "after the war"
- * may be its end; "since the truce" may be its start or its end. */
-enum { EV_POINT = 0, EV_ONGOING, EV_PHASED };
-static const unsigned char class_kind[EV_CLASS_COUNT] = {
-    [EV_WAR] = EV_ONGOING, [EV_ATTACK] = EV_POINT, [EV_VOTE] = EV_POINT,
-    [EV_ELECTION] = EV_POINT, [EV_TRUCE] = EV_PHASED, [EV_INVASION] = EV_POINT,
-};
-
-typedef struct ev_word {
-    const char *words[3]; /* one to three words, lower case */
-    unsigned char value;  /* the class, phase or mod */
-} ev_word;
-
-static const ev_word event_nouns[] = {
-    {{"war"}, EV_WAR},           {{"conflict"}, EV_WAR},     {{"fighting"}, EV_WAR},
-    {{"hostilities"}, EV_WAR},   {{"attack"}, EV_ATTACK},    {{"attacks"}, EV_ATTACK},
-    {{"assault"}, EV_ATTACK},    {{"massacre"}, EV_ATTACK},  {{"vote"}, EV_VOTE},
-    {{"ballot"}, EV_VOTE},       {{"election"}, EV_ELECTION}, {{"elections"}, EV_ELECTION},
-    {{"ceasefire"}, EV_TRUCE},   {{"cease", "fire"}, EV_TRUCE}, {{"truce"}, EV_TRUCE},
-    {{"invasion"}, EV_INVASION}, {{"incursion"}, EV_INVASION}, {{"offensive"}, EV_INVASION},
-};
-
-/* A verb that names the event, after its subject ("Hamas attacked"). */
-static const ev_word event_verbs[] = {
-    {{"attacked"}, EV_ATTACK}, {{"invaded"}, EV_INVASION}, {{"voted"}, EV_VOTE},
-};
-
-/* "the war was triggered by Hamas's attack on 7 October" dates the war's
- * start as the attack's date: the article says the war began with it. */
-static const char *const trigger_verbs[] = {"triggered", "sparked"};
-
-/* A subject's head after its name ("Hamas gunmen attacked"), and verbs
- * that launch a point event ("Hamas launched its attack"). */
-static const char *const subject_nouns[] = {"gunmen", "fighters", "militants"};
-static const char *const launch_verbs[] = {"launched", "mounted", "carried"};
-
-/* After the noun: "the war began", "the truce collapsed". */
-static const ev_word phase_verbs[] = {
-    {{"began"}, PH_START},        {{"begun"}, PH_START},          {{"started"}, PH_START},
-    {{"broke", "out"}, PH_START}, {{"erupted"}, PH_START},        {{"took", "effect"}, PH_START},
-    {{"came", "into", "effect"}, PH_START}, {{"came", "into", "force"}, PH_START},
-    {{"ended"}, PH_END},          {{"collapsed"}, PH_END},        {{"expired"}, PH_END},
-    {{"broke", "down"}, PH_END},
-};
-
-/* Before "of the war": "the start of", "the outbreak of". */
-static const ev_word phase_nouns[] = {
-    {{"start"}, PH_START}, {{"beginning"}, PH_START}, {{"outbreak"}, PH_START}, {{"onset"}, PH_START},
-    {{"end"}, PH_END},     {{"collapse"}, PH_END},    {{"expiry"}, PH_END},
-};
-
-/* The relation words and the mod of a mention without an offset; `offset`
- * says whether "two days" may come before it ("two days since" is a
- * duration, "two days ahead of" rare). */
-static const struct relation {
-    const char *words[2];
-    fl_time_mod mod;
-    int offset;
-} relations[] = {
-    {{"since"}, FL_MOD_ON_OR_AFTER, 0}, {{"after"}, FL_MOD_AFTER, 1},  {{"following"}, FL_MOD_AFTER, 1},
-    {{"before"}, FL_MOD_BEFORE, 1},     {{"prior", "to"}, FL_MOD_BEFORE, 1}, {{"ahead", "of"}, FL_MOD_BEFORE, 0},
-};
-
-/* Lower-case words an event noun may carry before it ("the deadly attack");
- * capitalized words ("the Hamas attack") and hyphenated compounds
- * ("cross-border") are accepted too. */
-static const char *const event_modifiers[] = {
-    "current", "latest", "ongoing", "deadly", "brutal", "bloody", "devastating", "unprecedented",
-    "surprise", "terror", "terrorist", "military", "ground", "humanitarian", "temporary", "initial", "first",
-    "'s", "'", "full", "scale",
-};
-
-/* A noun that makes the event word a modifier: "the war cabinet", "the
- * attack helicopters" are no events. */
-static const char *const compound_heads[] = {
-    "cabinet", "crime", "crimes", "criminal", "criminals", "zone", "zones", "effort", "efforts", "room", "rooms",
-    "helicopter", "helicopters", "drone", "drones", "dog", "dogs", "plan", "plans", "council", "count", "tally",
-    "result", "results", "footage", "survivor", "survivors", "victim", "victims", "site", "sites", "day",
-};
-
-/* Words that may stand between an event word and "on DATE" in an anchor
- * ("the attacks in southern Israel on 7 October", "the war, which began on
- * ..."); capitalized words and the modifiers above are accepted too. */
-static const char *const anchor_links[] = {
-    "the", "a", "on", "in", "against", "into", "across", "by", "from", "with", "inside", "of", "which", "that",
-    "was", "were", "has", "had", "been", "launched", "carried", "out", "led", "took", "place", "happened",
-    "occurred", "southern", "northern", "cross", "border", "its", "their", "gunmen", "fighters", "militants",
-};
-
-/* A preposition before an event noun that makes it another noun's
- * complement: "a pause in fighting began on 24 November" dates the pause. */
-static const char *const noun_links[] = {"in", "to", "of", "for", "from"};
-
-/* Prepositions that put a date on the event before them. */
-static const char *const anchor_preps[] = {"on", "of", "in", "at"};
-
-/* Prepositions that may follow an event noun before its phase verb ("the
- * war in Gaza began", "the war between Israel and Hamas broke out"). */
-static const char *const noun_preps[] = {"in", "with", "between", "on", "against"};
-
-/* ---- word tests ------------------------------------------------------- */
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-static int is_any(const fl_tctx *c, size_t i, const char *const *list, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (fl_tw_is(c, i, list[k]))
-            return 1;
-    return 0;
-}
-
-/* Matches one of `table` at word i; returns the words used and sets *value. */
-static size_t table_at(const fl_tctx *c, size_t i, const ev_word *table, size_t n, int *value)
-{
-    for (size_t k = 0; k < n; k++) {
-        size_t len = 0;
-        while (len < 3 && table[k].words[len] && fl_tw_is(c, i + len, table[k].words[len]))
-            len++;
-        if (len > 0 && (len == 3 || !table[k].words[len])) {
-            *value = table[k].value;
-            return len;
-        }
-    }
-    return 0;
-}
-
-static int is_cap(const fl_tctx *c, size_t i)
-{
-    return i < c->n && (c->w[i].flags & FL_W_CAP) && !(c->w[i].flags & (FL_W_PUNCT | FL_W_OTHER));
-}
-
-static int is_comma(const fl_tctx *c, size_t i)
-{
-    return i < c->n && (c->w[i].flags & FL_W_PUNCT) && c->text[c->w[i].start] == ',';
-}
-
-/* A word of a hyphenated compound ("cross-border", "Hamas-led"). */
-static int in_compound(const fl_tctx *c, size_t i)
-{
-    return i < c->n && ((c->w[i].flags & FL_W_JOINED) || (i + 1 < c->n && (c->w[i + 1].flags & FL_W_JOINED)));
-}
-
-static int is_modifier(const fl_tctx *c, size_t i)
-{
-    if (i >= c->n || (c->w[i].flags & (FL_W_PUNCT | FL_W_OTHER)))
-        return 0;
-    return is_cap(c, i) || in_compound(c, i) || is_any(c, i, event_modifiers, COUNT(event_modifiers));
-}
-
-/* An event noun at word i used as a head (not "the war cabinet"). */
-static size_t noun_at(const fl_tctx *c, size_t i, int *cls)
-{
-    size_t len = table_at(c, i, event_nouns, COUNT(event_nouns), cls);
-    if (!len || ((c->w[i].flags & FL_W_CAP) && i > 0 && !(c->w[i - 1].flags & FL_W_PUNCT)))
-        return 0; /* "Six-Day War", "Yom Kippur War" are names: their dates are history */
-    if (i + len < c->n && (c->w[i + len].flags & FL_W_JOINED))
-        return 0; /* "war-torn", "attack-helicopter" */
-    if (is_any(c, i + len, compound_heads, COUNT(compound_heads)))
-        return 0;
-    return len;
-}
-
-/* Capitalized words that are no agent of an event: sentence openers. */
-static const char *const not_agents[] = {"the", "a", "an", "this", "since", "after", "before", "following", "on", "in", "its"};
-
-enum { EV_NAME_MAX = 24 };
-
-/* The agent named right before the event word at k ("Hamas's attack",
- * "the Hamas attacks", "Russia invaded", "Hamas's 7 October attack"),
- * lower-cased into out; "" if none. It tells apart the attacks of one
- * article ("the 9/11 attacks in 2001" and "Hamas's attack"). */
-static void agent_before(const fl_tctx *c, size_t k, char *out)
-{
-    out[0] = 0;
-    for (size_t steps = 0; k-- > 0 && steps < 5; steps++) {
-        const fl_tword *w = &c->w[k];
-        if (w->flags & (FL_W_PUNCT | FL_W_OTHER))
-            return;
-        /* a capitalized name, or a numbered one ("the 9/11 attacks") */
-        int numbered = c->text[w->start] >= '0' && c->text[w->start] <= '9' && w->num < 0;
-        if ((is_cap(c, k) && !w->lex) || numbered) {
-            if (is_any(c, k, not_agents, COUNT(not_agents)))
-                return;
-            size_t len = w->end - w->start, o = 0;
-            for (size_t b = 0; b < len && o + 1 < EV_NAME_MAX; b++) {
-                char ch = c->text[w->start + b];
-                out[o++] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
-            }
-            out[o] = 0;
-            return;
-        }
-        /* skip "'s", "unprecedented", "7 October", "the" */
-        if (!(w->lex || w->num >= 0 || fl_tw_is(c, k, "the") || is_modifier(c, k)))
-            return;
-    }
-}
 
 /* ---- anchors ----------------------------------------------------------- */
 
@@ -309,11 +103,11 @@ static int add_anchor(ev_state *st, int cls, int phase, uint32_t pos, const char
 static int event_after_date(const fl_tctx *c, size_t te, int *cls, size_t *at)
 {
     size_t k = te, mods = 0;
-    while (mods < 3 && k < c->n && !table_at(c, k, event_nouns, COUNT(event_nouns), cls) && is_modifier(c, k)) {
+    while (mods < 3 && k < c->n && !fl_ev_table_at(c, k, EVT_NOUNS, cls) && fl_ev_is_modifier(c, k)) {
         k++;
         mods++;
     }
-    if (!noun_at(c, k, cls) || class_kind[*cls] != EV_POINT)
+    if (!fl_ev_noun_at(c, k, cls) || fl_ev_kind(*cls) != EV_POINT)
         return 0;
     *at = k;
     return 1;
@@ -330,10 +124,10 @@ static int event_before_date(const fl_tctx *c, size_t tb, int *cls, int *phase, 
     /* "the war began on 7 October", or "the war began three weeks ago" */
     size_t from = tb - 1;
     int v;
-    if (!is_any(c, tb - 1, anchor_preps, COUNT(anchor_preps))) {
+    if (!fl_ev_in(c, tb - 1, EVL_ANCHOR_PREPS)) {
         int direct = 0;
         for (size_t back = 0; back < 3 && back < tb && !direct; back++)
-            direct = table_at(c, tb - 1 - back, phase_verbs, COUNT(phase_verbs), &v) == back + 1;
+            direct = fl_ev_table_at(c, tb - 1 - back, EVT_PHASE_VERBS, &v) == back + 1;
         if (!direct)
             return 0;
         from = tb;
@@ -342,7 +136,7 @@ static int event_before_date(const fl_tctx *c, size_t tb, int *cls, int *phase, 
     for (size_t k = from, steps = 0; k-- > 0 && steps < 8; steps++) {
         if (*phase == PH_NONE) {
             for (size_t back = 0; back < 3 && back <= k; back++) {
-                size_t len = table_at(c, k - back, phase_verbs, COUNT(phase_verbs), &v);
+                size_t len = fl_ev_table_at(c, k - back, EVT_PHASE_VERBS, &v);
                 if (len == back + 1) {
                     *phase = v;
                     k -= back;
@@ -351,39 +145,39 @@ static int event_before_date(const fl_tctx *c, size_t tb, int *cls, int *phase, 
             }
             if (*phase != PH_NONE)
                 continue;
-            if (table_at(c, k, event_verbs, COUNT(event_verbs), cls)) {
+            if (fl_ev_table_at(c, k, EVT_VERBS, cls)) {
                 *phase = PH_START;
                 *at = k;
                 return 1;
             }
         }
-        if (noun_at(c, k, cls)) {
+        if (fl_ev_noun_at(c, k, cls)) {
             /* the words before the noun: "the start of (the Gaza) war",
              * or a noun it complements: "a pause in fighting began" */
             size_t b = k;
-            while (b > 0 && b + 4 > k && (fl_tw_is(c, b - 1, "the") || is_modifier(c, b - 1)))
+            while (b > 0 && b + 4 > k && (fl_tw_is(c, b - 1, "the") || fl_ev_is_modifier(c, b - 1)))
                 b--;
             int ph;
-            if (b >= 2 && fl_tw_is(c, b - 1, "of") && table_at(c, b - 2, phase_nouns, COUNT(phase_nouns), &ph)) {
+            if (b >= 2 && fl_tw_is(c, b - 1, "of") && fl_ev_table_at(c, b - 2, EVT_PHASE_NOUNS, &ph)) {
                 if (*phase != PH_NONE && *phase != ph)
                     return 0;
                 *phase = ph;
-            } else if (b >= 1 && is_any(c, b - 1, noun_links, COUNT(noun_links))) {
+            } else if (b >= 1 && fl_ev_in(c, b - 1, EVL_NOUN_LINKS)) {
                 return 0;
             }
             if (*phase == PH_NONE) {
-                if (class_kind[*cls] != EV_POINT)
+                if (fl_ev_kind(*cls) != EV_POINT)
                     return 0; /* "the war on Hamas in October" is no start */
                 *phase = PH_START;
             }
             *at = k;
             return 1;
         }
-        if (is_comma(c, k) && (fl_tw_is(c, k + 1, "which") || fl_tw_is(c, k + 1, "that")))
+        if (fl_ev_is_comma(c, k) && (fl_tw_is(c, k + 1, "which") || fl_tw_is(c, k + 1, "that")))
             continue;
-        if (fl_tw_is(c, k, "and") && !(is_cap(c, k - 1) && is_cap(c, k + 1)))
+        if (fl_tw_is(c, k, "and") && !(fl_ev_is_cap(c, k - 1) && fl_ev_is_cap(c, k + 1)))
             return 0; /* "the attack and the vote on Tuesday" */
-        if (!is_modifier(c, k) && !is_any(c, k, anchor_links, COUNT(anchor_links)))
+        if (!fl_ev_is_modifier(c, k) && !fl_ev_in(c, k, EVL_ANCHOR_LINKS))
             return 0;
     }
     return 0;
@@ -395,18 +189,18 @@ static int event_before_date(const fl_tctx *c, size_t tb, int *cls, int *phase, 
 static int started_by(const fl_tctx *c, size_t k, int *cls, size_t *at)
 {
     size_t b = k;
-    while (b > 0 && b + 4 > k && (fl_tw_is(c, b - 1, "the") || fl_tw_is(c, b - 1, "its") || is_modifier(c, b - 1)))
+    while (b > 0 && b + 4 > k && (fl_tw_is(c, b - 1, "the") || fl_tw_is(c, b - 1, "its") || fl_ev_is_modifier(c, b - 1)))
         b--;
     if (b < 3)
         return 0;
     size_t v = b - 1; /* the verb ends before v */
     int phase = PH_NONE;
-    if (fl_tw_is(c, v, "by") && is_any(c, v - 1, trigger_verbs, COUNT(trigger_verbs))) {
+    if (fl_tw_is(c, v, "by") && fl_ev_in(c, v - 1, EVL_TRIGGER_VERBS)) {
         v--; /* "the war (, which was) triggered by Hamas's attack on ..." */
         phase = PH_START;
     } else if (fl_tw_is(c, v, "when") || fl_tw_is(c, v, "with")) {
         for (size_t back = 1; back <= 3 && back <= v; back++) {
-            size_t len = table_at(c, v - back, phase_verbs, COUNT(phase_verbs), &phase);
+            size_t len = fl_ev_table_at(c, v - back, EVT_PHASE_VERBS, &phase);
             if (len == back) {
                 v -= back;
                 break;
@@ -418,12 +212,12 @@ static int started_by(const fl_tctx *c, size_t k, int *cls, size_t *at)
         return 0;
     /* the noun, directly or before a phrase of names: "the war in Gaza began" */
     for (size_t j = v, steps = 0; j-- > 0 && steps < 5; steps++) {
-        if (noun_at(c, j, cls) && class_kind[*cls] == EV_ONGOING) {
+        if (fl_ev_noun_at(c, j, cls) && fl_ev_kind(*cls) == EV_ONGOING) {
             *at = j;
             return 1;
         }
-        if (!is_cap(c, j) && !fl_tw_is(c, j, "and") && !fl_tw_is(c, j, "the") && !fl_tw_is(c, j, "was") &&
-            !fl_tw_is(c, j, "which") && !is_comma(c, j) && !is_any(c, j, noun_preps, COUNT(noun_preps)))
+        if (!fl_ev_is_cap(c, j) && !fl_tw_is(c, j, "and") && !fl_tw_is(c, j, "the") && !fl_tw_is(c, j, "was") &&
+            !fl_tw_is(c, j, "which") && !fl_ev_is_comma(c, j) && !fl_ev_in(c, j, EVL_NOUN_PREPS))
             return 0;
     }
     return 0;
@@ -449,12 +243,12 @@ static int find_anchors(ev_state *st, const fl_tctx *c, const fl_time *times, si
         size_t at;
         if (event_after_date(c, te, &cls, &at) || event_before_date(c, tb, &cls, &phase, &at)) {
             char name[EV_NAME_MAX];
-            agent_before(c, at, name);
+            fl_ev_agent_before(c, at, name);
             if (!add_anchor(st, cls, phase, c->w[at].start, value, name))
                 return 0;
             size_t war;
-            if (class_kind[cls] == EV_POINT && started_by(c, at, &cls, &war)) {
-                agent_before(c, war, name);
+            if (fl_ev_kind(cls) == EV_POINT && started_by(c, at, &cls, &war)) {
+                fl_ev_agent_before(c, war, name);
                 if (!add_anchor(st, cls, PH_START, c->w[war].start, value, name))
                     return 0;
             }
@@ -476,32 +270,23 @@ typedef struct ev_phrase {
  * phrase of names ("the war in Gaza began"); sets *end past it. */
 static int phase_after_noun(const fl_tctx *c, size_t k, int *phase, size_t *end)
 {
-    size_t len = table_at(c, k, phase_verbs, COUNT(phase_verbs), phase);
+    size_t len = fl_ev_table_at(c, k, EVT_PHASE_VERBS, phase);
     if (len) {
         *end = k + len;
         return 1;
     }
-    if (!is_any(c, k, noun_preps, COUNT(noun_preps)))
+    if (!fl_ev_in(c, k, EVL_NOUN_PREPS))
         return 0;
     for (size_t j = k + 1; j < c->n && j <= k + 5; j++) {
-        len = table_at(c, j, phase_verbs, COUNT(phase_verbs), phase);
+        len = fl_ev_table_at(c, j, EVT_PHASE_VERBS, phase);
         if (len) {
             *end = j + len;
             return 1;
         }
-        if (!is_cap(c, j) && !fl_tw_is(c, j, "and") && !fl_tw_is(c, j, "the") && !in_compound(c, j))
+        if (!fl_ev_is_cap(c, j) && !fl_tw_is(c, j, "and") && !fl_tw_is(c, j, "the") && !fl_ev_in_compound(c, j))
             return 0;
     }
     return 0;
-}
-
-/* A lower-case word in -ed after a noun: most often its verb. */
-static int past_verb(const fl_tctx *c, size_t i)
-{
-    if (i >= c->n || (c->w[i].flags & (FL_W_CAP | FL_W_PUNCT | FL_W_OTHER)))
-        return 0;
-    const fl_tword *w = &c->w[i];
-    return w->end - w->start >= 4 && c->text[w->end - 2] == 'e' && c->text[w->end - 1] == 'd';
 }
 
 /* An event phrase at word j: "the war", "the start of the war", "the war
@@ -513,30 +298,31 @@ static int read_event(const fl_tctx *c, size_t j, ev_phrase *ev)
     ev->past = 0;
     ev->name[0] = 0;
     int ph;
-    if (fl_tw_is(c, k, "the") && table_at(c, k + 1, phase_nouns, COUNT(phase_nouns), &ph) && fl_tw_is(c, k + 2, "of")) {
+    if (fl_tw_is(c, k, "the") && fl_ev_table_at(c, k + 1, EVT_PHASE_NOUNS, &ph) && fl_tw_is(c, k + 2, "of")) {
         ev->phase = ph;
         k += 3;
-    } else if (table_at(c, k, phase_nouns, COUNT(phase_nouns), &ph) && fl_tw_is(c, k + 1, "of")) {
+    } else if (fl_ev_table_at(c, k, EVT_PHASE_NOUNS, &ph) && fl_tw_is(c, k + 1, "of")) {
         ev->phase = ph;
         k += 2;
     }
     size_t det = k;
     if (fl_tw_is(c, k, "the") || fl_tw_is(c, k, "this"))
         k++;
-    for (size_t mods = 0; mods < 3 && k < c->n && !table_at(c, k, event_nouns, COUNT(event_nouns), &ev->cls) &&
-                          is_modifier(c, k);
+    k += fl_ev_numbered_name(c, k); /* "the 9/11 attacks" */
+    for (size_t mods = 0; mods < 3 && k < c->n && !fl_ev_table_at(c, k, EVT_NOUNS, &ev->cls) &&
+                          fl_ev_is_modifier(c, k);
          mods++)
         k++;
-    size_t len = noun_at(c, k, &ev->cls);
+    size_t len = fl_ev_noun_at(c, k, &ev->cls);
     if (len) {
-        agent_before(c, k, ev->name);
+        fl_ev_agent_before(c, k, ev->name);
         ev->end = k + len;
         size_t end;
         if (ev->phase == PH_NONE && phase_after_noun(c, ev->end, &ph, &end)) {
             ev->phase = ph;
             ev->end = end;
             ev->past = 1;
-        } else if (ev->phase == PH_NONE && class_kind[ev->cls] != EV_POINT && past_verb(c, ev->end)) {
+        } else if (ev->phase == PH_NONE && fl_ev_kind(ev->cls) != EV_POINT && fl_ev_past_verb(c, ev->end)) {
             return 0; /* "since the fighting resumed": a phase we have no anchor for */
         }
         return 1;
@@ -546,32 +332,32 @@ static int read_event(const fl_tctx *c, size_t j, ev_phrase *ev)
     if (ev->phase != PH_NONE || det != j)
         return 0;
     size_t s = j;
-    while (s < j + 3 && is_cap(c, s))
+    while (s < j + 3 && fl_ev_is_cap(c, s))
         s++;
-    if (s > j && is_any(c, s, subject_nouns, COUNT(subject_nouns)))
+    if (s > j && fl_ev_in(c, s, EVL_SUBJECT_NOUNS))
         s++;
     if (s == j)
         return 0;
-    agent_before(c, s, ev->name);
+    fl_ev_agent_before(c, s, ev->name);
     ev->phase = PH_START;
     ev->past = 1;
-    if (table_at(c, s, event_verbs, COUNT(event_verbs), &ev->cls)) {
+    if (fl_ev_table_at(c, s, EVT_VERBS, &ev->cls)) {
         ev->end = s + 1;
         return 1;
     }
-    if (!is_any(c, s, launch_verbs, COUNT(launch_verbs)))
+    if (!fl_ev_in(c, s, EVL_LAUNCH_VERBS))
         return 0;
     k = s + 1;
     if (fl_tw_is(c, s, "carried") && !fl_tw_is(c, k++, "out"))
         return 0;
     if (fl_tw_is(c, k, "its") || fl_tw_is(c, k, "their") || fl_tw_is(c, k, "the") || fl_tw_is(c, k, "an"))
         k++;
-    for (size_t mods = 0; mods < 2 && k < c->n && !table_at(c, k, event_nouns, COUNT(event_nouns), &ev->cls) &&
-                          is_modifier(c, k);
+    for (size_t mods = 0; mods < 2 && k < c->n && !fl_ev_table_at(c, k, EVT_NOUNS, &ev->cls) &&
+                          fl_ev_is_modifier(c, k);
          mods++)
         k++;
-    len = noun_at(c, k, &ev->cls);
-    if (!len || class_kind[ev->cls] != EV_POINT)
+    len = fl_ev_noun_at(c, k, &ev->cls);
+    if (!len || fl_ev_kind(ev->cls) != EV_POINT)
         return 0;
     ev->end = k + len;
     return 1;
@@ -598,19 +384,6 @@ static size_t read_offset(const fl_tctx *c, size_t i, int *unit, long *n)
     return k + 1;
 }
 
-static const struct relation *relation_at(const fl_tctx *c, size_t i, size_t *len)
-{
-    for (size_t r = 0; r < COUNT(relations); r++) {
-        size_t k = 0;
-        while (k < 2 && relations[r].words[k] && fl_tw_is(c, i + k, relations[r].words[k]))
-            k++;
-        if (k > 0 && (k == 2 || !relations[r].words[k])) {
-            *len = k;
-            return &relations[r];
-        }
-    }
-    return NULL;
-}
 
 /* The anchor of an event for a mention ending at byte `pos`: the nearest
  * one before, else the first after when all later ones agree; an anchor
@@ -624,6 +397,8 @@ static const ev_anchor *find_anchor(const ev_state *st, const ev_phrase *ev, int
             continue;
         if (a->name[0] && ev->name[0] && strcmp(a->name, ev->name) != 0)
             continue; /* "Hamas's attack" is not "the al-Qaeda attacks" */
+        if (ev->name[0] >= '0' && ev->name[0] <= '9' && strcmp(a->name, ev->name) != 0)
+            continue; /* "the 9/11 attacks" is a date of its own: only its anchor */
         if (a->pos < pos)
             before = a;
         else if (!after)
@@ -683,7 +458,7 @@ static size_t mention_at(ev_state *st, const fl_tctx *c, const fl_doc *doc, size
     int unit = FL_U_NONE;
     long n = 0;
     size_t off = read_offset(c, i, &unit, &n), rlen;
-    const struct relation *rel = relation_at(c, i + off, &rlen);
+    const fl_ev_relation *rel = fl_ev_relation_at(c, i + off, &rlen);
     if (!rel || (off && !rel->offset))
         return 0;
     if (i + off > 0 && fl_tw_is(c, i + off - 1, "the") && !off)
@@ -693,7 +468,7 @@ static size_t mention_at(ev_state *st, const fl_tctx *c, const fl_doc *doc, size
         return 0;
     int phase = ev.phase;
     if (phase == PH_NONE) {
-        int kind = class_kind[ev.cls];
+        int kind = fl_ev_kind(ev.cls);
         if (kind == EV_POINT)
             phase = PH_START;
         else if (!off && (rel->mod == FL_MOD_BEFORE || (kind == EV_ONGOING && rel->mod == FL_MOD_ON_OR_AFTER)))
