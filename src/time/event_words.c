@@ -43,7 +43,7 @@ static const char *const trigger_verbs[] = {"triggered", "sparked"};
 /* A subject's head after its name ("Hamas gunmen attacked"), and verbs
  * that launch a point event ("Hamas launched its attack"). */
 static const char *const subject_nouns[] = {"gunmen", "fighters", "militants"};
-static const char *const launch_verbs[] = {"launched", "mounted", "carried"};
+static const char *const launch_verbs[] = {"launched", "mounted", "carried", "began", "started", "staged", "unleashed"};
 
 /* After the noun: "the war began", "the truce collapsed". */
 static const ev_word phase_verbs[] = {
@@ -219,6 +219,19 @@ void fl_ev_agent_before(const fl_tctx *c, size_t k, char *out)
                 out[o++] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
             }
             out[o] = 0;
+            return;
+        }
+        /* "Hamas launched its attack": the launcher; "their attacks":
+         * someone the mention may not name */
+        if (fl_tw_is(c, k, "its") || fl_tw_is(c, k, "their") || fl_tw_is(c, k, "his") || fl_tw_is(c, k, "her")) {
+            size_t v = k >= 2 && fl_tw_is(c, k - 1, "out") && fl_tw_is(c, k - 2, "carried") ? k - 2 : k - 1;
+            if (k >= 2 && fl_ev_in(c, v, EVL_LAUNCH_VERBS)) {
+                if (v > 0 && fl_ev_in(c, v - 1, EVL_SUBJECT_NOUNS))
+                    v--; /* "Hamas gunmen launched" */
+                k = v;
+                continue;
+            }
+            strcpy(out, "-");
             return;
         }
         /* skip "'s", "unprecedented", "7 October", "the" */

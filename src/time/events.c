@@ -386,27 +386,34 @@ static size_t read_offset(const fl_tctx *c, size_t i, int *unit, long *n)
 
 
 /* The anchor of an event for a mention ending at byte `pos`: the nearest
- * one before, else the first after when all later ones agree; an anchor
- * whose agent differs from the mention's is another event. */
+ * one before, else the first after when all later ones agree. A named
+ * mention ("since Hamas's attack") takes an anchor with the same agent if
+ * the article has one, else an unnamed one ("the attack on 7 October"); an
+ * anchor with another agent is another event, and a numbered name ("the
+ * 9/11 attacks") is a date of its own that takes only its own anchor. */
 static const ev_anchor *find_anchor(const ev_state *st, const ev_phrase *ev, int phase, uint32_t pos)
 {
-    const ev_anchor *before = NULL, *after = NULL;
-    for (size_t k = 0; k < st->anchor_count; k++) {
-        const ev_anchor *a = &st->anchors[k];
-        if (a->cls != ev->cls || a->phase != phase)
-            continue;
-        if (a->name[0] && ev->name[0] && strcmp(a->name, ev->name) != 0)
-            continue; /* "Hamas's attack" is not "the al-Qaeda attacks" */
-        if (ev->name[0] >= '0' && ev->name[0] <= '9' && strcmp(a->name, ev->name) != 0)
-            continue; /* "the 9/11 attacks" is a date of its own: only its anchor */
-        if (a->pos < pos)
-            before = a;
-        else if (!after)
-            after = a;
-        else if (strcmp(after->value, a->value) != 0)
-            return before; /* later anchors disagree: only an earlier one counts */
+    int numbered = ev->name[0] >= '0' && ev->name[0] <= '9';
+    for (int same_name = ev->name[0] != 0; same_name >= (numbered ? 1 : 0); same_name--) {
+        const ev_anchor *before = NULL, *after = NULL;
+        int agree = 1;
+        for (size_t k = 0; k < st->anchor_count; k++) {
+            const ev_anchor *a = &st->anchors[k];
+            if (a->cls != ev->cls || a->phase != phase)
+                continue;
+            if (same_name ? strcmp(a->name, ev->name) != 0 : (a->name[0] && ev->name[0]))
+                continue;
+            if (a->pos < pos)
+                before = a;
+            else if (!after)
+                after = a;
+            else if (strcmp(after->value, a->value) != 0)
+                agree = 0; /* later anchors disagree: only an earlier one counts */
+        }
+        if (before || (after && agree))
+            return before ? before : after;
     }
-    return before ? before : after;
+    return NULL;
 }
 
 /* The anchor's date moved by n units (n may be 0 or negative) at the

@@ -125,6 +125,11 @@ static void unanchored(void)
     /* different agents are different attacks */
     T("2023-10-19", "The US erred after the 9/11 attacks in 2001. Talks stopped after Hamas's attack.",
       "after the 9/11 attacks|DATE|2001|AFTER\n2001|DATE|2001|-");
+    /* "Hamas launched its attack" names Hamas; "their attacks" names no one a mention names */
+    T("2023-10-09", "Hamas launched its attack on Saturday. Since Hamas's attack, 700 have died.",
+      "Saturday|DATE|2023-10-07|-\nSince Hamas's attack|DATE|2023-10-07|ON_OR_AFTER");
+    T("2024-01-21", "The Houthis stepped up their attacks in November. Strikes rose since the Hamas attack.",
+      "November|DATE|2023-11|-");
     /* a numbered name ("9/11") takes only its own anchor */
     T("2024-05-11", "The attack on 7 October was a shock. Don't repeat the mistakes made after the 9/11 attacks.",
       "7 October|DATE|2023-10-07|-");
