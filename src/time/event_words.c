@@ -80,6 +80,8 @@ static const char *const compound_heads[] = {
     "cabinet", "crime", "crimes", "criminal", "criminals", "zone", "zones", "effort", "efforts", "room", "rooms",
     "helicopter", "helicopters", "drone", "drones", "dog", "dogs", "plan", "plans", "council", "count", "tally",
     "result", "results", "footage", "survivor", "survivors", "victim", "victims", "site", "sites", "day",
+    "claim", "claims", "allegation", "allegations", "report", "reports", "probe", "inquiry", "investigation",
+    "anniversary", "suspect", "suspects", "plot", "warning", "warnings", "threat", "threats",
 };
 
 /* Words that may stand between an event word and "on DATE" in an anchor

@@ -119,6 +119,7 @@ static void unanchored(void)
     T("2023-12-06", "The war began on 7 October. Since the fighting resumed, 1,200 died.", "7 October|DATE|2023-10-07|-");
     /* a compound noun and a name are no event */
     T("2023-11-04", "The war began on 7 October. Since the war cabinet met, nothing changed.", "7 October|DATE|2023-10-07|-");
+    T("2024-01-28", "Hamas attacked Israel on 7 October. UK halts aid after Hamas attack claim.", "7 October|DATE|2023-10-07|-");
     T("2023-11-04", "The Six-Day War began on 5 June 1967. Since the war, borders changed.", "5 June 1967|DATE|1967-06-05|-");
     /* "since" an event the article dates after itself */
     T("2023-10-01", "The vote on 10 October will be close. Since the vote, nothing.", "10 October|DATE|2023-10-10|-");
