@@ -555,6 +555,39 @@ static int merge(fl_time_layer *L, const ev_state *st)
     return 1;
 }
 
+/* The byte range of sentence s. */
+static void sentence_bytes(const fl_doc *doc, size_t s, uint32_t *from, uint32_t *to)
+{
+    const fl_sentence *sent = &doc->sentences.sentences[s];
+    *from = sent->token_begin < sent->token_end ? doc->tokens.tokens[sent->token_begin].start : 0;
+    *to = sent->token_begin < sent->token_end ? doc->tokens.tokens[sent->token_end - 1].end : 0;
+}
+
+/* Sentence s has a word that begins a relation (since, after ...): only
+ * then are its words built for mentions. Compares token bytes, which is far
+ * cheaper than building the words. */
+static int has_relation_word(const fl_doc *doc, size_t s)
+{
+    static const char *const first[] = {"since", "after", "following", "before", "prior", "ahead"};
+    const fl_sentence *sent = &doc->sentences.sentences[s];
+    for (uint32_t t = sent->token_begin; t < sent->token_end; t++) {
+        const fl_token *tok = &doc->tokens.tokens[t];
+        size_t len = tok->end - tok->start;
+        if (tok->kind != FL_TOKEN_WORD || len < 5 || len > 9)
+            continue;
+        for (size_t k = 0; k < sizeof first / sizeof first[0]; k++) {
+            if (strlen(first[k]) != len)
+                continue;
+            size_t b = 0;
+            while (b < len && (doc->text[tok->start + b] | 0x20) == first[k][b])
+                b++;
+            if (b == len)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 fl_status fl_time_events_run(fl_doc *doc, fl_cal_date dct)
 {
     ev_state st;
@@ -565,37 +598,43 @@ fl_status fl_time_events_run(fl_doc *doc, fl_cal_date dct)
     memset(&c, 0, sizeof c);
     c.text = doc->text;
     c.dct = dct;
-    for (int pass = 0; pass < 2; pass++) {
-        size_t tcur = 0;
-        for (size_t s = 0; s < doc->sentences.count; s++) {
-            size_t n;
-            if (!fl_time_sentence_words(doc, s, &n))
+    /* pass 0: anchors, in sentences that hold a time */
+    const fl_time *times = doc->times.times;
+    size_t tcur = 0;
+    for (size_t s = 0; s < doc->sentences.count && tcur < doc->times.count; s++) {
+        uint32_t from, to;
+        sentence_bytes(doc, s, &from, &to);
+        while (tcur < doc->times.count && times[tcur].span.start < from)
+            tcur++;
+        size_t t_end = tcur;
+        while (t_end < doc->times.count && times[t_end].span.start < to)
+            t_end++;
+        if (t_end == tcur)
+            continue;
+        size_t n;
+        if (!fl_time_sentence_words(doc, s, &n))
+            goto done;
+        c.w = doc->times.words;
+        c.n = n;
+        if (!find_anchors(&st, &c, times, tcur, t_end))
+            goto done;
+        tcur = t_end;
+    }
+    /* pass 1: mentions, in sentences with a relation word */
+    tcur = 0;
+    for (size_t s = 0; s < doc->sentences.count && st.anchor_count; s++) {
+        if (!has_relation_word(doc, s))
+            continue;
+        size_t n;
+        if (!fl_time_sentence_words(doc, s, &n))
+            goto done;
+        c.w = doc->times.words;
+        c.n = n;
+        for (size_t i = 0; i < n;) {
+            size_t used = mention_at(&st, &c, doc, &tcur, i);
+            if (st.oom)
                 goto done;
-            c.w = doc->times.words;
-            c.n = n;
-            if (!n)
-                continue;
-            const fl_time *times = doc->times.times;
-            if (pass == 0) {
-                size_t t_end = tcur;
-                while (tcur < doc->times.count && times[tcur].span.start < c.w[0].start)
-                    tcur++;
-                t_end = tcur;
-                while (t_end < doc->times.count && times[t_end].span.start < c.w[n - 1].end)
-                    t_end++;
-                if (!find_anchors(&st, &c, times, tcur, t_end))
-                    goto done;
-                tcur = t_end;
-                continue;
-            }
-            if (!st.anchor_count)
-                break;
-            for (size_t i = 0; i < n;) {
-                size_t used = mention_at(&st, &c, doc, &tcur, i);
-                if (st.oom)
-                    goto done;
-                i += used ? used : 1;
-            }
+            i += used ? used : 1;
         }
     }
     status = FL_OK;
