@@ -242,6 +242,19 @@ void fl_ev_agent_before(const fl_tctx *c, size_t k, char *out)
     }
 }
 
+void fl_ev_agent_after(const fl_tctx *c, size_t i, char *out)
+{
+    if (out[0] || !fl_tw_is(c, i, "by") || !fl_ev_is_cap(c, i + 1) || c->w[i + 1].lex)
+        return;
+    const fl_tword *w = &c->w[i + 1];
+    size_t len = w->end - w->start, o = 0;
+    for (size_t b = 0; b < len && o + 1 < EV_NAME_MAX; b++) {
+        char ch = c->text[w->start + b];
+        out[o++] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+    }
+    out[o] = 0;
+}
+
 size_t fl_ev_numbered_name(const fl_tctx *c, size_t i)
 {
     return i + 2 < c->n && (c->w[i].flags & FL_W_DIGITS) && (c->w[i + 1].flags & FL_W_PUNCT) &&

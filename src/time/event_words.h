@@ -82,5 +82,8 @@ enum { EV_NAME_MAX = 24 };
  * "the Hamas attacks", "Russia invaded", "the 9/11 attacks"), lower-cased
  * into out; "" if none. */
 void fl_ev_agent_before(const fl_tctx *c, size_t k, char *out);
+/* When out is still "", the agent in "by NAME" at word i ("a retaliatory
+ * attack by Iran on Israel"). */
+void fl_ev_agent_after(const fl_tctx *c, size_t i, char *out);
 
 #endif

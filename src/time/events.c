@@ -244,6 +244,10 @@ static int find_anchors(ev_state *st, const fl_tctx *c, const fl_time *times, si
         if (event_after_date(c, te, &cls, &at) || event_before_date(c, tb, &cls, &phase, &at)) {
             char name[EV_NAME_MAX];
             fl_ev_agent_before(c, at, name);
+            int noun_cls;
+            size_t noun_len = fl_ev_noun_at(c, at, &noun_cls);
+            if (noun_len)
+                fl_ev_agent_after(c, at + noun_len, name);
             if (!add_anchor(st, cls, phase, c->w[at].start, value, name))
                 return 0;
             size_t war;
@@ -316,6 +320,7 @@ static int read_event(const fl_tctx *c, size_t j, ev_phrase *ev)
     size_t len = fl_ev_noun_at(c, k, &ev->cls);
     if (len) {
         fl_ev_agent_before(c, k, ev->name);
+        fl_ev_agent_after(c, k + len, ev->name);
         ev->end = k + len;
         size_t end;
         if (ev->phase == PH_NONE && phase_after_noun(c, ev->end, &ph, &end)) {
@@ -325,6 +330,9 @@ static int read_event(const fl_tctx *c, size_t j, ev_phrase *ev)
         } else if (ev->phase == PH_NONE && fl_ev_kind(ev->cls) != EV_POINT && fl_ev_past_verb(c, ev->end)) {
             return 0; /* "since the fighting resumed": a phase we have no anchor for */
         }
+        const fl_tword *head = &c->w[ev->end - 1];
+        if (ev->phase == PH_NONE && k == det && k == j && c->text[head->end - 1] == 's')
+            return 0; /* "after attacks by rebels": a bare plural is no one event */
         return 1;
     }
     /* "since Hamas (gunmen) attacked", "since Hamas launched its attack": a

@@ -131,6 +131,14 @@ static void unanchored(void)
       "Saturday|DATE|2023-10-07|-\nSince Hamas's attack|DATE|2023-10-07|ON_OR_AFTER");
     T("2024-01-21", "The Houthis stepped up their attacks in November. Strikes rose since the Hamas attack.",
       "November|DATE|2023-11|-");
+    /* "an attack by Iran" is Iran's, not an Israeli one */
+    T("2024-04-21", "A retaliatory attack by Iran on Israel on 13 April followed. Damage seen after Israeli attack.",
+      "13 April|DATE|2024-04-13|-");
+    T("2024-04-21", "A retaliatory attack by Iran on Israel on 13 April followed. Oil rose after Iran's attack.",
+      "13 April|DATE|2024-04-13|-\nafter Iran's attack|DATE|2024-04-13|AFTER");
+    /* a bare plural is attacks in general */
+    T("2023-12-16", "A ship was attacked on Friday. The decision comes after attacks by rebels.",
+      "Friday|DATE|2023-12-15|-");
     /* a numbered name ("9/11") takes only its own anchor */
     T("2024-05-11", "The attack on 7 October was a shock. Don't repeat the mistakes made after the 9/11 attacks.",
       "7 October|DATE|2023-10-07|-");
