@@ -535,6 +535,9 @@ void fl_ner_score_prf(const fl_ner_type_score *s, double *precision, double *rec
  * like, else the last one (news reports the past). Spans cover whole
  * tokens. fl_extract runs this layer with the article date; call
  * fl_doc_find_times directly for text analysed with fl_doc_analyze_text.
+ * fl_extract also adds event-anchored expressions ("since the war began"
+ * -> the date the article gives the war's start, mod ON_OR_AFTER), which
+ * TimeML does not tag; fl_doc_find_times finds TimeML's TIMEX3 only.
  */
 
 typedef enum fl_time_type {
