@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "factline.h"
+#include "quote/attrib_model.h"
 #include "quote/quote_internal.h"
 
 typedef struct stored {
@@ -90,6 +91,15 @@ int main(int argc, char **argv)
         }
     }
     fl_reader_free(r);
+    /* the layer as fl_extract runs it: rules and the learned cue detector */
+    const char *models = getenv("FACTLINE_MODELS");
+    char model_path[1024], err[512];
+    snprintf(model_path, sizeof model_path, "%s/attrib.model", models && *models ? models : "models");
+    fl_attrib_model *model = fl_attrib_model_load(model_path, err, sizeof err);
+    if (!model) {
+        fprintf(stderr, "quote_bench: %s (run from the repository root or set FACTLINE_MODELS)\n", err);
+        return 2;
+    }
     fl_doc *doc = fl_doc_new();
     double best_text = 1e30, best_quote = 1e30;
     size_t quotes = 0, attributions = 0;
@@ -101,7 +111,7 @@ int main(int argc, char **argv)
             if (fl_doc_analyze(doc, &arts[i].a) != FL_OK)
                 return 2;
             double t1 = now();
-            if (fl_quote_extract(doc) != FL_OK)
+            if (fl_quote_extract_with(doc, model) != FL_OK)
                 return 2;
             double t2 = now();
             t_text += t1 - t0;
@@ -121,6 +131,7 @@ int main(int argc, char **argv)
            mb / best_quote, quotes, attributions);
     printf("  quote layer time / text layer time:         %8.2f\n", best_quote / best_text);
     fl_doc_free(doc);
+    fl_attrib_model_free(model);
     for (size_t i = 0; i < n; i++)
         free(arts[i].text);
     free(arts);

@@ -661,6 +661,9 @@ typedef struct fl_attribution {
     fl_speaker source;       /* found is 0 when the cue names no source */
     fl_span content;         /* what is attributed */
     int32_t quote;           /* index of the direct quote it introduces, or -1 */
+    int learned;             /* 1: the cue was proposed by the learned cue detector (models/attrib.model),
+                                not the cue tables; such cues include stances and actions ("supports",
+                                "voted to end") as PolNeAR annotates them */
 } fl_attribution;
 
 size_t fl_doc_quote_count(const fl_doc *doc);

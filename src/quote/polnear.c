@@ -259,7 +259,10 @@ int pn_system_relations(const fl_doc *doc, pn_rels *out)
     const fl_attribution *at = fl_doc_attributions(doc);
     const char *text = fl_doc_text(doc);
     uint32_t fb = 0, fc = 0;
+    const fl_quote_layer *L = doc->quote_layer;
     for (size_t i = 0; i < n; i++) {
+        if (L && L->raw_attrs[i].vetoed)
+            continue; /* PolNeAR's conventions: see vet_rule_attributions in attrib_learned.c */
         pn_rel *r = rels_push(out);
         if (!r)
             return 0;
