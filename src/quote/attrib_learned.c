@@ -241,6 +241,24 @@ static np_range learned_source(const qctx *c, uint32_t cb, uint32_t sb, uint32_t
     if (k > sb && tok_in(c, k - 1, WL_DETERMINER))
         return none; /* "the report": a noun whose source is elsewhere */
     np_range r = np_left(c, sb, k);
+    if (r.end > r.begin)
+        return r;
+    int to = k > sb + 1 && tok_eq(c, k - 1, "to");
+    if (to) {
+        /* "leaving many to wonder", "has yet to endorse": the words before "to" */
+        uint32_t j = k - 1;
+        while (j > sb && (tok_in(c, j - 1, WL_AUX) || tok_in(c, j - 1, WL_ADVERB) || tok_eq(c, j - 1, "yet")))
+            j--;
+        r = np_left(c, sb, j);
+        if (r.end > r.begin)
+            return r;
+    }
+    /* "X went on to say", "X began by urging", "In describing Y, X said",
+     * "X ... and then pointed out": the subject that opens the sentence */
+    int by_ing = k > sb && ends_ing(c, cb) && (tok_eq(c, k - 1, "by") || tok_eq(c, k - 1, "in"));
+    int and = k > sb + 1 && tok_eq(c, k - 1, "and");
+    if (to || by_ing || and)
+        r = np_subject(c, sb, k - 1);
     (void)se;
     return r;
 }
