@@ -11,7 +11,6 @@
 
 #include "figure/figure.h"
 #include "ner/ner.h"
-#include "quote/attrib_model.h"
 #include "quote/quote_internal.h"
 #include "text/doc.h"
 #include "time/times.h"
@@ -41,14 +40,6 @@ fl_extractor *fl_extractor_new(const fl_extractor_options *opts, const char **er
         fl_extractor_free(ex);
         return NULL;
     }
-    snprintf(path, sizeof path, "%s/attrib.model", ex->models_dir);
-    if (!(ex->attrib = fl_attrib_model_load(path, why, sizeof why))) {
-        if (error)
-            *error = "cannot load attrib.model from the models directory (missing or corrupt; rebuild with "
-                     "`factline train attrib`, see models/attrib.md)";
-        fl_extractor_free(ex);
-        return NULL;
-    }
     return ex;
 }
 
@@ -62,7 +53,7 @@ fl_status fl_extract(const fl_extractor *ex, fl_doc *doc)
         if (st != FL_OK)
             return st;
     }
-    st = fl_quote_extract_with(doc, ex->attrib);
+    st = fl_quote_extract(doc);
     if (st != FL_OK)
         return st;
     fl_quote_link_entities(doc);
@@ -83,7 +74,6 @@ void fl_extractor_free(fl_extractor *ex)
     if (!ex)
         return;
     fl_ner_model_free(ex->ner);
-    fl_attrib_model_free(ex->attrib);
     free(ex->models_dir);
     free(ex);
 }

@@ -16,7 +16,6 @@ struct fl_extractor {
     char *models_dir;
     /* Layer state, one pointer per layer, added as layers land. */
     fl_ner_model *ner; /* models_dir/ner.model */
-    struct fl_attrib_model *attrib; /* models_dir/attrib.model (quote layer's cue detector) */
 };
 
 #endif

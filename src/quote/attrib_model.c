@@ -17,6 +17,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifndef FACTLINE_SOURCE_DIR
+#define FACTLINE_SOURCE_DIR "."
+#endif
+
+const char *fl_attrib_default_model_path(char *buf, size_t size)
+{
+    const char *dir = getenv("FACTLINE_MODELS");
+    if (!dir || !*dir)
+        dir = FACTLINE_SOURCE_DIR "/models";
+    snprintf(buf, size, "%s/attrib.model", dir);
+    return buf;
+}
+
 static const char file_magic[8] = {'F', 'L', 'A', 'T', 'T', 'R', '0', '1'};
 static const char file_end[8] = {'F', 'L', 'A', 'T', 'T', 'E', 'N', 'D'};
 

@@ -40,6 +40,9 @@ typedef struct fl_attrib_model fl_attrib_model;
 
 enum { ATTRIB_MAX_FEATURES = 40 };
 
+/* $FACTLINE_MODELS/attrib.model, else the source tree's models/attrib.model. */
+const char *fl_attrib_default_model_path(char *buf, size_t size);
+
 /* Loads a model saved by fl_attrib_model_save; NULL with the reason in err. */
 fl_attrib_model *fl_attrib_model_load(const char *path, char *err, size_t err_size);
 fl_status fl_attrib_model_save(const fl_attrib_model *m, const char *path, char *err, size_t err_size);

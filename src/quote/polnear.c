@@ -252,6 +252,8 @@ static void part_from(const char *text, fl_span s, pn_part *p, uint32_t *fb, uin
     part_add(p, a, b);
 }
 
+fl_status pn_apply_detector(fl_doc *doc, const struct fl_attrib_model *m) { return fl_quote_extract_with(doc, m); }
+
 int pn_system_relations(const fl_doc *doc, pn_rels *out)
 {
     pn_rels_clear(out);

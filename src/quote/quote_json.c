@@ -124,8 +124,6 @@ void fl_attributions_write_json(const fl_doc *doc, fl_buffer *b)
         span(b, a[i].source.cue);
         fl_json_key(b, "content_span", 0);
         span(b, a[i].content);
-        fl_json_key(b, "learned", 0);
-        fl_buffer_append(b, a[i].learned ? "true" : "false", a[i].learned ? 4 : 5);
         fl_buffer_append_char(b, '}');
     }
     fl_buffer_append_char(b, ']');
