@@ -581,7 +581,7 @@ static const char *const wl_aux[] = {
 
 static const char *const wl_adverb[] = {
     "again", "already", "also", "earlier", "even", "first", "further", "had", "has", "have",
-    "however", "initially", "just", "last", "later", "n't", "never", "not", "now", "once", "only",
+    "however", "initially", "just", "last", "later", "meanwhile", "n't", "never", "not", "now", "once", "only",
     "openly", "previously", "privately", "publicly", "quickly", "recently", "repeatedly",
     "reportedly", "separately", "since", "still", "strongly", "then", "today", "yesterday",
 };

@@ -200,6 +200,9 @@ np_range np_subject(const qctx *c, uint32_t lo, uint32_t hi)
                 break;
             }
     }
+    /* "However Saudi Arabia called ...": a sentence adverb with no comma is not the subject's */
+    while (lo < hi && tok_in(c, lo, WL_ADVERB) && tok_cap(c, lo))
+        lo++;
     np_range r = {lo, lo, 0, 0};
     uint32_t j = lo;
     while (j < hi && j - lo < NP_MAX) {

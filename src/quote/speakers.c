@@ -45,8 +45,8 @@ static uint32_t phrase_start(const qctx *c, uint32_t t)
     while (j > 0 && t - j < 5) {
         uint32_t p = j - 1;
         if (!tok_is_wordish(c, p) || c->tok[p].kind == FL_TOKEN_CLITIC || tok_in(c, p, WL_BOUNDARY) ||
-            tok_in(c, p, WL_AUX) || tok_cue(c, p) || c->L->tok_quote[p] >= 0)
-            break;
+            tok_in(c, p, WL_AUX) || tok_in(c, p, WL_ADVERB) || tok_cue(c, p) || c->L->tok_quote[p] >= 0)
+            break; /* "However Saudi Arabia": the adverb is not the name's */
         if (tok_eq(c, p, "of") || tok_eq(c, p, "to") || tok_eq(c, p, "in") || tok_eq(c, p, "with") ||
             tok_eq(c, p, "by") || tok_eq(c, p, "for") || tok_eq(c, p, "on") || tok_eq(c, p, "at"))
             break;
@@ -55,6 +55,15 @@ static uint32_t phrase_start(const qctx *c, uint32_t t)
             break;
     }
     return j;
+}
+
+/* The last token of the name that token t is in: "Saudi" of "Saudi Arabia". */
+static uint32_t name_end(const qctx *c, uint32_t t)
+{
+    while (t + 1 < c->ntok && tok_cap(c, t + 1) && c->tok[t + 1].kind == FL_TOKEN_WORD && name_is_word(c, t + 1) &&
+           c->L->tok_quote[t + 1] == c->L->tok_quote[t])
+        t++;
+    return t;
 }
 
 /* Is [b, e) "the official", "the minister", "the group": a nominal that
@@ -298,6 +307,7 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
             if (L->tok_quote[i] < 0 && (tok_in(c, i, WL_GOVERNMENT) || tok_in(c, i, WL_ORGANISATION) ||
                                         tok_in(c, i, WL_COUNTRY))) {
                 uint32_t s = phrase_start(c, i);
+                i = name_end(c, i);
                 out->name = tok_span(c, s + (i > s && tok_eq(c, s, "the")), i + 1);
                 out->type = name_source_type(c, s, i + 1, &out->anonymous);
                 return 1;
@@ -336,6 +346,7 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
             (tok_in(c, t, WL_GOVERNMENT) || tok_in(c, t, WL_ORGANISATION) || tok_in(c, t, WL_COUNTRY) ||
              (tok_in(c, t, WL_MEDIA) && tok_cap(c, t)))) {
             uint32_t s = phrase_start(c, t);
+            t = name_end(c, t);
             out->name = tok_span(c, s + (t > s && tok_eq(c, s, "the")), t + 1);
             out->type = name_source_type(c, s, t + 1, &out->anonymous);
             return 1;
