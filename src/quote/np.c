@@ -151,6 +151,11 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
             tok_eq(c, t, "to") || is_past_form(c, t))
             break; /* a verb: the subject is not beyond it ("The school's headteacher" goes on) */
         j--;
+        if ((tok_eq(c, t, "the") || tok_eq(c, t, "a") || tok_eq(c, t, "an")) && t > lo &&
+            (tok_punct(c, t - 1, ')') ||
+             (tok_is_wordish(c, t - 1) && c->tok[t - 1].kind != FL_TOKEN_CLITIC && !tok_in(c, t - 1, WL_PREPOSITION) &&
+              !tok_in(c, t - 1, WL_DETERMINER) && !tok_in(c, t - 1, WL_BOUNDARY) && !tok_in(c, t - 1, WL_ADVERB))))
+            break; /* "In a statement the Metropolitan Police told": the subject opens with its article */
     }
     int clean = j == lo || !tok_is_wordish(c, j - 1); /* the phrase starts after punctuation */
     while (j < e && (!can_start_subject(c, j) && !(clean && !tok_in(c, j, WL_ADVERB) &&
