@@ -86,6 +86,20 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
         i--; /* "has reportedly", "also", "himself"; but "His family" is a noun */
     uint32_t e = i;
     uint32_t appos_end = 0;
+    /* "A relative who survived said": the noun phrase with its short relative clause */
+    for (uint32_t w = e; w > lo + 1 && e - w < 3; w--) {
+        uint32_t k = w - 1;
+        if (tok_eq(c, k, "who") && k + 1 < e) {
+            np_range inner = np_left(c, lo, k);
+            if (inner.end == k && inner.end > inner.begin && !tok_in(c, inner.begin, WL_PRONOUN)) {
+                inner.end = e;
+                return inner;
+            }
+            break;
+        }
+        if (!tok_is_wordish(c, k) || tok_cap(c, k) || tok_cue(c, k) || tok_in(c, k, WL_BOUNDARY))
+            break;
+    }
     if (e > lo + 2 && c->tok[e - 1].kind == FL_TOKEN_DASH) {
         /* "Jason Sims — a teacher from Mount Pleasant — says" */
         uint32_t k = e - 1;
