@@ -78,6 +78,14 @@ typedef struct fl_quote_layer {
     name_entry *names;
     size_t names_cap;              /* a power of two, or 0 */
     int names_built;               /* names holds this article's runs */
+    /* "Community Security Trust (CST)": acronyms defined in the article
+     * (names.c), found once per article when a speaker is an acronym */
+    struct acronym {
+        uint32_t tok;              /* the acronym's token inside the brackets */
+        uint32_t begin, end;       /* the words it stands for */
+    } acronyms[16];
+    uint32_t acronym_count;
+    int acronyms_built;
     int failed;                    /* an allocation failed */
 } fl_quote_layer;
 

@@ -29,6 +29,7 @@ void fl_quote_layer_reset(fl_quote_layer *L)
         return;
     L->quote_count = L->part_count = L->attrib_count = 0;
     L->names_built = 0;
+    L->acronyms_built = 0;
     L->failed = 0;
 }
 
