@@ -48,6 +48,7 @@ void fl_quote_layer_free(fl_quote_layer *L)
     free(L->tok_list_in);
     free(L->tok_cue_flags);
     free(L->tok_role);
+    free(L->tok_place);
     free(L->tok_hash);
     free(L->tok_lex);
     free(L->raw_tmp);
@@ -91,7 +92,8 @@ fl_status fl_quote_extract_with(fl_doc *doc, const struct fl_attrib_model *model
     fl_quote_layer *L = doc->quote_layer;
     fl_quote_layer_reset(L);
     qctx c = fl_quote_context(doc);
-    size_t caps[8] = {L->tok_cap, L->tok_cap, L->tok_cap, L->tok_cap, L->tok_cap, L->tok_cap, L->tok_cap, L->tok_cap};
+    size_t caps[9] = {L->tok_cap, L->tok_cap, L->tok_cap, L->tok_cap, L->tok_cap,
+                      L->tok_cap, L->tok_cap, L->tok_cap, L->tok_cap};
     if (!grow((void **)&L->tok_quote, &caps[0], c.ntok + 1, sizeof *L->tok_quote) ||
         !grow((void **)&L->tok_sentence, &caps[1], c.ntok + 1, sizeof *L->tok_sentence) ||
         !grow((void **)&L->tok_list_known, &caps[2], c.ntok + 1, sizeof *L->tok_list_known) ||
@@ -99,10 +101,11 @@ fl_status fl_quote_extract_with(fl_doc *doc, const struct fl_attrib_model *model
         !grow((void **)&L->tok_cue_flags, &caps[4], c.ntok + 1, sizeof *L->tok_cue_flags) ||
         !grow((void **)&L->tok_role, &caps[5], c.ntok + 1, sizeof *L->tok_role) ||
         !grow((void **)&L->tok_hash, &caps[6], c.ntok + 1, sizeof *L->tok_hash) ||
-        !grow((void **)&L->tok_lex, &caps[7], c.ntok + 1, sizeof *L->tok_lex))
+        !grow((void **)&L->tok_lex, &caps[7], c.ntok + 1, sizeof *L->tok_lex) ||
+        !grow((void **)&L->tok_place, &caps[8], c.ntok + 1, sizeof *L->tok_place))
         return FL_ERR_NOMEM;
     L->tok_cap = caps[0];
-    for (int k = 1; k < 8; k++)
+    for (int k = 1; k < 9; k++)
         L->tok_cap = caps[k] < L->tok_cap ? caps[k] : L->tok_cap;
     memset(L->tok_list_known, 0, c.ntok * sizeof *L->tok_list_known);
     for (uint32_t t = 0; t < c.ntok; t++)
@@ -112,6 +115,15 @@ fl_status fl_quote_extract_with(fl_doc *doc, const struct fl_attrib_model *model
             L->tok_sentence[t] = s;
     for (uint32_t t = 0; t < c.ntok; t++)
         L->tok_quote[t] = -1;
+    /* Places the entity layer found (when it ran first, as in fl_extract):
+     * "Gaza" in "northern Gaza" is then never taken for a person. */
+    memset(L->tok_place, 0, c.ntok * sizeof *L->tok_place);
+    const fl_entity *ents = fl_doc_entities(doc);
+    for (size_t e = 0, ne = fl_doc_entity_count(doc); e < ne; e++)
+        if (ents[e].type == FL_ENTITY_LOC)
+            for (size_t m = 0; m < ents[e].mention_count; m++)
+                for (uint32_t t = ents[e].mentions[m].token_begin; t < ents[e].mentions[m].token_end && t < c.ntok; t++)
+                    L->tok_place[t] = 1;
     if (!fl_quotes_find(&c) || !fl_attrib_find(&c))
         return FL_ERR_NOMEM;
     fl_speakers_assign(&c);
