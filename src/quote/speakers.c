@@ -70,8 +70,14 @@ static uint32_t name_end(const qctx *c, uint32_t t)
  * points back to an earlier mention? */
 static int is_nominal(const qctx *c, uint32_t b, uint32_t e)
 {
-    if (e - b < 2 || e - b > NOMINAL_MAX || !(tok_eq(c, b, "the") || tok_eq(c, b, "this")))
+    if (e - b < 2 || e - b > NOMINAL_MAX + 2 || !(tok_eq(c, b, "the") || tok_eq(c, b, "this")))
         return 0;
+    /* longer: only titles and modifiers before the head ("the Israeli prime minister",
+     * "the deputy assistant commissioner"), no "of" phrase */
+    for (uint32_t i = b + 1; e - b > NOMINAL_MAX && i + 1 < e; i++)
+        if (!(tok_in(c, i, WL_TITLE) || tok_in(c, i, WL_DEMONYM) ||
+              (c->tok[i].kind == FL_TOKEN_WORD && !tok_cap(c, i) && !tok_in(c, i, WL_PREPOSITION))))
+            return 0;
     int title_head = tok_in(c, e - 1, WL_TITLE) && !tok_cap(c, e - 1); /* "the Florida governor" */
     for (uint32_t i = b + 1; i < e; i++)
         if ((name_is_word(c, i) || tok_in(c, i, WL_COUNTRY)) && !(title_head && i + 1 < e))
@@ -134,7 +140,7 @@ static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *ou
         }
         if (c->L->tok_quote[t] >= 0 || !head_matches(c, t, h))
             continue;
-        if (tok_cap(c, t) && tok_in(c, t, WL_TITLE) && name_is_word(c, t + 1)) {
+        if (tok_in(c, t, WL_TITLE) && name_is_word(c, t + 1)) { /* "deputy assistant commissioner Laurence Taylor" */
             uint32_t ne = t + 1;
             while (ne < c->ntok && ne - t <= NAME_RUN_MAX && (name_is_word(c, ne) || tok_in(c, ne, WL_TITLE)))
                 ne++;
