@@ -237,11 +237,19 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 name_is_word(c, t + 1) && !name_goes_on(c, t + 1) && name_run_start(c, t - 1) == t - 1 &&
                 !gender_clash(c, b, t - 1, t + 2))
                 return -1; /* "Moran and Tova ... She said": either of two; say so */
-            if (c->L->tok_quote[t] < 0 && t > se->token_begin && !tok_cap(c, t) &&
-                (tok_eq(c, t - 1, "the") || tok_eq(c, t - 1, "a") || tok_eq(c, t - 1, "an")) &&
+            uint32_t art = t; /* "An IDF spokesman": the article, past up to two modifiers */
+            while (art > se->token_begin + 1 && t - art < 2 && c->tok[art - 1].kind == FL_TOKEN_WORD &&
+                   (tok_cap(c, art - 1) || tok_in(c, art - 1, WL_DEMONYM)) && !tok_in(c, art - 1, WL_DETERMINER))
+                art--;
+            if (c->L->tok_quote[t] < 0 && art > se->token_begin && !tok_cap(c, t) &&
+                (tok_eq(c, art - 1, "the") || tok_eq(c, art - 1, "a") || tok_eq(c, art - 1, "an")) &&
                 ((tok_in(c, t, WL_MALE) && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him"))) ||
-                 (tok_in(c, t, WL_FEMALE) && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))))) {
-                /* "the father of one Tanzanian ... He told the BBC": an unnamed person */
+                 (tok_in(c, t, WL_FEMALE) && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))) ||
+                 (tok_in(c, t, WL_ANONYMOUS) && c->text[c->tok[t].end - 1] != 's' && !tok_eq(c, t, "people") &&
+                  !(tok_eq(c, t, "spokesman") && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))) &&
+                  !(tok_eq(c, t, "spokeswoman") && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him")))))) {
+                /* "the father of one Tanzanian ... He told the BBC", "An IDF spokesman ... He
+                 * alleged": an unnamed person */
                 uint32_t e2 = t + 1;
                 if (e2 + 1 < end && tok_eq(c, e2, "of")) {
                     e2++;
@@ -249,7 +257,7 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                            !tok_in(c, e2, WL_AUX))
                         e2++;
                 }
-                out->name = tok_span(c, t - 1, e2);
+                out->name = tok_span(c, art - 1, e2);
                 out->type = FL_SOURCE_PERSON;
                 return 1;
             }
