@@ -231,6 +231,8 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
             src = np_subject(c, sb, v);
     } else if (reduced) {
         src = np_left(c, sb, v);
+        if (src.end > src.begin + 1 && tok_eq(c, src.begin, "with"))
+            src.begin++; /* "..., with the Israeli Air Force saying it was targeting ..." */
     } else {
         src = np_left(c, sb, a.cue_begin);
         uint32_t k = a.cue_begin;
