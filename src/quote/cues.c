@@ -493,10 +493,12 @@ static const cue_form cue_forms[] = {
     {"slamming", CUE_SPEECH},
     {"slams", CUE_SPEECH},
     {"sought", CUE_BELIEF},
+    {"speaks", CUE_QUOTE | CUE_SPEECH}, /* "spoke of America's “rock-solid” support" */
     {"speculate", CUE_BASE | CUE_SPEECH},
     {"speculated", CUE_SPEECH},
     {"speculates", CUE_SPEECH},
     {"speculating", CUE_SPEECH},
+    {"spoke", CUE_QUOTE | CUE_SPEECH},
     {"stated", CUE_QUOTE | CUE_SPEECH},
     {"stating", CUE_QUOTE | CUE_SPEECH},
     {"stress", CUE_BASE | CUE_QUOTE | CUE_SPEECH},
