@@ -44,6 +44,7 @@ int cmd_train_attrib(int argc, char **argv)
     o.min_rate = 0.05;
     o.prune = 1;
     o.seed = 20261125;
+    o.verbose = 1;
     const char *out = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];

@@ -77,6 +77,7 @@ typedef struct fl_attrib_train_options {
     float prune;            /* features whose averaged weight is within +-prune are dropped */
     uint64_t seed;          /* shuffling seed; the same seed gives the same model */
     size_t first, count;    /* use articles [first, first+count) of the file; count 0: all */
+    int verbose;            /* 1: report the data and each epoch's errors on stderr */
 } fl_attrib_train_options;
 
 fl_attrib_model *fl_attrib_train(const fl_attrib_train_options *opts, char *err, size_t err_size);

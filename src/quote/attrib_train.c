@@ -325,7 +325,8 @@ static fl_attrib_model *learn(trainer *tr)
                 w[x] += (float)y;
             }
         }
-        fprintf(stderr, "factline train attrib: epoch %d: %zu errors on %zu examples\n", ep + 1, errors, n);
+        if (tr->o->verbose)
+            fprintf(stderr, "factline train attrib: epoch %d: %zu errors on %zu examples\n", ep + 1, errors, n);
     }
     /* the averaged weights, keeping the features that carry any weight */
     uint64_t *keys = malloc((nf + 1) * sizeof *keys);
@@ -388,7 +389,8 @@ fl_attrib_model *fl_attrib_train(const fl_attrib_train_options *opts, char *err,
         goto done;
     if (!push_u32(&tr.ex_start, &tr.ex_start_n, &tr.ex_start_cap, (uint32_t)tr.ex_feats_n))
         goto done; /* the end of the last example */
-    fprintf(stderr,
+    if (o.verbose)
+        fprintf(stderr,
             "factline train attrib: %zu articles, %zu candidate words, %zu examples (%zu in a gold cue), "
             "%zu features\n",
             tr.articles, nc, tr.ex_n, tr.positives, tr.feats.count);
