@@ -212,6 +212,15 @@ static int is_possessive(const qctx *c, uint32_t i)
            tok_eq(c, i, "our") || tok_eq(c, i, "my") || tok_eq(c, i, "your");
 }
 
+static int function_word(const qctx *c, uint32_t i);
+
+/* "Some", "Another", "Many": a determiner that can be a subject alone. */
+static int is_quantifier(const qctx *c, uint32_t i)
+{
+    return tok_eq(c, i, "some") || tok_eq(c, i, "another") || tok_eq(c, i, "many") || tok_eq(c, i, "others") ||
+           tok_eq(c, i, "few") || tok_eq(c, i, "several") || tok_eq(c, i, "most") || tok_eq(c, i, "both");
+}
+
 static int ends_ing(const qctx *c, uint32_t i) { return c->tok[i].kind == FL_TOKEN_WORD && ends_with(c, i, "ing"); }
 
 /* The source of a proposed cue [cb, ce) in the sentence [sb, se). */
@@ -238,6 +247,10 @@ static np_range learned_source(const qctx *c, uint32_t cb, uint32_t sb, uint32_t
     }
     if (k > sb && tok_punct(c, k - 1, ',') && ends_ing(c, cb))
         return np_subject(c, sb, k - 1);
+    if (k > sb && is_quantifier(c, k - 1) && (k - 1 == sb || !tok_is_wordish(c, k - 2))) {
+        np_range r = {k - 1, k, 0, 0}; /* "Some accused Trump", "Another tweeted" */
+        return r;
+    }
     if (k > sb && tok_in(c, k - 1, WL_DETERMINER))
         return none; /* "the report": a noun whose source is elsewhere */
     np_range r = np_left(c, sb, k);
@@ -252,10 +265,24 @@ static np_range learned_source(const qctx *c, uint32_t cb, uint32_t sb, uint32_t
         r = np_left(c, sb, j);
         if (r.end > r.begin)
             return r;
+        /* "He went on to say", "Trump began to criticize": past the verb (and its particle) */
+        j = k - 1;
+        if (j > sb + 1 && (tok_eq(c, j - 1, "on") || tok_eq(c, j - 1, "out") || tok_eq(c, j - 1, "up")))
+            j--;
+        if (j > sb + 1 && c->tok[j - 1].kind == FL_TOKEN_WORD && !tok_cap(c, j - 1) && !function_word(c, j - 1)) {
+            j--;
+            while (j > sb && (tok_in(c, j - 1, WL_AUX) || tok_in(c, j - 1, WL_ADVERB)))
+                j--;
+            r = np_left(c, sb, j);
+            if (r.end > r.begin)
+                return r;
+        }
     }
     /* "X went on to say", "X began by urging", "In describing Y, X said",
      * "X ... and then pointed out": the subject that opens the sentence */
-    int by_ing = k > sb && ends_ing(c, cb) && (tok_eq(c, k - 1, "by") || tok_eq(c, k - 1, "in"));
+    int by_ing = k > sb && ends_ing(c, cb) &&
+                 (tok_eq(c, k - 1, "by") || tok_eq(c, k - 1, "in") || tok_eq(c, k - 1, "of") ||
+                  tok_eq(c, k - 1, "after") || tok_eq(c, k - 1, "before") || tok_eq(c, k - 1, "while"));
     int and = k > sb + 1 && tok_eq(c, k - 1, "and");
     if (to || by_ing || and)
         r = np_subject(c, sb, k - 1);
@@ -265,16 +292,31 @@ static np_range learned_source(const qctx *c, uint32_t cb, uint32_t sb, uint32_t
 
 static int learned_attribution(qctx *c, uint32_t cb, uint32_t ce, uint32_t sb, uint32_t se)
 {
-    np_range src = learned_source(c, cb, sb, se);
-    if (src.end <= src.begin || tok_in(c, src.begin, WL_PREPOSITION) || tok_in(c, src.end - 1, WL_PREPOSITION))
-        return 0;
+    np_range src = {cb, cb, 0, 0};
+    uint32_t rb = ce;
+    if (ce + 1 < se && tok_eq(c, ce, "by") && ends_with(c, ce - 1, "ed")) {
+        /* "As reported by Western Journalism, ...": the agent is the source */
+        src = np_right(c, ce + 1, se);
+        rb = src.end;
+    }
+    if (src.end <= src.begin)
+        src = learned_source(c, cb, sb, se);
+    if (src.end <= src.begin || tok_in(c, src.begin, WL_PREPOSITION) || tok_in(c, src.end - 1, WL_PREPOSITION)) {
+        /* a passive ("were declared the majority") or an opening participle ("Asked if
+         * ..."): no source by construction, as PolNeAR annotates them */
+        int passive = cb > sb && (tok_eq(c, cb - 1, "was") || tok_eq(c, cb - 1, "were") || tok_eq(c, cb - 1, "is") ||
+                                  tok_eq(c, cb - 1, "are") || tok_eq(c, cb - 1, "been") || tok_eq(c, cb - 1, "be"));
+        int opening = cb == sb && tok_cap(c, cb) && ends_with(c, cb, "ed");
+        if (!passive && !opening)
+            return 0;
+        src.begin = src.end = cb;
+    }
     raw_attr a = {0};
     a.quote = -1;
     a.src_begin = src.begin;
     a.src_end = src.end;
     a.cue_begin = cb;
     a.cue_end = ce;
-    uint32_t rb = ce;
     if (rb < se && (tok_punct(c, rb, ',') || tok_punct(c, rb, ':')))
         rb++;
     uint32_t re = se;
