@@ -87,6 +87,10 @@ typedef struct fl_quote_layer {
     } acronyms[16];
     uint32_t acronym_count;
     int acronyms_built;
+    /* "Israel Defense Forces": the armed forces the article names, for "the
+     * army said" (speakers.c); forces_known is 0 until looked for */
+    uint32_t forces_begin, forces_end;
+    int forces_known;
     int failed;                    /* an allocation failed */
 } fl_quote_layer;
 

@@ -30,6 +30,7 @@ void fl_quote_layer_reset(fl_quote_layer *L)
     L->quote_count = L->part_count = L->attrib_count = 0;
     L->names_built = 0;
     L->acronyms_built = 0;
+    L->forces_known = 0;
     L->failed = 0;
 }
 

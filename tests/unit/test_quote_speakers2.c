@@ -4,8 +4,9 @@
  * a subject opened by its article after a prepositional phrase, a short
  * relative clause, an acronym the article defines, a place never taken for a
  * person, a sentence adverb before a country, longer title nominals, an
- * unnamed person as a pronoun's antecedent, "with X saying", "spoke of", and
- * a partial attributed by a cue later in its sentence.
+ * unnamed person as a pronoun's antecedent, "with X saying", "spoke of", a
+ * partial attributed by a cue later in its sentence, and an army named by
+ * the article's name for it.
  */
 #include "check.h"
 #include "factline.h"
@@ -107,6 +108,17 @@ int main(void)
     /* ... but a label with no cue in its sentence stays a scare quote */
     run("French football's \"bad boy\" Karim Benzema is threatening to go to court.");
     check_quote(0, "scare", NULL);
+
+    /* an army by description is named by the article's name for it ... */
+    run("The Israel Defense Forces (IDF) said it struck targets overnight. Writing on X the Israeli military "
+        "told UNRWA: \"Ask Hamas if you can have some.\"");
+    check_quote(0, "statement", "Israel Defense Forces");
+    run("The Israel Defence Forces said they were ready. Hostages were taken into Gaza, in what the army said "
+        "was a \"significant number\".");
+    check_quote(0, "partial", "Israel Defence Forces");
+    /* ... but not another country's army */
+    run("The Israel Defense Forces said they were ready. The Lebanese army said it had \"no part\" in it.");
+    check_quote(0, "partial", "Lebanese army");
 
     fl_doc_free(doc);
     fl_extractor_free(ex);
