@@ -717,6 +717,11 @@ static const char *const wl_hearer[] = {
     "supporters", "viewers", "voters",
 };
 
+static const char *const wl_person_noun[] = {
+    "colleague", "cousin", "doctor", "friend", "medic", "neighbor", "neighbour", "nurse", "paramedic",
+    "relative", "resident", "student", "survivor", "teacher", "volunteer",
+};
+
 typedef struct word_table {
     const char *const *words;
     size_t count;
@@ -748,6 +753,7 @@ static const word_table tables[WL_COUNT] = {
     [WL_MALE] = TABLE(wl_male),
     [WL_FEMALE] = TABLE(wl_female),
     [WL_HEARER] = TABLE(wl_hearer),
+    [WL_PERSON_NOUN] = TABLE(wl_person_noun),
 };
 
 /* Compares s[0..len) with the NUL-terminated word, ASCII case folded. */

@@ -48,6 +48,7 @@ typedef enum fl_wordlist {
     WL_NAME_PARTICLE,/* von, der, al, bin: lower-case words inside a name (Ursula von der Leyen) */
     WL_MALE,         /* Mr, Father, Sir, King, man, he: marks a man for "he" */
     WL_FEMALE,       /* Mrs, Ms, Miss, Queen, woman, she: marks a woman for "she" */
+    WL_PERSON_NOUN,  /* friend, neighbour, relative, resident: an unnamed person "he" or "she" can mean */
     WL_COUNT
 } fl_wordlist;
 

@@ -245,6 +245,7 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 (tok_eq(c, art - 1, "the") || tok_eq(c, art - 1, "a") || tok_eq(c, art - 1, "an")) &&
                 ((tok_in(c, t, WL_MALE) && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him"))) ||
                  (tok_in(c, t, WL_FEMALE) && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))) ||
+                 (tok_in(c, t, WL_PERSON_NOUN) && art - 1 == se->token_begin) || /* "A friend of ... told" opening a sentence */
                  (tok_in(c, t, WL_ANONYMOUS) && c->text[c->tok[t].end - 1] != 's' && !tok_eq(c, t, "people") &&
                   !(tok_eq(c, t, "spokesman") && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))) &&
                   !(tok_eq(c, t, "spokeswoman") && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him")))))) {
@@ -254,7 +255,7 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 if (e2 + 1 < end && tok_eq(c, e2, "of")) {
                     e2++;
                     while (e2 < end && e2 < t + 6 && tok_is_wordish(c, e2) && !tok_in(c, e2, WL_BOUNDARY) &&
-                           !tok_in(c, e2, WL_AUX))
+                           !tok_in(c, e2, WL_AUX) && !(tok_cue(c, e2) && !tok_cap(c, e2)))
                         e2++;
                 }
                 out->name = tok_span(c, art - 1, e2);
@@ -399,6 +400,33 @@ static int named_forces(qctx *c, uint32_t *begin, uint32_t *end)
     return *end > *begin;
 }
 
+/* The author a headline names: "Jeremy Bowen: ..." or "... - Jeremy Bowen"
+ * (two to four name words). */
+static int byline_author(const qctx *c, uint32_t *begin, uint32_t *end)
+{
+    if (!c->npara || !c->nsent)
+        return 0;
+    uint32_t hb = c->sent[c->para[0].sentence_begin].token_begin;
+    uint32_t he = c->sent[c->para[0].sentence_end - 1].token_end;
+    uint32_t k = hb;
+    while (k < he && k - hb < 4 && name_is_word(c, k))
+        k++;
+    if (k - hb >= 2 && k < he && tok_punct(c, k, ':')) {
+        *begin = hb;
+        *end = k;
+        return 1;
+    }
+    k = he;
+    while (k > hb && he - k < 4 && name_is_word(c, k - 1))
+        k--;
+    if (he - k >= 2 && k > hb && c->tok[k - 1].kind == FL_TOKEN_DASH) {
+        *begin = k;
+        *end = he;
+        return 1;
+    }
+    return 0;
+}
+
 /* "the army", "the Israeli military", "Israel's military": the armed forces
  * by description. */
 static int is_military(const qctx *c, uint32_t b, uint32_t e)
@@ -449,6 +477,13 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
         out->name = tok_span(c, fb, fe);
         out->type = FL_SOURCE_GOVERNMENT;
         out->via = FL_VIA_NOMINAL;
+        return;
+    }
+    if (e - b == 1 && tok_eq(c, b, "i") && c->L->tok_quote[b] < 0 && byline_author(c, &fb, &fe)) {
+        /* the narrator of a first-person piece is its byline: "Rushdi Abualouf: My daughters ..." */
+        out->via = FL_VIA_PRONOUN;
+        out->name = tok_span(c, fb, fe);
+        out->type = FL_SOURCE_PERSON;
         return;
     }
     if (e - b == 1 && tok_in(c, b, WL_PRONOUN)) {

@@ -120,6 +120,21 @@ int main(void)
     run("The Israel Defense Forces said they were ready. The Lebanese army said it had \"no part\" in it.");
     check_quote(0, "partial", "Lebanese army");
 
+    /* second fresh sample (eval/quotes-dev-fresh2.jsonl): the name in apposition after an inverted cue */
+    run("\"Demonstrations like this cloak themselves in politics,\" said its director, Liora Rez, in a statement.");
+    check_quote(0, "statement", "Liora Rez");
+    /* an unnamed person opening the sentence before, for "he" */
+    run("A friend of the 75-year-old Canadian told The Canadian Jewish News that Ms Silver had called her sister. "
+        "\"Then the phone went dead,\" he said.");
+    check_quote(0, "statement", "A friend of the 75-year-old Canadian");
+    /* ... but a person noun inside a sentence is not taken for "he" */
+    run("Andrew Walters said his relative was stuck. \"People are struggling to get out,\" he said.");
+    check_quote(0, "statement", "Andrew Walters");
+    /* the narrator of a first-person piece is the headline's byline */
+    run("Rushdi Abualouf: My daughters beg to go home\n\nI turned to my wife and said: \"We might not ever come "
+        "back.\"");
+    check_quote(0, "statement", "Rushdi Abualouf");
+
     fl_doc_free(doc);
     fl_extractor_free(ex);
     return check_report("test_quote_speakers2");
