@@ -167,8 +167,21 @@ size_t fl_attrib_token_features(qctx *c, uint32_t t, uint64_t *out)
     uint64_t suffix = fl_attrib_word_hash(c->text + tk->end - (len > 3 ? 3 : len), len > 3 ? 3 : len);
     uint64_t shape = (tok_cap(c, t) ? 1u : 0u) | (t == sb ? 2u : 0u) | (c->L->tok_quote[t] >= 0 ? 4u : 0u) |
                      (c->sent[s].paragraph == 0 ? 8u : 0u);
+    /* who is around: the entity type of the subject side (left of auxiliaries
+     * and adverbs) and of the word after */
+    uint32_t k = t;
+    while (k > sb && (c->L->tok_lex[k - 1] & (LEX_AUX | LEX_ADVERB)))
+        k--;
+    uint64_t ent_left = k > sb ? c->L->tok_entity[k - 1] : 9, ent_right = t + 1 < se ? c->L->tok_entity[t + 1] : 9;
     size_t n = 0;
 #define F(id, v) out[n++] = combine((uint64_t)(id), (v))
+    F(27, combine(ent_left, ent_right));
+    F(28, combine(ent_left, w0));
+    uint64_t per_near = 0;
+    for (uint32_t j = t > sb + 6 ? t - 6 : sb; j < t; j++)
+        per_near |= c->L->tok_entity[j] == 1 + FL_ENTITY_PER ? 1u : c->L->tok_entity[j] ? 2u : 0u;
+    F(29, combine(per_near, r0));
+    F(30, combine(per_near, suffix));
     F(1, 0);
     F(2, w0);
     F(3, wm1);

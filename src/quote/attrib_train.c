@@ -101,6 +101,7 @@ typedef struct trainer {
     uint32_t *counts;
     size_t counts_cap;
     fl_attrib_model *cand; /* pass 2: the candidate set, as a model with no weights */
+    fl_extractor *ex;      /* the layers that run before the quote layer (entities) */
     map feats;             /* feature hash -> weight index */
     uint32_t *ex_feats;    /* pass 2: feature indexes of all examples, back to back */
     size_t ex_feats_n, ex_feats_cap;
@@ -160,7 +161,8 @@ static int gold_labels(const char *text, size_t len, const fl_token *tok, size_t
 static int visit_article(trainer *tr, fl_doc *doc, const pn_article *a, pn_rels *gold, uint8_t **label,
                          size_t *label_cap, int pass, char *err, size_t err_size)
 {
-    if (fl_doc_analyze_text(doc, a->text, a->text_len) != FL_OK || fl_quote_extract(doc) != FL_OK) {
+    /* as `factline attrib --polnear` sees the text: every layer, then the rules */
+    if (fl_doc_analyze_text(doc, a->text, a->text_len) != FL_OK || fl_extract(tr->ex, doc) != FL_OK) {
         snprintf(err, err_size, "%s: cannot analyse the text (out of memory)", a->filename);
         return 0;
     }
@@ -376,6 +378,11 @@ fl_attrib_model *fl_attrib_train(const fl_attrib_train_options *opts, char *err,
     tr.o = &o;
     err[0] = 0;
     fl_attrib_model *m = NULL;
+    const char *why = NULL;
+    if (!(tr.ex = fl_extractor_new(NULL, &why))) {
+        snprintf(err, err_size, "%s", why ? why : "cannot load the extraction models");
+        return NULL;
+    }
     if (!read_pass(&tr, 1, err, err_size))
         goto done;
     uint64_t *cands = malloc((tr.words.count + 1) * sizeof *cands);
@@ -405,5 +412,6 @@ done:
     free(tr.ex_start);
     free(tr.ex_label);
     fl_attrib_model_free(tr.cand);
+    fl_extractor_free(tr.ex);
     return m;
 }

@@ -111,7 +111,7 @@ fl_source_type name_source_type(const qctx *c, uint32_t b, uint32_t e, int *anon
             country = 1;
         else if (tok_in(c, i, WL_ANONYMOUS))
             anon = 1;
-        else if (name_is_word(c, i) && !(i == b && tok_in(c, i, WL_BOUNDARY)) && !c->L->tok_place[i])
+        else if (name_is_word(c, i) && !(i == b && tok_in(c, i, WL_BOUNDARY)) && c->L->tok_entity[i] != 1 + FL_ENTITY_LOC)
             proper = 1; /* a place ("those staying in northern Gaza") names no person */
     }
     *anonymous = 0;

@@ -68,7 +68,7 @@ typedef struct fl_quote_layer {
     uint32_t *tok_list_known;      /* bit l: tok_in(t, l) has been answered */
     uint32_t *tok_list_in;         /* bit l: its answer */
     int16_t *tok_cue_flags;        /* CUE_* flags of the token, or -1 until asked */
-    uint8_t *tok_place;            /* 1: the entity layer tagged the token as part of a place (LOC) */
+    uint8_t *tok_entity;           /* 1 + the type (fl_entity_type) of the entity layer's mention the token is in, or 0 */
     uint8_t *tok_role;             /* attrib_learned.c: the token's part in the rules' attributions */
     uint64_t *tok_hash;            /* attrib_learned.c: the word's hash (fl_attrib_word_hash), 0: not a word */
     uint32_t *tok_lex;             /* attrib_learned.c: the word's fl_attrib_model_lexicon bits */

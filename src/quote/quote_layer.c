@@ -49,7 +49,7 @@ void fl_quote_layer_free(fl_quote_layer *L)
     free(L->tok_list_in);
     free(L->tok_cue_flags);
     free(L->tok_role);
-    free(L->tok_place);
+    free(L->tok_entity);
     free(L->tok_hash);
     free(L->tok_lex);
     free(L->raw_tmp);
@@ -103,7 +103,7 @@ fl_status fl_quote_extract_with(fl_doc *doc, const struct fl_attrib_model *model
         !grow((void **)&L->tok_role, &caps[5], c.ntok + 1, sizeof *L->tok_role) ||
         !grow((void **)&L->tok_hash, &caps[6], c.ntok + 1, sizeof *L->tok_hash) ||
         !grow((void **)&L->tok_lex, &caps[7], c.ntok + 1, sizeof *L->tok_lex) ||
-        !grow((void **)&L->tok_place, &caps[8], c.ntok + 1, sizeof *L->tok_place))
+        !grow((void **)&L->tok_entity, &caps[8], c.ntok + 1, sizeof *L->tok_entity))
         return FL_ERR_NOMEM;
     L->tok_cap = caps[0];
     for (int k = 1; k < 9; k++)
@@ -116,15 +116,15 @@ fl_status fl_quote_extract_with(fl_doc *doc, const struct fl_attrib_model *model
             L->tok_sentence[t] = s;
     for (uint32_t t = 0; t < c.ntok; t++)
         L->tok_quote[t] = -1;
-    /* Places the entity layer found (when it ran first, as in fl_extract):
-     * "Gaza" in "northern Gaza" is then never taken for a person. */
-    memset(L->tok_place, 0, c.ntok * sizeof *L->tok_place);
+    /* The entity layer's mentions (when it ran first, as in fl_extract):
+     * "Gaza" in "northern Gaza" is then never taken for a person, and the
+     * cue detector sees who is around a word. */
+    memset(L->tok_entity, 0, c.ntok * sizeof *L->tok_entity);
     const fl_entity *ents = fl_doc_entities(doc);
     for (size_t e = 0, ne = fl_doc_entity_count(doc); e < ne; e++)
-        if (ents[e].type == FL_ENTITY_LOC)
-            for (size_t m = 0; m < ents[e].mention_count; m++)
-                for (uint32_t t = ents[e].mentions[m].token_begin; t < ents[e].mentions[m].token_end && t < c.ntok; t++)
-                    L->tok_place[t] = 1;
+        for (size_t m = 0; m < ents[e].mention_count; m++)
+            for (uint32_t t = ents[e].mentions[m].token_begin; t < ents[e].mentions[m].token_end && t < c.ntok; t++)
+                L->tok_entity[t] = (uint8_t)(1 + ents[e].type);
     if (!fl_quotes_find(&c) || !fl_attrib_find(&c))
         return FL_ERR_NOMEM;
     fl_speakers_assign(&c);

@@ -274,7 +274,7 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                          (t + 2 < c->ntok && tok_punct(c, t + 1, ',') && c->tok[t + 2].kind == FL_TOKEN_NUMBER &&
                           t > se->token_begin); /* "cousin Osnat, 54," */
             }
-            if (!(t > s || titled) || name_source_type(c, s, t + 1, &anon) != FL_SOURCE_PERSON || c->L->tok_place[t] ||
+            if (!(t > s || titled) || name_source_type(c, s, t + 1, &anon) != FL_SOURCE_PERSON || c->L->tok_entity[t] == 1 + FL_ENTITY_LOC ||
                 (s > 0 && (is_place_preposition(c, s - 1) || tok_eq(c, s - 1, "the"))) ||
                 gender_clash(c, b, s, t + 1))
                 continue;
