@@ -609,7 +609,7 @@ static const char *const wl_reflexive[] = {
 };
 
 static const char *const wl_title[] = {
-    "acting", "admiral", "ambassador", "archbishop", "assistant", "attorney", "brig.", "capt",
+    "acting", "adm", "adm.", "admiral", "ambassador", "archbishop", "assistant", "attorney", "brig.", "capt",
     "capt.", "captain", "chairman", "chairwoman", "chancellor", "chief", "col", "col.", "colonel",
     "commander", "commissioner", "congressman", "congresswoman", "councillor", "cpl", "defence",
     "defense", "deputy", "det", "director", "dr", "dr.", "emir", "envoy", "executive", "finance",

@@ -298,8 +298,9 @@ fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e)
             break;
         }
     uint32_t last = titled_run(c, b, e);
+    /* "Malak from East Jerusalem": the last name word that is not a place */
     for (uint32_t i = e; i > b && last == UINT32_MAX; i--)
-        if (name_is_word(c, i - 1)) {
+        if (name_is_word(c, i - 1) && c->L->tok_entity[i - 1] != 1 + FL_ENTITY_LOC) {
             last = i - 1;
             break;
         }

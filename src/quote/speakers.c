@@ -216,6 +216,21 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
     uint32_t sb = tok_sentence_of(c, b);
     for (uint32_t s1 = sb + 1; s1 > min_s; s1--) {
         const fl_sentence *se = &c->sent[s1 - 1];
+        if (s1 - 1 != sb) {
+            /* "... Binyamin Needham, and his sister has been speaking. She says": a person
+             * marked for the pronoun's sex in the sentence before wins over unmarked names */
+            int she = tok_eq(c, b, "she") || tok_eq(c, b, "her"), he = tok_eq(c, b, "he") || tok_eq(c, b, "him");
+            for (uint32_t t = se->token_begin + 1; (she || he) && t < se->token_end; t++)
+                if (c->L->tok_quote[t] < 0 && !tok_cap(c, t) &&
+                    (tok_eq(c, t - 1, "his") || tok_eq(c, t - 1, "her") || tok_eq(c, t - 1, "their")) &&
+                    ((she && tok_in(c, t, WL_FEMALE)) || (he && tok_in(c, t, WL_MALE))) &&
+                    t + 1 < se->token_end && c->tok[t + 1].kind == FL_TOKEN_WORD &&
+                    (tok_in(c, t + 1, WL_AUX) || (tok_cue(c, t + 1) && !tok_cap(c, t + 1)))) {
+                    out->name = tok_span(c, t - 1, t + 1);
+                    out->type = FL_SOURCE_PERSON;
+                    return 1;
+                }
+        }
         fl_span possessor = {0, 0};
         int have_possessor = 0;
         uint32_t end = s1 - 1 == sb ? b : se->token_end;
@@ -266,7 +281,8 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 continue;
             uint32_t s = name_run_start(c, t);
             int possessive = t + 1 < end && c->tok[t + 1].kind == FL_TOKEN_CLITIC;
-            int titled = s > 0 && tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1);
+            int titled = s > 0 && ((tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1)) ||
+                                   tok_in(c, s - 1, WL_PERSON_NOUN)); /* "Fellow student Emily" */
             int anon;
             if (t == s && !titled) {
                 fl_span full = name_fullest(c, s, t + 1); /* "Shimon", known as "Shimon Portal" */
@@ -604,6 +620,54 @@ static int context_speaker(qctx *c, const fl_quote *q, size_t attr_count, fl_spe
     return 0;
 }
 
+/* Do quotes a and b open with the same six words (case and punctuation
+ * aside)? */
+static int same_opening(const qctx *c, const fl_quote *a, const fl_quote *b)
+{
+    const fl_quote_layer *L = c->L;
+    uint32_t i = L->raw_parts[a->part_begin].first, j = L->raw_parts[b->part_begin].first;
+    uint32_t ie = L->raw_parts[a->part_begin].last, je = L->raw_parts[b->part_begin].last;
+    int words = 0;
+    while (words < 6) {
+        while (i < ie && !tok_is_wordish(c, i))
+            i++;
+        while (j < je && !tok_is_wordish(c, j))
+            j++;
+        if (i >= ie || j >= je)
+            return words >= 4; /* a short headline quote, all of it found */
+        size_t n = c->tok[i].end - c->tok[i].start;
+        if (n != c->tok[j].end - c->tok[j].start)
+            return 0;
+        for (size_t k = 0; k < n; k++)
+            if ((c->text[c->tok[i].start + k] | 32) != (c->text[c->tok[j].start + k] | 32))
+                return 0;
+        words++;
+        i++;
+        j++;
+    }
+    return 1;
+}
+
+/* A headline quote with no cue whose words a later quote repeats
+ * ("'It's weird to have to hide ...'" ... "It's weird to have to hide ...,"
+ * she says) is the later speaker's. */
+static void headline_restated(qctx *c)
+{
+    fl_quote_layer *L = c->L;
+    for (size_t qi = 0; qi < L->quote_count; qi++) {
+        fl_quote *q = &L->quotes[qi];
+        if (q->speaker.found || q->kind == FL_QUOTE_SCARE ||
+            c->sent[tok_sentence_of(c, L->raw_parts[q->part_begin].first)].paragraph != 0)
+            continue;
+        for (size_t k = qi + 1; k < L->quote_count; k++)
+            if (L->quotes[k].speaker.found && same_opening(c, q, &L->quotes[k])) {
+                q->speaker = L->quotes[k].speaker;
+                q->speaker.via = FL_VIA_CONTEXT;
+                break;
+            }
+    }
+}
+
 void fl_speakers_assign(qctx *c)
 {
     fl_quote_layer *L = c->L;
@@ -665,8 +729,12 @@ void fl_speakers_assign(qctx *c)
                 best = (int32_t)k; /* the first cue, unless a later one names somebody and it does not */
         int direct = best >= 0;
         for (size_t k = lo; k < end && !direct; k++) {
-            /* the innermost attribution whose content holds the quote */
+            /* the innermost attribution whose content holds the quote; a belief ("Tek said the
+             * US believes it is “critical ...”") says no words: the one who reports it does */
             const fl_attribution *a = &L->attribs[k];
+            int cf = tok_cue(c, L->raw_attrs[k].cue_end - 1);
+            if ((cf & CUE_BELIEF) && !(cf & CUE_SPEECH) && best >= 0)
+                continue;
             if (a->source.found && a->content.start <= q->span.start &&
                 (a->content.end >= q->span.end || a->content.end > q->span.start) &&
                 tok_sentence_of(c, L->raw_attrs[k].cue_begin) == s_open &&
@@ -722,4 +790,5 @@ void fl_speakers_assign(qctx *c)
             last_para = c->sent[tok_sentence_of(c, L->raw_parts[q->part_begin + q->part_count - 1].last)].paragraph;
         }
     }
+    headline_restated(c);
 }
