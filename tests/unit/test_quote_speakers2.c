@@ -135,6 +135,28 @@ int main(void)
         "back.\"");
     check_quote(0, "statement", "Rushdi Abualouf");
 
+    /* the live2 sample (eval/quotes-dev-live2.jsonl): "Adm" is a title, not a name */
+    run("Admiral Sir Tony Radakin gave his annual speech. Adm Radakin adds he believes the impact is \"worrying\".");
+    check_quote(0, "partial", "Tony Radakin");
+    /* a place after the name is not the name */
+    run("\"It's the public's strongest weapon,\" says Malak from East Jerusalem, who supports the strike.");
+    check_quote(0, "statement", "Malak");
+    /* "his sister" before an unmarked name, for "She" */
+    run("One of the three was Binyamin Needham, aged 19, and his sister has been speaking to Kan News. She says "
+        "he \"fitted here like a glove\".");
+    check_quote(0, "partial", "his sister");
+    /* a first name after a person noun */
+    run("Fellow student Emily tells Newsbeat she is careful. \"We've had stickers posted around campus,\" she "
+        "says.");
+    check_quote(0, "statement", "Emily");
+    /* a headline quote repeated later in the body takes the later speaker */
+    run("'It's weird to have to hide a big part of your identity'\n\nStudents marked Hanukkah quietly.\n\n"
+        "\"It's weird to have to hide a big part of your identity,\" Emily says.");
+    check_quote(0, "statement", "Emily");
+    /* a belief nested in a report: the reporter's words */
+    run("Nathaniel Tek said the US believes it is \"critical that Israel places a premium on human life\".");
+    check_quote(0, "partial", "Nathaniel Tek");
+
     fl_doc_free(doc);
     fl_extractor_free(ex);
     return check_report("test_quote_speakers2");
