@@ -664,6 +664,10 @@ typedef struct fl_attribution {
     fl_speaker source;       /* found is 0 when the cue names no source */
     fl_span content;         /* what is attributed */
     int32_t quote;           /* index of the direct quote it introduces, or -1 */
+    int learned;             /* 1: the cue was proposed by the learned cue detector (models/attrib.model),
+                                not the cue tables: stances and actions ("supports", "voted to end") as
+                                PolNeAR annotates them. fl_extract does not run the detector (always 0);
+                                `factline attrib --polnear` does */
 } fl_attribution;
 
 size_t fl_doc_quote_count(const fl_doc *doc);
