@@ -1,0 +1,504 @@
+/*
+ * search_rank.c — what makes a search cheap enough to answer at once: a
+ * ranking function and a snippet builder registered on a store's connection
+ * the first time it searches, and the step that ranks a window of matches
+ * and keeps one page.
+ *
+ * Why not FTS5's own bm25() and snippet(): bm25() counts, on its first row,
+ * every article containing each phrase (xQueryPhrase over the whole
+ * doclist: 36 M instructions for "said" on 104k articles) to weigh the
+ * phrases; fl_rank() is the same formula but stops counting after
+ * DF_SAMPLE matches and estimates the rest from how densely they fall in
+ * the article numbers (for one phrase the weight does not change the
+ * order at all). snippet() needs an FTS cursor positioned on the row (one
+ * full-text seek per row of the page) and tokenizes the whole column twice;
+ * fl_snippet() takes the stored text, tokenizes it with the same tokenizer
+ * (unicode61, diacritics removed) and stops as soon as a fragment holds
+ * every searched term. Not for: what the search asks (store_query.c).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/lookup.h"
+#include "util/grow.h"
+
+/* A phrase in more than this many articles has its count estimated. */
+#define DF_SAMPLE 500
+
+/* bm25's constants, as in FTS5. */
+#define BM25_K1 1.2
+#define BM25_B 0.75
+
+/* ---- fl_rank(fts_table): bm25 with sampled document frequencies ---------- */
+
+typedef struct rank_state {
+    int phrases;
+    double avgdl;
+    double *idf;  /* per phrase */
+    double *freq; /* per phrase, scratch for the current row */
+} rank_state;
+
+typedef struct df_count {
+    sqlite3_int64 rows;
+    sqlite3_int64 last_rowid;
+} df_count;
+
+static int count_phrase(const Fts5ExtensionApi *api, Fts5Context *fts, void *arg)
+{
+    df_count *c = arg;
+    c->rows++;
+    c->last_rowid = api->xRowid(fts);
+    return c->rows >= DF_SAMPLE ? SQLITE_DONE : SQLITE_OK;
+}
+
+static void rank_state_free(void *p)
+{
+    rank_state *st = p;
+    if (!st)
+        return;
+    free(st->idf);
+    free(st->freq);
+    free(st);
+}
+
+static rank_state *rank_state_new(const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
+{
+    rank_state *st = calloc(1, sizeof *st);
+    sqlite3_int64 rows = 0, tokens = 0;
+    if (!st) {
+        *rc = SQLITE_NOMEM;
+        return NULL;
+    }
+    st->phrases = api->xPhraseCount(fts);
+    st->idf = calloc((size_t)st->phrases + 1, sizeof *st->idf);
+    st->freq = calloc((size_t)st->phrases + 1, sizeof *st->freq);
+    if (!st->idf || !st->freq) {
+        rank_state_free(st);
+        *rc = SQLITE_NOMEM;
+        return NULL;
+    }
+    *rc = api->xRowCount(fts, &rows);
+    if (*rc == SQLITE_OK)
+        *rc = api->xColumnTotalSize(fts, -1, &tokens);
+    st->avgdl = rows > 0 ? (double)tokens / (double)rows : 1.0;
+    /* One phrase: its weight multiplies every score alike and cannot change
+     * the order, so it is not counted at all. */
+    if (st->phrases == 1)
+        st->idf[0] = 1.0;
+    for (int i = 0; *rc == SQLITE_OK && st->phrases > 1 && i < st->phrases; i++) {
+        df_count c = {0, 0};
+        *rc = api->xQueryPhrase(fts, i, &c, count_phrase);
+        double df = (double)c.rows;
+        /* Stopped early: the rowids are article numbers in the order they
+         * were added, so DF_SAMPLE matches among the first last_rowid
+         * articles estimate the phrase's share of all of them. */
+        if (c.rows >= DF_SAMPLE && c.last_rowid > 0)
+            df = fmin((double)rows, df * (double)rows / (double)c.last_rowid);
+        double idf = log(((double)rows - df + 0.5) / (df + 0.5));
+        st->idf[i] = idf > 1e-6 ? idf : 1e-6;
+    }
+    if (*rc != SQLITE_OK) {
+        rank_state_free(st);
+        return NULL;
+    }
+    return st;
+}
+
+static void rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                          sqlite3_value **vals)
+{
+    (void)nval;
+    (void)vals;
+    int rc = SQLITE_OK;
+    rank_state *st = api->xGetAuxdata(fts, 0);
+    if (!st) {
+        st = rank_state_new(api, fts, &rc);
+        if (st)
+            rc = api->xSetAuxdata(fts, st, rank_state_free);
+        if (rc != SQLITE_OK) {
+            sqlite3_result_error_code(ctx, rc);
+            return;
+        }
+    }
+    int inst = 0;
+    rc = api->xInstCount(fts, &inst);
+    memset(st->freq, 0, (size_t)st->phrases * sizeof *st->freq);
+    for (int i = 0; rc == SQLITE_OK && i < inst; i++) {
+        int phrase, column, offset;
+        rc = api->xInst(fts, i, &phrase, &column, &offset);
+        if (rc == SQLITE_OK && phrase >= 0 && phrase < st->phrases)
+            st->freq[phrase] += 1.0;
+    }
+    int length = 0;
+    if (rc == SQLITE_OK)
+        rc = api->xColumnSize(fts, -1, &length);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    double score = 0, norm = BM25_K1 * (1 - BM25_B + BM25_B * (double)length / st->avgdl);
+    for (int i = 0; i < st->phrases; i++)
+        score += st->idf[i] * (st->freq[i] * (BM25_K1 + 1)) / (st->freq[i] + norm);
+    sqlite3_result_double(ctx, -score); /* like bm25(): better matches are more negative */
+}
+
+/* ---- fl_snippet(text, fts_query, tokens) ---------------------------------- */
+
+typedef struct snippet_tokenizer {
+    fts5_tokenizer api;
+    Fts5Tokenizer *tok;
+} snippet_tokenizer;
+
+typedef struct term {
+    char *text;
+    int len;
+    int prefix; /* "word"*: any token starting with it */
+} term;
+
+typedef struct terms {
+    term *items;
+    size_t count, cap;
+    int failed;
+} terms;
+
+static void terms_free(void *p)
+{
+    terms *t = p;
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->count; i++)
+        free(t->items[i].text);
+    free(t->items);
+    free(t);
+}
+
+static int add_term(void *arg, int flags, const char *token, int len, int start, int end)
+{
+    (void)start;
+    (void)end;
+    terms *t = arg;
+    if (flags & FTS5_TOKEN_COLOCATED)
+        return SQLITE_OK;
+    for (size_t i = 0; i < t->count; i++)
+        if (t->items[i].len == len && !memcmp(t->items[i].text, token, (size_t)len))
+            return SQLITE_OK;
+    if (!fl_grow(&t->items, &t->cap, t->count + 1, sizeof *t->items, 8)) {
+        t->failed = 1;
+        return SQLITE_NOMEM;
+    }
+    term *x = &t->items[t->count];
+    x->text = malloc((size_t)len + 1);
+    if (!x->text) {
+        t->failed = 1;
+        return SQLITE_NOMEM;
+    }
+    memcpy(x->text, token, (size_t)len);
+    x->text[len] = '\0';
+    x->len = len;
+    x->prefix = 0;
+    t->count++;
+    return SQLITE_OK;
+}
+
+/* The terms of a query written by fts_query: "word", "word"* and
+ * "several words", each group tokenized as FTS5 tokenizes it. */
+static terms *parse_terms(snippet_tokenizer *tk, const char *q)
+{
+    terms *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    const char *p = q;
+    while ((p = strchr(p, '"')) != NULL) {
+        const char *close = strchr(p + 1, '"');
+        if (!close)
+            break;
+        size_t before = t->count;
+        tk->api.xTokenize(tk->tok, t, FTS5_TOKENIZE_QUERY, p + 1, (int)(close - p - 1), add_term);
+        if (close[1] == '*' && t->count > before)
+            t->items[t->count - 1].prefix = 1;
+        p = close + 1;
+    }
+    if (t->failed) {
+        terms_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+typedef struct token_span {
+    int start, end;
+    int term; /* index of the matched term, -1 for none */
+} token_span;
+
+typedef struct snippet_scan {
+    const terms *terms;
+    token_span *tokens;
+    size_t count, cap;
+    int window;     /* tokens in the fragment */
+    size_t best;    /* first token of the best fragment found so far */
+    int best_score; /* distinct terms in it; -1 none yet */
+    size_t pending; /* next match whose fragment is not scored yet */
+    int failed;
+} snippet_scan;
+
+static int term_of(const terms *t, const char *token, int len)
+{
+    for (size_t i = 0; i < t->count; i++) {
+        const term *x = &t->items[i];
+        if (x->prefix ? len >= x->len && !memcmp(token, x->text, (size_t)x->len)
+                      : len == x->len && !memcmp(token, x->text, (size_t)len))
+            return (int)i;
+    }
+    return -1;
+}
+
+/* Scores the fragment of `window` tokens starting at match token m. */
+static int fragment_score(const snippet_scan *s, size_t m)
+{
+    unsigned long long seen = 0;
+    int score = 0;
+    for (size_t i = m; i < s->count && i < m + (size_t)s->window; i++) {
+        int t = s->tokens[i].term;
+        if (t >= 0 && t < 64 && !(seen & (1ull << t))) {
+            seen |= 1ull << t;
+            score++;
+        }
+    }
+    return score;
+}
+
+static int scan_token(void *arg, int flags, const char *token, int len, int start, int end)
+{
+    snippet_scan *s = arg;
+    if (flags & FTS5_TOKEN_COLOCATED)
+        return SQLITE_OK;
+    if (!fl_grow(&s->tokens, &s->cap, s->count + 1, sizeof *s->tokens, 256)) {
+        s->failed = 1;
+        return SQLITE_NOMEM;
+    }
+    s->tokens[s->count++] = (token_span){start, end, term_of(s->terms, token, len)};
+    /* Score every match's fragment once its tokens are all seen; stop the
+     * tokenizer when one holds every term and one more token shows whether
+     * the text goes on. */
+    while (s->pending < s->count) {
+        if (s->tokens[s->pending].term < 0) {
+            s->pending++;
+            continue;
+        }
+        if (s->pending + (size_t)s->window > s->count)
+            break;
+        int score = fragment_score(s, s->pending);
+        if (score > s->best_score) {
+            s->best = s->pending;
+            s->best_score = score;
+        }
+        s->pending++;
+    }
+    if (s->best_score >= (int)s->terms->count && s->count > s->best + (size_t)s->window + 3)
+        return SQLITE_DONE;
+    return SQLITE_OK;
+}
+
+static void snippet_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    snippet_tokenizer *tk = sqlite3_user_data(ctx);
+    const char *text = (const char *)sqlite3_value_text(argv[0]);
+    int text_len = sqlite3_value_bytes(argv[0]);
+    if (!text || sqlite3_value_type(argv[1]) != SQLITE_TEXT)
+        return; /* NULL */
+    terms *t = sqlite3_get_auxdata(ctx, 1);
+    if (!t) {
+        t = parse_terms(tk, (const char *)sqlite3_value_text(argv[1]));
+        if (!t) {
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+        sqlite3_set_auxdata(ctx, 1, t, terms_free);
+        t = sqlite3_get_auxdata(ctx, 1);
+        if (!t) { /* set_auxdata freed it: out of memory */
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+    }
+    int window = sqlite3_value_int(argv[2]);
+    snippet_scan s = {t, NULL, 0, 0, window > 0 && window <= 64 ? window : 24, 0, -1, 0, 0};
+    int rc = tk->api.xTokenize(tk->tok, &s, FTS5_TOKENIZE_DOCUMENT, text, text_len, scan_token);
+    if (s.failed || (rc != SQLITE_OK && rc != SQLITE_DONE)) {
+        free(s.tokens);
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    int finished = rc == SQLITE_OK; /* the whole text was tokenized */
+    for (; s.pending < s.count; s.pending++) { /* matches too near the end for a full fragment */
+        if (s.tokens[s.pending].term < 0)
+            continue;
+        int score = fragment_score(&s, s.pending);
+        if (score > s.best_score) {
+            s.best = s.pending;
+            s.best_score = score;
+        }
+    }
+    /* A little context before the first match; a full window if the text
+     * is long enough. */
+    size_t first = s.best_score > 0 ? (s.best > 3 ? s.best - 3 : 0) : 0;
+    if (finished && first + (size_t)s.window > s.count)
+        first = s.count > (size_t)s.window ? s.count - (size_t)s.window : 0;
+    size_t last = first + (size_t)s.window < s.count ? first + (size_t)s.window : s.count;
+    fl_buffer out;
+    fl_buffer_init(&out);
+    if (first < last) {
+        if (first > 0)
+            fl_buffer_append_str(&out, "…");
+        int at = s.tokens[first].start;
+        for (size_t i = first; i < last; i++) {
+            const token_span *x = &s.tokens[i];
+            fl_buffer_append(&out, text + at, (size_t)(x->start - at));
+            if (x->term >= 0)
+                fl_buffer_append_str(&out, "**");
+            fl_buffer_append(&out, text + x->start, (size_t)(x->end - x->start));
+            if (x->term >= 0)
+                fl_buffer_append_str(&out, "**");
+            at = x->end;
+        }
+        if (last < s.count || !finished)
+            fl_buffer_append_str(&out, "…");
+    }
+    free(s.tokens);
+    if (out.failed) {
+        fl_buffer_release(&out);
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    sqlite3_result_text(ctx, out.data ? out.data : "", (int)out.len, SQLITE_TRANSIENT);
+    fl_buffer_release(&out);
+}
+
+static void snippet_tokenizer_free(void *p)
+{
+    snippet_tokenizer *tk = p;
+    if (tk && tk->tok)
+        tk->api.xDelete(tk->tok);
+    free(tk);
+}
+
+/* ---- registration ---------------------------------------------------------- */
+
+static fts5_api *fts5_api_of(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+    sqlite3_step(st);
+    sqlite3_finalize(st);
+    return api;
+}
+
+int fl_search_register(fl_store *s)
+{
+    fts5_api *api = fts5_api_of(s->db);
+    if (!api) {
+        fl_store_set_error(s, "this SQLite has no FTS5");
+        return 0;
+    }
+    /* The tokenizer the full-text tables are declared with (store.c), so the
+     * snippet marks exactly the tokens a search matches. */
+    const char *tokenizer_args[] = {"remove_diacritics", "2"};
+    snippet_tokenizer *tk = calloc(1, sizeof *tk);
+    void *user = NULL;
+    if (!tk || api->xFindTokenizer(api, "unicode61", &user, &tk->api) != SQLITE_OK ||
+        tk->api.xCreate(user, tokenizer_args, 2, &tk->tok) != SQLITE_OK) {
+        free(tk);
+        fl_store_set_error(s, "cannot create the unicode61 tokenizer");
+        return 0;
+    }
+    if (api->xCreateFunction(api, "fl_rank", NULL, rank_function, NULL) != SQLITE_OK) {
+        snippet_tokenizer_free(tk);
+        fl_store_set_error(s, "cannot register fl_rank: %s", sqlite3_errmsg(s->db));
+        return 0;
+    }
+    /* The tokenizer belongs to the function from here: SQLite frees it with
+     * the connection (or at once if registration fails). */
+    if (sqlite3_create_function_v2(s->db, "fl_snippet", 3, SQLITE_UTF8, tk, snippet_function, NULL, NULL,
+                                   snippet_tokenizer_free) != SQLITE_OK) {
+        fl_store_set_error(s, "cannot register fl_snippet: %s", sqlite3_errmsg(s->db));
+        return 0;
+    }
+    return 1;
+}
+
+sqlite3_stmt *fl_search_prepare(fl_store *s, const char *sql)
+{
+    sqlite3_stmt *st = fl_store_prepare(s, sql);
+    if (st)
+        return st;
+    /* The first search on this connection: the functions are not there yet. */
+    if (!strstr(sqlite3_errmsg(s->db), "no such function") || !fl_search_register(s))
+        return NULL;
+    s->error[0] = '\0';
+    return fl_store_prepare(s, sql);
+}
+
+/* ---- ranking a window -------------------------------------------------------- */
+
+typedef struct hit {
+    sqlite3_int64 id;
+    double score;
+} hit;
+
+static int by_score(const void *a, const void *b)
+{
+    const hit *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? -1 : 1;
+    return x->id < y->id ? 1 : x->id > y->id ? -1 : 0; /* then the newest */
+}
+
+int fl_search_rank(fl_store *s, sqlite3_stmt *st, unsigned window, unsigned offset, unsigned limit,
+                   fl_buffer *page, fl_search_total *total)
+{
+    hit *hits = NULL;
+    size_t n = 0, cap = 0;
+    int rc;
+    total->rows = 0;
+    total->capped = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == window) {
+            total->capped = 1;
+            break;
+        }
+        if (!fl_grow(&hits, &cap, n + 1, sizeof *hits, 64)) {
+            free(hits);
+            sqlite3_reset(st);
+            fl_store_set_error(s, "out of memory");
+            return 0;
+        }
+        hits[n].id = sqlite3_column_int64(st, 0);
+        hits[n].score = sqlite3_column_double(st, 1);
+        n++;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        fl_store_set_error(s, "%s", sqlite3_errmsg(s->db));
+        free(hits);
+        sqlite3_reset(st);
+        return 0;
+    }
+    sqlite3_reset(st);
+    total->rows = n;
+    qsort(hits, n, sizeof *hits, by_score);
+    /* The page as a JSON array of [id, score] for json_each(). */
+    fl_buffer_clear(page);
+    fl_buffer_append_char(page, '[');
+    for (size_t i = offset; i < n && i < (size_t)offset + limit; i++)
+        fl_buffer_printf(page, "%s[%lld,%.17g]", i > offset ? "," : "", (long long)hits[i].id, hits[i].score);
+    fl_buffer_append_char(page, ']');
+    free(hits);
+    if (page->failed) {
+        fl_store_set_error(s, "out of memory");
+        return 0;
+    }
+    return 1;
+}
