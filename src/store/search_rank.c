@@ -7,16 +7,21 @@
  * Why not FTS5's own bm25() and snippet(): bm25() counts, on its first row,
  * every article containing each phrase (xQueryPhrase over the whole
  * doclist: 36 M instructions for "said" on 104k articles) to weigh the
- * phrases; fl_rank() is the same formula but stops counting after
- * DF_SAMPLE matches and estimates the rest from how densely they fall in
- * the article numbers (for one phrase the weight does not change the
- * order at all). snippet() needs an FTS cursor positioned on the row (one
- * full-text seek per row of the page) and tokenizes the whole column twice;
- * fl_snippet() takes the stored text, tokenizes it with the same tokenizer
- * (unicode61, diacritics removed) and stops as soon as a fragment holds
- * every searched term. Not for: what the search asks (store_query.c).
+ * phrases, and reads each row's length with a nested query (about 4,500
+ * instructions a row). fl_rank() is the same formula, but for one phrase it
+ * counts nothing (the weight cannot change the order), for several it stops
+ * counting after DF_SAMPLE matches and estimates the rest from how densely
+ * they fall in the article numbers, and it takes lengths from a table in
+ * memory (two bytes per row, filled once per connection from FTS5's docsize
+ * table and topped up with the rows added since). snippet() needs an FTS
+ * cursor positioned on the row (one full-text seek per row of the page)
+ * and tokenizes the whole column twice; fl_snippet() takes the stored text,
+ * tokenizes it with the same tokenizer (unicode61, diacritics removed) and
+ * stops as soon as a fragment holds every searched term. Not for: what the
+ * search asks (store_query.c).
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,9 +35,99 @@
 #define BM25_K1 1.2
 #define BM25_B 0.75
 
-/* ---- fl_rank(fts_table): bm25 with sampled document frequencies ---------- */
+/* ---- document lengths in memory ------------------------------------------ */
+
+/* The full-text tables fl_rank knows, by the number given as its second
+ * argument, with the query that reads the lengths added since last time. */
+static const char *const length_sql[] = {
+    "SELECT id, sz FROM articles_fts_docsize WHERE id > ?1 ORDER BY id",
+    "SELECT id, sz FROM quotes_fts_docsize WHERE id > ?1 ORDER BY id",
+};
+#define LENGTH_TABLES 2
+
+/* Tokens per row, by rowid (capped at 65535: a longer row scores as if it
+ * had that many), for one table of one connection. Rows are only ever
+ * added, with larger rowids, so reading the rows after `last` keeps it
+ * exact. Memory: 2 bytes per rowid up to the largest. */
+typedef struct length_table {
+    uint16_t *tokens;
+    size_t cap;
+    sqlite3_int64 last;
+} length_table;
+
+/* What a connection keeps between searches: the length tables, and the
+ * totals of its last search (see fl_search_remember). */
+typedef struct rank_context {
+    fl_store *store; /* for its statement cache */
+    length_table tables[LENGTH_TABLES];
+    char *last_key;
+    size_t last_len;
+    sqlite3_int64 last_version;
+    fl_search_total last[2];
+} rank_context;
+
+static void rank_context_free(void *p)
+{
+    rank_context *c = p;
+    if (!c)
+        return;
+    for (int t = 0; t < LENGTH_TABLES; t++)
+        free(c->tables[t].tokens);
+    free(c->last_key);
+    free(c);
+}
+
+/* An FTS5 docsize record: one SQLite varint per column; their sum. */
+static long long docsize_tokens(const unsigned char *p, int n)
+{
+    long long total = 0;
+    int i = 0;
+    while (p && i < n) {
+        unsigned long long v = 0;
+        int k = 0;
+        for (; k < 8 && i < n; k++) {
+            unsigned char c = p[i++];
+            v = (v << 7) | (c & 0x7f);
+            if (!(c & 0x80))
+                break;
+        }
+        if (k == 8 && i < n)
+            v = (v << 8) | p[i++];
+        total += (long long)v;
+    }
+    return total;
+}
+
+/* Reads the lengths of the rows added since the last call (one seek when
+ * there are none). */
+static int lengths_refresh(rank_context *c, int t)
+{
+    length_table *lt = &c->tables[t];
+    sqlite3_stmt *st = fl_store_prepare(c->store, length_sql[t]);
+    if (!st)
+        return SQLITE_ERROR;
+    sqlite3_bind_int64(st, 1, lt->last);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sqlite3_int64 id = sqlite3_column_int64(st, 0);
+        if (id < 0 || (size_t)id >= SIZE_MAX / 4)
+            continue;
+        if (!fl_grow(&lt->tokens, &lt->cap, (size_t)id + 1, sizeof *lt->tokens, 4096)) {
+            sqlite3_reset(st);
+            return SQLITE_NOMEM;
+        }
+        long long n = docsize_tokens(sqlite3_column_blob(st, 1), sqlite3_column_bytes(st, 1));
+        lt->tokens[id] = (uint16_t)(n > 65535 ? 65535 : n);
+        lt->last = id;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* ---- fl_rank(fts_table, table): bm25 with sampled document frequencies ---- */
 
 typedef struct rank_state {
+    const length_table *lengths;
     int phrases;
     double avgdl;
     double *idf;  /* per phrase */
@@ -108,14 +203,23 @@ static rank_state *rank_state_new(const Fts5ExtensionApi *api, Fts5Context *fts,
 static void rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
                           sqlite3_value **vals)
 {
-    (void)nval;
-    (void)vals;
     int rc = SQLITE_OK;
     rank_state *st = api->xGetAuxdata(fts, 0);
     if (!st) {
-        st = rank_state_new(api, fts, &rc);
-        if (st)
+        /* The first row: the phrase weights, and the lengths of rows added
+         * since the last search. */
+        int t = nval == 1 ? sqlite3_value_int(vals[0]) : -1;
+        rank_context *c = api->xUserData(fts);
+        if (t < 0 || t >= LENGTH_TABLES) {
+            sqlite3_result_error(ctx, "fl_rank(fts_table, table): table is 0 (articles) or 1 (quotes)", -1);
+            return;
+        }
+        rc = lengths_refresh(c, t);
+        st = rc == SQLITE_OK ? rank_state_new(api, fts, &rc) : NULL;
+        if (st) {
+            st->lengths = &c->tables[t];
             rc = api->xSetAuxdata(fts, st, rank_state_free);
+        }
         if (rc != SQLITE_OK) {
             sqlite3_result_error_code(ctx, rc);
             return;
@@ -130,14 +234,13 @@ static void rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3
         if (rc == SQLITE_OK && phrase >= 0 && phrase < st->phrases)
             st->freq[phrase] += 1.0;
     }
-    int length = 0;
-    if (rc == SQLITE_OK)
-        rc = api->xColumnSize(fts, -1, &length);
+    sqlite3_int64 id = api->xRowid(fts);
+    double length = id >= 0 && (size_t)id <= (size_t)st->lengths->last ? st->lengths->tokens[id] : st->avgdl;
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }
-    double score = 0, norm = BM25_K1 * (1 - BM25_B + BM25_B * (double)length / st->avgdl);
+    double score = 0, norm = BM25_K1 * (1 - BM25_B + BM25_B * length / (st->avgdl > 0 ? st->avgdl : 1));
     for (int i = 0; i < st->phrases; i++)
         score += st->idf[i] * (st->freq[i] * (BM25_K1 + 1)) / (st->freq[i] + norm);
     sqlite3_result_double(ctx, -score); /* like bm25(): better matches are more negative */
@@ -351,7 +454,9 @@ static void snippet_function(sqlite3_context *ctx, int argc, sqlite3_value **arg
     if (first < last) {
         if (first > 0)
             fl_buffer_append_str(&out, "…");
-        int at = s.tokens[first].start;
+        /* From the start of the text, or of the first token; to the end of
+         * the text when the fragment reaches it (closing punctuation). */
+        int at = first == 0 ? 0 : s.tokens[first].start;
         for (size_t i = first; i < last; i++) {
             const token_span *x = &s.tokens[i];
             fl_buffer_append(&out, text + at, (size_t)(x->start - at));
@@ -364,6 +469,8 @@ static void snippet_function(sqlite3_context *ctx, int argc, sqlite3_value **arg
         }
         if (last < s.count || !finished)
             fl_buffer_append_str(&out, "…");
+        else
+            fl_buffer_append(&out, text + at, (size_t)(text_len - at));
     }
     free(s.tokens);
     if (out.failed) {
@@ -384,6 +491,15 @@ static void snippet_tokenizer_free(void *p)
 }
 
 /* ---- registration ---------------------------------------------------------- */
+
+/* fl_search_context(): the connection's rank_context, as an SQL pointer
+ * value, so the C side of a search reaches what fl_rank keeps. */
+static void context_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    sqlite3_result_pointer(ctx, sqlite3_user_data(ctx), "fl_rank_context", NULL);
+}
 
 static fts5_api *fts5_api_of(sqlite3 *db)
 {
@@ -415,9 +531,23 @@ int fl_search_register(fl_store *s)
         fl_store_set_error(s, "cannot create the unicode61 tokenizer");
         return 0;
     }
-    if (api->xCreateFunction(api, "fl_rank", NULL, rank_function, NULL) != SQLITE_OK) {
+    rank_context *rc = calloc(1, sizeof *rc);
+    if (!rc) {
+        snippet_tokenizer_free(tk);
+        fl_store_set_error(s, "out of memory");
+        return 0;
+    }
+    rc->store = s;
+    /* FTS5 frees the context with the connection (or at once on failure). */
+    if (api->xCreateFunction(api, "fl_rank", rc, rank_function, rank_context_free) != SQLITE_OK) {
         snippet_tokenizer_free(tk);
         fl_store_set_error(s, "cannot register fl_rank: %s", sqlite3_errmsg(s->db));
+        return 0;
+    }
+    if (sqlite3_create_function_v2(s->db, "fl_search_context", 0, SQLITE_UTF8, rc, context_function, NULL, NULL,
+                                   NULL) != SQLITE_OK) {
+        snippet_tokenizer_free(tk);
+        fl_store_set_error(s, "cannot register fl_search_context: %s", sqlite3_errmsg(s->db));
         return 0;
     }
     /* The tokenizer belongs to the function from here: SQLite frees it with
@@ -427,6 +557,53 @@ int fl_search_register(fl_store *s)
         fl_store_set_error(s, "cannot register fl_snippet: %s", sqlite3_errmsg(s->db));
         return 0;
     }
+    return 1;
+}
+
+/* The connection's context and its data_version (which changes when
+ * another connection commits); NULL on error. */
+static rank_context *context_of(fl_store *s, sqlite3_int64 *version)
+{
+    sqlite3_stmt *st = fl_search_prepare(s, "SELECT fl_search_context(), (SELECT data_version FROM pragma_data_version)");
+    if (!st)
+        return NULL;
+    rank_context *c = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        c = sqlite3_value_pointer(sqlite3_column_value(st, 0), "fl_rank_context");
+        *version = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_reset(st);
+    return c;
+}
+
+void fl_search_remember(fl_store *s, const char *key, size_t len, const fl_search_total totals[2])
+{
+    sqlite3_int64 version = 0;
+    rank_context *c = context_of(s, &version);
+    if (!c)
+        return;
+    char *copy = realloc(c->last_key, len ? len : 1);
+    if (!copy) {
+        free(c->last_key);
+        c->last_key = NULL;
+        return;
+    }
+    memcpy(copy, key, len);
+    c->last_key = copy;
+    c->last_len = len;
+    c->last_version = version;
+    c->last[0] = totals[0];
+    c->last[1] = totals[1];
+}
+
+int fl_search_recall(fl_store *s, const char *key, size_t len, fl_search_total totals[2])
+{
+    sqlite3_int64 version = 0;
+    rank_context *c = context_of(s, &version);
+    if (!c || !c->last_key || c->last_len != len || memcmp(c->last_key, key, len) || c->last_version != version)
+        return 0;
+    totals[0] = c->last[0];
+    totals[1] = c->last[1];
     return 1;
 }
 
@@ -488,7 +665,8 @@ int fl_search_rank(fl_store *s, sqlite3_stmt *st, unsigned window, unsigned offs
     }
     sqlite3_reset(st);
     total->rows = n;
-    qsort(hits, n, sizeof *hits, by_score);
+    if (n > 1)
+        qsort(hits, n, sizeof *hits, by_score);
     /* The page as a JSON array of [id, score] for json_each(). */
     fl_buffer_clear(page);
     fl_buffer_append_char(page, '[');

@@ -171,14 +171,14 @@ typedef struct search_sql {
     const char *rank, *count;
 } search_sql;
 
-static const search_sql search_articles = {"SELECT rowid, fl_rank(articles_fts) " SEARCH_ARTICLES,
+static const search_sql search_articles = {"SELECT rowid, fl_rank(articles_fts, 0) " SEARCH_ARTICLES,
                                            "SELECT count(*) FROM (SELECT rowid " SEARCH_ARTICLES ")"};
 static const search_sql search_articles_filtered = {
-    "SELECT f.rowid, fl_rank(articles_fts) " SEARCH_ARTICLES_FILTERED,
+    "SELECT f.rowid, fl_rank(articles_fts, 0) " SEARCH_ARTICLES_FILTERED,
     "SELECT count(*) FROM (SELECT f.rowid " SEARCH_ARTICLES_FILTERED ")"};
-static const search_sql search_quotes = {"SELECT rowid, fl_rank(quotes_fts) " SEARCH_QUOTES,
+static const search_sql search_quotes = {"SELECT rowid, fl_rank(quotes_fts, 1) " SEARCH_QUOTES,
                                          "SELECT count(*) FROM (SELECT rowid " SEARCH_QUOTES ")"};
-static const search_sql search_quotes_filtered = {"SELECT f.rowid, fl_rank(quotes_fts) " SEARCH_QUOTES_FILTERED,
+static const search_sql search_quotes_filtered = {"SELECT f.rowid, fl_rank(quotes_fts, 1) " SEARCH_QUOTES_FILTERED,
                                                   "SELECT count(*) FROM (SELECT f.rowid " SEARCH_QUOTES_FILTERED ")"};
 
 /* One page of ranked ids (a JSON array of [id, score]) with the columns
@@ -207,15 +207,15 @@ static sqlite3_stmt *search_bind(fl_store *s, const fl_query *q, const char *fts
 
 /* Ranks one section's window and adds its page to r. */
 static int search_section(fl_store *s, fl_result *r, const fl_query *q, const char *name, const char *fts,
-                          const search_sql *sql, const char *page_sql, unsigned window, unsigned limit)
+                          const search_sql *sql, const char *page_sql, unsigned window, unsigned limit,
+                          fl_search_total *total)
 {
     sqlite3_stmt *st = search_bind(s, q, fts, sql->rank, window);
     if (!st)
         return 0;
     fl_buffer page;
     fl_buffer_init(&page);
-    fl_search_total total;
-    int ok = fl_search_rank(s, st, window, q->offset, limit, &page, &total);
+    int ok = fl_search_rank(s, st, window, q->offset, limit, &page, total);
     sqlite3_clear_bindings(st);
     if (ok) {
         st = fl_search_prepare(s, page_sql);
@@ -250,31 +250,42 @@ static int search_count(fl_store *s, const fl_query *q, const char *fts, const s
 }
 
 /* Checks the search text and resolves the entity filter; 0 (message set) if
- * the search cannot be asked. */
-static int search_prepare(fl_store *s, const fl_query *q, fl_buffer *fts)
+ * the search cannot be asked. `key` gets what tells this search's totals
+ * apart from another's: the FTS query and the filters. */
+static int search_prepare(fl_store *s, const fl_query *q, fl_buffer *fts, fl_buffer *key)
 {
     if (!q->text || !fts_query(q->text, fts)) {
         fl_store_set_error(s, "nothing to search for: give one or more words");
         s->query_status = FL_ERR_USAGE;
         return 0;
     }
+    const char *parts[] = {fts->data, q->from, q->to, q->source, q->entity};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        fl_buffer_append_char(key, parts[i] ? '=' : '-');
+        fl_buffer_append_str(key, parts[i] ? parts[i] : "");
+        fl_buffer_append_char(key, '\x1f');
+    }
     return !q->entity || find_entities(s, q->entity);
 }
 
 fl_result *fl_store_search_total(fl_store *s, const fl_query *q)
 {
-    fl_buffer fts;
+    fl_buffer fts, key;
     fl_buffer_init(&fts);
-    fl_search_total articles, quotes;
-    int ok = search_prepare(s, q, &fts) &&
-             search_count(s, q, fts.data, q->from || q->to || q->source || q->entity ? &search_articles_filtered
-                                                                                       : &search_articles,
-                          FL_SEARCH_ARTICLE_WINDOW, &articles) &&
+    fl_buffer_init(&key);
+    fl_search_total totals[2];
+    int ok = search_prepare(s, q, &fts, &key);
+    if (ok && (key.failed || !fl_search_recall(s, key.data, key.len, totals)))
+        ok = search_count(s, q, fts.data, q->from || q->to || q->source || q->entity ? &search_articles_filtered
+                                                                                        : &search_articles,
+                          FL_SEARCH_ARTICLE_WINDOW, &totals[0]) &&
              search_count(s, q, fts.data, q->from || q->to ? &search_quotes_filtered : &search_quotes,
-                          FL_SEARCH_QUOTE_WINDOW, &quotes);
+                          FL_SEARCH_QUOTE_WINDOW, &totals[1]);
     fl_buffer_release(&fts);
+    fl_buffer_release(&key);
     if (!ok)
         return NULL;
+    const fl_search_total articles = totals[0], quotes = totals[1];
     sqlite3_stmt *st = fl_store_prepare(s, "SELECT 'articles' AS section, ?1 AS rows, ?2 AS capped"
                                            " UNION ALL SELECT 'quotes', ?3, ?4");
     fl_result *r = st ? fl_result_new() : NULL;
@@ -293,10 +304,12 @@ fl_result *fl_store_search_total(fl_store *s, const fl_query *q)
 
 static fl_result *query_search(fl_store *s, const fl_query *q, unsigned limit)
 {
-    fl_buffer fts;
+    fl_buffer fts, key;
     fl_buffer_init(&fts);
-    if (!search_prepare(s, q, &fts)) {
+    fl_buffer_init(&key);
+    if (!search_prepare(s, q, &fts, &key)) {
         fl_buffer_release(&fts);
+        fl_buffer_release(&key);
         return NULL;
     }
     /* Each section ranks only its newest matches (lookup.h): a word in most
@@ -304,12 +317,16 @@ static fl_result *query_search(fl_store *s, const fl_query *q, unsigned limit)
      * of them for every request. Rare words are ranked exactly; common ones
      * among their newest matches, and the pages end at the window. */
     fl_result *r = fl_result_new();
+    fl_search_total totals[2];
     int filtered = q->from || q->to || q->source || q->entity;
     int ok = r && search_section(s, r, q, "articles", fts.data, filtered ? &search_articles_filtered : &search_articles,
-                                 search_articles_page_sql, FL_SEARCH_ARTICLE_WINDOW, limit);
+                                 search_articles_page_sql, FL_SEARCH_ARTICLE_WINDOW, limit, &totals[0]);
     ok = ok && search_section(s, r, q, "quotes", fts.data, q->from || q->to ? &search_quotes_filtered : &search_quotes,
-                              search_quotes_page_sql, FL_SEARCH_QUOTE_WINDOW, limit);
+                              search_quotes_page_sql, FL_SEARCH_QUOTE_WINDOW, limit, &totals[1]);
+    if (ok && !key.failed)
+        fl_search_remember(s, key.data, key.len, totals);
     fl_buffer_release(&fts);
+    fl_buffer_release(&key);
     if (!ok) {
         fl_result_free(r);
         return NULL;
