@@ -12,8 +12,8 @@
  * counts nothing (the weight cannot change the order), for several it stops
  * counting after DF_SAMPLE matches and estimates the rest from how densely
  * they fall in the article numbers, and it takes lengths from a table in
- * memory (two bytes per row, filled once per connection from FTS5's docsize
- * table and topped up with the rows added since). snippet() needs an FTS
+ * memory (two bytes per row, read from FTS5's docsize table a chunk at a
+ * time once a chunk is asked for often). snippet() needs an FTS
  * cursor positioned on the row (one full-text seek per row of the page)
  * and tokenizes the whole column twice; fl_snippet() takes the stored text,
  * tokenizes it with the same tokenizer (unicode61, diacritics removed) and
@@ -38,25 +38,36 @@
 /* ---- document lengths in memory ------------------------------------------ */
 
 /* The full-text tables fl_rank knows, by the number given as its second
- * argument, with the query that reads the lengths added since last time. */
+ * argument, with the query that reads one chunk of their lengths. */
 static const char *const length_sql[] = {
-    "SELECT id, sz FROM articles_fts_docsize WHERE id > ?1 ORDER BY id",
-    "SELECT id, sz FROM quotes_fts_docsize WHERE id > ?1 ORDER BY id",
+    "SELECT id, sz FROM articles_fts_docsize WHERE id >= ?1 AND id < ?2",
+    "SELECT id, sz FROM quotes_fts_docsize WHERE id >= ?1 AND id < ?2",
 };
 #define LENGTH_TABLES 2
 
+/* Rowids per chunk, and how many rows of a chunk are ranked with FTS5's
+ * own lookup (xColumnSize: about 4,500 instructions) before the chunk is
+ * read at once (about 850 a row): a common word's window reads its few
+ * chunks at once, a rare word's scattered rows, or a one-off question from
+ * the command line, do not load a table they would use a little of. */
+#define CHUNK_BITS 8
+#define CHUNK_ROWS (1 << CHUNK_BITS)
+#define CHUNK_LOAD_AFTER 48
+
 /* Tokens per row, by rowid (capped at 65535: a longer row scores as if it
- * had that many), for one table of one connection. Rows are only ever
- * added, with larger rowids, so reading the rows after `last` keeps it
- * exact. Memory: 2 bytes per rowid up to the largest. */
+ * had that many), for one table of one connection, read a chunk at a time.
+ * Rows are only ever added, with larger rowids: a chunk read once stays
+ * right up to the largest rowid it held (`full`); a row above that is
+ * looked up and the chunk read again later. Memory: 2 bytes per rowid up
+ * to the largest ranked, and 10 bytes per chunk. */
 typedef struct length_table {
     uint16_t *tokens;
     size_t cap;
-    sqlite3_int64 last;
+    sqlite3_int64 *full;     /* per chunk: the largest rowid read, -1 none */
+    unsigned short *touches; /* per chunk: rows looked up one by one */
+    size_t chunks;
 } length_table;
 
-/* What a connection keeps between searches: the length tables, and the
- * totals of its last search (see fl_search_remember). */
 typedef struct rank_context {
     fl_store *store; /* for its statement cache */
     length_table tables[LENGTH_TABLES];
@@ -71,8 +82,11 @@ static void rank_context_free(void *p)
     rank_context *c = p;
     if (!c)
         return;
-    for (int t = 0; t < LENGTH_TABLES; t++)
+    for (int t = 0; t < LENGTH_TABLES; t++) {
         free(c->tables[t].tokens);
+        free(c->tables[t].full);
+        free(c->tables[t].touches);
+    }
     free(c->last_key);
     free(c);
 }
@@ -98,36 +112,92 @@ static long long docsize_tokens(const unsigned char *p, int n)
     return total;
 }
 
-/* Reads the lengths of the rows added since the last call (one seek when
- * there are none). */
-static int lengths_refresh(rank_context *c, int t)
+/* Makes room for chunk k. 0 on out of memory. */
+static int chunk_room(length_table *lt, size_t k)
+{
+    if (k < lt->chunks)
+        return 1;
+    size_t n = lt->chunks ? lt->chunks : 64;
+    while (n <= k)
+        n *= 2;
+    sqlite3_int64 *full = realloc(lt->full, n * sizeof *full);
+    if (!full)
+        return 0;
+    lt->full = full;
+    unsigned short *touches = realloc(lt->touches, n * sizeof *touches);
+    if (!touches)
+        return 0;
+    lt->touches = touches;
+    for (size_t i = lt->chunks; i < n; i++) {
+        full[i] = -1;
+        touches[i] = 0;
+    }
+    lt->chunks = n;
+    return 1;
+}
+
+/* Reads chunk k of table t. */
+static int chunk_read(rank_context *c, int t, size_t k)
 {
     length_table *lt = &c->tables[t];
+    sqlite3_int64 lo = (sqlite3_int64)(k << CHUNK_BITS), hi = lo + CHUNK_ROWS;
+    if (!fl_grow(&lt->tokens, &lt->cap, (size_t)hi, sizeof *lt->tokens, CHUNK_ROWS))
+        return SQLITE_NOMEM;
     sqlite3_stmt *st = fl_store_prepare(c->store, length_sql[t]);
     if (!st)
         return SQLITE_ERROR;
-    sqlite3_bind_int64(st, 1, lt->last);
+    sqlite3_bind_int64(st, 1, lo);
+    sqlite3_bind_int64(st, 2, hi);
+    sqlite3_int64 full = lo - 1;
     int rc;
+    memset(lt->tokens + lo, 0, CHUNK_ROWS * sizeof *lt->tokens);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sqlite3_int64 id = sqlite3_column_int64(st, 0);
-        if (id < 0 || (size_t)id >= SIZE_MAX / 4)
+        if (id < lo || id >= hi)
             continue;
-        if (!fl_grow(&lt->tokens, &lt->cap, (size_t)id + 1, sizeof *lt->tokens, 4096)) {
-            sqlite3_reset(st);
-            return SQLITE_NOMEM;
-        }
         long long n = docsize_tokens(sqlite3_column_blob(st, 1), sqlite3_column_bytes(st, 1));
         lt->tokens[id] = (uint16_t)(n > 65535 ? 65535 : n);
-        lt->last = id;
+        if (id > full)
+            full = id;
     }
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    if (rc != SQLITE_DONE)
+        return rc;
+    lt->full[k] = full;
+    lt->touches[k] = 0;
+    return SQLITE_OK;
+}
+
+/* The row's length in tokens: from its chunk when read (reading it once
+ * the chunk has been asked for often enough), else FTS5's own lookup. */
+static int row_length(rank_context *c, int t, const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_int64 id,
+                      int *length)
+{
+    length_table *lt = &c->tables[t];
+    size_t k = id >= 0 ? (size_t)id >> CHUNK_BITS : 0;
+    if (id < 0 || k > SIZE_MAX / (2 * CHUNK_ROWS) || !chunk_room(lt, k))
+        return api->xColumnSize(fts, -1, length);
+    if (lt->full[k] >= id) {
+        *length = lt->tokens[id];
+        return SQLITE_OK;
+    }
+    if (++lt->touches[k] >= CHUNK_LOAD_AFTER) {
+        int rc = chunk_read(c, t, k);
+        if (rc != SQLITE_OK)
+            return rc;
+        if (lt->full[k] >= id) {
+            *length = lt->tokens[id];
+            return SQLITE_OK;
+        }
+    }
+    return api->xColumnSize(fts, -1, length);
 }
 
 /* ---- fl_rank(fts_table, table): bm25 with sampled document frequencies ---- */
 
 typedef struct rank_state {
-    const length_table *lengths;
+    rank_context *context;
+    int table;
     int phrases;
     double avgdl;
     double *idf;  /* per phrase */
@@ -206,18 +276,16 @@ static void rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3
     int rc = SQLITE_OK;
     rank_state *st = api->xGetAuxdata(fts, 0);
     if (!st) {
-        /* The first row: the phrase weights, and the lengths of rows added
-         * since the last search. */
+        /* The first row: the phrase weights. */
         int t = nval == 1 ? sqlite3_value_int(vals[0]) : -1;
-        rank_context *c = api->xUserData(fts);
         if (t < 0 || t >= LENGTH_TABLES) {
             sqlite3_result_error(ctx, "fl_rank(fts_table, table): table is 0 (articles) or 1 (quotes)", -1);
             return;
         }
-        rc = lengths_refresh(c, t);
-        st = rc == SQLITE_OK ? rank_state_new(api, fts, &rc) : NULL;
+        st = rank_state_new(api, fts, &rc);
         if (st) {
-            st->lengths = &c->tables[t];
+            st->context = api->xUserData(fts);
+            st->table = t;
             rc = api->xSetAuxdata(fts, st, rank_state_free);
         }
         if (rc != SQLITE_OK) {
@@ -234,13 +302,14 @@ static void rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3
         if (rc == SQLITE_OK && phrase >= 0 && phrase < st->phrases)
             st->freq[phrase] += 1.0;
     }
-    sqlite3_int64 id = api->xRowid(fts);
-    double length = id >= 0 && (size_t)id <= (size_t)st->lengths->last ? st->lengths->tokens[id] : st->avgdl;
+    int length = 0;
+    if (rc == SQLITE_OK)
+        rc = row_length(st->context, st->table, api, fts, api->xRowid(fts), &length);
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }
-    double score = 0, norm = BM25_K1 * (1 - BM25_B + BM25_B * length / (st->avgdl > 0 ? st->avgdl : 1));
+    double score = 0, norm = BM25_K1 * (1 - BM25_B + BM25_B * (double)length / (st->avgdl > 0 ? st->avgdl : 1));
     for (int i = 0; i < st->phrases; i++)
         score += st->idf[i] * (st->freq[i] * (BM25_K1 + 1)) / (st->freq[i] + norm);
     sqlite3_result_double(ctx, -score); /* like bm25(): better matches are more negative */
