@@ -1,8 +1,8 @@
 /*
- * lookup.h — what search_rank.c (ranking and snippets for search) and
- * store_lookup.c (the page's smaller questions: totals, categories, name
- * completion) offer the rest of the store. Not for: anything outside
- * src/store.
+ * lookup.h — what search_rank.c and search_snippet.c (ranking and snippets
+ * for search) and store_lookup.c (the page's smaller questions: totals,
+ * categories, name completion) offer the rest of the store. Not for:
+ * anything outside src/store.
  */
 #ifndef FL_STORE_LOOKUP_H
 #define FL_STORE_LOOKUP_H
@@ -20,6 +20,9 @@
  * and
  * fl_snippet(text, fts_query, tokens) on the store's connection. */
 int fl_search_register(fl_store *s);
+
+/* Registers fl_snippet(text, fts_query, tokens) (search_snippet.c). */
+int fl_snippet_register(fl_store *s, fts5_api *api);
 
 /* fl_store_prepare, registering the search functions the first time a
  * statement needs them. */
