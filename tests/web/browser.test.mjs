@@ -301,6 +301,21 @@ try {
   await page.waitForSelector('svg.chart .pt');
   check(await page.evaluate(() => document.documentElement.scrollWidth) <= 391, 'phone width timeline');
   await shot('timeline-phone');
+  // Search pages and name completion at phone width: nothing wider than the screen.
+  await page.goto(base + '#/search?q=said');
+  await page.waitForSelector('main .pager .page-next');
+  await page.locator('#q').click();
+  await page.fill('#q', '');
+  await page.keyboard.type('Gaz', {delay: 40});
+  await page.waitForSelector('ul.suggest li');
+  {
+    const w = await page.evaluate(() => ({page: document.documentElement.scrollWidth,
+                                           list: document.querySelector('ul.suggest').getBoundingClientRect().right}));
+    check(w.page <= 391 && w.list <= 391, 'phone width search with completion: ' + JSON.stringify(w));
+  }
+  await shot('search-phone', false);
+  await page.keyboard.press('Escape');
+  check(await page.locator('ul.suggest:not([hidden])').count() === 0, 'Escape closes the completion');
 
   // 10. A missing article is a message, not a crash.
   allow404 = true;
