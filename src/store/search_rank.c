@@ -66,7 +66,7 @@ typedef struct length_table {
 } length_table;
 
 typedef struct rank_context {
-    fl_store *store; /* for its statement cache */
+    fl_store *store; /* its connection, and its statement cache */
     length_table tables[LENGTH_TABLES];
     char *last_key;
     size_t last_len;
@@ -140,13 +140,16 @@ static int chunk_read(rank_context *c, int t, size_t k)
     sqlite3_int64 lo = (sqlite3_int64)(k << CHUNK_BITS), hi = lo + CHUNK_ROWS;
     if (!fl_grow(&lt->tokens, &lt->cap, (size_t)hi, sizeof *lt->tokens, CHUNK_ROWS))
         return SQLITE_NOMEM;
-    sqlite3_stmt *st = fl_store_prepare(c->store, length_sql[t]);
-    if (!st)
-        return SQLITE_ERROR;
+    /* Prepared here, not taken from the store's statement cache: this runs
+     * inside the ranking statement's step, and a full cache finalizes an
+     * entry to make room. A chunk is read about once per connection. */
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(c->store->db, length_sql[t], -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
     sqlite3_bind_int64(st, 1, lo);
     sqlite3_bind_int64(st, 2, hi);
     sqlite3_int64 full = lo - 1;
-    int rc;
     memset(lt->tokens + lo, 0, CHUNK_ROWS * sizeof *lt->tokens);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sqlite3_int64 id = sqlite3_column_int64(st, 0);
@@ -157,7 +160,7 @@ static int chunk_read(rank_context *c, int t, size_t k)
         if (id > full)
             full = id;
     }
-    sqlite3_reset(st);
+    sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
         return rc;
     lt->full[k] = full;
