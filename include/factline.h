@@ -904,7 +904,14 @@ typedef enum fl_query_kind {
     FL_QUERY_QUOTES,     /* everything a speaker was quoted saying */
     FL_QUERY_TIMELINE,   /* a figure series by as-of date, per source, with evidence */
     FL_QUERY_DISAGREE,   /* figures that cannot both be true; cumulative series that go down */
-    FL_QUERY_ARTICLE     /* one article with its facts (text = article id or hash) */
+    FL_QUERY_ARTICLE,    /* one article with its facts (text = article id or hash) */
+    /* -- added for the HTTP page (docs/api.md); each answers one section -- */
+    FL_QUERY_SEARCH_TOTAL, /* "total" (section, rows, capped): how many articles and quotes a search with the
+                              same fields pages through; capped = 1 when there are more (see docs/api.md) */
+    FL_QUERY_CATEGORIES,   /* "categories" (category, figures, cumulative, first, last): the figure categories,
+                              most figures first; from/to count only figures in that period */
+    FL_QUERY_NAMES         /* "names" (name, type, mentions): canonical entities with a name or alias starting
+                              with text (2 characters or more), most mentioned first */
 } fl_query_kind;
 
 typedef struct fl_query {
