@@ -22,7 +22,7 @@ typedef struct pg_test {
     char value[4096];
 } pg_test;
 
-static int pg_test_unavailable(const char *test, const char *why)
+static inline int pg_test_unavailable(const char *test, const char *why)
 {
     const char *req = getenv("FACTLINE_REQUIRE_PG");
     int required = req && !strcmp(req, "1");
@@ -31,7 +31,7 @@ static int pg_test_unavailable(const char *test, const char *why)
 }
 
 /* 0 when ready; else the exit code for main (77 skipped, 1 failed). */
-static int pg_test_begin(pg_test *t, const char *test)
+static inline int pg_test_begin(pg_test *t, const char *test)
 {
     memset(t, 0, sizeof *t);
     const char *base = getenv("FACTLINE_TEST_PG");
@@ -59,7 +59,7 @@ static int pg_test_begin(pg_test *t, const char *test)
 }
 
 /* Runs SQL in the test's schema; the first value of the result ("" if none). */
-static const char *pg_test_value(pg_test *t, const char *sql)
+static inline const char *pg_test_value(pg_test *t, const char *sql)
 {
     PGresult *res = PQexec(t->admin, sql);
     t->value[0] = '\0';
@@ -71,7 +71,7 @@ static const char *pg_test_value(pg_test *t, const char *sql)
     return t->value;
 }
 
-static void pg_test_end(pg_test *t)
+static inline void pg_test_end(pg_test *t)
 {
     if (!t->admin)
         return;

@@ -26,6 +26,9 @@
 #include <string.h>
 #include <time.h>
 
+/* The text a tsvector is made of: letters and digits, everything else a space. */
+#define FL_PG_WORDS(t) "regexp_replace(" t ", '[^[:alnum:]]+', ' ', 'g')"
+
 /* Migration versions and their SQL. Never edit one that has shipped. Text
  * columns use the "C" collation: comparisons and ORDER BY are then byte
  * order, as in SQLite. */
@@ -36,11 +39,12 @@ static const struct {
     {3, "CREATE TABLE articles(id bigint PRIMARY KEY, hash text COLLATE \"C\" NOT NULL UNIQUE, ext_id text COLLATE \"C\","
         "  date text COLLATE \"C\" NOT NULL, headline text COLLATE \"C\" NOT NULL, source text COLLATE \"C\","
         "  url text COLLATE \"C\", text text COLLATE \"C\" NOT NULL,"
-        /* 'simple': lower case, no stemming, no stop words, like FTS5's unicode61.
-         * A tsvector holds at most 1 MB: very long articles are indexed on
-         * their first 256 KiB. */
-        "  fts tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple', headline), 'A') ||"
-        "    to_tsvector('simple', left(text, 262144))) STORED);"
+        /* Words as FTS5's unicode61 sees them: runs of letters and digits
+         * (PostgreSQL's parser would keep "bbc.co.uk" or "U.S" whole), lower
+         * case, no stemming, no stop words ('simple'). A tsvector holds at
+         * most 1 MB: very long articles are indexed on their first 256 KiB. */
+        "  fts tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple', " FL_PG_WORDS("headline") "), 'A') ||"
+        "    to_tsvector('simple', " FL_PG_WORDS("left(text, 262144)") ")) STORED);"
         "CREATE SEQUENCE articles_id_seq OWNED BY articles.id;"
         "CREATE INDEX ON articles(ext_id);"
         "CREATE INDEX articles_date ON articles(date);"
@@ -63,7 +67,7 @@ static const struct {
         "  text text COLLATE \"C\" NOT NULL, kind text COLLATE \"C\", speaker text COLLATE \"C\","
         "  speaker_key text COLLATE \"C\", speaker_entity_id bigint, speaker_start bigint, speaker_end bigint,"
         "  cue text COLLATE \"C\", date text COLLATE \"C\","
-        "  fts tsvector GENERATED ALWAYS AS (to_tsvector('simple', left(text, 262144))) STORED);"
+        "  fts tsvector GENERATED ALWAYS AS (to_tsvector('simple', " FL_PG_WORDS("left(text, 262144)") ")) STORED);"
         "CREATE INDEX quotes_speaker_date ON quotes(speaker_entity_id, date);"
         "CREATE INDEX quotes_speaker_key ON quotes(speaker_key, date) WHERE speaker_entity_id IS NULL;"
         "CREATE INDEX quotes_article ON quotes(article_id);"
