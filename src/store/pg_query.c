@@ -68,6 +68,11 @@ static PGresult *run(fl_store *s, const char *sql, int n, const char *const *par
     for (int i = 0; i < n && i < 16; i++)
         types[i] = 25; /* text */
     PGresult *res = PQexecParams(s->pg->conn, sql, n, types, params, NULL, NULL, 0);
+    if (PQresultStatus(res) != PGRES_TUPLES_OK && PQstatus(s->pg->conn) == CONNECTION_BAD && fl_pg_reconnect(s)) {
+        /* the server restarted: once more on a new connection (reads only) */
+        PQclear(res);
+        res = PQexecParams(s->pg->conn, sql, n, types, params, NULL, NULL, 0);
+    }
     if (!res || PQresultStatus(res) != PGRES_TUPLES_OK) {
         const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
         fl_store_set_error(s, "PostgreSQL: %s", msg ? msg : PQerrorMessage(s->pg->conn));
@@ -671,6 +676,13 @@ fl_result *fl_pg_query(fl_store *s, const fl_query *q)
     s->error[0] = '\0';
     s->query_status = FL_OK;
     fl_result *r = NULL;
+    /* A server that restarted since the last question: connect again
+     * (a long-running `factline serve` keeps its readers). */
+    if (!fl_pg_reconnect(s)) {
+        fl_store_set_error(s, "PostgreSQL: connection lost: %s", PQerrorMessage(s->pg->conn));
+        s->query_status = FL_ERR_IO;
+        return NULL;
+    }
     switch (q->kind) {
     case FL_QUERY_SEARCH:
         r = query_search(s, q, limit);

@@ -255,6 +255,22 @@ static void url_for_messages(const char *url, char *out, size_t size)
         snprintf(out, size, "%s", url);
 }
 
+/* Quiet notices ("relation already exists, skipping"); UTF-8 both ways; a
+ * reader's every transaction read-only. Again after a reconnection. */
+static int session_settings(fl_store *s)
+{
+    return fl_pg_command(s, "SET client_encoding = 'UTF8'; SET client_min_messages = warning", 0, NULL) &&
+           (!(s->flags & FL_STORE_READONLY) || fl_pg_command(s, "SET default_transaction_read_only = on", 0, NULL));
+}
+
+int fl_pg_reconnect(fl_store *s)
+{
+    if (PQstatus(s->pg->conn) == CONNECTION_OK)
+        return 1;
+    PQreset(s->pg->conn);
+    return PQstatus(s->pg->conn) == CONNECTION_OK && session_settings(s);
+}
+
 /* The database's schema version: 0 if it has none yet, -1 on error. */
 static int read_version(fl_store *s)
 {
@@ -360,8 +376,7 @@ fl_store *fl_pg_open(const char *url, unsigned flags, int version, char **error)
         fl_store_set_error(s, "%s: the database's encoding must be UTF8 (createdb -E UTF8)", where);
         return fail_open(s, error);
     }
-    /* Quiet notices ("relation already exists, skipping"); UTF-8 both ways. */
-    if (!fl_pg_command(s, "SET client_encoding = 'UTF8'; SET client_min_messages = warning", 0, NULL))
+    if (!session_settings(s))
         return fail_open(s, error);
     int v = read_version(s);
     if (v < 0)
@@ -377,8 +392,6 @@ fl_store *fl_pg_open(const char *url, unsigned flags, int version, char **error)
                                where, v);
             return fail_open(s, error);
         }
-        if (!fl_pg_command(s, "SET default_transaction_read_only = on", 0, NULL))
-            return fail_open(s, error);
     } else if (v < version) {
         if (!migrate(s, where, version))
             return fail_open(s, error);
