@@ -10,7 +10,8 @@
  * content hash decides, and two writers wait for each other in one order, so
  * overlapping batches cannot deadlock there; (4) for the articles this
  * writer inserted, in input order, entities and sources are resolved
- * (pg_resolve.c) exactly as store_add.c does; (5) their facts are COPYed.
+ * (pg_resolve.c) exactly as store_add.c does, after every key the batch
+ * names was looked up at once (fl_pg_prefetch); (5) their facts are COPYed.
  * Aliases go through a temporary table too (ON CONFLICT: an alias seen
  * before is kept). The JSON reading mirrors store_add.c (the same accepted
  * shapes); it is repeated here because that file is SQLite's. Not for:
@@ -502,6 +503,51 @@ static int add_facts(fl_store *s, batch *b, long long article, json_t *o)
 
 /* ---- the batch ---------------------------------------------------------- */
 
+typedef struct wanted {
+    fl_buffer types, keys, orgs, key; /* lists of NUL-terminated strings */
+    size_t n, norgs;
+} wanted;
+
+static void want_entity(wanted *w, const char *type, const char *name)
+{
+    if (!name || !fl_canon_key(type, name, strlen(name), &w->key))
+        return;
+    fl_buffer_append(&w->types, type, strlen(type) + 1);
+    fl_buffer_append(&w->keys, w->key.data, w->key.len + 1);
+    w->n++;
+    if (!strcmp(type, "ORG")) {
+        fl_buffer_append(&w->orgs, w->key.data, w->key.len + 1);
+        w->norgs++;
+    }
+}
+
+static void want_source(wanted *w, const char *name)
+{
+    if (!name || !fl_canon_key("SOURCE", name, strlen(name), &w->key))
+        return;
+    fl_buffer_append(&w->orgs, w->key.data, w->key.len + 1);
+    w->norgs++;
+}
+
+/* Every key an article's facts will look up (see add_facts). */
+static void want_article(wanted *w, json_t *o)
+{
+    size_t i;
+    json_t *x;
+    json_array_foreach(json_object_get(o, "entities"), i, x) {
+        const char *type = jstr(x, "type");
+        if (type)
+            want_entity(w, type, jstr(x, "name"));
+    }
+    json_array_foreach(json_object_get(o, "quotes"), i, x) want_entity(w, "PER", jname(json_object_get(x, "speaker")));
+    json_array_foreach(json_object_get(o, "attributions"), i, x) {
+        const char *source = jname(json_object_get(x, "source"));
+        want_entity(w, "PER", source);
+        want_source(w, source);
+    }
+    json_array_foreach(json_object_get(o, "figures"), i, x) want_source(w, jname(json_object_get(x, "source")));
+}
+
 /* Writes the pending articles not yet stored, in the open transaction. */
 int fl_pg_write_batch(fl_store *s)
 {
@@ -586,13 +632,29 @@ int fl_pg_write_batch(fl_store *s)
             ok = 0;
         for (int r = 0; mine && r < PQntuples(res); r++)
             mine[nmine++] = atoll(PQgetvalue(res, r, 0));
+        char *stored = calloc(nfresh + 1, 1);
+        wanted w;
+        memset(&w, 0, sizeof w);
+        fl_buffer_init(&w.types);
+        fl_buffer_init(&w.keys);
+        fl_buffer_init(&w.orgs);
+        fl_buffer_init(&w.key);
+        ok = ok && stored;
         for (size_t i = 0; ok && i < nfresh; i++) {
-            int stored = 0;
-            for (size_t k = 0; k < nmine && !stored; k++)
-                stored = mine[k] == ids[i];
-            if (stored)
-                ok = add_facts(s, &b, ids[i], fresh[i]->obj);
+            for (size_t k = 0; k < nmine && !stored[i]; k++)
+                stored[i] = mine[k] == ids[i];
+            if (stored[i])
+                want_article(&w, fresh[i]->obj);
         }
+        ok = ok && fl_pg_prefetch(s, &w.types, &w.keys, w.n, &w.orgs, w.norgs);
+        for (size_t i = 0; ok && i < nfresh; i++)
+            if (stored[i])
+                ok = add_facts(s, &b, ids[i], fresh[i]->obj);
+        free(stored);
+        fl_buffer_release(&w.types);
+        fl_buffer_release(&w.keys);
+        fl_buffer_release(&w.orgs);
+        fl_buffer_release(&w.key);
         free(mine);
     }
     PQclear(res);

@@ -14,6 +14,7 @@
 #define FL_STORE_PG_INTERNAL_H
 
 #include <jansson.h>
+#include <stdint.h>
 #include <libpq-fe.h>
 
 #include "store/store_internal.h"
@@ -37,6 +38,7 @@ struct fl_pg {
     fl_pg_map *orgs;      /* key -> canonical (stored as a string id) */
     fl_pg_map *moved;     /* bare-surname entity adopted in this batch -> its new id */
     unsigned long long retries; /* batches retried after a deadlock or serialization failure */
+    uint64_t held[4];     /* advisory lock buckets this transaction holds (pg_resolve.c) */
 };
 
 /* 1 if `path` names a PostgreSQL database (postgresql:// or postgres://). */
@@ -74,6 +76,14 @@ long long fl_pg_resolve_entity(fl_store *s, const char *type, const char *name);
 long long fl_pg_find_person(fl_store *s, const char *name);                       /* 0 none, -1 error */
 int fl_pg_org_canonical(fl_store *s, const char *key, fl_buffer *out, int create); /* 1 ok, 0 error */
 long long fl_pg_current_id(fl_store *s, long long id); /* follows adoptions made in this batch */
+/* Looks up a batch's keys at once and locks, in sorted order, what it will
+ * create. types/keys: n entity types and raw canonical keys, orgs: norgs
+ * organisation and source keys; each a list of NUL-terminated strings. */
+void fl_pg_locks_released(fl_store *s); /* the transaction ended */
+int fl_pg_prefetch(fl_store *s, const fl_buffer *types, const fl_buffer *keys, size_t n, const fl_buffer *orgs,
+                   size_t norgs);
+/* Appends a string to a PostgreSQL array literal being built ("{" first; close it with '}'). */
+void fl_pg_array_append(fl_buffer *arr, const char *elem);
 
 /* A double as SQLite prints a REAL ("9200.0", "0.5", "1.0e+308"), so both
  * backends answer with the same text. */

@@ -443,6 +443,7 @@ fl_status fl_pg_commit(fl_store *s)
         fl_pg_map_clear(pg->entities);
         fl_pg_map_clear(pg->orgs);
         fl_pg_map_clear(pg->moved);
+        fl_pg_locks_released(s);
         int ok = fl_pg_command(s, "BEGIN", 0, NULL) && fl_pg_write_batch(s) && fl_pg_command(s, "COMMIT", 0, NULL);
         if (ok)
             break;
