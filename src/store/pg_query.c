@@ -486,6 +486,12 @@ done:
     return r;
 }
 
+/* The highest value a figure's source reported on or before it (timeline). */
+#define RUNNING_MAX(same_source) \
+    "max(coalesce(e.low, e.value)) FROM figures e WHERE e.category = f.category AND " same_source \
+    " AND ($2 IS NULL OR e.subject_key = f.subject_key) AND ($3 IS NULL OR e.place_key = f.place_key)" \
+    " AND e.date <= f.date AND (e.date < f.date OR e.id <= f.id)"
+
 /* A key for a filter, or a value no row has when the filter is given but
  * has no key (SQLite then compares with NULL: nothing matches). */
 static const char *filter_key(const char *type, const char *v, fl_buffer *out)
@@ -520,10 +526,9 @@ static fl_result *query_timeline(fl_store *s, const fl_query *q, unsigned limit)
                       "   ORDER BY f.date, f.id LIMIT $7::bigint OFFSET $8::bigint)"
                       " SELECT f.date AS as_of, coalesce(f.source, '(the article)') AS source, f.value, f.low, f.high,"
                       " f.qualifier, f.subject, f.place, $9::int AS cumulative,"
-                      " CASE WHEN $9::int = 1 THEN (SELECT max(coalesce(e.low, e.value)) FROM figures e"
-                      "   WHERE e.category = f.category AND e.source_key IS NOT DISTINCT FROM f.source_key"
-                      "   AND ($2 IS NULL OR e.subject_key = f.subject_key) AND ($3 IS NULL OR e.place_key = f.place_key)"
-                      "   AND e.date <= f.date AND (e.date < f.date OR e.id <= f.id)) END AS running_max,"
+                      /* SQLite's "e.source_key IS f.source_key" as two index lookups */
+                      " CASE WHEN $9::int = 1 AND f.source_key IS NOT NULL THEN (SELECT " RUNNING_MAX("e.source_key = f.source_key") ")"
+                      " WHEN $9::int = 1 THEN (SELECT " RUNNING_MAX("e.source_key IS NULL") ") END AS running_max,"
                       " a.id AS article, a.headline, f.text AS evidence, f.start, f.\"end\" AS \"end\","
                       " NULL::text AS sentence, a.text AS _text"
                       " FROM page p JOIN figures f ON f.id = p.id JOIN articles a ON a.id = f.article_id"
@@ -579,9 +584,11 @@ static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
     fl_result *r = fl_result_new();
     int ok = r && section(s, r, "conflicting_figures",
                           "WITH pairs AS MATERIALIZED (SELECT f1.id AS a, f2.id AS b"
+                          /* SQLite's "IS" on keys as equality the planner can hash
+                           * (a key is never ''; canon gives NULL instead) */
                           "   FROM figures f1 JOIN figures f2 ON f2.category = f1.category"
-                          "   AND f2.subject_key IS NOT DISTINCT FROM f1.subject_key"
-                          "   AND f2.place_key IS NOT DISTINCT FROM f1.place_key AND f2.date = f1.date AND f2.id > f1.id"
+                          "   AND coalesce(f2.subject_key, '') = coalesce(f1.subject_key, '')"
+                          "   AND coalesce(f2.place_key, '') = coalesce(f1.place_key, '') AND f2.date = f1.date AND f2.id > f1.id"
                           "   WHERE f1.source_key IS NOT NULL AND f2.source_key IS NOT NULL AND f1.source_key <> f2.source_key"
                           "   AND ($1 IS NULL OR f1.category = $1) AND ($2 IS NULL OR f1.date >= $2) AND ($3 IS NULL OR f1.date <= $3)"
                           "   AND (" HIGH("f1") " < " LOW("f2") " OR " HIGH("f2") " < " LOW("f1") ")"
