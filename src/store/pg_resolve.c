@@ -235,9 +235,8 @@ static int words_subset(const char *small, const char *big)
     return 1;
 }
 
-/* The one canonical key other than `key` that holds all of its words, via
- * the key's longest word: 1 found (in out), 0 none or several, -1 error. */
-static int unique_superset(fl_store *s, const char *key, fl_buffer *out)
+/* The first longest word of a key, into w. */
+static void longest_word(const char *key, char *w, size_t size)
 {
     const char *word = key;
     size_t best = 0;
@@ -247,8 +246,15 @@ static int unique_superset(fl_store *s, const char *key, fl_buffer *out)
             word = p, best = n;
         p += n + (p[n] == ' ');
     }
+    snprintf(w, size, "%.*s", (int)(best < size ? best : size - 1), word);
+}
+
+/* The one canonical key other than `key` that holds all of its words, via
+ * the key's longest word: 1 found (in out), 0 none or several, -1 error. */
+static int unique_superset(fl_store *s, const char *key, fl_buffer *out)
+{
     char w[512];
-    snprintf(w, sizeof w, "%.*s", (int)(best < sizeof w ? best : sizeof w - 1), word);
+    longest_word(key, w, sizeof w);
     const char *p[] = {w, key};
     PGresult *res = fl_pg_exec(s, "SELECT canonical FROM org_words WHERE word=$1 AND canonical<>$2", 2, p);
     if (!res)
@@ -263,6 +269,31 @@ static int unique_superset(fl_store *s, const char *key, fl_buffer *out)
     }
     PQclear(res);
     return supersets == 1;
+}
+
+/* The same decision as unique_superset, recorded at once (one round trip):
+ * the key's canonical form into org_keys, and if it is a new canonical key
+ * its words into org_words for the keys that come later. */
+static int record_canonical(fl_store *s, const char *key, fl_buffer *out)
+{
+    char w[512];
+    longest_word(key, w, sizeof w);
+    const char *p[] = {key, w};
+    PGresult *res = fl_pg_exec(
+        s, "WITH sup AS (SELECT canonical FROM org_words WHERE word = $2 AND canonical <> $1 AND strpos($1, ' ') > 0"
+           "   AND string_to_array($1, ' ') <@ string_to_array(canonical, ' ')),"
+           " pick AS (SELECT CASE WHEN (SELECT count(*) FROM sup) = 1 THEN (SELECT canonical FROM sup) ELSE $1 END AS c),"
+           " k AS (INSERT INTO org_keys(key, canonical) SELECT $1, c FROM pick ON CONFLICT DO NOTHING),"
+           " w AS (INSERT INTO org_words(word, canonical) SELECT DISTINCT x, $1 FROM pick, unnest(string_to_array($1, ' ')) x"
+           "   WHERE x <> '' AND pick.c = $1 ON CONFLICT DO NOTHING)"
+           " SELECT c FROM pick",
+        2, p);
+    if (!res)
+        return 0;
+    fl_buffer_clear(out);
+    fl_buffer_append_str(out, PQgetvalue(res, 0, 0));
+    PQclear(res);
+    return 1;
 }
 
 static int stored_canonical(fl_store *s, const char *key, fl_buffer *out)
@@ -307,23 +338,16 @@ int fl_pg_org_canonical(fl_store *s, const char *key, fl_buffer *out, int create
         if (found < 0)
             return 0;
     }
-    if (!found) {
+    if (!found && create) {
+        if (!record_canonical(s, key, out))
+            return 0;
+    } else if (!found) {
         int super = strchr(key, ' ') ? unique_superset(s, key, out) : 0;
         if (super < 0)
             return 0;
         if (!super) {
             fl_buffer_clear(out);
             fl_buffer_append_str(out, key);
-        }
-        if (create) {
-            /* The key, and if it is a new canonical key its words, for the
-             * keys that come later. */
-            const char *p[] = {key, out->data, super ? "0" : "1"};
-            if (!fl_pg_command(s, "WITH k AS (INSERT INTO org_keys(key, canonical) VALUES($1, $2) ON CONFLICT DO NOTHING)"
-                                  " INSERT INTO org_words(word, canonical)"
-                                  " SELECT DISTINCT w, $1 FROM unnest(string_to_array($1::text, ' ')) w"
-                                  " WHERE w <> '' AND $3::int = 1 ON CONFLICT DO NOTHING", 3, p))
-                return 0;
         }
     }
     if (create && !map_put(s->pg->orgs, key, 0, out->data)) {
@@ -419,33 +443,34 @@ long long fl_pg_resolve_entity(fl_store *s, const char *type, const char *name)
     }
     if (!is_per && !lock_on(s, type, key, s->key.len))
         return -1;
+    /* The insert, and for a full name what adoption needs to know: how many
+     * other full names have the surname, and the bare surname's entity (the
+     * statement's snapshot predates the insert: the count excludes it). */
     const char *p[] = {type, key, name, is_per ? sur : NULL};
-    id = query_id(s, "INSERT INTO entities(type, key, name, surname) VALUES($1, $2, $3, $4)"
-                     " ON CONFLICT (type, key) DO NOTHING RETURNING id", 4, p);
+    PGresult *res = fl_pg_exec(
+        s, "WITH ins AS (INSERT INTO entities(type, key, name, surname) VALUES($1, $2, $3, $4)"
+           "   ON CONFLICT (type, key) DO NOTHING RETURNING id)"
+           " SELECT (SELECT id FROM ins),"
+           " (SELECT count(*) FROM entities WHERE type = 'PER' AND surname = $4 AND key <> surname AND key <> $2),"
+           " (SELECT id FROM entities WHERE type = 'PER' AND key = $4)",
+        4, p);
+    if (!res)
+        return -1;
+    id = atoll(PQgetvalue(res, 0, 0));
+    long long others = atoll(PQgetvalue(res, 0, 1)), bare = atoll(PQgetvalue(res, 0, 2));
+    PQclear(res);
     if (id == 0) /* another writer created it first */
-        id = query_id(s, "SELECT id FROM entities WHERE type=$1 AND key=$2", 2, p);
-    if (id <= 0)
-        return id < 0 ? -1 : 0;
+        return query_id(s, "SELECT id FROM entities WHERE type=$1 AND key=$2", 2, p);
     char ck[1024];
     cache_key(ck, sizeof ck, type, key);
     if (!map_put(s->pg->entities, ck, id, NULL)) {
         fl_store_set_error(s, "out of memory");
         return -1;
     }
-    if (is_per && surname_len < s->key.len) {
-        /* The first full name with this surname adopts the bare surname's
-         * entity, if one was created before it appeared. */
-        const char *q[] = {sur, key};
-        PGresult *res = fl_pg_exec(s, "SELECT (SELECT count(*) FROM entities WHERE type='PER' AND surname=$1"
-                                      " AND key<>surname AND key<>$2), (SELECT id FROM entities WHERE type='PER' AND key=$1)",
-                                   2, q);
-        if (!res)
-            return -1;
-        long long others = atoll(PQgetvalue(res, 0, 0)), bare = atoll(PQgetvalue(res, 0, 1));
-        PQclear(res);
-        if (others == 0 && bare > 0 && !adopt(s, id, bare, sur))
-            return -1;
-    }
+    /* The first full name with this surname adopts the bare surname's
+     * entity, if one was created before it appeared. */
+    if (is_per && surname_len < s->key.len && others == 0 && bare > 0 && !adopt(s, id, bare, sur))
+        return -1;
     return id;
 }
 
