@@ -85,6 +85,16 @@ int fl_pg_prefetch(fl_store *s, const fl_buffer *types, const fl_buffer *keys, s
 /* Appends a string to a PostgreSQL array literal being built ("{" first; close it with '}'). */
 void fl_pg_array_append(fl_buffer *arr, const char *elem);
 
+/* Search text (pg_search.c): user text parsed as store_query.c parses it,
+ * the tsquery of it, and FTS5's snippet() of a text for it. */
+typedef struct fl_pg_phrases fl_pg_phrases;
+fl_pg_phrases *fl_pg_phrases_parse(const char *text); /* NULL when out of memory */
+size_t fl_pg_phrases_count(const fl_pg_phrases *q);   /* 0: nothing to search for */
+const char *fl_pg_phrases_tsquery(const fl_pg_phrases *q);
+int fl_pg_snippet(const fl_pg_phrases *q, const char *text, size_t len, long tokens, const char *open, const char *close,
+                  const char *ellipsis, fl_buffer *out);
+void fl_pg_phrases_free(fl_pg_phrases *q);
+
 /* A double as SQLite prints a REAL ("9200.0", "0.5", "1.0e+308"), so both
  * backends answer with the same text. */
 void fl_pg_format_real(double v, char *out, size_t size);
