@@ -9,6 +9,7 @@
  * own and drops it), with PostgreSQL's own cases in place of SQLite's file
  * cases. Without FACTLINE_TEST_PG it is skipped, unless FACTLINE_REQUIRE_PG=1.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -61,6 +62,68 @@ static fl_result *ask(fl_store *s, fl_query_kind kind, const char *text)
     q.kind = kind;
     q.text = text;
     return fl_store_query(s, &q);
+}
+
+/* Two writers at once (threads, a connection each) on overlapping articles
+ * that name the same new people and places: every article once, nothing
+ * pointing at an entity that is not there. */
+typedef struct racer {
+    const char *url;
+    int first, round;
+    fl_status status;
+} racer;
+
+static void *race(void *arg)
+{
+    racer *w = arg;
+    char *err = NULL;
+    fl_store *s = fl_store_open(w->url, 0, &err);
+    if (!s) {
+        w->status = FL_ERR_IO;
+        free(err);
+        return NULL;
+    }
+    fl_store_set_batch(s, 1000);
+    for (int i = w->first; i < w->first + 6; i++) {
+        char json[1024];
+        int added;
+        snprintf(json, sizeof json,
+                 "{\"date\":\"2024-02-%02d\",\"headline\":\"R\",\"text\":\"Round %d article %d: Ana Racer%d met Racer%d in Town%d.\","
+                 "\"entities\":[{\"name\":\"Ana Racer%d\",\"type\":\"PER\",\"mentions\":[[0,3]]},"
+                 "{\"name\":\"Racer%d\",\"type\":\"PER\",\"mentions\":[[4,9]]},"
+                 "{\"name\":\"Town%d\",\"type\":\"LOC\",\"mentions\":[[10,14]]}]}",
+                 i % 28 + 1, w->round, i, i % 3, i % 3, i % 4, i % 3, i % 3, i % 4);
+        if (fl_store_add(s, json, strlen(json), &added) != FL_OK)
+            w->status = FL_ERR_IO;
+    }
+    if (fl_store_commit(s) != FL_OK)
+        w->status = FL_ERR_IO;
+    fl_store_close(s);
+    return NULL;
+}
+
+static void pg_race(pg_test *t)
+{
+    long long before = atoll(pg_test_value(t, "SELECT count(*) FROM articles"));
+    for (int round = 0; round < 8; round++) {
+        racer a = {t->url, 0, round, FL_OK}, b = {t->url, 3, round, FL_OK}; /* articles 3-5 in both */
+        pthread_t ta, tb;
+        pthread_create(&ta, NULL, race, &a);
+        pthread_create(&tb, NULL, race, &b);
+        pthread_join(ta, NULL);
+        pthread_join(tb, NULL);
+        CHECK_INT(a.status, FL_OK);
+        CHECK_INT(b.status, FL_OK);
+    }
+    CHECK_INT(atoll(pg_test_value(t, "SELECT count(*) FROM articles")) - before, 8 * 9);
+    CHECK_STR(pg_test_value(t, "SELECT count(*) - count(DISTINCT hash) FROM articles"), "0");
+    CHECK_STR(pg_test_value(t, "SELECT count(*) FROM mentions m WHERE NOT EXISTS"
+                               " (SELECT 1 FROM entities e WHERE e.id = m.entity_id)"), "0");
+    CHECK_STR(pg_test_value(t, "SELECT count(*) FROM (SELECT type, key FROM entities GROUP BY 1, 2 HAVING count(*) > 1) d"),
+              "0");
+    /* each stored article has its three mentions, written by one writer */
+    CHECK_STR(pg_test_value(t, "SELECT count(*) FROM articles a WHERE a.headline = 'R' AND"
+                               " (SELECT count(*) FROM mentions m WHERE m.article_id = a.id) <> 3"), "0");
 }
 
 /* PostgreSQL's own cases: the schema version table, a newer schema refused,
@@ -299,6 +362,7 @@ int main(int argc, char **argv)
     fl_store_close(s);
     if (pg) {
         pg_cases(&pgt);
+        pg_race(&pgt);
         pg_test_end(&pgt);
         return check_report("store (PostgreSQL)");
     }
