@@ -39,6 +39,9 @@ struct fl_pg {
     fl_pg_map *moved;     /* bare-surname entity adopted in this batch -> its new id */
     unsigned long long retries; /* batches retried after a deadlock or serialization failure */
     uint64_t held[4];     /* advisory lock buckets this transaction holds (pg_resolve.c) */
+#define FL_PG_PREPARED 64
+    const char *prepared[FL_PG_PREPARED]; /* statements prepared on this connection, by SQL address */
+    size_t nprepared;
 };
 
 /* 1 if `path` names a PostgreSQL database (postgresql:// or postgres://). */
