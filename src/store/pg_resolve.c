@@ -560,9 +560,11 @@ static void entity_arrays(fl_store *s, const fl_buffer *types, const fl_buffer *
     }
 }
 
-/* Looks up the pairs; found ones and (with mark_missing) missing ones (id
- * 0) go to the cache. Bare surnames are key-share locked (see lookup()). */
-static int fetch_entities(fl_store *s, const fl_buffer *t, const fl_buffer *k, int mark_missing, fl_buffer *missing_types,
+/* Looks up the pairs; found ones and (final) missing ones (id 0) go to the
+ * cache. The final lookup, after the advisory locks (which come first, so
+ * every writer locks in one order), key-share locks bare surnames (see
+ * lookup()). */
+static int fetch_entities(fl_store *s, const fl_buffer *t, const fl_buffer *k, int final, fl_buffer *missing_types,
                           fl_buffer *missing_keys)
 {
     const char *p[] = {array_or_empty(t), array_or_empty(k)};
@@ -575,7 +577,7 @@ static int fetch_entities(fl_store *s, const fl_buffer *t, const fl_buffer *k, i
     for (int i = 0; ok && i < PQntuples(res); i++) {
         int missing = PQgetisnull(res, i, 2);
         cache_key(ck, sizeof ck, PQgetvalue(res, i, 0), PQgetvalue(res, i, 1));
-        if (!missing || mark_missing)
+        if (!missing || final)
             ok = map_put(s->pg->entities, ck, missing ? 0 : atoll(PQgetvalue(res, i, 2)), NULL);
         if (missing && missing_types) {
             fl_buffer_append(missing_types, PQgetvalue(res, i, 0), (size_t)PQgetlength(res, i, 0) + 1);
@@ -587,6 +589,8 @@ static int fetch_entities(fl_store *s, const fl_buffer *t, const fl_buffer *k, i
         fl_store_set_error(s, "out of memory");
         return 0;
     }
+    if (!final)
+        return 1;
     res = fl_pg_exec(s, "SELECT e.id FROM unnest($1::text[], $2::text[]) AS w(type, key) JOIN entities e"
                         " ON e.type = w.type AND e.key = w.key WHERE w.type = 'PER' AND strpos(w.key, ' ') = 0"
                         " ORDER BY e.id FOR KEY SHARE OF e", 2, p);
