@@ -102,6 +102,39 @@ static void *race(void *arg)
     return NULL;
 }
 
+static void *open_one(void *arg)
+{
+    char *err = NULL;
+    fl_store *s = fl_store_open(arg, 0, &err);
+    if (!s)
+        fprintf(stderr, "concurrent open: %s\n", err);
+    free(err);
+    fl_store_close(s);
+    return s ? arg : NULL;
+}
+
+/* Four processes' worth of openers on an empty schema at once: the
+ * migration runs once, under its advisory lock, and every open succeeds. */
+static void pg_open_race(pg_test *t)
+{
+    char sql[256], url[2200];
+    snprintf(sql, sizeof sql, "CREATE SCHEMA %s_m", t->schema);
+    pg_test_value(t, sql);
+    snprintf(url, sizeof url, "%s_m", t->url);
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++)
+        pthread_create(&th[i], NULL, open_one, url);
+    for (int i = 0; i < 4; i++) {
+        void *ok = NULL;
+        pthread_join(th[i], &ok);
+        CHECK(ok != NULL);
+    }
+    snprintf(sql, sizeof sql, "SELECT string_agg(version::text, ',') FROM %s_m.schema_version", t->schema);
+    CHECK_STR(pg_test_value(t, sql), "3");
+    snprintf(sql, sizeof sql, "DROP SCHEMA %s_m CASCADE", t->schema);
+    pg_test_value(t, sql);
+}
+
 static void pg_race(pg_test *t)
 {
     long long before = atoll(pg_test_value(t, "SELECT count(*) FROM articles"));
@@ -363,6 +396,7 @@ int main(int argc, char **argv)
     if (pg) {
         pg_cases(&pgt);
         pg_race(&pgt);
+        pg_open_race(&pgt);
         pg_test_end(&pgt);
         return check_report("store (PostgreSQL)");
     }
