@@ -216,6 +216,8 @@ static void ascii_fold(const char *in, fl_buffer *out)
 
 static int add_alias(batch *b, long long id, const char *alias, fl_buffer *fold)
 {
+    if (strlen(alias) > FL_PG_MAX_KEY)
+        return 1; /* too long to index (FL_PG_MAX_KEY): not kept as an alias */
     id_row *x = id_rows_add(&b->aliases, id);
     if (!x)
         return 0;
@@ -348,7 +350,7 @@ static int add_quotes(fl_store *s, batch *b, long long article, const char *date
         const char *kind = jstr(q, "kind");
         copy_text(r, kind ? kind : jstr(q, "type"), 0);
         copy_text(r, speaker, 0);
-        copy_text(r, speaker && fl_canon_key("PER", speaker, strlen(speaker), &s->key2) ? s->key2.data : NULL, 0);
+        copy_text(r, speaker && fl_pg_key("PER", speaker, &s->key2) ? s->key2.data : NULL, 0);
         long long a, c;
         if (json_is_object(sp) && jspan_of(sp, "mention_span", "name_span", &a, &c)) {
             fl_pg_copy_int(r, a, 1, 0);
@@ -369,7 +371,7 @@ static int add_quotes(fl_store *s, batch *b, long long article, const char *date
 /* The canonical key of a source text (through org_keys) into out; NULL if none. */
 static const char *source_key(fl_store *s, const char *text, fl_buffer *out, int *err)
 {
-    if (!text || !fl_canon_key("SOURCE", text, strlen(text), &s->key))
+    if (!text || !fl_pg_key("SOURCE", text, &s->key))
         return NULL;
     if (!fl_pg_org_canonical(s, s->key.data, out, 1)) {
         *err = 1;
@@ -457,13 +459,14 @@ static int add_figures(fl_store *s, batch *b, long long article, const char *art
         copy_number(r, json_object_get(f, "low"));
         copy_number(r, json_object_get(f, "high"));
         copy_text(r, jstr(f, "qualifier"), 0);
-        copy_text(r, jstr(f, "category"), 0);
+        const char *category = jstr(f, "category");
+        copy_text(r, category && strlen(category) <= FL_PG_MAX_SHORT ? category : NULL, 0);
         copy_text(r, subject, 0);
         copy_text(r, source, 0);
-        copy_text(r, date && strlen(date) >= 10 ? date : article_date, 0);
+        copy_text(r, date && strlen(date) >= 10 && strlen(date) <= FL_PG_MAX_SHORT ? date : article_date, 0);
         copy_text(r, where, 0);
-        copy_text(r, subject && fl_canon_key("MISC", subject, strlen(subject), &sub) ? sub.data : NULL, 0);
-        copy_text(r, where && fl_canon_key("LOC", where, strlen(where), &place) ? place.data : NULL, 0);
+        copy_text(r, subject && fl_pg_key("MISC", subject, &sub) ? sub.data : NULL, 0);
+        copy_text(r, where && fl_pg_key("LOC", where, &place) ? place.data : NULL, 0);
         copy_text(r, k, 1);
     }
     fl_buffer_release(&key);
@@ -510,7 +513,7 @@ typedef struct wanted {
 
 static void want_entity(wanted *w, const char *type, const char *name)
 {
-    if (!name || !fl_canon_key(type, name, strlen(name), &w->key))
+    if (!name || !fl_pg_key(type, name, &w->key))
         return;
     fl_buffer_append(&w->types, type, strlen(type) + 1);
     fl_buffer_append(&w->keys, w->key.data, w->key.len + 1);
@@ -523,7 +526,7 @@ static void want_entity(wanted *w, const char *type, const char *name)
 
 static void want_source(wanted *w, const char *name)
 {
-    if (!name || !fl_canon_key("SOURCE", name, strlen(name), &w->key))
+    if (!name || !fl_pg_key("SOURCE", name, &w->key))
         return;
     fl_buffer_append(&w->orgs, w->key.data, w->key.len + 1);
     w->norgs++;
@@ -727,6 +730,12 @@ fl_status fl_pg_add(fl_store *s, const char *json, size_t len, int *added)
     const char *date = jstr(o, "date"), *text = jstr(o, "text"), *headline = jstr(o, "headline");
     if (!date || !text || !headline) {
         fl_store_set_error(s, "an extract object needs \"date\", \"headline\" and \"text\" (factline extract --text)");
+        json_decref(o);
+        return FL_ERR_FORMAT;
+    }
+    if (strlen(date) > FL_PG_MAX_SHORT) {
+        fl_store_set_error(s, "\"date\" is %zu bytes long; PostgreSQL indexes it, so at most %d", strlen(date),
+                           FL_PG_MAX_SHORT);
         json_decref(o);
         return FL_ERR_FORMAT;
     }

@@ -44,6 +44,16 @@ struct fl_pg {
     size_t nprepared;
 };
 
+/* PostgreSQL's b-tree indexes hold at most about 2.7 kB per row: longer
+ * values of indexed columns (keys, aliases) are not stored as keys, and
+ * dates and categories are limited to FL_PG_MAX_SHORT bytes (an article with
+ * a longer date is refused). Real keys are under 200 bytes. */
+#define FL_PG_MAX_KEY 1000
+#define FL_PG_MAX_SHORT 100
+
+/* fl_canon_key, or 0 for a key too long to index. */
+size_t fl_pg_key(const char *type, const char *name, fl_buffer *out);
+
 /* 1 if `path` names a PostgreSQL database (postgresql:// or postgres://). */
 int fl_pg_is_url(const char *path);
 

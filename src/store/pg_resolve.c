@@ -118,6 +118,12 @@ static int map_put(fl_pg_map *m, const char *key, long long id, const char *str)
 
 /* ---- helpers ------------------------------------------------------------ */
 
+size_t fl_pg_key(const char *type, const char *name, fl_buffer *out)
+{
+    size_t n = fl_canon_key(type, name, strlen(name), out);
+    return n <= FL_PG_MAX_KEY && strlen(type) <= FL_PG_MAX_SHORT ? n : 0;
+}
+
 /* Advisory lock keys: a hash of what is locked, folded into LOCK_BUCKETS
  * keys so one transaction holds at most that many (the server's lock table
  * is shared: max_locks_per_transaction x max_connections). Two things in one
@@ -393,7 +399,7 @@ static int adopt(fl_store *s, long long id, long long bare, const char *surname)
 
 long long fl_pg_resolve_entity(fl_store *s, const char *type, const char *name)
 {
-    if (!fl_canon_key(type, name, strlen(name), &s->key))
+    if (!fl_pg_key(type, name, &s->key))
         return 0;
     int is_per = !strcmp(type, "PER");
     if (!strcmp(type, "ORG")) {
@@ -476,7 +482,7 @@ long long fl_pg_resolve_entity(fl_store *s, const char *type, const char *name)
 
 long long fl_pg_find_person(fl_store *s, const char *name)
 {
-    if (!fl_canon_key("PER", name, strlen(name), &s->key))
+    if (!fl_pg_key("PER", name, &s->key))
         return 0;
     long long id = lookup(s, "PER", s->key.data);
     return id > 0 ? id : id < 0 ? -1 : 0;

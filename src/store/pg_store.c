@@ -46,7 +46,7 @@ static const struct {
         "  fts tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple', " FL_PG_WORDS("headline") "), 'A') ||"
         "    to_tsvector('simple', " FL_PG_WORDS("left(text, 262144)") ")) STORED);"
         "CREATE SEQUENCE articles_id_seq OWNED BY articles.id;"
-        "CREATE INDEX ON articles(ext_id);"
+        "CREATE INDEX articles_ext_id ON articles USING hash(ext_id);" /* any length: ids are the input's */
         "CREATE INDEX articles_date ON articles(date);"
         "CREATE INDEX articles_fts ON articles USING gin(fts);"
         "CREATE TABLE entities(id bigserial PRIMARY KEY, type text COLLATE \"C\" NOT NULL, key text COLLATE \"C\" NOT NULL,"

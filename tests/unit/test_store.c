@@ -177,6 +177,34 @@ static void pg_cases(pg_test *t)
         CHECK(strstr(fl_store_error(s), "read-only") != NULL);
         fl_store_close(s);
     }
+    /* Values too long for an index: the article is stored, they are not
+     * kept as keys; a date that long is refused, saying why. */
+    s = fl_store_open(t->url, 0, &err);
+    CHECK(s != NULL);
+    if (s) {
+        static char json[80000], big[6001];
+        memset(big, 'x', sizeof big - 1);
+        for (size_t i = 7; i < sizeof big - 1; i += 8)
+            big[i] = ' ';
+        snprintf(json, sizeof json,
+                 "{\"date\":\"2024-03-01\",\"headline\":\"Long\",\"text\":\"Long keys.\",\"id\":\"%s\","
+                 "\"entities\":[{\"name\":\"%s\",\"type\":\"ORG\",\"aliases\":[\"%s\"],\"mentions\":[[0,4]]},"
+                 "{\"name\":\"Long\",\"type\":\"%s\",\"mentions\":[[0,4]]}],"
+                 "\"quotes\":[{\"text\":\"keys\",\"start\":5,\"end\":9,\"speaker\":\"%s\"}],"
+                 "\"figures\":[{\"text\":\"1\",\"start\":0,\"end\":1,\"value\":1,\"category\":\"%s\","
+                 "\"source\":\"%s\",\"subject\":\"%s\",\"place\":\"%s\",\"date\":\"%s\"}]}",
+                 big, big, big, big, big, big, big, big, big, big);
+        int added = 0;
+        CHECK_INT(fl_store_add(s, json, strlen(json), &added), FL_OK);
+        CHECK_INT(fl_store_commit(s), FL_OK);
+        CHECK_INT(added, 1);
+        snprintf(json, sizeof json, "{\"date\":\"%s\",\"headline\":\"Long\",\"text\":\"Long date.\"}", big);
+        CHECK_INT(fl_store_add(s, json, strlen(json), &added), FL_ERR_FORMAT);
+        CHECK(strstr(fl_store_error(s), "date") != NULL);
+        fl_store_close(s);
+        CHECK_STR(pg_test_value(t, "SELECT count(*) FROM figures WHERE category IS NULL AND date = '2024-03-01'"), "1");
+        CHECK_STR(pg_test_value(t, "SELECT count(*) FROM articles WHERE length(ext_id) = 6000"), "1");
+    }
     pg_test_value(t, "INSERT INTO schema_version(version) VALUES(99)");
     s = fl_store_open(t->url, 0, &err);
     CHECK(s == NULL);
