@@ -200,7 +200,7 @@ long long fl_pg_current_id(fl_store *s, long long id)
  * adopting writer wait until this batch is committed. */
 static long long lookup(fl_store *s, const char *type, const char *key)
 {
-    char ck[1024];
+    char ck[FL_PG_MAX_KEY + FL_PG_MAX_SHORT + 8];
     cache_key(ck, sizeof ck, type, key);
     map_entry *e = map_get(s->pg->entities, ck);
     if (e)
@@ -388,7 +388,7 @@ static int adopt(fl_store *s, long long id, long long bare, const char *surname)
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
         if (!fl_pg_command(s, steps[i], 2, p))
             return 0;
-    char ck[512];
+    char ck[FL_PG_MAX_KEY + FL_PG_MAX_SHORT + 8];
     cache_key(ck, sizeof ck, "PER", surname);
     if (!map_put(s->pg->moved, b, id, NULL) || !map_put(s->pg->entities, ck, 0, NULL)) {
         fl_store_set_error(s, "out of memory");
@@ -467,7 +467,7 @@ long long fl_pg_resolve_entity(fl_store *s, const char *type, const char *name)
     PQclear(res);
     if (id == 0) /* another writer created it first */
         return query_id(s, "SELECT id FROM entities WHERE type=$1 AND key=$2", 2, p);
-    char ck[1024];
+    char ck[FL_PG_MAX_KEY + FL_PG_MAX_SHORT + 8];
     cache_key(ck, sizeof ck, type, key);
     if (!map_put(s->pg->entities, ck, id, NULL)) {
         fl_store_set_error(s, "out of memory");
@@ -579,7 +579,7 @@ static int fetch_entities(fl_store *s, const fl_buffer *t, const fl_buffer *k, i
     if (!res)
         return 0;
     int ok = 1;
-    char ck[1024];
+    char ck[FL_PG_MAX_KEY + FL_PG_MAX_SHORT + 8];
     for (int i = 0; ok && i < PQntuples(res); i++) {
         int missing = PQgetisnull(res, i, 2);
         cache_key(ck, sizeof ck, PQgetvalue(res, i, 0), PQgetvalue(res, i, 1));
