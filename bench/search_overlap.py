@@ -5,12 +5,22 @@ PostgreSQL have in common, and how often the first article is the same.
 Their matches and fragments are identical (tests/unit/test_store_parity.c);
 only the rank differs (bm25 against ts_rank, docs/store.md).
 
-usage: python3 bench/search_overlap.py SQLITE_DB POSTGRES_URL 'query|query|...' [K]
-(run from the repository root, with build/factline built, both databases
-holding the same articles)."""
+usage: python3 bench/search_overlap.py SQLITE_DB POSTGRES_URL QUERIES [K]
+QUERIES: 'query|query|...' or the name of a set below (the figures in
+docs/store.md: "news" on samples/ and the two BBC 2023 files, "archive" on
+reuters21578.txt and the BBC 2023-24 file). Run from the repository root,
+with build/factline built and both databases holding the same articles."""
 import json
 import subprocess
 import sys
+
+QUERY_SETS = {
+    "news": "Israel|Gaza|Hamas|Israeli|Palestinian|hostages|ceasefire|humanitarian pause|oil prices|said|hospital|"
+            "minist*|Gaza Strip|talks|rocket|Khan Younis|United Nations|Netanyahu|Biden|Egypt|Rafah|aid trucks|"
+            "West Bank|killed|children|Lebanon|Hezbollah|Iran|strike|BBC",
+    "archive": "oil prices|said|shares|dividend|Reagan|OPEC|tonnes|wheat|bank|yen|profit|loss|acquisition|merger|"
+               "crude|Gaza|hostages|ceasefire|Netanyahu|aid|Rafah|Hamas|interest rates|Japan|coffee",
+}
 
 
 def top(db, q, k):
@@ -25,7 +35,8 @@ def top(db, q, k):
 def main():
     if len(sys.argv) < 4:
         sys.exit(__doc__)
-    lite, pg, queries = sys.argv[1], sys.argv[2], sys.argv[3].split("|")
+    lite, pg = sys.argv[1], sys.argv[2]
+    queries = QUERY_SETS.get(sys.argv[3], sys.argv[3]).split("|")
     k = int(sys.argv[4]) if len(sys.argv) > 4 else 10
     share = first = asked = 0
     for q in queries:
