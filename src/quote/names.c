@@ -28,9 +28,21 @@ static int is_descriptor(const qctx *c, uint32_t i)
     return 0;
 }
 
+/* "al-Qudra", "el-Sisi", "ad-Din": an Arabic article joined to a capitalised
+ * surname is a name word though it starts lower case. */
+static int article_cap(const qctx *c, uint32_t i)
+{
+    const fl_token *t = &c->tok[i];
+    const char *s = c->text + t->start;
+    size_t n = t->end - t->start;
+    return n >= 5 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z' &&
+           (s[2] == '-' ? s[3] >= 'A' && s[3] <= 'Z' : s[2] >= 'a' && s[2] <= 'z' && s[3] == '-' && s[4] >= 'A' && s[4] <= 'Z');
+}
+
 int name_is_word(const qctx *c, uint32_t i)
 {
-    return i < c->ntok && !is_descriptor(c, i) && c->tok[i].kind == FL_TOKEN_WORD && tok_cap(c, i) && !tok_in(c, i, WL_TITLE) &&
+    return i < c->ntok && !is_descriptor(c, i) && c->tok[i].kind == FL_TOKEN_WORD && (tok_cap(c, i) || article_cap(c, i)) &&
+           !tok_in(c, i, WL_TITLE) &&
            !tok_in(c, i, WL_DEMONYM) && !tok_in(c, i, WL_DETERMINER) && !tok_in(c, i, WL_PRONOUN) &&
            !tok_in(c, i, WL_BOUNDARY) && !tok_in(c, i, WL_ANONYMOUS) && !tok_in(c, i, WL_AUX) &&
            !tok_in(c, i, WL_PREPOSITION) && !tok_in(c, i, WL_CALENDAR) && !tok_cue(c, i);
@@ -186,7 +198,7 @@ static int names_build(const qctx *c)
             memset(e, 0, sizeof *e);
             e->tok = i;
         }
-        if (!name_goes_on(c, i)) {
+        if (!name_goes_on(c, i) && c->L->tok_entity[i] != 1 + FL_ENTITY_LOC) {
             uint32_t s = name_run_start(c, i);
             if (i + 1 - s > e->end_e - e->end_b) {
                 e->end_b = s;
@@ -197,7 +209,10 @@ static int names_build(const qctx *c)
             uint32_t e2 = i + 1;
             while (e2 < c->ntok && e2 - i < NAME_RUN_MAX && name_is_word(c, e2) && tok_sentence_of(c, e2) == tok_sentence_of(c, i))
                 e2++;
-            if (e2 - i > e->start_e - e->start_b) {
+            int place = 0; /* "Wadi al-Siq" is a village, not Abed Wadi's full name */
+            for (uint32_t k = i; k < e2; k++)
+                place |= c->L->tok_entity[k] == 1 + FL_ENTITY_LOC;
+            if (e2 - i > e->start_e - e->start_b && !place) {
                 e->start_b = i;
                 e->start_e = e2;
             }
@@ -322,7 +337,10 @@ fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e)
         best_b = n->start_b;
         best_e = n->start_e;
     }
-    if (n && n->end_e - n->end_b > best_e - best_b) {
+    if (n && (n->end_e - n->end_b > best_e - best_b ||
+              (n->end_e - n->end_b > 1 && n->end_e - n->end_b == best_e - best_b && best_b == n->start_b))) {
+        /* a word the article also uses as a surname ("Abed Wadi") is that surname, not the
+         * start of another run ("Wadi al-Siq") */
         best_b = n->end_b;
         best_e = n->end_e;
     }

@@ -1,0 +1,67 @@
+/*
+ * test_quote_speakers3.c — the speaker rules added after scoring the unseen
+ * samples eval/quotes-dev-fresh3.jsonl and quotes-dev-live3.jsonl, and the
+ * error classes left from the earlier samples, one exact-output case each.
+ */
+#include "check.h"
+#include "factline.h"
+
+static fl_extractor *ex;
+static fl_doc *doc;
+static char buf[2][512];
+
+static void run(const char *text)
+{
+    CHECK_INT(fl_doc_analyze_text(doc, text, strlen(text)), FL_OK);
+    CHECK_INT(fl_extract(ex, doc), FL_OK);
+}
+
+static const char *slice(int slot, fl_span s)
+{
+    size_t n = s.end - s.start;
+    if (n >= sizeof buf[0])
+        n = sizeof buf[0] - 1;
+    memcpy(buf[slot], fl_doc_text(doc) + s.start, n);
+    buf[slot][n] = 0;
+    return buf[slot];
+}
+
+/* Quote i has this kind and speaker name (NULL: none). */
+static void check_quote(size_t i, const char *kind, const char *name)
+{
+    CHECK(i < fl_doc_quote_count(doc));
+    if (i >= fl_doc_quote_count(doc))
+        return;
+    const fl_quote *q = &fl_doc_quotes(doc)[i];
+    CHECK_STR(fl_quote_kind_name(q->kind), kind);
+    if (!name) {
+        CHECK_INT(q->speaker.found, 0);
+        return;
+    }
+    CHECK_INT(q->speaker.found, 1);
+    if (q->speaker.found)
+        CHECK_STR(slice(0, q->speaker.name), name);
+}
+
+int main(void)
+{
+    ex = fl_extractor_new(NULL, NULL);
+    doc = fl_doc_new();
+    CHECK(ex && doc);
+    if (!ex || !doc)
+        return check_report("test_quote_speakers3");
+
+    /* an Arabic article joined to the surname is part of the name */
+    run("Ministry spokesman Ashraf al-Qudra said: \"Israeli forces are storming the hospital.\"");
+    check_quote(0, "statement", "Ashraf al-Qudra");
+    run("\u201cThe sea water is polluted,\u201d says Dr Khalil al-Degran at the hospital.");
+    check_quote(0, "statement", "Khalil al-Degran");
+    /* a word the article uses as a surname is not the start of a place's name */
+    run("Abed Wadi was getting dressed. One of those villages was Wadi al-Siq, near Ramallah. \"They came at "
+        "night,\" Wadi says.");
+    check_quote(0, "statement", "Abed Wadi");
+
+    fl_doc_free(doc);
+    fl_extractor_free(ex);
+    return check_report("test_quote_speakers3");
+}
