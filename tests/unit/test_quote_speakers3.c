@@ -60,6 +60,10 @@ int main(void)
     run("Abed Wadi was getting dressed. One of those villages was Wadi al-Siq, near Ramallah. \"They came at "
         "night,\" Wadi says.");
     check_quote(0, "statement", "Abed Wadi");
+    /* a name, then its role with no comma, after an inverted cue */
+    run("\"We have got a formula for epidemics,\" says Lynn Hastings the UN Humanitarian Coordinator for the "
+        "territory.");
+    check_quote(0, "statement", "Lynn Hastings");
 
     fl_doc_free(doc);
     fl_extractor_free(ex);
