@@ -277,8 +277,9 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 out->type = FL_SOURCE_PERSON;
                 return 1;
             }
-            if (c->L->tok_quote[t] >= 0 || !name_is_word(c, t) || (t + 1 < end && name_goes_on(c, t)))
-                continue;
+            if (c->L->tok_quote[t] >= 0 || !name_is_word(c, t) || (t + 1 < end && name_goes_on(c, t)) ||
+                (t + 1 < end && tok_in(c, t + 1, WL_TITLE)))
+                continue; /* "Republican Senator Josh Hawley": the word before a title modifies it */
             uint32_t s = name_run_start(c, t);
             int possessive = t + 1 < end && c->tok[t + 1].kind == FL_TOKEN_CLITIC;
             int titled = s > 0 && ((tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1)) ||

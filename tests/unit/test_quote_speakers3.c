@@ -64,6 +64,11 @@ int main(void)
     run("\"We have got a formula for epidemics,\" says Lynn Hastings the UN Humanitarian Coordinator for the "
         "territory.");
     check_quote(0, "statement", "Lynn Hastings");
+    /* the word before a title modifies it; it is not a first name ("Republican Party" in a quote) */
+    run("\"We call out leaders in the Republican Party,\" he said.\nA social media post earlier today by "
+        "Republican Senator Josh Hawley seemed to suggest the latter.\n\"Israel is facing existential threat,\" "
+        "he wrote.");
+    check_quote(1, "statement", "Josh Hawley");
 
     fl_doc_free(doc);
     fl_extractor_free(ex);
