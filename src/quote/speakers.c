@@ -257,6 +257,7 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                    (tok_cap(c, art - 1) || tok_in(c, art - 1, WL_DEMONYM)) && !tok_in(c, art - 1, WL_DETERMINER))
                 art--;
             if (c->L->tok_quote[t] < 0 && art > se->token_begin && !tok_cap(c, t) &&
+                !(t + 1 < end && tok_eq(c, t + 1, "and")) && /* "The husband and wife ... have": two people */
                 (tok_eq(c, art - 1, "the") || tok_eq(c, art - 1, "a") || tok_eq(c, art - 1, "an")) &&
                 ((tok_in(c, t, WL_MALE) && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him"))) ||
                  (tok_in(c, t, WL_FEMALE) && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))) ||
@@ -287,7 +288,10 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
             int anon;
             if (t == s && !titled) {
                 fl_span full = name_fullest(c, s, t + 1); /* "Shimon", known as "Shimon Portal" */
-                titled = tok_at_byte(c, full.end) - tok_at_byte(c, full.start) >= 2 ||
+                uint32_t fb = tok_at_byte(c, full.start), fe = tok_at_byte(c, full.end), fe_ent = c->L->tok_entity[fe - 1];
+                int fanon; /* "An Italian couple": "Italian TV" is no person's full name */
+                titled = (fe - fb >= 2 && (fe_ent == 0 || fe_ent == 1 + FL_ENTITY_PER) &&
+                          name_source_type(c, fb, fe, &fanon) == FL_SOURCE_PERSON) ||
                          (t + 2 < c->ntok && tok_punct(c, t + 1, ',') && c->tok[t + 2].kind == FL_TOKEN_NUMBER &&
                           t > se->token_begin); /* "cousin Osnat, 54," */
             }

@@ -69,6 +69,10 @@ int main(void)
         "Republican Senator Josh Hawley seemed to suggest the latter.\n\"Israel is facing existential threat,\" "
         "he wrote.");
     check_quote(1, "statement", "Josh Hawley");
+    /* "The husband and wife" is two people, and "Italian" before a noun is no first name */
+    run("An Italian couple are among the missing, Foreign Minister Antonio Tajani has said.\nThe husband and "
+        "wife have not answered their calls, he told Italian TV. \"We hope to find them,\" he said.");
+    check_quote(0, "statement", "Antonio Tajani");
 
     fl_doc_free(doc);
     fl_extractor_free(ex);
