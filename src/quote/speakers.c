@@ -258,6 +258,7 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 art--;
             if (c->L->tok_quote[t] < 0 && art > se->token_begin && !tok_cap(c, t) &&
                 !(t + 1 < end && tok_eq(c, t + 1, "and")) && /* "The husband and wife ... have": two people */
+                !(art >= 2 && (tok_eq(c, art - 2, "being") || tok_eq(c, art - 2, "as"))) && /* "Being a Jewish man, he" */
                 (tok_eq(c, art - 1, "the") || tok_eq(c, art - 1, "a") || tok_eq(c, art - 1, "an")) &&
                 ((tok_in(c, t, WL_MALE) && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him"))) ||
                  (tok_in(c, t, WL_FEMALE) && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))) ||
@@ -293,7 +294,10 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 titled = (fe - fb >= 2 && (fe_ent == 0 || fe_ent == 1 + FL_ENTITY_PER) &&
                           name_source_type(c, fb, fe, &fanon) == FL_SOURCE_PERSON) ||
                          (t + 2 < c->ntok && tok_punct(c, t + 1, ',') && c->tok[t + 2].kind == FL_TOKEN_NUMBER &&
-                          t > se->token_begin); /* "cousin Osnat, 54," */
+                          t > se->token_begin) || /* "cousin Osnat, 54," */
+                         (c->L->tok_entity[t] == 1 + FL_ENTITY_PER && t == se->token_begin && t + 1 < end &&
+                          (tok_punct(c, t + 1, ',') || tok_cue(c, t + 1) || tok_in(c, t + 1, WL_AUX)));
+                /* "Jack, not his real name, said": a lone first name opening a sentence as its subject */
             }
             if (!(t > s || titled) || name_source_type(c, s, t + 1, &anon) != FL_SOURCE_PERSON || c->L->tok_entity[t] == 1 + FL_ENTITY_LOC ||
                 (s > 0 && (is_place_preposition(c, s - 1) || tok_eq(c, s - 1, "the"))) ||

@@ -73,6 +73,14 @@ int main(void)
     run("An Italian couple are among the missing, Foreign Minister Antonio Tajani has said.\nThe husband and "
         "wife have not answered their calls, he told Italian TV. \"We hope to find them,\" he said.");
     check_quote(0, "statement", "Antonio Tajani");
+    /* a lone first name opening a sentence as its subject ("Jack, not his real name, said") is the
+     * antecedent, and "Being a Jewish man" describes the subject, it is not another person */
+    run("Jewish man hopes for peace\n\nAn Israeli man living in Birmingham hopes peace can be restored.\nJack, "
+        "not his real name, said he knew the attack was different.\n\"I empathise with the civilians,\" he told the "
+        "BBC.\nBeing a Jewish man living in Birmingham now, he said he felt very sad.\n\"What I would like to see "
+        "is peace,\" he added.");
+    check_quote(0, "statement", "Jack");
+    check_quote(1, "statement", "Jack");
 
     fl_doc_free(doc);
     fl_extractor_free(ex);
