@@ -135,6 +135,8 @@ int fl_attrib_learned(qctx *c, const struct fl_attrib_model *m);
 void fl_speaker_from_tokens(qctx *c, uint32_t begin, uint32_t end, uint32_t cue_begin, uint32_t cue_end,
                             fl_speaker *out);
 void fl_speakers_assign(qctx *c);
+/* headline.c: speakers of headline quotes from the body, after fl_speakers_assign */
+void fl_headline_speakers(qctx *c);
 
 /* Noun phrases (np.c). Ranges are [begin, end) token indexes. */
 typedef struct np_range {

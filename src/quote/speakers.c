@@ -629,54 +629,6 @@ static int context_speaker(qctx *c, const fl_quote *q, size_t attr_count, fl_spe
     return 0;
 }
 
-/* Do quotes a and b open with the same six words (case and punctuation
- * aside)? */
-static int same_opening(const qctx *c, const fl_quote *a, const fl_quote *b)
-{
-    const fl_quote_layer *L = c->L;
-    uint32_t i = L->raw_parts[a->part_begin].first, j = L->raw_parts[b->part_begin].first;
-    uint32_t ie = L->raw_parts[a->part_begin].last, je = L->raw_parts[b->part_begin].last;
-    int words = 0;
-    while (words < 6) {
-        while (i < ie && !tok_is_wordish(c, i))
-            i++;
-        while (j < je && !tok_is_wordish(c, j))
-            j++;
-        if (i >= ie || j >= je)
-            return words >= 4; /* a short headline quote, all of it found */
-        size_t n = c->tok[i].end - c->tok[i].start;
-        if (n != c->tok[j].end - c->tok[j].start)
-            return 0;
-        for (size_t k = 0; k < n; k++)
-            if ((c->text[c->tok[i].start + k] | 32) != (c->text[c->tok[j].start + k] | 32))
-                return 0;
-        words++;
-        i++;
-        j++;
-    }
-    return 1;
-}
-
-/* A headline quote with no cue whose words a later quote repeats
- * ("'It's weird to have to hide ...'" ... "It's weird to have to hide ...,"
- * she says) is the later speaker's. */
-static void headline_restated(qctx *c)
-{
-    fl_quote_layer *L = c->L;
-    for (size_t qi = 0; qi < L->quote_count; qi++) {
-        fl_quote *q = &L->quotes[qi];
-        if (q->speaker.found || q->kind == FL_QUOTE_SCARE ||
-            c->sent[tok_sentence_of(c, L->raw_parts[q->part_begin].first)].paragraph != 0)
-            continue;
-        for (size_t k = qi + 1; k < L->quote_count; k++)
-            if (L->quotes[k].speaker.found && same_opening(c, q, &L->quotes[k])) {
-                q->speaker = L->quotes[k].speaker;
-                q->speaker.via = FL_VIA_CONTEXT;
-                break;
-            }
-    }
-}
-
 void fl_speakers_assign(qctx *c)
 {
     fl_quote_layer *L = c->L;
@@ -799,5 +751,5 @@ void fl_speakers_assign(qctx *c)
             last_para = c->sent[tok_sentence_of(c, L->raw_parts[q->part_begin + q->part_count - 1].last)].paragraph;
         }
     }
-    headline_restated(c);
+    fl_headline_speakers(c);
 }
