@@ -586,6 +586,24 @@ static int32_t message_poster(const qctx *c, const fl_quote *q, size_t attr_coun
     return -1;
 }
 
+/* "..., the statement added" after "In a summary ..., Downing Street said":
+ * the statement is the latest named source's in the three sentences before. */
+static int32_t statement_author(const qctx *c, const fl_quote *q, size_t attr_count)
+{
+    uint32_t open = c->L->raw_parts[q->part_begin].first;
+    uint32_t s = tok_sentence_of(c, open), min_s = s >= 3 ? s - 3 : 0;
+    for (size_t k = attr_count; k > 0; k--) {
+        const raw_attr *ra = &c->L->raw_attrs[k - 1];
+        const fl_speaker *sp = &c->L->attribs[k - 1].source;
+        if (tok_sentence_of(c, ra->cue_begin) < min_s || ra->cue_begin + TEXT_WINDOW < open)
+            break;
+        if (ra->cue_begin < open && sp->found && c->L->tok_quote[ra->cue_begin] < 0 && sp->name.end > sp->name.start &&
+            tok_cap(c, tok_at_byte(c, sp->name.start)) && !tok_in(c, tok_at_byte(c, sp->name.start), WL_PRONOUN))
+            return (int32_t)(k - 1);
+    }
+    return -1;
+}
+
 /* A quote paragraph with no cue after a narrative paragraph about someone
  * ("She couldn't believe what she was seeing." / "“They were standing on a
  * car ...”"): the person that paragraph is about, found from its leftmost
@@ -733,6 +751,9 @@ void fl_speakers_assign(qctx *c)
             memset(&q->speaker, 0, sizeof q->speaker);
             q->speaker.entity = -1;
             q->speaker.cue = cue;
+            uint32_t mb = tok_at_byte(c, cue.start) > 1 ? tok_at_byte(c, cue.start) - 2 : 0;
+            if (poster < 0 && (tok_eq(c, mb, "the") || tok_eq(c, mb, "its")) && tok_eq(c, mb + 1, "statement"))
+                poster = statement_author(c, q, L->attrib_count);
             if (poster >= 0) {
                 q->speaker = L->attribs[poster].source;
                 q->speaker.via = FL_VIA_MESSAGE;

@@ -116,6 +116,13 @@ int main(void)
                "me.\n");
     CHECK_INT(fl_doc_quotes(doc)[0].span.start, 0);
     check_quote(0, "statement", NULL);
+    /* "the statement added": the statement of the source named just before */
+    run("In a summary of the talks, Downing Street said they condemned terrorism.\n\"The prime minister "
+        "underscored his commitment to opening up access,\" the statement added.");
+    check_quote(0, "statement", "Downing Street");
+    /* with nobody named before, a statement's words stay without a speaker */
+    run("The talks ended late.\n\"The prime minister underscored his commitment,\" the statement added.");
+    check_quote(0, "statement", NULL);
 
     fl_doc_free(doc);
     fl_extractor_free(ex);
