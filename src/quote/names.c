@@ -127,6 +127,16 @@ fl_source_type name_source_type(const qctx *c, uint32_t b, uint32_t e, int *anon
             proper = 1; /* a place ("those staying in northern Gaza") names no person */
     }
     *anonymous = 0;
+    /* "A spokesperson for Mr Higgins", "an aide to the minister": the unnamed one speaks */
+    uint32_t h = b + (b < e && (tok_eq(c, b, "a") || tok_eq(c, b, "an")));
+    if (h > b)
+        while (h + 1 < e && h < b + 3 && !tok_in(c, h, WL_ANONYMOUS) && c->tok[h].kind == FL_TOKEN_WORD &&
+               !tok_in(c, h, WL_PREPOSITION))
+            h++;
+    if (h > b && h + 1 < e && tok_in(c, h, WL_ANONYMOUS) && (tok_eq(c, h + 1, "for") || tok_eq(c, h + 1, "to"))) {
+        *anonymous = 1;
+        return FL_SOURCE_ANONYMOUS;
+    }
     /* "Muslim Council of Wales' secretary general Dr Abdul-Azim Ahmed", "Supt Tim Morgan of South
      * Wales Police": a titled name is a person */
     if (titled_run(c, b, e) != UINT32_MAX)

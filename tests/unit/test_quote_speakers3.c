@@ -123,6 +123,12 @@ int main(void)
     /* with nobody named before, a statement's words stay without a speaker */
     run("The talks ended late.\n\"The prime minister underscored his commitment,\" the statement added.");
     check_quote(0, "statement", NULL);
+    /* "A spokesperson for Mr Higgins" speaks, not Mr Higgins; "they" is that spokesperson */
+    run("\"Millions are being transferred,\" a spokesperson for the embassy told BBC News NI.\nA spokesperson "
+        "for Mr Higgins told RTE that the comments \"related to the breach of international law\".\"The president "
+        "has condemned all of the outrages,\" they said.");
+    check_quote(1, "partial", "A spokesperson for Mr Higgins");
+    check_quote(2, "statement", "A spokesperson for Mr Higgins");
 
     fl_doc_free(doc);
     fl_extractor_free(ex);
