@@ -743,8 +743,11 @@ void fl_speakers_assign(qctx *c)
             q->speaker.via = FL_VIA_CONTEXT;
             q->speaker.entity = -1;
         }
-        if (q->speaker.found && q->speaker.type == FL_SOURCE_UNKNOWN && q->speaker.mention.end > q->speaker.mention.start &&
-            tok_in(c, tok_at_byte(c, q->speaker.mention.end) - 1, WL_MESSAGE)) {
+        if (q->speaker.found && (q->speaker.type == FL_SOURCE_UNKNOWN || q->speaker.type == FL_SOURCE_ANONYMOUS) &&
+            q->speaker.mention.end > q->speaker.mention.start &&
+            (tok_in(c, tok_at_byte(c, q->speaker.mention.end) - 1, WL_MESSAGE) ||
+             (q->speaker.name.end > q->speaker.name.start && /* "T-shirts that read:" */
+              tok_in(c, tok_at_byte(c, q->speaker.name.end) - 1, WL_MESSAGE)))) {
             /* "the text said": words without a speaker unless someone posted them */
             int32_t poster = message_poster(c, q, L->attrib_count);
             fl_span cue = q->speaker.cue;

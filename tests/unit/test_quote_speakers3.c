@@ -129,6 +129,10 @@ int main(void)
         "has condemned all of the outrages,\" they said.");
     check_quote(1, "partial", "A spokesperson for Mr Higgins");
     check_quote(2, "statement", "A spokesperson for Mr Higgins");
+    /* words printed on T-shirts have no speaker */
+    run("Hundreds gathered for the funeral with many wearing T-shirts that read: \"Bring back Eli and Yosi "
+        "now.\"");
+    check_quote(0, "statement", NULL);
 
     fl_doc_free(doc);
     fl_extractor_free(ex);
