@@ -770,6 +770,25 @@ void fl_speakers_assign(qctx *c)
             q->speaker.entity = -1;
             q->speaker.cue = cue;
         }
+        if (q->speaker.found && q->kind == FL_QUOTE_PARTIAL) {
+            /* "Dorgham says rhetoric - like Graham suggesting that Israel "level the place" -
+             * makes him feel hopeless." / "It feels to me ...": the next quote goes on with the
+             * outer reporter, not with the one he reports */
+            const fl_speaker *outer = NULL;
+            for (size_t k = lo; k < end && !outer; k++) {
+                const fl_attribution *a = &L->attribs[k];
+                if (a->source.found && a->source.type == FL_SOURCE_PERSON && a->quote < 0 &&
+                    a->content.start <= q->span.start && a->content.end >= q->span.end &&
+                    L->raw_attrs[k].cue_begin < open && q->speaker.cue.start > a->content.start &&
+                    tok_sentence_of(c, L->raw_attrs[k].cue_begin) == s_open && a->source.name.start != q->speaker.name.start)
+                    outer = &a->source;
+            }
+            if (outer) {
+                last = outer;
+                last_para = c->sent[s_open].paragraph;
+                continue;
+            }
+        }
         if (q->speaker.found) {
             last = &q->speaker;
             last_para = c->sent[tok_sentence_of(c, L->raw_parts[q->part_begin + q->part_count - 1].last)].paragraph;

@@ -133,6 +133,12 @@ int main(void)
     run("Hundreds gathered for the funeral with many wearing T-shirts that read: \"Bring back Eli and Yosi "
         "now.\"");
     check_quote(0, "statement", NULL);
+    /* a quote paragraph with no cue goes on with the outer reporter, not with the one he reports */
+    run("\"I check again,\" Tariq says.\nDorgham says harsh rhetoric from politicians - like Republican Senator "
+        "Lindsey Graham suggesting that Israel \"level the place\" - makes him feel hopeless.\n\"It feels to me "
+        "that we live in a world that hates us. Why?\"");
+    check_quote(1, "partial", "Lindsey Graham");
+    check_quote(2, "statement", "Dorgham");
 
     fl_doc_free(doc);
     fl_extractor_free(ex);
