@@ -285,7 +285,9 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
             uint32_t s = name_run_start(c, t);
             int possessive = t + 1 < end && c->tok[t + 1].kind == FL_TOKEN_CLITIC;
             int titled = s > 0 && ((tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1)) ||
-                                   tok_in(c, s - 1, WL_PERSON_NOUN)); /* "Fellow student Emily" */
+                                   tok_in(c, s - 1, WL_PERSON_NOUN) || /* "Fellow student Emily" */
+                                   ((tok_in(c, s - 1, WL_FEMALE) || tok_in(c, s - 1, WL_MALE)) && !tok_cap(c, s - 1) &&
+                                    !tok_in(c, s - 1, WL_PRONOUN))); /* "her mother Gill" */
             int anon;
             if (t == s && !titled) {
                 fl_span full = name_fullest(c, s, t + 1); /* "Shimon", known as "Shimon Portal" */

@@ -139,6 +139,10 @@ int main(void)
         "that we live in a world that hates us. Why?\"");
     check_quote(1, "partial", "Lindsey Graham");
     check_quote(2, "statement", "Dorgham");
+    /* a first name after a kinship noun ("her mother Gill") is the nearer antecedent */
+    run("Lianne, the third of four siblings, was described as kind.\nIn a eulogy, her mother Gill said she had a "
+        "dry sense of humour.\n\"We will miss our girl to the end of our days,\" she said.");
+    check_quote(0, "statement", "Gill");
 
     fl_doc_free(doc);
     fl_extractor_free(ex);
