@@ -397,96 +397,6 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
     return person && person_in_text(c, b, sb > LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0, out) > 0;
 }
 
-/* The armed forces the article names ("... Defense Forces", "... Defence
- * Forces", "... Armed Forces"): [begin, end), empty if none. Looked for once
- * per article. */
-static int named_forces(qctx *c, uint32_t *begin, uint32_t *end)
-{
-    fl_quote_layer *L = c->L;
-    if (!L->forces_known) {
-        L->forces_known = 1;
-        L->forces_begin = L->forces_end = 0;
-        for (uint32_t t = 1; t < c->ntok; t++) {
-            if (!tok_eq(c, t, "forces") || !tok_cap(c, t) || L->tok_quote[t] >= 0 ||
-                !(tok_eq(c, t - 1, "defense") || tok_eq(c, t - 1, "defence") || tok_eq(c, t - 1, "armed")) ||
-                !tok_cap(c, t - 1))
-                continue;
-            uint32_t s = t - 1;
-            while (s > 0 && t - s < 4 && tok_cap(c, s - 1) && c->tok[s - 1].kind == FL_TOKEN_WORD &&
-                   !tok_in(c, s - 1, WL_DETERMINER))
-                s--;
-            if (s < t - 1) {
-                L->forces_begin = s;
-                L->forces_end = t + 1;
-                break;
-            }
-        }
-    }
-    *begin = L->forces_begin;
-    *end = L->forces_end;
-    return *end > *begin;
-}
-
-/* The author a headline names: "Jeremy Bowen: ..." or "... - Jeremy Bowen"
- * (two to four name words). */
-static int byline_author(const qctx *c, uint32_t *begin, uint32_t *end)
-{
-    if (!c->npara || !c->nsent)
-        return 0;
-    uint32_t hb = c->sent[c->para[0].sentence_begin].token_begin;
-    uint32_t he = c->sent[c->para[0].sentence_end - 1].token_end;
-    uint32_t k = hb;
-    while (k < he && k - hb < 4 && name_is_word(c, k))
-        k++;
-    if (k - hb >= 2 && k < he && tok_punct(c, k, ':')) {
-        *begin = hb;
-        *end = k;
-        return 1;
-    }
-    k = he;
-    while (k > hb && he - k < 4 && name_is_word(c, k - 1))
-        k--;
-    if (he - k >= 2 && k > hb && c->tok[k - 1].kind == FL_TOKEN_DASH) {
-        *begin = k;
-        *end = he;
-        return 1;
-    }
-    return 0;
-}
-
-/* "the army", "the Israeli military", "Israel's military": the armed forces
- * by description. */
-static int is_military(const qctx *c, uint32_t b, uint32_t e)
-{
-    if (e - b > 4 || !(tok_eq(c, e - 1, "military") || tok_eq(c, e - 1, "army")) || tok_cap(c, e - 1))
-        return 0;
-    for (uint32_t i = b; i + 1 < e; i++)
-        if (!(tok_in(c, i, WL_DETERMINER) || tok_in(c, i, WL_DEMONYM) || tok_in(c, i, WL_COUNTRY) ||
-              c->tok[i].kind == FL_TOKEN_CLITIC))
-            return 0;
-    return 1;
-}
-
-/* Does a country word in [b, e) ("Israeli", "Israel's") name the country
- * the forces' name starts with (first 4 letters alike)? Yes when [b, e) has
- * none ("the army"). */
-static int same_country(const qctx *c, uint32_t b, uint32_t e, uint32_t forces)
-{
-    for (uint32_t i = b; i < e; i++) {
-        if (!tok_cap(c, i) || c->tok[i].kind != FL_TOKEN_WORD)
-            continue;
-        const fl_token *x = &c->tok[i], *y = &c->tok[forces];
-        if (x->end - x->start < 4 || y->end - y->start < 4)
-            return 0;
-        for (int k = 0; k < 4; k++) {
-            char p = c->text[x->start + k], q = c->text[y->start + k];
-            if ((p | 32) != (q | 32))
-                return 0;
-        }
-    }
-    return 1;
-}
-
 static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32_t cue_e, size_t attr_limit,
                          fl_speaker *out)
 {
@@ -499,14 +409,14 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
     out->mention = tok_span(c, b, e);
     out->via = FL_VIA_CUE;
     uint32_t fb, fe;
-    if (is_military(c, b, e) && named_forces(c, &fb, &fe) && same_country(c, b, e, fb)) {
+    if (org_is_military(c, b, e) && org_named_forces(c, &fb, &fe) && org_same_country(c, b, e, fb)) {
         /* an organisation is named by its name: "the army" -> "Israel Defense Forces" */
         out->name = tok_span(c, fb, fe);
         out->type = FL_SOURCE_GOVERNMENT;
         out->via = FL_VIA_NOMINAL;
         return;
     }
-    if (e - b == 1 && tok_eq(c, b, "i") && c->L->tok_quote[b] < 0 && byline_author(c, &fb, &fe)) {
+    if (e - b == 1 && tok_eq(c, b, "i") && c->L->tok_quote[b] < 0 && org_byline_author(c, &fb, &fe)) {
         /* the narrator of a first-person piece is its byline: "Rushdi Abualouf: My daughters ..." */
         out->via = FL_VIA_PRONOUN;
         out->name = tok_span(c, fb, fe);
@@ -541,10 +451,16 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
         out->via = FL_VIA_NOMINAL;
         return;
     }
+    if (org_institution(c, b, e, &fb, &fe)) { /* "the college" -> "George Washington University" */
+        out->name = tok_span(c, fb, fe);
+        out->type = FL_SOURCE_ORGANISATION;
+        out->via = FL_VIA_NOMINAL;
+        return;
+    }
     if (is_nominal(c, b, e) && (tok_in(c, e - 1, WL_GOVERNMENT) || tok_in(c, e - 1, WL_ORGANISATION))) {
         fl_source_type want = tok_in(c, e - 1, WL_GOVERNMENT) ? FL_SOURCE_GOVERNMENT : FL_SOURCE_ORGANISATION;
         if (latest_body_source(c, b, want, out) &&
-            same_country(c, b + 1, e, tok_at_byte(c, out->name.start))) { /* not "the Lebanese army" for the IDF */
+            org_same_country(c, b + 1, e, tok_at_byte(c, out->name.start))) { /* not "the Lebanese army" for the IDF */
             out->via = FL_VIA_NOMINAL;
             return;
         }

@@ -143,6 +143,14 @@ int main(void)
     run("Lianne, the third of four siblings, was described as kind.\nIn a eulogy, her mother Gill said she had a "
         "dry sense of humour.\n\"We will miss our girl to the end of our days,\" she said.");
     check_quote(0, "statement", "Gill");
+    /* "the college" is the institution the article names */
+    run("Students at George Washington University projected messages on a library. The university said in a "
+        "statement that the protest violated its policy.\n\"The statements made by these individuals in no way "
+        "reflect the views of the university,\" said the college.");
+    check_quote(0, "statement", "George Washington University");
+    /* with no institution named, the nominal stays as written */
+    run("\"We are reviewing this incident,\" said the college.");
+    check_quote(0, "statement", "college");
 
     fl_doc_free(doc);
     fl_extractor_free(ex);
