@@ -695,10 +695,13 @@ void fl_speakers_assign(qctx *c)
             const fl_speaker *outer = NULL;
             for (size_t k = lo; k < end && !outer; k++) {
                 const fl_attribution *a = &L->attribs[k];
-                if (a->source.found && a->source.type == FL_SOURCE_PERSON && a->quote < 0 &&
-                    a->content.start <= q->span.start && a->content.end >= q->span.end &&
-                    L->raw_attrs[k].cue_begin < open && q->speaker.cue.start > a->content.start &&
-                    tok_sentence_of(c, L->raw_attrs[k].cue_begin) == s_open && a->source.name.start != q->speaker.name.start)
+                if (!a->source.found || a->quote >= 0 || a->content.start > q->span.start || a->content.end < q->span.end ||
+                    tok_sentence_of(c, L->raw_attrs[k].cue_begin) != s_open || a->source.name.start == q->speaker.name.start)
+                    continue;
+                if ((a->source.type == FL_SOURCE_PERSON && L->raw_attrs[k].cue_begin < open &&
+                     q->speaker.cue.start > a->content.start) ||
+                    /* "X said they hold "...", according to a spokesperson": the spokesperson tells it */
+                    (tok_eq(c, L->raw_attrs[k].cue_begin, "according") && L->raw_attrs[k].cue_begin > close))
                     outer = &a->source;
             }
             if (outer) {

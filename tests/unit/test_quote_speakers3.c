@@ -151,6 +151,11 @@ int main(void)
     /* with no institution named, the nominal stays as written */
     run("\"We are reviewing this incident,\" said the college.");
     check_quote(0, "statement", "college");
+    /* "X said they hold "...", according to a spokesperson": the next cue-less quote, about X in the
+     * third person, is the spokesperson's */
+    run("Prince William and Catherine, meanwhile, said they hold \"all the victims in their hearts\", according "
+        "to a spokesperson.\n\"The horrors inflicted by the attack are appalling; they utterly condemn them.\"");
+    check_quote(1, "statement", "a spokesperson");
 
     fl_doc_free(doc);
     fl_extractor_free(ex);
