@@ -133,7 +133,10 @@ fl_source_type name_source_type(const qctx *c, uint32_t b, uint32_t e, int *anon
         while (h + 1 < e && h < b + 3 && !tok_in(c, h, WL_ANONYMOUS) && c->tok[h].kind == FL_TOKEN_WORD &&
                !tok_in(c, h, WL_PREPOSITION))
             h++;
-    if (h > b && h + 1 < e && tok_in(c, h, WL_ANONYMOUS) && (tok_eq(c, h + 1, "for") || tok_eq(c, h + 1, "to"))) {
+    int spokes = e - b >= 2 && (tok_eq(c, e - 1, "spokesman") || tok_eq(c, e - 1, "spokeswoman") ||
+                                tok_eq(c, e - 1, "spokesperson")) && !tok_cap(c, e - 1);
+    if (spokes || (h > b && h + 1 < e && tok_in(c, h, WL_ANONYMOUS) && (tok_eq(c, h + 1, "for") || tok_eq(c, h + 1, "to")))) {
+        /* "The Buckingham Palace spokesman": the spokesman, not the palace */
         *anonymous = 1;
         return FL_SOURCE_ANONYMOUS;
     }

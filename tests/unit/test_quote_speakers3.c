@@ -156,6 +156,10 @@ int main(void)
     run("Prince William and Catherine, meanwhile, said they hold \"all the victims in their hearts\", according "
         "to a spokesperson.\n\"The horrors inflicted by the attack are appalling; they utterly condemn them.\"");
     check_quote(1, "statement", "a spokesperson");
+    /* "The Buckingham Palace spokesman" is the spokesman */
+    run("The Buckingham Palace spokesman said: \"This is a situation His Majesty is extremely concerned "
+        "about.\"");
+    check_quote(0, "statement", "Buckingham Palace spokesman");
 
     fl_doc_free(doc);
     fl_extractor_free(ex);
