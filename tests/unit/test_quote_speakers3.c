@@ -159,7 +159,7 @@ int main(void)
     /* "The Buckingham Palace spokesman" is the spokesman */
     run("The Buckingham Palace spokesman said: \"This is a situation His Majesty is extremely concerned "
         "about.\"");
-    check_quote(0, "statement", "Buckingham Palace spokesman");
+    check_quote(0, "statement", "The Buckingham Palace spokesman");
 
     fl_doc_free(doc);
     fl_extractor_free(ex);
