@@ -504,6 +504,28 @@ static int32_t message_poster(const qctx *c, const fl_quote *q, size_t attr_coun
     return -1;
 }
 
+/* The message word of "messages from him reading: "...", and "..."" before the
+ * quote opening at token open (in its sentence, past the quotes and joiners
+ * between), when "from" or "by" and a one-word author follow it; else
+ * UINT32_MAX. */
+static uint32_t message_from(const qctx *c, uint32_t open)
+{
+    uint32_t sb = c->sent[tok_sentence_of(c, open)].token_begin;
+    int seen = 0; /* words looked at, past the quotes and joiners */
+    for (uint32_t i = open; i > sb && open - i < 40 && seen < 6; i--) {
+        uint32_t t = i - 1;
+        if (c->L->tok_quote[t] >= 0 || tok_eq(c, t, "and") || tok_punct(c, t, ',') || tok_punct(c, t, ':') ||
+            c->tok[t].kind == FL_TOKEN_QUOTE)
+            continue;
+        seen++;
+        if (seen > 1 && tok_in(c, t, WL_MESSAGE) && (tok_eq(c, t + 1, "from") || tok_eq(c, t + 1, "by")) &&
+            (is_person_pronoun(c, t + 2) || tok_eq(c, t + 2, "them") || name_is_word(c, t + 2)) &&
+            c->L->tok_quote[t + 2] < 0)
+            return t;
+    }
+    return UINT32_MAX;
+}
+
 /* "..., the statement added" after "In a summary ..., Downing Street said":
  * the statement is the latest named source's in the three sentences before. */
 static int32_t statement_author(const qctx *c, const fl_quote *q, size_t attr_count)
@@ -646,7 +668,14 @@ void fl_speakers_assign(qctx *c)
                 tok_sentence_of(c, L->raw_attrs[k].cue_begin) == s_open)
                 best = (int32_t)k;
         }
-        if (best >= 0) {
+        uint32_t mw = message_from(c, open);
+        if (mw != UINT32_MAX && (best < 0 || L->raw_attrs[best].cue_begin < mw)) {
+            /* "two messages from him reading: "I love you"": the messages' author */
+            speaker_from(c, mw + 2, mw + 3, mw, mw + 1, next_attr, &q->speaker);
+            if (is_person_pronoun(c, mw + 2) && !resolve_pronoun(c, mw + 2, next_attr, &q->speaker))
+                q->speaker.found = 0; /* "him" with nobody to be him */
+            q->speaker.via = FL_VIA_MESSAGE;
+        } else if (best >= 0) {
             q->speaker = L->attribs[best].source;
         } else if ((best = message_poster(c, q, L->attrib_count)) >= 0) {
             q->speaker = L->attribs[best].source;

@@ -160,6 +160,11 @@ int main(void)
     run("The Buckingham Palace spokesman said: \"This is a situation His Majesty is extremely concerned "
         "about.\"");
     check_quote(0, "statement", "The Buckingham Palace spokesman");
+    /* "messages from him reading: "..." and "..."": both are the author's, not the parents' */
+    run("Among them is 23-year-old Hersh Golberg-Polin, who was at a music festival.\nHis parents told the "
+        "Jerusalem Post they received two messages from him reading: \"I love you\" and \"I'm sorry.\"");
+    check_quote(0, "statement", "Hersh Golberg-Polin");
+    check_quote(1, "statement", "Hersh Golberg-Polin");
 
     fl_doc_free(doc);
     fl_extractor_free(ex);
