@@ -317,6 +317,18 @@ fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e)
 {
     for (uint32_t i = b; i < e; i++)
         if (tok_punct(c, i, ',')) {
+            /* "The director general of the Health Ministry, Dr Munir Al-Bursh": a description, then
+             * the name in apposition */
+            uint32_t n = i + 1;
+            while (n < e && tok_in(c, n, WL_TITLE))
+                n++;
+            uint32_t ne = n;
+            while (ne < e && name_is_word(c, ne))
+                ne++;
+            if (tok_in(c, b, WL_DETERMINER) && ne - n >= 2 && ne == e) {
+                b = i + 1;
+                break;
+            }
             /* "Chris Williamson, ex-Labour MP for Derby North": the name before the comma */
             for (uint32_t k = i; k > b; k--)
                 if (name_is_word(c, k - 1)) {

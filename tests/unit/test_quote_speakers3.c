@@ -165,6 +165,10 @@ int main(void)
         "Jerusalem Post they received two messages from him reading: \"I love you\" and \"I'm sorry.\"");
     check_quote(0, "statement", "Hersh Golberg-Polin");
     check_quote(1, "statement", "Hersh Golberg-Polin");
+    /* a long description, then the name in apposition */
+    run("The director general of the Hamas-run Health Ministry, Dr Munir Al-Bursh, said: \"We are running out of "
+        "fuel.\"");
+    check_quote(0, "statement", "Munir Al-Bursh");
 
     fl_doc_free(doc);
     fl_extractor_free(ex);
