@@ -41,7 +41,7 @@ static int article_cap(const qctx *c, uint32_t i)
 
 int name_is_word(const qctx *c, uint32_t i)
 {
-    return i < c->ntok && !is_descriptor(c, i) && c->tok[i].kind == FL_TOKEN_WORD && (tok_cap(c, i) || article_cap(c, i)) &&
+    return i < c->ntok && c->tok[i].kind == FL_TOKEN_WORD && (tok_cap(c, i) || article_cap(c, i)) && !is_descriptor(c, i) &&
            !tok_in(c, i, WL_TITLE) &&
            !tok_in(c, i, WL_DEMONYM) && !tok_in(c, i, WL_DETERMINER) && !tok_in(c, i, WL_PRONOUN) &&
            !tok_in(c, i, WL_BOUNDARY) && !tok_in(c, i, WL_ANONYMOUS) && !tok_in(c, i, WL_AUX) &&

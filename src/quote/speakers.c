@@ -257,15 +257,15 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                    (tok_cap(c, art - 1) || tok_in(c, art - 1, WL_DEMONYM)) && !tok_in(c, art - 1, WL_DETERMINER))
                 art--;
             if (c->L->tok_quote[t] < 0 && art > se->token_begin && !tok_cap(c, t) &&
-                !(t + 1 < end && tok_eq(c, t + 1, "and")) && /* "The husband and wife ... have": two people */
-                !(art >= 2 && (tok_eq(c, art - 2, "being") || tok_eq(c, art - 2, "as"))) && /* "Being a Jewish man, he" */
                 (tok_eq(c, art - 1, "the") || tok_eq(c, art - 1, "a") || tok_eq(c, art - 1, "an")) &&
                 ((tok_in(c, t, WL_MALE) && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him"))) ||
                  (tok_in(c, t, WL_FEMALE) && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))) ||
                  (tok_in(c, t, WL_PERSON_NOUN) && art - 1 == se->token_begin) || /* "A friend of ... told" opening a sentence */
                  (tok_in(c, t, WL_ANONYMOUS) && c->text[c->tok[t].end - 1] != 's' && !tok_eq(c, t, "people") &&
                   !(tok_eq(c, t, "spokesman") && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))) &&
-                  !(tok_eq(c, t, "spokeswoman") && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him")))))) {
+                  !(tok_eq(c, t, "spokeswoman") && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him"))))) &&
+                !(t + 1 < end && tok_eq(c, t + 1, "and")) && /* "The husband and wife ... have": two people */
+                !(art >= 2 && (tok_eq(c, art - 2, "being") || tok_eq(c, art - 2, "as")))) { /* "Being a Jewish man, he" */
                 /* "the father of one Tanzanian ... He told the BBC", "An IDF spokesman ... He
                  * alleged": an unnamed person */
                 uint32_t e2 = t + 1;
