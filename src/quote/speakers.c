@@ -28,6 +28,22 @@ enum { NOMINAL_MAX = 3, LOOKBACK_SENTENCES = 5 };
 
 static void fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
 {
+    for (uint32_t i = b + 1; i + 1 < e; i++) {
+        if (tok_punct(c, i, ','))
+            break; /* "Savannah Potter-Clarke, Sue's daughter": the name before the comma */
+        if (c->tok[i].kind != FL_TOKEN_CLITIC || !tok_eq(c, i, "'s"))
+            continue;
+        uint32_t k = i + 1;
+        while (k < e && c->tok[k].kind == FL_TOKEN_WORD && !tok_cap(c, k))
+            k++;
+        if (k == e && !tok_in(c, e - 1, WL_PRONOUN)) {
+            /* "King Abdullah's office said": the office speaks, named as written */
+            out->type = name_source_type(c, i + 1, e, &out->anonymous);
+            out->name = tok_span(c, b + (tok_eq(c, b, "the")), e);
+            return;
+        }
+        break;
+    }
     out->type = name_source_type(c, b, e, &out->anonymous);
     if (out->type == FL_SOURCE_PERSON)
         out->name = name_fullest(c, b, e);

@@ -169,6 +169,11 @@ int main(void)
     run("The director general of the Hamas-run Health Ministry, Dr Munir Al-Bursh, said: \"We are running out of "
         "fuel.\"");
     check_quote(0, "statement", "Munir Al-Bursh");
+    /* "King Abdullah's office said": the office, named as written; an apposition keeps the name */
+    run("King Abdullah's office said his visit was intended to \"rally international support\".");
+    check_quote(0, "partial", "King Abdullah's office");
+    run("Savannah Potter-Clarke, Sue's daughter, said: \"We are the last people left in the hotel.\"");
+    check_quote(0, "statement", "Savannah Potter-Clarke");
 
     fl_doc_free(doc);
     fl_extractor_free(ex);
