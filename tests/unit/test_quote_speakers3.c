@@ -27,21 +27,24 @@ static const char *slice(int slot, fl_span s)
 }
 
 /* An article in the native format ("date YYYY-MM-DD headline" then the body),
- * so that its first line is read as the headline. */
+ * so that its first line is read as the headline. The doc's text lives in
+ * the reader's buffer, so the reader is kept until the next article. */
+static fl_reader *rdr;
+
 static void run_native(const char *input)
 {
+    fl_reader_free(rdr);
     fl_reader_options ro;
     fl_reader_options_init(&ro);
-    fl_reader *r = fl_reader_new(&ro);
-    CHECK(r != NULL);
-    if (!r)
+    rdr = fl_reader_new(&ro);
+    CHECK(rdr != NULL);
+    if (!rdr)
         return;
-    CHECK_INT(fl_reader_open_memory(r, input, strlen(input), "headline"), FL_OK);
+    CHECK_INT(fl_reader_open_memory(rdr, input, strlen(input), "headline"), FL_OK);
     const fl_article *a;
-    CHECK_INT(fl_reader_next(r, &a), FL_OK);
+    CHECK_INT(fl_reader_next(rdr, &a), FL_OK);
     CHECK_INT(fl_doc_analyze(doc, a), FL_OK);
     CHECK_INT(fl_extract(ex, doc), FL_OK);
-    fl_reader_free(r);
 }
 
 /* Quote i has this kind and speaker name (NULL: none). */
@@ -111,6 +114,13 @@ int main(void)
                "\"Every day I wake up, I check to see if family members are alive,\" Tariq Luthun says.\n");
     CHECK_INT(fl_doc_quotes(doc)[0].span.start, 0);
     check_quote(0, "statement", "Tariq Luthun");
+    /* repeated word for word (test_quote_speakers2.c's case analyses no headline, so its quote 0
+     * is the body's) */
+    run_native("date 2023-12-10 'It's weird to have to hide a big part of your identity'\nStudents marked "
+               "Hanukkah quietly.\n\"It's weird to have to hide a big part of your identity,\" Emily says.\n");
+    CHECK_INT(fl_doc_quote_count(doc), 2);
+    CHECK_INT(fl_doc_quotes(doc)[0].span.start, 0);
+    check_quote(0, "statement", "Emily");
     /* too few shared words: no speaker rather than a guess */
     run_native("date 2023-12-18 'We will rebuild everything'\n\"The rain inundated our tent,\" Hana Mansi tells "
                "me.\n");
@@ -176,6 +186,7 @@ int main(void)
     check_quote(0, "statement", "Savannah Potter-Clarke");
 
     fl_doc_free(doc);
+    fl_reader_free(rdr);
     fl_extractor_free(ex);
     return check_report("test_quote_speakers3");
 }
