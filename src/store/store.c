@@ -25,11 +25,12 @@
 
 /* ---- schema ------------------------------------------------------------- */
 
-/* Migration N brings a database from version N-1 to N. Never edit one that
- * has shipped: add a new one. */
-static const char *const migrations[] = {
+/* Migration N brings a database from version N-1 to N, in one transaction:
+ * its SQL is one or more strings run in order (ISO C bounds a literal's
+ * length). Never edit one that has shipped: add a new one. */
+static const char *const migrations[][2] = {
     /* 1: articles, full-text index, entities, facts */
-    "CREATE TABLE articles("
+    {"CREATE TABLE articles("
     "  id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, ext_id TEXT, date TEXT NOT NULL,"
     "  headline TEXT NOT NULL, source TEXT, url TEXT, text TEXT NOT NULL);"
     "CREATE INDEX articles_date ON articles(date);"
@@ -65,9 +66,9 @@ static const char *const migrations[] = {
     "CREATE INDEX figures_article ON figures(article_id);"
     "CREATE TABLE times(article_id INTEGER NOT NULL, start INTEGER, end INTEGER, text TEXT, type TEXT,"
     "  value TEXT);"
-    "CREATE INDEX times_article ON times(article_id);",
+    "CREATE INDEX times_article ON times(article_id);"},
     /* 2: normalised keys on figures for series and disagreements; quote search */
-    "ALTER TABLE figures ADD COLUMN subject_key TEXT;"
+    {"ALTER TABLE figures ADD COLUMN subject_key TEXT;"
     "ALTER TABLE figures ADD COLUMN place_key TEXT;"
     "ALTER TABLE figures ADD COLUMN source_key TEXT;"
     "UPDATE figures SET subject_key = fl_key('MISC', subject), place_key = fl_key('LOC', place),"
@@ -75,7 +76,7 @@ static const char *const migrations[] = {
     "CREATE INDEX figures_series ON figures(category, subject_key, place_key, date);"
     "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id',"
     "  tokenize='unicode61 remove_diacritics 2');"
-    "INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');",
+    "INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');"},
     /* 3: a series index for the timeline's running maximum per source;
      * mentions clustered by entity and date (WITHOUT ROWID: the table is its
      * own index), so an entity's mentions per day and its newest articles
@@ -84,7 +85,7 @@ static const char *const migrations[] = {
      * on quotes and attributions, indexed with their speaker or source, so a
      * person's quotes come in date order without visiting articles; and no
      * index on attributions' source keys, which no question reads */
-    "CREATE INDEX figures_source_series ON figures(category, source_key, date);"
+    {"CREATE INDEX figures_source_series ON figures(category, source_key, date);"
     "DROP INDEX attributions_source_key;" /* no question reads attributions by source key */
     "CREATE TABLE mentions_v3(entity_id INTEGER NOT NULL, date TEXT NOT NULL, article_id INTEGER NOT NULL,"
     "  start INTEGER NOT NULL, end INTEGER NOT NULL, PRIMARY KEY(entity_id, date, article_id, start)) WITHOUT ROWID;"
@@ -107,7 +108,7 @@ static const char *const migrations[] = {
     "    SELECT canonical, '', canonical || ' ' FROM (SELECT DISTINCT canonical FROM org_keys)"
     "    UNION ALL SELECT canonical, substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)"
     "    FROM split WHERE rest <> '')"
-    "  SELECT word, canonical FROM split WHERE word <> '';",
+    "  SELECT word, canonical FROM split WHERE word <> '';"},
     /* 4: smaller and faster on a million articles (docs/store.md):
      * article text stored as a zlib stream (`body`; `text` reads it through
      * fl_text, so the full-text index and every reader see the text as
@@ -122,7 +123,7 @@ static const char *const migrations[] = {
      * times clustered by article (their position n in it) instead of a
      * rowid and an article index, and attributions without the source key
      * no question reads */
-    "CREATE TABLE articles_v4(id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, ext_id TEXT, date TEXT NOT NULL,"
+    {"CREATE TABLE articles_v4(id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, ext_id TEXT, date TEXT NOT NULL,"
     "  headline TEXT NOT NULL, source TEXT, url TEXT, body BLOB NOT NULL,"
     "  text TEXT GENERATED ALWAYS AS (fl_text(body)) VIRTUAL);"
     "INSERT INTO articles_v4(id, hash, ext_id, date, headline, source, url, body)"
@@ -139,7 +140,7 @@ static const char *const migrations[] = {
     "CREATE INDEX mentions_article ON mentions(article_id);"
     "ALTER TABLE quotes ADD COLUMN speaker_key TEXT;"
     "UPDATE quotes SET speaker_key = fl_key('PER', speaker) WHERE speaker_entity_id IS NULL AND speaker IS NOT NULL;"
-    "CREATE INDEX quotes_speaker_key ON quotes(speaker_key, date) WHERE speaker_key IS NOT NULL;"
+    "CREATE INDEX quotes_speaker_key ON quotes(speaker_key, date) WHERE speaker_key IS NOT NULL;",
     "ALTER TABLE figures ADD COLUMN earlier_max REAL;"
     "UPDATE figures SET earlier_max = w.m FROM (SELECT id, max(coalesce(low, value)) OVER (PARTITION BY category,"
     "  source_key, subject_key, place_key ORDER BY date, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS m"
@@ -147,8 +148,10 @@ static const char *const migrations[] = {
     "CREATE INDEX figures_running ON figures(category, source_key, subject_key, place_key, date)"
     "  WHERE source_key IS NOT NULL;"
     "CREATE INDEX figures_decreasing ON figures(date) WHERE earlier_max > " FL_FIGURE_HIGH("") ";"
+    "CREATE INDEX figures_decreasing_category ON figures(category, date) WHERE earlier_max > " FL_FIGURE_HIGH("") ";"
     "CREATE TABLE figure_conflicts(date TEXT NOT NULL, category TEXT NOT NULL, a INTEGER NOT NULL, b INTEGER NOT NULL,"
     "  PRIMARY KEY(date, category, a, b)) WITHOUT ROWID;"
+    "CREATE INDEX figure_conflicts_category ON figure_conflicts(category, date);"
     "INSERT OR IGNORE INTO figure_conflicts SELECT f1.date, f1.category, f1.id, f2.id"
     "  FROM figures f1 JOIN figures f2 ON f2.category = f1.category AND f2.subject_key IS f1.subject_key"
     "  AND f2.place_key IS f1.place_key AND f2.date = f1.date AND f2.id > f1.id"
@@ -171,7 +174,7 @@ static const char *const migrations[] = {
     "INSERT INTO times_v4 SELECT article_id, row_number() OVER (PARTITION BY article_id ORDER BY rowid), start, end,"
     "  text, type, value FROM times;"
     "DROP TABLE times;"
-    "ALTER TABLE times_v4 RENAME TO times;",
+    "ALTER TABLE times_v4 RENAME TO times;"},
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -268,7 +271,8 @@ fl_store *fl_store_open_version(const char *path, unsigned flags, int version, c
     /* Page cache: 64 MiB for the writer, 16 MiB for each reader (a server
      * holds one reader per thread). */
     fl_store_exec(s, (flags & FL_STORE_READONLY) ? "PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;"
-                                                 : "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+                                                 : "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
+                                                   " PRAGMA wal_autocheckpoint=16384;");
     int v = read_version(s);
     if (v < 0) {
         fl_store_set_error(s, "%s: not a database (%s)", path, sqlite3_errmsg(s->db));
@@ -293,7 +297,10 @@ fl_store *fl_store_open_version(const char *path, unsigned flags, int version, c
             return fail_open(s, error);
         s->migrating_to = v + 1;
         snprintf(sql, sizeof sql, "PRAGMA user_version=%d", v + 1);
-        if (!fl_store_exec(s, migrations[v]) || !fl_store_exec(s, sql)) {
+        int ok = 1;
+        for (size_t part = 0; ok && part < sizeof migrations[v] / sizeof migrations[v][0]; part++)
+            ok = !migrations[v][part] || fl_store_exec(s, migrations[v][part]);
+        if (!ok || !fl_store_exec(s, sql)) {
             char why[1024];
             snprintf(why, sizeof why, "%.200s: migration to schema version %d failed: %.700s", path, v + 1, s->error);
             fl_store_exec(s, "ROLLBACK");

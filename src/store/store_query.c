@@ -235,9 +235,11 @@ static long long single_entity(fl_store *s)
  * equality, which lets each section read its index in order and stop at the
  * page instead of sorting every row of the entity. */
 #define ENTITY_PARTS(IN_WANTED, NOT_IN_WANTED) \
-        {"entity", "SELECT e.id, e.name, e.type, (SELECT coalesce(sum(m.count), 0) FROM mentions m WHERE m.entity_id = e.id) AS mentions," \
-                   " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS articles" \
-                   " FROM entities e WHERE e.id" IN_WANTED " ORDER BY mentions DESC LIMIT ?4 OFFSET ?5"}, \
+        /* One pass over each entity's mentions rows for both counts. */ \
+        {"entity", "SELECT e.id, e.name, e.type, coalesce(t.mentions, 0) AS mentions, coalesce(t.articles, 0) AS articles" \
+                   " FROM entities e LEFT JOIN (SELECT m.entity_id, sum(m.count) AS mentions, count(*) AS articles" \
+                   "   FROM mentions m WHERE m.entity_id" IN_WANTED " GROUP BY m.entity_id) t ON t.entity_id = e.id" \
+                   " WHERE e.id" IN_WANTED " ORDER BY mentions DESC LIMIT ?4 OFFSET ?5"}, \
         {"aliases", "SELECT DISTINCT x.alias FROM entity_aliases x WHERE x.entity_id" IN_WANTED \
                     " ORDER BY length(x.alias) DESC, x.alias LIMIT ?4 OFFSET ?5"}, \
         {"mentions_per_day", "SELECT m.date, sum(m.count) AS mentions FROM mentions m WHERE m.entity_id" IN_WANTED \
@@ -445,26 +447,45 @@ static void bind_category_page(sqlite3_stmt *st, const fl_query *q, unsigned lim
     sqlite3_bind_int(st, 5, (int)q->offset);
 }
 
+/* The disagreement queries; MATCH is the category condition (an equality
+ * reads the category's own index). ?1 category, ?2 from, ?3 to, ?4 limit,
+ * ?5 offset. */
+#define CONFLICTS_SQL(MATCH) \
+    "WITH pairs AS MATERIALIZED (SELECT c.a, c.b FROM figure_conflicts c" \
+    "   WHERE " MATCH " AND (?2 IS NULL OR c.date >= ?2) AND (?3 IS NULL OR c.date <= ?3)" \
+    "   ORDER BY c.date, c.category, c.a, c.b LIMIT ?4 OFFSET ?5)" \
+    " SELECT f1.date AS as_of, f1.category, f1.subject, f1.place," \
+    " f1.source AS source_a, f1.text AS figure_a, f1.qualifier AS qualifier_a, f1.value AS value_a," \
+    " f1.article_id AS article_a," \
+    " fl_sentence(a1.text, f1.start, f1.end) AS sentence_a, f1.start AS start_a, f1.end AS end_a," \
+    " f2.source AS source_b, f2.text AS figure_b, f2.qualifier AS qualifier_b, f2.value AS value_b," \
+    " f2.article_id AS article_b," \
+    " fl_sentence(a2.text, f2.start, f2.end) AS sentence_b, f2.start AS start_b, f2.end AS end_b" \
+    " FROM pairs p JOIN figures f1 ON f1.id = p.a JOIN figures f2 ON f2.id = p.b" \
+    " JOIN articles a1 ON a1.id = f1.article_id JOIN articles a2 ON a2.id = f2.article_id" \
+    " ORDER BY f1.date, f1.category, f1.id, f2.id"
+#define DECREASING_SQL(MATCH) \
+    "SELECT f.date AS as_of, f.category, f.subject, f.place, f.source, f.earlier_max," \
+    " (SELECT e.date FROM figures e WHERE e.category = f.category AND e.source_key = f.source_key" \
+    "   AND e.subject_key IS f.subject_key AND e.place_key IS f.place_key AND e.date <= f.date AND e.id <> f.id" \
+    "   AND coalesce(e.low, e.value) = f.earlier_max ORDER BY e.date LIMIT 1) AS earlier_date," \
+    " f.qualifier, f.value AS later_value, f.article_id AS article, fl_sentence(a.text, f.start, f.end) AS sentence," \
+    " f.start, f.end FROM (SELECT * FROM figures f" \
+    "   WHERE f.earlier_max > " FL_FIGURE_HIGH("f.") " AND " MATCH \
+    "   AND (?2 IS NULL OR f.date >= ?2) AND (?3 IS NULL OR f.date <= ?3)" \
+    "   ORDER BY f.date, f.id LIMIT ?4 OFFSET ?5) f JOIN articles a ON a.id = f.article_id" \
+    " ORDER BY f.date, f.id"
+
 static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
 {
     fl_result *r = fl_result_new();
     /* Intervals: [low, high] with value for both when they are missing and
      * an open end as infinity. Two figures disagree when their intervals do
      * not overlap. */
-    sqlite3_stmt *st = fl_store_prepare(
-        s, "WITH pairs AS MATERIALIZED (SELECT c.a, c.b FROM figure_conflicts c"
-           "   WHERE (?1 IS NULL OR c.category = ?1) AND (?2 IS NULL OR c.date >= ?2) AND (?3 IS NULL OR c.date <= ?3)"
-           "   ORDER BY c.date, c.category, c.a, c.b LIMIT ?4 OFFSET ?5)"
-           " SELECT f1.date AS as_of, f1.category, f1.subject, f1.place,"
-           " f1.source AS source_a, f1.text AS figure_a, f1.qualifier AS qualifier_a, f1.value AS value_a,"
-           " f1.article_id AS article_a,"
-           " fl_sentence(a1.text, f1.start, f1.end) AS sentence_a, f1.start AS start_a, f1.end AS end_a,"
-           " f2.source AS source_b, f2.text AS figure_b, f2.qualifier AS qualifier_b, f2.value AS value_b,"
-           " f2.article_id AS article_b,"
-           " fl_sentence(a2.text, f2.start, f2.end) AS sentence_b, f2.start AS start_b, f2.end AS end_b"
-           " FROM pairs p JOIN figures f1 ON f1.id = p.a JOIN figures f2 ON f2.id = p.b"
-           " JOIN articles a1 ON a1.id = f1.article_id JOIN articles a2 ON a2.id = f2.article_id"
-           " ORDER BY f1.date, f1.category, f1.id, f2.id");
+    /* With a category, its own index range (for one category that order
+     * is the same); without, every pair in date order. */
+    sqlite3_stmt *st =
+        fl_store_prepare(s, q->category && *q->category ? CONFLICTS_SQL("c.category = ?1") : CONFLICTS_SQL("?1 IS NULL"));
     if (!st) {
         fl_result_free(r);
         return NULL;
@@ -476,17 +497,8 @@ static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
     }
     /* A cumulative series (same source, category, subject, place) that later
      * reports less than it already had. */
-    st = fl_store_prepare(
-        s, "SELECT f.date AS as_of, f.category, f.subject, f.place, f.source, f.earlier_max,"
-           " (SELECT e.date FROM figures e WHERE e.category = f.category AND e.source_key = f.source_key"
-           "   AND e.subject_key IS f.subject_key AND e.place_key IS f.place_key AND e.date <= f.date AND e.id <> f.id"
-           "   AND coalesce(e.low, e.value) = f.earlier_max ORDER BY e.date LIMIT 1) AS earlier_date,"
-           " f.qualifier, f.value AS later_value, f.article_id AS article, fl_sentence(a.text, f.start, f.end) AS sentence,"
-           " f.start, f.end FROM (SELECT * FROM figures f"
-           "   WHERE f.earlier_max > " FL_FIGURE_HIGH("f.") " AND (?1 IS NULL OR f.category = ?1)"
-           "   AND (?2 IS NULL OR f.date >= ?2) AND (?3 IS NULL OR f.date <= ?3)"
-           "   ORDER BY f.date, f.id LIMIT ?4 OFFSET ?5) f JOIN articles a ON a.id = f.article_id"
-           " ORDER BY f.date, f.id");
+    st = fl_store_prepare(s, q->category && *q->category ? DECREASING_SQL("f.category = ?1")
+                                                   : DECREASING_SQL("?1 IS NULL"));
     if (!st) {
         fl_result_free(r);
         return NULL;
