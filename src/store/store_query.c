@@ -246,14 +246,16 @@ static long long single_entity(fl_store *s)
                              " AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)" \
                              " GROUP BY m.date ORDER BY m.date LIMIT ?4 OFFSET ?5"}, \
         /* Over the entity's newest CO_OCCURRING_WINDOW articles: a name in \
-         * thousands of articles would otherwise join millions of mentions. */ \
+         * thousands of articles would otherwise join millions of mentions. \
+         * Counted per entity first (a mentions row is one entity in one \
+         * article), names looked up per entity, not per row. */ \
         {"co_occurring", "WITH arts AS (SELECT DISTINCT m.article_id AS id FROM mentions m" \
                          "   WHERE m.entity_id" IN_WANTED " AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)" \
                          "   ORDER BY m.date DESC, m.article_id DESC LIMIT " CO_OCCURRING_WINDOW ")" \
-                         " SELECT e.name, e.type, count(DISTINCT m2.article_id) AS articles" \
-                         " FROM arts JOIN mentions m2 ON m2.article_id = arts.id AND m2.entity_id" NOT_IN_WANTED \
-                         " JOIN entities e ON e.id = m2.entity_id" \
-                         " GROUP BY e.id ORDER BY articles DESC, e.name LIMIT ?4 OFFSET ?5"}, \
+                         " SELECT e.name, e.type, c.articles FROM (SELECT m2.entity_id, count(*) AS articles" \
+                         "   FROM arts JOIN mentions m2 ON m2.article_id = arts.id AND m2.entity_id" NOT_IN_WANTED \
+                         "   GROUP BY m2.entity_id) c JOIN entities e ON e.id = c.entity_id" \
+                         " ORDER BY c.articles DESC, e.name LIMIT ?4 OFFSET ?5"}, \
         /* Pages first (by quote and attribution order), then the article \
          * fields for those rows only: the article text is large. */ \
         {"quotes", "WITH page AS MATERIALIZED (SELECT q.id FROM quotes q" \
