@@ -58,6 +58,56 @@ static fl_result *ask(fl_store *s, fl_query_kind kind, const char *text)
 }
 
 
+/* The writer remembers what names resolved to; another connection's commit
+ * that merges an entity away must not leave it using the merged id. And a
+ * bare surname adopted by a full name in the same article links that
+ * article's quote to the full name (a deliberate change in schema 4). */
+static void test_memo_and_merges(const char *path)
+{
+    char *err = NULL;
+    unlink(path);
+    fl_store *a = fl_store_open(path, 0, &err), *b = fl_store_open(path, 0, &err);
+    CHECK(a && b);
+    if (!a || !b)
+        return;
+    fl_store_set_batch(a, 1);
+    fl_store_set_batch(b, 1);
+    CHECK_INT(add(a, "2024-01-01", "Gallant spoke.",
+                  "\"entities\":[{\"name\":\"Gallant\",\"type\":\"PER\",\"mentions\":[[0,7]]}]"), 1);
+    /* b adds the full name: the bare entity a remembers is merged away. */
+    CHECK_INT(add(b, "2024-01-02", "Yoav Gallant spoke.",
+                  "\"entities\":[{\"name\":\"Yoav Gallant\",\"type\":\"PER\",\"mentions\":[[0,12]]}]"), 1);
+    CHECK_INT(add(a, "2024-01-03", "Gallant again.",
+                  "\"entities\":[{\"name\":\"Gallant\",\"type\":\"PER\",\"mentions\":[[0,7]]}]"), 1);
+    /* The same article: a bare surname first, then the full name adopts it;
+     * the quote names the bare one. */
+    CHECK_INT(add(a, "2024-01-04", "Regev met Mark Regev.",
+                  "\"entities\":[{\"name\":\"Regev\",\"type\":\"PER\",\"mentions\":[[0,5]]},"
+                  "{\"name\":\"Mark Regev\",\"type\":\"PER\",\"mentions\":[[10,20]]}],"
+                  "\"quotes\":[{\"text\":\"not yet\",\"start\":0,\"end\":5,\"speaker\":{\"name\":\"Regev\",\"entity\":0}}]"),
+              1);
+    fl_store_close(a);
+    fl_store_close(b);
+    fl_store *r = fl_store_open(path, FL_STORE_READONLY, &err);
+    fl_result *res = ask(r, FL_QUERY_ENTITY, "Yoav Gallant");
+    CHECK_STR(cell(res, 0, 0, "articles"), "3"); /* all three, none on a merged-away id */
+    fl_result_free(res);
+    res = ask(r, FL_QUERY_QUOTES, "Mark Regev");
+    CHECK_INT(fl_result_row_count(res, 0), 1);
+    CHECK_STR(cell(res, 0, 0, "speaker"), "Mark Regev");
+    fl_result_free(res);
+    res = ask(r, FL_QUERY_ENTITY, "Mark Regev");
+    CHECK_STR(cell(res, 0, 0, "mentions"), "2"); /* the bare mention moved with it */
+    fl_result_free(res);
+    fl_store_close(r);
+    unlink(path);
+    char extra[600];
+    snprintf(extra, sizeof extra, "%s-wal", path);
+    unlink(extra);
+    snprintf(extra, sizeof extra, "%s-shm", path);
+    unlink(extra);
+}
+
 /* Two answers are the same: sections, columns, rows, cell types and texts. */
 static int same_result(fl_result *a, fl_result *b)
 {
@@ -496,6 +546,7 @@ int main(void)
     fl_store_close(s);
 
     test_migration_from_v3(path);
+    test_memo_and_merges(path);
 
     /* A file that is not a database. */
     FILE *f = fopen(path, "wb");
