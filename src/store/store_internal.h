@@ -34,7 +34,7 @@ struct fl_store {
 #define FL_STORE_MOVES 16
     long long moved_from[FL_STORE_MOVES], moved_to[FL_STORE_MOVES];
     size_t moves;
-#define FL_STORE_CACHE 48
+#define FL_STORE_CACHE 64 /* distinct statements one connection uses: about 25 writing, 40 asking */
     struct {
         const char *sql;
         sqlite3_stmt *st;
