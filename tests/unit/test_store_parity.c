@@ -269,7 +269,9 @@ int main(void)
     }
     /* search: the words of the most mentioned names, and common words */
     static const char *const words[] = {"killed", "hostages", "ceasefire", "\"humanitarian pause\"", "oil prices",
-                                        "said", "hospital", "minist*", "Gaza Strip", "talks", "rocket", "shares"};
+                                        "said", "hospital", "minist*", "Gaza Strip", "talks", "rocket", "shares",
+                                        "o'brien", "x* y*", "\"Gaza Strip\" killed", "NEAR(", "AND OR NOT", "al-Shifa",
+                                        "2023", "\"the"};
     n = names(lite, "SELECT e.name FROM entities e JOIN mentions m ON m.entity_id = e.id GROUP BY e.id"
                     " ORDER BY count(*) DESC, e.id LIMIT 40", list, 40);
     static char sources_a[5][256];
