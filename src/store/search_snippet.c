@@ -75,7 +75,7 @@ static int add_term(void *arg, int flags, const char *token, int len, int start,
     return SQLITE_OK;
 }
 
-/* The terms of a query written by fts_query: "word", "word"* and
+/* The terms of a query written by fl_search_fts_query: "word", "word"* and
  * "several words", each group tokenized as FTS5 tokenizes it. */
 fl_snippet_terms *fl_snippet_terms_new(fl_snippet_maker *tk, const char *q)
 {
