@@ -29,7 +29,7 @@ static const char *const cumulative_categories[] = {"arrested", "injured", "kill
 
 /* Builds a safe FTS5 query from user text. Returns 0 if nothing searchable
  * is left. */
-static int fts_query(const char *in, fl_buffer *out)
+int fl_search_fts_query(const char *in, fl_buffer *out)
 {
     fl_buffer_clear(out);
     size_t len = strlen(in);
@@ -249,7 +249,7 @@ static int search_count(fl_store *s, const fl_query *q, const char *fts, const s
  * apart from another's: the FTS query and the filters. */
 static int search_prepare(fl_store *s, const fl_query *q, fl_buffer *fts, fl_buffer *key)
 {
-    if (!q->text || !fts_query(q->text, fts)) {
+    if (!q->text || !fl_search_fts_query(q->text, fts)) {
         fl_store_set_error(s, "nothing to search for: give one or more words");
         s->query_status = FL_ERR_USAGE;
         return 0;
