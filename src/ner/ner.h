@@ -36,6 +36,11 @@ static inline int fl_ner_label_part(int label) { return label ? (label - 1) % 4 
 int fl_ner_transition_allowed(int a, int b);
 /* 1 if a sentence may end after label a. */
 int fl_ner_may_end(int a);
+/* 1 if label y continues an entity (I-* or L-*), so may not start one. */
+int fl_ner_label_continues(int y);
+/* The labels that may precede label y, in increasing order, into out (room
+ * for 9); returns how many. The decoder's form of fl_ner_transition_allowed. */
+size_t fl_ner_predecessors(int y, uint8_t *out);
 
 /* ---- Hash tables -------------------------------------------------------- */
 /*
