@@ -126,6 +126,8 @@ fl_ner_model *fl_ner_model_alloc(void);
 
 /* ---- Documents for tagging and training --------------------------------- */
 
+typedef struct fl_ner_type_cache fl_ner_type_cache;
+
 /* One token as the tagger sees it: its text, and whether a sentence starts here. */
 typedef struct fl_ner_token {
     const char *text;
@@ -148,6 +150,8 @@ typedef struct fl_ner_work {
     uint32_t *doc_counts;   /* per token: packed doc-level casing counts */
     uint32_t *cluster;      /* per token: its word class (model's clusters), 0 if none */
     uint8_t *casing_lex;    /* per token: its FL_CASE_* in the model's casing lexicon, 7 if absent */
+    uint32_t *type_rows;    /* per token: its word type's rows (ner_score.h), FL_NER_TYPE_ROWS each */
+    struct fl_ner_type_cache *type_cache; /* word type -> rows, kept across documents (ner_score.c) */
     /* Per token of one sentence: decoding works sentence by sentence. */
     size_t sentence_cap;
     float *scores;          /* emission scores, tokens x labels */

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "ner/ner.h"
+#include "ner/ner_score.h"
 #include "text/utf8.h"
 
 enum template_id {
@@ -76,6 +77,7 @@ int fl_ner_work_reserve(fl_ner_work *w, size_t n)
     GROW(doc_counts, cap);
     GROW(cluster, cap);
     GROW(casing_lex, cap);
+    GROW(type_rows, cap * FL_NER_TYPE_ROWS);
     w->cap = cap;
     return 1;
 }
@@ -229,11 +231,11 @@ static void mark_uncased(const fl_ner_token *t, size_t n, fl_ner_work *w)
 
 /* Empties a per-document table for a document of n tokens. Clearing costs
  * its capacity, so a table that one long document grew is shrunk again for
- * short ones. */
+ * shorter ones: it is kept at most twice the size a fresh one would have. */
 static int table_reset(fl_ner_table *t, size_t n)
 {
     size_t want = n < 512 ? 512 : n;
-    if (t->slots && t->mask + 1 > 8 * want)
+    if (t->slots && t->mask + 1 > 4 * want)
         fl_ner_table_free(t);
     if (!t->slots)
         return fl_ner_table_init(t, want);
@@ -540,6 +542,153 @@ unsigned fl_ner_token_features(const fl_ner_model *m, const fl_ner_token *t, siz
         assert(k <= FL_NER_MAX_FEATURES);
         return k;
     }
+}
+
+/* ---- The same features, for tagging with the type cache (ner_score.c) ----
+ * fl_ner_type_features computes the features of fl_ner_token_features
+ * that depend on one word type alone; fl_ner_token_items lists a token's
+ * features in the order of fl_ner_token_features, taking those from the
+ * type rows and hashing only the rest. A change to the features above must
+ * be made here too: tests/unit/test_ner_score.c compares the two. */
+
+static const uint64_t edge_word = 0x5e17; /* fl_ner_token_features' `none` */
+
+void fl_ner_type_features(const fl_ner_model *m, const fl_ner_token *t, const fl_ner_work *w, size_t i, uint64_t *f)
+{
+    memset(f, 0, FL_NER_TYPE_ROWS * sizeof *f);
+    uint64_t w0 = w->lower[i], s0 = w->shape[i], ct = w->case_true[i];
+    f[FL_NER_TR_BIAS] = feature(T_BIAS, 0);
+    f[FL_NER_TR_W0] = feature(T_W0, w0);
+    f[FL_NER_TR_FORM] = feature(T_FORM, pair(w0, ct));
+    uint64_t hp = 0, hs = 0;
+    size_t len = t[i].len;
+    for (size_t a = 1; a <= 4 && a <= len && len > a; a++) {
+        unsigned char c = (unsigned char)t[i].text[a - 1];
+        unsigned char d = (unsigned char)t[i].text[len - a];
+        hp = hp * 131 + (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        hs = hs * 131 + (unsigned char)(d >= 'A' && d <= 'Z' ? d + 32 : d);
+        f[FL_NER_TR_AFFIX + 2 * (a - 1)] = feature(T_PREFIX, hp * 8 + a);
+        f[FL_NER_TR_AFFIX + 2 * (a - 1) + 1] = feature(T_SUFFIX, hs * 8 + a);
+    }
+    f[FL_NER_TR_SH0] = feature(T_SH0, s0);
+    f[FL_NER_TR_LEX] = feature(T_LEX, (uint64_t)w->casing_lex[i] << 3 | ct);
+    f[FL_NER_TR_WM1] = feature(T_WM1, w0);
+    f[FL_NER_TR_SHM1] = feature(T_SHM1, s0);
+    f[FL_NER_TR_WP1] = feature(T_WP1, w0);
+    f[FL_NER_TR_SHP1] = feature(T_SHP1, s0);
+    f[FL_NER_TR_WM2] = feature(T_WM2, w0);
+    f[FL_NER_TR_WP2] = feature(T_WP2, w0);
+    if (m->clusters.count) {
+        uint64_t a0 = w->cluster[i], c0 = a0 & 0x7FF;
+        f[FL_NER_TR_CL0] = feature(T_CL0, c0);
+        f[FL_NER_TR_CL0_CASE] = feature(T_CL0_CASE, c0 << 4 | ct);
+        f[FL_NER_TR_CLM1] = feature(T_CLM1, c0);
+        f[FL_NER_TR_CLP1] = feature(T_CLP1, c0);
+        f[FL_NER_TR_CLM2] = feature(T_CLM2, c0);
+        f[FL_NER_TR_CLP2] = feature(T_CLP2, c0);
+        for (int level = 1; level < 3; level++) {
+            uint64_t shift = 11 * (uint64_t)level, lv = (uint64_t)level << 40, cl = lv | ((a0 >> shift) & 0x7FF);
+            f[FL_NER_TR_CL0_L1 + level - 1] = feature(T_CL0, cl);
+            f[FL_NER_TR_CLM1_L1 + level - 1] = feature(T_CLM1, cl);
+            f[FL_NER_TR_CLP1_L1 + level - 1] = feature(T_CLP1, cl);
+        }
+    }
+}
+
+void fl_ner_edge_features(const fl_ner_model *m, uint64_t *f)
+{
+    memset(f, 0, FL_NER_TYPE_ROWS * sizeof *f);
+    f[FL_NER_TR_WM1] = feature(T_WM1, edge_word);
+    f[FL_NER_TR_SHM1] = feature(T_SHM1, edge_word);
+    f[FL_NER_TR_WP1] = feature(T_WP1, edge_word);
+    f[FL_NER_TR_SHP1] = feature(T_SHP1, edge_word);
+    f[FL_NER_TR_WM2] = feature(T_WM2, edge_word);
+    f[FL_NER_TR_WP2] = feature(T_WP2, edge_word);
+    if (m->clusters.count) {
+        /* A missing neighbour's class is all ones (0xFFFFFFFF), two beyond 0xFFFF. */
+        f[FL_NER_TR_CLM1] = feature(T_CLM1, 0x7FF);
+        f[FL_NER_TR_CLP1] = feature(T_CLP1, 0x7FF);
+        f[FL_NER_TR_CLM2] = feature(T_CLM2, 0xFFFF);
+        f[FL_NER_TR_CLP2] = feature(T_CLP2, 0xFFFF);
+        for (int level = 1; level < 3; level++) {
+            uint64_t cl = (uint64_t)level << 40 | ((UINT64_C(0xFFFFFFFF) >> (11 * level)) & 0x7FF);
+            f[FL_NER_TR_CLM1_L1 + level - 1] = feature(T_CLM1, cl);
+            f[FL_NER_TR_CLP1_L1 + level - 1] = feature(T_CLP1, cl);
+        }
+    }
+}
+
+unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t n, const fl_ner_work *w, size_t i,
+                            uint32_t *items, uint64_t *feats, uint32_t *look, uint32_t base, unsigned *looked)
+{
+    static const uint64_t none = 0x5e17;
+    int has_m1 = i > 0 && !t[i].sentence_start, has_m2 = has_m1 && i > 1 && !t[i - 1].sentence_start;
+    int has_p1 = i + 1 < n && !t[i + 1].sentence_start;
+    int has_p2 = has_p1 && i + 2 < n && !t[i + 2].sentence_start;
+    const uint32_t *edge = fl_ner_edge_rows(w);
+    const uint32_t *self = w->type_rows + i * FL_NER_TYPE_ROWS;
+    const uint32_t *m1 = has_m1 ? self - FL_NER_TYPE_ROWS : edge, *m2 = has_m2 ? self - 2 * FL_NER_TYPE_ROWS : edge;
+    const uint32_t *p1 = has_p1 ? self + FL_NER_TYPE_ROWS : edge, *p2 = has_p2 ? self + 2 * FL_NER_TYPE_ROWS : edge;
+    uint64_t wm1 = has_m1 ? w->lower[i - 1] : none, wp1 = has_p1 ? w->lower[i + 1] : none;
+    uint64_t sm1 = has_m1 ? w->shape[i - 1] : none, sp1 = has_p1 ? w->shape[i + 1] : none;
+    uint64_t w0 = w->lower[i], s0 = w->shape[i];
+    unsigned k = 0, q = 0;
+#define ROW(r) (items[k++] = (r))
+#define LOOK(h) (feats[q] = (h), look[q++] = base + k, items[k++] = 0)
+    ROW(self[FL_NER_TR_BIAS]);
+    ROW(self[FL_NER_TR_W0]);
+    ROW(m1[FL_NER_TR_WM1]);
+    ROW(p1[FL_NER_TR_WP1]);
+    ROW(m2[FL_NER_TR_WM2]);
+    ROW(p2[FL_NER_TR_WP2]);
+    ROW(self[FL_NER_TR_FORM]);
+    LOOK(feature(T_W_M1_0, pair(wm1, w0)));
+    LOOK(feature(T_W_0_P1, pair(w0, wp1)));
+    for (int a = 0; a < 8; a++)
+        ROW(self[FL_NER_TR_AFFIX + a]);
+    ROW(self[FL_NER_TR_SH0]);
+    ROW(m1[FL_NER_TR_SHM1]);
+    ROW(p1[FL_NER_TR_SHP1]);
+    LOOK(feature(T_SH_M1_0, pair(sm1, s0)));
+    LOOK(feature(T_SH_0_P1, pair(s0, sp1)));
+    LOOK(feature(T_SH_M1_0_P1, pair(pair(sm1, s0), sp1)));
+    LOOK(feature(T_SHM1_W0, pair(sm1, w0)));
+    LOOK(feature(T_W0_SHP1, pair(w0, sp1)));
+    int src = w->case_source[i];
+    LOOK(feature(T_CASE, (uint64_t)(w->case_true[i] | w->uncased[i] << 3 | (t[i].sentence_start ? 1 : 0) << 4 | src << 5)));
+    LOOK(feature(T_CASE_CTX, (uint64_t)((has_m1 ? w->case_true[i - 1] : 7) << 6 | w->case_true[i] << 3 |
+                                          (has_p1 ? w->case_true[i + 1] : 7))));
+    LOOK(feature(T_W0_CASE_PREV, pair(w0, has_m1 ? w->case_true[i - 1] : 7)));
+    for (unsigned bits = w->gaz_bits[i]; bits; bits &= bits - 1)
+        LOOK(feature(T_GAZ, (uint64_t)__builtin_ctz(bits)));
+    LOOK(feature(T_GAZ_M1, has_m1 ? w->gaz_bits[i - 1] : 0xFFFFF));
+    LOOK(feature(T_GAZ_P1, has_p1 ? w->gaz_bits[i + 1] : 0xFFFFF));
+    ROW(self[FL_NER_TR_LEX]);
+    uint32_t dc = w->doc_counts[i];
+    LOOK(feature(T_DOC, (uint64_t)((dc & 0xFF) != 0) | (uint64_t)(((dc >> 8) & 0xFF) != 0) << 1 |
+                            (uint64_t)(((dc >> 16) & 0xFF) != 0) << 2 | (uint64_t)w->case_seen[i] << 3));
+    if (m->clusters.count) {
+        uint64_t c0 = w->cluster[i] & 0x7FF, cm1 = has_m1 ? w->cluster[i - 1] & 0x7FF : 0x7FF,
+                 cp1 = has_p1 ? w->cluster[i + 1] & 0x7FF : 0x7FF;
+        ROW(self[FL_NER_TR_CL0]);
+        ROW(m1[FL_NER_TR_CLM1]);
+        ROW(p1[FL_NER_TR_CLP1]);
+        ROW(m2[FL_NER_TR_CLM2]);
+        ROW(p2[FL_NER_TR_CLP2]);
+        LOOK(feature(T_CL_M1_0, cm1 << 16 | c0));
+        LOOK(feature(T_CL_0_P1, c0 << 16 | cp1));
+        ROW(self[FL_NER_TR_CL0_CASE]);
+        for (int level = 0; level < 2; level++) {
+            ROW(self[FL_NER_TR_CL0_L1 + level]);
+            ROW(m1[FL_NER_TR_CLM1_L1 + level]);
+            ROW(p1[FL_NER_TR_CLP1_L1 + level]);
+        }
+    }
+#undef ROW
+#undef LOOK
+    assert(k + FL_NER_HISTORY_FEATURES <= FL_NER_MAX_FEATURES + FL_NER_HISTORY_FEATURES);
+    *looked = q;
+    return k;
 }
 
 int fl_ner_features(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "ner/ner.h"
+#include "ner/ner_score.h"
 
 static const char file_magic[8] = {'F', 'L', 'N', 'E', 'R', '0', '0', '2'};
 static const char file_end[8] = {'F', 'L', 'N', 'E', 'R', 'E', 'N', 'D'};
@@ -303,6 +304,8 @@ void fl_ner_work_free(fl_ner_work *w)
     free(w->doc_counts);
     free(w->cluster);
     free(w->casing_lex);
+    free(w->type_rows);
+    fl_ner_type_cache_free(w->type_cache);
     free(w->feats);
     free(w->feat_count);
     free(w->scores);
@@ -402,106 +405,11 @@ void fl_ner_viterbi(const float *transitions, fl_ner_work *w, size_t a, size_t b
     }
 }
 
-/* sum = the element-wise total of the rows that are not NULL, each label's
- * total added up in row order (so the result is bit for bit that of a plain
- * loop). Adding a 17-float row is most of the tagger's arithmetic, so where
- * the compiler has vector types it adds four labels at a time (SSE on
- * x86-64, NEON on ARM): 5 additions a row instead of 17. */
-_Static_assert(FL_NER_LABELS == 17, "add_rows adds 4 x 4 + 1 labels");
-#if defined(__GNUC__) || defined(__clang__)
-typedef float fl_v4 __attribute__((vector_size(16)));
-static inline fl_v4 load_v4(const float *p)
-{
-    fl_v4 v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-static inline void add_rows(float *sum, const float *const *r, unsigned n)
-{
-    fl_v4 a = {0}, b = {0}, c = {0}, d = {0};
-    float e = 0;
-    for (unsigned k = 0; k < n; k++) {
-        const float *row = r[k];
-        if (!row)
-            continue;
-        a += load_v4(row);
-        b += load_v4(row + 4);
-        c += load_v4(row + 8);
-        d += load_v4(row + 12);
-        e += row[16];
-    }
-    memcpy(sum, &a, sizeof a);
-    memcpy(sum + 4, &b, sizeof b);
-    memcpy(sum + 8, &c, sizeof c);
-    memcpy(sum + 12, &d, sizeof d);
-    sum[16] = e;
-}
-#else
-static inline void add_rows(float *sum, const float *const *r, unsigned n)
-{
-    for (int y = 0; y < FL_NER_LABELS; y++)
-        sum[y] = 0;
-    for (unsigned k = 0; k < n; k++)
-        if (r[k])
-            for (int y = 0; y < FL_NER_LABELS; y++)
-                sum[y] += r[k][y];
-}
-#endif
-
-/* Scores tokens [from, to) of the sentence starting at token `start` into
- * w->scores. The weight rows live in a table of megabytes, so each lookup
- * is a cache miss: the features of a block of tokens are built first, then
- * resolved to rows with the table slots asked for LOOKAHEAD features in
- * advance (and each row asked for once its place is known), then added up.
- * The misses so overlap instead of following one another. The rows of a
- * token are added in the same order as one at a time would (its features,
- * then its history features), so the sums are bit for bit the same. */
-enum { BLOCK_TOKENS = 16, TOKEN_FEATURES = FL_NER_MAX_FEATURES + FL_NER_HISTORY_FEATURES, LOOKAHEAD = 16 };
-
-static void score_block(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_ner_work *w, size_t start,
-                        size_t from, size_t to)
-{
-    uint64_t feats[BLOCK_TOKENS * TOKEN_FEATURES];
-    const float *rows[BLOCK_TOKENS * TOKEN_FEATURES];
-    unsigned count[BLOCK_TOKENS];
-    size_t total = 0;
-    for (size_t j = from; j < to; j++) {
-        unsigned c = fl_ner_token_features(m, tokens, n, w, j, feats + total);
-        c += fl_ner_history_features(w, j, feats + total + c);
-        count[j - from] = c;
-        total += c;
-    }
-    const fl_ner_table *t = &m->features;
-    for (size_t k = 0; k < total; k++) {
-#if defined(__GNUC__) || defined(__clang__)
-        if (k + LOOKAHEAD < total) {
-            uint64_t f = feats[k + LOOKAHEAD];
-            __builtin_prefetch(&t->slots[(size_t)(f ^ (f >> 29)) & t->mask]);
-        }
-#endif
-        const uint32_t *row = fl_ner_table_find(t, feats[k]);
-        rows[k] = row ? m->weights + (size_t)*row * FL_NER_LABELS : NULL;
-#if defined(__GNUC__) || defined(__clang__)
-        if (row) {
-            __builtin_prefetch(rows[k]);
-            __builtin_prefetch(rows[k] + FL_NER_LABELS - 1);
-        }
-#endif
-    }
-    const float *const *r = rows;
-    for (size_t j = from; j < to; j++) {
-        float sum[FL_NER_LABELS];
-        add_rows(sum, r, count[j - from]);
-        r += count[j - from];
-        memcpy(w->scores + (j - start) * FL_NER_LABELS, sum, sizeof sum);
-    }
-}
-
 int fl_ner_tag(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_ner_work *w, uint8_t *labels)
 {
     if (!n)
         return 1;
-    if (!fl_ner_prepare(m, tokens, n, w))
+    if (!fl_ner_prepare(m, tokens, n, w) || !fl_ner_type_rows(m, tokens, n, w))
         return 0;
     /* Sentence by sentence: the history features of a sentence depend on
      * the labels of the sentences before it. */
@@ -511,8 +419,7 @@ int fl_ner_tag(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_n
             continue;
         if (!fl_ner_work_reserve_sentence(w, i - start))
             return 0;
-        for (size_t from = start; from < i; from += BLOCK_TOKENS)
-            score_block(m, tokens, n, w, start, from, i - from < BLOCK_TOKENS ? i : from + BLOCK_TOKENS);
+        fl_ner_score_sentence(m, tokens, n, w, start, i);
         fl_ner_viterbi(m->transitions, w, 0, i - start, labels + start);
         if (!fl_ner_history_add(w, start, i, labels))
             return 0;

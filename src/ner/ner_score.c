@@ -1,0 +1,224 @@
+/*
+ * ner_score.c — emission scores for tagging: each token's feature rows,
+ * found in the model and added up. Not for: which features there are
+ * (ner_features.c, the reference), decoding (ner_model.c) or learning.
+ *
+ * Design. A token has about 45 features; each costs a hash, a probe of the
+ * model's feature table (megabytes, so a likely cache miss) and a row add.
+ * About 30 of them depend on one token's word alone: its own word, form,
+ * affixes, shape, casing-lexicon class and word classes, and the same
+ * token seen as a neighbour (w-1, w+1, w-2, w+2, their shapes and classes).
+ * Those rows are looked up once per word type and kept in a type cache: a
+ * direct-mapped table of TYPE_CACHE_SLOTS entries keyed by (lower-case hash,
+ * shape hash, true case), which lives in the work space across documents
+ * (about 1 MB) and is valid as long as the model's feature table is the one
+ * it was filled from. Only the ~15 features that join tokens or describe
+ * one occurrence (bigrams, shape pairs, case context, gazetteer,
+ * document counts, history) are hashed and probed per token.
+ *
+ * The rows of a token are added in exactly the order fl_ner_token_features
+ * lists its features, each label's sum in that order, so the scores are bit
+ * for bit those of looking every feature up; tests/unit/test_ner_score.c
+ * checks the two agree row for row.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ner/ner.h"
+#include "ner/ner_score.h"
+
+enum { TYPE_CACHE_SLOTS = 8192 };
+enum { NO_ROW = UINT32_MAX };
+
+typedef struct type_entry {
+    uint64_t lower, shape;
+    uint32_t case_true; /* + 1, so 0 marks an empty entry */
+    uint32_t rows[FL_NER_TYPE_ROWS];
+} type_entry;
+
+struct fl_ner_type_cache {
+    const fl_ner_slot *slots; /* the feature table it was filled from */
+    size_t count;
+    type_entry entry[TYPE_CACHE_SLOTS];
+    uint32_t edge[FL_NER_TYPE_ROWS]; /* rows of a neighbour beyond the sentence */
+};
+
+void fl_ner_type_cache_free(fl_ner_type_cache *c) { free(c); }
+
+static uint32_t row_of(const fl_ner_model *m, uint64_t f)
+{
+    const uint32_t *row = fl_ner_table_find(&m->features, f);
+    return row ? *row : NO_ROW;
+}
+
+/* The rows of one word type, positions as FL_NER_TR_* say. */
+static void type_rows(const fl_ner_model *m, const fl_ner_token *t, const fl_ner_work *w, size_t i, uint32_t *rows)
+{
+    uint64_t f[FL_NER_TYPE_ROWS];
+    fl_ner_type_features(m, t, w, i, f);
+    for (unsigned k = 0; k < FL_NER_TYPE_ROWS; k++)
+        rows[k] = f[k] ? row_of(m, f[k]) : NO_ROW;
+}
+
+int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)
+{
+    if (!w->type_cache) {
+        if (!(w->type_cache = calloc(1, sizeof *w->type_cache)))
+            return 0;
+    }
+    fl_ner_type_cache *c = w->type_cache;
+    if (c->slots != m->features.slots || c->count != m->features.count) {
+        memset(c->entry, 0, sizeof c->entry);
+        c->slots = m->features.slots;
+        c->count = m->features.count;
+        uint64_t f[FL_NER_TYPE_ROWS];
+        fl_ner_edge_features(m, f);
+        for (unsigned k = 0; k < FL_NER_TYPE_ROWS; k++)
+            c->edge[k] = f[k] ? row_of(m, f[k]) : NO_ROW;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint64_t key = fl_ner_mix(w->lower[i] ^ (w->shape[i] * UINT64_C(0x9E3779B97F4A7C15)) ^ w->case_true[i]);
+        type_entry *e = &c->entry[key & (TYPE_CACHE_SLOTS - 1)];
+        if (e->case_true != (uint32_t)w->case_true[i] + 1 || e->lower != w->lower[i] || e->shape != w->shape[i]) {
+            e->lower = w->lower[i];
+            e->shape = w->shape[i];
+            e->case_true = (uint32_t)w->case_true[i] + 1;
+            type_rows(m, t, w, i, e->rows);
+        }
+        memcpy(w->type_rows + i * FL_NER_TYPE_ROWS, e->rows, sizeof e->rows);
+    }
+    return 1;
+}
+
+const uint32_t *fl_ner_edge_rows(const fl_ner_work *w) { return w->type_cache->edge; }
+
+/* sum = the element-wise total of n rows, each label's total added up in
+ * row order (so the result is bit for bit that of a plain loop). Adding a
+ * 17-float row is most of the tagger's arithmetic, so where the compiler
+ * has vector types it adds four labels at a time (SSE on x86-64, NEON on
+ * ARM): 5 additions a row instead of 17. */
+_Static_assert(FL_NER_LABELS == 17, "add_rows adds 4 x 4 + 1 labels");
+#if defined(__GNUC__) || defined(__clang__)
+typedef float fl_v4 __attribute__((vector_size(16)));
+static inline fl_v4 load_v4(const float *p)
+{
+    fl_v4 v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+static inline void add_rows(float *sum, const float *const *r, unsigned n)
+{
+    fl_v4 a = {0}, b = {0}, c = {0}, d = {0};
+    float e = 0;
+    for (unsigned k = 0; k < n; k++) {
+        const float *row = r[k];
+        a += load_v4(row);
+        b += load_v4(row + 4);
+        c += load_v4(row + 8);
+        d += load_v4(row + 12);
+        e += row[16];
+    }
+    memcpy(sum, &a, sizeof a);
+    memcpy(sum + 4, &b, sizeof b);
+    memcpy(sum + 8, &c, sizeof c);
+    memcpy(sum + 12, &d, sizeof d);
+    sum[16] = e;
+}
+#else
+static inline void add_rows(float *sum, const float *const *r, unsigned n)
+{
+    for (int y = 0; y < FL_NER_LABELS; y++)
+        sum[y] = 0;
+    for (unsigned k = 0; k < n; k++)
+        for (int y = 0; y < FL_NER_LABELS; y++)
+            sum[y] += r[k][y];
+}
+#endif
+
+/* Scores tokens [from, to) of the sentence starting at token `start` into
+ * w->scores. The features left to look up (those not in the type cache)
+ * of a block of tokens are built first, then resolved with the table slots
+ * asked for LOOKAHEAD features in advance (and each row asked for once its
+ * place is known), so the cache misses overlap instead of following one
+ * another; then the rows are added up. */
+enum { BLOCK_TOKENS = 16, TOKEN_ITEMS = FL_NER_MAX_FEATURES + FL_NER_HISTORY_FEATURES, LOOKAHEAD = 16 };
+
+static void score_block(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_ner_work *w, size_t start,
+                        size_t from, size_t to)
+{
+    /* items[k]: a row already known (or NO_ROW), or, when look[k] is set, the
+     * feature feats[k] to look up. */
+    uint32_t items[BLOCK_TOKENS * TOKEN_ITEMS];
+    uint64_t feats[BLOCK_TOKENS * TOKEN_ITEMS];
+    uint32_t look[BLOCK_TOKENS * TOKEN_ITEMS];
+    const float *rows[BLOCK_TOKENS * TOKEN_ITEMS];
+    unsigned count[BLOCK_TOKENS];
+    size_t total = 0, nlook = 0;
+    for (size_t j = from; j < to; j++) {
+        unsigned looked;
+        unsigned c = fl_ner_token_items(m, tokens, n, w, j, items + total, feats + nlook, look + nlook,
+                                        (uint32_t)total, &looked);
+        nlook += looked;
+        uint64_t hist[FL_NER_HISTORY_FEATURES];
+        unsigned nh = fl_ner_history_features(w, j, hist);
+        for (unsigned k = 0; k < nh; k++) {
+            feats[nlook] = hist[k];
+            look[nlook++] = (uint32_t)(total + c + k);
+        }
+        c += nh;
+        count[j - from] = c;
+        total += c;
+    }
+    const fl_ner_table *t = &m->features;
+    const fl_ner_slot *slots = t->slots;
+    uint32_t at[BLOCK_TOKENS * TOKEN_ITEMS];
+    for (size_t k = 0; k < nlook; k++)
+        at[k] = (uint32_t)((feats[k] ^ (feats[k] >> 29)) & t->mask);
+    for (size_t k = 0; k < nlook; k++) {
+        uint32_t row = NO_ROW;
+        if (slots) {
+#if defined(__GNUC__) || defined(__clang__)
+            if (k + LOOKAHEAD < nlook)
+                __builtin_prefetch(&slots[at[k + LOOKAHEAD]]);
+#endif
+            uint64_t f = feats[k];
+            size_t i = at[k];
+            while (slots[i].key != f && slots[i].key)
+                i = (i + 1) & t->mask;
+            if (slots[i].key)
+                row = slots[i].value;
+        }
+        items[look[k]] = row;
+    }
+    /* Only the rows found are kept (a feature the model lacks scores
+     * nothing), so the sums need no test. */
+    unsigned found[BLOCK_TOKENS];
+    size_t kept = 0, k = 0;
+    for (size_t j = 0; j < to - from; j++) {
+        unsigned before = (unsigned)kept;
+        for (size_t end = k + count[j]; k < end; k++)
+            if (items[k] != NO_ROW) {
+                const float *row = m->weights + (size_t)items[k] * FL_NER_LABELS;
+#if defined(__GNUC__) || defined(__clang__)
+                __builtin_prefetch(row);
+                __builtin_prefetch(row + FL_NER_LABELS - 1);
+#endif
+                rows[kept++] = row;
+            }
+        found[j] = (unsigned)kept - before;
+    }
+    const float *const *r = rows;
+    for (size_t j = from; j < to; j++) {
+        float sum[FL_NER_LABELS];
+        add_rows(sum, r, found[j - from]);
+        r += found[j - from];
+        memcpy(w->scores + (j - start) * FL_NER_LABELS, sum, sizeof sum);
+    }
+}
+
+void fl_ner_score_sentence(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_ner_work *w, size_t start,
+                           size_t end)
+{
+    for (size_t from = start; from < end; from += BLOCK_TOKENS)
+        score_block(m, tokens, n, w, start, from, end - from < BLOCK_TOKENS ? end : from + BLOCK_TOKENS);
+}

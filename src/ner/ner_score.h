@@ -1,0 +1,51 @@
+/*
+ * ner_score.h — tagging-time scoring (ner_score.c): the type cache of the
+ * rows of features that depend on one word alone, and emission scores
+ * computed with it. Internal to src/ner/.
+ */
+#ifndef FL_NER_SCORE_H
+#define FL_NER_SCORE_H
+
+#include "ner/ner.h"
+
+/* Positions of a word type's rows (fl_ner_type_features): the word's own
+ * features, then those it gives a token as its neighbour w-1, w+1, w-2, w+2. */
+enum {
+    FL_NER_TR_BIAS, FL_NER_TR_W0, FL_NER_TR_FORM, FL_NER_TR_AFFIX, /* 8: prefix 1, suffix 1, ... suffix 4 */
+    FL_NER_TR_SH0 = FL_NER_TR_AFFIX + 8, FL_NER_TR_LEX, FL_NER_TR_CL0, FL_NER_TR_CL0_CASE, FL_NER_TR_CL0_L1,
+    FL_NER_TR_CL0_L2,
+    FL_NER_TR_WM1, FL_NER_TR_SHM1, FL_NER_TR_CLM1, FL_NER_TR_CLM1_L1, FL_NER_TR_CLM1_L2,
+    FL_NER_TR_WP1, FL_NER_TR_SHP1, FL_NER_TR_CLP1, FL_NER_TR_CLP1_L1, FL_NER_TR_CLP1_L2,
+    FL_NER_TR_WM2, FL_NER_TR_CLM2, FL_NER_TR_WP2, FL_NER_TR_CLP2,
+    FL_NER_TYPE_ROWS
+};
+
+/* The features of token i's word type at the FL_NER_TR_* positions (0 where
+ * the model has no such feature, e.g. word classes without clusters);
+ * fl_ner_edge_features: those of a neighbour beyond the sentence. Both
+ * compute what fl_ner_token_features does for those templates. */
+void fl_ner_type_features(const fl_ner_model *m, const fl_ner_token *t, const fl_ner_work *w, size_t i, uint64_t *f);
+void fl_ner_edge_features(const fl_ner_model *m, uint64_t *f);
+
+/* Token i's feature rows in the order of fl_ner_token_features: items[k]
+ * is a row from the type rows (UINT32_MAX: none), except at the positions
+ * that need a lookup, which are listed as (feats[q], look[q] = base + k).
+ * Returns the item count; *looked gets the number of lookups. Needs
+ * fl_ner_type_rows first. */
+unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t n, const fl_ner_work *w, size_t i,
+                            uint32_t *items, uint64_t *feats, uint32_t *look, uint32_t base, unsigned *looked);
+
+/* Fills w->type_rows (FL_NER_TYPE_ROWS per token) from the type cache,
+ * after fl_ner_prepare. 0 on out-of-memory. */
+int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w);
+/* The rows of fl_ner_edge_features (valid after fl_ner_type_rows). */
+const uint32_t *fl_ner_edge_rows(const fl_ner_work *w);
+void fl_ner_type_cache_free(fl_ner_type_cache *c);
+
+/* Emission scores of tokens [start, end) (one sentence) into w->scores,
+ * row 0 for token start; bit for bit the sums of the rows of
+ * fl_ner_token_features and fl_ner_history_features in their order. */
+void fl_ner_score_sentence(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_ner_work *w, size_t start,
+                           size_t end);
+
+#endif
