@@ -338,6 +338,123 @@ size_t fl_ner_predecessors(int y, uint8_t *out)
     return FL_NER_OPEN_PREDS;
 }
 
+/* One Viterbi step: cur[y] = emit[y] + the best of prev[p] + transition
+ * (p, y) over the allowed predecessors p, back[y] = that p. The nine labels
+ * that open (O, B-*, U-*) share the nine predecessors of open_preds; the
+ * eight that continue (I-t, L-t) have two, B-t and I-t. Where the compiler
+ * has vector types the labels are done four at a time: each lane does the
+ * same additions and comparisons, in the same order, as the plain loop. */
+static const uint8_t open_lanes[9] = {0, 1, 4, 5, 8, 9, 12, 13, 16};
+static const uint8_t cont_lanes[8] = {2, 3, 6, 7, 10, 11, 14, 15};
+
+typedef struct viterbi_tables {
+    float open[FL_NER_OPEN_PREDS][9]; /* [k][lane]: transition open_preds[k] -> open_lanes[lane] */
+    float from_b[8], from_i[8];      /* [lane]: transition B-t / I-t -> cont_lanes[lane] */
+} viterbi_tables;
+
+static void viterbi_tables_fill(viterbi_tables *t, const float *transitions)
+{
+    enum { L = FL_NER_LABELS };
+    for (int k = 0; k < FL_NER_OPEN_PREDS; k++)
+        for (int l = 0; l < 9; l++)
+            t->open[k][l] = transitions[open_preds[k] * L + open_lanes[l]];
+    for (int l = 0; l < 8; l++) {
+        int y = cont_lanes[l], b = y - fl_ner_label_part(y) + FL_NER_B;
+        t->from_b[l] = transitions[b * L + y];
+        t->from_i[l] = transitions[(b + 1) * L + y];
+    }
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+typedef float vt_f4 __attribute__((vector_size(16)));
+typedef int32_t vt_i4 __attribute__((vector_size(16)));
+
+static inline vt_f4 vt_load(const float *p)
+{
+    vt_f4 v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+static inline vt_f4 vt_select_f(vt_i4 m, vt_f4 a, vt_f4 b) { return (vt_f4)((m & (vt_i4)a) | (~m & (vt_i4)b)); }
+static inline vt_i4 vt_select_i(vt_i4 m, vt_i4 a, vt_i4 b) { return (m & a) | (~m & b); }
+
+static void viterbi_step(const viterbi_tables *t, const float *prev, const float *emit, float *cur, uint8_t *back)
+{
+    /* Opening labels: lanes 0-3 and 4-7 as vectors, lane 8 alone. */
+    vt_f4 p0 = {prev[0], prev[0], prev[0], prev[0]};
+    vt_f4 best_a = p0 + vt_load(t->open[0]), best_b = p0 + vt_load(t->open[0] + 4);
+    float best_c = prev[0] + t->open[0][8];
+    vt_i4 arg_a = {0, 0, 0, 0}, arg_b = {0, 0, 0, 0};
+    int arg_c = 0;
+    for (int k = 1; k < FL_NER_OPEN_PREDS; k++) {
+        int p = open_preds[k];
+        vt_f4 pk = {prev[p], prev[p], prev[p], prev[p]};
+        vt_i4 pi = {p, p, p, p};
+        vt_f4 sa = pk + vt_load(t->open[k]), sb = pk + vt_load(t->open[k] + 4);
+        vt_i4 ma = sa > best_a, mb = sb > best_b;
+        best_a = vt_select_f(ma, sa, best_a);
+        best_b = vt_select_f(mb, sb, best_b);
+        arg_a = vt_select_i(ma, pi, arg_a);
+        arg_b = vt_select_i(mb, pi, arg_b);
+        float sc = prev[p] + t->open[k][8];
+        if (sc > best_c) {
+            best_c = sc;
+            arg_c = p;
+        }
+    }
+    for (int l = 0; l < 4; l++) {
+        cur[open_lanes[l]] = best_a[l] + emit[open_lanes[l]];
+        back[open_lanes[l]] = (uint8_t)arg_a[l];
+        cur[open_lanes[4 + l]] = best_b[l] + emit[open_lanes[4 + l]];
+        back[open_lanes[4 + l]] = (uint8_t)arg_b[l];
+    }
+    cur[16] = best_c + emit[16];
+    back[16] = (uint8_t)arg_c;
+    /* Continuing labels I-t, L-t of types 0,1 and 2,3: from B-t, else I-t. */
+    for (int h = 0; h < 2; h++) {
+        int b0 = 1 + 8 * h, b1 = 5 + 8 * h; /* B of the two types */
+        vt_f4 from_b = {prev[b0], prev[b0], prev[b1], prev[b1]};
+        vt_f4 from_i = {prev[b0 + 1], prev[b0 + 1], prev[b1 + 1], prev[b1 + 1]};
+        vt_f4 sb = from_b + vt_load(t->from_b + 4 * h), si = from_i + vt_load(t->from_i + 4 * h);
+        vt_i4 m = si > sb;
+        vt_f4 best = vt_select_f(m, si, sb);
+        vt_i4 arg = vt_select_i(m, (vt_i4){b0 + 1, b0 + 1, b1 + 1, b1 + 1}, (vt_i4){b0, b0, b1, b1});
+        for (int l = 0; l < 4; l++) {
+            int y = cont_lanes[4 * h + l];
+            cur[y] = best[l] + emit[y];
+            back[y] = (uint8_t)arg[l];
+        }
+    }
+}
+#else
+static void viterbi_step(const viterbi_tables *t, const float *prev, const float *emit, float *cur, uint8_t *back)
+{
+    for (int l = 0; l < 9; l++) {
+        int y = open_lanes[l], arg = 0;
+        float best = prev[0] + t->open[0][l];
+        for (int k = 1; k < FL_NER_OPEN_PREDS; k++) {
+            float s = prev[open_preds[k]] + t->open[k][l];
+            if (s > best) {
+                best = s;
+                arg = open_preds[k];
+            }
+        }
+        cur[y] = best + emit[y];
+        back[y] = (uint8_t)arg;
+    }
+    for (int l = 0; l < 8; l++) {
+        int y = cont_lanes[l], b = y - fl_ner_label_part(y) + FL_NER_B, arg = b;
+        float best = prev[b] + t->from_b[l], s = prev[b + 1] + t->from_i[l];
+        if (s > best) {
+            best = s;
+            arg = b + 1;
+        }
+        cur[y] = best + emit[y];
+        back[y] = (uint8_t)arg;
+    }
+}
+#endif
+
 void fl_ner_viterbi(const float *transitions, fl_ner_work *w, size_t a, size_t b, uint8_t *labels)
 {
     enum { L = FL_NER_LABELS };
@@ -353,44 +470,11 @@ void fl_ner_viterbi(const float *transitions, fl_ner_work *w, size_t a, size_t b
      * blocked step scored -1e30 could never win, since every label has an
      * allowed predecessor with a finite score, so skipping them keeps the
      * result. They are tried in increasing order and only a strictly
-     * better score replaces the best, so ties go to the lowest label. The
-     * transition weights are gathered per label first, in the same order. */
-    float open_trans[L][FL_NER_OPEN_PREDS];
-    for (int y = 0; y < L; y++)
-        for (int k = 0; k < FL_NER_OPEN_PREDS; k++)
-            open_trans[y][k] = transitions[open_preds[k] * L + y];
-    for (size_t i = a + 1; i < b; i++) {
-        const float *prev = v + (i - 1) * L;
-        float *cur = v + i * L;
-        const float *emit = w->scores + i * L;
-        uint8_t *back = w->back + i * L;
-        for (int y = 0; y < L; y++) {
-            int arg;
-            float best;
-            if (fl_ner_label_continues(y)) {
-                int p0 = y - fl_ner_label_part(y) + FL_NER_B, p1 = p0 + 1;
-                arg = p0;
-                best = prev[p0] + transitions[p0 * L + y];
-                float s = prev[p1] + transitions[p1 * L + y];
-                if (s > best) {
-                    best = s;
-                    arg = p1;
-                }
-            } else {
-                arg = 0;
-                best = prev[0] + open_trans[y][0];
-                for (int k = 1; k < FL_NER_OPEN_PREDS; k++) {
-                    float s = prev[open_preds[k]] + open_trans[y][k];
-                    if (s > best) {
-                        best = s;
-                        arg = open_preds[k];
-                    }
-                }
-            }
-            cur[y] = best + emit[y];
-            back[y] = (uint8_t)arg;
-        }
-    }
+     * better score replaces the best, so ties go to the lowest label. */
+    viterbi_tables tab;
+    viterbi_tables_fill(&tab, transitions);
+    for (size_t i = a + 1; i < b; i++)
+        viterbi_step(&tab, v + (i - 1) * L, w->scores + i * L, v + i * L, w->back + i * L);
     float best = 2 * none;
     int arg = 0;
     for (int y = 0; y < L; y++)
