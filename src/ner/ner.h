@@ -113,13 +113,18 @@ enum { FL_NER_GAZ_MAX_TOKENS = 6 };
 
 struct fl_ner_model {
     fl_ner_table features; /* feature hash -> row */
-    float *weights;        /* rows * FL_NER_LABELS */
+    float *weights;        /* (rows + 1) * FL_NER_LABELS; row `rows` is all zero (fl_ner_weights_alloc) */
     size_t rows;
     float transitions[(FL_NER_LABELS + 1) * FL_NER_LABELS]; /* [prev][label]; prev 17 = start */
     fl_ner_table casing;   /* lower-case word hash -> FL_CASE_* */
     fl_ner_table gazetteer;/* phrase hash -> FL_NER_GAZ_* bits */
     fl_ner_table clusters; /* lower-case word hash -> word class + 1 (ner_clusters.c) */
 };
+
+/* Zeroed weights for `rows` rows plus the zero row that stands for a
+ * feature the model lacks (so scoring adds it instead of testing for it);
+ * NULL on out-of-memory. */
+float *fl_ner_weights_alloc(size_t rows);
 
 /* An empty model with empty tables; NULL on out-of-memory. */
 fl_ner_model *fl_ner_model_alloc(void);

@@ -128,6 +128,11 @@ uint64_t fl_ner_hash_lower(const char *s, size_t len)
 
 /* ---- Model lifetime ---- */
 
+float *fl_ner_weights_alloc(size_t rows)
+{
+    return calloc((rows + 1) * FL_NER_LABELS, sizeof(float));
+}
+
 fl_ner_model *fl_ner_model_alloc(void)
 {
     return calloc(1, sizeof(fl_ner_model));
@@ -251,7 +256,7 @@ fl_ner_model *fl_ner_model_load(const char *path, char *err, size_t err_size)
     m->rows = head[1];
     why = "out of memory";
     keys = malloc((m->rows ? m->rows : 1) * sizeof *keys);
-    m->weights = malloc((m->rows ? m->rows : 1) * FL_NER_LABELS * sizeof(float));
+    m->weights = fl_ner_weights_alloc(m->rows);
     if (!keys || !m->weights || !fl_ner_table_init(&m->features, m->rows))
         goto fail;
     why = "truncated model file";

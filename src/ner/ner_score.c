@@ -17,9 +17,10 @@
  * document counts, history) are hashed and probed per token.
  *
  * The rows of a token are added in exactly the order fl_ner_token_features
- * lists its features, each label's sum in that order, so the scores are bit
- * for bit those of looking every feature up; tests/unit/test_ner_score.c
- * checks the two agree row for row.
+ * lists its features, each label's sum in that order, so the scores are
+ * those of looking every feature up, to the bit (a feature the model lacks
+ * adds the zero row, which can only turn a -0 into +0);
+ * tests/unit/test_ner_score.c checks the two agree.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +29,6 @@
 #include "ner/ner_score.h"
 
 enum { TYPE_CACHE_SLOTS = 8192 };
-enum { NO_ROW = UINT32_MAX };
 
 typedef struct type_entry {
     uint64_t lower, shape;
@@ -38,7 +38,7 @@ typedef struct type_entry {
 
 struct fl_ner_type_cache {
     const fl_ner_slot *slots; /* the feature table it was filled from */
-    size_t count;
+    size_t count, rows;
     type_entry entry[TYPE_CACHE_SLOTS];
     uint32_t edge[FL_NER_TYPE_ROWS]; /* rows of a neighbour beyond the sentence */
 };
@@ -48,7 +48,7 @@ void fl_ner_type_cache_free(fl_ner_type_cache *c) { free(c); }
 static uint32_t row_of(const fl_ner_model *m, uint64_t f)
 {
     const uint32_t *row = fl_ner_table_find(&m->features, f);
-    return row ? *row : NO_ROW;
+    return row ? *row : (uint32_t)m->rows; /* the zero row */
 }
 
 /* The rows of one word type, positions as FL_NER_TR_* say. */
@@ -57,7 +57,7 @@ static void type_rows(const fl_ner_model *m, const fl_ner_token *t, const fl_ner
     uint64_t f[FL_NER_TYPE_ROWS];
     fl_ner_type_features(m, t, w, i, f);
     for (unsigned k = 0; k < FL_NER_TYPE_ROWS; k++)
-        rows[k] = f[k] ? row_of(m, f[k]) : NO_ROW;
+        rows[k] = f[k] ? row_of(m, f[k]) : (uint32_t)m->rows;
 }
 
 int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)
@@ -67,14 +67,15 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
             return 0;
     }
     fl_ner_type_cache *c = w->type_cache;
-    if (c->slots != m->features.slots || c->count != m->features.count) {
+    if (c->slots != m->features.slots || c->count != m->features.count || c->rows != m->rows) {
         memset(c->entry, 0, sizeof c->entry);
         c->slots = m->features.slots;
         c->count = m->features.count;
+        c->rows = m->rows;
         uint64_t f[FL_NER_TYPE_ROWS];
         fl_ner_edge_features(m, f);
         for (unsigned k = 0; k < FL_NER_TYPE_ROWS; k++)
-            c->edge[k] = f[k] ? row_of(m, f[k]) : NO_ROW;
+            c->edge[k] = f[k] ? row_of(m, f[k]) : (uint32_t)m->rows;
     }
     for (size_t i = 0; i < n; i++) {
         uint64_t key = fl_ner_mix(w->lower[i] ^ (w->shape[i] * UINT64_C(0x9E3779B97F4A7C15)) ^ w->case_true[i]);
@@ -92,11 +93,13 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
 
 const uint32_t *fl_ner_edge_rows(const fl_ner_work *w) { return w->type_cache->edge; }
 
-/* sum = the element-wise total of n rows, each label's total added up in
- * row order (so the result is bit for bit that of a plain loop). Adding a
- * 17-float row is most of the tagger's arithmetic, so where the compiler
- * has vector types it adds four labels at a time (SSE on x86-64, NEON on
- * ARM): 5 additions a row instead of 17. */
+/* sum = the element-wise total of the n rows numbered in r, each label's
+ * total added up in row order (so the result is bit for bit that of a plain
+ * loop). A feature the model lacks is the zero row, added like the others:
+ * cheaper than sorting it out, and x + 0 is x. Adding 17-float rows is
+ * most of the tagger's arithmetic, so where the compiler has vector types
+ * it adds four labels at a time (SSE on x86-64, NEON on ARM): 5 additions
+ * a row instead of 17. */
 _Static_assert(FL_NER_LABELS == 17, "add_rows adds 4 x 4 + 1 labels");
 #if defined(__GNUC__) || defined(__clang__)
 typedef float fl_v4 __attribute__((vector_size(16)));
@@ -106,12 +109,12 @@ static inline fl_v4 load_v4(const float *p)
     memcpy(&v, p, sizeof v);
     return v;
 }
-static inline void add_rows(float *sum, const float *const *r, unsigned n)
+static inline void add_rows(float *sum, const float *weights, const uint32_t *r, unsigned n)
 {
     fl_v4 a = {0}, b = {0}, c = {0}, d = {0};
     float e = 0;
     for (unsigned k = 0; k < n; k++) {
-        const float *row = r[k];
+        const float *row = weights + (size_t)r[k] * FL_NER_LABELS;
         a += load_v4(row);
         b += load_v4(row + 4);
         c += load_v4(row + 8);
@@ -125,13 +128,13 @@ static inline void add_rows(float *sum, const float *const *r, unsigned n)
     sum[16] = e;
 }
 #else
-static inline void add_rows(float *sum, const float *const *r, unsigned n)
+static inline void add_rows(float *sum, const float *weights, const uint32_t *r, unsigned n)
 {
     for (int y = 0; y < FL_NER_LABELS; y++)
         sum[y] = 0;
     for (unsigned k = 0; k < n; k++)
         for (int y = 0; y < FL_NER_LABELS; y++)
-            sum[y] += r[k][y];
+            sum[y] += weights[(size_t)r[k] * FL_NER_LABELS + y];
 }
 #endif
 
@@ -146,12 +149,12 @@ enum { BLOCK_TOKENS = 16, TOKEN_ITEMS = FL_NER_MAX_FEATURES + FL_NER_HISTORY_FEA
 static void score_block(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_ner_work *w, size_t start,
                         size_t from, size_t to)
 {
-    /* items[k]: a row already known (or NO_ROW), or, when look[k] is set, the
-     * feature feats[k] to look up. */
+    /* items[k]: the row of the k-th feature of the block (the zero row when
+     * the model lacks it); for those not in the type rows, filled in from
+     * the lookup of feats[q], q such that look[q] == k. */
     uint32_t items[BLOCK_TOKENS * TOKEN_ITEMS];
     uint64_t feats[BLOCK_TOKENS * TOKEN_ITEMS];
     uint32_t look[BLOCK_TOKENS * TOKEN_ITEMS];
-    const float *rows[BLOCK_TOKENS * TOKEN_ITEMS];
     unsigned count[BLOCK_TOKENS];
     size_t total = 0, nlook = 0;
     for (size_t j = from; j < to; j++) {
@@ -175,7 +178,7 @@ static void score_block(const fl_ner_model *m, const fl_ner_token *tokens, size_
     for (size_t k = 0; k < nlook; k++)
         at[k] = (uint32_t)((feats[k] ^ (feats[k] >> 29)) & t->mask);
     for (size_t k = 0; k < nlook; k++) {
-        uint32_t row = NO_ROW;
+        uint32_t row = (uint32_t)m->rows;
         if (slots) {
 #if defined(__GNUC__) || defined(__clang__)
             if (k + LOOKAHEAD < nlook)
@@ -190,28 +193,11 @@ static void score_block(const fl_ner_model *m, const fl_ner_token *tokens, size_
         }
         items[look[k]] = row;
     }
-    /* Only the rows found are kept (a feature the model lacks scores
-     * nothing), so the sums need no test. */
-    unsigned found[BLOCK_TOKENS];
-    size_t kept = 0, k = 0;
-    for (size_t j = 0; j < to - from; j++) {
-        unsigned before = (unsigned)kept;
-        for (size_t end = k + count[j]; k < end; k++)
-            if (items[k] != NO_ROW) {
-                const float *row = m->weights + (size_t)items[k] * FL_NER_LABELS;
-#if defined(__GNUC__) || defined(__clang__)
-                __builtin_prefetch(row);
-                __builtin_prefetch(row + FL_NER_LABELS - 1);
-#endif
-                rows[kept++] = row;
-            }
-        found[j] = (unsigned)kept - before;
-    }
-    const float *const *r = rows;
+    const uint32_t *r = items;
     for (size_t j = from; j < to; j++) {
         float sum[FL_NER_LABELS];
-        add_rows(sum, r, found[j - from]);
-        r += found[j - from];
+        add_rows(sum, m->weights, r, count[j - from]);
+        r += count[j - from];
         memcpy(w->scores + (j - start) * FL_NER_LABELS, sum, sizeof sum);
     }
 }

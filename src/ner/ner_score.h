@@ -28,7 +28,7 @@ void fl_ner_type_features(const fl_ner_model *m, const fl_ner_token *t, const fl
 void fl_ner_edge_features(const fl_ner_model *m, uint64_t *f);
 
 /* Token i's feature rows in the order of fl_ner_token_features: items[k]
- * is a row from the type rows (UINT32_MAX: none), except at the positions
+ * is a row from the type rows (m->rows, the zero row: none), except at the positions
  * that need a lookup, which are listed as (feats[q], look[q] = base + k).
  * Returns the item count; *looked gets the number of lookups. Needs
  * fl_ner_type_rows first. */
@@ -43,8 +43,9 @@ const uint32_t *fl_ner_edge_rows(const fl_ner_work *w);
 void fl_ner_type_cache_free(fl_ner_type_cache *c);
 
 /* Emission scores of tokens [start, end) (one sentence) into w->scores,
- * row 0 for token start; bit for bit the sums of the rows of
- * fl_ner_token_features and fl_ner_history_features in their order. */
+ * row 0 for token start; the sums of the rows of
+ * fl_ner_token_features and fl_ner_history_features in their order (to the
+ * bit, but for the sign of a zero). */
 void fl_ner_score_sentence(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_ner_work *w, size_t start,
                            size_t end);
 

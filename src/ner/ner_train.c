@@ -305,7 +305,7 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
     fl_ner_table_free(&counts);
     progress(o, "%zu features kept (seen at least %d times) (%.1f s)", m->rows, o->min_count, elapsed(&t0));
 
-    m->weights = calloc(m->rows ? m->rows : 1, FL_NER_LABELS * sizeof *m->weights);
+    m->weights = fl_ner_weights_alloc(m->rows);
     t.w = calloc(m->rows ? m->rows : 1, FL_NER_LABELS * sizeof *t.w);
     t.u = calloc(m->rows ? m->rows : 1, FL_NER_LABELS * sizeof *t.u);
     best_weights = malloc((m->rows ? m->rows : 1) * FL_NER_LABELS * sizeof *best_weights);
@@ -488,7 +488,7 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
                 fl_ner_table_put(&features, key, m->features.slots[i].value);
         }
         /* Compact rows in table order of the new table, deterministic. */
-        float *weights = malloc((features.count ? features.count : 1) * FL_NER_LABELS * sizeof *weights);
+        float *weights = fl_ner_weights_alloc(features.count);
         if (!weights) {
             fl_ner_table_free(&features);
             snprintf(err, err_size, "out of memory");
