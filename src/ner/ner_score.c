@@ -47,8 +47,10 @@ void fl_ner_type_cache_free(fl_ner_type_cache *c) { free(c); }
 
 static uint32_t row_of(const fl_ner_model *m, uint64_t f)
 {
-    const uint32_t *row = fl_ner_table_find(&m->features, f);
-    return row ? *row : (uint32_t)m->rows; /* the zero row */
+    const uint32_t *row = f ? fl_ner_table_find(&m->features, f) : NULL; /* 0: no such feature */
+    /* Where the row starts in m->weights (row x 17, so adding it up needs
+     * no multiplication); the zero row for a feature the model lacks. */
+    return (uint32_t)((row ? *row : m->rows) * FL_NER_LABELS);
 }
 
 /* The rows of one word type, positions as FL_NER_TR_* say. */
@@ -57,11 +59,13 @@ static void type_rows(const fl_ner_model *m, const fl_ner_token *t, const fl_ner
     uint64_t f[FL_NER_TYPE_ROWS];
     fl_ner_type_features(m, t, w, i, f);
     for (unsigned k = 0; k < FL_NER_TYPE_ROWS; k++)
-        rows[k] = f[k] ? row_of(m, f[k]) : (uint32_t)m->rows;
+        rows[k] = row_of(m, f[k]);
 }
 
 int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)
 {
+    if (m->rows >= UINT32_MAX / FL_NER_LABELS) /* offsets are 32-bit: 250 million rows at most */
+        return 0;
     if (!w->type_cache) {
         if (!(w->type_cache = calloc(1, sizeof *w->type_cache)))
             return 0;
@@ -75,7 +79,7 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
         uint64_t f[FL_NER_TYPE_ROWS];
         fl_ner_edge_features(m, f);
         for (unsigned k = 0; k < FL_NER_TYPE_ROWS; k++)
-            c->edge[k] = f[k] ? row_of(m, f[k]) : (uint32_t)m->rows;
+            c->edge[k] = row_of(m, f[k]);
     }
     for (size_t i = 0; i < n; i++) {
         uint64_t key = fl_ner_mix(w->lower[i] ^ (w->shape[i] * UINT64_C(0x9E3779B97F4A7C15)) ^ w->case_true[i]);
@@ -93,7 +97,7 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
 
 const uint32_t *fl_ner_edge_rows(const fl_ner_work *w) { return w->type_cache->edge; }
 
-/* sum = the element-wise total of the n rows numbered in r, each label's
+/* sum = the element-wise total of the n rows starting at weights + r[k], each label's
  * total added up in row order (so the result is bit for bit that of a plain
  * loop). A feature the model lacks is the zero row, added like the others:
  * cheaper than sorting it out, and x + 0 is x. Adding 17-float rows is
@@ -114,7 +118,7 @@ static inline void add_rows(float *sum, const float *weights, const uint32_t *r,
     fl_v4 a = {0}, b = {0}, c = {0}, d = {0};
     float e = 0;
     for (unsigned k = 0; k < n; k++) {
-        const float *row = weights + (size_t)r[k] * FL_NER_LABELS;
+        const float *row = weights + r[k];
         a += load_v4(row);
         b += load_v4(row + 4);
         c += load_v4(row + 8);
@@ -134,7 +138,7 @@ static inline void add_rows(float *sum, const float *weights, const uint32_t *r,
         sum[y] = 0;
     for (unsigned k = 0; k < n; k++)
         for (int y = 0; y < FL_NER_LABELS; y++)
-            sum[y] += weights[(size_t)r[k] * FL_NER_LABELS + y];
+            sum[y] += weights[r[k] + y];
 }
 #endif
 
@@ -178,7 +182,7 @@ static void score_block(const fl_ner_model *m, const fl_ner_token *tokens, size_
     for (size_t k = 0; k < nlook; k++)
         at[k] = (uint32_t)((feats[k] ^ (feats[k] >> 29)) & t->mask);
     for (size_t k = 0; k < nlook; k++) {
-        uint32_t row = (uint32_t)m->rows;
+        uint32_t row = (uint32_t)(m->rows * FL_NER_LABELS);
         if (slots) {
 #if defined(__GNUC__) || defined(__clang__)
             if (k + LOOKAHEAD < nlook)
@@ -189,7 +193,7 @@ static void score_block(const fl_ner_model *m, const fl_ner_token *tokens, size_
             while (slots[i].key != f && slots[i].key)
                 i = (i + 1) & t->mask;
             if (slots[i].key)
-                row = slots[i].value;
+                row = slots[i].value * FL_NER_LABELS;
         }
         items[look[k]] = row;
     }

@@ -28,15 +28,17 @@ void fl_ner_type_features(const fl_ner_model *m, const fl_ner_token *t, const fl
 void fl_ner_edge_features(const fl_ner_model *m, uint64_t *f);
 
 /* Token i's feature rows in the order of fl_ner_token_features: items[k]
- * is a row from the type rows (m->rows, the zero row: none), except at the positions
+ * is where a row starts in m->weights (row x 17; the zero row: none), from
+ * the type rows, except at the positions
  * that need a lookup, which are listed as (feats[q], look[q] = base + k).
  * Returns the item count; *looked gets the number of lookups. Needs
  * fl_ner_type_rows first. */
 unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t n, const fl_ner_work *w, size_t i,
                             uint32_t *items, uint64_t *feats, uint32_t *look, uint32_t base, unsigned *looked);
 
-/* Fills w->type_rows (FL_NER_TYPE_ROWS per token) from the type cache,
- * after fl_ner_prepare. 0 on out-of-memory. */
+/* Fills w->type_rows (FL_NER_TYPE_ROWS row starts per token) from the type
+ * cache, after fl_ner_prepare. 0 on out-of-memory (or a model too large
+ * for 32-bit row starts). */
 int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w);
 /* The rows of fl_ner_edge_features (valid after fl_ner_type_rows). */
 const uint32_t *fl_ner_edge_rows(const fl_ner_work *w);
