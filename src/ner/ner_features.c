@@ -595,6 +595,15 @@ void fl_ner_type_features(const fl_ner_model *m, const fl_ner_token *t, const fl
     }
 }
 
+uint64_t fl_ner_fixed_feature(fl_ner_fixed_template which, uint64_t value)
+{
+    static const uint64_t templates[] = {
+        [FL_NER_FIXED_CASE] = T_CASE, [FL_NER_FIXED_CTX] = T_CASE_CTX, [FL_NER_FIXED_DOC] = T_DOC,
+        [FL_NER_FIXED_GAZ] = T_GAZ, [FL_NER_FIXED_GAZ_M1] = T_GAZ_M1, [FL_NER_FIXED_GAZ_P1] = T_GAZ_P1,
+    };
+    return feature(templates[which], value);
+}
+
 void fl_ner_edge_features(const fl_ner_model *m, uint64_t *f)
 {
     memset(f, 0, FL_NER_TYPE_ROWS * sizeof *f);
@@ -625,7 +634,8 @@ unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t
     int has_m1 = i > 0 && !t[i].sentence_start, has_m2 = has_m1 && i > 1 && !t[i - 1].sentence_start;
     int has_p1 = i + 1 < n && !t[i + 1].sentence_start;
     int has_p2 = has_p1 && i + 2 < n && !t[i + 2].sentence_start;
-    const uint32_t *edge = fl_ner_edge_rows(w);
+    const fl_ner_fixed_rows *fixed = fl_ner_fixed(w);
+    const uint32_t *edge = fixed->edge;
     const uint32_t *self = w->type_rows + i * FL_NER_TYPE_ROWS;
     const uint32_t *m1 = has_m1 ? self - FL_NER_TYPE_ROWS : edge, *m2 = has_m2 ? self - 2 * FL_NER_TYPE_ROWS : edge;
     const uint32_t *p1 = has_p1 ? self + FL_NER_TYPE_ROWS : edge, *p2 = has_p2 ? self + 2 * FL_NER_TYPE_ROWS : edge;
@@ -654,19 +664,37 @@ unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t
     LOOK(feature(T_SH_M1_0_P1, pair(pair(sm1, s0), sp1)));
     LOOK(feature(T_SHM1_W0, pair(sm1, w0)));
     LOOK(feature(T_W0_SHP1, pair(w0, sp1)));
-    int src = w->case_source[i];
-    LOOK(feature(T_CASE, (uint64_t)(w->case_true[i] | w->uncased[i] << 3 | (t[i].sentence_start ? 1 : 0) << 4 | src << 5)));
-    LOOK(feature(T_CASE_CTX, (uint64_t)((has_m1 ? w->case_true[i - 1] : 7) << 6 | w->case_true[i] << 3 |
-                                          (has_p1 ? w->case_true[i + 1] : 7))));
+    /* The templates with few values come from the fixed rows (same values
+     * as fl_ner_token_features hashes; the ranges are asserted). */
+    unsigned src = w->case_source[i];
+    unsigned case_value = w->case_true[i] | w->uncased[i] << 3 | (t[i].sentence_start ? 1u : 0u) << 4 | src << 5;
+    assert(case_value < FL_NER_CASE_VALUES);
+    ROW(fixed->case_value[case_value]);
+    unsigned ctx = (has_m1 ? w->case_true[i - 1] : 7u) << 6 | (unsigned)w->case_true[i] << 3 |
+                   (has_p1 ? w->case_true[i + 1] : 7u);
+    assert(ctx < FL_NER_CTX_VALUES);
+    ROW(fixed->case_context[ctx]);
     LOOK(feature(T_W0_CASE_PREV, pair(w0, has_m1 ? w->case_true[i - 1] : 7)));
     for (unsigned bits = w->gaz_bits[i]; bits; bits &= bits - 1)
-        LOOK(feature(T_GAZ, (uint64_t)__builtin_ctz(bits)));
-    LOOK(feature(T_GAZ_M1, has_m1 ? w->gaz_bits[i - 1] : 0xFFFFF));
-    LOOK(feature(T_GAZ_P1, has_p1 ? w->gaz_bits[i + 1] : 0xFFFFF));
+        ROW(fixed->gaz[__builtin_ctz(bits)]);
+    if (!has_m1)
+        ROW(fixed->gaz_m1_edge);
+    else if (!w->gaz_bits[i - 1])
+        ROW(fixed->gaz_m1_none);
+    else
+        LOOK(feature(T_GAZ_M1, w->gaz_bits[i - 1]));
+    if (!has_p1)
+        ROW(fixed->gaz_p1_edge);
+    else if (!w->gaz_bits[i + 1])
+        ROW(fixed->gaz_p1_none);
+    else
+        LOOK(feature(T_GAZ_P1, w->gaz_bits[i + 1]));
     ROW(self[FL_NER_TR_LEX]);
     uint32_t dc = w->doc_counts[i];
-    LOOK(feature(T_DOC, (uint64_t)((dc & 0xFF) != 0) | (uint64_t)(((dc >> 8) & 0xFF) != 0) << 1 |
-                            (uint64_t)(((dc >> 16) & 0xFF) != 0) << 2 | (uint64_t)w->case_seen[i] << 3));
+    unsigned doc = ((dc & 0xFF) != 0) | (((dc >> 8) & 0xFF) != 0) << 1 | (((dc >> 16) & 0xFF) != 0) << 2 |
+                   (unsigned)w->case_seen[i] << 3;
+    assert(doc < FL_NER_DOC_VALUES);
+    ROW(fixed->doc[doc]);
     if (m->clusters.count) {
         uint64_t c0 = w->cluster[i] & 0x7FF, cm1 = has_m1 ? w->cluster[i - 1] & 0x7FF : 0x7FF,
                  cp1 = has_p1 ? w->cluster[i + 1] & 0x7FF : 0x7FF;

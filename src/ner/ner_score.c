@@ -40,7 +40,7 @@ struct fl_ner_type_cache {
     const fl_ner_slot *slots; /* the feature table it was filled from */
     size_t count, rows;
     type_entry entry[TYPE_CACHE_SLOTS];
-    uint32_t edge[FL_NER_TYPE_ROWS]; /* rows of a neighbour beyond the sentence */
+    fl_ner_fixed_rows fixed;
 };
 
 void fl_ner_type_cache_free(fl_ner_type_cache *c) { free(c); }
@@ -78,8 +78,21 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
         c->rows = m->rows;
         uint64_t f[FL_NER_TYPE_ROWS];
         fl_ner_edge_features(m, f);
+        fl_ner_fixed_rows *x = &c->fixed;
         for (unsigned k = 0; k < FL_NER_TYPE_ROWS; k++)
-            c->edge[k] = row_of(m, f[k]);
+            x->edge[k] = row_of(m, f[k]);
+        for (unsigned v = 0; v < FL_NER_CASE_VALUES; v++)
+            x->case_value[v] = row_of(m, fl_ner_fixed_feature(FL_NER_FIXED_CASE, v));
+        for (unsigned v = 0; v < FL_NER_CTX_VALUES; v++)
+            x->case_context[v] = row_of(m, fl_ner_fixed_feature(FL_NER_FIXED_CTX, v));
+        for (unsigned v = 0; v < FL_NER_DOC_VALUES; v++)
+            x->doc[v] = row_of(m, fl_ner_fixed_feature(FL_NER_FIXED_DOC, v));
+        for (unsigned v = 0; v < FL_NER_GAZ_BITS; v++)
+            x->gaz[v] = row_of(m, fl_ner_fixed_feature(FL_NER_FIXED_GAZ, v));
+        x->gaz_m1_none = row_of(m, fl_ner_fixed_feature(FL_NER_FIXED_GAZ_M1, 0));
+        x->gaz_m1_edge = row_of(m, fl_ner_fixed_feature(FL_NER_FIXED_GAZ_M1, 0xFFFFF));
+        x->gaz_p1_none = row_of(m, fl_ner_fixed_feature(FL_NER_FIXED_GAZ_P1, 0));
+        x->gaz_p1_edge = row_of(m, fl_ner_fixed_feature(FL_NER_FIXED_GAZ_P1, 0xFFFFF));
     }
     for (size_t i = 0; i < n; i++) {
         uint64_t key = fl_ner_mix(w->lower[i] ^ (w->shape[i] * UINT64_C(0x9E3779B97F4A7C15)) ^ w->case_true[i]);
@@ -95,7 +108,7 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
     return 1;
 }
 
-const uint32_t *fl_ner_edge_rows(const fl_ner_work *w) { return w->type_cache->edge; }
+const fl_ner_fixed_rows *fl_ner_fixed(const fl_ner_work *w) { return &w->type_cache->fixed; }
 
 /* sum = the element-wise total of the n rows starting at weights + r[k], each label's
  * total added up in row order (so the result is bit for bit that of a plain

@@ -40,8 +40,29 @@ unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t
  * cache, after fl_ner_prepare. 0 on out-of-memory (or a model too large
  * for 32-bit row starts). */
 int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w);
-/* The rows of fl_ner_edge_features (valid after fl_ner_type_rows). */
-const uint32_t *fl_ner_edge_rows(const fl_ner_work *w);
+/* Rows that do not depend on a word, found once per model: those of
+ * fl_ner_edge_features, and those of the templates with few values (a
+ * token's case, its case in context, its document counts, a gazetteer bit,
+ * the neighbours' gazetteer bits when none or beyond the sentence), indexed
+ * by the value fl_ner_token_features hashes. */
+enum { FL_NER_CASE_VALUES = 128, FL_NER_CTX_VALUES = 512, FL_NER_DOC_VALUES = 64, FL_NER_GAZ_BITS = 16 };
+typedef struct fl_ner_fixed_rows {
+    uint32_t edge[FL_NER_TYPE_ROWS];
+    uint32_t case_value[FL_NER_CASE_VALUES];
+    uint32_t case_context[FL_NER_CTX_VALUES];
+    uint32_t doc[FL_NER_DOC_VALUES];
+    uint32_t gaz[FL_NER_GAZ_BITS];
+    uint32_t gaz_m1_none, gaz_m1_edge, gaz_p1_none, gaz_p1_edge;
+} fl_ner_fixed_rows;
+
+/* The features behind fl_ner_fixed_rows (all but `edge`), each as
+ * fl_ner_token_features hashes it. */
+typedef enum { FL_NER_FIXED_CASE, FL_NER_FIXED_CTX, FL_NER_FIXED_DOC, FL_NER_FIXED_GAZ, FL_NER_FIXED_GAZ_M1,
+               FL_NER_FIXED_GAZ_P1 } fl_ner_fixed_template;
+uint64_t fl_ner_fixed_feature(fl_ner_fixed_template which, uint64_t value);
+
+/* Valid after fl_ner_type_rows. */
+const fl_ner_fixed_rows *fl_ner_fixed(const fl_ner_work *w);
 void fl_ner_type_cache_free(fl_ner_type_cache *c);
 
 /* Emission scores of tokens [start, end) (one sentence) into w->scores,
