@@ -78,6 +78,8 @@ int fl_ner_work_reserve(fl_ner_work *w, size_t n)
     GROW(cluster, cap);
     GROW(casing_lex, cap);
     GROW(type_rows, cap * FL_NER_TYPE_ROWS);
+    GROW(lower_mix, cap);
+    GROW(shape_mix, cap);
     w->cap = cap;
     return 1;
 }
@@ -639,9 +641,14 @@ unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t
     const uint32_t *self = w->type_rows + i * FL_NER_TYPE_ROWS;
     const uint32_t *m1 = has_m1 ? self - FL_NER_TYPE_ROWS : edge, *m2 = has_m2 ? self - 2 * FL_NER_TYPE_ROWS : edge;
     const uint32_t *p1 = has_p1 ? self + FL_NER_TYPE_ROWS : edge, *p2 = has_p2 ? self + 2 * FL_NER_TYPE_ROWS : edge;
-    uint64_t wm1 = has_m1 ? w->lower[i - 1] : none, wp1 = has_p1 ? w->lower[i + 1] : none;
-    uint64_t sm1 = has_m1 ? w->shape[i - 1] : none, sp1 = has_p1 ? w->shape[i + 1] : none;
+    uint64_t wp1 = has_p1 ? w->lower[i + 1] : none, sp1 = has_p1 ? w->shape[i + 1] : none;
     uint64_t w0 = w->lower[i], s0 = w->shape[i];
+    /* pair(a, b) mixes a: the mixes of each token's word and shape are made
+     * once (fl_ner_type_rows), those of a missing neighbour here. */
+    uint64_t mix_none = fl_ner_mix(none);
+    uint64_t mw0 = w->lower_mix[i], ms0 = w->shape_mix[i];
+    uint64_t mwm1 = has_m1 ? w->lower_mix[i - 1] : mix_none, msm1 = has_m1 ? w->shape_mix[i - 1] : mix_none;
+#define PAIR_MIXED(ma, b) ((ma) ^ ((b) * UINT64_C(0x2545F4914F6CDD1D))) /* pair(a, b) given fl_ner_mix(a) */
     unsigned k = 0, q = 0;
 #define ROW(r) (items[k++] = (r))
 #define LOOK(h) (feats[q] = (h), look[q++] = base + k, items[k++] = 0)
@@ -652,18 +659,18 @@ unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t
     ROW(m2[FL_NER_TR_WM2]);
     ROW(p2[FL_NER_TR_WP2]);
     ROW(self[FL_NER_TR_FORM]);
-    LOOK(feature(T_W_M1_0, pair(wm1, w0)));
-    LOOK(feature(T_W_0_P1, pair(w0, wp1)));
+    LOOK(feature(T_W_M1_0, PAIR_MIXED(mwm1, w0)));
+    LOOK(feature(T_W_0_P1, PAIR_MIXED(mw0, wp1)));
     for (int a = 0; a < 8; a++)
         ROW(self[FL_NER_TR_AFFIX + a]);
     ROW(self[FL_NER_TR_SH0]);
     ROW(m1[FL_NER_TR_SHM1]);
     ROW(p1[FL_NER_TR_SHP1]);
-    LOOK(feature(T_SH_M1_0, pair(sm1, s0)));
-    LOOK(feature(T_SH_0_P1, pair(s0, sp1)));
-    LOOK(feature(T_SH_M1_0_P1, pair(pair(sm1, s0), sp1)));
-    LOOK(feature(T_SHM1_W0, pair(sm1, w0)));
-    LOOK(feature(T_W0_SHP1, pair(w0, sp1)));
+    LOOK(feature(T_SH_M1_0, PAIR_MIXED(msm1, s0)));
+    LOOK(feature(T_SH_0_P1, PAIR_MIXED(ms0, sp1)));
+    LOOK(feature(T_SH_M1_0_P1, pair(PAIR_MIXED(msm1, s0), sp1)));
+    LOOK(feature(T_SHM1_W0, PAIR_MIXED(msm1, w0)));
+    LOOK(feature(T_W0_SHP1, PAIR_MIXED(mw0, sp1)));
     /* The templates with few values come from the fixed rows (same values
      * as fl_ner_token_features hashes; the ranges are asserted). */
     unsigned src = w->case_source[i];
@@ -674,7 +681,7 @@ unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t
                    (has_p1 ? w->case_true[i + 1] : 7u);
     assert(ctx < FL_NER_CTX_VALUES);
     ROW(fixed->case_context[ctx]);
-    LOOK(feature(T_W0_CASE_PREV, pair(w0, has_m1 ? w->case_true[i - 1] : 7)));
+    LOOK(feature(T_W0_CASE_PREV, PAIR_MIXED(mw0, has_m1 ? w->case_true[i - 1] : 7u)));
     for (unsigned bits = w->gaz_bits[i]; bits; bits &= bits - 1)
         ROW(fixed->gaz[__builtin_ctz(bits)]);
     if (!has_m1)
@@ -714,6 +721,7 @@ unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t
     }
 #undef ROW
 #undef LOOK
+#undef PAIR_MIXED
     assert(k + FL_NER_HISTORY_FEATURES <= FL_NER_MAX_FEATURES + FL_NER_HISTORY_FEATURES);
     *looked = q;
     return k;

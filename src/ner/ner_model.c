@@ -310,6 +310,8 @@ void fl_ner_work_free(fl_ner_work *w)
     free(w->cluster);
     free(w->casing_lex);
     free(w->type_rows);
+    free(w->lower_mix);
+    free(w->shape_mix);
     fl_ner_type_cache_free(w->type_cache);
     free(w->feats);
     free(w->feat_count);

@@ -104,6 +104,8 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
             type_rows(m, t, w, i, e->rows);
         }
         memcpy(w->type_rows + i * FL_NER_TYPE_ROWS, e->rows, sizeof e->rows);
+        w->lower_mix[i] = fl_ner_mix(w->lower[i]);
+        w->shape_mix[i] = fl_ner_mix(w->shape[i]);
     }
     return 1;
 }
