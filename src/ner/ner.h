@@ -155,7 +155,7 @@ typedef struct fl_ner_work {
     uint32_t *doc_counts;   /* per token: packed doc-level casing counts */
     uint32_t *cluster;      /* per token: its word class (model's clusters), 0 if none */
     uint8_t *casing_lex;    /* per token: its FL_CASE_* in the model's casing lexicon, 7 if absent */
-    uint32_t *type_rows;    /* per token: its word type's rows (ner_score.h), FL_NER_TYPE_ROWS each */
+    float *type_sums;       /* per token: its word type's row sums (ner_score.h), FL_NER_TYPE_GROUPS x labels */
     uint64_t *lower_mix;    /* per token: fl_ner_mix(lower), fl_ner_mix(shape) (for tagging) */
     uint64_t *shape_mix;
     struct fl_ner_type_cache *type_cache; /* word type -> rows, kept across documents (ner_score.c) */

@@ -77,7 +77,7 @@ int fl_ner_work_reserve(fl_ner_work *w, size_t n)
     GROW(doc_counts, cap);
     GROW(cluster, cap);
     GROW(casing_lex, cap);
-    GROW(type_rows, cap * FL_NER_TYPE_ROWS);
+    GROW(type_sums, cap * FL_NER_TYPE_GROUPS * FL_NER_LABELS);
     GROW(lower_mix, cap);
     GROW(shape_mix, cap);
     w->cap = cap;
@@ -630,17 +630,21 @@ void fl_ner_edge_features(const fl_ner_model *m, uint64_t *f)
 }
 
 unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t n, const fl_ner_work *w, size_t i,
-                            uint32_t *items, uint64_t *feats, uint32_t *look, uint32_t base, unsigned *looked)
+                            const float **groups, uint32_t *items, uint64_t *feats, uint32_t *look, uint32_t base,
+                            unsigned *looked)
 {
     static const uint64_t none = 0x5e17;
     int has_m1 = i > 0 && !t[i].sentence_start, has_m2 = has_m1 && i > 1 && !t[i - 1].sentence_start;
     int has_p1 = i + 1 < n && !t[i + 1].sentence_start;
     int has_p2 = has_p1 && i + 2 < n && !t[i + 2].sentence_start;
     const fl_ner_fixed_rows *fixed = fl_ner_fixed(w);
-    const uint32_t *edge = fixed->edge;
-    const uint32_t *self = w->type_rows + i * FL_NER_TYPE_ROWS;
-    const uint32_t *m1 = has_m1 ? self - FL_NER_TYPE_ROWS : edge, *m2 = has_m2 ? self - 2 * FL_NER_TYPE_ROWS : edge;
-    const uint32_t *p1 = has_p1 ? self + FL_NER_TYPE_ROWS : edge, *p2 = has_p2 ? self + 2 * FL_NER_TYPE_ROWS : edge;
+    enum { G = FL_NER_TYPE_GROUPS * FL_NER_LABELS };
+    const float *self = w->type_sums + i * G;
+    groups[FL_NER_G_SELF] = self + FL_NER_G_SELF * FL_NER_LABELS;
+    groups[FL_NER_G_M1] = (has_m1 ? self - G : fixed->edge_sums) + FL_NER_G_M1 * FL_NER_LABELS;
+    groups[FL_NER_G_P1] = (has_p1 ? self + G : fixed->edge_sums) + FL_NER_G_P1 * FL_NER_LABELS;
+    groups[FL_NER_G_M2] = (has_m2 ? self - 2 * G : fixed->edge_sums) + FL_NER_G_M2 * FL_NER_LABELS;
+    groups[FL_NER_G_P2] = (has_p2 ? self + 2 * G : fixed->edge_sums) + FL_NER_G_P2 * FL_NER_LABELS;
     uint64_t wp1 = has_p1 ? w->lower[i + 1] : none, sp1 = has_p1 ? w->shape[i + 1] : none;
     uint64_t w0 = w->lower[i], s0 = w->shape[i];
     /* pair(a, b) mixes a: the mixes of each token's word and shape are made
@@ -652,20 +656,8 @@ unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t
     unsigned k = 0, q = 0;
 #define ROW(r) (items[k++] = (r))
 #define LOOK(h) (feats[q] = (h), look[q++] = base + k, items[k++] = 0)
-    ROW(self[FL_NER_TR_BIAS]);
-    ROW(self[FL_NER_TR_W0]);
-    ROW(m1[FL_NER_TR_WM1]);
-    ROW(p1[FL_NER_TR_WP1]);
-    ROW(m2[FL_NER_TR_WM2]);
-    ROW(p2[FL_NER_TR_WP2]);
-    ROW(self[FL_NER_TR_FORM]);
     LOOK(feature(T_W_M1_0, PAIR_MIXED(mwm1, w0)));
     LOOK(feature(T_W_0_P1, PAIR_MIXED(mw0, wp1)));
-    for (int a = 0; a < 8; a++)
-        ROW(self[FL_NER_TR_AFFIX + a]);
-    ROW(self[FL_NER_TR_SH0]);
-    ROW(m1[FL_NER_TR_SHM1]);
-    ROW(p1[FL_NER_TR_SHP1]);
     LOOK(feature(T_SH_M1_0, PAIR_MIXED(msm1, s0)));
     LOOK(feature(T_SH_0_P1, PAIR_MIXED(ms0, sp1)));
     LOOK(feature(T_SH_M1_0_P1, pair(PAIR_MIXED(msm1, s0), sp1)));
@@ -696,7 +688,6 @@ unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t
         ROW(fixed->gaz_p1_none);
     else
         LOOK(feature(T_GAZ_P1, w->gaz_bits[i + 1]));
-    ROW(self[FL_NER_TR_LEX]);
     uint32_t dc = w->doc_counts[i];
     unsigned doc = ((dc & 0xFF) != 0) | (((dc >> 8) & 0xFF) != 0) << 1 | (((dc >> 16) & 0xFF) != 0) << 2 |
                    (unsigned)w->case_seen[i] << 3;
@@ -705,19 +696,8 @@ unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t
     if (m->clusters.count) {
         uint64_t c0 = w->cluster[i] & 0x7FF, cm1 = has_m1 ? w->cluster[i - 1] & 0x7FF : 0x7FF,
                  cp1 = has_p1 ? w->cluster[i + 1] & 0x7FF : 0x7FF;
-        ROW(self[FL_NER_TR_CL0]);
-        ROW(m1[FL_NER_TR_CLM1]);
-        ROW(p1[FL_NER_TR_CLP1]);
-        ROW(m2[FL_NER_TR_CLM2]);
-        ROW(p2[FL_NER_TR_CLP2]);
         LOOK(feature(T_CL_M1_0, cm1 << 16 | c0));
         LOOK(feature(T_CL_0_P1, c0 << 16 | cp1));
-        ROW(self[FL_NER_TR_CL0_CASE]);
-        for (int level = 0; level < 2; level++) {
-            ROW(self[FL_NER_TR_CL0_L1 + level]);
-            ROW(m1[FL_NER_TR_CLM1_L1 + level]);
-            ROW(p1[FL_NER_TR_CLP1_L1 + level]);
-        }
     }
 #undef ROW
 #undef LOOK

@@ -309,7 +309,7 @@ void fl_ner_work_free(fl_ner_work *w)
     free(w->doc_counts);
     free(w->cluster);
     free(w->casing_lex);
-    free(w->type_rows);
+    free(w->type_sums);
     free(w->lower_mix);
     free(w->shape_mix);
     fl_ner_type_cache_free(w->type_cache);

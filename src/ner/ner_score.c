@@ -4,23 +4,24 @@
  * (ner_features.c, the reference), decoding (ner_model.c) or learning.
  *
  * Design. A token has about 45 features; each costs a hash, a probe of the
- * model's feature table (megabytes, so a likely cache miss) and a row add.
- * About 30 of them depend on one token's word alone: its own word, form,
- * affixes, shape, casing-lexicon class and word classes, and the same
- * token seen as a neighbour (w-1, w+1, w-2, w+2, their shapes and classes).
- * Those rows are looked up once per word type and kept in a type cache: a
- * direct-mapped table of TYPE_CACHE_SLOTS entries keyed by (lower-case hash,
- * shape hash, true case), which lives in the work space across documents
- * (about 1 MB) and is valid as long as the model's feature table is the one
- * it was filled from. Only the ~15 features that join tokens or describe
- * one occurrence (bigrams, shape pairs, case context, gazetteer,
- * document counts, history) are hashed and probed per token.
+ * model's feature table (megabytes) and a 17-float row (the weights are
+ * 8.7 MB, so most rows come from far caches or memory). About 30 of them
+ * depend on one token's word alone: its own word, form, affixes, shape,
+ * casing-lexicon class and word classes, and the same word seen as a
+ * neighbour (w-1, w+1, w-2, w+2, their shapes and classes). Those are looked
+ * up and added up once per word type, into five group sums (its own, and as
+ * each neighbour), kept in a type cache: a direct-mapped table of
+ * TYPE_CACHE_SLOTS entries keyed by (lower-case hash, shape hash, true
+ * case), which lives in the work space across documents (about 3 MB) and
+ * is valid as long as the model's tables are the ones it was filled from. A token's score then starts from five group sums, and only the ~15
+ * features that join tokens or describe one occurrence (bigrams, shape
+ * pairs, case context, gazetteer, document counts, history) add rows: those
+ * with few values from per-model tables, the others hashed and probed.
  *
- * The rows of a token are added in exactly the order fl_ner_token_features
- * lists its features, each label's sum in that order, so the scores are
- * those of looking every feature up, to the bit (a feature the model lacks
- * adds the zero row, which can only turn a -0 into +0);
- * tests/unit/test_ner_score.c checks the two agree.
+ * Adding a type's rows first changes the order of the float additions, so a
+ * score can differ from adding every row in feature order in its last bits
+ * (tests/unit/test_ner_score.c bounds it); the tagger's accuracy is measured
+ * unchanged (models/ner.md).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,17 +29,30 @@
 #include "ner/ner.h"
 #include "ner/ner_score.h"
 
-enum { TYPE_CACHE_SLOTS = 8192 };
+enum { TYPE_CACHE_SLOTS = 8192, GROUP_FLOATS = FL_NER_TYPE_GROUPS * FL_NER_LABELS };
 
 typedef struct type_entry {
     uint64_t lower, shape;
     uint32_t case_true; /* + 1, so 0 marks an empty entry */
-    uint32_t rows[FL_NER_TYPE_ROWS];
+    float sums[GROUP_FLOATS];
 } type_entry;
+
+int fl_ner_type_group(int tr)
+{
+    if (tr < FL_NER_TR_WM1)
+        return FL_NER_G_SELF;
+    if (tr < FL_NER_TR_WP1)
+        return FL_NER_G_M1;
+    if (tr < FL_NER_TR_WM2)
+        return FL_NER_G_P1;
+    return tr < FL_NER_TR_WP2 ? FL_NER_G_M2 : FL_NER_G_P2;
+}
 
 struct fl_ner_type_cache {
     const fl_ner_slot *slots; /* the feature table it was filled from */
     size_t count, rows;
+    const fl_ner_slot *clusters, *casing; /* and the lexicons its word features read */
+    size_t cluster_count, casing_count;
     type_entry entry[TYPE_CACHE_SLOTS];
     fl_ner_fixed_rows fixed;
 };
@@ -53,13 +67,23 @@ static uint32_t row_of(const fl_ner_model *m, uint64_t f)
     return (uint32_t)((row ? *row : m->rows) * FL_NER_LABELS);
 }
 
-/* The rows of one word type, positions as FL_NER_TR_* say. */
-static void type_rows(const fl_ner_model *m, const fl_ner_token *t, const fl_ner_work *w, size_t i, uint32_t *rows)
+static void add_rows(float *sum, const float *const *groups, const float *weights, const uint32_t *r, unsigned n);
+
+/* The group sums of a word type's features f (FL_NER_TR_* positions; 0:
+ * none), each group's rows added in position order. */
+static void group_sums(const fl_ner_model *m, const uint64_t *f, float *sums)
 {
-    uint64_t f[FL_NER_TYPE_ROWS];
-    fl_ner_type_features(m, t, w, i, f);
-    for (unsigned k = 0; k < FL_NER_TYPE_ROWS; k++)
-        rows[k] = row_of(m, f[k]);
+    static const float zero[FL_NER_LABELS];
+    const float *none[FL_NER_TYPE_GROUPS] = {zero, zero, zero, zero, zero};
+    uint32_t rows[FL_NER_TYPE_GROUPS][FL_NER_TYPE_ROWS];
+    unsigned count[FL_NER_TYPE_GROUPS] = {0};
+    for (int k = 0; k < FL_NER_TYPE_ROWS; k++) {
+        int g = fl_ner_type_group(k);
+        if (f[k])
+            rows[g][count[g]++] = row_of(m, f[k]);
+    }
+    for (int g = 0; g < FL_NER_TYPE_GROUPS; g++)
+        add_rows(sums + g * FL_NER_LABELS, none, m->weights, rows[g], count[g]);
 }
 
 int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)
@@ -71,16 +95,21 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
             return 0;
     }
     fl_ner_type_cache *c = w->type_cache;
-    if (c->slots != m->features.slots || c->count != m->features.count || c->rows != m->rows) {
+    if (c->slots != m->features.slots || c->count != m->features.count || c->rows != m->rows ||
+        c->clusters != m->clusters.slots || c->cluster_count != m->clusters.count || c->casing != m->casing.slots ||
+        c->casing_count != m->casing.count) {
         memset(c->entry, 0, sizeof c->entry);
         c->slots = m->features.slots;
         c->count = m->features.count;
         c->rows = m->rows;
+        c->clusters = m->clusters.slots;
+        c->cluster_count = m->clusters.count;
+        c->casing = m->casing.slots;
+        c->casing_count = m->casing.count;
         uint64_t f[FL_NER_TYPE_ROWS];
         fl_ner_edge_features(m, f);
         fl_ner_fixed_rows *x = &c->fixed;
-        for (unsigned k = 0; k < FL_NER_TYPE_ROWS; k++)
-            x->edge[k] = row_of(m, f[k]);
+        group_sums(m, f, x->edge_sums);
         for (unsigned v = 0; v < FL_NER_CASE_VALUES; v++)
             x->case_value[v] = row_of(m, fl_ner_fixed_feature(FL_NER_FIXED_CASE, v));
         for (unsigned v = 0; v < FL_NER_CTX_VALUES; v++)
@@ -101,9 +130,11 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
             e->lower = w->lower[i];
             e->shape = w->shape[i];
             e->case_true = (uint32_t)w->case_true[i] + 1;
-            type_rows(m, t, w, i, e->rows);
+            uint64_t f[FL_NER_TYPE_ROWS];
+            fl_ner_type_features(m, t, w, i, f);
+            group_sums(m, f, e->sums);
         }
-        memcpy(w->type_rows + i * FL_NER_TYPE_ROWS, e->rows, sizeof e->rows);
+        memcpy(w->type_sums + i * GROUP_FLOATS, e->sums, sizeof e->sums);
         w->lower_mix[i] = fl_ner_mix(w->lower[i]);
         w->shape_mix[i] = fl_ner_mix(w->shape[i]);
     }
@@ -112,7 +143,8 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
 
 const fl_ner_fixed_rows *fl_ner_fixed(const fl_ner_work *w) { return &w->type_cache->fixed; }
 
-/* sum = the element-wise total of the n rows starting at weights + r[k], each label's
+/* sum = the element-wise total of the five group sums, then of the n rows
+ * starting at weights + r[k], each label's
  * total added up in row order (so the result is bit for bit that of a plain
  * loop). A feature the model lacks is the zero row, added like the others:
  * cheaper than sorting it out, and x + 0 is x. Adding 17-float rows is
@@ -128,10 +160,18 @@ static inline fl_v4 load_v4(const float *p)
     memcpy(&v, p, sizeof v);
     return v;
 }
-static inline void add_rows(float *sum, const float *weights, const uint32_t *r, unsigned n)
+static void add_rows(float *sum, const float *const *groups, const float *weights, const uint32_t *r, unsigned n)
 {
     fl_v4 a = {0}, b = {0}, c = {0}, d = {0};
     float e = 0;
+    for (int g = 0; g < FL_NER_TYPE_GROUPS; g++) {
+        const float *row = groups[g];
+        a += load_v4(row);
+        b += load_v4(row + 4);
+        c += load_v4(row + 8);
+        d += load_v4(row + 12);
+        e += row[16];
+    }
     for (unsigned k = 0; k < n; k++) {
         const float *row = weights + r[k];
         a += load_v4(row);
@@ -147,10 +187,13 @@ static inline void add_rows(float *sum, const float *weights, const uint32_t *r,
     sum[16] = e;
 }
 #else
-static inline void add_rows(float *sum, const float *weights, const uint32_t *r, unsigned n)
+static void add_rows(float *sum, const float *const *groups, const float *weights, const uint32_t *r, unsigned n)
 {
     for (int y = 0; y < FL_NER_LABELS; y++)
         sum[y] = 0;
+    for (int g = 0; g < FL_NER_TYPE_GROUPS; g++)
+        for (int y = 0; y < FL_NER_LABELS; y++)
+            sum[y] += groups[g][y];
     for (unsigned k = 0; k < n; k++)
         for (int y = 0; y < FL_NER_LABELS; y++)
             sum[y] += weights[r[k] + y];
@@ -175,11 +218,12 @@ static void score_block(const fl_ner_model *m, const fl_ner_token *tokens, size_
     uint64_t feats[BLOCK_TOKENS * TOKEN_ITEMS];
     uint32_t look[BLOCK_TOKENS * TOKEN_ITEMS];
     unsigned count[BLOCK_TOKENS];
+    const float *groups[BLOCK_TOKENS][FL_NER_TYPE_GROUPS];
     size_t total = 0, nlook = 0;
     for (size_t j = from; j < to; j++) {
         unsigned looked;
-        unsigned c = fl_ner_token_items(m, tokens, n, w, j, items + total, feats + nlook, look + nlook,
-                                        (uint32_t)total, &looked);
+        unsigned c = fl_ner_token_items(m, tokens, n, w, j, groups[j - from], items + total, feats + nlook,
+                                        look + nlook, (uint32_t)total, &looked);
         nlook += looked;
         uint64_t hist[FL_NER_HISTORY_FEATURES];
         unsigned nh = fl_ner_history_features(w, j, hist);
@@ -215,7 +259,7 @@ static void score_block(const fl_ner_model *m, const fl_ner_token *tokens, size_
     const uint32_t *r = items;
     for (size_t j = from; j < to; j++) {
         float sum[FL_NER_LABELS];
-        add_rows(sum, m->weights, r, count[j - from]);
+        add_rows(sum, groups[j - from], m->weights, r, count[j - from]);
         r += count[j - from];
         memcpy(w->scores + (j - start) * FL_NER_LABELS, sum, sizeof sum);
     }

@@ -27,19 +27,28 @@ enum {
 void fl_ner_type_features(const fl_ner_model *m, const fl_ner_token *t, const fl_ner_work *w, size_t i, uint64_t *f);
 void fl_ner_edge_features(const fl_ner_model *m, uint64_t *f);
 
-/* Token i's feature rows in the order of fl_ner_token_features: items[k]
- * is where a row starts in m->weights (row x 17; the zero row: none), from
- * the type rows, except at the positions
- * that need a lookup, which are listed as (feats[q], look[q] = base + k).
- * Returns the item count; *looked gets the number of lookups. Needs
- * fl_ner_type_rows first. */
-unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t n, const fl_ner_work *w, size_t i,
-                            uint32_t *items, uint64_t *feats, uint32_t *look, uint32_t base, unsigned *looked);
+/* The positions of each group of a word type's rows: the word's own, and
+ * those it gives a token as its neighbour w-1, w+1, w-2, w+2. A word type's
+ * rows are added up per group once (the type cache), in FL_NER_TR_* order. */
+enum { FL_NER_G_SELF, FL_NER_G_M1, FL_NER_G_P1, FL_NER_G_M2, FL_NER_G_P2, FL_NER_TYPE_GROUPS };
+int fl_ner_type_group(int tr); /* the group of an FL_NER_TR_* position */
 
-/* Fills w->type_rows (FL_NER_TYPE_ROWS row starts per token) from the type
- * cache, after fl_ner_prepare. 0 on out-of-memory (or a model too large
- * for 32-bit row starts). */
+/* Token i's scores, apart from history: the five group sums in groups[]
+ * (its own type's, its neighbours' or the edge's), then items[k], where a
+ * row starts in m->weights (row x 17; the zero row: none), in the order of
+ * fl_ner_token_features; the items that need a lookup are listed as
+ * (feats[q], look[q] = base + k). Returns the item count; *looked gets the
+ * number of lookups. Needs fl_ner_type_rows first. */
+unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t n, const fl_ner_work *w, size_t i,
+                            const float **groups, uint32_t *items, uint64_t *feats, uint32_t *look, uint32_t base,
+                            unsigned *looked);
+
+/* Fills w->type_sums (FL_NER_TYPE_GROUPS sums of FL_NER_LABELS per token)
+ * from the type cache, after fl_ner_prepare. 0 on out-of-memory (or a model
+ * too large for 32-bit row starts). */
 int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w);
+void fl_ner_type_cache_free(fl_ner_type_cache *c);
+
 /* Rows that do not depend on a word, found once per model: those of
  * fl_ner_edge_features, and those of the templates with few values (a
  * token's case, its case in context, its document counts, a gazetteer bit,
@@ -47,7 +56,7 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
  * by the value fl_ner_token_features hashes. */
 enum { FL_NER_CASE_VALUES = 128, FL_NER_CTX_VALUES = 512, FL_NER_DOC_VALUES = 64, FL_NER_GAZ_BITS = 16 };
 typedef struct fl_ner_fixed_rows {
-    uint32_t edge[FL_NER_TYPE_ROWS];
+    float edge_sums[FL_NER_TYPE_GROUPS * FL_NER_LABELS]; /* group sums of a missing neighbour */
     uint32_t case_value[FL_NER_CASE_VALUES];
     uint32_t case_context[FL_NER_CTX_VALUES];
     uint32_t doc[FL_NER_DOC_VALUES];
@@ -55,7 +64,7 @@ typedef struct fl_ner_fixed_rows {
     uint32_t gaz_m1_none, gaz_m1_edge, gaz_p1_none, gaz_p1_edge;
 } fl_ner_fixed_rows;
 
-/* The features behind fl_ner_fixed_rows (all but `edge`), each as
+/* The features behind fl_ner_fixed_rows (all but `edge_sums`), each as
  * fl_ner_token_features hashes it. */
 typedef enum { FL_NER_FIXED_CASE, FL_NER_FIXED_CTX, FL_NER_FIXED_DOC, FL_NER_FIXED_GAZ, FL_NER_FIXED_GAZ_M1,
                FL_NER_FIXED_GAZ_P1 } fl_ner_fixed_template;
@@ -66,9 +75,10 @@ const fl_ner_fixed_rows *fl_ner_fixed(const fl_ner_work *w);
 void fl_ner_type_cache_free(fl_ner_type_cache *c);
 
 /* Emission scores of tokens [start, end) (one sentence) into w->scores,
- * row 0 for token start; the sums of the rows of
- * fl_ner_token_features and fl_ner_history_features in their order (to the
- * bit, but for the sign of a zero). */
+ * row 0 for token start: the sums of the rows of fl_ner_token_features and
+ * fl_ner_history_features, the rows of one word type added up first (so
+ * the float sums differ from adding in feature order in the last bits;
+ * tests/unit/test_ner_score.c bounds the difference). */
 void fl_ner_score_sentence(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_ner_work *w, size_t start,
                            size_t end);
 
