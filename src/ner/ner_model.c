@@ -6,12 +6,12 @@
  * Design. A feature is a 64-bit hash (template id mixed with the values it
  * looks at). The model maps each feature it kept to a row of 17 floats, one
  * per BILOU label, through an open-addressing table; an unknown feature
- * scores nothing. Scoring a token is one table probe and one 68-byte row add
- * per feature (about 40 per token), so the cost is memory latency, not
- * arithmetic: the probes of a block of tokens are issued ahead of use
- * (score_block) so that their latencies overlap. Viterbi is first order
- * with 17 x 17 transition weights; invalid BILOU transitions (O -> I-PER,
- * B-PER -> I-ORG, ...) are never taken, nor even scored. Tagging allocates nothing once the work arrays are warm.
+ * scores nothing (in memory the weights end with an all-zero row that
+ * stands for it). Emission scores are added up in ner_score.c. Viterbi is
+ * first order with 17 x 17 transition weights; invalid BILOU transitions
+ * (O -> I-PER, B-PER -> I-ORG, ...) are never taken, nor even scored, and a
+ * step does four labels at a time. Tagging allocates nothing once the work
+ * arrays are warm.
  *
  * File format (little-endian, floats IEEE-754 binary32):
  *   "FLNER002"                                  8 bytes
