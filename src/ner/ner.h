@@ -120,7 +120,13 @@ struct fl_ner_model {
     fl_ner_table casing;   /* lower-case word hash -> FL_CASE_* */
     fl_ner_table gazetteer;/* phrase hash -> FL_NER_GAZ_* bits */
     fl_ner_table clusters; /* lower-case word hash -> word class + 1 (ner_clusters.c) */
+    uint64_t version;      /* unique to this model and the current weights (fl_ner_model_changed) */
 };
+
+/* Gives the model a new version number, unique in the process: to be called
+ * whenever its weights or tables change after fl_ner_model_alloc, since
+ * tagging caches sums of weights per model version (ner_score.c). */
+void fl_ner_model_changed(fl_ner_model *m);
 
 /* Zeroed weights for `rows` rows plus the zero row that stands for a
  * feature the model lacks (so scoring adds it instead of testing for it);

@@ -26,6 +26,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,9 +134,18 @@ float *fl_ner_weights_alloc(size_t rows)
     return calloc((rows + 1) * FL_NER_LABELS, sizeof(float));
 }
 
+void fl_ner_model_changed(fl_ner_model *m)
+{
+    static _Atomic uint64_t versions;
+    m->version = atomic_fetch_add(&versions, 1) + 1;
+}
+
 fl_ner_model *fl_ner_model_alloc(void)
 {
-    return calloc(1, sizeof(fl_ner_model));
+    fl_ner_model *m = calloc(1, sizeof(fl_ner_model));
+    if (m)
+        fl_ner_model_changed(m);
+    return m;
 }
 
 void fl_ner_model_free(fl_ner_model *m)
@@ -284,6 +294,7 @@ fl_ner_model *fl_ner_model_load(const char *path, char *err, size_t err_size)
         }
     free(keys);
     fclose(f);
+    fl_ner_model_changed(m);
     return m;
 fail:
     snprintf(err, err_size, "%s: %s", path, why);

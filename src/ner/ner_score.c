@@ -13,10 +13,12 @@
  * each neighbour), kept in a type cache: a direct-mapped table of
  * TYPE_CACHE_SLOTS entries keyed by (lower-case hash, shape hash, true
  * case), which lives in the work space across documents (about 3 MB) and
- * is valid as long as the model's tables are the ones it was filled from. A token's score then starts from five group sums, and only the ~15
- * features that join tokens or describe one occurrence (bigrams, shape
- * pairs, case context, gazetteer, document counts, history) add rows: those
- * with few values from per-model tables, the others hashed and probed.
+ * is valid for one version of the model (fl_ner_model_changed: training
+ * changes the weights between its dev evaluations). A token's score then
+ * starts from five group sums, and only the ~15 features that join tokens
+ * or describe one occurrence (bigrams, shape pairs, case context,
+ * gazetteer, document counts, history) add rows: those with few values from
+ * per-model tables, the others hashed and probed.
  *
  * Adding a type's rows first changes the order of the float additions, so a
  * score can differ from adding every row in feature order in its last bits
@@ -49,9 +51,10 @@ int fl_ner_type_group(int tr)
 }
 
 struct fl_ner_type_cache {
-    const fl_ner_slot *slots; /* the feature table it was filled from */
-    size_t count, rows;
-    const fl_ner_slot *clusters, *casing; /* and the lexicons its word features read */
+    uint64_t version;         /* of the model it was filled from (its weights and tables) */
+    const fl_ner_slot *slots; /* and, in case a caller changed the tables without saying so, */
+    size_t count, rows;       /* what can be checked of them */
+    const fl_ner_slot *clusters, *casing;
     size_t cluster_count, casing_count;
     type_entry entry[TYPE_CACHE_SLOTS];
     fl_ner_fixed_rows fixed;
@@ -95,10 +98,12 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
             return 0;
     }
     fl_ner_type_cache *c = w->type_cache;
-    if (c->slots != m->features.slots || c->count != m->features.count || c->rows != m->rows ||
+    if (c->version != m->version || c->slots != m->features.slots || c->count != m->features.count ||
+        c->rows != m->rows ||
         c->clusters != m->clusters.slots || c->cluster_count != m->clusters.count || c->casing != m->casing.slots ||
         c->casing_count != m->casing.count) {
         memset(c->entry, 0, sizeof c->entry);
+        c->version = m->version;
         c->slots = m->features.slots;
         c->count = m->features.count;
         c->rows = m->rows;

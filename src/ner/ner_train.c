@@ -84,6 +84,7 @@ static void average_into(const trainer *t, fl_ner_model *m)
         m->weights[i] = (float)((double)t->w[i] - (double)t->u[i] / c);
     for (size_t i = 0; i < (FL_NER_LABELS + 1) * FL_NER_LABELS; i++)
         m->transitions[i] = (float)((double)t->tw[i] - (double)t->tu[i] / c);
+    fl_ner_model_changed(m);
 }
 
 static void update_row(trainer *t, size_t row, int g, int p)
@@ -458,6 +459,7 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
         m->weights[i] = sum_weights[i] / (float)o->runs;
     for (size_t i = 0; i < (FL_NER_LABELS + 1) * FL_NER_LABELS; i++)
         m->transitions[i] = sum_transitions[i] / (float)o->runs;
+    fl_ner_model_changed(m);
     if (dev.count) {
         fl_ner_score s;
         double p, r, f1;
@@ -506,6 +508,7 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
         m->weights = weights;
         m->features = features;
         m->rows = kept;
+        fl_ner_model_changed(m);
         progress(o, "%zu features with non-zero weights (%.1f s)", kept, elapsed(&t0));
     }
     ok = 1;

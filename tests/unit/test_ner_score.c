@@ -126,8 +126,21 @@ int main(void)
     /* A model without word classes takes the other branch. */
     fl_ner_table clusters = m->clusters;
     memset(&m->clusters, 0, sizeof m->clusters);
+    fl_ner_model_changed(m);
     CHECK_INT(compare_document(m, tokens, n, &w), 0);
     m->clusters = clusters;
+    fl_ner_model_changed(m);
+    CHECK_INT(compare_document(m, tokens, n, &w), 0);
+
+    /* New weights, same tables (as training does between dev runs): the
+     * cached sums must follow. */
+    for (size_t k = 0; k < m->rows * FL_NER_LABELS; k++)
+        m->weights[k] *= 0.5f;
+    fl_ner_model_changed(m);
+    CHECK_INT(compare_document(m, tokens, n, &w), 0);
+    for (size_t k = 0; k < m->rows * FL_NER_LABELS; k++)
+        m->weights[k] *= 2.0f;
+    fl_ner_model_changed(m);
 
     const char *data = check_data_dir();
     if (data) {
