@@ -148,6 +148,8 @@ void fl_headline_speakers(qctx *c);
 typedef struct np_range {
     uint32_t begin, end;
     uint32_t conv_begin, conv_end; /* a conveyed speaker inside a parenthetical, or empty */
+    uint32_t lead; /* when begin skips a description before a name in apposition, where the
+                    * description starts (the quote before it is the content); else 0 */
 } np_range;
 np_range np_left(const qctx *c, uint32_t lo, uint32_t end);   /* subject ending at `end` */
 np_range np_right(const qctx *c, uint32_t begin, uint32_t hi); /* name after an inverted cue */

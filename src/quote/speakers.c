@@ -205,6 +205,31 @@ static int gender_clash(const qctx *c, uint32_t p, uint32_t b, uint32_t e)
     return 0;
 }
 
+/* Has the article already called this person by a pronoun of the other sex?
+ * ("Gillian Keegan told ITV ... She said ...": a later "he" is not her.) Only
+ * pronoun sources resolved before token p count. */
+static int named_other_sex(const qctx *c, uint32_t p, fl_span name)
+{
+    int she = tok_eq(c, p, "she") || tok_eq(c, p, "her"), he = tok_eq(c, p, "he") || tok_eq(c, p, "his") ||
+                                                                tok_eq(c, p, "him");
+    size_t n = name.end - name.start;
+    if ((!she && !he) || n == 0)
+        return 0;
+    for (size_t k = 0; k < c->L->attrib_count; k++) {
+        const raw_attr *ra = &c->L->raw_attrs[k];
+        const fl_speaker *sp = &c->L->attribs[k].source;
+        if (ra->cue_begin >= p || !sp->found || sp->via != FL_VIA_PRONOUN || ra->src_end != ra->src_begin + 1)
+            continue;
+        uint32_t m = ra->src_begin;
+        int other = he ? tok_eq(c, m, "she") || tok_eq(c, m, "her")
+                       : tok_eq(c, m, "he") || tok_eq(c, m, "his") || tok_eq(c, m, "him");
+        if (other && (size_t)(sp->name.end - sp->name.start) == n &&
+            memcmp(c->text + sp->name.start, c->text + name.start, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* "on Yom Kippur", "in Gaza City": a name after these is a place or a time. */
 static int is_place_preposition(const qctx *c, uint32_t i)
 {
@@ -329,7 +354,10 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 }
                 continue;
             }
-            out->name = name_fullest(c, s, t + 1);
+            fl_span full = name_fullest(c, s, t + 1);
+            if (named_other_sex(c, b, full))
+                continue;
+            out->name = full;
             out->type = FL_SOURCE_PERSON;
             return 1;
         }
@@ -387,6 +415,8 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
             gender_clash(c, b, tok_at_byte(c, sp->mention.start), tok_at_byte(c, sp->mention.end)))
             continue;
         if (sp->via == FL_VIA_PRONOUN && !(sp->name.start != sp->mention.start))
+            continue;
+        if (person && sp->type == FL_SOURCE_PERSON && named_other_sex(c, b, sp->name))
             continue;
         int fits = person ? sp->type == FL_SOURCE_PERSON : sp->type != FL_SOURCE_PERSON;
         if (fits) {
@@ -553,8 +583,14 @@ static int32_t statement_author(const qctx *c, const fl_quote *q, size_t attr_co
         const fl_speaker *sp = &c->L->attribs[k - 1].source;
         if (tok_sentence_of(c, ra->cue_begin) < min_s || ra->cue_begin + TEXT_WINDOW < open)
             break;
-        if (ra->cue_begin < open && sp->found && c->L->tok_quote[ra->cue_begin] < 0 && sp->name.end > sp->name.start &&
-            tok_cap(c, tok_at_byte(c, sp->name.start)) && !tok_in(c, tok_at_byte(c, sp->name.start), WL_PRONOUN))
+        if (ra->cue_begin >= open || !sp->found || c->L->tok_quote[ra->cue_begin] >= 0 || sp->name.end <= sp->name.start)
+            continue;
+        uint32_t f = tok_at_byte(c, sp->name.start);
+        /* a name, or an unnamed source with its article ("a GMB spokesman said ... / The
+         * statement added:"), not a pronoun */
+        int unnamed = (tok_eq(c, f, "a") || tok_eq(c, f, "an") || tok_eq(c, f, "the")) &&
+                      tok_at_byte(c, sp->name.end) > f + 1;
+        if ((tok_cap(c, f) || unnamed) && !tok_in(c, f, WL_PRONOUN))
             return (int32_t)(k - 1);
     }
     return -1;
