@@ -143,7 +143,31 @@ static int latest_body_source(const qctx *c, uint32_t b, fl_source_type type, fl
     return 0;
 }
 
+/* Do the words before the title at t equal the nominal's modifiers [b + 1, h), and
+ * no more ("Labour leader Sir Keir Starmer" for "the Labour leader", not "Scottish
+ * Labour leader Mr Sarwar", nor "Prime Minister Netanyahu" for "the first minister")? */
+static int same_modifiers(const qctx *c, uint32_t b, uint32_t h, uint32_t t)
+{
+    uint32_t n = h - (b + 1);
+    if (t < n)
+        return 0;
+    for (uint32_t k = 0; k < n; k++)
+        if (!head_matches(c, t - n + k, b + 1 + k) || !head_matches(c, b + 1 + k, t - n + k))
+            return 0;
+    uint32_t f = t - n;
+    return f == 0 || !(c->tok[f - 1].kind == FL_TOKEN_WORD && (tok_cap(c, f - 1) || tok_in(c, f - 1, WL_DEMONYM)) &&
+                       !tok_in(c, f - 1, WL_DETERMINER));
+}
+
+static int resolve_nominal_as(const qctx *c, uint32_t b, uint32_t e, int strict, fl_speaker *out);
+
 static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
+{
+    return resolve_nominal_as(c, b, e, 0, out);
+}
+
+/* strict: only a titled name with the same modifiers (for a pronoun's antecedent) */
+static int resolve_nominal_as(const qctx *c, uint32_t b, uint32_t e, int strict, fl_speaker *out)
 {
     uint32_t h = e - 1;
     int country = tok_eq(c, h, "country");
@@ -156,7 +180,10 @@ static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *ou
         }
         if (c->L->tok_quote[t] >= 0 || !head_matches(c, t, h))
             continue;
-        if (tok_in(c, t, WL_TITLE) && name_is_word(c, t + 1)) { /* "deputy assistant commissioner Laurence Taylor" */
+        if (tok_in(c, t, WL_TITLE) && (name_is_word(c, t + 1) || /* "deputy assistant commissioner Laurence Taylor" */
+                                       (t + 2 < c->ntok && tok_in(c, t + 1, WL_TITLE) && tok_cap(c, t + 1) &&
+                                        name_is_word(c, t + 2))) && /* "Labour leader Sir Keir Starmer" */
+            (!strict || same_modifiers(c, b, h, t))) {
             uint32_t ne = t + 1;
             while (ne < c->ntok && ne - t <= NAME_RUN_MAX && (name_is_word(c, ne) || tok_in(c, ne, WL_TITLE)))
                 ne++;
@@ -166,7 +193,7 @@ static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *ou
             return 1;
         }
         uint32_t s = phrase_start(c, t);
-        if (s == t || (s + 1 == t && (tok_eq(c, s, "the") || tok_eq(c, s, "this"))))
+        if (strict || s == t || (s + 1 == t && (tok_eq(c, s, "the") || tok_eq(c, s, "this"))))
             continue; /* "the force" again says no more than the nominal */
 
         out->name = tok_span(c, s, t + 1);
@@ -257,6 +284,28 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
     uint32_t sb = tok_sentence_of(c, b);
     for (uint32_t s1 = sb + 1; s1 > min_s; s1--) {
         const fl_sentence *se = &c->sent[s1 - 1];
+        if (s1 - 1 != sb && tok_eq(c, se->token_begin, "the")) {
+            /* "The Labour leader's overall stance ... He said": a sentence opening with a
+             * titled nominal is about the person the title named ("Labour leader Sir Keir
+             * Starmer") */
+            uint32_t f = se->token_begin, h = f + 1;
+            while (h < se->token_end && h - f <= 3 && !(tok_in(c, h, WL_TITLE) && !tok_cap(c, h)))
+                h++;
+            if (h - f <= 3 && h + 1 < se->token_end &&
+                (c->tok[h + 1].kind == FL_TOKEN_CLITIC || tok_in(c, h + 1, WL_AUX) ||
+                 (tok_cue(c, h + 1) && !tok_cap(c, h + 1))) &&
+                is_nominal(c, f, h + 1)) {
+                fl_speaker sp;
+                memset(&sp, 0, sizeof sp);
+                if (resolve_nominal_as(c, f, h + 1, 1, &sp) && sp.type == FL_SOURCE_PERSON && !named_other_sex(c, b, sp.name) &&
+                    !gender_clash(c, b, tok_at_byte(c, sp.name.start), tok_at_byte(c, sp.name.end))) {
+                    out->name = sp.name;
+                    out->type = FL_SOURCE_PERSON;
+                    return 1;
+                }
+                return -1; /* the pronoun's antecedent is that nominal, whose name is not given: say so */
+            }
+        }
         if (s1 - 1 != sb) {
             /* "... Binyamin Needham, and his sister has been speaking. She says": a person
              * marked for the pronoun's sex in the sentence before wins over unmarked names */

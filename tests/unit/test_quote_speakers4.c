@@ -89,6 +89,27 @@ int main(void)
         "Later she said: \"We are clear.\"");
     check_quote(1, "statement", "Gillian Keegan");
 
+    /* a titled nominal is the person named with the same title and modifiers */
+    run("Labour leader Sir Keir Starmer spoke on Monday. Mr Khan disagreed.\n"
+        "The Labour leader said: \"I think that Israel does have that right.\"");
+    check_quote(0, "statement", "Keir Starmer");
+    /* a pronoun after a sentence opening with that nominal: the titled person, not "Scottish Labour leader" */
+    run("Labour leader Sir Keir Starmer spoke on Monday. In a video, Scottish Labour leader Mr Sarwar said: \"We need "
+        "a ceasefire.\"\nThe Labour leader's overall stance has led to discomfort in his party.\n"
+        "He said: \"I think that Israel does have that right.\"");
+    check_quote(0, "statement", "Sarwar");
+    check_quote(1, "statement", "Keir Starmer");
+    /* ... and when the article never names the titled person, no guess */
+    run("In a video, Scottish Labour leader Mr Sarwar said: \"We need a ceasefire.\"\n"
+        "The Labour leader's overall stance has led to discomfort in his party.\n"
+        "He said: \"I think that Israel does have that right.\"");
+    check_quote(1, "statement", NULL);
+    /* "the first minister" is not "Prime Minister Benjamin Netanyahu" */
+    run("Israeli Prime Minister Benjamin Netanyahu has spoken. Mr Yousaf said: \"We heard from my in-laws.\"\n"
+        "The first minister has written to all political leaders in the UK.\n"
+        "He said Israel had to stop the \"staggering humanitarian disaster\" in Gaza.");
+    check_quote(1, "partial", NULL);
+
     fl_doc_free(doc);
     fl_extractor_free(ex);
     return check_report("test_quote_speakers4");
