@@ -135,6 +135,14 @@ int fl_attrib_learned(qctx *c, const struct fl_attrib_model *m);
 void fl_speaker_from_tokens(qctx *c, uint32_t begin, uint32_t end, uint32_t cue_begin, uint32_t cue_end,
                             fl_speaker *out);
 void fl_speakers_assign(qctx *c);
+/* How far (in tokens) the speaker rules look for an antecedent: enough for any
+ * real sentence, and a bound on the work in a pathological one. */
+enum { TEXT_WINDOW = 400 };
+/* authors.c: the author of a message or statement a cue-less quote belongs to */
+int spk_is_person_pronoun(const qctx *c, uint32_t i);          /* he, she, his, her, him */
+int32_t spk_message_poster(const qctx *c, const fl_quote *q, size_t attr_count); /* attribution index or -1 */
+uint32_t spk_message_from(const qctx *c, uint32_t open);       /* "messages from him": the message word */
+int32_t spk_statement_author(const qctx *c, const fl_quote *q, size_t attr_count); /* attribution index or -1 */
 /* orgnames.c: organisations and bylines the article names */
 int org_named_forces(qctx *c, uint32_t *begin, uint32_t *end);
 int org_byline_author(const qctx *c, uint32_t *begin, uint32_t *end);

@@ -20,9 +20,9 @@
 
 static int is_nominal(const qctx *c, uint32_t b, uint32_t e);
 
-/* How far (in tokens) the rules look for a cue or an antecedent: enough for
- * any real sentence, and a bound on the work in a pathological one. */
-enum { ATTR_WINDOW = 300, TEXT_WINDOW = 400 };
+/* How far (in tokens) the rules look for a cue (TEXT_WINDOW, for antecedents,
+ * is in quote_internal.h, shared with authors.c). */
+enum { ATTR_WINDOW = 300 };
 
 enum { NOMINAL_MAX = 3, LOOKBACK_SENTENCES = 5 };
 
@@ -210,7 +210,7 @@ static int resolve_nominal_as(const qctx *c, uint32_t b, uint32_t e, int strict,
 /* -1 if the name at [b, e) is marked for the other sex than the pronoun at
  * p ("Mr Popovic" for "she"), else 0. The marks are a title before or in
  * the name and the words just before it ("the mother, Amal"). */
-static int is_person_pronoun(const qctx *c, uint32_t i)
+int spk_is_person_pronoun(const qctx *c, uint32_t i)
 {
     return tok_eq(c, i, "he") || tok_eq(c, i, "she") || tok_eq(c, i, "his") || tok_eq(c, i, "her") ||
            tok_eq(c, i, "him");
@@ -423,7 +423,7 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
  * the nearest fitting name in the text of the last few sentences. */
 static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_speaker *out)
 {
-    int person = is_person_pronoun(c, b);
+    int person = spk_is_person_pronoun(c, b);
     int group = tok_eq(c, b, "they") || tok_eq(c, b, "it");
     if (!person && !group)
         return 0;
@@ -577,74 +577,6 @@ void fl_speaker_from_tokens(qctx *c, uint32_t begin, uint32_t end, uint32_t cue_
     speaker_from(c, begin, end, cue_begin, cue_end, c->L->attrib_count, out);
 }
 
-static int32_t message_poster(const qctx *c, const fl_quote *q, size_t attr_count)
-{
-    uint32_t open = c->L->raw_parts[q->part_begin].first;
-    int message = 0;
-    for (uint32_t i = open; i > 0 && i + 4 > open; i--)
-        if (tok_in(c, i - 1, WL_MESSAGE))
-            message = 1;
-    if (!message)
-        return -1;
-    uint32_t s = tok_sentence_of(c, open), min_s = s >= 3 ? s - 3 : 0;
-    for (size_t k = attr_count; k > 0; k--) {
-        const raw_attr *ra = &c->L->raw_attrs[k - 1];
-        if (tok_sentence_of(c, ra->cue_begin) < min_s || ra->cue_begin + TEXT_WINDOW < open)
-            break;
-        if (ra->cue_begin >= open)
-            continue;
-        if ((tok_cue(c, ra->cue_end - 1) & CUE_WRITE) && c->L->attribs[k - 1].source.found)
-            return (int32_t)(k - 1);
-    }
-    return -1;
-}
-
-/* The message word of "messages from him reading: "...", and "..."" before the
- * quote opening at token open (in its sentence, past the quotes and joiners
- * between), when "from" or "by" and a one-word author follow it; else
- * UINT32_MAX. */
-static uint32_t message_from(const qctx *c, uint32_t open)
-{
-    uint32_t sb = c->sent[tok_sentence_of(c, open)].token_begin;
-    int seen = 0; /* words looked at, past the quotes and joiners */
-    for (uint32_t i = open; i > sb && open - i < 40 && seen < 6; i--) {
-        uint32_t t = i - 1;
-        if (c->L->tok_quote[t] >= 0 || tok_eq(c, t, "and") || tok_punct(c, t, ',') || tok_punct(c, t, ':') ||
-            c->tok[t].kind == FL_TOKEN_QUOTE)
-            continue;
-        seen++;
-        if (seen > 1 && tok_in(c, t, WL_MESSAGE) && (tok_eq(c, t + 1, "from") || tok_eq(c, t + 1, "by")) &&
-            (is_person_pronoun(c, t + 2) || tok_eq(c, t + 2, "them") || name_is_word(c, t + 2)) &&
-            c->L->tok_quote[t + 2] < 0)
-            return t;
-    }
-    return UINT32_MAX;
-}
-
-/* "..., the statement added" after "In a summary ..., Downing Street said":
- * the statement is the latest named source's in the three sentences before. */
-static int32_t statement_author(const qctx *c, const fl_quote *q, size_t attr_count)
-{
-    uint32_t open = c->L->raw_parts[q->part_begin].first;
-    uint32_t s = tok_sentence_of(c, open), min_s = s >= 3 ? s - 3 : 0;
-    for (size_t k = attr_count; k > 0; k--) {
-        const raw_attr *ra = &c->L->raw_attrs[k - 1];
-        const fl_speaker *sp = &c->L->attribs[k - 1].source;
-        if (tok_sentence_of(c, ra->cue_begin) < min_s || ra->cue_begin + TEXT_WINDOW < open)
-            break;
-        if (ra->cue_begin >= open || !sp->found || c->L->tok_quote[ra->cue_begin] >= 0 || sp->name.end <= sp->name.start)
-            continue;
-        uint32_t f = tok_at_byte(c, sp->name.start);
-        /* a name, or an unnamed source with its article ("a GMB spokesman said ... / The
-         * statement added:"), not a pronoun */
-        int unnamed = (tok_eq(c, f, "a") || tok_eq(c, f, "an") || tok_eq(c, f, "the")) &&
-                      tok_at_byte(c, sp->name.end) > f + 1;
-        if ((tok_cap(c, f) || unnamed) && !tok_in(c, f, WL_PRONOUN))
-            return (int32_t)(k - 1);
-    }
-    return -1;
-}
-
 /* A quote paragraph with no cue after a narrative paragraph about someone
  * ("She couldn't believe what she was seeing." / "“They were standing on a
  * car ...”"): the person that paragraph is about, found from its leftmost
@@ -663,7 +595,7 @@ static int context_speaker(qctx *c, const fl_quote *q, size_t attr_count, fl_spe
         if (c->L->tok_quote[t] >= 0)
             return 0;
     for (uint32_t t = tb; t < te; t++) {
-        if (is_person_pronoun(c, t)) {
+        if (spk_is_person_pronoun(c, t)) {
             fl_speaker sp;
             memset(&sp, 0, sizeof sp);
             if (resolve_pronoun(c, t, attr_count, &sp) && sp.type == FL_SOURCE_PERSON) {
@@ -769,16 +701,16 @@ void fl_speakers_assign(qctx *c)
                 tok_sentence_of(c, L->raw_attrs[k].cue_begin) == s_open)
                 best = (int32_t)k;
         }
-        uint32_t mw = message_from(c, open);
+        uint32_t mw = spk_message_from(c, open);
         if (mw != UINT32_MAX && (best < 0 || L->raw_attrs[best].cue_begin < mw)) {
             /* "two messages from him reading: "I love you"": the messages' author */
             speaker_from(c, mw + 2, mw + 3, mw, mw + 1, next_attr, &q->speaker);
-            if (is_person_pronoun(c, mw + 2) && !resolve_pronoun(c, mw + 2, next_attr, &q->speaker))
+            if (spk_is_person_pronoun(c, mw + 2) && !resolve_pronoun(c, mw + 2, next_attr, &q->speaker))
                 q->speaker.found = 0; /* "him" with nobody to be him */
             q->speaker.via = FL_VIA_MESSAGE;
         } else if (best >= 0) {
             q->speaker = L->attribs[best].source;
-        } else if ((best = message_poster(c, q, L->attrib_count)) >= 0) {
+        } else if ((best = spk_message_poster(c, q, L->attrib_count)) >= 0) {
             q->speaker = L->attribs[best].source;
             q->speaker.via = FL_VIA_MESSAGE;
         } else if (last && q->kind == FL_QUOTE_STATEMENT && para <= last_para + 1 &&
@@ -797,14 +729,14 @@ void fl_speakers_assign(qctx *c)
              (q->speaker.name.end > q->speaker.name.start && /* "T-shirts that read:" */
               tok_in(c, tok_at_byte(c, q->speaker.name.end) - 1, WL_MESSAGE)))) {
             /* "the text said": words without a speaker unless someone posted them */
-            int32_t poster = message_poster(c, q, L->attrib_count);
+            int32_t poster = spk_message_poster(c, q, L->attrib_count);
             fl_span cue = q->speaker.cue;
             memset(&q->speaker, 0, sizeof q->speaker);
             q->speaker.entity = -1;
             q->speaker.cue = cue;
             uint32_t mb = tok_at_byte(c, cue.start) > 1 ? tok_at_byte(c, cue.start) - 2 : 0;
             if (poster < 0 && (tok_eq(c, mb, "the") || tok_eq(c, mb, "its")) && tok_eq(c, mb + 1, "statement"))
-                poster = statement_author(c, q, L->attrib_count);
+                poster = spk_statement_author(c, q, L->attrib_count);
             if (poster >= 0) {
                 q->speaker = L->attribs[poster].source;
                 q->speaker.via = FL_VIA_MESSAGE;
