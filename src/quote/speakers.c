@@ -492,6 +492,35 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
     return person && person_in_text(c, b, sb > LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0, out) > 0;
 }
 
+/* BBC leads name a person by description first and by name in the next
+ * sentence ("An MP has said ... / Liberal Democrat Layla Moran told the
+ * BBC ..."): for an indefinite titled description [b, e) opening the body's
+ * first sentence, the person named as the next sentence's subject. */
+static int lead_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out)
+{
+    if (e <= b + 1 || e - b > 4 || !(tok_eq(c, b, "a") || tok_eq(c, b, "an")) ||
+        !(tok_in(c, e - 1, WL_TITLE) || tok_in(c, e - 1, WL_PERSON_NOUN)) || c->npara < 2)
+        return 0;
+    uint32_t s = tok_sentence_of(c, b);
+    if (c->sent[s].paragraph != 1 || s != c->para[1].sentence_begin || b != c->sent[s].token_begin ||
+        s + 1 >= c->nsent)
+        return 0;
+    const fl_sentence *n = &c->sent[s + 1];
+    for (uint32_t t = n->token_begin; t < n->token_end && t < n->token_begin + 6; t++) {
+        if (!name_is_word(c, t) || name_goes_on(c, t))
+            continue;
+        uint32_t r = name_run_start(c, t);
+        int anon;
+        if (t > r && t + 1 < n->token_end && (tok_cue(c, t + 1) || tok_in(c, t + 1, WL_AUX)) &&
+            name_source_type(c, r, t + 1, &anon) == FL_SOURCE_PERSON) {
+            *out = name_fullest(c, r, t + 1);
+            return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32_t cue_e, size_t attr_limit,
                          fl_speaker *out)
 {
@@ -544,6 +573,12 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
         }
     if (is_nominal(c, b, e) && resolve_nominal(c, b, e, out)) {
         out->via = FL_VIA_NOMINAL;
+        fl_span lead; /* "The MP said" back to "An MP has said", named in the next sentence */
+        if (lead_named(c, tok_at_byte(c, out->name.start), tok_at_byte(c, out->name.end), &lead)) {
+            out->name = lead;
+            out->type = FL_SOURCE_PERSON;
+            out->anonymous = 0;
+        }
         return;
     }
     if (org_institution(c, b, e, &fb, &fe)) { /* "the college" -> "George Washington University" */
@@ -567,6 +602,13 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
             out->via = FL_VIA_NOMINAL;
             return;
         }
+    }
+    fl_span lead;
+    if (lead_named(c, b, e, &lead)) { /* "An MP has said" in the lead */
+        out->name = lead;
+        out->type = FL_SOURCE_PERSON;
+        out->via = FL_VIA_NOMINAL;
+        return;
     }
     fill_direct(c, b, e, out);
 }

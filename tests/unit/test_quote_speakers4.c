@@ -110,6 +110,17 @@ int main(void)
         "He said Israel had to stop the \"staggering humanitarian disaster\" in Gaza.");
     check_quote(1, "partial", NULL);
 
+    /* a lead's indefinite description, named as the next sentence's subject, and the nominal back to it */
+    run("Layla Moran: My relatives have nowhere to go\nAn MP has said members of her family have \"nowhere to go\" "
+        "after their house was bombed.\nLiberal Democrat Layla Moran told the BBC her relatives had sought "
+        "shelter.\nThe MP said: \"They are still there.\"");
+    check_quote(0, "partial", "Liberal Democrat Layla Moran"); /* the name's longest run, as elsewhere */
+    check_quote(1, "statement", "Liberal Democrat Layla Moran");
+    /* ... but not outside the lead */
+    run("Layla Moran: My relatives\nThe party met on Monday.\nAn MP has said they have \"nowhere to go\".\n"
+        "Liberal Democrat Layla Moran told the BBC her relatives had sought shelter.");
+    check_quote(0, "partial", "An MP");
+
     fl_doc_free(doc);
     fl_extractor_free(ex);
     return check_report("test_quote_speakers4");
