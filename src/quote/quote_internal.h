@@ -138,6 +138,11 @@ void fl_speakers_assign(qctx *c);
 /* How far (in tokens) the speaker rules look for an antecedent: enough for any
  * real sentence, and a bound on the work in a pathological one. */
 enum { TEXT_WINDOW = 400 };
+/* mentions.c: a mention and the person it names */
+int spk_head_matches(const qctx *c, uint32_t i, uint32_t h); /* word i is word h, or its plural (speakers.c) */
+int spk_same_modifiers(const qctx *c, uint32_t b, uint32_t h, uint32_t t); /* "the Labour leader" ~ "Labour leader Sir Keir" */
+int spk_named_other_sex(const qctx *c, uint32_t p, fl_span name); /* called by the other pronoun before p */
+int spk_lead_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out); /* "An MP has said" / "... Layla Moran told" */
 /* authors.c: the author of a message or statement a cue-less quote belongs to */
 int spk_is_person_pronoun(const qctx *c, uint32_t i);          /* he, she, his, her, him */
 int32_t spk_message_poster(const qctx *c, const fl_quote *q, size_t attr_count); /* attribution index or -1 */

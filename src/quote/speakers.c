@@ -103,7 +103,7 @@ static int is_nominal(const qctx *c, uint32_t b, uint32_t e)
            tok_in(c, h, WL_ORGANISATION) || tok_eq(c, h, "country");
 }
 
-static int head_matches(const qctx *c, uint32_t i, uint32_t h)
+int spk_head_matches(const qctx *c, uint32_t i, uint32_t h)
 {
     size_t n = c->tok[h].end - c->tok[h].start, m = c->tok[i].end - c->tok[i].start;
     const char *a = c->text + c->tok[h].start, *b = c->text + c->tok[i].start;
@@ -143,22 +143,6 @@ static int latest_body_source(const qctx *c, uint32_t b, fl_source_type type, fl
     return 0;
 }
 
-/* Do the words before the title at t equal the nominal's modifiers [b + 1, h), and
- * no more ("Labour leader Sir Keir Starmer" for "the Labour leader", not "Scottish
- * Labour leader Mr Sarwar", nor "Prime Minister Netanyahu" for "the first minister")? */
-static int same_modifiers(const qctx *c, uint32_t b, uint32_t h, uint32_t t)
-{
-    uint32_t n = h - (b + 1);
-    if (t < n)
-        return 0;
-    for (uint32_t k = 0; k < n; k++)
-        if (!head_matches(c, t - n + k, b + 1 + k) || !head_matches(c, b + 1 + k, t - n + k))
-            return 0;
-    uint32_t f = t - n;
-    return f == 0 || !(c->tok[f - 1].kind == FL_TOKEN_WORD && (tok_cap(c, f - 1) || tok_in(c, f - 1, WL_DEMONYM)) &&
-                       !tok_in(c, f - 1, WL_DETERMINER));
-}
-
 static int resolve_nominal_as(const qctx *c, uint32_t b, uint32_t e, int strict, fl_speaker *out);
 
 static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
@@ -178,12 +162,12 @@ static int resolve_nominal_as(const qctx *c, uint32_t b, uint32_t e, int strict,
             out->type = FL_SOURCE_GOVERNMENT;
             return 1;
         }
-        if (c->L->tok_quote[t] >= 0 || !head_matches(c, t, h))
+        if (c->L->tok_quote[t] >= 0 || !spk_head_matches(c, t, h))
             continue;
         if (tok_in(c, t, WL_TITLE) && (name_is_word(c, t + 1) || /* "deputy assistant commissioner Laurence Taylor" */
                                        (t + 2 < c->ntok && tok_in(c, t + 1, WL_TITLE) && tok_cap(c, t + 1) &&
                                         name_is_word(c, t + 2))) && /* "Labour leader Sir Keir Starmer" */
-            (!strict || same_modifiers(c, b, h, t))) {
+            (!strict || spk_same_modifiers(c, b, h, t))) {
             uint32_t ne = t + 1;
             while (ne < c->ntok && ne - t <= NAME_RUN_MAX && (name_is_word(c, ne) || tok_in(c, ne, WL_TITLE)))
                 ne++;
@@ -232,31 +216,6 @@ static int gender_clash(const qctx *c, uint32_t p, uint32_t b, uint32_t e)
     return 0;
 }
 
-/* Has the article already called this person by a pronoun of the other sex?
- * ("Gillian Keegan told ITV ... She said ...": a later "he" is not her.) Only
- * pronoun sources resolved before token p count. */
-static int named_other_sex(const qctx *c, uint32_t p, fl_span name)
-{
-    int she = tok_eq(c, p, "she") || tok_eq(c, p, "her"), he = tok_eq(c, p, "he") || tok_eq(c, p, "his") ||
-                                                                tok_eq(c, p, "him");
-    size_t n = name.end - name.start;
-    if ((!she && !he) || n == 0)
-        return 0;
-    for (size_t k = 0; k < c->L->attrib_count; k++) {
-        const raw_attr *ra = &c->L->raw_attrs[k];
-        const fl_speaker *sp = &c->L->attribs[k].source;
-        if (ra->cue_begin >= p || !sp->found || sp->via != FL_VIA_PRONOUN || ra->src_end != ra->src_begin + 1)
-            continue;
-        uint32_t m = ra->src_begin;
-        int other = he ? tok_eq(c, m, "she") || tok_eq(c, m, "her")
-                       : tok_eq(c, m, "he") || tok_eq(c, m, "his") || tok_eq(c, m, "him");
-        if (other && (size_t)(sp->name.end - sp->name.start) == n &&
-            memcmp(c->text + sp->name.start, c->text + name.start, n) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* "on Yom Kippur", "in Gaza City": a name after these is a place or a time. */
 static int is_place_preposition(const qctx *c, uint32_t i)
 {
@@ -297,7 +256,7 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 is_nominal(c, f, h + 1)) {
                 fl_speaker sp;
                 memset(&sp, 0, sizeof sp);
-                if (resolve_nominal_as(c, f, h + 1, 1, &sp) && sp.type == FL_SOURCE_PERSON && !named_other_sex(c, b, sp.name) &&
+                if (resolve_nominal_as(c, f, h + 1, 1, &sp) && sp.type == FL_SOURCE_PERSON && !spk_named_other_sex(c, b, sp.name) &&
                     !gender_clash(c, b, tok_at_byte(c, sp.name.start), tok_at_byte(c, sp.name.end))) {
                     out->name = sp.name;
                     out->type = FL_SOURCE_PERSON;
@@ -404,7 +363,7 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 continue;
             }
             fl_span full = name_fullest(c, s, t + 1);
-            if (named_other_sex(c, b, full))
+            if (spk_named_other_sex(c, b, full))
                 continue;
             out->name = full;
             out->type = FL_SOURCE_PERSON;
@@ -465,7 +424,7 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
             continue;
         if (sp->via == FL_VIA_PRONOUN && !(sp->name.start != sp->mention.start))
             continue;
-        if (person && sp->type == FL_SOURCE_PERSON && named_other_sex(c, b, sp->name))
+        if (person && sp->type == FL_SOURCE_PERSON && spk_named_other_sex(c, b, sp->name))
             continue;
         int fits = person ? sp->type == FL_SOURCE_PERSON : sp->type != FL_SOURCE_PERSON;
         if (fits) {
@@ -490,35 +449,6 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
         }
     }
     return person && person_in_text(c, b, sb > LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0, out) > 0;
-}
-
-/* BBC leads name a person by description first and by name in the next
- * sentence ("An MP has said ... / Liberal Democrat Layla Moran told the
- * BBC ..."): for an indefinite titled description [b, e) opening the body's
- * first sentence, the person named as the next sentence's subject. */
-static int lead_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out)
-{
-    if (e <= b + 1 || e - b > 4 || !(tok_eq(c, b, "a") || tok_eq(c, b, "an")) ||
-        !(tok_in(c, e - 1, WL_TITLE) || tok_in(c, e - 1, WL_PERSON_NOUN)) || c->npara < 2)
-        return 0;
-    uint32_t s = tok_sentence_of(c, b);
-    if (c->sent[s].paragraph != 1 || s != c->para[1].sentence_begin || b != c->sent[s].token_begin ||
-        s + 1 >= c->nsent)
-        return 0;
-    const fl_sentence *n = &c->sent[s + 1];
-    for (uint32_t t = n->token_begin; t < n->token_end && t < n->token_begin + 6; t++) {
-        if (!name_is_word(c, t) || name_goes_on(c, t))
-            continue;
-        uint32_t r = name_run_start(c, t);
-        int anon;
-        if (t > r && t + 1 < n->token_end && (tok_cue(c, t + 1) || tok_in(c, t + 1, WL_AUX)) &&
-            name_source_type(c, r, t + 1, &anon) == FL_SOURCE_PERSON) {
-            *out = name_fullest(c, r, t + 1);
-            return 1;
-        }
-        return 0;
-    }
-    return 0;
 }
 
 static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32_t cue_e, size_t attr_limit,
@@ -574,7 +504,7 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
     if (is_nominal(c, b, e) && resolve_nominal(c, b, e, out)) {
         out->via = FL_VIA_NOMINAL;
         fl_span lead; /* "The MP said" back to "An MP has said", named in the next sentence */
-        if (lead_named(c, tok_at_byte(c, out->name.start), tok_at_byte(c, out->name.end), &lead)) {
+        if (spk_lead_named(c, tok_at_byte(c, out->name.start), tok_at_byte(c, out->name.end), &lead)) {
             out->name = lead;
             out->type = FL_SOURCE_PERSON;
             out->anonymous = 0;
@@ -604,7 +534,7 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
         }
     }
     fl_span lead;
-    if (lead_named(c, b, e, &lead)) { /* "An MP has said" in the lead */
+    if (spk_lead_named(c, b, e, &lead)) { /* "An MP has said" in the lead */
         out->name = lead;
         out->type = FL_SOURCE_PERSON;
         out->via = FL_VIA_NOMINAL;
