@@ -203,7 +203,7 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
     if (be_at != UINT32_MAX)
         a.cue_begin = be_at;
     /* The source. */
-    np_range src = {v, v, 0, 0};
+    np_range src = {v, v, 0, 0, 0};
     int participle = ends_ing(c, v) && v > sb && tok_punct(c, v - 1, ',');
     int reduced = 0; /* "911 calls saying shots have been fired" */
     if (ends_ing(c, v) && !participle && !(v > sb && (is_be(c, v - 1) || tok_in(c, v - 1, WL_ADVERB)))) {
@@ -263,6 +263,17 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
                 cs--;
             src = np_subject(c, cs, k - 1);
         }
+        if (src.end == src.begin && a.cue_begin > sb + 2 && tok_punct(c, a.cue_begin - 1, ',')) {
+            /* '"...," Jennifer Damti, told ABC News': a stray comma between the name that
+             * follows the quote and its cue; the name speaks, not the hearer after the cue */
+            uint32_t n = a.cue_begin - 1, s0 = n;
+            while (s0 > sb && n - s0 < NAME_RUN_MAX && name_is_word(c, s0 - 1))
+                s0--;
+            if (n - s0 >= 2 && s0 > sb && is_close_mark(c, s0 - 1)) {
+                src.begin = s0;
+                src.end = n;
+            }
+        }
         if (src.end == src.begin && a.cue_begin > sb &&
             (tok_punct(c, a.cue_begin - 1, ',') || is_close_mark(c, a.cue_begin - 1))) {
             src = np_right(c, v + 1, se); /* inverted: ", said the official" */
@@ -306,7 +317,7 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
         (a.cue_end >= se || (is_final_punct(c, a.cue_end) && a.cue_end + 1 >= se)))
         return 0; /* "'Hide religion,' Welsh Jewish student told": told, not telling */
     /* The content. */
-    int32_t q = src.begin < v ? quote_before(c, src.begin, sb) : quote_before(c, a.cue_begin, sb);
+    int32_t q = src.begin < v ? quote_before(c, src.lead ? src.lead : src.begin, sb) : quote_before(c, a.cue_begin, sb);
     if (q < 0 && src.begin < v)
         q = quote_before(c, a.cue_begin, sb);
     uint32_t rb = after;

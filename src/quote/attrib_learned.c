@@ -239,7 +239,7 @@ static int ends_ing(const qctx *c, uint32_t i) { return c->tok[i].kind == FL_TOK
 /* The source of a proposed cue [cb, ce) in the sentence [sb, se). */
 static np_range learned_source(const qctx *c, uint32_t cb, uint32_t sb, uint32_t se)
 {
-    np_range none = {cb, cb, 0, 0};
+    np_range none = {cb, cb, 0, 0, 0};
     uint32_t k = cb;
     while (k > sb && (tok_in(c, k - 1, WL_AUX) || tok_in(c, k - 1, WL_ADVERB) || tok_eq(c, k - 1, "not") ||
                       tok_eq(c, k - 1, "n't") || tok_eq(c, k - 1, "never") ||
@@ -247,11 +247,11 @@ static np_range learned_source(const qctx *c, uint32_t cb, uint32_t sb, uint32_t
                        ends_with(c, k - 1, "ly")))) /* "and officially endorsed" */
         k--;
     if (k > sb && is_relative(c, k - 1)) {
-        np_range r = {k - 1, k, 0, 0};
+        np_range r = {k - 1, k, 0, 0, 0};
         return r;
     }
     if (k > sb && is_possessive(c, k - 1)) {
-        np_range r = {k - 1, k, 0, 0};
+        np_range r = {k - 1, k, 0, 0, 0};
         return r;
     }
     if (k > sb + 1 && c->tok[k - 1].kind == FL_TOKEN_CLITIC && tok_eq(c, k - 1, "'s")) {
@@ -263,7 +263,7 @@ static np_range learned_source(const qctx *c, uint32_t cb, uint32_t sb, uint32_t
     if (k > sb && tok_punct(c, k - 1, ',') && ends_ing(c, cb))
         return np_subject(c, sb, k - 1);
     if (k > sb && is_quantifier(c, k - 1) && (k - 1 == sb || !tok_is_wordish(c, k - 2))) {
-        np_range r = {k - 1, k, 0, 0}; /* "Some accused Trump", "Another tweeted" */
+        np_range r = {k - 1, k, 0, 0, 0}; /* "Some accused Trump", "Another tweeted" */
         return r;
     }
     if (k > sb && tok_in(c, k - 1, WL_DETERMINER))
@@ -312,7 +312,7 @@ static np_range learned_source(const qctx *c, uint32_t cb, uint32_t sb, uint32_t
             while (j > sb && (tok_in(c, j - 1, WL_AUX) || tok_in(c, j - 1, WL_ADVERB)))
                 j--;
             if (j > sb && is_relative(c, j - 1)) {
-                np_range rel = {j - 1, j, 0, 0};
+                np_range rel = {j - 1, j, 0, 0, 0};
                 return rel;
             }
             r = np_left(c, sb, j);
@@ -324,7 +324,7 @@ static np_range learned_source(const qctx *c, uint32_t cb, uint32_t sb, uint32_t
 
 static int learned_attribution(qctx *c, uint32_t cb, uint32_t ce, uint32_t sb, uint32_t se)
 {
-    np_range src = {cb, cb, 0, 0};
+    np_range src = {cb, cb, 0, 0, 0};
     uint32_t rb = ce;
     if (ce + 1 < se && tok_eq(c, ce, "by") && ends_with(c, ce - 1, "ed")) {
         /* "As reported by Western Journalism, ...": the agent is the source */

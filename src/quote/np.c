@@ -78,14 +78,14 @@ static void conveyed(const qctx *c, uint32_t a, uint32_t b, np_range *r)
 
 np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
 {
-    np_range r = {end, end, 0, 0};
+    np_range r = {end, end, 0, 0, 0};
     uint32_t i = end;
     while (i > lo && (tok_in(c, i - 1, WL_AUX) || tok_in(c, i - 1, WL_ADVERB) || tok_in(c, i - 1, WL_REFLEXIVE) ||
                       (is_ly_adverb(c, i - 1) && !(i >= lo + 2 && (tok_in(c, i - 2, WL_DETERMINER) ||
                                                                    c->tok[i - 2].kind == FL_TOKEN_CLITIC)))))
         i--; /* "has reportedly", "also", "himself"; but "His family" is a noun */
     uint32_t e = i;
-    uint32_t appos_end = 0;
+    uint32_t appos_end = 0, appos_first = 0;
     /* "A relative who survived said": the noun phrase with its short relative clause */
     for (uint32_t w = e; w > lo + 1 && e - w < 3; w--) {
         uint32_t k = w - 1;
@@ -124,7 +124,7 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
         if (tok_in(c, first, WL_CONVEY))
             conveyed(c, first, e - 1, &r);
         if (tok_cap(c, first) && !tok_in(c, first, WL_DETERMINER) && !tok_in(c, first, WL_PRONOUN))
-            appos_end = e - 1; /* "The head of the agency, Philippe Lazzarini, said" */
+            appos_end = e - 1, appos_first = first; /* "The head of the agency, Philippe Lazzarini, said" */
         e = k;
     }
     if (e > lo && !appos_end && (tok_eq(c, e - 1, "i") || tok_eq(c, e - 1, "he") || tok_eq(c, e - 1, "she") ||
@@ -161,7 +161,9 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
             crossed_and = 1;
             and_at = t;
         }
-        if ((tok_in(c, t, WL_AUX) && c->tok[t].kind != FL_TOKEN_CLITIC) || (tok_cue(c, t) && !tok_cap(c, t)) ||
+        int name_aux = tok_cap(c, t) && t + 1 < e && tok_cap(c, t + 1) && c->tok[t + 1].kind == FL_TOKEN_WORD;
+        if ((tok_in(c, t, WL_AUX) && c->tok[t].kind != FL_TOKEN_CLITIC && !name_aux) ||
+            (tok_cue(c, t) && !tok_cap(c, t)) ||
             tok_eq(c, t, "to") || is_past_form(c, t))
             break; /* a verb: the subject is not beyond it ("The school's headteacher" goes on) */
         j--;
@@ -171,10 +173,24 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
               !tok_in(c, t - 1, WL_DETERMINER) && !tok_in(c, t - 1, WL_BOUNDARY) && !tok_in(c, t - 1, WL_ADVERB))))
             break; /* "In a statement the Metropolitan Police told": the subject opens with its article */
     }
+    int too_long = e - j >= NP_MAX && j > lo && tok_is_wordish(c, j - 1);
     int clean = j == lo || !tok_is_wordish(c, j - 1); /* the phrase starts after punctuation */
     while (j < e && (!can_start_subject(c, j) && !(clean && !tok_in(c, j, WL_ADVERB) &&
                                                     !tok_in(c, j, WL_BOUNDARY) && !is_past_form(c, j))))
         j++;
+    if ((j == e || too_long || (j < e && (tok_eq(c, j, "the") || tok_eq(c, j, "a")) && !tok_cap(c, j + 1))) &&
+        appos_end) {
+        /* "the executive director of the Chicago office of the Council on ... (CAIR), Ahmed
+         * Rehab, said": a description too long to read, then the name in apposition */
+        uint32_t k = j;
+        while (k > lo && e - k < NP_MAX + PAREN_MAX &&
+               (tok_is_wordish(c, k - 1) || tok_punct(c, k - 1, '(') || tok_punct(c, k - 1, ')')))
+            k--;
+        r.lead = k;
+        r.begin = appos_first;
+        r.end = appos_end;
+        return r;
+    }
     if (j == e)
         return r;
     if (j >= lo + 3 && tok_punct(c, j - 1, ',') && !tok_cap(c, j) && !tok_in(c, j, WL_DETERMINER)) {
@@ -192,7 +208,7 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
 
 np_range np_right(const qctx *c, uint32_t begin, uint32_t hi)
 {
-    np_range r = {begin, begin, 0, 0};
+    np_range r = {begin, begin, 0, 0, 0};
     uint32_t j = begin;
     while (j < hi && j - begin < NP_MAX) {
         if (stops_phrase(c, j))
@@ -222,7 +238,7 @@ np_range np_subject(const qctx *c, uint32_t lo, uint32_t hi)
     /* "However Saudi Arabia called ...": a sentence adverb with no comma is not the subject's */
     while (lo < hi && tok_in(c, lo, WL_ADVERB) && tok_cap(c, lo))
         lo++;
-    np_range r = {lo, lo, 0, 0};
+    np_range r = {lo, lo, 0, 0, 0};
     uint32_t j = lo;
     while (j < hi && j - lo < NP_MAX) {
         const fl_token *t = &c->tok[j];

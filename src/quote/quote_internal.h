@@ -135,6 +135,19 @@ int fl_attrib_learned(qctx *c, const struct fl_attrib_model *m);
 void fl_speaker_from_tokens(qctx *c, uint32_t begin, uint32_t end, uint32_t cue_begin, uint32_t cue_end,
                             fl_speaker *out);
 void fl_speakers_assign(qctx *c);
+/* How far (in tokens) the speaker rules look for an antecedent: enough for any
+ * real sentence, and a bound on the work in a pathological one. */
+enum { TEXT_WINDOW = 400 };
+/* mentions.c: a mention and the person it names */
+int spk_head_matches(const qctx *c, uint32_t i, uint32_t h); /* word i is word h, or its plural (speakers.c) */
+int spk_same_modifiers(const qctx *c, uint32_t b, uint32_t h, uint32_t t); /* "the Labour leader" ~ "Labour leader Sir Keir" */
+int spk_named_other_sex(const qctx *c, uint32_t p, fl_span name); /* called by the other pronoun before p */
+int spk_lead_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out); /* "An MP has said" / "... Layla Moran told" */
+/* authors.c: the author of a message or statement a cue-less quote belongs to */
+int spk_is_person_pronoun(const qctx *c, uint32_t i);          /* he, she, his, her, him */
+int32_t spk_message_poster(const qctx *c, const fl_quote *q, size_t attr_count); /* attribution index or -1 */
+uint32_t spk_message_from(const qctx *c, uint32_t open);       /* "messages from him": the message word */
+int32_t spk_statement_author(const qctx *c, const fl_quote *q, size_t attr_count); /* attribution index or -1 */
 /* orgnames.c: organisations and bylines the article names */
 int org_named_forces(qctx *c, uint32_t *begin, uint32_t *end);
 int org_byline_author(const qctx *c, uint32_t *begin, uint32_t *end);
@@ -148,6 +161,8 @@ void fl_headline_speakers(qctx *c);
 typedef struct np_range {
     uint32_t begin, end;
     uint32_t conv_begin, conv_end; /* a conveyed speaker inside a parenthetical, or empty */
+    uint32_t lead; /* when begin skips a description before a name in apposition, where the
+                    * description starts (the quote before it is the content); else 0 */
 } np_range;
 np_range np_left(const qctx *c, uint32_t lo, uint32_t end);   /* subject ending at `end` */
 np_range np_right(const qctx *c, uint32_t begin, uint32_t hi); /* name after an inverted cue */

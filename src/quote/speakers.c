@@ -20,9 +20,9 @@
 
 static int is_nominal(const qctx *c, uint32_t b, uint32_t e);
 
-/* How far (in tokens) the rules look for a cue or an antecedent: enough for
- * any real sentence, and a bound on the work in a pathological one. */
-enum { ATTR_WINDOW = 300, TEXT_WINDOW = 400 };
+/* How far (in tokens) the rules look for a cue (TEXT_WINDOW, for antecedents,
+ * is in quote_internal.h, shared with authors.c). */
+enum { ATTR_WINDOW = 300 };
 
 enum { NOMINAL_MAX = 3, LOOKBACK_SENTENCES = 5 };
 
@@ -103,7 +103,7 @@ static int is_nominal(const qctx *c, uint32_t b, uint32_t e)
            tok_in(c, h, WL_ORGANISATION) || tok_eq(c, h, "country");
 }
 
-static int head_matches(const qctx *c, uint32_t i, uint32_t h)
+int spk_head_matches(const qctx *c, uint32_t i, uint32_t h)
 {
     size_t n = c->tok[h].end - c->tok[h].start, m = c->tok[i].end - c->tok[i].start;
     const char *a = c->text + c->tok[h].start, *b = c->text + c->tok[i].start;
@@ -143,7 +143,15 @@ static int latest_body_source(const qctx *c, uint32_t b, fl_source_type type, fl
     return 0;
 }
 
+static int resolve_nominal_as(const qctx *c, uint32_t b, uint32_t e, int strict, fl_speaker *out);
+
 static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
+{
+    return resolve_nominal_as(c, b, e, 0, out);
+}
+
+/* strict: only a titled name with the same modifiers (for a pronoun's antecedent) */
+static int resolve_nominal_as(const qctx *c, uint32_t b, uint32_t e, int strict, fl_speaker *out)
 {
     uint32_t h = e - 1;
     int country = tok_eq(c, h, "country");
@@ -154,9 +162,12 @@ static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *ou
             out->type = FL_SOURCE_GOVERNMENT;
             return 1;
         }
-        if (c->L->tok_quote[t] >= 0 || !head_matches(c, t, h))
+        if (c->L->tok_quote[t] >= 0 || !spk_head_matches(c, t, h))
             continue;
-        if (tok_in(c, t, WL_TITLE) && name_is_word(c, t + 1)) { /* "deputy assistant commissioner Laurence Taylor" */
+        if (tok_in(c, t, WL_TITLE) && (name_is_word(c, t + 1) || /* "deputy assistant commissioner Laurence Taylor" */
+                                       (t + 2 < c->ntok && tok_in(c, t + 1, WL_TITLE) && tok_cap(c, t + 1) &&
+                                        name_is_word(c, t + 2))) && /* "Labour leader Sir Keir Starmer" */
+            (!strict || spk_same_modifiers(c, b, h, t))) {
             uint32_t ne = t + 1;
             while (ne < c->ntok && ne - t <= NAME_RUN_MAX && (name_is_word(c, ne) || tok_in(c, ne, WL_TITLE)))
                 ne++;
@@ -166,7 +177,7 @@ static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *ou
             return 1;
         }
         uint32_t s = phrase_start(c, t);
-        if (s == t || (s + 1 == t && (tok_eq(c, s, "the") || tok_eq(c, s, "this"))))
+        if (strict || s == t || (s + 1 == t && (tok_eq(c, s, "the") || tok_eq(c, s, "this"))))
             continue; /* "the force" again says no more than the nominal */
 
         out->name = tok_span(c, s, t + 1);
@@ -183,7 +194,7 @@ static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *ou
 /* -1 if the name at [b, e) is marked for the other sex than the pronoun at
  * p ("Mr Popovic" for "she"), else 0. The marks are a title before or in
  * the name and the words just before it ("the mother, Amal"). */
-static int is_person_pronoun(const qctx *c, uint32_t i)
+int spk_is_person_pronoun(const qctx *c, uint32_t i)
 {
     return tok_eq(c, i, "he") || tok_eq(c, i, "she") || tok_eq(c, i, "his") || tok_eq(c, i, "her") ||
            tok_eq(c, i, "him");
@@ -232,6 +243,28 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
     uint32_t sb = tok_sentence_of(c, b);
     for (uint32_t s1 = sb + 1; s1 > min_s; s1--) {
         const fl_sentence *se = &c->sent[s1 - 1];
+        if (s1 - 1 != sb && tok_eq(c, se->token_begin, "the")) {
+            /* "The Labour leader's overall stance ... He said": a sentence opening with a
+             * titled nominal is about the person the title named ("Labour leader Sir Keir
+             * Starmer") */
+            uint32_t f = se->token_begin, h = f + 1;
+            while (h < se->token_end && h - f <= 3 && !(tok_in(c, h, WL_TITLE) && !tok_cap(c, h)))
+                h++;
+            if (h - f <= 3 && h + 1 < se->token_end &&
+                (c->tok[h + 1].kind == FL_TOKEN_CLITIC || tok_in(c, h + 1, WL_AUX) ||
+                 (tok_cue(c, h + 1) && !tok_cap(c, h + 1))) &&
+                is_nominal(c, f, h + 1)) {
+                fl_speaker sp;
+                memset(&sp, 0, sizeof sp);
+                if (resolve_nominal_as(c, f, h + 1, 1, &sp) && sp.type == FL_SOURCE_PERSON && !spk_named_other_sex(c, b, sp.name) &&
+                    !gender_clash(c, b, tok_at_byte(c, sp.name.start), tok_at_byte(c, sp.name.end))) {
+                    out->name = sp.name;
+                    out->type = FL_SOURCE_PERSON;
+                    return 1;
+                }
+                return -1; /* the pronoun's antecedent is that nominal, whose name is not given: say so */
+            }
+        }
         if (s1 - 1 != sb) {
             /* "... Binyamin Needham, and his sister has been speaking. She says": a person
              * marked for the pronoun's sex in the sentence before wins over unmarked names */
@@ -329,7 +362,10 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 }
                 continue;
             }
-            out->name = name_fullest(c, s, t + 1);
+            fl_span full = name_fullest(c, s, t + 1);
+            if (spk_named_other_sex(c, b, full))
+                continue;
+            out->name = full;
             out->type = FL_SOURCE_PERSON;
             return 1;
         }
@@ -346,7 +382,7 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
  * the nearest fitting name in the text of the last few sentences. */
 static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_speaker *out)
 {
-    int person = is_person_pronoun(c, b);
+    int person = spk_is_person_pronoun(c, b);
     int group = tok_eq(c, b, "they") || tok_eq(c, b, "it");
     if (!person && !group)
         return 0;
@@ -387,6 +423,8 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
             gender_clash(c, b, tok_at_byte(c, sp->mention.start), tok_at_byte(c, sp->mention.end)))
             continue;
         if (sp->via == FL_VIA_PRONOUN && !(sp->name.start != sp->mention.start))
+            continue;
+        if (person && sp->type == FL_SOURCE_PERSON && spk_named_other_sex(c, b, sp->name))
             continue;
         int fits = person ? sp->type == FL_SOURCE_PERSON : sp->type != FL_SOURCE_PERSON;
         if (fits) {
@@ -465,6 +503,12 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
         }
     if (is_nominal(c, b, e) && resolve_nominal(c, b, e, out)) {
         out->via = FL_VIA_NOMINAL;
+        fl_span lead; /* "The MP said" back to "An MP has said", named in the next sentence */
+        if (spk_lead_named(c, tok_at_byte(c, out->name.start), tok_at_byte(c, out->name.end), &lead)) {
+            out->name = lead;
+            out->type = FL_SOURCE_PERSON;
+            out->anonymous = 0;
+        }
         return;
     }
     if (org_institution(c, b, e, &fb, &fe)) { /* "the college" -> "George Washington University" */
@@ -489,6 +533,13 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
             return;
         }
     }
+    fl_span lead;
+    if (spk_lead_named(c, b, e, &lead)) { /* "An MP has said" in the lead */
+        out->name = lead;
+        out->type = FL_SOURCE_PERSON;
+        out->via = FL_VIA_NOMINAL;
+        return;
+    }
     fill_direct(c, b, e, out);
 }
 
@@ -496,68 +547,6 @@ void fl_speaker_from_tokens(qctx *c, uint32_t begin, uint32_t end, uint32_t cue_
                             fl_speaker *out)
 {
     speaker_from(c, begin, end, cue_begin, cue_end, c->L->attrib_count, out);
-}
-
-static int32_t message_poster(const qctx *c, const fl_quote *q, size_t attr_count)
-{
-    uint32_t open = c->L->raw_parts[q->part_begin].first;
-    int message = 0;
-    for (uint32_t i = open; i > 0 && i + 4 > open; i--)
-        if (tok_in(c, i - 1, WL_MESSAGE))
-            message = 1;
-    if (!message)
-        return -1;
-    uint32_t s = tok_sentence_of(c, open), min_s = s >= 3 ? s - 3 : 0;
-    for (size_t k = attr_count; k > 0; k--) {
-        const raw_attr *ra = &c->L->raw_attrs[k - 1];
-        if (tok_sentence_of(c, ra->cue_begin) < min_s || ra->cue_begin + TEXT_WINDOW < open)
-            break;
-        if (ra->cue_begin >= open)
-            continue;
-        if ((tok_cue(c, ra->cue_end - 1) & CUE_WRITE) && c->L->attribs[k - 1].source.found)
-            return (int32_t)(k - 1);
-    }
-    return -1;
-}
-
-/* The message word of "messages from him reading: "...", and "..."" before the
- * quote opening at token open (in its sentence, past the quotes and joiners
- * between), when "from" or "by" and a one-word author follow it; else
- * UINT32_MAX. */
-static uint32_t message_from(const qctx *c, uint32_t open)
-{
-    uint32_t sb = c->sent[tok_sentence_of(c, open)].token_begin;
-    int seen = 0; /* words looked at, past the quotes and joiners */
-    for (uint32_t i = open; i > sb && open - i < 40 && seen < 6; i--) {
-        uint32_t t = i - 1;
-        if (c->L->tok_quote[t] >= 0 || tok_eq(c, t, "and") || tok_punct(c, t, ',') || tok_punct(c, t, ':') ||
-            c->tok[t].kind == FL_TOKEN_QUOTE)
-            continue;
-        seen++;
-        if (seen > 1 && tok_in(c, t, WL_MESSAGE) && (tok_eq(c, t + 1, "from") || tok_eq(c, t + 1, "by")) &&
-            (is_person_pronoun(c, t + 2) || tok_eq(c, t + 2, "them") || name_is_word(c, t + 2)) &&
-            c->L->tok_quote[t + 2] < 0)
-            return t;
-    }
-    return UINT32_MAX;
-}
-
-/* "..., the statement added" after "In a summary ..., Downing Street said":
- * the statement is the latest named source's in the three sentences before. */
-static int32_t statement_author(const qctx *c, const fl_quote *q, size_t attr_count)
-{
-    uint32_t open = c->L->raw_parts[q->part_begin].first;
-    uint32_t s = tok_sentence_of(c, open), min_s = s >= 3 ? s - 3 : 0;
-    for (size_t k = attr_count; k > 0; k--) {
-        const raw_attr *ra = &c->L->raw_attrs[k - 1];
-        const fl_speaker *sp = &c->L->attribs[k - 1].source;
-        if (tok_sentence_of(c, ra->cue_begin) < min_s || ra->cue_begin + TEXT_WINDOW < open)
-            break;
-        if (ra->cue_begin < open && sp->found && c->L->tok_quote[ra->cue_begin] < 0 && sp->name.end > sp->name.start &&
-            tok_cap(c, tok_at_byte(c, sp->name.start)) && !tok_in(c, tok_at_byte(c, sp->name.start), WL_PRONOUN))
-            return (int32_t)(k - 1);
-    }
-    return -1;
 }
 
 /* A quote paragraph with no cue after a narrative paragraph about someone
@@ -578,7 +567,7 @@ static int context_speaker(qctx *c, const fl_quote *q, size_t attr_count, fl_spe
         if (c->L->tok_quote[t] >= 0)
             return 0;
     for (uint32_t t = tb; t < te; t++) {
-        if (is_person_pronoun(c, t)) {
+        if (spk_is_person_pronoun(c, t)) {
             fl_speaker sp;
             memset(&sp, 0, sizeof sp);
             if (resolve_pronoun(c, t, attr_count, &sp) && sp.type == FL_SOURCE_PERSON) {
@@ -684,16 +673,16 @@ void fl_speakers_assign(qctx *c)
                 tok_sentence_of(c, L->raw_attrs[k].cue_begin) == s_open)
                 best = (int32_t)k;
         }
-        uint32_t mw = message_from(c, open);
+        uint32_t mw = spk_message_from(c, open);
         if (mw != UINT32_MAX && (best < 0 || L->raw_attrs[best].cue_begin < mw)) {
             /* "two messages from him reading: "I love you"": the messages' author */
             speaker_from(c, mw + 2, mw + 3, mw, mw + 1, next_attr, &q->speaker);
-            if (is_person_pronoun(c, mw + 2) && !resolve_pronoun(c, mw + 2, next_attr, &q->speaker))
+            if (spk_is_person_pronoun(c, mw + 2) && !resolve_pronoun(c, mw + 2, next_attr, &q->speaker))
                 q->speaker.found = 0; /* "him" with nobody to be him */
             q->speaker.via = FL_VIA_MESSAGE;
         } else if (best >= 0) {
             q->speaker = L->attribs[best].source;
-        } else if ((best = message_poster(c, q, L->attrib_count)) >= 0) {
+        } else if ((best = spk_message_poster(c, q, L->attrib_count)) >= 0) {
             q->speaker = L->attribs[best].source;
             q->speaker.via = FL_VIA_MESSAGE;
         } else if (last && q->kind == FL_QUOTE_STATEMENT && para <= last_para + 1 &&
@@ -712,14 +701,14 @@ void fl_speakers_assign(qctx *c)
              (q->speaker.name.end > q->speaker.name.start && /* "T-shirts that read:" */
               tok_in(c, tok_at_byte(c, q->speaker.name.end) - 1, WL_MESSAGE)))) {
             /* "the text said": words without a speaker unless someone posted them */
-            int32_t poster = message_poster(c, q, L->attrib_count);
+            int32_t poster = spk_message_poster(c, q, L->attrib_count);
             fl_span cue = q->speaker.cue;
             memset(&q->speaker, 0, sizeof q->speaker);
             q->speaker.entity = -1;
             q->speaker.cue = cue;
             uint32_t mb = tok_at_byte(c, cue.start) > 1 ? tok_at_byte(c, cue.start) - 2 : 0;
             if (poster < 0 && (tok_eq(c, mb, "the") || tok_eq(c, mb, "its")) && tok_eq(c, mb + 1, "statement"))
-                poster = statement_author(c, q, L->attrib_count);
+                poster = spk_statement_author(c, q, L->attrib_count);
             if (poster >= 0) {
                 q->speaker = L->attribs[poster].source;
                 q->speaker.via = FL_VIA_MESSAGE;

@@ -1,0 +1,80 @@
+/*
+ * mentions.c — tying a mention to the person it names, for speakers.c: a
+ * titled nominal's modifiers against an earlier titled name, the sex the
+ * article has already given a person through a resolved pronoun, and the
+ * BBC lead that describes a person before naming them.
+ * Not for: choosing among antecedents (speakers.c) or what a name is (names.c).
+ */
+#include <string.h>
+
+#include "quote/quote_internal.h"
+
+/* Do the words before the title at t equal the nominal's modifiers [b + 1, h), and
+ * no more ("Labour leader Sir Keir Starmer" for "the Labour leader", not "Scottish
+ * Labour leader Mr Sarwar", nor "Prime Minister Netanyahu" for "the first minister")? */
+int spk_same_modifiers(const qctx *c, uint32_t b, uint32_t h, uint32_t t)
+{
+    uint32_t n = h - (b + 1);
+    if (t < n)
+        return 0;
+    for (uint32_t k = 0; k < n; k++)
+        if (!spk_head_matches(c, t - n + k, b + 1 + k) || !spk_head_matches(c, b + 1 + k, t - n + k))
+            return 0;
+    uint32_t f = t - n;
+    return f == 0 || !(c->tok[f - 1].kind == FL_TOKEN_WORD && (tok_cap(c, f - 1) || tok_in(c, f - 1, WL_DEMONYM)) &&
+                       !tok_in(c, f - 1, WL_DETERMINER));
+}
+
+/* Has the article already called this person by a pronoun of the other sex?
+ * ("Gillian Keegan told ITV ... She said ...": a later "he" is not her.) Only
+ * pronoun sources resolved before token p count. */
+int spk_named_other_sex(const qctx *c, uint32_t p, fl_span name)
+{
+    int she = tok_eq(c, p, "she") || tok_eq(c, p, "her"), he = tok_eq(c, p, "he") || tok_eq(c, p, "his") ||
+                                                                tok_eq(c, p, "him");
+    size_t n = name.end - name.start;
+    if ((!she && !he) || n == 0)
+        return 0;
+    for (size_t k = 0; k < c->L->attrib_count; k++) {
+        const raw_attr *ra = &c->L->raw_attrs[k];
+        const fl_speaker *sp = &c->L->attribs[k].source;
+        if (ra->cue_begin >= p || !sp->found || sp->via != FL_VIA_PRONOUN || ra->src_end != ra->src_begin + 1)
+            continue;
+        uint32_t m = ra->src_begin;
+        int other = he ? tok_eq(c, m, "she") || tok_eq(c, m, "her")
+                       : tok_eq(c, m, "he") || tok_eq(c, m, "his") || tok_eq(c, m, "him");
+        if (other && (size_t)(sp->name.end - sp->name.start) == n &&
+            memcmp(c->text + sp->name.start, c->text + name.start, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* BBC leads name a person by description first and by name in the next
+ * sentence ("An MP has said ... / Liberal Democrat Layla Moran told the
+ * BBC ..."): for an indefinite titled description [b, e) opening the body's
+ * first sentence, the person named as the next sentence's subject. */
+int spk_lead_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out)
+{
+    if (e <= b + 1 || e - b > 4 || !(tok_eq(c, b, "a") || tok_eq(c, b, "an")) ||
+        !(tok_in(c, e - 1, WL_TITLE) || tok_in(c, e - 1, WL_PERSON_NOUN)) || c->npara < 2)
+        return 0;
+    uint32_t s = tok_sentence_of(c, b);
+    if (c->sent[s].paragraph != 1 || s != c->para[1].sentence_begin || b != c->sent[s].token_begin ||
+        s + 1 >= c->nsent)
+        return 0;
+    const fl_sentence *n = &c->sent[s + 1];
+    for (uint32_t t = n->token_begin; t < n->token_end && t < n->token_begin + 6; t++) {
+        if (!name_is_word(c, t) || name_goes_on(c, t))
+            continue;
+        uint32_t r = name_run_start(c, t);
+        int anon;
+        if (t > r && t + 1 < n->token_end && (tok_cue(c, t + 1) || tok_in(c, t + 1, WL_AUX)) &&
+            name_source_type(c, r, t + 1, &anon) == FL_SOURCE_PERSON) {
+            *out = name_fullest(c, r, t + 1);
+            return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
