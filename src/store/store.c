@@ -13,6 +13,7 @@
  */
 #include "store/store_internal.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -237,8 +238,17 @@ static int read_version(fl_store *s)
     return v;
 }
 
+/* SQLite's memory statistics take a global mutex on every allocation and
+ * free (about a tenth of the store path's instructions); nothing here reads
+ * them (no soft heap limit, no sqlite3_memory_used). Settable only before
+ * SQLite initialises: a process that initialised it elsewhere first keeps
+ * the statistics (sqlite3_config then refuses, harmlessly). */
+static pthread_once_t sqlite_configured = PTHREAD_ONCE_INIT;
+static void configure_sqlite(void) { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 fl_store *fl_store_open_version(const char *path, unsigned flags, int version, char **error)
 {
+    pthread_once(&sqlite_configured, configure_sqlite);
     if (fl_pg_is_url(path)) return fl_pg_open(path, flags, version, error);
     if (error)
         *error = NULL;
@@ -511,7 +521,9 @@ static int unique_superset(fl_store *s, const char *key, fl_buffer *out)
     sqlite3_bind_text(st, 1, word, (int)len, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
     int supersets = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    /* A second superset settles it (the key stands alone): stop there
+     * rather than read every key sharing the word. */
+    while (supersets < 2 && sqlite3_step(st) == SQLITE_ROW) {
         const char *c = (const char *)sqlite3_column_text(st, 0);
         if (words_subset(key, c) && ++supersets == 1) {
             fl_buffer_clear(out);

@@ -221,6 +221,10 @@ static int add_entities(fl_store *s, long long article, const char *date, const 
     int ok = 1;
     s->moves = 0;
     JD_EACH(arr, i, e) {
+        /* Cleared as it is reached (an entity skipped below is read as
+         * none): the caller does not clear all of ents. */
+        if (i < cap)
+            ents[i] = (local_entity){0};
         const char *name = jstr(e, "name");
         const char *type = jstr(e, "type");
         if (!name || !type)
@@ -645,8 +649,7 @@ fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added)
         return FL_OK; /* already stored */
     }
     long long article = sqlite3_last_insert_rowid(s->db);
-    local_entity ents[512];
-    memset(ents, 0, sizeof ents);
+    local_entity ents[512]; /* entries below n are set by add_entities */
     size_t n = 0;
     st = fl_store_prepare(s, "INSERT INTO articles_fts(rowid, headline, text) VALUES(?, ?, ?)");
     int ok = st != NULL;
