@@ -13,6 +13,7 @@ FACTLINE_PACKAGES=(
   libsqlite3-dev                    # the store (SQLite with FTS5)
   libmicrohttpd-dev                 # `factline serve` (server/)
   chromium nodejs wrk               # browser tests of the page (tests/web), HTTP benchmark (bench/http.sh)
+  postgresql libpq-dev parallel     # throwaway test cluster (scripts/pg-cluster.sh), scale-out test (docs/scale-out.md)
 )
 
 missing=()
