@@ -3,8 +3,10 @@
 #
 #   scripts/pg-cluster.sh start       start one (if none is running), print its URL
 #   scripts/pg-cluster.sh url         print the running cluster's URL
-#   scripts/pg-cluster.sh createdb    make a fresh empty database, print its URL
-#   scripts/pg-cluster.sh dropdb URL  drop a database made by createdb
+#   scripts/pg-cluster.sh testdb      a fresh database on $FACTLINE_TEST_PG's server, for
+#                                     one test: prints its URL, or exits 77 (skip) / 1
+#                                     (FACTLINE_REQUIRE_PG=1) saying why it cannot
+#   scripts/pg-cluster.sh dropdb URL  drop a database made by testdb
 #   scripts/pg-cluster.sh stop        stop the cluster and delete its files
 #
 # It runs Debian's server binaries (/usr/lib/postgresql/*/bin, the newest) in
@@ -128,21 +130,47 @@ cmd_url() {
   url_of
 }
 
-cmd_createdb() {
-  load_state && running || die "no cluster is running (state file $state); run: scripts/pg-cluster.sh start"
-  local name
-  name="t_$(date +%s)_$$_$RANDOM"
-  "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$(url_of postgres)" -c "CREATE DATABASE $name" >/dev/null ||
-    die "CREATE DATABASE $name failed"
-  url_of "$name"
+# URL with its database name replaced (query parameters kept).
+with_db() {
+  python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2])))' "$1" "$2"
 }
 
+psql_bin() { command -v psql || echo "${PG_BIN:-$(find_bin)}/psql"; }
+
+# A fresh database on the server of FACTLINE_TEST_PG (or the running cluster),
+# for one test: tests run in parallel and must not see each other's rows.
+# Unset or unreachable: exit 77 (skip) with the reason, or 1 when
+# FACTLINE_REQUIRE_PG=1 says PostgreSQL tests must run (CI).
+cmd_testdb() {
+  local base=${FACTLINE_TEST_PG:-} why="" name psql
+  local fail=77
+  [ "${FACTLINE_REQUIRE_PG:-0}" = 1 ] && fail=1
+  if [ -z "$base" ]; then
+    why="FACTLINE_TEST_PG is not set (scripts/test.sh starts a throwaway cluster with scripts/pg-cluster.sh and sets it)"
+  else
+    psql=$(psql_bin)
+    name="t_$(date +%s)_$$_$RANDOM"
+    if ! why=$("$psql" -X -q -v ON_ERROR_STOP=1 "$base" -c "CREATE DATABASE $name" 2>&1 >/dev/null); then
+      why="cannot create a test database on FACTLINE_TEST_PG=$base: ${why:-psql failed}"
+    else
+      with_db "$base" "$name"
+      return 0
+    fi
+  fi
+  if [ "$fail" = 1 ]; then
+    echo "FAILED: PostgreSQL tests are required (FACTLINE_REQUIRE_PG=1) but cannot run: $why" >&2
+  else
+    echo "SKIPPED: PostgreSQL tests: $why" >&2
+  fi
+  exit "$fail"
+}
+
+# Drops a database made by testdb, through FACTLINE_TEST_PG's server.
 cmd_dropdb() {
-  local url=${1:?usage: pg-cluster.sh dropdb URL}
-  load_state || die "no cluster state file $state"
-  local name=${url##*/}
-  case $name in t_*) ;; *) die "refusing to drop '$name': only databases made by createdb (t_*)";; esac
-  "$PG_BIN/psql" -X -q "$(url_of postgres)" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null
+  local url=${1:?usage: pg-cluster.sh dropdb URL} name
+  name=$(python3 -c 'import sys, urllib.parse as u; print(u.urlsplit(sys.argv[1]).path.lstrip("/"))' "$url")
+  case $name in t_*) ;; *) die "refusing to drop '$name': only databases made by testdb (t_*)";; esac
+  "$(psql_bin)" -X -q "$(with_db "$url" postgres)" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null
 }
 
 cmd_stop() {
@@ -155,8 +183,8 @@ cmd_stop() {
 case ${1:-} in
   start) cmd_start ;;
   url) cmd_url ;;
-  createdb) cmd_createdb ;;
+  testdb) cmd_testdb ;;
   dropdb) shift; cmd_dropdb "$@" ;;
   stop) cmd_stop ;;
-  *) echo "usage: scripts/pg-cluster.sh start|url|createdb|dropdb URL|stop" >&2; exit 2 ;;
+  *) echo "usage: scripts/pg-cluster.sh start|url|testdb|dropdb URL|stop" >&2; exit 2 ;;
 esac

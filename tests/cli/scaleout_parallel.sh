@@ -70,6 +70,31 @@ out=$(python3 "$tmp/compare.py" "$tmp/one.jsonl" "$tmp/pipe-ordered.jsonl" order
 check same-order-pipe $? "--pipe --keep-order output is not one process's, in order: $out"
 echo "scaleout_parallel: $out"
 
+# What Hadoop Streaming and Spark's textFile().pipe() do to JSON Lines input:
+# cut it at any line boundary. Extracting the pieces apart gives the same
+# articles; Hadoop's text output adds a tab to each line (an empty value),
+# which ingest --facts takes as JSON white space.
+python3 - "$tmp/in.txt" "$tmp/in.jsonl" <<'PY'
+import json, re, sys
+src = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for art in re.split(r"(?m)^(?=\s*date \d{4}-\d\d-\d\d )", src):
+        m = re.match(r"\s*date (\d{4}-\d\d-\d\d) ([^\n]*)\n?(.*)", art, re.S)
+        if m:
+            out.write(json.dumps({"date": m.group(1), "headline": m.group(2), "text": m.group(3)}) + "\n")
+PY
+"$bin" extract -q -j 1 --text --format jsonl "$tmp/in.jsonl" >"$tmp/one-jl.jsonl"
+check jsonl-single $? "single-process extract of JSON Lines failed"
+parallel --pipepart -a "$tmp/in.jsonl" --block 100k -j 3 "$bin" extract -q -j 1 --text --format jsonl \
+    | sed 's/$/\t/' >"$tmp/part-jl.jsonl"
+check jsonl-pipepart $? "parallel --pipepart extract of JSON Lines failed"
+out=$(sed 's/\t$//' "$tmp/part-jl.jsonl" | python3 "$tmp/compare.py" "$tmp/one-jl.jsonl" /dev/stdin set)
+check jsonl-same-set $? "JSON Lines cut at line boundaries: output differs from one process: $out"
+chunks=$(sed -n 's/.* from \([0-9]*\) chunks/\1/p' <<<"$out")
+check jsonl-split $([ "${chunks:-0}" -ge 4 ] && echo 0 || echo 1) "the JSON Lines input was not split: $out"
+"$bin" ingest --facts --db "$tmp/jl.db" "$tmp/part-jl.jsonl" 2>"$tmp/jl.log"
+check jsonl-ingest-tabs $? "ingest --facts of tab-terminated lines: $(cat "$tmp/jl.log")"
+
 # Loading elsewhere: ingest --facts of the chunked output stores what the
 # single-process output stores: the same count (the distinct content hashes)
 # and the same answers. In input order (--keep-order) even the local article
