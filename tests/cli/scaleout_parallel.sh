@@ -95,6 +95,18 @@ check jsonl-split $([ "${chunks:-0}" -ge 4 ] && echo 0 || echo 1) "the JSON Line
 "$bin" ingest --facts --db "$tmp/jl.db" "$tmp/part-jl.jsonl" 2>"$tmp/jl.log"
 check jsonl-ingest-tabs $? "ingest --facts of tab-terminated lines: $(cat "$tmp/jl.log")"
 
+# What a Spark executor or Hadoop task does with the shipped archive
+# (docs/scale-out.md): the binary and models/ unpacked in a foreign working
+# directory, the models found through FACTLINE_MODELS, the source tree unseen.
+mkdir -p "$tmp/task/fl" && cp "$bin" "$tmp/task/fl/factline" && cp -r models "$tmp/task/fl/models"
+(cd "$tmp/task" && FACTLINE_MODELS=fl/models ./fl/factline extract -q -j 1 --text --format jsonl) \
+    <"$tmp/in.jsonl" >"$tmp/task.jsonl"
+check shipped-binary $? "the relocated binary failed"
+(cd "$tmp/task" && FACTLINE_MODELS=missing ./fl/factline extract -q </dev/null >/dev/null 2>&1)
+check models-from-env $([ $? = 2 ] && echo 0 || echo 1) "FACTLINE_MODELS pointing nowhere was not an error: the models came from elsewhere"
+out=$(python3 "$tmp/compare.py" "$tmp/one-jl.jsonl" "$tmp/task.jsonl" order)
+check shipped-same $? "the relocated binary writes different articles: $out"
+
 # Loading elsewhere: ingest --facts of the chunked output stores what the
 # single-process output stores: the same count (the distinct content hashes)
 # and the same answers. In input order (--keep-order) even the local article
