@@ -11,6 +11,7 @@ FACTLINE_PACKAGES=(
   clang libclang-rt-14-dev          # sanitizer and fuzzer builds
   libjansson-dev libutf8proc-dev    # JSON input, Unicode character classes
   libsqlite3-dev                    # the store (SQLite with FTS5)
+  libpq-dev postgresql              # the PostgreSQL store backend (src/store/pg_*.c) and its tests
   libmicrohttpd-dev                 # `factline serve` (server/)
   chromium nodejs wrk               # browser tests of the page (tests/web), HTTP benchmark (bench/http.sh)
   postgresql libpq-dev parallel     # throwaway test cluster (scripts/pg-cluster.sh), scale-out test (docs/scale-out.md)

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "store/canon.h"
+#include "store/pg_internal.h"
 #include "util/hash.h"
 
 /* ---- schema ------------------------------------------------------------- */
@@ -254,6 +255,7 @@ static int read_version(fl_store *s)
 
 fl_store *fl_store_open_version(const char *path, unsigned flags, int version, char **error)
 {
+    if (fl_pg_is_url(path)) return fl_pg_open(path, flags, version, error);
     if (error)
         *error = NULL;
     fl_store *s = calloc(1, sizeof *s);
@@ -339,6 +341,7 @@ void fl_store_set_batch(fl_store *s, unsigned batch) { s->batch = batch ? batch 
 
 fl_status fl_store_commit(fl_store *s)
 {
+    if (s->pg) return fl_pg_commit(s);
     if (!s->in_txn)
         return FL_OK;
     if (!fl_store_exec(s, "COMMIT")) {
@@ -359,6 +362,10 @@ void fl_store_close(fl_store *s)
 {
     if (!s)
         return;
+    if (s->pg) {
+        fl_pg_close(s);
+        return;
+    }
     fl_store_commit(s);
     for (size_t i = 0; i < s->cached; i++)
         sqlite3_finalize(s->cache[i].st);
@@ -371,6 +378,7 @@ void fl_store_close(fl_store *s)
 
 long long fl_store_article_count(fl_store *s)
 {
+    if (s->pg) return fl_pg_article_count(s);
     sqlite3_stmt *st;
     long long n = -1;
     if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM articles", -1, &st, NULL) == SQLITE_OK &&

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "store/canon.h"
+#include "store/pg_internal.h"
 #include "store/store_internal.h"
 #include "util/hash.h"
 
@@ -414,6 +415,7 @@ static fl_status db_failed(fl_store *s)
 
 fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added)
 {
+    if (s->pg) return fl_pg_add(s, json, len, added);
     *added = 0;
     if (s->flags & FL_STORE_READONLY) {
         fl_store_set_error(s, "the database is open read-only");

@@ -27,6 +27,7 @@ struct fl_store {
     size_t cached;
     fl_doc *doc; /* for fl_sentence() */
     fl_status query_status; /* of the last fl_store_query */
+    struct fl_pg *pg; /* the PostgreSQL backend (pg_internal.h), NULL for SQLite */
 };
 
 void fl_store_set_error(fl_store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

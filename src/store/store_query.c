@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "store/canon.h"
+#include "store/pg_internal.h"
 #include "store/store_internal.h"
 #include "text/utf8.h"
 
@@ -540,6 +541,7 @@ static fl_result *answer(fl_store *s, const fl_query *q, unsigned limit)
 
 fl_result *fl_store_query(fl_store *s, const fl_query *q)
 {
+    if (s->pg) return fl_pg_query(s, q);
     unsigned limit = q->limit ? q->limit : 20;
     if (limit > 10000)
         limit = 10000;

@@ -1,0 +1,79 @@
+/*
+ * pg_internal.h — the PostgreSQL backend of fl_store, private to src/store.
+ *
+ * A store opened on a `postgresql://` or `postgres://` URL keeps its
+ * connection here (fl_store.pg) and the public functions of store.c,
+ * store_add.c and store_query.c hand over to these at their first line.
+ * Files: pg_store.c (connection, schema and migrations, batches and their
+ * retries, COPY), pg_add.c (parsing an extract object into pending rows),
+ * pg_resolve.c (canonical entities and sources with several writers),
+ * pg_query.c (the questions). docs/store.md ("PostgreSQL") says what differs
+ * from SQLite.
+ */
+#ifndef FL_STORE_PG_INTERNAL_H
+#define FL_STORE_PG_INTERNAL_H
+
+#include <jansson.h>
+#include <libpq-fe.h>
+
+#include "store/store_internal.h"
+
+/* One pending article of the current batch: its parsed object and hash. */
+typedef struct fl_pg_pending {
+    json_t *obj;
+    char hash[17];
+} fl_pg_pending;
+
+/* (type, key) -> entity id, and org key -> canonical key, for the current
+ * batch transaction only (another writer may change them between batches). */
+typedef struct fl_pg_map fl_pg_map;
+
+struct fl_pg {
+    PGconn *conn;
+    char sqlstate[6];     /* of the last failed statement ("" if none) */
+    fl_pg_pending *pending;
+    size_t npending, cap;
+    fl_pg_map *entities;  /* "T\037key" -> id */
+    fl_pg_map *orgs;      /* key -> canonical (stored as a string id) */
+    fl_pg_map *moved;     /* bare-surname entity adopted in this batch -> its new id */
+    unsigned long long retries; /* batches retried after a deadlock or serialization failure */
+};
+
+/* 1 if `path` names a PostgreSQL database (postgresql:// or postgres://). */
+int fl_pg_is_url(const char *path);
+
+/* The backend's halves of the public functions. */
+fl_store *fl_pg_open(const char *url, unsigned flags, int version, char **error);
+void fl_pg_close(fl_store *s);
+fl_status fl_pg_commit(fl_store *s);
+long long fl_pg_article_count(fl_store *s);
+fl_status fl_pg_add(fl_store *s, const char *json, size_t len, int *added);
+fl_result *fl_pg_query(fl_store *s, const fl_query *q);
+
+/* Statement helpers (pg_store.c). Parameters are text (NULL for SQL NULL).
+ * On failure they return NULL / 0, set the store's error and sqlstate. */
+PGresult *fl_pg_exec(fl_store *s, const char *sql, int nparams, const char *const *params);
+int fl_pg_command(fl_store *s, const char *sql, int nparams, const char *const *params);
+/* COPY `data` (text format rows) with the COPY ... FROM STDIN statement `sql`. */
+int fl_pg_copy(fl_store *s, const char *sql, const fl_buffer *data);
+/* Appends one text-format COPY field (NULL as \N), then a tab or, if last, a newline. */
+void fl_pg_copy_field(fl_buffer *row, const char *v, size_t len, int last);
+void fl_pg_copy_int(fl_buffer *row, long long v, int present, int last);
+
+/* Adding (pg_add.c): writes the pending batch inside the open transaction. */
+int fl_pg_write_batch(fl_store *s);
+
+/* Resolution (pg_resolve.c), inside the batch transaction. */
+fl_pg_map *fl_pg_map_new(void);
+void fl_pg_map_clear(fl_pg_map *m);
+void fl_pg_map_free(fl_pg_map *m);
+long long fl_pg_resolve_entity(fl_store *s, const char *type, const char *name); /* 0 no key, -1 error */
+long long fl_pg_find_person(fl_store *s, const char *name);                       /* 0 none, -1 error */
+int fl_pg_org_canonical(fl_store *s, const char *key, fl_buffer *out, int create); /* 1 ok, 0 error */
+long long fl_pg_current_id(fl_store *s, long long id); /* follows adoptions made in this batch */
+
+/* A double as SQLite prints a REAL ("9200.0", "0.5", "1.0e+308"), so both
+ * backends answer with the same text. */
+void fl_pg_format_real(double v, char *out, size_t size);
+
+#endif

@@ -1,0 +1,457 @@
+/*
+ * pg_store.c — the PostgreSQL store: connecting, the versioned schema and its
+ * migrations, batches (one transaction each, retried whole after a deadlock
+ * or serialization failure), and the statement and COPY helpers.
+ *
+ * Design: the schema has the meaning of the SQLite one (docs/store.md) at
+ * the same version number; PostgreSQL databases start at version 3, the
+ * SQLite version current when this backend was written, so migration 3 here
+ * creates everything and later migrations must be added to both backends
+ * with the same number (opening refuses a backend that lags). Migrations run
+ * on open inside one transaction that holds an advisory lock, so concurrent
+ * openers wait for each other instead of racing. A read-only store sets
+ * default_transaction_read_only, so every statement of `factline serve` runs
+ * in a read-only transaction.
+ *
+ * Additions are kept in memory until the batch is full (fl_store_set_batch)
+ * or fl_store_commit, then written in one transaction (pg_add.c): a writer
+ * killed before COMMIT leaves nothing of that batch. Not for: parsing
+ * articles (pg_add.c), entity resolution (pg_resolve.c), questions
+ * (pg_query.c).
+ */
+#include "store/pg_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Migration versions and their SQL. Never edit one that has shipped. Text
+ * columns use the "C" collation: comparisons and ORDER BY are then byte
+ * order, as in SQLite. */
+static const struct {
+    int version;
+    const char *sql;
+} pg_migrations[] = {
+    {3, "CREATE TABLE articles(id bigint PRIMARY KEY, hash text COLLATE \"C\" NOT NULL UNIQUE, ext_id text COLLATE \"C\","
+        "  date text COLLATE \"C\" NOT NULL, headline text COLLATE \"C\" NOT NULL, source text COLLATE \"C\","
+        "  url text COLLATE \"C\", text text COLLATE \"C\" NOT NULL,"
+        /* 'simple': lower case, no stemming, no stop words, like FTS5's unicode61.
+         * A tsvector holds at most 1 MB: very long articles are indexed on
+         * their first 256 KiB. */
+        "  fts tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple', headline), 'A') ||"
+        "    to_tsvector('simple', left(text, 262144))) STORED);"
+        "CREATE SEQUENCE articles_id_seq OWNED BY articles.id;"
+        "CREATE INDEX ON articles(ext_id);"
+        "CREATE INDEX articles_date ON articles(date);"
+        "CREATE INDEX articles_fts ON articles USING gin(fts);"
+        "CREATE TABLE entities(id bigserial PRIMARY KEY, type text COLLATE \"C\" NOT NULL, key text COLLATE \"C\" NOT NULL,"
+        "  name text COLLATE \"C\" NOT NULL, surname text COLLATE \"C\", UNIQUE(type, key));"
+        "CREATE INDEX entities_surname ON entities(surname) WHERE surname IS NOT NULL;"
+        /* alias_fold: the alias with ASCII letters lower-cased, SQLite's NOCASE */
+        "CREATE TABLE entity_aliases(entity_id bigint NOT NULL, alias text COLLATE \"C\" NOT NULL,"
+        "  alias_fold text COLLATE \"C\" NOT NULL, PRIMARY KEY(entity_id, alias_fold));"
+        "CREATE INDEX entity_aliases_alias ON entity_aliases(alias_fold);"
+        "CREATE TABLE mentions(entity_id bigint NOT NULL, date text COLLATE \"C\" NOT NULL, article_id bigint NOT NULL,"
+        "  start bigint NOT NULL, \"end\" bigint NOT NULL, PRIMARY KEY(entity_id, date, article_id, start));"
+        "CREATE INDEX mentions_article ON mentions(article_id);"
+        "CREATE TABLE org_keys(key text COLLATE \"C\" PRIMARY KEY, canonical text COLLATE \"C\" NOT NULL);"
+        "CREATE TABLE org_words(word text COLLATE \"C\" NOT NULL, canonical text COLLATE \"C\" NOT NULL,"
+        "  PRIMARY KEY(word, canonical));"
+        /* speaker_key: fl_key('PER', speaker), which SQLite computes in the query */
+        "CREATE TABLE quotes(id bigserial PRIMARY KEY, article_id bigint NOT NULL, start bigint, \"end\" bigint,"
+        "  text text COLLATE \"C\" NOT NULL, kind text COLLATE \"C\", speaker text COLLATE \"C\","
+        "  speaker_key text COLLATE \"C\", speaker_entity_id bigint, speaker_start bigint, speaker_end bigint,"
+        "  cue text COLLATE \"C\", date text COLLATE \"C\","
+        "  fts tsvector GENERATED ALWAYS AS (to_tsvector('simple', left(text, 262144))) STORED);"
+        "CREATE INDEX quotes_speaker_date ON quotes(speaker_entity_id, date);"
+        "CREATE INDEX quotes_speaker_key ON quotes(speaker_key, date) WHERE speaker_entity_id IS NULL;"
+        "CREATE INDEX quotes_article ON quotes(article_id);"
+        "CREATE INDEX quotes_fts ON quotes USING gin(fts);"
+        "CREATE TABLE attributions(id bigserial PRIMARY KEY, article_id bigint NOT NULL, source text COLLATE \"C\","
+        "  source_key text COLLATE \"C\", source_entity_id bigint, source_type text COLLATE \"C\", anonymous bigint,"
+        "  source_start bigint, source_end bigint, cue text COLLATE \"C\", cue_start bigint, cue_end bigint,"
+        "  content_start bigint, content_end bigint, date text COLLATE \"C\");"
+        "CREATE INDEX attributions_source_date ON attributions(source_entity_id, date);"
+        "CREATE INDEX attributions_article ON attributions(article_id);"
+        "CREATE TABLE figures(id bigserial PRIMARY KEY, article_id bigint NOT NULL, start bigint, \"end\" bigint,"
+        "  text text COLLATE \"C\", value double precision, low double precision, high double precision,"
+        "  qualifier text COLLATE \"C\", category text COLLATE \"C\", subject text COLLATE \"C\", source text COLLATE \"C\","
+        "  date text COLLATE \"C\", place text COLLATE \"C\", subject_key text COLLATE \"C\", place_key text COLLATE \"C\","
+        "  source_key text COLLATE \"C\");"
+        "CREATE INDEX figures_category ON figures(category, date);"
+        "CREATE INDEX figures_article ON figures(article_id);"
+        "CREATE INDEX figures_series ON figures(category, subject_key, place_key, date);"
+        "CREATE INDEX figures_source_series ON figures(category, source_key, date);"
+        "CREATE TABLE times(article_id bigint NOT NULL, start bigint, \"end\" bigint, text text COLLATE \"C\","
+        "  type text COLLATE \"C\", value text COLLATE \"C\");"
+        "CREATE INDEX times_article ON times(article_id);"},
+};
+
+#define PG_MIGRATIONS (sizeof pg_migrations / sizeof pg_migrations[0])
+#define PG_LATEST (pg_migrations[PG_MIGRATIONS - 1].version)
+
+/* The advisory lock (two-int key space) that serialises migrations. */
+#define MIGRATION_LOCK "SELECT pg_advisory_xact_lock(1718903, 1)"
+
+/* A batch that hits a deadlock or serialization failure is rolled back and
+ * written again, up to this many times. */
+#define MAX_RETRIES 20
+
+int fl_pg_is_url(const char *path)
+{
+    return path && (!strncmp(path, "postgresql://", 13) || !strncmp(path, "postgres://", 11));
+}
+
+/* The message of a failed result, without libpq's "ERROR:  " and newline. */
+static void set_error_from(fl_store *s, PGresult *res)
+{
+    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    snprintf(s->pg->sqlstate, sizeof s->pg->sqlstate, "%s", state ? state : "");
+    const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    if (!msg)
+        msg = PQerrorMessage(s->pg->conn);
+    fl_store_set_error(s, "PostgreSQL: %s", msg && *msg ? msg : "connection lost");
+    size_t n = strlen(s->error);
+    while (n && (s->error[n - 1] == '\n' || s->error[n - 1] == ' '))
+        s->error[--n] = '\0';
+}
+
+PGresult *fl_pg_exec(fl_store *s, const char *sql, int nparams, const char *const *params)
+{
+    /* Without parameters, the simple protocol: migrations are several statements. */
+    PGresult *res = nparams ? PQexecParams(s->pg->conn, sql, nparams, NULL, params, NULL, NULL, 0) : PQexec(s->pg->conn, sql);
+    ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+        set_error_from(s, res);
+        PQclear(res);
+        return NULL;
+    }
+    s->pg->sqlstate[0] = '\0';
+    return res;
+}
+
+int fl_pg_command(fl_store *s, const char *sql, int nparams, const char *const *params)
+{
+    PGresult *res = fl_pg_exec(s, sql, nparams, params);
+    PQclear(res);
+    return res != NULL;
+}
+
+void fl_pg_copy_field(fl_buffer *row, const char *v, size_t len, int last)
+{
+    if (!v) {
+        fl_buffer_append(row, "\\N", 2);
+    } else {
+        /* COPY's text format: backslash, tab, newline and carriage return escaped. */
+        size_t from = 0;
+        for (size_t i = 0; i < len; i++) {
+            const char *esc = v[i] == '\\' ? "\\\\" : v[i] == '\t' ? "\\t" : v[i] == '\n' ? "\\n" : v[i] == '\r' ? "\\r" : NULL;
+            if (esc) {
+                fl_buffer_append(row, v + from, i - from);
+                fl_buffer_append(row, esc, 2);
+                from = i + 1;
+            }
+        }
+        fl_buffer_append(row, v + from, len - from);
+    }
+    fl_buffer_append_char(row, last ? '\n' : '\t');
+}
+
+void fl_pg_copy_int(fl_buffer *row, long long v, int present, int last)
+{
+    if (present)
+        fl_buffer_printf(row, "%lld%c", v, last ? '\n' : '\t');
+    else
+        fl_pg_copy_field(row, NULL, 0, last);
+}
+
+int fl_pg_copy(fl_store *s, const char *sql, const fl_buffer *data)
+{
+    if (!data->len)
+        return 1;
+    if (data->failed) {
+        fl_store_set_error(s, "out of memory");
+        return 0;
+    }
+    PGconn *c = s->pg->conn;
+    PGresult *res = PQexec(c, sql);
+    if (!res || PQresultStatus(res) != PGRES_COPY_IN) {
+        set_error_from(s, res);
+        PQclear(res);
+        return 0;
+    }
+    PQclear(res);
+    int ok = PQputCopyData(c, data->data, (int)data->len) == 1;
+    PQputCopyEnd(c, ok ? NULL : "factline: sending COPY data failed");
+    res = PQgetResult(c);
+    if (!res || PQresultStatus(res) != PGRES_COMMAND_OK) {
+        set_error_from(s, res);
+        ok = 0;
+    }
+    PQclear(res);
+    while ((res = PQgetResult(c)) != NULL)
+        PQclear(res);
+    return ok;
+}
+
+void fl_pg_format_real(double v, char *out, size_t size)
+{
+    /* SQLite's "%!.15g": always a decimal point, before any exponent. */
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "%.15g", v);
+    if (strpbrk(tmp, ".ni")) { /* has a point, or is inf/nan */
+        snprintf(out, size, "%s", tmp);
+        return;
+    }
+    char *e = strchr(tmp, 'e');
+    if (e)
+        snprintf(out, size, "%.*s.0%s", (int)(e - tmp), tmp, e);
+    else
+        snprintf(out, size, "%s.0", tmp);
+}
+
+/* ---- opening ------------------------------------------------------------ */
+
+static void free_store(fl_store *s)
+{
+    if (s->pg) {
+        for (size_t i = 0; i < s->pg->npending; i++)
+            json_decref(s->pg->pending[i].obj);
+        free(s->pg->pending);
+        fl_pg_map_free(s->pg->entities);
+        fl_pg_map_free(s->pg->orgs);
+        fl_pg_map_free(s->pg->moved);
+        if (s->pg->conn)
+            PQfinish(s->pg->conn);
+        free(s->pg);
+    }
+    fl_buffer_release(&s->key);
+    fl_buffer_release(&s->key2);
+    fl_doc_free(s->doc);
+    free(s);
+}
+
+static fl_store *fail_open(fl_store *s, char **error)
+{
+    if (error)
+        *error = strdup(s->error[0] ? s->error : "cannot open the database");
+    free_store(s);
+    return NULL;
+}
+
+/* The URL without its password, for messages. */
+static void url_for_messages(const char *url, char *out, size_t size)
+{
+    const char *at = strchr(url, '@'), *scheme = strstr(url, "://");
+    const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
+    if (at && colon && colon < at)
+        snprintf(out, size, "%.*s:***%s", (int)(colon - url), url, at);
+    else
+        snprintf(out, size, "%s", url);
+}
+
+/* The database's schema version: 0 if it has none yet, -1 on error. */
+static int read_version(fl_store *s)
+{
+    PGresult *res = fl_pg_exec(s, "SELECT to_regclass('schema_version') IS NOT NULL", 0, NULL);
+    if (!res)
+        return -1;
+    int exists = PQgetvalue(res, 0, 0)[0] == 't';
+    PQclear(res);
+    if (!exists)
+        return 0;
+    res = fl_pg_exec(s, "SELECT coalesce(max(version), 0) FROM schema_version", 0, NULL);
+    if (!res)
+        return -1;
+    int v = atoi(PQgetvalue(res, 0, 0));
+    PQclear(res);
+    return v;
+}
+
+static int migrate(fl_store *s, const char *where, int version)
+{
+    if (!fl_pg_command(s, "BEGIN", 0, NULL))
+        return 0;
+    int v = -1;
+    int ok = fl_pg_command(s, MIGRATION_LOCK, 0, NULL) &&
+             fl_pg_command(s, "CREATE TABLE IF NOT EXISTS schema_version(version integer PRIMARY KEY,"
+                              " applied_at timestamptz NOT NULL DEFAULT now())", 0, NULL) &&
+             (v = read_version(s)) >= 0;
+    for (size_t i = 0; ok && i < PG_MIGRATIONS; i++) {
+        if (pg_migrations[i].version <= v || pg_migrations[i].version > version)
+            continue;
+        char num[16];
+        snprintf(num, sizeof num, "%d", pg_migrations[i].version);
+        const char *p[] = {num};
+        if (!fl_pg_command(s, pg_migrations[i].sql, 0, NULL) ||
+            !fl_pg_command(s, "INSERT INTO schema_version(version) VALUES($1)", 1, p)) {
+            char why[1024];
+            snprintf(why, sizeof why, "%.200s: migration to schema version %d failed: %.700s", where,
+                     pg_migrations[i].version, s->error);
+            fl_store_set_error(s, "%s", why);
+            ok = 0;
+        }
+    }
+    if (!ok) {
+        char why[1024];
+        snprintf(why, sizeof why, "%s", s->error);
+        fl_pg_command(s, "ROLLBACK", 0, NULL);
+        fl_store_set_error(s, "%s", why);
+        return 0;
+    }
+    return fl_pg_command(s, "COMMIT", 0, NULL);
+}
+
+fl_store *fl_pg_open(const char *url, unsigned flags, int version, char **error)
+{
+    if (error)
+        *error = NULL;
+    fl_store *s = calloc(1, sizeof *s);
+    struct fl_pg *pg = s ? calloc(1, sizeof *pg) : NULL;
+    if (!pg) {
+        free(s);
+        if (error)
+            *error = strdup("out of memory");
+        return NULL;
+    }
+    s->pg = pg;
+    fl_buffer_init(&s->key);
+    fl_buffer_init(&s->key2);
+    s->flags = flags;
+    s->batch = 500;
+    char where[512];
+    url_for_messages(url, where, sizeof where);
+    pg->entities = fl_pg_map_new();
+    pg->orgs = fl_pg_map_new();
+    pg->moved = fl_pg_map_new();
+    if (!pg->entities || !pg->orgs || !pg->moved) {
+        fl_store_set_error(s, "out of memory");
+        return fail_open(s, error);
+    }
+    if (fl_store_schema_version() != PG_LATEST) {
+        fl_store_set_error(s, "%s: this factline's PostgreSQL schema (version %d) lags its SQLite schema (%d)", where,
+                           PG_LATEST, fl_store_schema_version());
+        return fail_open(s, error);
+    }
+    if (version < pg_migrations[0].version || version > PG_LATEST) {
+        fl_store_set_error(s, "%s: PostgreSQL schemas start at version %d", where, pg_migrations[0].version);
+        return fail_open(s, error);
+    }
+    pg->conn = PQconnectdb(url);
+    if (!pg->conn || PQstatus(pg->conn) != CONNECTION_OK) {
+        const char *m = pg->conn ? PQerrorMessage(pg->conn) : "out of memory";
+        fl_store_set_error(s, "%s: cannot connect: %.700s", where, m);
+        size_t n = strlen(s->error);
+        while (n && s->error[n - 1] == '\n')
+            s->error[--n] = '\0';
+        return fail_open(s, error);
+    }
+    PGresult *res = fl_pg_exec(s, "SELECT current_setting('server_encoding')", 0, NULL);
+    if (!res)
+        return fail_open(s, error);
+    int utf8 = !strcmp(PQgetvalue(res, 0, 0), "UTF8");
+    PQclear(res);
+    if (!utf8) {
+        fl_store_set_error(s, "%s: the database's encoding must be UTF8 (createdb -E UTF8)", where);
+        return fail_open(s, error);
+    }
+    /* Quiet notices ("relation already exists, skipping"); UTF-8 both ways. */
+    if (!fl_pg_command(s, "SET client_encoding = 'UTF8'; SET client_min_messages = warning", 0, NULL))
+        return fail_open(s, error);
+    int v = read_version(s);
+    if (v < 0)
+        return fail_open(s, error);
+    if (v > PG_LATEST) {
+        fl_store_set_error(s, "%s: schema version %d is newer than this factline (%d)", where, v, PG_LATEST);
+        return fail_open(s, error);
+    }
+    if (flags & FL_STORE_READONLY) {
+        if (v < version) {
+            fl_store_set_error(s, v ? "%s: schema version %d needs migrating; open it once for writing"
+                                    : "%s: no factline schema here (version %d); ingest into it first",
+                               where, v);
+            return fail_open(s, error);
+        }
+        if (!fl_pg_command(s, "SET default_transaction_read_only = on", 0, NULL))
+            return fail_open(s, error);
+    } else if (v < version) {
+        if (!migrate(s, where, version))
+            return fail_open(s, error);
+        v = read_version(s);
+        if (v < 0)
+            return fail_open(s, error);
+    }
+    s->version = v;
+    return s;
+}
+
+void fl_pg_close(fl_store *s)
+{
+    fl_pg_commit(s);
+    free_store(s);
+}
+
+long long fl_pg_article_count(fl_store *s)
+{
+    PGresult *res = fl_pg_exec(s, "SELECT count(*) FROM articles", 0, NULL);
+    if (!res)
+        return -1;
+    long long n = atoll(PQgetvalue(res, 0, 0));
+    PQclear(res);
+    return n;
+}
+
+/* ---- batches ------------------------------------------------------------ */
+
+static int retryable(const fl_store *s)
+{
+    /* serialization_failure, deadlock_detected */
+    return !strcmp(s->pg->sqlstate, "40001") || !strcmp(s->pg->sqlstate, "40P01");
+}
+
+static void drop_pending(fl_store *s)
+{
+    for (size_t i = 0; i < s->pg->npending; i++)
+        json_decref(s->pg->pending[i].obj);
+    s->pg->npending = 0;
+}
+
+fl_status fl_pg_commit(fl_store *s)
+{
+    struct fl_pg *pg = s->pg;
+    if (!pg->npending)
+        return FL_OK;
+    for (int attempt = 0;; attempt++) {
+        fl_pg_map_clear(pg->entities);
+        fl_pg_map_clear(pg->orgs);
+        fl_pg_map_clear(pg->moved);
+        int ok = fl_pg_command(s, "BEGIN", 0, NULL) && fl_pg_write_batch(s) && fl_pg_command(s, "COMMIT", 0, NULL);
+        if (ok)
+            break;
+        char why[1024];
+        snprintf(why, sizeof why, "%s", s->error);
+        int again = retryable(s) && attempt < MAX_RETRIES;
+        if (PQtransactionStatus(pg->conn) != PQTRANS_IDLE)
+            fl_pg_command(s, "ROLLBACK", 0, NULL);
+        if (again) {
+            /* Another writer holds what this batch needs: wait a little
+             * (longer each time, jittered) and write the batch again. */
+            pg->retries++;
+            struct timespec ts = {0, (long)((rand() % 50 + 10) * (attempt + 1)) * 1000000L};
+            if (ts.tv_nsec >= 1000000000L)
+                ts = (struct timespec){1, 0};
+            nanosleep(&ts, NULL);
+            continue;
+        }
+        drop_pending(s);
+        fl_pg_map_clear(pg->entities);
+        fl_pg_map_clear(pg->orgs);
+        fl_pg_map_clear(pg->moved);
+        fl_store_set_error(s, "database error (the current batch was rolled back; committed articles are kept): %.900s",
+                           why);
+        return FL_ERR_IO;
+    }
+    drop_pending(s);
+    return FL_OK;
+}
