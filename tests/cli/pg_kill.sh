@@ -69,7 +69,8 @@ counts="" prev=0 mid=0
 for round in 1 2 3 4 5; do
     "$bin" ingest -q --facts --batch 40 --db "$db" "$tmp/all.jsonl" 2>"$tmp/kill.log" &
     pid=$!
-    sleep "$(python3 -c "import random; random.seed(11 + $round); print('%.3f' % random.uniform(0.05, 0.9 * $span))")"
+    # Within the time the articles still missing take, so later rounds hit mid-run too.
+    sleep "$(python3 -c "import random; random.seed(11 + $round); print('%.3f' % random.uniform(0.05, 0.9 * $span * ($n - $prev) / $n + 0.1))")"
     kill -9 "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
     c=$(psql_q "$db" -c "SELECT count(*) FROM articles" 2>/dev/null || echo 0)
