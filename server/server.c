@@ -287,7 +287,11 @@ fl_server *fl_server_start(const fl_server_options *o, char **error)
         }
     }
 
-    s->cache = server_cache_new(o->db, (size_t)o->cache_mb << 20);
+    /* The cache notices changes by the database files' size and time; a
+     * PostgreSQL database (postgresql://...) has no files here to watch, so
+     * its answers are not cached. */
+    int remote = !strncmp(o->db, "postgresql://", 13) || !strncmp(o->db, "postgres://", 11);
+    s->cache = remote ? NULL : server_cache_new(o->db, (size_t)o->cache_mb << 20);
 
     struct sockaddr_storage addr;
     memset(&addr, 0, sizeof addr);

@@ -50,6 +50,9 @@ long long fl_pg_article_count(fl_store *s);
 fl_status fl_pg_add(fl_store *s, const char *json, size_t len, int *added);
 fl_result *fl_pg_query(fl_store *s, const fl_query *q);
 
+/* Connects again if the connection was lost (a server restart); 1 if connected. */
+int fl_pg_reconnect(fl_store *s);
+
 /* Statement helpers (pg_store.c). Parameters are text (NULL for SQL NULL).
  * On failure they return NULL / 0, set the store's error and sqlstate. */
 PGresult *fl_pg_exec(fl_store *s, const char *sql, int nparams, const char *const *params);

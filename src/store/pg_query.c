@@ -1,12 +1,713 @@
 /*
- * pg_query.c — the questions on PostgreSQL (in progress).
+ * pg_query.c — the questions (search, entity, quotes, timeline, disagree,
+ * article) on PostgreSQL, with the sections, columns, filters, paging and
+ * row order of store_query.c, so both backends answer alike (a parity test,
+ * tests/unit/test_store_parity.c, compares them on real articles).
+ *
+ * What SQLite computes in SQL functions is computed here in C: canonical
+ * keys of the filters are parameters, evidence sentences (fl_sentence) and
+ * attribution contents are cut from the article text after the page is
+ * fetched. Numbers are printed as SQLite prints them. Search matches with a
+ * tsvector (GIN) and ranks with ts_rank, not bm25: docs/store.md
+ * ("PostgreSQL") says exactly what differs. User text is never SQL or
+ * tsquery syntax: it is split into words, each passed as a quoted lexeme,
+ * and every value is a parameter. Not for: writing (pg_add.c).
  */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/canon.h"
 #include "store/pg_internal.h"
+#include "text/utf8.h"
+
+#define MAX_QUERY_BYTES 4096        /* as store_query.c */
+#define SEARCH_WINDOW "2000"        /* the newest matches a search ranks, as store_query.c */
+#define CO_OCCURRING_WINDOW "1000"  /* an entity's newest articles co-occurrence counts */
+
+/* A figure's interval, as store_query.c: an open bound when the qualifier says so. */
+#define HIGH(f) "coalesce(" f ".high, CASE WHEN " f ".qualifier IN ('more_than', 'at_least') THEN 1e308 END, " f \
+                ".value, 1e308)"
+#define LOW(f) "coalesce(" f ".low, CASE WHEN " f ".qualifier IN ('less_than', 'up_to') THEN 0 END, " f ".value, -1e308)"
+
+/* Highlighted text: a text of at most 24 words whole (as FTS5's snippet
+ * with 24 tokens), else ts_headline's best fragment of up to 24 words. */
+#define SNIPPET(t) "CASE WHEN (SELECT count(*) FROM regexp_matches(" t ", '[[:alnum:]]+', 'g')) <= 24" \
+    " THEN ts_headline('simple', " t ", x.q, 'HighlightAll=true, StartSel=**, StopSel=**')" \
+    " ELSE ts_headline('simple', " t ", x.q, 'StartSel=**, StopSel=**, MaxWords=24, MinWords=12, MaxFragments=1') END"
+
+/* ---- running a statement into a section ---------------------------------- */
+
+/* A cell computed in C from the text of a hidden column (named "_...") and
+ * two span columns: the sentence(s) around the span, or the span's bytes;
+ * or (DERIVE_ELLIPSIS) the column's own highlighted fragment with "…" where
+ * it does not reach the start or end of the text, as FTS5's snippet(). */
+typedef enum { DERIVE_SENTENCE, DERIVE_SLICE, DERIVE_ELLIPSIS } derive_kind;
+typedef struct derive {
+    const char *column, *text, *start, *end;
+    derive_kind kind;
+} derive;
+
+/* Every parameter is text; the SQL casts where it needs another type, so a
+ * statement need not use every parameter it is given. */
+static PGresult *run(fl_store *s, const char *sql, int n, const char *const *params)
+{
+    /* PostgreSQL refuses text that is not UTF-8: say so, as a usage error. */
+    for (int i = 0; i < n; i++) {
+        for (size_t k = 0, len = params[i] ? strlen(params[i]) : 0; k < len;) {
+            int32_t cp;
+            k += fl_utf8_decode((const unsigned char *)params[i] + k, len - k, &cp);
+            if (cp < 0) {
+                fl_store_set_error(s, "the question is not valid UTF-8");
+                s->query_status = FL_ERR_USAGE;
+                return NULL;
+            }
+        }
+    }
+    Oid types[16];
+    for (int i = 0; i < n && i < 16; i++)
+        types[i] = 25; /* text */
+    PGresult *res = PQexecParams(s->pg->conn, sql, n, types, params, NULL, NULL, 0);
+    if (PQresultStatus(res) != PGRES_TUPLES_OK && PQstatus(s->pg->conn) == CONNECTION_BAD && fl_pg_reconnect(s)) {
+        /* the server restarted: once more on a new connection (reads only) */
+        PQclear(res);
+        res = PQexecParams(s->pg->conn, sql, n, types, params, NULL, NULL, 0);
+    }
+    if (!res || PQresultStatus(res) != PGRES_TUPLES_OK) {
+        const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+        fl_store_set_error(s, "PostgreSQL: %s", msg ? msg : PQerrorMessage(s->pg->conn));
+        PQclear(res);
+        return NULL;
+    }
+    return res;
+}
+
+/* The sentence(s) of text that contain [start, end), found by the text
+ * layer on the span's paragraph; the span itself if it finds none (as
+ * store.c's fl_sentence). Writes into out; 0 if the span is not in the text. */
+static int sentence_of(fl_store *s, const char *text, long long len, long long start, long long end, fl_buffer *out)
+{
+    if (start < 0 || end < start || end > len)
+        return 0;
+    long long p0 = start, p1 = end;
+    while (p0 > 0 && text[p0 - 1] != '\n')
+        p0--;
+    while (p1 < len && text[p1] != '\n')
+        p1++;
+    if (!s->doc && !(s->doc = fl_doc_new()))
+        return 0;
+    long long a = start, b = end;
+    if (fl_doc_analyze_text(s->doc, text + p0, (size_t)(p1 - p0)) == FL_OK) {
+        const fl_sentence *sent = fl_doc_sentences(s->doc);
+        for (size_t i = 0; i < fl_doc_sentence_count(s->doc); i++) {
+            long long ss = p0 + sent[i].start, se = p0 + sent[i].end;
+            if (se > start && ss < end) {
+                if (ss < a)
+                    a = ss;
+                if (se > b)
+                    b = se;
+            }
+        }
+    }
+    fl_buffer_clear(out);
+    fl_buffer_append(out, text + a, (size_t)(b - a));
+    return 1;
+}
+
+/* "…" before and after a highlighted fragment of text unless it begins or
+ * ends the text. 0 if the fragment is not found as it is. */
+static int ellipsis(const char *text, const char *fragment, fl_buffer *out)
+{
+    fl_buffer plain;
+    fl_buffer_init(&plain);
+    for (const char *p = fragment; *p; p++) {
+        if (p[0] == '*' && p[1] == '*')
+            p++;
+        else
+            fl_buffer_append_char(&plain, *p);
+    }
+    const char *at = plain.len ? strstr(text, plain.data) : NULL;
+    if (at) {
+        fl_buffer_clear(out);
+        if (at != text)
+            fl_buffer_append_str(out, "\xE2\x80\xA6");
+        fl_buffer_append_str(out, fragment);
+        if (at[plain.len])
+            fl_buffer_append_str(out, "\xE2\x80\xA6");
+    }
+    fl_buffer_release(&plain);
+    return at != NULL;
+}
+
+static int column_of(PGresult *res, const char *name) { return name ? PQfnumber(res, name) : -1; }
+
+static fl_cell_type type_of(Oid t)
+{
+    switch (t) {
+    case 16: /* bool */
+    case 20: /* int8 */
+    case 21: /* int2 */
+    case 23: /* int4 */
+        return FL_CELL_INT;
+    case 700:  /* float4 */
+    case 701:  /* float8 */
+    case 1700: /* numeric */
+        return FL_CELL_REAL;
+    default:
+        return FL_CELL_TEXT;
+    }
+}
+
+/* Adds the rows of `sql` as a section: columns named "_..." are hidden, the
+ * columns of `derives` (n of them) are computed. */
+static int section(fl_store *s, fl_result *r, const char *name, const char *sql, int nparams,
+                   const char *const *params, const derive *derives, size_t nderives)
+{
+    PGresult *res = run(s, sql, nparams, params);
+    if (!res)
+        return 0;
+    int cols = PQnfields(res), visible = 0, map[64], derive_of[64];
+    const char *names[64];
+    fl_cell_type types[64];
+    for (int c = 0; c < cols && visible < 64; c++) {
+        if (PQfname(res, c)[0] == '_')
+            continue;
+        derive_of[visible] = -1;
+        for (size_t d = 0; d < nderives; d++)
+            if (!strcmp(derives[d].column, PQfname(res, c)))
+                derive_of[visible] = (int)d;
+        map[visible] = c;
+        names[visible] = PQfname(res, c);
+        types[visible] = type_of(PQftype(res, c));
+        visible++;
+    }
+    int ok = fl_result_begin_section(r, name, (size_t)visible, names);
+    fl_buffer cut[64];
+    char num[64][40];
+    for (int v = 0; v < visible; v++)
+        fl_buffer_init(&cut[v]);
+    for (int row = 0; ok && row < PQntuples(res); row++) {
+        const char *texts[64];
+        fl_cell_type row_types[64];
+        for (int v = 0; v < visible; v++) {
+            int c = map[v];
+            row_types[v] = types[v];
+            texts[v] = PQgetisnull(res, row, c) ? NULL : PQgetvalue(res, row, c);
+            if (derive_of[v] >= 0 && derives[derive_of[v]].kind == DERIVE_ELLIPSIS) {
+                int tc = column_of(res, derives[derive_of[v]].text);
+                if (texts[v] && tc >= 0 && !PQgetisnull(res, row, tc) &&
+                    ellipsis(PQgetvalue(res, row, tc), texts[v], &cut[v]))
+                    texts[v] = cut[v].data;
+            } else if (derive_of[v] >= 0) {
+                const derive *d = &derives[derive_of[v]];
+                int tc = column_of(res, d->text), sc = column_of(res, d->start), ec = column_of(res, d->end);
+                texts[v] = NULL;
+                row_types[v] = FL_CELL_TEXT;
+                if (tc < 0 || sc < 0 || ec < 0 || PQgetisnull(res, row, tc) || PQgetisnull(res, row, sc) ||
+                    PQgetisnull(res, row, ec))
+                    continue;
+                const char *text = PQgetvalue(res, row, tc);
+                long long len = PQgetlength(res, row, tc);
+                long long a = atoll(PQgetvalue(res, row, sc)), b = atoll(PQgetvalue(res, row, ec));
+                if (d->kind == DERIVE_SENTENCE) {
+                    if (sentence_of(s, text, len, a, b, &cut[v]))
+                        texts[v] = cut[v].data;
+                } else {
+                    /* SQLite's substr(blob, a + 1, b - a), clamped to the text */
+                    a = a < 0 ? 0 : a > len ? len : a;
+                    b = b > len ? len : b < a ? a : b;
+                    fl_buffer_clear(&cut[v]);
+                    fl_buffer_append(&cut[v], text + a, (size_t)(b - a));
+                    texts[v] = cut[v].data;
+                }
+            } else if (texts[v] && types[v] == FL_CELL_REAL) {
+                fl_pg_format_real(strtod(texts[v], NULL), num[v], sizeof num[v]);
+                texts[v] = num[v];
+            } else if (texts[v] && PQftype(res, c) == 16) {
+                texts[v] = texts[v][0] == 't' ? "1" : "0";
+            }
+        }
+        ok = fl_result_add_row(r, row_types, texts);
+    }
+    for (int v = 0; v < visible; v++)
+        fl_buffer_release(&cut[v]);
+    PQclear(res);
+    if (!ok)
+        fl_store_set_error(s, "out of memory");
+    return ok;
+}
+
+/* ---- shared pieces ------------------------------------------------------- */
+
+/* A tsquery from user text, by store_query.c's rules: words, "quoted
+ * phrases" (only if the quote closes), prefix* words; each word a quoted
+ * lexeme. 0 if nothing searchable is left. */
+static int ts_query(const char *in, fl_buffer *out)
+{
+    fl_buffer_clear(out);
+    size_t len = strlen(in);
+    if (len > MAX_QUERY_BYTES)
+        len = MAX_QUERY_BYTES;
+    size_t i = 0;
+    int terms = 0, in_phrase = 0, phrase_words = 0;
+    while (i < len) {
+        int32_t cp;
+        size_t n = fl_utf8_decode((const unsigned char *)in + i, len - i, &cp);
+        if (cp == '"') {
+            if (in_phrase) {
+                if (phrase_words)
+                    fl_buffer_append_char(out, ')');
+                in_phrase = 0;
+            } else if (memchr(in + i + 1, '"', len - i - 1)) {
+                in_phrase = 1;
+                phrase_words = 0;
+            }
+            i += n;
+            continue;
+        }
+        if (!fl_cc_is_alnum(fl_char_class(cp))) {
+            i += n;
+            continue;
+        }
+        size_t start = i;
+        while (i < len) {
+            n = fl_utf8_decode((const unsigned char *)in + i, len - i, &cp);
+            if (cp < 0 || !fl_cc_is_alnum(fl_char_class(cp)))
+                break;
+            i += n;
+        }
+        if (in_phrase && phrase_words++) {
+            fl_buffer_append_str(out, " <-> ");
+        } else {
+            if (terms++)
+                fl_buffer_append_str(out, " & ");
+            if (in_phrase)
+                fl_buffer_append_char(out, '(');
+        }
+        fl_buffer_append_char(out, '\'');
+        fl_buffer_append(out, in + start, i - start); /* letters and digits only: nothing to escape */
+        fl_buffer_append_char(out, '\'');
+        if (!in_phrase && i < len && in[i] == '*')
+            fl_buffer_append_str(out, ":*");
+    }
+    if (in_phrase && phrase_words)
+        fl_buffer_append_char(out, ')');
+    return terms > 0;
+}
+
+/* The ids (a text array, "{}" if none) of the entities a name means: by
+ * canonical key of any type or by alias, as store_query.c's find_entities. */
+static int find_entities(fl_store *s, const char *name, fl_buffer *ids)
+{
+    static const char *const types[] = {"PER", "ORG", "LOC", "MISC"};
+    fl_buffer keys[4], fold;
+    const char *p[5];
+    for (int t = 0; t < 4; t++) {
+        fl_buffer_init(&keys[t]);
+        p[t] = fl_canon_key(types[t], name, strlen(name), &keys[t]) ? keys[t].data : NULL;
+    }
+    fl_buffer_init(&fold);
+    for (const char *c = name; *c; c++)
+        fl_buffer_append_char(&fold, *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c);
+    p[4] = fold.data;
+    PGresult *res = run(s, "SELECT coalesce(array_agg(id ORDER BY id), '{}')::text FROM (SELECT id FROM entities"
+                           " WHERE (type = 'PER' AND key = $1) OR (type = 'ORG' AND key = $2) OR (type = 'LOC' AND key = $3)"
+                           " OR (type = 'MISC' AND key = $4) UNION SELECT entity_id FROM entity_aliases"
+                           " WHERE alias_fold = $5) x", 5, p);
+    for (int t = 0; t < 4; t++)
+        fl_buffer_release(&keys[t]);
+    fl_buffer_release(&fold);
+    if (!res)
+        return 0;
+    fl_buffer_clear(ids);
+    fl_buffer_append_str(ids, PQgetvalue(res, 0, 0));
+    PQclear(res);
+    return 1;
+}
+
+typedef struct page {
+    char limit[16], offset[16];
+} page;
+
+static void page_of(const fl_query *q, unsigned limit, page *pg)
+{
+    snprintf(pg->limit, sizeof pg->limit, "%u", limit);
+    snprintf(pg->offset, sizeof pg->offset, "%u", q->offset);
+}
+
+static const char *opt(const char *v) { return v && *v ? v : NULL; }
+
+static fl_result *failed(fl_result *r)
+{
+    fl_result_free(r);
+    return NULL;
+}
+
+/* ---- the questions ------------------------------------------------------- */
+
+static fl_result *query_search(fl_store *s, const fl_query *q, unsigned limit)
+{
+    fl_buffer tsq, ids;
+    fl_buffer_init(&tsq);
+    fl_buffer_init(&ids);
+    if (!q->text || !ts_query(q->text, &tsq)) {
+        fl_store_set_error(s, "nothing to search for: give one or more words");
+        s->query_status = FL_ERR_USAGE;
+        fl_buffer_release(&tsq);
+        return NULL;
+    }
+    fl_result *r = fl_result_new();
+    page pg;
+    page_of(q, limit, &pg);
+    int ok = r && (!q->entity || find_entities(s, q->entity, &ids));
+    static const derive snippet = {"snippet", "_text", NULL, NULL, DERIVE_ELLIPSIS};
+    const char *p[] = {tsq.data, opt(q->from), opt(q->to), opt(q->source), q->entity ? ids.data : NULL,
+                       pg.limit, pg.offset};
+    /* As store_query.c: the newest SEARCH_WINDOW matches, ranked, a page,
+     * then highlighted text for that page only. */
+    ok = ok && section(s, r, "articles",
+                       "WITH x AS (SELECT to_tsquery('simple', $1) AS q),"
+                       " floor AS (SELECT min(id) AS id FROM (SELECT a.id FROM articles a, x WHERE a.fts @@ x.q"
+                       "   ORDER BY a.id DESC LIMIT " SEARCH_WINDOW ") w),"
+                       " hits AS (SELECT a.id, ts_rank(a.fts, x.q) AS score FROM articles a, x"
+                       "   WHERE a.fts @@ x.q AND a.id >= (SELECT id FROM floor)"
+                       "   AND ($2 IS NULL OR a.date >= $2) AND ($3 IS NULL OR a.date <= $3) AND ($4 IS NULL OR a.source = $4)"
+                       "   AND ($5 IS NULL OR a.id IN (SELECT m.article_id FROM mentions m WHERE m.entity_id = ANY($5::bigint[])))"
+                       "   ORDER BY score DESC, a.id LIMIT $6::bigint OFFSET $7::bigint)"
+                       " SELECT a.id AS article, a.date, a.headline, a.source,"
+                       " " SNIPPET("a.text") " AS snippet, round(-h.score::numeric, 3) AS score, a.text AS _text"
+                       " FROM hits h JOIN articles a ON a.id = h.id, x ORDER BY h.score DESC, h.id",
+                       7, p, &snippet, 1);
+    static const derive quote = {"quote", "_text", NULL, NULL, DERIVE_ELLIPSIS};
+    const char *p2[] = {tsq.data, opt(q->from), opt(q->to), pg.limit, pg.offset};
+    ok = ok && section(s, r, "quotes",
+                       "WITH x AS (SELECT to_tsquery('simple', $1) AS q)"
+                       " SELECT a.id AS article, a.date, q.speaker, q.kind,"
+                       " " SNIPPET("q.text") " AS quote, q.start, q.\"end\" AS \"end\", q.text AS _text"
+                       " FROM quotes q JOIN articles a ON a.id = q.article_id, x"
+                       " WHERE q.fts @@ x.q AND ($2 IS NULL OR a.date >= $2) AND ($3 IS NULL OR a.date <= $3)"
+                       " ORDER BY ts_rank(q.fts, x.q) DESC, q.id LIMIT $4::bigint OFFSET $5::bigint",
+                       5, p2, &quote, 1);
+    fl_buffer_release(&tsq);
+    fl_buffer_release(&ids);
+    return ok ? r : failed(r);
+}
+
+static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
+{
+    if (!q->text || !*q->text) {
+        fl_store_set_error(s, "which entity? give a name");
+        s->query_status = FL_ERR_USAGE;
+        return NULL;
+    }
+    fl_buffer ids;
+    fl_buffer_init(&ids);
+    if (!find_entities(s, q->text, &ids)) {
+        fl_buffer_release(&ids);
+        return NULL;
+    }
+    page pg;
+    page_of(q, limit, &pg);
+    const char *p[] = {ids.data, opt(q->from), opt(q->to), pg.limit, pg.offset};
+    static const derive content = {"content", "_text", "content_start", "content_end", DERIVE_SLICE};
+    static const struct {
+        const char *name, *sql;
+    } parts[] = {
+        {"entity", "SELECT e.id, e.name, e.type, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
+                   " (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id) AS articles"
+                   " FROM entities e WHERE e.id = ANY($1::bigint[]) ORDER BY mentions DESC, e.id"
+                   " LIMIT $4::bigint OFFSET $5::bigint"},
+        /* SQLite's DISTINCT and ORDER BY on a NOCASE column: by alias_fold */
+        {"aliases", "SELECT min(x.alias) AS alias FROM entity_aliases x WHERE x.entity_id = ANY($1::bigint[])"
+                    " GROUP BY x.alias_fold ORDER BY length(min(x.alias)) DESC, x.alias_fold LIMIT $4::bigint OFFSET $5::bigint"},
+        {"mentions_per_day", "SELECT m.date, count(*) AS mentions FROM mentions m WHERE m.entity_id = ANY($1::bigint[])"
+                             " AND ($2 IS NULL OR m.date >= $2) AND ($3 IS NULL OR m.date <= $3)"
+                             " GROUP BY m.date ORDER BY m.date LIMIT $4::bigint OFFSET $5::bigint"},
+        {"co_occurring", "WITH arts AS (SELECT DISTINCT m.article_id AS id, m.date FROM mentions m"
+                         "   WHERE m.entity_id = ANY($1::bigint[]) AND ($2 IS NULL OR m.date >= $2) AND ($3 IS NULL OR m.date <= $3)"
+                         "   ORDER BY m.date DESC, m.article_id DESC LIMIT " CO_OCCURRING_WINDOW ")"
+                         " SELECT e.name, e.type, count(DISTINCT m2.article_id) AS articles"
+                         " FROM arts JOIN mentions m2 ON m2.article_id = arts.id AND NOT (m2.entity_id = ANY($1::bigint[]))"
+                         " JOIN entities e ON e.id = m2.entity_id"
+                         " GROUP BY e.id ORDER BY articles DESC, e.name, e.id LIMIT $4::bigint OFFSET $5::bigint"},
+        {"quotes", "WITH page AS MATERIALIZED (SELECT q.id FROM quotes q"
+                   "   WHERE q.speaker_entity_id = ANY($1::bigint[]) AND ($2 IS NULL OR q.date >= $2) AND ($3 IS NULL OR q.date <= $3)"
+                   "   ORDER BY q.date, q.id LIMIT $4::bigint OFFSET $5::bigint)"
+                   " SELECT a.date, a.id AS article, a.headline, q.kind, q.text, q.start, q.\"end\" AS \"end\""
+                   " FROM page p JOIN quotes q ON q.id = p.id JOIN articles a ON a.id = q.article_id"
+                   " ORDER BY a.date, q.id"},
+        {"attributions", "WITH page AS MATERIALIZED (SELECT t.id FROM attributions t"
+                         "   WHERE t.source_entity_id = ANY($1::bigint[]) AND ($2 IS NULL OR t.date >= $2) AND ($3 IS NULL OR t.date <= $3)"
+                         "   ORDER BY t.date, t.id LIMIT $4::bigint OFFSET $5::bigint)"
+                         " SELECT a.date, a.id AS article, t.source, t.cue, NULL::text AS content, t.content_start,"
+                         " t.content_end, a.text AS _text"
+                         " FROM page p JOIN attributions t ON t.id = p.id JOIN articles a ON a.id = t.article_id"
+                         " ORDER BY a.date, t.id"},
+    };
+    fl_result *r = fl_result_new();
+    int ok = r != NULL;
+    for (size_t i = 0; ok && i < sizeof parts / sizeof parts[0]; i++)
+        ok = section(s, r, parts[i].name, parts[i].sql, 5, p, &content, 1);
+    fl_buffer_release(&ids);
+    return ok ? r : failed(r);
+}
+
+static fl_result *query_quotes(fl_store *s, const fl_query *q, unsigned limit)
+{
+    const char *who = q->text ? q->text : q->entity;
+    fl_buffer ids, key;
+    fl_buffer_init(&ids);
+    fl_buffer_init(&key);
+    fl_result *r = NULL;
+    if (!find_entities(s, who ? who : "", &ids))
+        goto done;
+    /* Unlinked speakers are matched by name only when the name is no known
+     * entity (as store_query.c). */
+    const char *k = who && !strcmp(ids.data, "{}") && fl_canon_key("PER", who, strlen(who), &key) ? key.data : NULL;
+    page pg;
+    page_of(q, limit, &pg);
+    const char *p[] = {who, opt(q->from), opt(q->to), pg.limit, pg.offset, k, ids.data};
+    r = fl_result_new();
+    if (r && !section(s, r, "quotes",
+                      "WITH page AS MATERIALIZED (SELECT q.id FROM quotes q"
+                      "   WHERE ($1 IS NULL OR q.speaker_entity_id = ANY($7::bigint[])"
+                      "     OR ($6 IS NOT NULL AND q.speaker_entity_id IS NULL AND q.speaker_key = $6))"
+                      "   AND ($2 IS NULL OR q.date >= $2) AND ($3 IS NULL OR q.date <= $3)"
+                      "   AND ($1 IS NOT NULL OR q.speaker IS NOT NULL)"
+                      "   ORDER BY q.date, q.id LIMIT $4::bigint OFFSET $5::bigint)"
+                      " SELECT a.date, a.id AS article, a.headline, coalesce(e.name, q.speaker) AS speaker, q.kind, q.text,"
+                      " q.start, q.\"end\" AS \"end\" FROM page p JOIN quotes q ON q.id = p.id JOIN articles a ON a.id = q.article_id"
+                      " LEFT JOIN entities e ON e.id = q.speaker_entity_id ORDER BY q.date, q.id",
+                      7, p, NULL, 0))
+        r = failed(r);
+done:
+    fl_buffer_release(&ids);
+    fl_buffer_release(&key);
+    return r;
+}
+
+/* A key for a filter, or a value no row has when the filter is given but
+ * has no key (SQLite then compares with NULL: nothing matches). */
+static const char *filter_key(const char *type, const char *v, fl_buffer *out)
+{
+    if (!opt(v))
+        return NULL;
+    return fl_canon_key(type, v, strlen(v), out) ? out->data : "";
+}
+
+static fl_result *query_timeline(fl_store *s, const fl_query *q, unsigned limit)
+{
+    const char *category = q->category && *q->category ? q->category : "killed";
+    fl_buffer sub, place, src;
+    fl_buffer_init(&sub);
+    fl_buffer_init(&place);
+    fl_buffer_init(&src);
+    const char *source_key = NULL;
+    if (q->source && fl_canon_key("SOURCE", q->source, strlen(q->source), &s->key) &&
+        fl_pg_org_canonical(s, s->key.data, &src, 0))
+        source_key = src.data;
+    page pg;
+    page_of(q, limit, &pg);
+    const char *p[] = {category, filter_key("MISC", q->subject, &sub), filter_key("LOC", q->place, &place),
+                       opt(q->from), opt(q->to), source_key, pg.limit, pg.offset,
+                       fl_store_is_cumulative(category) ? "1" : "0"};
+    static const derive sentence = {"sentence", "_text", "start", "end", DERIVE_SENTENCE};
+    fl_result *r = fl_result_new();
+    if (r && !section(s, r, "timeline",
+                      "WITH page AS MATERIALIZED (SELECT f.id FROM figures f"
+                      "   WHERE f.category = $1 AND ($2 IS NULL OR f.subject_key = $2) AND ($3 IS NULL OR f.place_key = $3)"
+                      "   AND ($4 IS NULL OR f.date >= $4) AND ($5 IS NULL OR f.date <= $5) AND ($6 IS NULL OR f.source_key = $6)"
+                      "   ORDER BY f.date, f.id LIMIT $7::bigint OFFSET $8::bigint)"
+                      " SELECT f.date AS as_of, coalesce(f.source, '(the article)') AS source, f.value, f.low, f.high,"
+                      " f.qualifier, f.subject, f.place, $9::int AS cumulative,"
+                      " CASE WHEN $9::int = 1 THEN (SELECT max(coalesce(e.low, e.value)) FROM figures e"
+                      "   WHERE e.category = f.category AND e.source_key IS NOT DISTINCT FROM f.source_key"
+                      "   AND ($2 IS NULL OR e.subject_key = f.subject_key) AND ($3 IS NULL OR e.place_key = f.place_key)"
+                      "   AND e.date <= f.date AND (e.date < f.date OR e.id <= f.id)) END AS running_max,"
+                      " a.id AS article, a.headline, f.text AS evidence, f.start, f.\"end\" AS \"end\","
+                      " NULL::text AS sentence, a.text AS _text"
+                      " FROM page p JOIN figures f ON f.id = p.id JOIN articles a ON a.id = f.article_id"
+                      " ORDER BY f.date, f.id",
+                      9, p, &sentence, 1))
+        r = failed(r);
+    fl_buffer_release(&sub);
+    fl_buffer_release(&place);
+    fl_buffer_release(&src);
+    return r;
+}
+
+/* The stored categories that count a running total (fl_store_is_cumulative
+ * decides), as a text array: a loose index scan over figures_category. */
+static int cumulative_categories(fl_store *s, fl_buffer *out)
+{
+    PGresult *res = run(s, "WITH RECURSIVE c(category) AS (SELECT min(category) FROM figures"
+                           " UNION ALL SELECT (SELECT min(f.category) FROM figures f WHERE f.category > c.category)"
+                           " FROM c WHERE c.category IS NOT NULL) SELECT category FROM c WHERE category IS NOT NULL",
+                        0, NULL);
+    if (!res)
+        return 0;
+    fl_buffer_clear(out);
+    fl_buffer_append_char(out, '{');
+    int n = 0;
+    for (int i = 0; i < PQntuples(res); i++) {
+        const char *c = PQgetvalue(res, i, 0);
+        if (!fl_store_is_cumulative(c))
+            continue;
+        fl_buffer_append_str(out, n++ ? ",\"" : "\"");
+        for (; *c; c++) {
+            if (*c == '"' || *c == '\\')
+                fl_buffer_append_char(out, '\\');
+            fl_buffer_append_char(out, *c);
+        }
+        fl_buffer_append_char(out, '"');
+    }
+    fl_buffer_append_char(out, '}');
+    PQclear(res);
+    return 1;
+}
+
+static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
+{
+    fl_buffer cats;
+    fl_buffer_init(&cats);
+    page pg;
+    page_of(q, limit, &pg);
+    const char *p[] = {opt(q->category), opt(q->from), opt(q->to), pg.limit, pg.offset, NULL};
+    static const derive sentences[] = {{"sentence_a", "_text_a", "start_a", "end_a", DERIVE_SENTENCE},
+                                       {"sentence_b", "_text_b", "start_b", "end_b", DERIVE_SENTENCE},
+                                       {"sentence", "_text", "start", "end", DERIVE_SENTENCE}};
+    fl_result *r = fl_result_new();
+    int ok = r && section(s, r, "conflicting_figures",
+                          "WITH pairs AS MATERIALIZED (SELECT f1.id AS a, f2.id AS b"
+                          "   FROM figures f1 JOIN figures f2 ON f2.category = f1.category"
+                          "   AND f2.subject_key IS NOT DISTINCT FROM f1.subject_key"
+                          "   AND f2.place_key IS NOT DISTINCT FROM f1.place_key AND f2.date = f1.date AND f2.id > f1.id"
+                          "   WHERE f1.source_key IS NOT NULL AND f2.source_key IS NOT NULL AND f1.source_key <> f2.source_key"
+                          "   AND ($1 IS NULL OR f1.category = $1) AND ($2 IS NULL OR f1.date >= $2) AND ($3 IS NULL OR f1.date <= $3)"
+                          "   AND (" HIGH("f1") " < " LOW("f2") " OR " HIGH("f2") " < " LOW("f1") ")"
+                          "   ORDER BY f1.date, f1.category, f1.id, f2.id LIMIT $4::bigint OFFSET $5::bigint)"
+                          " SELECT f1.date AS as_of, f1.category, f1.subject, f1.place,"
+                          " f1.source AS source_a, f1.text AS figure_a, f1.qualifier AS qualifier_a, f1.value AS value_a,"
+                          " f1.article_id AS article_a, NULL::text AS sentence_a, f1.start AS start_a, f1.\"end\" AS end_a,"
+                          " f2.source AS source_b, f2.text AS figure_b, f2.qualifier AS qualifier_b, f2.value AS value_b,"
+                          " f2.article_id AS article_b, NULL::text AS sentence_b, f2.start AS start_b, f2.\"end\" AS end_b,"
+                          " a1.text AS _text_a, a2.text AS _text_b"
+                          " FROM pairs p JOIN figures f1 ON f1.id = p.a JOIN figures f2 ON f2.id = p.b"
+                          " JOIN articles a1 ON a1.id = f1.article_id JOIN articles a2 ON a2.id = f2.article_id"
+                          " ORDER BY f1.date, f1.category, f1.id, f2.id",
+                          5, p, sentences, 2);
+    ok = ok && cumulative_categories(s, &cats);
+    p[5] = cats.data;
+    ok = ok && section(s, r, "decreasing_cumulative",
+                       "WITH series AS (SELECT f.*, max(coalesce(f.low, f.value)) OVER (PARTITION BY f.category, f.source_key,"
+                       "   f.subject_key, f.place_key ORDER BY f.date, f.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
+                       "   AS before_max FROM figures f WHERE f.source_key IS NOT NULL"
+                       "   AND f.category = ANY($6::text[]) AND ($1 IS NULL OR f.category = $1))"
+                       " SELECT f.date AS as_of, f.category, f.subject, f.place, f.source, f.before_max AS earlier_max,"
+                       " (SELECT e.date FROM figures e WHERE e.category = f.category AND e.source_key = f.source_key"
+                       "   AND e.subject_key IS NOT DISTINCT FROM f.subject_key AND e.place_key IS NOT DISTINCT FROM f.place_key"
+                       "   AND e.date <= f.date AND e.id <> f.id"
+                       "   AND coalesce(e.low, e.value) = f.before_max ORDER BY e.date LIMIT 1) AS earlier_date,"
+                       " f.qualifier, f.value AS later_value, f.article_id AS article, NULL::text AS sentence,"
+                       " f.start, f.\"end\" AS \"end\", a.text AS _text FROM (SELECT * FROM series f"
+                       "   WHERE " HIGH("f") " < f.before_max AND ($2 IS NULL OR f.date >= $2) AND ($3 IS NULL OR f.date <= $3)"
+                       "   ORDER BY f.date, f.id LIMIT $4::bigint OFFSET $5::bigint) f JOIN articles a ON a.id = f.article_id"
+                       " ORDER BY f.date, f.id",
+                       6, p, sentences + 2, 1);
+    fl_buffer_release(&cats);
+    return ok ? r : failed(r);
+}
+
+static fl_result *query_article(fl_store *s, const fl_query *q, unsigned limit)
+{
+    if (!q->text) {
+        fl_store_set_error(s, "which article? give its number, hash or id");
+        s->query_status = FL_ERR_USAGE;
+        return NULL;
+    }
+    /* SQLite compares CAST(id AS TEXT): a number written as SQLite writes it */
+    size_t n = strlen(q->text);
+    int number = n > 0 && n < 19 && strspn(q->text, "0123456789") == n && (q->text[0] != '0' || n == 1);
+    const char *p[] = {q->text, number ? q->text : NULL};
+    PGresult *res = run(s, "SELECT id FROM articles WHERE hash = $1 OR ext_id = $1 OR id = $2::bigint ORDER BY id LIMIT 1",
+                        2, p);
+    if (!res || PQntuples(res) == 0) {
+        fl_store_set_error(s, "no article %.200s", q->text);
+        s->query_status = res ? FL_ERR_NOT_FOUND : FL_ERR_IO;
+        PQclear(res);
+        return NULL;
+    }
+    char id[32], lim[16];
+    snprintf(id, sizeof id, "%s", PQgetvalue(res, 0, 0));
+    PQclear(res);
+    snprintf(lim, sizeof lim, "%u", limit < 1000 ? 1000 : limit);
+    const char *a[] = {id, lim};
+    /* Ties in position in the order SQLite reads them (its index order). */
+    static const struct {
+        const char *name, *sql;
+    } parts[] = {
+        {"article", "SELECT id, hash, ext_id, date, headline, source, url, text FROM articles WHERE id = $1::bigint"},
+        {"entities", "SELECT e.id AS entity, e.name, e.type, m.start, m.\"end\" AS \"end\" FROM mentions m JOIN entities e"
+                     " ON e.id = m.entity_id WHERE m.article_id = $1::bigint ORDER BY m.start, m.entity_id LIMIT $2::bigint"},
+        {"quotes", "SELECT q.kind, q.speaker, q.speaker_entity_id AS entity, q.cue, q.text, q.start, q.\"end\" AS \"end\","
+                   " q.speaker_start, q.speaker_end FROM quotes q WHERE q.article_id = $1::bigint ORDER BY q.start, q.id"
+                   " LIMIT $2::bigint"},
+        {"attributions", "SELECT t.source, t.source_type, t.anonymous, t.cue, t.source_start, t.source_end,"
+                         " t.cue_start, t.cue_end, t.content_start, t.content_end FROM attributions t"
+                         " WHERE t.article_id = $1::bigint ORDER BY t.cue_start, t.id LIMIT $2::bigint"},
+        {"figures", "SELECT f.text, f.value, f.low, f.high, f.qualifier, f.category, f.subject, f.source, f.date,"
+                    " f.place, f.start, f.\"end\" AS \"end\" FROM figures f WHERE f.article_id = $1::bigint"
+                    " ORDER BY f.start, f.id LIMIT $2::bigint"},
+        {"times", "SELECT t.text, t.type, t.value, t.start, t.\"end\" AS \"end\" FROM times t"
+                  " WHERE t.article_id = $1::bigint ORDER BY t.start, t.ctid LIMIT $2::bigint"},
+    };
+    fl_result *r = fl_result_new();
+    int ok = r != NULL;
+    for (size_t i = 0; ok && i < sizeof parts / sizeof parts[0]; i++)
+        ok = section(s, r, parts[i].name, parts[i].sql, 2, a, NULL, 0);
+    return ok ? r : failed(r);
+}
 
 fl_result *fl_pg_query(fl_store *s, const fl_query *q)
 {
-    (void)q;
-    fl_store_set_error(s, "questions on PostgreSQL are not written yet");
-    s->query_status = FL_ERR_IO;
-    return NULL;
+    unsigned limit = q->limit ? q->limit : 20;
+    if (limit > 10000)
+        limit = 10000;
+    s->error[0] = '\0';
+    s->query_status = FL_OK;
+    fl_result *r = NULL;
+    /* A server that restarted since the last question: connect again
+     * (a long-running `factline serve` keeps its readers). */
+    if (!fl_pg_reconnect(s)) {
+        fl_store_set_error(s, "PostgreSQL: connection lost: %s", PQerrorMessage(s->pg->conn));
+        s->query_status = FL_ERR_IO;
+        return NULL;
+    }
+    switch (q->kind) {
+    case FL_QUERY_SEARCH:
+        r = query_search(s, q, limit);
+        break;
+    case FL_QUERY_ENTITY:
+        r = query_entity(s, q, limit);
+        break;
+    case FL_QUERY_QUOTES:
+        r = query_quotes(s, q, limit);
+        break;
+    case FL_QUERY_TIMELINE:
+        r = query_timeline(s, q, limit);
+        break;
+    case FL_QUERY_DISAGREE:
+        r = query_disagree(s, q, limit);
+        break;
+    case FL_QUERY_ARTICLE:
+        r = query_article(s, q, limit);
+        break;
+    default:
+        fl_store_set_error(s, "unknown question");
+        s->query_status = FL_ERR_USAGE;
+        return NULL;
+    }
+    if (!r && s->query_status == FL_OK)
+        s->query_status = FL_ERR_IO;
+    return r;
 }

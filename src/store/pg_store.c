@@ -26,6 +26,9 @@
 #include <string.h>
 #include <time.h>
 
+/* The text a tsvector is made of: letters and digits, everything else a space. */
+#define FL_PG_WORDS(t) "regexp_replace(" t ", '[^[:alnum:]]+', ' ', 'g')"
+
 /* Migration versions and their SQL. Never edit one that has shipped. Text
  * columns use the "C" collation: comparisons and ORDER BY are then byte
  * order, as in SQLite. */
@@ -36,11 +39,12 @@ static const struct {
     {3, "CREATE TABLE articles(id bigint PRIMARY KEY, hash text COLLATE \"C\" NOT NULL UNIQUE, ext_id text COLLATE \"C\","
         "  date text COLLATE \"C\" NOT NULL, headline text COLLATE \"C\" NOT NULL, source text COLLATE \"C\","
         "  url text COLLATE \"C\", text text COLLATE \"C\" NOT NULL,"
-        /* 'simple': lower case, no stemming, no stop words, like FTS5's unicode61.
-         * A tsvector holds at most 1 MB: very long articles are indexed on
-         * their first 256 KiB. */
-        "  fts tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple', headline), 'A') ||"
-        "    to_tsvector('simple', left(text, 262144))) STORED);"
+        /* Words as FTS5's unicode61 sees them: runs of letters and digits
+         * (PostgreSQL's parser would keep "bbc.co.uk" or "U.S" whole), lower
+         * case, no stemming, no stop words ('simple'). A tsvector holds at
+         * most 1 MB: very long articles are indexed on their first 256 KiB. */
+        "  fts tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple', " FL_PG_WORDS("headline") "), 'A') ||"
+        "    to_tsvector('simple', " FL_PG_WORDS("left(text, 262144)") ")) STORED);"
         "CREATE SEQUENCE articles_id_seq OWNED BY articles.id;"
         "CREATE INDEX ON articles(ext_id);"
         "CREATE INDEX articles_date ON articles(date);"
@@ -63,7 +67,7 @@ static const struct {
         "  text text COLLATE \"C\" NOT NULL, kind text COLLATE \"C\", speaker text COLLATE \"C\","
         "  speaker_key text COLLATE \"C\", speaker_entity_id bigint, speaker_start bigint, speaker_end bigint,"
         "  cue text COLLATE \"C\", date text COLLATE \"C\","
-        "  fts tsvector GENERATED ALWAYS AS (to_tsvector('simple', left(text, 262144))) STORED);"
+        "  fts tsvector GENERATED ALWAYS AS (to_tsvector('simple', " FL_PG_WORDS("left(text, 262144)") ")) STORED);"
         "CREATE INDEX quotes_speaker_date ON quotes(speaker_entity_id, date);"
         "CREATE INDEX quotes_speaker_key ON quotes(speaker_key, date) WHERE speaker_entity_id IS NULL;"
         "CREATE INDEX quotes_article ON quotes(article_id);"
@@ -251,6 +255,22 @@ static void url_for_messages(const char *url, char *out, size_t size)
         snprintf(out, size, "%s", url);
 }
 
+/* Quiet notices ("relation already exists, skipping"); UTF-8 both ways; a
+ * reader's every transaction read-only. Again after a reconnection. */
+static int session_settings(fl_store *s)
+{
+    return fl_pg_command(s, "SET client_encoding = 'UTF8'; SET client_min_messages = warning", 0, NULL) &&
+           (!(s->flags & FL_STORE_READONLY) || fl_pg_command(s, "SET default_transaction_read_only = on", 0, NULL));
+}
+
+int fl_pg_reconnect(fl_store *s)
+{
+    if (PQstatus(s->pg->conn) == CONNECTION_OK)
+        return 1;
+    PQreset(s->pg->conn);
+    return PQstatus(s->pg->conn) == CONNECTION_OK && session_settings(s);
+}
+
 /* The database's schema version: 0 if it has none yet, -1 on error. */
 static int read_version(fl_store *s)
 {
@@ -356,8 +376,7 @@ fl_store *fl_pg_open(const char *url, unsigned flags, int version, char **error)
         fl_store_set_error(s, "%s: the database's encoding must be UTF8 (createdb -E UTF8)", where);
         return fail_open(s, error);
     }
-    /* Quiet notices ("relation already exists, skipping"); UTF-8 both ways. */
-    if (!fl_pg_command(s, "SET client_encoding = 'UTF8'; SET client_min_messages = warning", 0, NULL))
+    if (!session_settings(s))
         return fail_open(s, error);
     int v = read_version(s);
     if (v < 0)
@@ -373,8 +392,6 @@ fl_store *fl_pg_open(const char *url, unsigned flags, int version, char **error)
                                where, v);
             return fail_open(s, error);
         }
-        if (!fl_pg_command(s, "SET default_transaction_read_only = on", 0, NULL))
-            return fail_open(s, error);
     } else if (v < version) {
         if (!migrate(s, where, version))
             return fail_open(s, error);

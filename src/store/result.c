@@ -78,6 +78,52 @@ int fl_result_add_section(fl_result *r, const char *name, sqlite3_stmt *stmt, un
     return 1;
 }
 
+/* A section built row by row by the caller (the PostgreSQL backend, whose
+ * rows need work in C before they are cells). */
+int fl_result_begin_section(fl_result *r, const char *name, size_t columns, const char *const *names)
+{
+    section *grown = realloc(r->sections, (r->count + 1) * sizeof *grown);
+    if (!grown)
+        return 0;
+    r->sections = grown;
+    section *sec = &r->sections[r->count++];
+    memset(sec, 0, sizeof *sec);
+    sec->name = strdup(name);
+    sec->columns = columns;
+    sec->column_names = calloc(columns ? columns : 1, sizeof(char *));
+    if (!sec->name || !sec->column_names)
+        return 0;
+    for (size_t c = 0; c < columns; c++)
+        if (!(sec->column_names[c] = strdup(names[c])))
+            return 0;
+    return 1;
+}
+
+int fl_result_add_row(fl_result *r, const fl_cell_type *types, const char *const *texts)
+{
+    section *sec = &r->sections[r->count - 1];
+    if (sec->rows == sec->cap) {
+        size_t cap = sec->cap ? sec->cap * 2 : 16;
+        cell *cells = realloc(sec->cells, cap * (sec->columns ? sec->columns : 1) * sizeof *cells);
+        if (!cells)
+            return 0;
+        sec->cells = cells;
+        sec->cap = cap;
+    }
+    for (size_t c = 0; c < sec->columns; c++) {
+        cell *x = &sec->cells[sec->rows * sec->columns + c];
+        x->type = texts[c] ? types[c] : FL_CELL_NULL;
+        x->text = texts[c] ? strdup(texts[c]) : NULL;
+        if (texts[c] && !x->text) {
+            for (size_t k = 0; k < c; k++)
+                free(sec->cells[sec->rows * sec->columns + k].text);
+            return 0;
+        }
+    }
+    sec->rows++;
+    return 1;
+}
+
 size_t fl_result_section_count(const fl_result *r) { return r->count; }
 const char *fl_result_section_name(const fl_result *r, size_t s) { return r->sections[s].name; }
 size_t fl_result_column_count(const fl_result *r, size_t s) { return r->sections[s].columns; }

@@ -49,5 +49,9 @@ int fl_store_is_cumulative(const char *category);
 /* Result building (result.c). */
 fl_result *fl_result_new(void);
 int fl_result_add_section(fl_result *r, const char *name, sqlite3_stmt *stmt, unsigned limit);
+/* A section filled by the caller: begin it, then add rows of typed cells
+ * (a NULL text is a null cell). Each returns 0 when out of memory. */
+int fl_result_begin_section(fl_result *r, const char *name, size_t columns, const char *const *names);
+int fl_result_add_row(fl_result *r, const fl_cell_type *types, const char *const *texts);
 
 #endif

@@ -1,8 +1,13 @@
 /*
- * test_store.c — the SQLite store: canonical keys, idempotent adds, joining
+ * test_store.c — the store: canonical keys, idempotent adds, joining
  * entities and sources across articles (and the cases that must not join),
  * the questions with exact answers, hostile search syntax, migrations from
  * schema version 1, a full disk and a read-only database.
+ *
+ * `test_store --pg` runs the same suite on PostgreSQL (the database of
+ * $FACTLINE_TEST_PG, a postgresql:// URL; the test works in a schema of its
+ * own and drops it), with PostgreSQL's own cases in place of SQLite's file
+ * cases. Without FACTLINE_TEST_PG it is skipped, unless FACTLINE_REQUIRE_PG=1.
  */
 #include <stdio.h>
 #include <string.h>
@@ -10,7 +15,9 @@
 
 #include "check.h"
 #include "factline.h"
+#include "pg_test.h"
 #include "store/canon.h"
+#include "store/pg_internal.h"
 #include "store/store_internal.h"
 
 static const char *key(const char *type, const char *name)
@@ -56,8 +63,45 @@ static fl_result *ask(fl_store *s, fl_query_kind kind, const char *text)
     return fl_store_query(s, &q);
 }
 
-int main(void)
+/* PostgreSQL's own cases: the schema version table, a newer schema refused,
+ * a read-only session, an unreachable server. */
+static void pg_cases(pg_test *t)
 {
+    char *err = NULL;
+    CHECK_STR(pg_test_value(t, "SELECT string_agg(version::text, ',') FROM schema_version"), "3");
+    fl_store *s = fl_store_open(t->url, 0, &err); /* a second open applies nothing */
+    CHECK(s != NULL);
+    fl_store_close(s);
+    CHECK_STR(pg_test_value(t, "SELECT count(*) FROM schema_version"), "1");
+    s = fl_store_open(t->url, FL_STORE_READONLY, &err);
+    CHECK(s != NULL);
+    if (s) {
+        /* the session is read-only: a write is refused by the server */
+        CHECK(!fl_pg_command(s, "INSERT INTO org_keys(key, canonical) VALUES('x', 'x')", 0, NULL));
+        CHECK(strstr(fl_store_error(s), "read-only") != NULL);
+        fl_store_close(s);
+    }
+    pg_test_value(t, "INSERT INTO schema_version(version) VALUES(99)");
+    s = fl_store_open(t->url, 0, &err);
+    CHECK(s == NULL);
+    CHECK(err && strstr(err, "newer") != NULL);
+    free(err);
+    pg_test_value(t, "DELETE FROM schema_version WHERE version = 99");
+    s = fl_store_open("postgresql://nobody:secret@127.0.0.1:1/none?connect_timeout=2", 0, &err);
+    CHECK(s == NULL);
+    CHECK(err && strstr(err, "cannot connect") != NULL && strstr(err, "secret") == NULL);
+    free(err);
+}
+
+int main(int argc, char **argv)
+{
+    pg_test pgt;
+    int pg = argc > 1 && !strcmp(argv[1], "--pg");
+    if (pg) {
+        int st = pg_test_begin(&pgt, "store");
+        if (st)
+            return st;
+    }
     /* Canonical keys. */
     CHECK_STR(key("PER", "Secretary of State Antony Blinken"), "antony blinken");
     CHECK_STR(key("PER", "President Joe Biden's"), "joe biden");
@@ -76,11 +120,12 @@ int main(void)
     CHECK_INT(n, 7);
     CHECK(strncmp(surname, "blinken", 7) == 0);
 
-    char path[] = "/tmp/factline-test-store-XXXXXX";
-    int fd = mkstemp(path);
+    char file[] = "/tmp/factline-test-store-XXXXXX";
+    int fd = mkstemp(file);
     CHECK(fd >= 0);
     close(fd);
-    unlink(path);
+    unlink(file);
+    const char *path = pg ? pgt.url : file;
     char *err = NULL;
     fl_store *s = fl_store_open(path, 0, &err);
     CHECK(s != NULL);
@@ -252,10 +297,15 @@ int main(void)
     CHECK_INT(fl_store_query_status(s), FL_OK);
     fl_result_free(r);
     fl_store_close(s);
+    if (pg) {
+        pg_cases(&pgt);
+        pg_test_end(&pgt);
+        return check_report("store (PostgreSQL)");
+    }
 
     /* A full disk: committed articles stay, the failing batch is rolled back
      * with a clear error. max_page_count stands in for the disk. */
-    s = fl_store_open(path, 0, &err);
+    s = fl_store_open(file, 0, &err);
     fl_store_set_batch(s, 1000);
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA max_page_count=%d", 1);
@@ -285,14 +335,14 @@ int main(void)
     CHECK(strstr(fl_store_error(s), "full") != NULL);
     CHECK(fl_store_article_count(s) >= 6);
     fl_store_close(s);
-    s = fl_store_open(path, FL_STORE_READONLY, &err);
+    s = fl_store_open(file, FL_STORE_READONLY, &err);
     CHECK(s != NULL && fl_store_article_count(s) >= 6);
     fl_store_close(s);
-    unlink(path);
+    unlink(file);
 
     /* Migration from schema version 1: data written by version 1 survives and
      * gains the version 2 columns and the quote index. */
-    s = fl_store_open_version(path, 0, 1, &err);
+    s = fl_store_open_version(file, 0, 1, &err);
     CHECK(s != NULL);
     CHECK_INT(fl_store_db_version(s), 1);
     CHECK(fl_store_exec(s, "INSERT INTO articles(hash, date, headline, text) VALUES('h1', '2023-11-04', 'H', 'T');"
@@ -300,7 +350,7 @@ int main(void)
                            " VALUES(1, 9200, 'killed', 'Palestinians', 'Health Ministry in Gaza', '2023-11-04', 'Gaza');"
                            "INSERT INTO quotes(article_id, text, speaker) VALUES(1, 'We are ready', 'Blinken');"));
     fl_store_close(s);
-    s = fl_store_open(path, 0, &err);
+    s = fl_store_open(file, 0, &err);
     CHECK(s != NULL);
     CHECK_INT(fl_store_db_version(s), fl_store_schema_version());
     sqlite3_prepare_v2(s->db, "SELECT subject_key, place_key, source_key FROM figures", -1, &st, NULL);
@@ -315,18 +365,18 @@ int main(void)
     fl_store_close(s);
 
     /* A file that is not a database. */
-    FILE *f = fopen(path, "wb");
+    FILE *f = fopen(file, "wb");
     fputs("this is not a database, just text that is long enough to have a header.....................", f);
     fclose(f);
-    s = fl_store_open(path, 0, &err);
+    s = fl_store_open(file, 0, &err);
     CHECK(s == NULL);
     CHECK(err && strstr(err, "not a database") != NULL);
     free(err);
-    unlink(path);
+    unlink(file);
     char wal[512];
-    snprintf(wal, sizeof wal, "%s-wal", path);
+    snprintf(wal, sizeof wal, "%s-wal", file);
     unlink(wal);
-    snprintf(wal, sizeof wal, "%s-shm", path);
+    snprintf(wal, sizeof wal, "%s-shm", file);
     unlink(wal);
     return check_report("store");
 }

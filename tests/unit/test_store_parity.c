@@ -1,0 +1,291 @@
+/*
+ * test_store_parity.c — SQLite and PostgreSQL give the same answers on the
+ * same data. Real articles (samples/, and from ../shared/data/news the BBC
+ * articles of October 2023, the December 2023 live feed and the first 300
+ * Reuters-21578 stories) are extracted once with `factline extract --text`
+ * and stored in both backends in the same order; then every question is
+ * asked of both and the JSON answers compared byte for byte: entity for the
+ * most mentioned names and a spread of others, quotes for the speakers,
+ * timeline per category (with subject, place and source filters, and a
+ * second page), disagree overall and per category, article for every
+ * article. Search is compared as documented in docs/store.md: the same
+ * matching articles and quotes (ranks and highlighted fragments differ: bm25
+ * and FTS5 snippets against ts_rank and ts_headline).
+ *
+ * Needs FACTLINE_TEST_PG (tests/pg_test.h; skipped without it unless
+ * FACTLINE_REQUIRE_PG=1) and FACTLINE_BIN.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "factline.h"
+#include "pg_test.h"
+#include "store/store_internal.h"
+#include "util/buffer.h"
+
+typedef struct tally {
+    const char *kind;
+    int asked, same;
+} tally;
+
+static int shown;
+
+/* Adds every extract object of one file (at most max) to both stores. */
+static long extract_into(const char *bin, const char *file, long max, fl_store *a, fl_store *b)
+{
+    if (access(file, R_OK) != 0)
+        return 0;
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "'%s' extract --text -j 1 -q '%s'", bin, file);
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return 0;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long count = 0;
+    while (count < max && (n = getline(&line, &cap, p)) > 0) {
+        int added_a = 0, added_b = 0;
+        CHECK_INT(fl_store_add(a, line, (size_t)n, &added_a), FL_OK);
+        CHECK_INT(fl_store_add(b, line, (size_t)n, &added_b), FL_OK);
+        CHECK_INT(added_a, added_b);
+        count++;
+    }
+    free(line);
+    pclose(p);
+    return count;
+}
+
+static char *answer(fl_store *s, const fl_query *q)
+{
+    fl_result *r = fl_store_query(s, q);
+    fl_buffer b;
+    fl_buffer_init(&b);
+    if (r)
+        fl_result_write_json(r, &b);
+    else
+        fl_buffer_printf(&b, "error %d: %s", (int)fl_store_query_status(s), fl_store_error(s));
+    fl_result_free(r);
+    char *out = strdup(b.data);
+    fl_buffer_release(&b);
+    return out;
+}
+
+static void compare(tally *t, fl_store *lite, fl_store *pg, const fl_query *q)
+{
+    char *a = answer(lite, q), *b = answer(pg, q);
+    t->asked++;
+    if (!strcmp(a, b)) {
+        t->same++;
+    } else if (shown++ < 6) {
+        size_t i = 0;
+        while (a[i] && a[i] == b[i])
+            i++;
+        size_t from = i > 120 ? i - 120 : 0;
+        fprintf(stderr, "parity: %s \"%s\" differs at byte %zu:\n  sqlite:   %.300s\n  postgres: %.300s\n", t->kind,
+                q->text ? q->text : q->category ? q->category : "", i, a + from, b + from);
+    }
+    free(a);
+    free(b);
+}
+
+static int by_string(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* The sorted "article:start" keys of a search answer's sections. */
+static char *search_keys(fl_store *s, const char *text)
+{
+    fl_query q = {.kind = FL_QUERY_SEARCH, .text = text, .limit = 2000};
+    fl_result *r = fl_store_query(s, &q);
+    if (!r)
+        return strdup(fl_store_error(s));
+    size_t n = 0, cap = 64;
+    char **keys = malloc(cap * sizeof *keys);
+    for (size_t sec = 0; sec < fl_result_section_count(r); sec++) {
+        size_t art = 0, start = (size_t)-1;
+        for (size_t c = 0; c < fl_result_column_count(r, sec); c++) {
+            if (!strcmp(fl_result_column_name(r, sec, c), "article"))
+                art = c;
+            if (!strcmp(fl_result_column_name(r, sec, c), "start"))
+                start = c;
+        }
+        for (size_t row = 0; row < fl_result_row_count(r, sec); row++) {
+            char k[96];
+            const char *st = start != (size_t)-1 ? fl_result_cell(r, sec, row, start) : "";
+            snprintf(k, sizeof k, "%zu:%s:%s", sec, fl_result_cell(r, sec, row, art), st ? st : "");
+            if (n == cap)
+                keys = realloc(keys, (cap *= 2) * sizeof *keys);
+            keys[n++] = strdup(k);
+        }
+    }
+    fl_result_free(r);
+    qsort(keys, n, sizeof *keys, by_string);
+    fl_buffer b;
+    fl_buffer_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        fl_buffer_printf(&b, "%s ", keys[i]);
+        free(keys[i]);
+    }
+    free(keys);
+    char *out = strdup(b.data);
+    fl_buffer_release(&b);
+    return out;
+}
+
+/* Rows of an SQL query on the SQLite store, one text column, at most max. */
+static size_t names(fl_store *s, const char *sql, char out[][256], size_t max)
+{
+    sqlite3_stmt *st;
+    size_t n = 0;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    while (n < max && sqlite3_step(st) == SQLITE_ROW)
+        if (sqlite3_column_text(st, 0))
+            snprintf(out[n++], 256, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return n;
+}
+
+int main(void)
+{
+    pg_test pgt;
+    int st = pg_test_begin(&pgt, "parity");
+    if (st)
+        return st;
+    const char *bin = getenv("FACTLINE_BIN");
+    if (!bin) {
+        pg_test_end(&pgt);
+        fprintf(stderr, "parity: skipped: FACTLINE_BIN is not set (ctest sets it)\n");
+        return CHECK_SKIP;
+    }
+    char file[] = "/tmp/factline-test-parity-XXXXXX";
+    int fd = mkstemp(file);
+    close(fd);
+    unlink(file);
+    char *err = NULL;
+    fl_store *lite = fl_store_open(file, 0, &err), *pg = fl_store_open(pgt.url, 0, &err);
+    CHECK(lite && pg);
+    if (!lite || !pg) {
+        fprintf(stderr, "parity: %s\n", err ? err : "");
+        pg_test_end(&pgt);
+        return check_report("store parity");
+    }
+    fl_store_set_batch(lite, 100);
+    fl_store_set_batch(pg, 100);
+    const char *data = getenv("FACTLINE_DATA") ? getenv("FACTLINE_DATA") : "../shared/data";
+    static const struct {
+        const char *file;
+        long max;
+    } inputs[] = {{"samples/reuters-sample.txt", 100000},
+                  {"samples/seed.txt", 100000},
+                  {"news/bbc_israel_gaza_2023-10-07_2023-10-29.txt", 100000},
+                  {"news/bbc_israel_gaza_livefeed_2023-12.txt", 100000},
+                  {"news/reuters21578.txt", 300}};
+    long total = 0;
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s%s%s", strncmp(inputs[i].file, "news/", 5) ? "" : data,
+                 strncmp(inputs[i].file, "news/", 5) ? "" : "/", inputs[i].file);
+        long n = extract_into(bin, path, inputs[i].max, lite, pg);
+        fprintf(stderr, "parity: %ld articles from %s\n", n, path);
+        total += n;
+    }
+    CHECK_INT(fl_store_commit(lite), FL_OK);
+    CHECK_INT(fl_store_commit(pg), FL_OK);
+    CHECK(total > 40);
+    CHECK_INT(fl_store_article_count(lite), fl_store_article_count(pg));
+
+    static char list[1500][256];
+    tally t_entity = {"entity", 0, 0}, t_quotes = {"quotes", 0, 0}, t_timeline = {"timeline", 0, 0},
+          t_disagree = {"disagree", 0, 0}, t_article = {"article", 0, 0}, t_search = {"search (matches)", 0, 0};
+
+    /* entity: the 60 most mentioned, and every 7th of the rest by id */
+    size_t n = names(lite, "SELECT e.name FROM entities e JOIN mentions m ON m.entity_id = e.id GROUP BY e.id"
+                           " ORDER BY count(*) DESC, e.id LIMIT 60", list, 60);
+    n += names(lite, "SELECT name FROM entities WHERE id % 7 = 0 ORDER BY id LIMIT 140", list + n, 140);
+    for (size_t i = 0; i < n; i++) {
+        fl_query q = {.kind = FL_QUERY_ENTITY, .text = list[i], .limit = 50};
+        compare(&t_entity, lite, pg, &q);
+    }
+    /* quotes: every speaker named; and everything (no speaker), two pages */
+    n = names(lite, "SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL ORDER BY speaker", list, 200);
+    for (size_t i = 0; i < n; i++) {
+        fl_query q = {.kind = FL_QUERY_QUOTES, .text = list[i], .limit = 100};
+        compare(&t_quotes, lite, pg, &q);
+    }
+    for (unsigned off = 0; off < 200; off += 100) {
+        fl_query q = {.kind = FL_QUERY_QUOTES, .limit = 100, .offset = off};
+        compare(&t_quotes, lite, pg, &q);
+    }
+    /* timeline and disagree per category, with filters */
+    static char subjects[40][256], places[40][256], sources[40][256];
+    size_t ns = names(lite, "SELECT subject FROM figures WHERE subject IS NOT NULL GROUP BY subject_key ORDER BY count(*) DESC, 1 LIMIT 10", subjects, 10);
+    size_t np = names(lite, "SELECT place FROM figures WHERE place IS NOT NULL GROUP BY place_key ORDER BY count(*) DESC, 1 LIMIT 10", places, 10);
+    size_t nsrc = names(lite, "SELECT source FROM figures WHERE source IS NOT NULL GROUP BY source_key ORDER BY count(*) DESC, 1 LIMIT 10", sources, 10);
+    n = names(lite, "SELECT DISTINCT category FROM figures WHERE category IS NOT NULL ORDER BY 1", list, 100);
+    for (size_t i = 0; i < n; i++) {
+        for (unsigned off = 0; off < 200; off += 100) {
+            fl_query q = {.kind = FL_QUERY_TIMELINE, .category = list[i], .limit = 100, .offset = off};
+            compare(&t_timeline, lite, pg, &q);
+        }
+        for (size_t k = 0; k < ns; k++) {
+            fl_query q = {.kind = FL_QUERY_TIMELINE, .category = list[i], .subject = subjects[k], .limit = 100};
+            compare(&t_timeline, lite, pg, &q);
+        }
+        for (size_t k = 0; k < np; k++) {
+            fl_query q = {.kind = FL_QUERY_TIMELINE, .category = list[i], .place = places[k], .limit = 100};
+            compare(&t_timeline, lite, pg, &q);
+        }
+        for (size_t k = 0; k < nsrc; k++) {
+            fl_query q = {.kind = FL_QUERY_TIMELINE, .category = list[i], .source = sources[k], .limit = 100};
+            compare(&t_timeline, lite, pg, &q);
+        }
+        fl_query q = {.kind = FL_QUERY_DISAGREE, .category = list[i], .limit = 500};
+        compare(&t_disagree, lite, pg, &q);
+    }
+    fl_query dq = {.kind = FL_QUERY_DISAGREE, .limit = 1000};
+    compare(&t_disagree, lite, pg, &dq);
+    dq.from = "2023-10-10";
+    dq.to = "2023-10-20";
+    compare(&t_disagree, lite, pg, &dq);
+    /* article: every one, by number */
+    n = names(lite, "SELECT id FROM articles ORDER BY id", list, 1500);
+    for (size_t i = 0; i < n; i++) {
+        fl_query q = {.kind = FL_QUERY_ARTICLE, .text = list[i]};
+        compare(&t_article, lite, pg, &q);
+    }
+    /* search: the words of the most mentioned names, and common words */
+    static const char *const words[] = {"killed", "hostages", "ceasefire", "\"humanitarian pause\"", "oil prices",
+                                        "said", "hospital", "minist*", "Gaza Strip", "talks", "rocket", "shares"};
+    n = names(lite, "SELECT e.name FROM entities e JOIN mentions m ON m.entity_id = e.id GROUP BY e.id"
+                    " ORDER BY count(*) DESC, e.id LIMIT 40", list, 40);
+    for (size_t i = 0; i < n + sizeof words / sizeof words[0]; i++) {
+        const char *text = i < n ? list[i] : words[i - n];
+        char *a = search_keys(lite, text), *b = search_keys(pg, text);
+        t_search.asked++;
+        if (!strcmp(a, b))
+            t_search.same++;
+        else if (shown++ < 12)
+            fprintf(stderr, "parity: search \"%s\":\n  sqlite:   %.400s\n  postgres: %.400s\n", text, a, b);
+        free(a);
+        free(b);
+    }
+    tally *all[] = {&t_entity, &t_quotes, &t_timeline, &t_disagree, &t_article, &t_search};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        fprintf(stderr, "parity: %-17s %d of %d answers identical\n", all[i]->kind, all[i]->same, all[i]->asked);
+        CHECK(all[i]->asked > 0);
+        CHECK_INT(all[i]->same, all[i]->asked);
+    }
+    fl_store_close(lite);
+    fl_store_close(pg);
+    unlink(file);
+    char side[1100];
+    snprintf(side, sizeof side, "%s-wal", file);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", file);
+    unlink(side);
+    pg_test_end(&pgt);
+    return check_report("store parity");
+}
