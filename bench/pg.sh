@@ -74,6 +74,7 @@ run_pg() { # KIND N: N concurrent PostgreSQL writers, each on its share
     for r in $(seq "$repeat"); do
         url=$(bash scripts/pg-cluster.sh testdb)
         "$bin" ingest -q --facts --db "$url" /dev/null   # the schema, outside the timing
+        local pids=() failed=0
         t0=$(secs)
         for i in $(seq 0 $((n - 1))); do
             if [ "$kind" = store ]; then
@@ -81,10 +82,17 @@ run_pg() { # KIND N: N concurrent PostgreSQL writers, each on its share
             else
                 "$bin" ingest -q -j 1 --db "$url" "$tmp/raw-$n-$i.txt" &
             fi
+            pids+=($!)
         done
-        wait
+        # Exit 1 is "some article rejected" (the input's fault, same for every
+        # backend); 2 is a database error, which invalidates the figure.
+        for i in "${pids[@]}"; do wait "$i" || [ $? = 1 ] || failed=$((failed + 1)); done
         t1=$(secs)
         stored=$(psql -X -At "$url" -c "SELECT count(*) FROM articles")
+        if [ "$failed" != 0 ]; then
+            echo "pg.sh: $failed of $n PostgreSQL writers failed ($stored articles stored; messages above)" >&2
+            exit 1
+        fi
         bash scripts/pg-cluster.sh dropdb "$url"
         best=$(python3 -c "print(max($best, $total / ($t1 - $t0)))")
     done

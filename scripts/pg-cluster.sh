@@ -18,7 +18,8 @@
 # can make their own databases); anyone on this machine can reach it while it
 # runs, so it must only ever hold test data. fsync is off: the cluster is
 # deleted on stop, and a killed *client* (what the tests exercise) does not
-# depend on it. FACTLINE_PG_FSYNC=on keeps fsync for benchmarks.
+# depend on it. FACTLINE_PG_FSYNC=on keeps fsync for benchmarks;
+# FACTLINE_PG_OPTIONS adds server options ("-c name=value ...").
 #
 # The running cluster is found through a state file (default
 # build/pg-cluster.state; FACTLINE_PG_STATE overrides), so each worktree has
@@ -101,7 +102,7 @@ cmd_start() {
   local fsync=${FACTLINE_PG_FSYNC:-off} attempt started=0 opts
   # One line: pg_ctl hands -o to a shell, where a newline would end the command.
   opts="-c listen_addresses=127.0.0.1 -c unix_socket_directories=$PG_DIR/sock -c fsync=$fsync"
-  opts+=" -c full_page_writes=$fsync -c max_connections=100"
+  opts+=" -c full_page_writes=$fsync -c max_connections=100 ${FACTLINE_PG_OPTIONS:-}"
   for attempt in 1 2 3; do
     PG_PORT=$(free_port)
     if as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start \

@@ -16,15 +16,29 @@ pass=0 fail=0
 check() { if [ "$2" -eq 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $1: $3"; fi; }
 psql_q() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 
-# Real extracted articles (the samples, and two BBC files when ../shared/data
-# is there), copied with their dates moved by whole years until there are at
-# least 2,000: copies share entities, so writers race on the same entity rows.
+# Real extracted articles (the samples; two BBC files and the start of
+# Reuters when ../shared/data is there: many shared people, places and
+# organisations, so writers race on the same entity and organisation rows),
+# copied with their dates moved by whole years until there are at least
+# 2,000. FACTLINE_PG_STRESS=1 takes all of ../shared/data/news (about 21,000
+# articles, minutes) with ingest's default batch instead.
 data=${FACTLINE_DATA:-../shared/data}
 inputs=(samples/seed.txt samples/reuters-sample.txt)
-for f in bbc_israel_gaza_2023-10-07_2023-10-29.txt bbc_israel_gaza_livefeed_2023-12.txt; do
-    [ -f "$data/news/$f" ] && inputs+=("$data/news/$f")
-done
-"$bin" extract -q --text "${inputs[@]}" >"$tmp/base.jsonl" || { echo "FAIL: extract"; exit 1; }
+batch=100
+if [ "${FACTLINE_PG_STRESS:-0}" = 1 ] && [ -d "$data/news" ]; then
+    inputs=("$data"/news/*.txt)
+    batch=500
+else
+    for f in bbc_israel_gaza_2023-10-07_2023-10-29.txt bbc_israel_gaza_livefeed_2023-12.txt; do
+        [ -f "$data/news/$f" ] && inputs+=("$data/news/$f")
+    done
+    if [ -f "$data/news/reuters21578.txt" ]; then
+        head -c 1500000 "$data/news/reuters21578.txt" >"$tmp/reuters-start.txt"
+        inputs+=("$tmp/reuters-start.txt")
+    fi
+fi
+"$bin" extract -q --text "${inputs[@]}" >"$tmp/base.jsonl"
+[ -s "$tmp/base.jsonl" ] || { echo "FAIL: extract wrote nothing"; exit 1; }
 python3 - "$tmp" 2000 <<'PY'
 import json, sys
 tmp, want = sys.argv[1], int(sys.argv[2])
@@ -57,12 +71,12 @@ PY
 n=$(cat "$tmp/n")
 
 # The reference: one writer, the whole set.
-timeout 600 "$bin" ingest --facts --db "$ref" "$tmp/all.jsonl" 2>"$tmp/ref.log"
+timeout 1200 "$bin" ingest --facts --db "$ref" "$tmp/all.jsonl" 2>"$tmp/ref.log"
 check reference-load $? "single-writer load failed: $(cat "$tmp/ref.log")"
 
 pids=()
 for w in 0 1 2 3; do
-    timeout 600 "$bin" ingest --facts --batch 25 --db "$db" "$tmp/w$w.jsonl" 2>"$tmp/w$w.log" &
+    timeout 1200 "$bin" ingest --facts --batch $batch --db "$db" "$tmp/w$w.jsonl" 2>"$tmp/w$w.log" &
     pids+=($!)
 done
 for w in 0 1 2 3; do
@@ -95,8 +109,11 @@ check same-facts $? "per-article fact counts differ from a single writer's: $(di
 nfacts=$(awk -F'|' '{s += $2 + $3 + $4 + $5 + $6} END {print s + 0}' "$tmp/ref.facts")
 check facts-nonempty $([ "$nfacts" -gt "$n" ] && echo 0 || echo 1) "only $nfacts facts for $n articles"
 
-# The same answers as the single writer's database (article numbers aside:
-# they depend on which writer came first).
+# The same search hits as the single writer's database (article numbers
+# aside: they depend on which writer came first). Only the articles section:
+# which full name a bare surname joins depends on the order articles arrive
+# in (docs/store.md), for one writer as for four, so quotes' speakers may
+# legitimately differ.
 for d in ref db; do
     url=$([ $d = ref ] && echo "$ref" || echo "$db")
     for q in said police Hamas; do
@@ -112,10 +129,10 @@ def norm(v):
     if isinstance(v, list):
         return sorted((norm(x) for x in v), key=lambda x: json.dumps(x, sort_keys=True))
     return v
-a, b = ([norm(json.loads(l)) for l in open(p) if l.strip()] for p in sys.argv[1:])
-sys.exit(0 if a == b and any(x["articles"] for x in a) else 1)
+a, b = ([norm(json.loads(l)["articles"]) for l in open(p) if l.strip()] for p in sys.argv[1:])
+sys.exit(0 if a == b and any(a) else 1)
 PY
 check same-answers $? "search answers differ from the single writer's database"
-echo "pg_concurrent: $n articles, $nfacts facts, 4 writers"
+echo "pg_concurrent: $n articles, $nfacts facts, 4 writers, batches of $batch"
 echo "pg_concurrent: $pass passed, $fail failed"
 [ "$fail" = 0 ]
