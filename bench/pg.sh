@@ -65,6 +65,8 @@ for n in (2, 4):
 PY
 total=$(wc -l <"$tmp/facts-1-0.jsonl")
 secs() { python3 -c "import time; print(time.time())"; }
+# A rate, or "FAILED" for a run where a writer failed (rate -1).
+fmt() { python3 -c "import sys; r = float(sys.argv[1]); print('FAILED' if r < 0 else '%.0f' % r)" "$1"; }
 
 # Each run loads into a fresh database; rate[KIND-BACKEND-N] keeps the best
 # articles per second. KIND: store (--facts) or extract (raw articles).
@@ -89,15 +91,16 @@ run_pg() { # KIND N: N concurrent PostgreSQL writers, each on its share
         for i in "${pids[@]}"; do wait "$i" || [ $? = 1 ] || failed=$((failed + 1)); done
         t1=$(secs)
         stored=$(psql -X -At "$url" -c "SELECT count(*) FROM articles")
+        bash scripts/pg-cluster.sh dropdb "$url"
         if [ "$failed" != 0 ]; then
             echo "pg.sh: $failed of $n PostgreSQL writers failed ($stored articles stored; messages above)" >&2
-            exit 1
+            best=-1
+            break
         fi
-        bash scripts/pg-cluster.sh dropdb "$url"
         best=$(python3 -c "print(max($best, $total / ($t1 - $t0)))")
     done
     rate[$kind-pg-$n]=$best
-    echo "  $kind, PostgreSQL, $n writer(s): $(printf %.0f "$best") articles/s ($stored stored)" >&2
+    echo "  $kind, PostgreSQL, $n writer(s): $(fmt "$best") articles/s ($stored stored)" >&2
 }
 run_sqlite() { # KIND J
     local kind=$1 j=$2 best=0 r t0 t1
@@ -135,11 +138,11 @@ echo
 printf '%-34s %14s %14s\n' "ingest (articles/s)" "SQLite" "PostgreSQL"
 for kind in store extract; do
     label=$([ $kind = store ] && echo "store only (--facts)" || echo "with extraction")
-    printf '%-34s %14.0f %14.0f\n' "$label, 1 writer" "${rate[$kind-sqlite-1]}" "${rate[$kind-pg-1]}"
-    [ $kind = extract ] && printf '%-34s %14.0f %14s\n' "$label, 1 writer -j 2" "${rate[$kind-sqlite-2]}" "-"
+    printf '%-34s %14s %14s\n' "$label, 1 writer" "$(fmt "${rate[$kind-sqlite-1]}")" "$(fmt "${rate[$kind-pg-1]}")"
+    [ $kind = extract ] && printf '%-34s %14s %14s\n' "$label, 1 writer -j 2" "$(fmt "${rate[$kind-sqlite-2]}")" "-"
     for n in 2 4; do
-        printf '%-34s %14s %14.0f  (%.2fx 1 writer)\n' "$label, $n writers" "-" "${rate[$kind-pg-$n]}" \
-            "$(python3 -c "print(${rate[$kind-pg-$n]} / ${rate[$kind-pg-1]})")"
+        printf '%-34s %14s %14s  %s\n' "$label, $n writers" "-" "$(fmt "${rate[$kind-pg-$n]}")" \
+            "$(python3 -c "a, b = ${rate[$kind-pg-$n]}, ${rate[$kind-pg-1]}; print('(%.2fx 1 writer)' % (a / b) if a > 0 and b > 0 else '')")"
     done
 done
 echo

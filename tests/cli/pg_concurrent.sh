@@ -113,10 +113,11 @@ check facts-nonempty $([ "$nfacts" -gt "$n" ] && echo 0 || echo 1) "only $nfacts
 # aside: they depend on which writer came first). Only the articles section:
 # which full name a bare surname joins depends on the order articles arrive
 # in (docs/store.md), for one writer as for four, so quotes' speakers may
-# legitimately differ.
+# legitimately differ. Words with fewer hits than a search returns at most
+# (2,000), so ties in rank cannot change which articles make the cut.
 for d in ref db; do
     url=$([ $d = ref ] && echo "$ref" || echo "$db")
-    for q in said police Hamas; do
+    for q in police Hamas oil minister ceasefire; do
         "$bin" search --db "$url" --format json --limit 100000 "$q"
         echo
     done >"$tmp/$d.answers"
