@@ -851,6 +851,15 @@ fl_status fl_doc_write_json(const fl_doc *doc, const fl_json_options *opts, fl_b
  *
  * Reading: fl_store_query answers the questions of section 7.1 with an
  * fl_result: named sections, each a table of typed cells.
+ *
+ * PostgreSQL: a `path` beginning "postgresql://" or "postgres://" (a libpq
+ * connection URI) opens a PostgreSQL database instead, with the same schema
+ * meaning, migrations and answers (docs/store.md, "PostgreSQL", lists what
+ * differs in search ranking and highlighting). Adds are held until the batch
+ * is written in one transaction (COPY, ON CONFLICT on the content hash);
+ * several processes may add to one database at once, and each article is
+ * stored exactly once. *added then says the article was missing when it was
+ * read; a concurrent writer may store it first.
  */
 
 typedef struct fl_store fl_store;

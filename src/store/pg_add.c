@@ -10,7 +10,8 @@
  * content hash decides, and two writers wait for each other in one order, so
  * overlapping batches cannot deadlock there; (4) for the articles this
  * writer inserted, in input order, entities and sources are resolved
- * (pg_resolve.c) exactly as store_add.c does; (5) their facts are COPYed.
+ * (pg_resolve.c) exactly as store_add.c does, after every key the batch
+ * names was looked up at once (fl_pg_prefetch); (5) their facts are COPYed.
  * Aliases go through a temporary table too (ON CONFLICT: an alias seen
  * before is kept). The JSON reading mirrors store_add.c (the same accepted
  * shapes); it is repeated here because that file is SQLite's. Not for:
@@ -215,6 +216,8 @@ static void ascii_fold(const char *in, fl_buffer *out)
 
 static int add_alias(batch *b, long long id, const char *alias, fl_buffer *fold)
 {
+    if (strlen(alias) > FL_PG_MAX_KEY)
+        return 1; /* too long to index (FL_PG_MAX_KEY): not kept as an alias */
     id_row *x = id_rows_add(&b->aliases, id);
     if (!x)
         return 0;
@@ -347,7 +350,7 @@ static int add_quotes(fl_store *s, batch *b, long long article, const char *date
         const char *kind = jstr(q, "kind");
         copy_text(r, kind ? kind : jstr(q, "type"), 0);
         copy_text(r, speaker, 0);
-        copy_text(r, speaker && fl_canon_key("PER", speaker, strlen(speaker), &s->key2) ? s->key2.data : NULL, 0);
+        copy_text(r, speaker && fl_pg_key("PER", speaker, &s->key2) ? s->key2.data : NULL, 0);
         long long a, c;
         if (json_is_object(sp) && jspan_of(sp, "mention_span", "name_span", &a, &c)) {
             fl_pg_copy_int(r, a, 1, 0);
@@ -368,7 +371,7 @@ static int add_quotes(fl_store *s, batch *b, long long article, const char *date
 /* The canonical key of a source text (through org_keys) into out; NULL if none. */
 static const char *source_key(fl_store *s, const char *text, fl_buffer *out, int *err)
 {
-    if (!text || !fl_canon_key("SOURCE", text, strlen(text), &s->key))
+    if (!text || !fl_pg_key("SOURCE", text, &s->key))
         return NULL;
     if (!fl_pg_org_canonical(s, s->key.data, out, 1)) {
         *err = 1;
@@ -456,13 +459,14 @@ static int add_figures(fl_store *s, batch *b, long long article, const char *art
         copy_number(r, json_object_get(f, "low"));
         copy_number(r, json_object_get(f, "high"));
         copy_text(r, jstr(f, "qualifier"), 0);
-        copy_text(r, jstr(f, "category"), 0);
+        const char *category = jstr(f, "category");
+        copy_text(r, category && strlen(category) <= FL_PG_MAX_SHORT ? category : NULL, 0);
         copy_text(r, subject, 0);
         copy_text(r, source, 0);
-        copy_text(r, date && strlen(date) >= 10 ? date : article_date, 0);
+        copy_text(r, date && strlen(date) >= 10 && strlen(date) <= FL_PG_MAX_SHORT ? date : article_date, 0);
         copy_text(r, where, 0);
-        copy_text(r, subject && fl_canon_key("MISC", subject, strlen(subject), &sub) ? sub.data : NULL, 0);
-        copy_text(r, where && fl_canon_key("LOC", where, strlen(where), &place) ? place.data : NULL, 0);
+        copy_text(r, subject && fl_pg_key("MISC", subject, &sub) ? sub.data : NULL, 0);
+        copy_text(r, where && fl_pg_key("LOC", where, &place) ? place.data : NULL, 0);
         copy_text(r, k, 1);
     }
     fl_buffer_release(&key);
@@ -501,6 +505,51 @@ static int add_facts(fl_store *s, batch *b, long long article, json_t *o)
 }
 
 /* ---- the batch ---------------------------------------------------------- */
+
+typedef struct wanted {
+    fl_buffer types, keys, orgs, key; /* lists of NUL-terminated strings */
+    size_t n, norgs;
+} wanted;
+
+static void want_entity(wanted *w, const char *type, const char *name)
+{
+    if (!name || !fl_pg_key(type, name, &w->key))
+        return;
+    fl_buffer_append(&w->types, type, strlen(type) + 1);
+    fl_buffer_append(&w->keys, w->key.data, w->key.len + 1);
+    w->n++;
+    if (!strcmp(type, "ORG")) {
+        fl_buffer_append(&w->orgs, w->key.data, w->key.len + 1);
+        w->norgs++;
+    }
+}
+
+static void want_source(wanted *w, const char *name)
+{
+    if (!name || !fl_pg_key("SOURCE", name, &w->key))
+        return;
+    fl_buffer_append(&w->orgs, w->key.data, w->key.len + 1);
+    w->norgs++;
+}
+
+/* Every key an article's facts will look up (see add_facts). */
+static void want_article(wanted *w, json_t *o)
+{
+    size_t i;
+    json_t *x;
+    json_array_foreach(json_object_get(o, "entities"), i, x) {
+        const char *type = jstr(x, "type");
+        if (type)
+            want_entity(w, type, jstr(x, "name"));
+    }
+    json_array_foreach(json_object_get(o, "quotes"), i, x) want_entity(w, "PER", jname(json_object_get(x, "speaker")));
+    json_array_foreach(json_object_get(o, "attributions"), i, x) {
+        const char *source = jname(json_object_get(x, "source"));
+        want_entity(w, "PER", source);
+        want_source(w, source);
+    }
+    json_array_foreach(json_object_get(o, "figures"), i, x) want_source(w, jname(json_object_get(x, "source")));
+}
 
 /* Writes the pending articles not yet stored, in the open transaction. */
 int fl_pg_write_batch(fl_store *s)
@@ -586,13 +635,29 @@ int fl_pg_write_batch(fl_store *s)
             ok = 0;
         for (int r = 0; mine && r < PQntuples(res); r++)
             mine[nmine++] = atoll(PQgetvalue(res, r, 0));
+        char *stored = calloc(nfresh + 1, 1);
+        wanted w;
+        memset(&w, 0, sizeof w);
+        fl_buffer_init(&w.types);
+        fl_buffer_init(&w.keys);
+        fl_buffer_init(&w.orgs);
+        fl_buffer_init(&w.key);
+        ok = ok && stored;
         for (size_t i = 0; ok && i < nfresh; i++) {
-            int stored = 0;
-            for (size_t k = 0; k < nmine && !stored; k++)
-                stored = mine[k] == ids[i];
-            if (stored)
-                ok = add_facts(s, &b, ids[i], fresh[i]->obj);
+            for (size_t k = 0; k < nmine && !stored[i]; k++)
+                stored[i] = mine[k] == ids[i];
+            if (stored[i])
+                want_article(&w, fresh[i]->obj);
         }
+        ok = ok && fl_pg_prefetch(s, &w.types, &w.keys, w.n, &w.orgs, w.norgs);
+        for (size_t i = 0; ok && i < nfresh; i++)
+            if (stored[i])
+                ok = add_facts(s, &b, ids[i], fresh[i]->obj);
+        free(stored);
+        fl_buffer_release(&w.types);
+        fl_buffer_release(&w.keys);
+        fl_buffer_release(&w.orgs);
+        fl_buffer_release(&w.key);
         free(mine);
     }
     PQclear(res);
@@ -665,6 +730,12 @@ fl_status fl_pg_add(fl_store *s, const char *json, size_t len, int *added)
     const char *date = jstr(o, "date"), *text = jstr(o, "text"), *headline = jstr(o, "headline");
     if (!date || !text || !headline) {
         fl_store_set_error(s, "an extract object needs \"date\", \"headline\" and \"text\" (factline extract --text)");
+        json_decref(o);
+        return FL_ERR_FORMAT;
+    }
+    if (strlen(date) > FL_PG_MAX_SHORT) {
+        fl_store_set_error(s, "\"date\" is %zu bytes long; PostgreSQL indexes it, so at most %d", strlen(date),
+                           FL_PG_MAX_SHORT);
         json_decref(o);
         return FL_ERR_FORMAT;
     }

@@ -14,6 +14,7 @@
 #define FL_STORE_PG_INTERNAL_H
 
 #include <jansson.h>
+#include <stdint.h>
 #include <libpq-fe.h>
 
 #include "store/store_internal.h"
@@ -37,7 +38,21 @@ struct fl_pg {
     fl_pg_map *orgs;      /* key -> canonical (stored as a string id) */
     fl_pg_map *moved;     /* bare-surname entity adopted in this batch -> its new id */
     unsigned long long retries; /* batches retried after a deadlock or serialization failure */
+    uint64_t held[4];     /* advisory lock buckets this transaction holds (pg_resolve.c) */
+#define FL_PG_PREPARED 64
+    const char *prepared[FL_PG_PREPARED]; /* statements prepared on this connection, by SQL address */
+    size_t nprepared;
 };
+
+/* PostgreSQL's b-tree indexes hold at most about 2.7 kB per row: longer
+ * values of indexed columns (keys, aliases) are not stored as keys, and
+ * dates and categories are limited to FL_PG_MAX_SHORT bytes (an article with
+ * a longer date is refused). Real keys are under 200 bytes. */
+#define FL_PG_MAX_KEY 1000
+#define FL_PG_MAX_SHORT 100
+
+/* fl_canon_key, or 0 for a key too long to index. */
+size_t fl_pg_key(const char *type, const char *name, fl_buffer *out);
 
 /* 1 if `path` names a PostgreSQL database (postgresql:// or postgres://). */
 int fl_pg_is_url(const char *path);
@@ -74,6 +89,24 @@ long long fl_pg_resolve_entity(fl_store *s, const char *type, const char *name);
 long long fl_pg_find_person(fl_store *s, const char *name);                       /* 0 none, -1 error */
 int fl_pg_org_canonical(fl_store *s, const char *key, fl_buffer *out, int create); /* 1 ok, 0 error */
 long long fl_pg_current_id(fl_store *s, long long id); /* follows adoptions made in this batch */
+/* Looks up a batch's keys at once and locks, in sorted order, what it will
+ * create. types/keys: n entity types and raw canonical keys, orgs: norgs
+ * organisation and source keys; each a list of NUL-terminated strings. */
+void fl_pg_locks_released(fl_store *s); /* the transaction ended */
+int fl_pg_prefetch(fl_store *s, const fl_buffer *types, const fl_buffer *keys, size_t n, const fl_buffer *orgs,
+                   size_t norgs);
+/* Appends a string to a PostgreSQL array literal being built ("{" first; close it with '}'). */
+void fl_pg_array_append(fl_buffer *arr, const char *elem);
+
+/* Search text (pg_search.c): user text parsed as store_query.c parses it,
+ * the tsquery of it, and FTS5's snippet() of a text for it. */
+typedef struct fl_pg_phrases fl_pg_phrases;
+fl_pg_phrases *fl_pg_phrases_parse(const char *text); /* NULL when out of memory */
+size_t fl_pg_phrases_count(const fl_pg_phrases *q);   /* 0: nothing to search for */
+const char *fl_pg_phrases_tsquery(const fl_pg_phrases *q);
+int fl_pg_snippet(const fl_pg_phrases *q, const char *text, size_t len, long tokens, const char *open, const char *close,
+                  const char *ellipsis, fl_buffer *out);
+void fl_pg_phrases_free(fl_pg_phrases *q);
 
 /* A double as SQLite prints a REAL ("9200.0", "0.5", "1.0e+308"), so both
  * backends answer with the same text. */

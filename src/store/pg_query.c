@@ -7,11 +7,12 @@
  * What SQLite computes in SQL functions is computed here in C: canonical
  * keys of the filters are parameters, evidence sentences (fl_sentence) and
  * attribution contents are cut from the article text after the page is
- * fetched. Numbers are printed as SQLite prints them. Search matches with a
- * tsvector (GIN) and ranks with ts_rank, not bm25: docs/store.md
- * ("PostgreSQL") says exactly what differs. User text is never SQL or
- * tsquery syntax: it is split into words, each passed as a quoted lexeme,
- * and every value is a parameter. Not for: writing (pg_add.c).
+ * fetched, and so are search fragments (pg_search.c, FTS5's algorithm).
+ * Numbers are printed as SQLite prints them. Search matches with a tsvector
+ * (GIN) and ranks with ts_rank, not bm25: docs/store.md ("PostgreSQL") says
+ * exactly what differs. User text is never SQL or tsquery syntax: it is
+ * split into words, each passed as a quoted lexeme, and every value is a
+ * parameter. Not for: writing (pg_add.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +22,6 @@
 #include "store/pg_internal.h"
 #include "text/utf8.h"
 
-#define MAX_QUERY_BYTES 4096        /* as store_query.c */
 #define SEARCH_WINDOW "2000"        /* the newest matches a search ranks, as store_query.c */
 #define CO_OCCURRING_WINDOW "1000"  /* an entity's newest articles co-occurrence counts */
 
@@ -30,22 +30,16 @@
                 ".value, 1e308)"
 #define LOW(f) "coalesce(" f ".low, CASE WHEN " f ".qualifier IN ('less_than', 'up_to') THEN 0 END, " f ".value, -1e308)"
 
-/* Highlighted text: a text of at most 24 words whole (as FTS5's snippet
- * with 24 tokens), else ts_headline's best fragment of up to 24 words. */
-#define SNIPPET(t) "CASE WHEN (SELECT count(*) FROM regexp_matches(" t ", '[[:alnum:]]+', 'g')) <= 24" \
-    " THEN ts_headline('simple', " t ", x.q, 'HighlightAll=true, StartSel=**, StopSel=**')" \
-    " ELSE ts_headline('simple', " t ", x.q, 'StartSel=**, StopSel=**, MaxWords=24, MinWords=12, MaxFragments=1') END"
-
 /* ---- running a statement into a section ---------------------------------- */
 
 /* A cell computed in C from the text of a hidden column (named "_...") and
  * two span columns: the sentence(s) around the span, or the span's bytes;
- * or (DERIVE_ELLIPSIS) the column's own highlighted fragment with "…" where
- * it does not reach the start or end of the text, as FTS5's snippet(). */
-typedef enum { DERIVE_SENTENCE, DERIVE_SLICE, DERIVE_ELLIPSIS } derive_kind;
+ * or (DERIVE_SNIPPET) the text's highlighted fragment, as FTS5's snippet(). */
+typedef enum { DERIVE_SENTENCE, DERIVE_SLICE, DERIVE_SNIPPET } derive_kind;
 typedef struct derive {
     const char *column, *text, *start, *end;
     derive_kind kind;
+    const fl_pg_phrases *phrases; /* DERIVE_SNIPPET */
 } derive;
 
 /* Every parameter is text; the SQL casts where it needs another type, so a
@@ -114,31 +108,6 @@ static int sentence_of(fl_store *s, const char *text, long long len, long long s
     return 1;
 }
 
-/* "…" before and after a highlighted fragment of text unless it begins or
- * ends the text. 0 if the fragment is not found as it is. */
-static int ellipsis(const char *text, const char *fragment, fl_buffer *out)
-{
-    fl_buffer plain;
-    fl_buffer_init(&plain);
-    for (const char *p = fragment; *p; p++) {
-        if (p[0] == '*' && p[1] == '*')
-            p++;
-        else
-            fl_buffer_append_char(&plain, *p);
-    }
-    const char *at = plain.len ? strstr(text, plain.data) : NULL;
-    if (at) {
-        fl_buffer_clear(out);
-        if (at != text)
-            fl_buffer_append_str(out, "\xE2\x80\xA6");
-        fl_buffer_append_str(out, fragment);
-        if (at[plain.len])
-            fl_buffer_append_str(out, "\xE2\x80\xA6");
-    }
-    fl_buffer_release(&plain);
-    return at != NULL;
-}
-
 static int column_of(PGresult *res, const char *name) { return name ? PQfnumber(res, name) : -1; }
 
 static fl_cell_type type_of(Oid t)
@@ -193,11 +162,17 @@ static int section(fl_store *s, fl_result *r, const char *name, const char *sql,
             int c = map[v];
             row_types[v] = types[v];
             texts[v] = PQgetisnull(res, row, c) ? NULL : PQgetvalue(res, row, c);
-            if (derive_of[v] >= 0 && derives[derive_of[v]].kind == DERIVE_ELLIPSIS) {
+            if (derive_of[v] >= 0 && derives[derive_of[v]].kind == DERIVE_SNIPPET) {
+                /* as SQLite's snippet(..., '**', '**', '…', 24) */
                 int tc = column_of(res, derives[derive_of[v]].text);
-                if (texts[v] && tc >= 0 && !PQgetisnull(res, row, tc) &&
-                    ellipsis(PQgetvalue(res, row, tc), texts[v], &cut[v]))
+                row_types[v] = FL_CELL_TEXT;
+                texts[v] = NULL;
+                if (tc >= 0 && !PQgetisnull(res, row, tc)) {
+                    if (!fl_pg_snippet(derives[derive_of[v]].phrases, PQgetvalue(res, row, tc),
+                                       (size_t)PQgetlength(res, row, tc), 24, "**", "**", "\xE2\x80\xA6", &cut[v]))
+                        ok = 0;
                     texts[v] = cut[v].data;
+                }
             } else if (derive_of[v] >= 0) {
                 const derive *d = &derives[derive_of[v]];
                 int tc = column_of(res, d->text), sc = column_of(res, d->start), ec = column_of(res, d->end);
@@ -238,62 +213,6 @@ static int section(fl_store *s, fl_result *r, const char *name, const char *sql,
 }
 
 /* ---- shared pieces ------------------------------------------------------- */
-
-/* A tsquery from user text, by store_query.c's rules: words, "quoted
- * phrases" (only if the quote closes), prefix* words; each word a quoted
- * lexeme. 0 if nothing searchable is left. */
-static int ts_query(const char *in, fl_buffer *out)
-{
-    fl_buffer_clear(out);
-    size_t len = strlen(in);
-    if (len > MAX_QUERY_BYTES)
-        len = MAX_QUERY_BYTES;
-    size_t i = 0;
-    int terms = 0, in_phrase = 0, phrase_words = 0;
-    while (i < len) {
-        int32_t cp;
-        size_t n = fl_utf8_decode((const unsigned char *)in + i, len - i, &cp);
-        if (cp == '"') {
-            if (in_phrase) {
-                if (phrase_words)
-                    fl_buffer_append_char(out, ')');
-                in_phrase = 0;
-            } else if (memchr(in + i + 1, '"', len - i - 1)) {
-                in_phrase = 1;
-                phrase_words = 0;
-            }
-            i += n;
-            continue;
-        }
-        if (!fl_cc_is_alnum(fl_char_class(cp))) {
-            i += n;
-            continue;
-        }
-        size_t start = i;
-        while (i < len) {
-            n = fl_utf8_decode((const unsigned char *)in + i, len - i, &cp);
-            if (cp < 0 || !fl_cc_is_alnum(fl_char_class(cp)))
-                break;
-            i += n;
-        }
-        if (in_phrase && phrase_words++) {
-            fl_buffer_append_str(out, " <-> ");
-        } else {
-            if (terms++)
-                fl_buffer_append_str(out, " & ");
-            if (in_phrase)
-                fl_buffer_append_char(out, '(');
-        }
-        fl_buffer_append_char(out, '\'');
-        fl_buffer_append(out, in + start, i - start); /* letters and digits only: nothing to escape */
-        fl_buffer_append_char(out, '\'');
-        if (!in_phrase && i < len && in[i] == '*')
-            fl_buffer_append_str(out, ":*");
-    }
-    if (in_phrase && phrase_words)
-        fl_buffer_append_char(out, ')');
-    return terms > 0;
-}
 
 /* The ids (a text array, "{}" if none) of the entities a name means: by
  * canonical key of any type or by alias, as store_query.c's find_entities. */
@@ -347,22 +266,23 @@ static fl_result *failed(fl_result *r)
 
 static fl_result *query_search(fl_store *s, const fl_query *q, unsigned limit)
 {
-    fl_buffer tsq, ids;
-    fl_buffer_init(&tsq);
-    fl_buffer_init(&ids);
-    if (!q->text || !ts_query(q->text, &tsq)) {
-        fl_store_set_error(s, "nothing to search for: give one or more words");
-        s->query_status = FL_ERR_USAGE;
-        fl_buffer_release(&tsq);
+    fl_pg_phrases *phrases = q->text ? fl_pg_phrases_parse(q->text) : NULL;
+    if (!phrases || !fl_pg_phrases_count(phrases)) {
+        fl_store_set_error(s, phrases || !q->text ? "nothing to search for: give one or more words" : "out of memory");
+        s->query_status = phrases || !q->text ? FL_ERR_USAGE : FL_ERR_NOMEM;
+        fl_pg_phrases_free(phrases);
         return NULL;
     }
+    fl_buffer ids;
+    fl_buffer_init(&ids);
     fl_result *r = fl_result_new();
     page pg;
     page_of(q, limit, &pg);
     int ok = r && (!q->entity || find_entities(s, q->entity, &ids));
-    static const derive snippet = {"snippet", "_text", NULL, NULL, DERIVE_ELLIPSIS};
-    const char *p[] = {tsq.data, opt(q->from), opt(q->to), opt(q->source), q->entity ? ids.data : NULL,
-                       pg.limit, pg.offset};
+    const derive snippet = {"snippet", "_text", NULL, NULL, DERIVE_SNIPPET, phrases};
+    const derive quote = {"quote", "_text", NULL, NULL, DERIVE_SNIPPET, phrases};
+    const char *tsq = fl_pg_phrases_tsquery(phrases);
+    const char *p[] = {tsq, opt(q->from), opt(q->to), opt(q->source), q->entity ? ids.data : NULL, pg.limit, pg.offset};
     /* As store_query.c: the newest SEARCH_WINDOW matches, ranked, a page,
      * then highlighted text for that page only. */
     ok = ok && section(s, r, "articles",
@@ -374,21 +294,20 @@ static fl_result *query_search(fl_store *s, const fl_query *q, unsigned limit)
                        "   AND ($2 IS NULL OR a.date >= $2) AND ($3 IS NULL OR a.date <= $3) AND ($4 IS NULL OR a.source = $4)"
                        "   AND ($5 IS NULL OR a.id IN (SELECT m.article_id FROM mentions m WHERE m.entity_id = ANY($5::bigint[])))"
                        "   ORDER BY score DESC, a.id LIMIT $6::bigint OFFSET $7::bigint)"
-                       " SELECT a.id AS article, a.date, a.headline, a.source,"
-                       " " SNIPPET("a.text") " AS snippet, round(-h.score::numeric, 3) AS score, a.text AS _text"
-                       " FROM hits h JOIN articles a ON a.id = h.id, x ORDER BY h.score DESC, h.id",
+                       " SELECT a.id AS article, a.date, a.headline, a.source, NULL::text AS snippet,"
+                       " round(-h.score::numeric, 3) AS score, a.text AS _text"
+                       " FROM hits h JOIN articles a ON a.id = h.id ORDER BY h.score DESC, h.id",
                        7, p, &snippet, 1);
-    static const derive quote = {"quote", "_text", NULL, NULL, DERIVE_ELLIPSIS};
-    const char *p2[] = {tsq.data, opt(q->from), opt(q->to), pg.limit, pg.offset};
+    const char *p2[] = {tsq, opt(q->from), opt(q->to), pg.limit, pg.offset};
     ok = ok && section(s, r, "quotes",
                        "WITH x AS (SELECT to_tsquery('simple', $1) AS q)"
-                       " SELECT a.id AS article, a.date, q.speaker, q.kind,"
-                       " " SNIPPET("q.text") " AS quote, q.start, q.\"end\" AS \"end\", q.text AS _text"
+                       " SELECT a.id AS article, a.date, q.speaker, q.kind, NULL::text AS quote, q.start,"
+                       " q.\"end\" AS \"end\", q.text AS _text"
                        " FROM quotes q JOIN articles a ON a.id = q.article_id, x"
                        " WHERE q.fts @@ x.q AND ($2 IS NULL OR a.date >= $2) AND ($3 IS NULL OR a.date <= $3)"
                        " ORDER BY ts_rank(q.fts, x.q) DESC, q.id LIMIT $4::bigint OFFSET $5::bigint",
                        5, p2, &quote, 1);
-    fl_buffer_release(&tsq);
+    fl_pg_phrases_free(phrases);
     fl_buffer_release(&ids);
     return ok ? r : failed(r);
 }
@@ -409,7 +328,7 @@ static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
     page pg;
     page_of(q, limit, &pg);
     const char *p[] = {ids.data, opt(q->from), opt(q->to), pg.limit, pg.offset};
-    static const derive content = {"content", "_text", "content_start", "content_end", DERIVE_SLICE};
+    static const derive content = {"content", "_text", "content_start", "content_end", DERIVE_SLICE, NULL};
     static const struct {
         const char *name, *sql;
     } parts[] = {
@@ -486,6 +405,12 @@ done:
     return r;
 }
 
+/* The highest value a figure's source reported on or before it (timeline). */
+#define RUNNING_MAX(same_source) \
+    "max(coalesce(e.low, e.value)) FROM figures e WHERE e.category = f.category AND " same_source \
+    " AND ($2 IS NULL OR e.subject_key = f.subject_key) AND ($3 IS NULL OR e.place_key = f.place_key)" \
+    " AND e.date <= f.date AND (e.date < f.date OR e.id <= f.id)"
+
 /* A key for a filter, or a value no row has when the filter is given but
  * has no key (SQLite then compares with NULL: nothing matches). */
 static const char *filter_key(const char *type, const char *v, fl_buffer *out)
@@ -511,7 +436,7 @@ static fl_result *query_timeline(fl_store *s, const fl_query *q, unsigned limit)
     const char *p[] = {category, filter_key("MISC", q->subject, &sub), filter_key("LOC", q->place, &place),
                        opt(q->from), opt(q->to), source_key, pg.limit, pg.offset,
                        fl_store_is_cumulative(category) ? "1" : "0"};
-    static const derive sentence = {"sentence", "_text", "start", "end", DERIVE_SENTENCE};
+    static const derive sentence = {"sentence", "_text", "start", "end", DERIVE_SENTENCE, NULL};
     fl_result *r = fl_result_new();
     if (r && !section(s, r, "timeline",
                       "WITH page AS MATERIALIZED (SELECT f.id FROM figures f"
@@ -520,10 +445,9 @@ static fl_result *query_timeline(fl_store *s, const fl_query *q, unsigned limit)
                       "   ORDER BY f.date, f.id LIMIT $7::bigint OFFSET $8::bigint)"
                       " SELECT f.date AS as_of, coalesce(f.source, '(the article)') AS source, f.value, f.low, f.high,"
                       " f.qualifier, f.subject, f.place, $9::int AS cumulative,"
-                      " CASE WHEN $9::int = 1 THEN (SELECT max(coalesce(e.low, e.value)) FROM figures e"
-                      "   WHERE e.category = f.category AND e.source_key IS NOT DISTINCT FROM f.source_key"
-                      "   AND ($2 IS NULL OR e.subject_key = f.subject_key) AND ($3 IS NULL OR e.place_key = f.place_key)"
-                      "   AND e.date <= f.date AND (e.date < f.date OR e.id <= f.id)) END AS running_max,"
+                      /* SQLite's "e.source_key IS f.source_key" as two index lookups */
+                      " CASE WHEN $9::int = 1 AND f.source_key IS NOT NULL THEN (SELECT " RUNNING_MAX("e.source_key = f.source_key") ")"
+                      " WHEN $9::int = 1 THEN (SELECT " RUNNING_MAX("e.source_key IS NULL") ") END AS running_max,"
                       " a.id AS article, a.headline, f.text AS evidence, f.start, f.\"end\" AS \"end\","
                       " NULL::text AS sentence, a.text AS _text"
                       " FROM page p JOIN figures f ON f.id = p.id JOIN articles a ON a.id = f.article_id"
@@ -573,15 +497,17 @@ static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
     page pg;
     page_of(q, limit, &pg);
     const char *p[] = {opt(q->category), opt(q->from), opt(q->to), pg.limit, pg.offset, NULL};
-    static const derive sentences[] = {{"sentence_a", "_text_a", "start_a", "end_a", DERIVE_SENTENCE},
-                                       {"sentence_b", "_text_b", "start_b", "end_b", DERIVE_SENTENCE},
-                                       {"sentence", "_text", "start", "end", DERIVE_SENTENCE}};
+    static const derive sentences[] = {{"sentence_a", "_text_a", "start_a", "end_a", DERIVE_SENTENCE, NULL},
+                                       {"sentence_b", "_text_b", "start_b", "end_b", DERIVE_SENTENCE, NULL},
+                                       {"sentence", "_text", "start", "end", DERIVE_SENTENCE, NULL}};
     fl_result *r = fl_result_new();
     int ok = r && section(s, r, "conflicting_figures",
                           "WITH pairs AS MATERIALIZED (SELECT f1.id AS a, f2.id AS b"
+                          /* SQLite's "IS" on keys as equality the planner can hash
+                           * (a key is never ''; canon gives NULL instead) */
                           "   FROM figures f1 JOIN figures f2 ON f2.category = f1.category"
-                          "   AND f2.subject_key IS NOT DISTINCT FROM f1.subject_key"
-                          "   AND f2.place_key IS NOT DISTINCT FROM f1.place_key AND f2.date = f1.date AND f2.id > f1.id"
+                          "   AND coalesce(f2.subject_key, '') = coalesce(f1.subject_key, '')"
+                          "   AND coalesce(f2.place_key, '') = coalesce(f1.place_key, '') AND f2.date = f1.date AND f2.id > f1.id"
                           "   WHERE f1.source_key IS NOT NULL AND f2.source_key IS NOT NULL AND f1.source_key <> f2.source_key"
                           "   AND ($1 IS NULL OR f1.category = $1) AND ($2 IS NULL OR f1.date >= $2) AND ($3 IS NULL OR f1.date <= $3)"
                           "   AND (" HIGH("f1") " < " LOW("f2") " OR " HIGH("f2") " < " LOW("f1") ")"

@@ -46,7 +46,7 @@ static const struct {
         "  fts tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple', " FL_PG_WORDS("headline") "), 'A') ||"
         "    to_tsvector('simple', " FL_PG_WORDS("left(text, 262144)") ")) STORED);"
         "CREATE SEQUENCE articles_id_seq OWNED BY articles.id;"
-        "CREATE INDEX ON articles(ext_id);"
+        "CREATE INDEX articles_ext_id ON articles USING hash(ext_id);" /* any length: ids are the input's */
         "CREATE INDEX articles_date ON articles(date);"
         "CREATE INDEX articles_fts ON articles USING gin(fts);"
         "CREATE TABLE entities(id bigserial PRIMARY KEY, type text COLLATE \"C\" NOT NULL, key text COLLATE \"C\" NOT NULL,"
@@ -121,10 +121,42 @@ static void set_error_from(fl_store *s, PGresult *res)
         s->error[--n] = '\0';
 }
 
+/* The name of `sql` prepared on this connection (prepared now if it is
+ * not), or NULL. Writers run the same few statements thousands of times:
+ * parsing and planning them once saves most of the server's work. Every
+ * caller passes a string literal, so its address is the key. */
+static const char *prepared(fl_store *s, const char *sql, int nparams, char *name, size_t size)
+{
+    struct fl_pg *pg = s->pg;
+    size_t i;
+    for (i = 0; i < pg->nprepared && pg->prepared[i] != sql; i++)
+        ;
+    snprintf(name, size, "fl_%zu", i);
+    if (i < pg->nprepared)
+        return name;
+    if (i == FL_PG_PREPARED)
+        return NULL;
+    PGresult *res = PQprepare(pg->conn, name, sql, nparams, NULL);
+    int ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
+    PQclear(res);
+    if (!ok)
+        return NULL;
+    pg->prepared[pg->nprepared++] = sql;
+    return name;
+}
+
 PGresult *fl_pg_exec(fl_store *s, const char *sql, int nparams, const char *const *params)
 {
-    /* Without parameters, the simple protocol: migrations are several statements. */
-    PGresult *res = nparams ? PQexecParams(s->pg->conn, sql, nparams, NULL, params, NULL, NULL, 0) : PQexec(s->pg->conn, sql);
+    /* Without parameters, the simple protocol: migrations are several
+     * statements. Readers' statements are not prepared: their plans depend
+     * on which filters are given. */
+    char name[32];
+    const char *stmt = nparams && !(s->flags & FL_STORE_READONLY) && PQtransactionStatus(s->pg->conn) != PQTRANS_INERROR
+                           ? prepared(s, sql, nparams, name, sizeof name)
+                           : NULL;
+    PGresult *res = stmt      ? PQexecPrepared(s->pg->conn, stmt, nparams, params, NULL, NULL, 0)
+                    : nparams ? PQexecParams(s->pg->conn, sql, nparams, NULL, params, NULL, NULL, 0)
+                              : PQexec(s->pg->conn, sql);
     ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
     if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
         set_error_from(s, res);
@@ -268,6 +300,7 @@ int fl_pg_reconnect(fl_store *s)
     if (PQstatus(s->pg->conn) == CONNECTION_OK)
         return 1;
     PQreset(s->pg->conn);
+    s->pg->nprepared = 0; /* a new session has none */
     return PQstatus(s->pg->conn) == CONNECTION_OK && session_settings(s);
 }
 
@@ -443,6 +476,7 @@ fl_status fl_pg_commit(fl_store *s)
         fl_pg_map_clear(pg->entities);
         fl_pg_map_clear(pg->orgs);
         fl_pg_map_clear(pg->moved);
+        fl_pg_locks_released(s);
         int ok = fl_pg_command(s, "BEGIN", 0, NULL) && fl_pg_write_batch(s) && fl_pg_command(s, "COMMIT", 0, NULL);
         if (ok)
             break;

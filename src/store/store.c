@@ -362,10 +362,7 @@ void fl_store_close(fl_store *s)
 {
     if (!s)
         return;
-    if (s->pg) {
-        fl_pg_close(s);
-        return;
-    }
+    if (s->pg) { fl_pg_close(s); return; }
     fl_store_commit(s);
     for (size_t i = 0; i < s->cached; i++)
         sqlite3_finalize(s->cache[i].st);

@@ -9,6 +9,7 @@
  * own and drops it), with PostgreSQL's own cases in place of SQLite's file
  * cases. Without FACTLINE_TEST_PG it is skipped, unless FACTLINE_REQUIRE_PG=1.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -63,6 +64,101 @@ static fl_result *ask(fl_store *s, fl_query_kind kind, const char *text)
     return fl_store_query(s, &q);
 }
 
+/* Two writers at once (threads, a connection each) on overlapping articles
+ * that name the same new people and places: every article once, nothing
+ * pointing at an entity that is not there. */
+typedef struct racer {
+    const char *url;
+    int first, round;
+    fl_status status;
+} racer;
+
+static void *race(void *arg)
+{
+    racer *w = arg;
+    char *err = NULL;
+    fl_store *s = fl_store_open(w->url, 0, &err);
+    if (!s) {
+        w->status = FL_ERR_IO;
+        free(err);
+        return NULL;
+    }
+    fl_store_set_batch(s, 1000);
+    for (int i = w->first; i < w->first + 6; i++) {
+        char json[1024];
+        int added;
+        snprintf(json, sizeof json,
+                 "{\"date\":\"2024-02-%02d\",\"headline\":\"R\",\"text\":\"Round %d article %d: Ana Racer%d met Racer%d in Town%d.\","
+                 "\"entities\":[{\"name\":\"Ana Racer%d\",\"type\":\"PER\",\"mentions\":[[0,3]]},"
+                 "{\"name\":\"Racer%d\",\"type\":\"PER\",\"mentions\":[[4,9]]},"
+                 "{\"name\":\"Town%d\",\"type\":\"LOC\",\"mentions\":[[10,14]]}]}",
+                 i % 28 + 1, w->round, i, i % 3, i % 3, i % 4, i % 3, i % 3, i % 4);
+        if (fl_store_add(s, json, strlen(json), &added) != FL_OK)
+            w->status = FL_ERR_IO;
+    }
+    if (fl_store_commit(s) != FL_OK)
+        w->status = FL_ERR_IO;
+    fl_store_close(s);
+    return NULL;
+}
+
+static void *open_one(void *arg)
+{
+    char *err = NULL;
+    fl_store *s = fl_store_open(arg, 0, &err);
+    if (!s)
+        fprintf(stderr, "concurrent open: %s\n", err);
+    free(err);
+    fl_store_close(s);
+    return s ? arg : NULL;
+}
+
+/* Four processes' worth of openers on an empty schema at once: the
+ * migration runs once, under its advisory lock, and every open succeeds. */
+static void pg_open_race(pg_test *t)
+{
+    char sql[256], url[2200];
+    snprintf(sql, sizeof sql, "CREATE SCHEMA %s_m", t->schema);
+    pg_test_value(t, sql);
+    snprintf(url, sizeof url, "%s_m", t->url);
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++)
+        pthread_create(&th[i], NULL, open_one, url);
+    for (int i = 0; i < 4; i++) {
+        void *ok = NULL;
+        pthread_join(th[i], &ok);
+        CHECK(ok != NULL);
+    }
+    snprintf(sql, sizeof sql, "SELECT string_agg(version::text, ',') FROM %s_m.schema_version", t->schema);
+    CHECK_STR(pg_test_value(t, sql), "3");
+    snprintf(sql, sizeof sql, "DROP SCHEMA %s_m CASCADE", t->schema);
+    pg_test_value(t, sql);
+}
+
+static void pg_race(pg_test *t)
+{
+    long long before = atoll(pg_test_value(t, "SELECT count(*) FROM articles"));
+    for (int round = 0; round < 8; round++) {
+        racer a = {t->url, 0, round, FL_OK}, b = {t->url, 3, round, FL_OK}; /* articles 3-5 in both */
+        pthread_t ta, tb;
+        pthread_create(&ta, NULL, race, &a);
+        pthread_create(&tb, NULL, race, &b);
+        pthread_join(ta, NULL);
+        pthread_join(tb, NULL);
+        CHECK_INT(a.status, FL_OK);
+        CHECK_INT(b.status, FL_OK);
+    }
+    CHECK_INT(atoll(pg_test_value(t, "SELECT count(*) FROM articles")) - before, 8 * 9);
+    CHECK_STR(pg_test_value(t, "SELECT count(*) - count(DISTINCT hash) FROM articles"), "0");
+    CHECK_STR(pg_test_value(t, "SELECT count(*) FROM mentions m WHERE NOT EXISTS"
+                               " (SELECT 1 FROM entities e WHERE e.id = m.entity_id)"), "0");
+    CHECK_STR(pg_test_value(t, "SELECT count(*) FROM (SELECT type, key FROM entities GROUP BY 1, 2 HAVING count(*) > 1) d"),
+              "0");
+    /* each stored article has its three mentions, written by one writer */
+    CHECK_STR(pg_test_value(t, "SELECT count(*) FROM articles a WHERE a.headline = 'R' AND"
+                               " (SELECT count(*) FROM mentions m WHERE m.article_id = a.id) <> 3"), "0");
+}
+
 /* PostgreSQL's own cases: the schema version table, a newer schema refused,
  * a read-only session, an unreachable server. */
 static void pg_cases(pg_test *t)
@@ -80,6 +176,34 @@ static void pg_cases(pg_test *t)
         CHECK(!fl_pg_command(s, "INSERT INTO org_keys(key, canonical) VALUES('x', 'x')", 0, NULL));
         CHECK(strstr(fl_store_error(s), "read-only") != NULL);
         fl_store_close(s);
+    }
+    /* Values too long for an index: the article is stored, they are not
+     * kept as keys; a date that long is refused, saying why. */
+    s = fl_store_open(t->url, 0, &err);
+    CHECK(s != NULL);
+    if (s) {
+        static char json[80000], big[6001];
+        memset(big, 'x', sizeof big - 1);
+        for (size_t i = 7; i < sizeof big - 1; i += 8)
+            big[i] = ' ';
+        snprintf(json, sizeof json,
+                 "{\"date\":\"2024-03-01\",\"headline\":\"Long\",\"text\":\"Long keys.\",\"id\":\"%s\","
+                 "\"entities\":[{\"name\":\"%s\",\"type\":\"ORG\",\"aliases\":[\"%s\"],\"mentions\":[[0,4]]},"
+                 "{\"name\":\"Long\",\"type\":\"%s\",\"mentions\":[[0,4]]}],"
+                 "\"quotes\":[{\"text\":\"keys\",\"start\":5,\"end\":9,\"speaker\":\"%s\"}],"
+                 "\"figures\":[{\"text\":\"1\",\"start\":0,\"end\":1,\"value\":1,\"category\":\"%s\","
+                 "\"source\":\"%s\",\"subject\":\"%s\",\"place\":\"%s\",\"date\":\"%s\"}]}",
+                 big, big, big, big, big, big, big, big, big, big);
+        int added = 0;
+        CHECK_INT(fl_store_add(s, json, strlen(json), &added), FL_OK);
+        CHECK_INT(fl_store_commit(s), FL_OK);
+        CHECK_INT(added, 1);
+        snprintf(json, sizeof json, "{\"date\":\"%s\",\"headline\":\"Long\",\"text\":\"Long date.\"}", big);
+        CHECK_INT(fl_store_add(s, json, strlen(json), &added), FL_ERR_FORMAT);
+        CHECK(strstr(fl_store_error(s), "date") != NULL);
+        fl_store_close(s);
+        CHECK_STR(pg_test_value(t, "SELECT count(*) FROM figures WHERE category IS NULL AND date = '2024-03-01'"), "1");
+        CHECK_STR(pg_test_value(t, "SELECT count(*) FROM articles WHERE length(ext_id) = 6000"), "1");
     }
     pg_test_value(t, "INSERT INTO schema_version(version) VALUES(99)");
     s = fl_store_open(t->url, 0, &err);
@@ -299,6 +423,8 @@ int main(int argc, char **argv)
     fl_store_close(s);
     if (pg) {
         pg_cases(&pgt);
+        pg_race(&pgt);
+        pg_open_race(&pgt);
         pg_test_end(&pgt);
         return check_report("store (PostgreSQL)");
     }
