@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "factline.h"
+#include "quote/attrib_model.h"
 #include "quote/quote_internal.h"
 
 typedef struct stored {
@@ -90,12 +91,22 @@ int main(int argc, char **argv)
         }
     }
     fl_reader_free(r);
+    /* the layer as fl_extract runs it (rules), and with the learned cue
+     * detector as `factline attrib --polnear` runs it */
+    const char *models = getenv("FACTLINE_MODELS");
+    char model_path[1024], err[512];
+    snprintf(model_path, sizeof model_path, "%s/attrib.model", models && *models ? models : "models");
+    fl_attrib_model *model = fl_attrib_model_load(model_path, err, sizeof err);
+    if (!model) {
+        fprintf(stderr, "quote_bench: %s (run from the repository root or set FACTLINE_MODELS)\n", err);
+        return 2;
+    }
     fl_doc *doc = fl_doc_new();
-    double best_text = 1e30, best_quote = 1e30;
-    size_t quotes = 0, attributions = 0;
+    double best_text = 1e30, best_quote = 1e30, best_learned = 1e30;
+    size_t quotes = 0, attributions = 0, learned_attributions = 0;
     for (int run = 0; run < runs; run++) {
-        double t_text = 0, t_quote = 0;
-        quotes = attributions = 0;
+        double t_text = 0, t_quote = 0, t_learned = 0;
+        quotes = attributions = learned_attributions = 0;
         for (size_t i = 0; i < n; i++) {
             double t0 = now();
             if (fl_doc_analyze(doc, &arts[i].a) != FL_OK)
@@ -104,11 +115,18 @@ int main(int argc, char **argv)
             if (fl_quote_extract(doc) != FL_OK)
                 return 2;
             double t2 = now();
-            t_text += t1 - t0;
-            t_quote += t2 - t1;
             quotes += fl_doc_quote_count(doc);
             attributions += fl_doc_attribution_count(doc);
+            if (fl_quote_extract_with(doc, model) != FL_OK)
+                return 2;
+            double t3 = now();
+            learned_attributions += fl_doc_attribution_count(doc);
+            t_text += t1 - t0;
+            t_quote += t2 - t1;
+            t_learned += t3 - t2;
         }
+        if (t_learned < best_learned)
+            best_learned = t_learned;
         if (t_text < best_text)
             best_text = t_text;
         if (t_quote < best_quote)
@@ -120,7 +138,10 @@ int main(int argc, char **argv)
     printf("  quote + attribution layer:                  %8.1f MB/s  (%zu quotes, %zu attributions)\n",
            mb / best_quote, quotes, attributions);
     printf("  quote layer time / text layer time:         %8.2f\n", best_quote / best_text);
+    printf("  with the learned cue detector (PolNeAR):    %8.1f MB/s  (%zu attributions)\n", mb / best_learned,
+           learned_attributions);
     fl_doc_free(doc);
+    fl_attrib_model_free(model);
     for (size_t i = 0; i < n; i++)
         free(arts[i].text);
     free(arts);

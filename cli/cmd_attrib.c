@@ -15,24 +15,29 @@
 
 #include "commands.h"
 #include "output/json.h"
+#include "quote/attrib_model.h"
 #include "quote/polnear.h"
 
 static void attrib_usage(FILE *out)
 {
     fprintf(out,
-            "usage: factline attrib --polnear FILE.jsonl [-o OUT]\n"
+            "usage: factline attrib --polnear FILE.jsonl [-o OUT] [-m MODEL | --rules-only]\n"
             "Reads PolNeAR lines ({\"filename\", \"text\", ...}), finds quotes and attributions in each\n"
             "`text` and writes one JSON line per article:\n"
             "  {\"filename\": ..., \"attributions\": [{\"source\": [s, e] or null, \"cue\": [s, e],\n"
             "   \"content\": [s, e]}, ...]}\n"
             "with offsets in Unicode code points of `text`, as PolNeAR's annotations are.\n"
+            "PolNeAR's conventions apply: the learned cue detector (-m MODEL, default\n"
+            "$FACTLINE_MODELS/attrib.model, else models/attrib.model) adds the stance and action\n"
+            "cues PolNeAR annotates and drops rule cues it does not take for PolNeAR cues;\n"
+            "--rules-only gives the attributions `factline extract` finds.\n"
             "exit status: 0 all good, 1 some lines could not be read, 2 usage or I/O error\n");
 }
 
 static void eval_usage(FILE *out)
 {
     fprintf(out,
-            "usage: factline eval attrib FILE.jsonl\n"
+            "usage: factline eval attrib FILE.jsonl [-m MODEL | --rules-only]\n"
             "Scores the attributions found in each PolNeAR article against every annotator's\n"
             "annotations of it (an article with k annotators counts k times; see\n"
             "docs/quotes-guidelines.md). Prints precision, recall and F1 with counts for cue,\n"
@@ -44,8 +49,24 @@ static void eval_usage(FILE *out)
  * on an I/O error. */
 typedef int (*article_fn)(const pn_article *a, const fl_doc *doc, void *user);
 
+/* PolNeAR's conventions: the learned cue detector (models/attrib.model)
+ * adds the stance and action cues PolNeAR annotates and vets the rules'
+ * cues; `--rules-only` scores the rules as `factline extract` runs them. */
+static const char *model_path_opt;
+static int rules_only;
+
 static long for_each_article(const char *path, const char *cmd, article_fn fn, void *user)
 {
+    fl_attrib_model *model = NULL;
+    if (!rules_only) {
+        char buf[4096], err[512];
+        const char *mp = model_path_opt ? model_path_opt : fl_attrib_default_model_path(buf, sizeof buf);
+        if (!(model = fl_attrib_model_load(mp, err, sizeof err))) {
+            fprintf(stderr, "factline %s: %s (rebuild it with `factline train attrib`, see models/attrib.md, "
+                            "or pass --rules-only)\n", cmd, err);
+            return -1;
+        }
+    }
     FILE *in = strcmp(path, "-") ? fopen(path, "rb") : stdin;
     if (!in) {
         fprintf(stderr, "factline %s: cannot open %s: %s\n", cmd, path, strerror(errno));
@@ -70,7 +91,7 @@ static long for_each_article(const char *path, const char *cmd, article_fn fn, v
             continue;
         }
         if (fl_doc_analyze_text(doc, a.text, a.text_len) != FL_OK || fl_extract(ex, doc) != FL_OK ||
-            !fn(&a, doc, user)) {
+            (model && pn_apply_detector(doc, model) != FL_OK) || !fn(&a, doc, user)) {
             fprintf(stderr, "factline %s: %s:%ld: out of memory\n", cmd, path, lineno);
             bad = -1;
             break;
@@ -86,6 +107,7 @@ static long for_each_article(const char *path, const char *cmd, article_fn fn, v
     pn_article_free(&a);
     fl_doc_free(doc);
     fl_extractor_free(ex);
+    fl_attrib_model_free(model);
     if (in != stdin)
         fclose(in);
     return bad;
@@ -141,6 +163,10 @@ int cmd_attrib(int argc, char **argv)
             polnear = argv[++i];
         } else if (i + 1 < argc && !strcmp(argv[i], "-o")) {
             out_path = argv[++i];
+        } else if (i + 1 < argc && !strcmp(argv[i], "-m")) {
+            model_path_opt = argv[++i];
+        } else if (!strcmp(argv[i], "--rules-only")) {
+            rules_only = 1;
         } else {
             fprintf(stderr, "factline attrib: unknown or incomplete option '%s'\n", argv[i]);
             attrib_usage(stderr);
@@ -195,20 +221,37 @@ static double ratio(uint64_t a, uint64_t b) { return b ? 100.0 * (double)a / (do
 
 int cmd_eval_attrib(int argc, char **argv)
 {
-    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-        eval_usage(argc < 2 ? stderr : stdout);
-        return argc < 2 ? 2 : 0;
+    const char *path = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            eval_usage(stdout);
+            return 0;
+        } else if (i + 1 < argc && !strcmp(argv[i], "-m")) {
+            model_path_opt = argv[++i];
+        } else if (!strcmp(argv[i], "--rules-only")) {
+            rules_only = 1;
+        } else if (!path && argv[i][0] != '-') {
+            path = argv[i];
+        } else {
+            fprintf(stderr, "factline eval attrib: unknown or incomplete option '%s'\n", argv[i]);
+            eval_usage(stderr);
+            return 2;
+        }
+    }
+    if (!path) {
+        eval_usage(stderr);
+        return 2;
     }
     eval_state st;
     memset(&st, 0, sizeof st);
-    long bad = for_each_article(argv[1], "eval attrib", score_article, &st);
+    long bad = for_each_article(path, "eval attrib", score_article, &st);
     if (bad < 0) {
         pn_rels_free(&st.gold);
         pn_rels_free(&st.sys);
         return 2;
     }
-    printf("PolNeAR attribution: %s: %ld articles, %ld annotation sets (gold: every annotator's set)\n", argv[1],
-           st.articles, st.annotation_sets);
+    printf("PolNeAR attribution: %s: %ld articles, %ld annotation sets (gold: every annotator's set); %s\n", path,
+           st.articles, st.annotation_sets, rules_only ? "rules only" : "rules + learned cue detector");
     printf("%-18s %6s %6s %6s   %s\n", "measure", "P", "R", "F1", "matched/system  matched/gold");
     for (int m = 0; m < PN_MEASURE_COUNT; m++) {
         double p = ratio(st.score.tp[m], st.score.sys[m]), r = ratio(st.score.tp[m], st.score.gold[m]);

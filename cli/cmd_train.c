@@ -9,6 +9,7 @@
 
 static const fl_command trainers[] = {
     {"ner", cmd_train_ner, "the named-entity tagger (models/ner.model)"},
+    {"attrib", cmd_train_attrib, "the attribution cue detector (models/attrib.model)"},
 };
 
 int cmd_train(int argc, char **argv)

@@ -42,6 +42,7 @@ int cmd_ner(int argc, char **argv);       /* cmd_ner.c */
 int cmd_train(int argc, char **argv);     /* cmd_train.c: train WHAT */
 int cmd_eval(int argc, char **argv);      /* cmd_eval.c: eval WHAT */
 int cmd_train_ner(int argc, char **argv); /* cmd_ner.c */
+int cmd_train_attrib(int argc, char **argv); /* cmd_train_attrib.c (quote layer) */
 int cmd_eval_ner(int argc, char **argv);  /* cmd_ner.c */
 int cmd_timeml(int argc, char **argv);
 int cmd_eval_timex(int argc, char **argv);

@@ -535,6 +535,9 @@ void fl_ner_score_prf(const fl_ner_type_score *s, double *precision, double *rec
  * like, else the last one (news reports the past). Spans cover whole
  * tokens. fl_extract runs this layer with the article date; call
  * fl_doc_find_times directly for text analysed with fl_doc_analyze_text.
+ * fl_extract also adds event-anchored expressions ("since the war began"
+ * -> the date the article gives the war's start, mod ON_OR_AFTER), which
+ * TimeML does not tag; fl_doc_find_times finds TimeML's TIMEX3 only.
  */
 
 typedef enum fl_time_type {
@@ -661,6 +664,10 @@ typedef struct fl_attribution {
     fl_speaker source;       /* found is 0 when the cue names no source */
     fl_span content;         /* what is attributed */
     int32_t quote;           /* index of the direct quote it introduces, or -1 */
+    int learned;             /* 1: the cue was proposed by the learned cue detector (models/attrib.model),
+                                not the cue tables: stances and actions ("supports", "voted to end") as
+                                PolNeAR annotates them. fl_extract does not run the detector (always 0);
+                                `factline attrib --polnear` does */
 } fl_attribution;
 
 size_t fl_doc_quote_count(const fl_doc *doc);
@@ -906,7 +913,14 @@ typedef enum fl_query_kind {
     FL_QUERY_QUOTES,     /* everything a speaker was quoted saying */
     FL_QUERY_TIMELINE,   /* a figure series by as-of date, per source, with evidence */
     FL_QUERY_DISAGREE,   /* figures that cannot both be true; cumulative series that go down */
-    FL_QUERY_ARTICLE     /* one article with its facts (text = article id or hash) */
+    FL_QUERY_ARTICLE,    /* one article with its facts (text = article id or hash) */
+    /* -- added for the HTTP page (docs/api.md); each answers one section -- */
+    FL_QUERY_SEARCH_TOTAL, /* "total" (section, rows, capped): how many articles and quotes a search with the
+                              same fields pages through; capped = 1 when there are more (see docs/api.md) */
+    FL_QUERY_CATEGORIES,   /* "categories" (category, figures, cumulative, first, last): the figure categories,
+                              most figures first; from/to count only figures in that period */
+    FL_QUERY_NAMES         /* "names" (name, type, mentions): canonical entities with a name or alias starting
+                              with text (2 characters or more), most mentioned first */
 } fl_query_kind;
 
 typedef struct fl_query {

@@ -1,6 +1,7 @@
 /*
  * api.c — the JSON API: one endpoint per question of the store (search,
- * entity, quotes, timeline, disagree, article) and /healthz. Each endpoint
+ * entity, quotes, timeline, disagree, article, and the page's categories and
+ * names) and /healthz. Each endpoint
  * lists the parameters it takes; anything else, a repeated parameter, a
  * value that is not UTF-8 text, too long, a bad date or number is a 400
  * before the store is asked. Answers are the store's sections with a page
@@ -29,20 +30,23 @@ typedef struct endpoint {
     const char *name;       /* the question, echoed in "query" */
     const char *required;   /* the parameter that must be given, or NULL */
     int paged;              /* takes limit and offset */
+    int counted;            /* the page says how many rows each section has (FL_QUERY_SEARCH_TOTAL) */
     param params[8];        /* NULL-terminated by name */
 } endpoint;
 
 static const endpoint endpoints[] = {
-    {"/api/search", FL_QUERY_SEARCH, "search", "q", 1,
+    {"/api/search", FL_QUERY_SEARCH, "search", "q", 1, 1,
      {{"q", P_TEXT}, {"from", P_FROM}, {"to", P_TO}, {"source", P_SOURCE}, {"entity", P_ENTITY}}},
-    {"/api/entity", FL_QUERY_ENTITY, "entity", "name", 1, {{"name", P_TEXT}, {"from", P_FROM}, {"to", P_TO}}},
-    {"/api/quotes", FL_QUERY_QUOTES, "quotes", NULL, 1, {{"speaker", P_TEXT}, {"from", P_FROM}, {"to", P_TO}}},
-    {"/api/timeline", FL_QUERY_TIMELINE, "timeline", NULL, 1,
+    {"/api/entity", FL_QUERY_ENTITY, "entity", "name", 1, 0, {{"name", P_TEXT}, {"from", P_FROM}, {"to", P_TO}}},
+    {"/api/quotes", FL_QUERY_QUOTES, "quotes", NULL, 1, 0, {{"speaker", P_TEXT}, {"from", P_FROM}, {"to", P_TO}}},
+    {"/api/timeline", FL_QUERY_TIMELINE, "timeline", NULL, 1, 0,
      {{"category", P_CATEGORY}, {"subject", P_SUBJECT}, {"place", P_PLACE}, {"source", P_SOURCE}, {"from", P_FROM},
       {"to", P_TO}}},
-    {"/api/disagree", FL_QUERY_DISAGREE, "disagree", NULL, 1,
+    {"/api/disagree", FL_QUERY_DISAGREE, "disagree", NULL, 1, 0,
      {{"category", P_CATEGORY}, {"from", P_FROM}, {"to", P_TO}}},
-    {"/api/article", FL_QUERY_ARTICLE, "article", "id", 0, {{"id", P_TEXT}}},
+    {"/api/article", FL_QUERY_ARTICLE, "article", "id", 0, 0, {{"id", P_TEXT}}},
+    {"/api/categories", FL_QUERY_CATEGORIES, "categories", NULL, 1, 0, {{"from", P_FROM}, {"to", P_TO}}},
+    {"/api/names", FL_QUERY_NAMES, "names", "prefix", 1, 0, {{"prefix", P_TEXT}}},
 };
 
 /* Collected from the query string by check_arg. */
@@ -125,8 +129,28 @@ static int valid_date(const char *s)
 /* An empty value is the same as an absent one. */
 static const char *opt(const char *v) { return v && *v ? v : NULL; }
 
+/* "total": {"SECTION": {"count": N, "capped": bool}, ...} from an
+ * FL_QUERY_SEARCH_TOTAL answer (section, rows, capped). */
+static void write_totals(sbuf *b, const fl_result *totals)
+{
+    sbuf_puts(b, ",\"total\":{");
+    size_t rows = fl_result_section_count(totals) ? fl_result_row_count(totals, 0) : 0;
+    for (size_t row = 0; row < rows; row++) {
+        const char *name = fl_result_cell(totals, 0, row, 0), *count = fl_result_cell(totals, 0, row, 1),
+                   *capped = fl_result_cell(totals, 0, row, 2);
+        if (row)
+            sbuf_puts(b, ",");
+        sbuf_json_string(b, name ? name : "");
+        sbuf_puts(b, ":{\"count\":");
+        sbuf_json_number(b, count ? count : "0");
+        sbuf_puts(b, capped && strcmp(capped, "0") ? ",\"capped\":true}" : ",\"capped\":false}");
+    }
+    sbuf_puts(b, "}");
+}
+
 /* Writes the sections, each cut to `limit` rows; "more" says which had more. */
-static void write_results(sbuf *b, const fl_result *res, unsigned limit, unsigned offset, int paged)
+static void write_results(sbuf *b, const fl_result *res, const fl_result *totals, unsigned limit, unsigned offset,
+                          int paged)
 {
     size_t nsec = fl_result_section_count(res);
     int any_more = 0;
@@ -145,6 +169,8 @@ static void write_results(sbuf *b, const fl_result *res, unsigned limit, unsigne
         sbuf_printf(b, "%u", offset + limit);
     else
         sbuf_puts(b, "null");
+    if (totals)
+        write_totals(b, totals);
     sbuf_puts(b, "},\"results\":{");
     for (size_t s = 0; s < nsec; s++) {
         if (s)
@@ -265,7 +291,16 @@ static void question(fl_server *s, struct MHD_Connection *c, const endpoint *ep,
     q.offset = offset;
 
     fl_store *store = server_store_acquire(s);
-    fl_result *res = fl_store_query(store, &q);
+    fl_result *res = fl_store_query(store, &q), *totals = NULL;
+    if (res && ep->counted) {
+        fl_query count = q;
+        count.kind = FL_QUERY_SEARCH_TOTAL;
+        totals = fl_store_query(store, &count);
+        if (!totals) {
+            fl_result_free(res);
+            res = NULL;
+        }
+    }
     if (!res) {
         const char *why = fl_store_error(store);
         fl_status kind = fl_store_query_status(store);
@@ -286,6 +321,7 @@ static void question(fl_server *s, struct MHD_Connection *c, const endpoint *ep,
         fl_result_row_count(res, 0) == 0) {
         response_error(r, 404, "no entity called '%s'", q.text);
         fl_result_free(res);
+        fl_result_free(totals);
         sbuf_release(&key);
         return;
     }
@@ -300,8 +336,9 @@ static void question(fl_server *s, struct MHD_Connection *c, const endpoint *ep,
         sbuf_json_string(b, opt(a.values[ep->params[i].target]));
     }
     sbuf_puts(b, "}");
-    write_results(b, res, limit, offset, ep->paged);
+    write_results(b, res, totals, limit, offset, ep->paged);
     fl_result_free(res);
+    fl_result_free(totals);
     if (!b->failed && !key.failed)
         server_cache_put(server_answer_cache(s), key.data, key.len, b->data, b->len);
     sbuf_release(&key);

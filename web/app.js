@@ -122,33 +122,121 @@ async function api(path, params, {signal} = {}) {
 
 function setStatus(text) { document.getElementById('status').textContent = text || ''; }
 
+/* Name completion (a combobox): after two letters, the most mentioned
+ * entities whose name or alias starts with what is typed (/api/names) open
+ * under the box; ArrowDown and ArrowUp move through them, Enter or a click
+ * chooses one, Escape closes the list, and typing on without choosing
+ * keeps the box's own behaviour. */
+let suggestBoxes = 0;
+function attachSuggest(input, choose) {
+  const id = 'suggest-' + (++suggestBoxes);
+  const list = el('ul', {id, class: 'suggest', role: 'listbox', 'aria-label': 'Matching names'});
+  list.hidden = true;
+  const wrap = el('span', {class: 'combo'});
+  if (input.parentNode) input.replaceWith(wrap);
+  wrap.append(input, list);
+  setAttrs(input, {role: 'combobox', 'aria-autocomplete': 'list', 'aria-controls': id, 'aria-expanded': 'false'});
+  let items = [], active = -1, timer = null, ctl = null;
+  const close = () => {
+    list.hidden = true;
+    list.replaceChildren();
+    items = [];
+    active = -1;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+  };
+  const mark = (i) => {
+    active = i;
+    items.forEach((li, k) => li.setAttribute('aria-selected', k === i ? 'true' : 'false'));
+    input.setAttribute('aria-activedescendant', items[i].id);
+    items[i].scrollIntoView({block: 'nearest'});
+  };
+  const pick = (name) => { close(); choose(name); };
+  const lookup = async () => {
+    const prefix = input.value.trim();
+    if (ctl) ctl.abort();
+    if ([...prefix].length < 2) { close(); return; }
+    const mine = ctl = new AbortController();
+    let doc = null;
+    try { doc = await api('names', {prefix, limit: 8}, {signal: mine.signal}); } catch (e) { if (e.name !== 'AbortError') close(); return; }
+    if (mine !== ctl || input.value.trim() !== prefix || document.activeElement !== input) return;
+    const names = rows(doc, 'names');
+    if (!names.length) { close(); return; }
+    items = names.map((n, k) => {
+      const li = el('li', {id: `${id}-${k}`, role: 'option', 'aria-selected': 'false', 'data-name': str(n.name)},
+                    el('span', {class: 'name'}, str(n.name)), ' ', el('span', {class: 'tag'}, str(n.type)), ' ',
+                    el('span', {class: 'meta'}, `${fmtCount(n.mentions)} mentions`));
+      li.addEventListener('mousedown', (ev) => { ev.preventDefault(); pick(str(n.name)); });
+      return li;
+    });
+    list.replaceChildren(...items);
+    list.hidden = false;
+    active = -1;
+    input.setAttribute('aria-expanded', 'true');
+  };
+  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(lookup, 120); });
+  input.addEventListener('blur', () => { clearTimeout(timer); close(); });
+  input.addEventListener('keydown', (ev) => {
+    if (list.hidden || !items.length) return;
+    if (ev.key === 'ArrowDown') { ev.preventDefault(); mark((active + 1) % items.length); }
+    else if (ev.key === 'ArrowUp') { ev.preventDefault(); mark(active <= 0 ? items.length - 1 : active - 1); }
+    else if (ev.key === 'Escape') { ev.preventDefault(); close(); }
+    else if (ev.key === 'Enter' && active >= 0) { ev.preventDefault(); pick(items[active].dataset.name); }
+  });
+}
+
 /* ---- views --------------------------------------------------------------- */
 
 const view = () => document.getElementById('view');
 
 function heading(text, ...more) { return el('h1', null, text, ...more); }
 
-function moreButton(doc, section, load) {
-  const page = doc && doc.page;
-  if (!page || !page.more || !page.more[section] || page.next_offset === null) return null;
-  const b = el('button', {type: 'button', class: 'more'}, 'Show more');
-  b.addEventListener('click', () => { b.disabled = true; load(page.next_offset).finally(() => b.remove()); });
-  return b;
+function fmtCount(n) { return Number(n).toLocaleString('en-US'); }
+
+/* "21–40 of 1,234" (or "of 1,000+" when the server stopped counting), or
+ * "21–40" when the answer has no total. */
+function pageLabel(doc, section, shown) {
+  const page = (doc && doc.page) || {};
+  const offset = num(page.offset) || 0;
+  const total = page.total && page.total[section];
+  if (!shown) return total && num(total.count) ? `${fmtCount(total.count)}${total.capped ? '+' : ''} in all` : '';
+  const range = `${fmtCount(offset + 1)}–${fmtCount(offset + shown)}`;
+  if (!total || num(total.count) === null) return range;
+  return `${range} of ${fmtCount(total.count)}${total.capped ? '+' : ''}`;
 }
 
-/* A list section that can grow by pages. */
+/* A list section shown one page at a time, with Previous and Next (Next is
+ * disabled on the last page) and where the page is in the whole. */
 function pagedList(title, fetchPage, section, renderRow, emptyText) {
   const list = el('ol', {class: 'rows'});
-  const box = el('section', {class: 'block'}, el('h2', null, title), list);
-  const load = async (offset) => {
-    const doc = await fetchPage(offset);
+  const label = el('span', {class: 'page-label', 'aria-live': 'polite'});
+  const prev = el('button', {type: 'button', class: 'page-prev', disabled: true}, '‹ Previous');
+  const next = el('button', {type: 'button', class: 'page-next', disabled: true}, 'Next ›');
+  const pager = el('div', {class: 'pager', role: 'group', 'aria-label': title + ' pages'}, prev, label, next);
+  const box = el('section', {class: 'block'}, el('h2', null, title), list, pager);
+  let offset = 0, limit = 20;
+  const load = async (at) => {
+    prev.disabled = next.disabled = true;
+    const doc = await fetchPage(at);
+    const page = (doc && doc.page) || {};
+    offset = num(page.offset) || 0;
+    limit = num(page.limit) || limit;
     const rs = rows(doc, section);
-    for (const r of rs) list.appendChild(el('li', null, renderRow(r)));
-    if (!offset && !rs.length) list.appendChild(el('li', {class: 'empty'}, emptyText || 'Nothing.'));
-    const m = moreButton(doc, section, load);
-    if (m) box.appendChild(m);
+    list.replaceChildren(...rs.map((r) => el('li', null, renderRow(r))));
+    if (!rs.length) list.appendChild(el('li', {class: 'empty'}, offset ? 'No more.' : emptyText || 'Nothing.'));
+    label.textContent = pageLabel(doc, section, rs.length);
+    prev.disabled = offset === 0;
+    next.disabled = !(page.more && page.more[section]);
+    pager.hidden = offset === 0 && next.disabled;
     return doc;
   };
+  const go = async (at, button) => {
+    await load(at);
+    box.scrollIntoView({block: 'start'});
+    if (button.disabled) (button === next ? prev : next).focus(); else button.focus();
+  };
+  prev.addEventListener('click', () => go(Math.max(0, offset - limit), prev));
+  next.addEventListener('click', () => go(offset + limit, next));
   return {box, load};
 }
 
@@ -248,6 +336,7 @@ async function viewQuotes(params, signal) {
   const form = el('form', {class: 'filters'}, el('label', {for: 'speaker'}, 'Speaker '), input,
                   el('button', {type: 'submit'}, 'Show quotes'));
   form.addEventListener('submit', (ev) => { ev.preventDefault(); location.hash = route('quotes', {speaker: input.value.trim()}); });
+  attachSuggest(input, (name) => { input.value = name; location.hash = route('quotes', {speaker: name}); });
   const list = pagedList(speaker ? 'Quotes by ' + speaker : 'Latest quotes',
                          (offset) => api('quotes', {speaker, offset, limit: 30}, {signal}), 'quotes',
                          (q) => quoteRow(q, true), 'No quotes.');
@@ -346,10 +435,24 @@ async function viewTimeline(params, signal) {
     inputs[name] = el('input', {id: 'tl-' + name, name, value: f[name], autocomplete: 'off', list});
     return el('span', {class: 'field'}, el('label', {for: 'tl-' + name}, label), inputs[name]);
   };
+  /* The category is chosen from the categories stored, with how many
+   * figures each has (/api/categories); the list starts with the usual ones
+   * until the answer comes. */
+  inputs.category = el('select', {id: 'tl-category', name: 'category'},
+    [...new Set([f.category, ...CATEGORIES])].map((c) => el('option', {value: c, selected: c === f.category}, c)));
   const form = el('form', {class: 'filters'},
-    el('datalist', {id: 'categories'}, CATEGORIES.map((c) => el('option', {value: c}))),
-    field('category', 'Category', 'categories'), field('subject', 'Subject'), field('place', 'Place'),
+    el('span', {class: 'field'}, el('label', {for: 'tl-category'}, 'Category'), inputs.category),
+    field('subject', 'Subject'), field('place', 'Place'),
     field('source', 'Source'), el('button', {type: 'submit'}, 'Draw'));
+  api('categories', {limit: 200}, {signal}).then((doc) => {
+    const cats = rows(doc, 'categories').filter((c) => str(c.category));
+    if (!cats.length) return;
+    const known = new Set(cats.map((c) => str(c.category)));
+    inputs.category.replaceChildren(
+      ...(known.has(f.category) ? [] : [el('option', {value: f.category, selected: true}, `${f.category} · no figures`)]),
+      ...cats.map((c) => el('option', {value: str(c.category), selected: str(c.category) === f.category},
+                            `${str(c.category)} · ${fmtCount(c.figures)} figures`)));
+  }).catch(() => {});
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const p = {};
@@ -656,6 +759,7 @@ function setup() {
   };
   q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => go(true), 180); });
   form.addEventListener('submit', (ev) => { ev.preventDefault(); clearTimeout(timer); go(false); });
+  attachSuggest(q, (name) => { clearTimeout(timer); q.value = ''; location.hash = route('entity', {name}); });
   document.addEventListener('keydown', (ev) => {
     const t = ev.target;
     if (ev.key === '/' && !(t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement)) { ev.preventDefault(); q.focus(); }

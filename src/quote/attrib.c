@@ -231,6 +231,8 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
             src = np_subject(c, sb, v);
     } else if (reduced) {
         src = np_left(c, sb, v);
+        if (src.end > src.begin + 1 && tok_eq(c, src.begin, "with"))
+            src.begin++; /* "..., with the Israeli Air Force saying it was targeting ..." */
     } else {
         src = np_left(c, sb, a.cue_begin);
         uint32_t k = a.cue_begin;
@@ -262,8 +264,20 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
             src = np_subject(c, cs, k - 1);
         }
         if (src.end == src.begin && a.cue_begin > sb &&
-            (tok_punct(c, a.cue_begin - 1, ',') || is_close_mark(c, a.cue_begin - 1)))
+            (tok_punct(c, a.cue_begin - 1, ',') || is_close_mark(c, a.cue_begin - 1))) {
             src = np_right(c, v + 1, se); /* inverted: ", said the official" */
+            /* ", said its director, Liora Rez, in a statement": the name in apposition */
+            uint32_t n = src.end + 1;
+            if (src.end > src.begin && !tok_cap(c, src.begin) && tok_punct(c, src.end, ',') && name_is_word(c, n)) {
+                uint32_t ne = n;
+                while (ne < se && ne - n < NAME_RUN_MAX && name_is_word(c, ne))
+                    ne++;
+                if (ne - n >= 2 && (ne >= se || tok_punct(c, ne, ',') || is_final_punct(c, ne))) {
+                    src.begin = n;
+                    src.end = ne;
+                }
+            }
+        }
     }
     if (src.end == src.begin || tok_in(c, src.begin, WL_PREPOSITION) || tok_in(c, src.end - 1, WL_PREPOSITION))
         return 0; /* "with increasing calls", "Fiorina for criticizing": not a subject */

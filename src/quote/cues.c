@@ -493,10 +493,12 @@ static const cue_form cue_forms[] = {
     {"slamming", CUE_SPEECH},
     {"slams", CUE_SPEECH},
     {"sought", CUE_BELIEF},
+    {"speaks", CUE_QUOTE | CUE_SPEECH}, /* "spoke of America's “rock-solid” support" */
     {"speculate", CUE_BASE | CUE_SPEECH},
     {"speculated", CUE_SPEECH},
     {"speculates", CUE_SPEECH},
     {"speculating", CUE_SPEECH},
+    {"spoke", CUE_QUOTE | CUE_SPEECH},
     {"stated", CUE_QUOTE | CUE_SPEECH},
     {"stating", CUE_QUOTE | CUE_SPEECH},
     {"stress", CUE_BASE | CUE_QUOTE | CUE_SPEECH},
@@ -581,7 +583,7 @@ static const char *const wl_aux[] = {
 
 static const char *const wl_adverb[] = {
     "again", "already", "also", "earlier", "even", "first", "further", "had", "has", "have",
-    "however", "initially", "just", "last", "later", "n't", "never", "not", "now", "once", "only",
+    "however", "initially", "just", "last", "later", "meanwhile", "n't", "never", "not", "now", "once", "only",
     "openly", "previously", "privately", "publicly", "quickly", "recently", "repeatedly",
     "reportedly", "separately", "since", "still", "strongly", "then", "today", "yesterday",
 };
@@ -607,7 +609,7 @@ static const char *const wl_reflexive[] = {
 };
 
 static const char *const wl_title[] = {
-    "acting", "admiral", "ambassador", "archbishop", "assistant", "attorney", "brig.", "capt",
+    "acting", "adm", "adm.", "admiral", "ambassador", "archbishop", "assistant", "attorney", "brig.", "capt",
     "capt.", "captain", "chairman", "chairwoman", "chancellor", "chief", "col", "col.", "colonel",
     "commander", "commissioner", "congressman", "congresswoman", "councillor", "cpl", "defence",
     "defense", "deputy", "det", "director", "dr", "dr.", "emir", "envoy", "executive", "finance",
@@ -715,6 +717,11 @@ static const char *const wl_hearer[] = {
     "supporters", "viewers", "voters",
 };
 
+static const char *const wl_person_noun[] = {
+    "colleague", "cousin", "doctor", "friend", "medic", "neighbor", "neighbour", "nurse", "paramedic",
+    "relative", "resident", "student", "survivor", "teacher", "volunteer",
+};
+
 typedef struct word_table {
     const char *const *words;
     size_t count;
@@ -746,6 +753,7 @@ static const word_table tables[WL_COUNT] = {
     [WL_MALE] = TABLE(wl_male),
     [WL_FEMALE] = TABLE(wl_female),
     [WL_HEARER] = TABLE(wl_hearer),
+    [WL_PERSON_NOUN] = TABLE(wl_person_noun),
 };
 
 /* Compares s[0..len) with the NUL-terminated word, ASCII case folded. */

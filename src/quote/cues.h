@@ -48,6 +48,7 @@ typedef enum fl_wordlist {
     WL_NAME_PARTICLE,/* von, der, al, bin: lower-case words inside a name (Ursula von der Leyen) */
     WL_MALE,         /* Mr, Father, Sir, King, man, he: marks a man for "he" */
     WL_FEMALE,       /* Mrs, Ms, Miss, Queen, woman, she: marks a woman for "she" */
+    WL_PERSON_NOUN,  /* friend, neighbour, relative, resident: an unnamed person "he" or "she" can mean */
     WL_COUNT
 } fl_wordlist;
 
@@ -56,6 +57,15 @@ int fl_cue_verb(const char *s, size_t len);
 
 /* 1 if s[0..len) is in the list. */
 int fl_word_in(fl_wordlist list, const char *s, size_t len);
+
+/* cue_index.c: every list the word s[0..len) is in (bit l for list l) and,
+ * in *cue_flags when not NULL, its CUE_* flags; one hash probe. The same
+ * answers as fl_word_in and fl_cue_verb. */
+#include <stdint.h>
+uint32_t fl_word_lists(const char *s, size_t len, int *cue_flags);
+/* FNV-1a of the ASCII-lower-cased bytes, never 0: the index's key, and the
+ * word key of the learned cue detector (attrib_model.h). */
+uint64_t fl_word_hash(const char *s, size_t len);
 
 /* The lists themselves, for the test that checks their order. */
 size_t fl_cue_table_dump(int which, const char ***words);

@@ -111,8 +111,8 @@ fl_source_type name_source_type(const qctx *c, uint32_t b, uint32_t e, int *anon
             country = 1;
         else if (tok_in(c, i, WL_ANONYMOUS))
             anon = 1;
-        else if (name_is_word(c, i) && !(i == b && tok_in(c, i, WL_BOUNDARY)))
-            proper = 1;
+        else if (name_is_word(c, i) && !(i == b && tok_in(c, i, WL_BOUNDARY)) && c->L->tok_entity[i] != 1 + FL_ENTITY_LOC)
+            proper = 1; /* a place ("those staying in northern Gaza") names no person */
     }
     *anonymous = 0;
     /* "Muslim Council of Wales' secretary general Dr Abdul-Azim Ahmed", "Supt Tim Morgan of South
@@ -215,6 +215,76 @@ static const name_entry *names_find(const qctx *c, uint32_t i)
     return e->tok == UINT32_MAX ? NULL : e;
 }
 
+/* An acronym: a word of 2-6 capital letters ("CST", "IDF"). */
+static int is_acronym(const qctx *c, uint32_t i)
+{
+    const fl_token *t = &c->tok[i];
+    size_t n = t->end - t->start;
+    if (t->kind != FL_TOKEN_WORD || n < 2 || n > 6)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (c->text[t->start + k] < 'A' || c->text[t->start + k] > 'Z')
+            return 0;
+    return 1;
+}
+
+/* The words before "(" that the acronym at a spells, initial by initial,
+ * over lower-case joining words ("Relief and Works"); begin == end if none. */
+static void acronym_words(const qctx *c, uint32_t a, uint32_t open, uint32_t *begin, uint32_t *end)
+{
+    const fl_token *t = &c->tok[a];
+    int i = (int)(t->end - t->start) - 1;
+    uint32_t k = open;
+    *begin = *end = open;
+    while (i >= 0 && k > 0) {
+        uint32_t w = k - 1;
+        if (tok_cap(c, w) && c->tok[w].kind == FL_TOKEN_WORD) {
+            if (c->text[c->tok[w].start] != c->text[t->start + i])
+                return;
+            i--;
+        } else if (!(k < open && (tok_eq(c, w, "of") || tok_eq(c, w, "and") || tok_eq(c, w, "for")))) {
+            return;
+        }
+        k--;
+    }
+    if (i < 0)
+        *begin = k;
+}
+
+static void acronyms_build(const qctx *c)
+{
+    fl_quote_layer *L = c->L;
+    L->acronym_count = 0;
+    L->acronyms_built = 1;
+    for (uint32_t i = 1; i + 2 < c->ntok && L->acronym_count < sizeof L->acronyms / sizeof L->acronyms[0]; i++) {
+        if (!tok_punct(c, i, '(') || !is_acronym(c, i + 1) || !tok_punct(c, i + 2, ')'))
+            continue;
+        uint32_t b, e;
+        acronym_words(c, i + 1, i, &b, &e);
+        if (b < e) {
+            L->acronyms[L->acronym_count].tok = i + 1;
+            L->acronyms[L->acronym_count].begin = b;
+            L->acronyms[L->acronym_count].end = e;
+            L->acronym_count++;
+        }
+    }
+}
+
+/* "CST" -> "Community Security Trust" when the article defines it. */
+static int acronym_expansion(const qctx *c, uint32_t a, fl_span *out)
+{
+    if (!is_acronym(c, a))
+        return 0;
+    if (!c->L->acronyms_built)
+        acronyms_build(c);
+    for (uint32_t k = 0; k < c->L->acronym_count; k++)
+        if (name_same_word(c, c->L->acronyms[k].tok, a)) {
+            *out = tok_span(c, c->L->acronyms[k].begin, c->L->acronyms[k].end);
+            return 1;
+        }
+    return 0;
+}
+
 fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e)
 {
     for (uint32_t i = b; i < e; i++)
@@ -228,8 +298,9 @@ fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e)
             break;
         }
     uint32_t last = titled_run(c, b, e);
+    /* "Malak from East Jerusalem": the last name word that is not a place */
     for (uint32_t i = e; i > b && last == UINT32_MAX; i--)
-        if (name_is_word(c, i - 1)) {
+        if (name_is_word(c, i - 1) && c->L->tok_entity[i - 1] != 1 + FL_ENTITY_LOC) {
             last = i - 1;
             break;
         }
@@ -255,6 +326,9 @@ fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e)
         best_b = n->end_b;
         best_e = n->end_e;
     }
+    fl_span full;
+    if (best_e - best_b == 1 && acronym_expansion(c, best_b, &full))
+        return full;
     return tok_span(c, best_b, best_e);
 }
 

@@ -86,6 +86,20 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
         i--; /* "has reportedly", "also", "himself"; but "His family" is a noun */
     uint32_t e = i;
     uint32_t appos_end = 0;
+    /* "A relative who survived said": the noun phrase with its short relative clause */
+    for (uint32_t w = e; w > lo + 1 && e - w < 3; w--) {
+        uint32_t k = w - 1;
+        if (tok_eq(c, k, "who") && k + 1 < e) {
+            np_range inner = np_left(c, lo, k);
+            if (inner.end == k && inner.end > inner.begin && !tok_in(c, inner.begin, WL_PRONOUN)) {
+                inner.end = e;
+                return inner;
+            }
+            break;
+        }
+        if (!tok_is_wordish(c, k) || tok_cap(c, k) || tok_cue(c, k) || tok_in(c, k, WL_BOUNDARY))
+            break;
+    }
     if (e > lo + 2 && c->tok[e - 1].kind == FL_TOKEN_DASH) {
         /* "Jason Sims — a teacher from Mount Pleasant — says" */
         uint32_t k = e - 1;
@@ -151,6 +165,11 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
             tok_eq(c, t, "to") || is_past_form(c, t))
             break; /* a verb: the subject is not beyond it ("The school's headteacher" goes on) */
         j--;
+        if ((tok_eq(c, t, "the") || tok_eq(c, t, "a") || tok_eq(c, t, "an")) && t > lo &&
+            (tok_punct(c, t - 1, ')') ||
+             (tok_is_wordish(c, t - 1) && c->tok[t - 1].kind != FL_TOKEN_CLITIC && !tok_in(c, t - 1, WL_PREPOSITION) &&
+              !tok_in(c, t - 1, WL_DETERMINER) && !tok_in(c, t - 1, WL_BOUNDARY) && !tok_in(c, t - 1, WL_ADVERB))))
+            break; /* "In a statement the Metropolitan Police told": the subject opens with its article */
     }
     int clean = j == lo || !tok_is_wordish(c, j - 1); /* the phrase starts after punctuation */
     while (j < e && (!can_start_subject(c, j) && !(clean && !tok_in(c, j, WL_ADVERB) &&
@@ -200,6 +219,9 @@ np_range np_subject(const qctx *c, uint32_t lo, uint32_t hi)
                 break;
             }
     }
+    /* "However Saudi Arabia called ...": a sentence adverb with no comma is not the subject's */
+    while (lo < hi && tok_in(c, lo, WL_ADVERB) && tok_cap(c, lo))
+        lo++;
     np_range r = {lo, lo, 0, 0};
     uint32_t j = lo;
     while (j < hi && j - lo < NP_MAX) {

@@ -252,6 +252,8 @@ static void part_from(const char *text, fl_span s, pn_part *p, uint32_t *fb, uin
     part_add(p, a, b);
 }
 
+fl_status pn_apply_detector(fl_doc *doc, const struct fl_attrib_model *m) { return fl_quote_extract_with(doc, m); }
+
 int pn_system_relations(const fl_doc *doc, pn_rels *out)
 {
     pn_rels_clear(out);
@@ -259,7 +261,10 @@ int pn_system_relations(const fl_doc *doc, pn_rels *out)
     const fl_attribution *at = fl_doc_attributions(doc);
     const char *text = fl_doc_text(doc);
     uint32_t fb = 0, fc = 0;
+    const fl_quote_layer *L = doc->quote_layer;
     for (size_t i = 0; i < n; i++) {
+        if (L && L->raw_attrs[i].vetoed)
+            continue; /* PolNeAR's conventions: see vet_rule_attributions in attrib_learned.c */
         pn_rel *r = rels_push(out);
         if (!r)
             return 0;

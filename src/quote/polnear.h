@@ -56,6 +56,13 @@ void pn_article_free(pn_article *a);
  * first). Lines that do not parse are skipped. Returns 0 on out-of-memory. */
 int pn_parse_ann(const char *ann, pn_rels *out);
 
+/* PolNeAR's conventions on an extracted doc: runs the quote layer again
+ * with the learned cue detector (attrib_learned.c), which adds stance and
+ * action cues and marks the rule cues PolNeAR would not annotate (left out
+ * by pn_system_relations). */
+struct fl_attrib_model;
+fl_status pn_apply_detector(fl_doc *doc, const struct fl_attrib_model *m);
+
 /* The doc's attributions (analysed from a->text and extracted) as relations
  * in code points. Returns 0 on out-of-memory. */
 int pn_system_relations(const fl_doc *doc, pn_rels *out);

@@ -39,6 +39,7 @@ typedef struct raw_attr {
     uint32_t content_begin, content_end;
     uint32_t conv_begin, conv_end; /* "quoting X's message": X */
     int32_t quote;                 /* the quote that is its content, or -1 */
+    int vetoed;                    /* the cue detector does not take the rules' cue for a PolNeAR cue */
 } raw_attr;
 
 /* The longest name runs in the article that end with, and that start with, a
@@ -67,10 +68,29 @@ typedef struct fl_quote_layer {
     uint32_t *tok_list_known;      /* bit l: tok_in(t, l) has been answered */
     uint32_t *tok_list_in;         /* bit l: its answer */
     int16_t *tok_cue_flags;        /* CUE_* flags of the token, or -1 until asked */
+    uint8_t *tok_entity;           /* 1 + the type (fl_entity_type) of the entity layer's mention the token is in, or 0 */
+    uint8_t *tok_role;             /* attrib_learned.c: the token's part in the rules' attributions */
+    uint64_t *tok_hash;            /* attrib_learned.c: the word's hash (fl_attrib_word_hash), 0: not a word */
+    uint32_t *tok_lex;             /* attrib_learned.c: the word's fl_attrib_model_lexicon bits */
+    raw_attr *raw_tmp;             /* attrib_learned.c: the learned attributions while merging */
+    fl_attribution *attr_tmp;
+    size_t tmp_cap;
     size_t tok_cap;
     name_entry *names;
     size_t names_cap;              /* a power of two, or 0 */
     int names_built;               /* names holds this article's runs */
+    /* "Community Security Trust (CST)": acronyms defined in the article
+     * (names.c), found once per article when a speaker is an acronym */
+    struct acronym {
+        uint32_t tok;              /* the acronym's token inside the brackets */
+        uint32_t begin, end;       /* the words it stands for */
+    } acronyms[16];
+    uint32_t acronym_count;
+    int acronyms_built;
+    /* "Israel Defense Forces": the armed forces the article names, for "the
+     * army said" (speakers.c); forces_known is 0 until looked for */
+    uint32_t forces_begin, forces_end;
+    int forces_known;
     int failed;                    /* an allocation failed */
 } fl_quote_layer;
 
@@ -87,8 +107,14 @@ typedef struct qctx {
     fl_quote_layer *L;
 } qctx;
 
-/* Runs the layer on an analysed doc; creates the layer on first use. */
+/* Runs the layer on an analysed doc; creates the layer on first use. With a
+ * model, cues the learned detector proposes are added after the rules'
+ * (attrib_learned.c); fl_quote_extract is the rules alone. */
+struct fl_attrib_model;
 fl_status fl_quote_extract(fl_doc *doc);
+fl_status fl_quote_extract_with(fl_doc *doc, const struct fl_attrib_model *model);
+/* The rules' view of a doc the layer has run on (for the trainer). */
+qctx fl_quote_context(fl_doc *doc);
 /* Links speakers and sources to the entities of the same doc (link.c). */
 void fl_quote_link_entities(fl_doc *doc);
 void fl_quote_layer_reset(fl_quote_layer *L);
@@ -98,6 +124,13 @@ void fl_quote_layer_free(fl_quote_layer *L);
 int fl_quotes_find(qctx *c);
 /* attrib.c */
 int fl_attrib_find(qctx *c);
+/* attrib_learned.c */
+/* tok_role, tok_hash and tok_lex from the attributions found so far; call
+ * before asking for features or candidates. */
+void fl_attrib_prepare(qctx *c, const struct fl_attrib_model *m);
+size_t fl_attrib_token_features(qctx *c, uint32_t t, uint64_t *out); /* at most ATTRIB_MAX_FEATURES */
+int fl_attrib_candidate(const qctx *c, uint32_t t); /* a word the detector is asked about */
+int fl_attrib_learned(qctx *c, const struct fl_attrib_model *m);
 /* speakers.c */
 void fl_speaker_from_tokens(qctx *c, uint32_t begin, uint32_t end, uint32_t cue_begin, uint32_t cue_end,
                             fl_speaker *out);

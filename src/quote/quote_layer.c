@@ -29,6 +29,8 @@ void fl_quote_layer_reset(fl_quote_layer *L)
         return;
     L->quote_count = L->part_count = L->attrib_count = 0;
     L->names_built = 0;
+    L->acronyms_built = 0;
+    L->forces_known = 0;
     L->failed = 0;
 }
 
@@ -46,6 +48,12 @@ void fl_quote_layer_free(fl_quote_layer *L)
     free(L->tok_list_known);
     free(L->tok_list_in);
     free(L->tok_cue_flags);
+    free(L->tok_role);
+    free(L->tok_entity);
+    free(L->tok_hash);
+    free(L->tok_lex);
+    free(L->raw_tmp);
+    free(L->attr_tmp);
     free(L->names);
     free(L);
 }
@@ -68,23 +76,37 @@ int attr_push(qctx *c, const raw_attr *a)
     return 1;
 }
 
-fl_status fl_quote_extract(fl_doc *doc)
+qctx fl_quote_context(fl_doc *doc)
+{
+    qctx c = {doc, doc->text, doc->tokens.tokens, (uint32_t)doc->tokens.count, doc->sentences.sentences,
+              (uint32_t)doc->sentences.count, doc->paragraphs.paragraphs, (uint32_t)doc->paragraphs.count,
+              doc->quote_layer};
+    return c;
+}
+
+fl_status fl_quote_extract(fl_doc *doc) { return fl_quote_extract_with(doc, NULL); }
+
+fl_status fl_quote_extract_with(fl_doc *doc, const struct fl_attrib_model *model)
 {
     if (!doc->quote_layer && !(doc->quote_layer = calloc(1, sizeof *doc->quote_layer)))
         return FL_ERR_NOMEM;
     fl_quote_layer *L = doc->quote_layer;
     fl_quote_layer_reset(L);
-    qctx c = {doc, doc->text, doc->tokens.tokens, (uint32_t)doc->tokens.count, doc->sentences.sentences,
-              (uint32_t)doc->sentences.count, doc->paragraphs.paragraphs, (uint32_t)doc->paragraphs.count, L};
-    size_t caps[5] = {L->tok_cap, L->tok_cap, L->tok_cap, L->tok_cap, L->tok_cap};
+    qctx c = fl_quote_context(doc);
+    size_t caps[9] = {L->tok_cap, L->tok_cap, L->tok_cap, L->tok_cap, L->tok_cap,
+                      L->tok_cap, L->tok_cap, L->tok_cap, L->tok_cap};
     if (!grow((void **)&L->tok_quote, &caps[0], c.ntok + 1, sizeof *L->tok_quote) ||
         !grow((void **)&L->tok_sentence, &caps[1], c.ntok + 1, sizeof *L->tok_sentence) ||
         !grow((void **)&L->tok_list_known, &caps[2], c.ntok + 1, sizeof *L->tok_list_known) ||
         !grow((void **)&L->tok_list_in, &caps[3], c.ntok + 1, sizeof *L->tok_list_in) ||
-        !grow((void **)&L->tok_cue_flags, &caps[4], c.ntok + 1, sizeof *L->tok_cue_flags))
+        !grow((void **)&L->tok_cue_flags, &caps[4], c.ntok + 1, sizeof *L->tok_cue_flags) ||
+        !grow((void **)&L->tok_role, &caps[5], c.ntok + 1, sizeof *L->tok_role) ||
+        !grow((void **)&L->tok_hash, &caps[6], c.ntok + 1, sizeof *L->tok_hash) ||
+        !grow((void **)&L->tok_lex, &caps[7], c.ntok + 1, sizeof *L->tok_lex) ||
+        !grow((void **)&L->tok_entity, &caps[8], c.ntok + 1, sizeof *L->tok_entity))
         return FL_ERR_NOMEM;
     L->tok_cap = caps[0];
-    for (int k = 1; k < 5; k++)
+    for (int k = 1; k < 9; k++)
         L->tok_cap = caps[k] < L->tok_cap ? caps[k] : L->tok_cap;
     memset(L->tok_list_known, 0, c.ntok * sizeof *L->tok_list_known);
     for (uint32_t t = 0; t < c.ntok; t++)
@@ -94,9 +116,20 @@ fl_status fl_quote_extract(fl_doc *doc)
             L->tok_sentence[t] = s;
     for (uint32_t t = 0; t < c.ntok; t++)
         L->tok_quote[t] = -1;
+    /* The entity layer's mentions (when it ran first, as in fl_extract):
+     * "Gaza" in "northern Gaza" is then never taken for a person, and the
+     * cue detector sees who is around a word. */
+    memset(L->tok_entity, 0, c.ntok * sizeof *L->tok_entity);
+    const fl_entity *ents = fl_doc_entities(doc);
+    for (size_t e = 0, ne = fl_doc_entity_count(doc); e < ne; e++)
+        for (size_t m = 0; m < ents[e].mention_count; m++)
+            for (uint32_t t = ents[e].mentions[m].token_begin; t < ents[e].mentions[m].token_end && t < c.ntok; t++)
+                L->tok_entity[t] = (uint8_t)(1 + ents[e].type);
     if (!fl_quotes_find(&c) || !fl_attrib_find(&c))
         return FL_ERR_NOMEM;
     fl_speakers_assign(&c);
+    if (model && !fl_attrib_learned(&c, model))
+        return FL_ERR_NOMEM;
     return L->failed ? FL_ERR_NOMEM : FL_OK;
 }
 
@@ -195,11 +228,9 @@ int tok_in(const qctx *c, uint32_t i, fl_wordlist list)
     uint32_t bit = UINT32_C(1) << list;
     fl_quote_layer *L = c->L;
     if (!(L->tok_list_known[i] & bit)) {
-        L->tok_list_known[i] |= bit;
-        if (fl_word_in(list, c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start))
-            L->tok_list_in[i] |= bit;
-        else
-            L->tok_list_in[i] &= ~bit;
+        /* one probe answers every list: remember them all */
+        L->tok_list_in[i] = fl_word_lists(c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start, NULL);
+        L->tok_list_known[i] = UINT32_MAX;
     }
     return (L->tok_list_in[i] & bit) != 0;
 }
@@ -209,8 +240,11 @@ int tok_cue(const qctx *c, uint32_t i)
     if (i >= c->ntok || c->tok[i].kind != FL_TOKEN_WORD)
         return 0;
     fl_quote_layer *L = c->L;
-    if (L->tok_cue_flags[i] < 0)
-        L->tok_cue_flags[i] = (int16_t)fl_cue_verb(c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start);
+    if (L->tok_cue_flags[i] < 0) {
+        int flags = 0;
+        fl_word_lists(c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start, &flags);
+        L->tok_cue_flags[i] = (int16_t)flags;
+    }
     return L->tok_cue_flags[i];
 }
 

@@ -290,7 +290,18 @@ static fl_quote_kind classify(const qctx *c, const fl_quote *q)
         return FL_QUOTE_SCARE; /* a title: "Israel at War" */
     if ((at_start || cue_after) && words >= 3 && first_word != UINT32_MAX && (at_start || tok_cap(c, first_word)))
         return FL_QUOTE_STATEMENT;
-    if (!cue_after && !cue_before && words <= 4)
+    /* "There has been a “massive increase” in ..., the Metropolitan Police said": a
+     * quoting cue after a comma later in the sentence attributes the fragment too */
+    int cue_later = 0;
+    for (uint32_t i = close + 1; i + 1 < s->token_end && !cue_after && !cue_before; i++) {
+        if (c->L->tok_quote[i] >= 0)
+            break;
+        if (tok_punct(c, i, ',') && i + 4 < s->token_end)
+            for (uint32_t k = i + 1; k < s->token_end && k < i + 6; k++)
+                if ((tok_cue(c, k) & CUE_QUOTE) && !tok_cap(c, k) && c->L->tok_quote[k] < 0)
+                    cue_later = 1;
+    }
+    if (!cue_after && !cue_before && !cue_later && words <= 4)
         return FL_QUOTE_SCARE;
     return FL_QUOTE_PARTIAL;
 }

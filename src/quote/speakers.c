@@ -45,8 +45,8 @@ static uint32_t phrase_start(const qctx *c, uint32_t t)
     while (j > 0 && t - j < 5) {
         uint32_t p = j - 1;
         if (!tok_is_wordish(c, p) || c->tok[p].kind == FL_TOKEN_CLITIC || tok_in(c, p, WL_BOUNDARY) ||
-            tok_in(c, p, WL_AUX) || tok_cue(c, p) || c->L->tok_quote[p] >= 0)
-            break;
+            tok_in(c, p, WL_AUX) || tok_in(c, p, WL_ADVERB) || tok_cue(c, p) || c->L->tok_quote[p] >= 0)
+            break; /* "However Saudi Arabia": the adverb is not the name's */
         if (tok_eq(c, p, "of") || tok_eq(c, p, "to") || tok_eq(c, p, "in") || tok_eq(c, p, "with") ||
             tok_eq(c, p, "by") || tok_eq(c, p, "for") || tok_eq(c, p, "on") || tok_eq(c, p, "at"))
             break;
@@ -57,12 +57,27 @@ static uint32_t phrase_start(const qctx *c, uint32_t t)
     return j;
 }
 
+/* The last token of the name that token t is in: "Saudi" of "Saudi Arabia". */
+static uint32_t name_end(const qctx *c, uint32_t t)
+{
+    while (t + 1 < c->ntok && tok_cap(c, t + 1) && c->tok[t + 1].kind == FL_TOKEN_WORD && name_is_word(c, t + 1) &&
+           c->L->tok_quote[t + 1] == c->L->tok_quote[t])
+        t++;
+    return t;
+}
+
 /* Is [b, e) "the official", "the minister", "the group": a nominal that
  * points back to an earlier mention? */
 static int is_nominal(const qctx *c, uint32_t b, uint32_t e)
 {
-    if (e - b < 2 || e - b > NOMINAL_MAX || !(tok_eq(c, b, "the") || tok_eq(c, b, "this")))
+    if (e - b < 2 || e - b > NOMINAL_MAX + 2 || !(tok_eq(c, b, "the") || tok_eq(c, b, "this")))
         return 0;
+    /* longer: only titles and modifiers before the head ("the Israeli prime minister",
+     * "the deputy assistant commissioner"), no "of" phrase */
+    for (uint32_t i = b + 1; e - b > NOMINAL_MAX && i + 1 < e; i++)
+        if (!(tok_in(c, i, WL_TITLE) || tok_in(c, i, WL_DEMONYM) ||
+              (c->tok[i].kind == FL_TOKEN_WORD && !tok_cap(c, i) && !tok_in(c, i, WL_PREPOSITION))))
+            return 0;
     int title_head = tok_in(c, e - 1, WL_TITLE) && !tok_cap(c, e - 1); /* "the Florida governor" */
     for (uint32_t i = b + 1; i < e; i++)
         if ((name_is_word(c, i) || tok_in(c, i, WL_COUNTRY)) && !(title_head && i + 1 < e))
@@ -125,7 +140,7 @@ static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *ou
         }
         if (c->L->tok_quote[t] >= 0 || !head_matches(c, t, h))
             continue;
-        if (tok_cap(c, t) && tok_in(c, t, WL_TITLE) && name_is_word(c, t + 1)) {
+        if (tok_in(c, t, WL_TITLE) && name_is_word(c, t + 1)) { /* "deputy assistant commissioner Laurence Taylor" */
             uint32_t ne = t + 1;
             while (ne < c->ntok && ne - t <= NAME_RUN_MAX && (name_is_word(c, ne) || tok_in(c, ne, WL_TITLE)))
                 ne++;
@@ -201,6 +216,21 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
     uint32_t sb = tok_sentence_of(c, b);
     for (uint32_t s1 = sb + 1; s1 > min_s; s1--) {
         const fl_sentence *se = &c->sent[s1 - 1];
+        if (s1 - 1 != sb) {
+            /* "... Binyamin Needham, and his sister has been speaking. She says": a person
+             * marked for the pronoun's sex in the sentence before wins over unmarked names */
+            int she = tok_eq(c, b, "she") || tok_eq(c, b, "her"), he = tok_eq(c, b, "he") || tok_eq(c, b, "him");
+            for (uint32_t t = se->token_begin + 1; (she || he) && t < se->token_end; t++)
+                if (c->L->tok_quote[t] < 0 && !tok_cap(c, t) &&
+                    (tok_eq(c, t - 1, "his") || tok_eq(c, t - 1, "her") || tok_eq(c, t - 1, "their")) &&
+                    ((she && tok_in(c, t, WL_FEMALE)) || (he && tok_in(c, t, WL_MALE))) &&
+                    t + 1 < se->token_end && c->tok[t + 1].kind == FL_TOKEN_WORD &&
+                    (tok_in(c, t + 1, WL_AUX) || (tok_cue(c, t + 1) && !tok_cap(c, t + 1)))) {
+                    out->name = tok_span(c, t - 1, t + 1);
+                    out->type = FL_SOURCE_PERSON;
+                    return 1;
+                }
+        }
         fl_span possessor = {0, 0};
         int have_possessor = 0;
         uint32_t end = s1 - 1 == sb ? b : se->token_end;
@@ -222,19 +252,28 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 name_is_word(c, t + 1) && !name_goes_on(c, t + 1) && name_run_start(c, t - 1) == t - 1 &&
                 !gender_clash(c, b, t - 1, t + 2))
                 return -1; /* "Moran and Tova ... She said": either of two; say so */
-            if (c->L->tok_quote[t] < 0 && t > se->token_begin && !tok_cap(c, t) &&
-                (tok_eq(c, t - 1, "the") || tok_eq(c, t - 1, "a") || tok_eq(c, t - 1, "an")) &&
+            uint32_t art = t; /* "An IDF spokesman": the article, past up to two modifiers */
+            while (art > se->token_begin + 1 && t - art < 2 && c->tok[art - 1].kind == FL_TOKEN_WORD &&
+                   (tok_cap(c, art - 1) || tok_in(c, art - 1, WL_DEMONYM)) && !tok_in(c, art - 1, WL_DETERMINER))
+                art--;
+            if (c->L->tok_quote[t] < 0 && art > se->token_begin && !tok_cap(c, t) &&
+                (tok_eq(c, art - 1, "the") || tok_eq(c, art - 1, "a") || tok_eq(c, art - 1, "an")) &&
                 ((tok_in(c, t, WL_MALE) && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him"))) ||
-                 (tok_in(c, t, WL_FEMALE) && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))))) {
-                /* "the father of one Tanzanian ... He told the BBC": an unnamed person */
+                 (tok_in(c, t, WL_FEMALE) && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))) ||
+                 (tok_in(c, t, WL_PERSON_NOUN) && art - 1 == se->token_begin) || /* "A friend of ... told" opening a sentence */
+                 (tok_in(c, t, WL_ANONYMOUS) && c->text[c->tok[t].end - 1] != 's' && !tok_eq(c, t, "people") &&
+                  !(tok_eq(c, t, "spokesman") && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))) &&
+                  !(tok_eq(c, t, "spokeswoman") && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him")))))) {
+                /* "the father of one Tanzanian ... He told the BBC", "An IDF spokesman ... He
+                 * alleged": an unnamed person */
                 uint32_t e2 = t + 1;
                 if (e2 + 1 < end && tok_eq(c, e2, "of")) {
                     e2++;
                     while (e2 < end && e2 < t + 6 && tok_is_wordish(c, e2) && !tok_in(c, e2, WL_BOUNDARY) &&
-                           !tok_in(c, e2, WL_AUX))
+                           !tok_in(c, e2, WL_AUX) && !(tok_cue(c, e2) && !tok_cap(c, e2)))
                         e2++;
                 }
-                out->name = tok_span(c, t - 1, e2);
+                out->name = tok_span(c, art - 1, e2);
                 out->type = FL_SOURCE_PERSON;
                 return 1;
             }
@@ -242,7 +281,8 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 continue;
             uint32_t s = name_run_start(c, t);
             int possessive = t + 1 < end && c->tok[t + 1].kind == FL_TOKEN_CLITIC;
-            int titled = s > 0 && tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1);
+            int titled = s > 0 && ((tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1)) ||
+                                   tok_in(c, s - 1, WL_PERSON_NOUN)); /* "Fellow student Emily" */
             int anon;
             if (t == s && !titled) {
                 fl_span full = name_fullest(c, s, t + 1); /* "Shimon", known as "Shimon Portal" */
@@ -250,7 +290,7 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                          (t + 2 < c->ntok && tok_punct(c, t + 1, ',') && c->tok[t + 2].kind == FL_TOKEN_NUMBER &&
                           t > se->token_begin); /* "cousin Osnat, 54," */
             }
-            if (!(t > s || titled) || name_source_type(c, s, t + 1, &anon) != FL_SOURCE_PERSON ||
+            if (!(t > s || titled) || name_source_type(c, s, t + 1, &anon) != FL_SOURCE_PERSON || c->L->tok_entity[t] == 1 + FL_ENTITY_LOC ||
                 (s > 0 && (is_place_preposition(c, s - 1) || tok_eq(c, s - 1, "the"))) ||
                 gender_clash(c, b, s, t + 1))
                 continue;
@@ -298,6 +338,7 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
             if (L->tok_quote[i] < 0 && (tok_in(c, i, WL_GOVERNMENT) || tok_in(c, i, WL_ORGANISATION) ||
                                         tok_in(c, i, WL_COUNTRY))) {
                 uint32_t s = phrase_start(c, i);
+                i = name_end(c, i);
                 out->name = tok_span(c, s + (i > s && tok_eq(c, s, "the")), i + 1);
                 out->type = name_source_type(c, s, i + 1, &out->anonymous);
                 return 1;
@@ -336,12 +377,103 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
             (tok_in(c, t, WL_GOVERNMENT) || tok_in(c, t, WL_ORGANISATION) || tok_in(c, t, WL_COUNTRY) ||
              (tok_in(c, t, WL_MEDIA) && tok_cap(c, t)))) {
             uint32_t s = phrase_start(c, t);
+            t = name_end(c, t);
             out->name = tok_span(c, s + (t > s && tok_eq(c, s, "the")), t + 1);
             out->type = name_source_type(c, s, t + 1, &out->anonymous);
             return 1;
         }
     }
     return person && person_in_text(c, b, sb > LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0, out) > 0;
+}
+
+/* The armed forces the article names ("... Defense Forces", "... Defence
+ * Forces", "... Armed Forces"): [begin, end), empty if none. Looked for once
+ * per article. */
+static int named_forces(qctx *c, uint32_t *begin, uint32_t *end)
+{
+    fl_quote_layer *L = c->L;
+    if (!L->forces_known) {
+        L->forces_known = 1;
+        L->forces_begin = L->forces_end = 0;
+        for (uint32_t t = 1; t < c->ntok; t++) {
+            if (!tok_eq(c, t, "forces") || !tok_cap(c, t) || L->tok_quote[t] >= 0 ||
+                !(tok_eq(c, t - 1, "defense") || tok_eq(c, t - 1, "defence") || tok_eq(c, t - 1, "armed")) ||
+                !tok_cap(c, t - 1))
+                continue;
+            uint32_t s = t - 1;
+            while (s > 0 && t - s < 4 && tok_cap(c, s - 1) && c->tok[s - 1].kind == FL_TOKEN_WORD &&
+                   !tok_in(c, s - 1, WL_DETERMINER))
+                s--;
+            if (s < t - 1) {
+                L->forces_begin = s;
+                L->forces_end = t + 1;
+                break;
+            }
+        }
+    }
+    *begin = L->forces_begin;
+    *end = L->forces_end;
+    return *end > *begin;
+}
+
+/* The author a headline names: "Jeremy Bowen: ..." or "... - Jeremy Bowen"
+ * (two to four name words). */
+static int byline_author(const qctx *c, uint32_t *begin, uint32_t *end)
+{
+    if (!c->npara || !c->nsent)
+        return 0;
+    uint32_t hb = c->sent[c->para[0].sentence_begin].token_begin;
+    uint32_t he = c->sent[c->para[0].sentence_end - 1].token_end;
+    uint32_t k = hb;
+    while (k < he && k - hb < 4 && name_is_word(c, k))
+        k++;
+    if (k - hb >= 2 && k < he && tok_punct(c, k, ':')) {
+        *begin = hb;
+        *end = k;
+        return 1;
+    }
+    k = he;
+    while (k > hb && he - k < 4 && name_is_word(c, k - 1))
+        k--;
+    if (he - k >= 2 && k > hb && c->tok[k - 1].kind == FL_TOKEN_DASH) {
+        *begin = k;
+        *end = he;
+        return 1;
+    }
+    return 0;
+}
+
+/* "the army", "the Israeli military", "Israel's military": the armed forces
+ * by description. */
+static int is_military(const qctx *c, uint32_t b, uint32_t e)
+{
+    if (e - b > 4 || !(tok_eq(c, e - 1, "military") || tok_eq(c, e - 1, "army")) || tok_cap(c, e - 1))
+        return 0;
+    for (uint32_t i = b; i + 1 < e; i++)
+        if (!(tok_in(c, i, WL_DETERMINER) || tok_in(c, i, WL_DEMONYM) || tok_in(c, i, WL_COUNTRY) ||
+              c->tok[i].kind == FL_TOKEN_CLITIC))
+            return 0;
+    return 1;
+}
+
+/* Does a country word in [b, e) ("Israeli", "Israel's") name the country
+ * the forces' name starts with (first 4 letters alike)? Yes when [b, e) has
+ * none ("the army"). */
+static int same_country(const qctx *c, uint32_t b, uint32_t e, uint32_t forces)
+{
+    for (uint32_t i = b; i < e; i++) {
+        if (!tok_cap(c, i) || c->tok[i].kind != FL_TOKEN_WORD)
+            continue;
+        const fl_token *x = &c->tok[i], *y = &c->tok[forces];
+        if (x->end - x->start < 4 || y->end - y->start < 4)
+            return 0;
+        for (int k = 0; k < 4; k++) {
+            char p = c->text[x->start + k], q = c->text[y->start + k];
+            if ((p | 32) != (q | 32))
+                return 0;
+        }
+    }
+    return 1;
 }
 
 static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32_t cue_e, size_t attr_limit,
@@ -355,6 +487,21 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
     out->found = 1;
     out->mention = tok_span(c, b, e);
     out->via = FL_VIA_CUE;
+    uint32_t fb, fe;
+    if (is_military(c, b, e) && named_forces(c, &fb, &fe) && same_country(c, b, e, fb)) {
+        /* an organisation is named by its name: "the army" -> "Israel Defense Forces" */
+        out->name = tok_span(c, fb, fe);
+        out->type = FL_SOURCE_GOVERNMENT;
+        out->via = FL_VIA_NOMINAL;
+        return;
+    }
+    if (e - b == 1 && tok_eq(c, b, "i") && c->L->tok_quote[b] < 0 && byline_author(c, &fb, &fe)) {
+        /* the narrator of a first-person piece is its byline: "Rushdi Abualouf: My daughters ..." */
+        out->via = FL_VIA_PRONOUN;
+        out->name = tok_span(c, fb, fe);
+        out->type = FL_SOURCE_PERSON;
+        return;
+    }
     if (e - b == 1 && tok_in(c, b, WL_PRONOUN)) {
         out->via = FL_VIA_PRONOUN;
         out->name = out->mention;
@@ -385,7 +532,8 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
     }
     if (is_nominal(c, b, e) && (tok_in(c, e - 1, WL_GOVERNMENT) || tok_in(c, e - 1, WL_ORGANISATION))) {
         fl_source_type want = tok_in(c, e - 1, WL_GOVERNMENT) ? FL_SOURCE_GOVERNMENT : FL_SOURCE_ORGANISATION;
-        if (latest_body_source(c, b, want, out)) {
+        if (latest_body_source(c, b, want, out) &&
+            same_country(c, b + 1, e, tok_at_byte(c, out->name.start))) { /* not "the Lebanese army" for the IDF */
             out->via = FL_VIA_NOMINAL;
             return;
         }
@@ -472,6 +620,54 @@ static int context_speaker(qctx *c, const fl_quote *q, size_t attr_count, fl_spe
     return 0;
 }
 
+/* Do quotes a and b open with the same six words (case and punctuation
+ * aside)? */
+static int same_opening(const qctx *c, const fl_quote *a, const fl_quote *b)
+{
+    const fl_quote_layer *L = c->L;
+    uint32_t i = L->raw_parts[a->part_begin].first, j = L->raw_parts[b->part_begin].first;
+    uint32_t ie = L->raw_parts[a->part_begin].last, je = L->raw_parts[b->part_begin].last;
+    int words = 0;
+    while (words < 6) {
+        while (i < ie && !tok_is_wordish(c, i))
+            i++;
+        while (j < je && !tok_is_wordish(c, j))
+            j++;
+        if (i >= ie || j >= je)
+            return words >= 4; /* a short headline quote, all of it found */
+        size_t n = c->tok[i].end - c->tok[i].start;
+        if (n != c->tok[j].end - c->tok[j].start)
+            return 0;
+        for (size_t k = 0; k < n; k++)
+            if ((c->text[c->tok[i].start + k] | 32) != (c->text[c->tok[j].start + k] | 32))
+                return 0;
+        words++;
+        i++;
+        j++;
+    }
+    return 1;
+}
+
+/* A headline quote with no cue whose words a later quote repeats
+ * ("'It's weird to have to hide ...'" ... "It's weird to have to hide ...,"
+ * she says) is the later speaker's. */
+static void headline_restated(qctx *c)
+{
+    fl_quote_layer *L = c->L;
+    for (size_t qi = 0; qi < L->quote_count; qi++) {
+        fl_quote *q = &L->quotes[qi];
+        if (q->speaker.found || q->kind == FL_QUOTE_SCARE ||
+            c->sent[tok_sentence_of(c, L->raw_parts[q->part_begin].first)].paragraph != 0)
+            continue;
+        for (size_t k = qi + 1; k < L->quote_count; k++)
+            if (L->quotes[k].speaker.found && same_opening(c, q, &L->quotes[k])) {
+                q->speaker = L->quotes[k].speaker;
+                q->speaker.via = FL_VIA_CONTEXT;
+                break;
+            }
+    }
+}
+
 void fl_speakers_assign(qctx *c)
 {
     fl_quote_layer *L = c->L;
@@ -533,8 +729,12 @@ void fl_speakers_assign(qctx *c)
                 best = (int32_t)k; /* the first cue, unless a later one names somebody and it does not */
         int direct = best >= 0;
         for (size_t k = lo; k < end && !direct; k++) {
-            /* the innermost attribution whose content holds the quote */
+            /* the innermost attribution whose content holds the quote; a belief ("Tek said the
+             * US believes it is “critical ...”") says no words: the one who reports it does */
             const fl_attribution *a = &L->attribs[k];
+            int cf = tok_cue(c, L->raw_attrs[k].cue_end - 1);
+            if ((cf & CUE_BELIEF) && !(cf & CUE_SPEECH) && best >= 0)
+                continue;
             if (a->source.found && a->content.start <= q->span.start &&
                 (a->content.end >= q->span.end || a->content.end > q->span.start) &&
                 tok_sentence_of(c, L->raw_attrs[k].cue_begin) == s_open &&
@@ -590,4 +790,5 @@ void fl_speakers_assign(qctx *c)
             last_para = c->sent[tok_sentence_of(c, L->raw_parts[q->part_begin + q->part_count - 1].last)].paragraph;
         }
     }
+    headline_restated(c);
 }

@@ -631,8 +631,6 @@ int fl_pg_write_batch(fl_store *s)
     if (ok && res) {
         long long *mine = calloc((size_t)PQntuples(res) + 1, sizeof *mine);
         size_t nmine = 0;
-        if (!mine)
-            ok = 0;
         for (int r = 0; mine && r < PQntuples(res); r++)
             mine[nmine++] = atoll(PQgetvalue(res, r, 0));
         char *stored = calloc(nfresh + 1, 1);
@@ -642,7 +640,10 @@ int fl_pg_write_batch(fl_store *s)
         fl_buffer_init(&w.keys);
         fl_buffer_init(&w.orgs);
         fl_buffer_init(&w.key);
-        ok = ok && stored;
+        if (!mine || !stored) {
+            fl_store_set_error(s, "out of memory");
+            ok = 0;
+        }
         for (size_t i = 0; ok && i < nfresh; i++) {
             for (size_t k = 0; k < nmine && !stored[i]; k++)
                 stored[i] = mine[k] == ids[i];

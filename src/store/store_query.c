@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "store/canon.h"
+#include "store/lookup.h"
 #include "store/pg_internal.h"
 #include "store/store_internal.h"
 #include "text/utf8.h"
@@ -21,9 +22,6 @@
 static const char *const cumulative_categories[] = {"arrested", "injured", "killed", "released"};
 
 #define MAX_QUERY_BYTES 4096
-
-/* How many of the newest matches a search ranks (see query_search). */
-#define FL_SEARCH_WINDOW "2000"
 
 /* How many of an entity's newest articles its co-occurring entities are counted over. */
 #define CO_OCCURRING_WINDOW "1000"
@@ -152,71 +150,184 @@ static int section(fl_store *s, fl_result *r, const char *name, sqlite3_stmt *st
     return ok;
 }
 
-static fl_result *query_search(fl_store *s, const fl_query *q, unsigned limit)
+/* The newest matches of a search, each with its rank: without filters the
+ * full-text index alone answers (its rowids are article numbers, read
+ * newest first); with filters each match's article row is read, and the
+ * entity filter seeks the mention by (entity, date, article). The totals
+ * count the same rows without ranking them. ?6 is the window plus one. */
+#define SEARCH_ARTICLES "FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?6"
+#define SEARCH_ARTICLES_FILTERED                                                                                \
+    "FROM articles_fts f JOIN articles a ON a.id = f.rowid"                                                      \
+    " WHERE f.articles_fts MATCH ?1 AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"           \
+    " AND (?4 IS NULL OR a.source = ?4) AND (?5 IS NULL OR EXISTS (SELECT 1 FROM mentions m"                     \
+    "   WHERE m.entity_id IN temp.wanted AND m.date = a.date AND m.article_id = a.id))"                          \
+    " ORDER BY f.rowid DESC LIMIT ?6"
+#define SEARCH_QUOTES "FROM quotes_fts WHERE quotes_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?6"
+#define SEARCH_QUOTES_FILTERED                                                                                  \
+    "FROM quotes_fts f JOIN quotes q ON q.id = f.rowid"                                                          \
+    " WHERE f.quotes_fts MATCH ?1 AND (?2 IS NULL OR q.date >= ?2) AND (?3 IS NULL OR q.date <= ?3)"             \
+    " ORDER BY f.rowid DESC LIMIT ?6"
+
+typedef struct search_sql {
+    const char *rank, *count;
+} search_sql;
+
+static const search_sql search_articles = {"SELECT rowid, fl_rank(articles_fts, 0) " SEARCH_ARTICLES,
+                                           "SELECT count(*) FROM (SELECT rowid " SEARCH_ARTICLES ")"};
+static const search_sql search_articles_filtered = {
+    "SELECT f.rowid, fl_rank(articles_fts, 0) " SEARCH_ARTICLES_FILTERED,
+    "SELECT count(*) FROM (SELECT f.rowid " SEARCH_ARTICLES_FILTERED ")"};
+static const search_sql search_quotes = {"SELECT rowid, fl_rank(quotes_fts, 1) " SEARCH_QUOTES,
+                                         "SELECT count(*) FROM (SELECT rowid " SEARCH_QUOTES ")"};
+static const search_sql search_quotes_filtered = {"SELECT f.rowid, fl_rank(quotes_fts, 1) " SEARCH_QUOTES_FILTERED,
+                                                  "SELECT count(*) FROM (SELECT f.rowid " SEARCH_QUOTES_FILTERED ")"};
+
+/* One page of ranked ids (a JSON array of [id, score]) with the columns
+ * shown, snippets built for these rows only. */
+static const char search_articles_page_sql[] =
+    "SELECT a.id AS article, a.date, a.headline, a.source, fl_snippet(a.text, ?2, 24) AS snippet,"
+    " round(j.value ->> 1, 3) AS score FROM json_each(?1) j CROSS JOIN articles a ON a.id = j.value ->> 0"
+    " ORDER BY j.key";
+static const char search_quotes_page_sql[] =
+    "SELECT q.article_id AS article, q.date, q.speaker, q.kind, fl_snippet(q.text, ?2, 24) AS quote, q.start, q.end"
+    " FROM json_each(?1) j CROSS JOIN quotes q ON q.id = j.value ->> 0 ORDER BY j.key";
+
+static sqlite3_stmt *search_bind(fl_store *s, const fl_query *q, const char *fts, const char *sql, unsigned window)
 {
-    fl_buffer fts;
-    fl_buffer_init(&fts);
-    if (!q->text || !fts_query(q->text, &fts)) {
+    sqlite3_stmt *st = fl_search_prepare(s, sql);
+    if (!st)
+        return NULL;
+    sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
+    bind_opt(st, 2, q->from);
+    bind_opt(st, 3, q->to);
+    bind_opt(st, 4, q->source);
+    bind_opt(st, 5, q->entity);
+    sqlite3_bind_int(st, 6, (int)window + 1);
+    return st;
+}
+
+/* Ranks one section's window and adds its page to r. */
+static int search_section(fl_store *s, fl_result *r, const fl_query *q, const char *name, const char *fts,
+                          const search_sql *sql, const char *page_sql, unsigned window, unsigned limit,
+                          fl_search_total *total)
+{
+    sqlite3_stmt *st = search_bind(s, q, fts, sql->rank, window);
+    if (!st)
+        return 0;
+    fl_buffer page;
+    fl_buffer_init(&page);
+    int ok = fl_search_rank(s, st, window, q->offset, limit, &page, total);
+    sqlite3_clear_bindings(st);
+    if (ok) {
+        st = fl_search_prepare(s, page_sql);
+        ok = st != NULL;
+        if (ok) {
+            sqlite3_bind_text(st, 1, page.data, (int)page.len, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, fts, -1, SQLITE_STATIC);
+            ok = section(s, r, name, st, 0);
+            sqlite3_clear_bindings(st);
+        }
+    }
+    fl_buffer_release(&page);
+    return ok;
+}
+
+/* How many rows one section's pages hold, and whether the window cut it. */
+static int search_count(fl_store *s, const fl_query *q, const char *fts, const search_sql *sql, unsigned window,
+                        fl_search_total *total)
+{
+    sqlite3_stmt *st = search_bind(s, q, fts, sql->count, window);
+    if (!st)
+        return 0;
+    int rc = sqlite3_step(st);
+    long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    if (rc != SQLITE_ROW)
+        fl_store_set_error(s, "%s", sqlite3_errmsg(s->db));
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    total->capped = n > (long long)window;
+    total->rows = total->capped ? window : (size_t)n;
+    return rc == SQLITE_ROW;
+}
+
+/* Checks the search text and resolves the entity filter; 0 (message set) if
+ * the search cannot be asked. `key` gets what tells this search's totals
+ * apart from another's: the FTS query and the filters. */
+static int search_prepare(fl_store *s, const fl_query *q, fl_buffer *fts, fl_buffer *key)
+{
+    if (!q->text || !fts_query(q->text, fts)) {
         fl_store_set_error(s, "nothing to search for: give one or more words");
         s->query_status = FL_ERR_USAGE;
-        fl_buffer_release(&fts);
-        return NULL;
+        return 0;
     }
-    fl_result *r = fl_result_new();
-    if (q->entity && !find_entities(s, q->entity)) {
-        fl_buffer_release(&fts);
+    const char *parts[] = {fts->data, q->from, q->to, q->source, q->entity};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        fl_buffer_append_char(key, parts[i] ? '=' : '-');
+        fl_buffer_append_str(key, parts[i] ? parts[i] : "");
+        fl_buffer_append_char(key, '\x1f');
+    }
+    return !q->entity || find_entities(s, q->entity);
+}
+
+fl_result *fl_store_search_total(fl_store *s, const fl_query *q)
+{
+    fl_buffer fts, key;
+    fl_buffer_init(&fts);
+    fl_buffer_init(&key);
+    fl_search_total totals[2];
+    int ok = search_prepare(s, q, &fts, &key);
+    if (ok && (key.failed || !fl_search_recall(s, key.data, key.len, totals)))
+        ok = search_count(s, q, fts.data, q->from || q->to || q->source || q->entity ? &search_articles_filtered
+                                                                                        : &search_articles,
+                          FL_SEARCH_ARTICLE_WINDOW, &totals[0]) &&
+             search_count(s, q, fts.data, q->from || q->to ? &search_quotes_filtered : &search_quotes,
+                          FL_SEARCH_QUOTE_WINDOW, &totals[1]);
+    fl_buffer_release(&fts);
+    fl_buffer_release(&key);
+    if (!ok)
+        return NULL;
+    const fl_search_total articles = totals[0], quotes = totals[1];
+    sqlite3_stmt *st = fl_store_prepare(s, "SELECT 'articles' AS section, ?1 AS rows, ?2 AS capped"
+                                           " UNION ALL SELECT 'quotes', ?3, ?4");
+    fl_result *r = st ? fl_result_new() : NULL;
+    if (!r)
+        return NULL;
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)articles.rows);
+    sqlite3_bind_int(st, 2, articles.capped);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)quotes.rows);
+    sqlite3_bind_int(st, 4, quotes.capped);
+    if (!section(s, r, "total", st, 0)) {
         fl_result_free(r);
         return NULL;
     }
-    /* Three steps: find the newest FL_SEARCH_WINDOW matches (cheap: the
-     * index is in article order), rank those by bm25 with the filters and
-     * keep one page, then build snippets for that page only. A word in
-     * every other article ("said") would otherwise be ranked across tens of
-     * thousands of articles for every request. Rare words are ranked
-     * exactly; common ones among their newest matches. */
-    sqlite3_stmt *st = fl_store_prepare(
-        s, "WITH floor AS (SELECT min(id) AS id FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?1"
-           "   ORDER BY rowid DESC LIMIT " FL_SEARCH_WINDOW ")),"
-           " hits AS (SELECT f.rowid AS id, f.rank AS score FROM articles_fts f"
-           "   WHERE articles_fts MATCH ?1 AND f.rowid >= (SELECT id FROM floor)"
-           "   AND (?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL OR f.rowid IN"
-           "     (SELECT a.id FROM articles a WHERE (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
-           "      AND (?4 IS NULL OR a.source = ?4)"
-           "      AND (?5 IS NULL OR a.id IN (SELECT m.article_id FROM mentions m WHERE m.entity_id IN temp.wanted))))"
-           "   ORDER BY f.rank, f.rowid LIMIT ?6 OFFSET ?7)"
-           " SELECT a.id AS article, a.date, a.headline, a.source,"
-           " snippet(articles_fts, 1, '**', '**', '…', 24) AS snippet, round(h.score, 3) AS score"
-           " FROM hits h JOIN articles_fts ON articles_fts.rowid = h.id JOIN articles a ON a.id = h.id"
-           " WHERE articles_fts MATCH ?1 ORDER BY h.score, h.id");
-    int ok = st != NULL;
-    if (ok) {
-        sqlite3_bind_text(st, 1, fts.data, -1, SQLITE_TRANSIENT);
-        bind_opt(st, 2, q->from);
-        bind_opt(st, 3, q->to);
-        bind_opt(st, 4, q->source);
-        bind_opt(st, 5, q->entity);
-        sqlite3_bind_int(st, 6, (int)limit);
-        sqlite3_bind_int(st, 7, (int)q->offset);
-        ok = section(s, r, "articles", st, 0);
+    return r;
+}
+
+static fl_result *query_search(fl_store *s, const fl_query *q, unsigned limit)
+{
+    fl_buffer fts, key;
+    fl_buffer_init(&fts);
+    fl_buffer_init(&key);
+    if (!search_prepare(s, q, &fts, &key)) {
+        fl_buffer_release(&fts);
+        fl_buffer_release(&key);
+        return NULL;
     }
-    st = ok ? fl_store_prepare(
-                  s, "SELECT a.id AS article, a.date, q.speaker, q.kind,"
-                     " snippet(quotes_fts, 0, '**', '**', '…', 24) AS quote, q.start, q.end"
-                     " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
-                     " WHERE quotes_fts MATCH ?1 AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"
-                     " ORDER BY bm25(quotes_fts), q.id LIMIT ?4 OFFSET ?5")
-            : NULL;
-    if (ok && st) {
-        sqlite3_bind_text(st, 1, fts.data, -1, SQLITE_TRANSIENT);
-        bind_opt(st, 2, q->from);
-        bind_opt(st, 3, q->to);
-        sqlite3_bind_int(st, 4, (int)limit);
-        sqlite3_bind_int(st, 5, (int)q->offset);
-        ok = section(s, r, "quotes", st, 0);
-    } else {
-        ok = 0;
-    }
+    /* Each section ranks only its newest matches (lookup.h): a word in most
+     * articles ("said") would otherwise be ranked across tens of thousands
+     * of them for every request. Rare words are ranked exactly; common ones
+     * among their newest matches, and the pages end at the window. */
+    fl_result *r = fl_result_new();
+    fl_search_total totals[2];
+    int filtered = q->from || q->to || q->source || q->entity;
+    int ok = r && search_section(s, r, q, "articles", fts.data, filtered ? &search_articles_filtered : &search_articles,
+                                 search_articles_page_sql, FL_SEARCH_ARTICLE_WINDOW, limit, &totals[0]);
+    ok = ok && search_section(s, r, q, "quotes", fts.data, q->from || q->to ? &search_quotes_filtered : &search_quotes,
+                              search_quotes_page_sql, FL_SEARCH_QUOTE_WINDOW, limit, &totals[1]);
+    if (ok && !key.failed)
+        fl_search_remember(s, key.data, key.len, totals);
     fl_buffer_release(&fts);
+    fl_buffer_release(&key);
     if (!ok) {
         fl_result_free(r);
         return NULL;
@@ -533,6 +644,8 @@ static fl_result *answer(fl_store *s, const fl_query *q, unsigned limit)
         return query_disagree(s, q, limit);
     case FL_QUERY_ARTICLE:
         return query_article(s, q, limit);
+    default: /* the page's questions (store_lookup.c) */
+        return fl_store_lookup(s, q, limit);
     }
     fl_store_set_error(s, "unknown question");
     s->query_status = FL_ERR_USAGE;

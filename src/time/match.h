@@ -58,7 +58,10 @@ typedef struct fl_tctx {
     size_t n;                 /* words in the current sentence window end (exclusive) */
     size_t sentence_begin;    /* first word of the current sentence */
     fl_cal_date dct;          /* the reference date */
-    int last_quarter_year, last_quarter; /* last explicit quarter mentioned, 0 if none */
+    int last_quarter_year, last_quarter; /* the quarter reported: the latest completed one
+                                          * named, else the last named; 0 if none */
+    int span_report;          /* sentences left in which the report is about a span of quarters
+                               * ("the first nine months"): a year earlier is then a year */
     fl_cal_date last_date;    /* the last date mentioned, for "that day", "the following year" */
     int last_grain;           /* its granularity: 0 none, 1 year, 2 month, 3 day */
     int after_edge;           /* matching after "the end of", "early": "the year" is the DCT's */
@@ -82,5 +85,14 @@ int fl_val_quarter(char *v, int year, int quarter);
 
 /* Tries every pattern at word i (patterns.c); fills the longest match. */
 void fl_time_match_at(fl_tctx *c, size_t i, fl_tmatch *best);
+
+/* Builds the words of sentence s in doc->times.words (recognize.c); *n is
+ * their count. Returns 0 on out-of-memory. */
+int fl_time_sentence_words(fl_doc *doc, size_t s, size_t *n);
+
+/* Adds the event-anchored expressions ("since the war began", "two days
+ * after the vote") to the doc's times, resolved against dates the article
+ * gives the events (events.c). Runs after the TIMEX3 pass. */
+fl_status fl_time_events_run(fl_doc *doc, fl_cal_date dct);
 
 #endif

@@ -101,7 +101,8 @@ size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
             strcpy(m->value, dir < 0 ? "PAST_REF" : "FUTURE_REF");
             return k + 1 - i;
         }
-        if (unit == FL_U_YEAR && n == 1 && c->last_quarter && (is_ago || fl_tw_is(c, k, "earlier"))) {
+        if (unit == FL_U_YEAR && n == 1 && c->last_quarter && !c->span_report &&
+            (is_ago || fl_tw_is(c, k, "earlier"))) {
             if (!fl_val_quarter(m->value, c->last_quarter_year - 1, c->last_quarter))
                 return 0;
             return k + 1 - i;
@@ -162,7 +163,7 @@ size_t fl_pat_year_ago_adj(fl_tctx *c, size_t i, fl_tmatch *m)
     if (unit_of(c, i) != FL_U_YEAR || joined(c, i) || !joined(c, i + 1) ||
         !(fl_tw_is(c, i + 1, "earlier") || fl_tw_is(c, i + 1, "ago")))
         return 0;
-    if (c->last_quarter) {
+    if (c->last_quarter && !c->span_report) {
         if (!fl_val_quarter(m->value, c->last_quarter_year - 1, c->last_quarter))
             return 0;
     } else if (!fl_val_year(m->value, c->dct.year - 1)) {
@@ -301,6 +302,16 @@ size_t fl_pat_clock(fl_tctx *c, size_t i, fl_tmatch *m)
     } else if (cls(c, k, FL_LX_DAY_WORD) && !fl_tw_is(c, k, "tonight")) {
         day = fl_cal_add_days(c->dct, fl_tw_value(c, k));
         after = k + 1;
+    } else if (is_punct(c, k, '(')) {
+        /* "10:35 a.m. (0735 GMT) Friday": the day after a conversion in
+         * parentheses is this time's too; that day is its own expression */
+        size_t close = k + 1;
+        while (close < c->n && close <= k + 5 && !is_punct(c, close, ')'))
+            close++;
+        size_t d = close + 1;
+        if (is_punct(c, close, ')') && cls(c, d, FL_LX_WEEKDAY) &&
+            !(fl_tw_lexflags(c, d) & (FL_LXF_PLURAL | FL_LXF_ABBR)) && (word_at(c, d)->flags & FL_W_CAP))
+            day = fl_time_resolve_weekday(c, fl_tw_value(c, d), 0, 0, fl_tense_around(c, d, d + 1));
     }
     if (!fl_val_day(m->value, day))
         return 0;

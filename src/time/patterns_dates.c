@@ -16,7 +16,7 @@
 /* Words before a lone month that show it is a month ("in May", "last May"). */
 static const char *const month_cues[] = {"in", "since", "until", "till", "by", "during", "from", "through",
                                          "before", "after", "of", "between", "and", "to", "end", "early",
-                                         "late", "mid", "last", "next", "this", "until", "throughout"};
+                                         "late", "mid", "last", "next", "this", "until", "throughout", "over", "into"};
 
 static int month_cue_before(const fl_tctx *c, size_t i)
 {
@@ -329,6 +329,27 @@ static int is_period_word(const fl_tctx *c, size_t i)
     return (unit_of(c, i) == FL_U_QUARTER && !(fl_tw_lexflags(c, i) & FL_LXF_PLURAL)) || fl_tw_is(c, i, "period");
 }
 
+/* "the quarter ended Sept. 30", "the latest period ending July 31": the
+ * quarter whose three months end with that month, by the calendar quarter
+ * holding most of them (ended July 31: May-July, Q2), in the year of the
+ * last such month (reports look back). The date itself is its own TIMEX3,
+ * so only looked at. Used only when no quarter was named before: after
+ * "its fiscal first quarter", "the quarter ended Sept. 29" is that fiscal
+ * quarter (TimeBank writes the name, 1989-Q1, not the months). */
+static int end_quarter_of(const fl_tctx *c, size_t k, int *year, int *q)
+{
+    if (!(fl_tw_is(c, k, "ended") || fl_tw_is(c, k, "ending")) || !cls(c, k + 1, FL_LX_MONTH))
+        return 0;
+    int month = fl_tw_value(c, k + 1);
+    int y = fl_time_infer_year(c, month, 0, FL_TENSE_PAST);
+    int middle = month - 1; /* the middle month of the three */
+    if (middle < 1)
+        middle += 12, y--;
+    *year = y;
+    *q = (middle - 1) / 3 + 1;
+    return 1;
+}
+
 size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     size_t k = i;
@@ -407,10 +428,12 @@ size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
         year = read_year(c, k++, 1800, 2099);
     }
     int dq = (c->dct.month - 1) / 3 + 1;
-    /* the quarter a report is about: the one named last, else the last completed */
-    int completed = c->last_quarter && c->last_quarter_year * 4 + c->last_quarter < c->dct.year * 4 + dq;
-    int ref_year = completed ? c->last_quarter_year : (dq == 1 ? c->dct.year - 1 : c->dct.year);
-    int ref_q = completed ? c->last_quarter : (dq == 1 ? 4 : dq - 1);
+    /* the quarter a report is about: the one tracked (recognize.c) unless it
+     * lies ahead of the DCT's quarter (a fiscal fourth quarter can end in the
+     * DCT's), else the last completed */
+    int reported = c->last_quarter && c->last_quarter_year * 4 + c->last_quarter <= c->dct.year * 4 + dq;
+    int ref_year = reported ? c->last_quarter_year : (dq == 1 ? c->dct.year - 1 : c->dct.year);
+    int ref_q = reported ? c->last_quarter : (dq == 1 ? 4 : dq - 1);
     if (q) {
         if (year < 0) {
             int tense = fl_tense_around(c, i, k);
@@ -433,6 +456,8 @@ size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
         long n = (long)c->dct.year * 4 + (dq - 1) + shift;
         year = (int)(n / 4);
         q = (int)(n % 4) + 1;
+    } else if (!c->last_quarter && end_quarter_of(c, k, &year, &q)) {
+        m->anchor = 1; /* "the quarter ended Sept. 30" names it */
     } else {
         year = ref_year; /* "the quarter" */
         q = ref_q;
@@ -443,8 +468,14 @@ size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
         k += 3;
         m->anchor = 0;
     }
-    if (!fl_val_quarter(m->value, year, q))
+    if (c->span_report && !m->anchor && !has_shift && is_period) {
+        /* "the 1988 period", "the year-earlier period" after "the first
+         * nine months": that span, written as its year */
+        if (!fl_val_year(m->value, year))
+            return 0;
+    } else if (!fl_val_quarter(m->value, year, q)) {
         return 0;
+    }
     m->type = FL_TIME_DATE;
     return k - i;
 }
@@ -491,9 +522,14 @@ size_t fl_pat_half_year(fl_tctx *c, size_t i, fl_tmatch *m)
         h = 2;
     else
         return 0;
-    if (!fl_tw_is(c, k + 1, "half") || !fl_tw_is(c, k + 2, "of"))
+    if (fl_tw_is(c, k + 1, "half") && fl_tw_is(c, k + 2, "of")) {
+        k += 3;
+    } else if ((fl_tw_is(c, k, "first") || fl_tw_is(c, k, "last")) && fl_tw_is(c, k + 1, "two") &&
+               unit_of(c, k + 2) == FL_U_QUARTER && fl_tw_is(c, k + 3, "of")) {
+        k += 4; /* "the first two quarters of 1990": its first half */
+    } else {
         return 0;
-    k += 3;
+    }
     size_t used = 0;
     int year = fl_time_any_year(c, k, &used);
     if (year > 0) {

@@ -76,6 +76,11 @@ size_t fl_pat_ref(fl_tctx *c, size_t i, fl_tmatch *m)
         }
         return 0;
     }
+    if (fl_tw_is(c, i, "future") && !joined(c, i + 1) && unit_of(c, i + 1) != FL_U_NONE &&
+        (fl_tw_lexflags(c, i + 1) & FL_LXF_PLURAL)) {
+        strcpy(m->value, "FUTURE_REF"); /* "in future quarters", as "coming years" */
+        return 2;
+    }
     if (cls(c, i, FL_LX_SHIFT) && fl_tw_value(c, i) != 0 && !joined(c, i + 1) && unit_of(c, i + 1) != FL_U_NONE &&
         unit_of(c, i + 1) != FL_U_WEEKEND && (fl_tw_lexflags(c, i + 1) & FL_LXF_PLURAL)) {
         /* "coming years", "past years": as vague as "recent years" */
@@ -320,7 +325,7 @@ size_t fl_pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m)
  * previous year", "the previous Friday". Without an earlier date they are left alone. */
 size_t fl_pat_anaphoric(fl_tctx *c, size_t i, fl_tmatch *m)
 {
-    if (!c->last_grain)
+    if (!c->last_grain && !c->last_quarter)
         return 0;
     size_t k = i;
     int around = fl_tw_is(c, k, "later") || fl_tw_is(c, k, "earlier");
@@ -375,7 +380,10 @@ size_t fl_pat_anaphoric(fl_tctx *c, size_t i, fl_tmatch *m)
         break;
     }
     case FL_U_YEAR:
-        ok = fl_val_year(m->value, d.year + shift);
+        ok = c->last_grain >= 1 && fl_val_year(m->value, d.year + shift);
+        break;
+    case FL_U_QUARTER: /* "that quarter": the last one named */
+        ok = shift == 0 && c->last_quarter && fl_val_quarter(m->value, c->last_quarter_year, c->last_quarter);
         break;
     default:
         ok = 0;

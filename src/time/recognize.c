@@ -68,7 +68,7 @@ static const struct {
     {"scheduled", FL_TENSE_FUTURE}, {"expected", FL_TENSE_FUTURE}, {"expects", FL_TENSE_FUTURE},
     {"plans", FL_TENSE_FUTURE},    {"intends", FL_TENSE_FUTURE},   {"due", FL_TENSE_FUTURE},
     {"going", FL_TENSE_FUTURE},    {"upcoming", FL_TENSE_FUTURE},  {"soon", FL_TENSE_FUTURE},
-    {"could", FL_TENSE_FUTURE},    {"might", FL_TENSE_FUTURE},     {"resume", FL_TENSE_FUTURE},
+    {"might", FL_TENSE_FUTURE},    {"resume", FL_TENSE_FUTURE},
     {"tomorrow", FL_TENSE_FUTURE}, {"next", FL_TENSE_FUTURE},      {"coming", FL_TENSE_FUTURE},
     {"planned", FL_TENSE_FUTURE},  {"planning", FL_TENSE_FUTURE},  {"plan", FL_TENSE_FUTURE},
     {"was", FL_TENSE_PAST},        {"were", FL_TENSE_PAST},        {"had", FL_TENSE_PAST},
@@ -76,6 +76,24 @@ static const struct {
     {"announced", FL_TENSE_PAST},  {"reported", FL_TENSE_PAST},    {"ago", FL_TENSE_PAST},
     {"since", FL_TENSE_PAST},      {"began", FL_TENSE_PAST},       {"came", FL_TENSE_PAST},
 };
+
+/* Word i is one of the future cues. */
+static int future_cue_word(const fl_tctx *c, size_t i)
+{
+    for (size_t k = 0; k < sizeof tense_cues / sizeof tense_cues[0]; k++)
+        if (tense_cues[k].tense == FL_TENSE_FUTURE && fl_tw_is(c, i, tense_cues[k].word))
+            return 1;
+    return 0;
+}
+
+/* Word i follows "be" or "being": a passive participle ("will be named"),
+ * whose tense is the auxiliary's. */
+static int after_be(const fl_tctx *c, size_t i)
+{
+    return i > c->sentence_begin && (fl_tw_is(c, i - 1, "be") || fl_tw_is(c, i - 1, "being"));
+}
+
+static int future_cue_word(const fl_tctx *c, size_t i);
 
 static int tense_of_word(const fl_tctx *c, size_t i)
 {
@@ -90,24 +108,33 @@ static int tense_of_word(const fl_tctx *c, size_t i)
         if (tense_cues[k].tense == FL_TENSE_FUTURE && i >= c->sentence_begin + 2 && fl_tw_is(c, i - 1, "been") &&
             fl_tw_is(c, i - 2, "had"))
             return FL_TENSE_PAST;
+        if (tense_cues[k].tense == FL_TENSE_PAST && after_be(c, i))
+            return FL_TENSE_UNKNOWN; /* "will be announced" */
+        if (tense_cues[k].tense == FL_TENSE_PAST && (fl_tw_is(c, i, "was") || fl_tw_is(c, i, "were")) &&
+            i + 1 < c->n && future_cue_word(c, i + 1))
+            return FL_TENSE_FUTURE; /* "were planning to drive ... on Monday": a plan still ahead */
         return tense_cues[k].tense;
     }
     /* a lower-case word in -ed is most often a past tense verb */
     size_t len = w->end - w->start;
-    if (len >= 5 && !(w->flags & FL_W_CAP) && c->text[w->end - 2] == 'e' && c->text[w->end - 1] == 'd')
+    if (len >= 5 && !(w->flags & FL_W_CAP) && c->text[w->end - 2] == 'e' && c->text[w->end - 1] == 'd') {
+        /* a passive participle takes its tense from the auxiliary: "will be named" */
+        if (after_be(c, i))
+            return FL_TENSE_UNKNOWN;
         return FL_TENSE_PAST;
+    }
     return FL_TENSE_UNKNOWN;
 }
 
 /* How far (in words, each side) a tense cue may be from the expression:
  * about a clause. */
-enum { FL_TENSE_REACH = 6 };
+enum { FL_TENSE_REACH = 6, FL_FRONTED_REACH = 10 };
 
 /* Words right before an expression that set a deadline or an earliest
  * date: "as early as Tuesday", "as soon as Friday", "by Monday", "until 9
  * a.m. Tuesday". */
 static const char *const ahead_before[][3] = {
-    {"as", "early", "as"}, {"as", "soon", "as"}, {"by", NULL, NULL}, {"until", NULL, NULL}, {"till", NULL, NULL},
+    {"as", "early", "as"}, {"as", "soon", "as"}, {"by", NULL, NULL}, {"until", NULL, NULL}, {"effective", NULL, NULL}, {"till", NULL, NULL},
 };
 
 static int looks_ahead_before(const fl_tctx *c, size_t i)
@@ -125,6 +152,17 @@ static int looks_ahead_before(const fl_tctx *c, size_t i)
     return 0;
 }
 
+/* A subordinate clause after a fronted time ("On Friday, when Albright set
+ * aside vacation plans, ..."): its verb is not the main clause's. */
+static int opens_clause(const fl_tctx *c, size_t k)
+{
+    static const char *const subordinators[] = {"when", "while", "after", "before", "as", "if", "because", "although", "though", "since", "until"};
+    for (size_t s = 0; s < sizeof subordinators / sizeof subordinators[0]; s++)
+        if (fl_tw_is(c, k, subordinators[s]))
+            return 1;
+    return 0;
+}
+
 int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
 {
     if (looks_ahead_before(c, i)) {
@@ -133,6 +171,16 @@ int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
             if (fl_tw_is(c, k, "had"))
                 return FL_TENSE_PAST;
         return FL_TENSE_FUTURE;
+    }
+    size_t lead = c->sentence_begin + (fl_tw_is(c, c->sentence_begin, "on") ? 1 : 0);
+    if (i == lead && j < c->n && (c->w[j].flags & FL_W_PUNCT) && c->text[c->w[j].start] == ',') {
+        /* "On Tuesday, the league plans to hold ...": a fronted adverbial
+         * takes the tense of the clause it opens, however long its subject */
+        for (size_t k = j + 1; k < c->n && k <= j + FL_FRONTED_REACH && !opens_clause(c, j + 1); k++) {
+            int t = tense_of_word(c, k);
+            if (t != FL_TENSE_UNKNOWN)
+                return t;
+        }
     }
     size_t left = i, right = j;
     for (int step = 0; step < FL_TENSE_REACH; step++) {
@@ -303,6 +351,16 @@ static int add_token_words(fl_time_layer *L, size_t *n, const fl_doc *doc, uint3
     return 1;
 }
 
+int fl_time_sentence_words(fl_doc *doc, size_t s, size_t *n)
+{
+    const fl_sentence *sent = &doc->sentences.sentences[s];
+    *n = 0;
+    for (uint32_t t = sent->token_begin; t < sent->token_end; t++)
+        if (!add_token_words(&doc->times, n, doc, t))
+            return 0;
+    return 1;
+}
+
 /* Can a time expression start at word i? Cheap filter before the patterns. */
 static int may_start(const fl_tctx *c, size_t i)
 {
@@ -312,7 +370,8 @@ static int may_start(const fl_tctx *c, size_t i)
     if (w->lex || w->num >= 0 || (c->text[w->start] >= '0' && c->text[w->start] <= '9'))
         return 1;
     return (w->flags & FL_W_CAP) || fl_tw_is(c, i, "the") || fl_tw_is(c, i, "at") || fl_tw_is(c, i, "up") ||
-           fl_tw_is(c, i, "fewer") || fl_tw_is(c, i, "no") || fl_tw_is(c, i, "then");
+           fl_tw_is(c, i, "fewer") || fl_tw_is(c, i, "no") || fl_tw_is(c, i, "then") ||
+           fl_tw_is(c, i, "these");
 }
 
 /* Words that every time expression contains (a month, a unit, a digit ...);
@@ -386,14 +445,40 @@ static void note_date(fl_tctx *c, const char *v)
     }
 }
 
-/* Remembers the last quarter named ("2023-Q3"): "a year earlier" in a
- * quarterly report means the same quarter a year before. */
+/* Remembers the quarter a report is about ("2023-Q3"): "a year earlier" in
+ * a quarterly report means the same quarter a year before. That is the
+ * latest completed quarter named, so a quarter mentioned in passing ("after
+ * a flat second quarter") or an outlook ("the fourth quarter will be weak")
+ * does not displace it; before any completed one, the last one named. */
 static void note_reference(fl_tctx *c, const char *v)
 {
     if (strlen(v) == 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') {
-        c->last_quarter_year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
-        c->last_quarter = v[6] - '0';
+        c->span_report = 0;
+        int y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0'), q = v[6] - '0';
+        long named = y * 4L + q, last = c->last_quarter_year * 4L + c->last_quarter;
+        long now = c->dct.year * 4L + (c->dct.month - 1) / 3 + 1;
+        if (!c->last_quarter || (named < now && (last >= now || named > last))) {
+            c->last_quarter_year = y;
+            c->last_quarter = q;
+        }
     }
+}
+
+/* "the first nine months", "the nine months", "the latest six months": a
+ * results report about several quarters of this year, so "a year earlier"
+ * and "the year-earlier period" that follow are the year before, not one
+ * quarter (TimeBank: "For the nine months, ... year-earlier net" 1988).
+ * Naming a quarter ends it. */
+static int reports_span(const fl_tctx *c, size_t i, const fl_tmatch *m)
+{
+    if (m->anchor)
+        return 0;
+    if (m->type != FL_TIME_DURATION || (strcmp(m->value, "P6M") != 0 && strcmp(m->value, "P9M") != 0))
+        return 0;
+    for (size_t k = i; k < i + m->len && k < c->n; k++)
+        if (fl_tw_is(c, k, "the") || fl_tw_is(c, k, "first"))
+            return 1;
+    return i > 0 && (fl_tw_is(c, i - 1, "the") || fl_tw_is(c, i - 1, "first") || fl_tw_is(c, i - 1, "latest"));
 }
 
 static int push_time(fl_time_layer *L, uint32_t start, uint32_t end, const fl_tmatch *m)
@@ -421,7 +506,8 @@ static int push_time(fl_time_layer *L, uint32_t start, uint32_t end, const fl_tm
     return 1;
 }
 
-fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
+/* TimeML's TIMEX3 expressions of the doc, resolved against year-month-day. */
+static fl_status find_timex(fl_doc *doc, int year, int month, int day)
 {
     fl_time_layer *L = &doc->times;
     L->count = 0;
@@ -434,14 +520,13 @@ fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
     c.dct.month = month;
     c.dct.day = day;
     for (size_t s = 0; s < doc->sentences.count; s++) {
-        const fl_sentence *sent = &doc->sentences.sentences[s];
-        n = 0;
-        for (uint32_t t = sent->token_begin; t < sent->token_end; t++)
-            if (!add_token_words(L, &n, doc, t))
-                return FL_ERR_NOMEM;
+        if (!fl_time_sentence_words(doc, s, &n))
+            return FL_ERR_NOMEM;
         c.w = L->words;
         c.n = n;
         c.sentence_begin = 0;
+        if (c.span_report > 0)
+            c.span_report--;
         size_t strong = 0; /* the next strong word at or after i */
         for (size_t i = 0; i < n;) {
             if (strong < i)
@@ -480,12 +565,22 @@ fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
                 return FL_ERR_NOMEM;
             if (m.anchor)
                 note_reference(&c, m.value);
+            if (reports_span(&c, i, &m))
+                c.span_report = 2; /* this sentence and the next */
             if (m.type == FL_TIME_DATE || m.type == FL_TIME_TIME)
                 note_date(&c, m.value);
             i = next;
         }
     }
     return FL_OK;
+}
+
+fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
+{
+    fl_status st = find_timex(doc, year, month, day);
+    if (st != FL_OK)
+        return st;
+    return fl_time_events_run(doc, (fl_cal_date){year, month, day});
 }
 
 void fl_time_layer_free(fl_time_layer *L)
@@ -509,7 +604,10 @@ fl_status fl_doc_find_times(fl_doc *doc, const char *reference_date)
     } else {
         return FL_ERR_USAGE;
     }
-    return fl_time_layer_run(doc, y, m, d);
+    /* TimeML's expressions only: `factline timeml` and `eval timex` read
+     * them, and TimeML tags no event-anchored phrase ("since the war
+     * began"); fl_extract adds those (fl_time_layer_run). */
+    return find_timex(doc, y, m, d);
 }
 
 size_t fl_doc_time_count(const fl_doc *doc) { return doc->times.count; }

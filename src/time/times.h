@@ -30,7 +30,11 @@ typedef struct fl_time_layer {
     size_t words_cap;
 } fl_time_layer;
 
-/* Finds times in an analysed doc against year/month/day (a valid date). */
+/* Finds times in an analysed doc against year/month/day (a valid date):
+ * TimeML's TIMEX3 expressions and, after them, the event-anchored ones
+ * ("since the war began" -> the date the article gives the war's start;
+ * events.c). fl_extract calls this; the public fl_doc_find_times, which
+ * `factline timeml` and `eval timex` use, finds the TIMEX3 ones only. */
 fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day);
 
 void fl_time_layer_free(fl_time_layer *layer);

@@ -48,15 +48,34 @@ if not found or t[found[0]["source"][0]:found[0]["source"][1]] != "The Post":
 sys.exit(1 if bad else 0)
 PY
 
-# eval attrib: thresholds a little under the measured scores.
-"$bin" eval attrib "$dev" > "$tmp/eval.txt" || { echo "eval failed"; fail=1; }
-cat "$tmp/eval.txt"
+# eval attrib: thresholds a little under the measured scores, with the
+# learned cue detector (models/attrib.model) and with the rules alone.
 check() { # measure minimum-F1
     f1=$(awk -v m="$1" '$0 ~ "^"m" " {print $(NF-2)}' "$tmp/eval.txt")
     awk -v f="$f1" -v min="$2" 'BEGIN { exit !(f + 0 >= min) }' || { echo "$1 F1 $f1 < $2"; fail=1; }
 }
+"$bin" eval attrib "$dev" > "$tmp/eval.txt" || { echo "eval failed"; fail=1; }
+cat "$tmp/eval.txt"
+grep -q "rules + learned cue detector" "$tmp/eval.txt" || { echo "eval: detector not used"; fail=1; }
+check "relation overlap" 67.5
+check "content exact" 45.0
+check "cue overlap" 74.5
+check "source overlap" 72.0
+"$bin" eval attrib --rules-only "$dev" > "$tmp/eval.txt" || { echo "eval --rules-only failed"; fail=1; }
+cat "$tmp/eval.txt"
 check "relation overlap" 62.0
 check "content exact" 43.5
-check "cue overlap" 67.0
-check "source overlap" 66.0
+
+# train attrib: a model from 60 train articles loads and scores (-m); bad
+# options and a missing model are errors with a reason, not crashes.
+train=$data/attribution/polnear_train.jsonl
+"$bin" train attrib --train "$train" --articles 0:60 -o "$tmp/small.model" 2> "$tmp/train.txt" ||
+    { echo "train attrib failed"; cat "$tmp/train.txt"; fail=1; }
+grep -q "wrote $tmp/small.model" "$tmp/train.txt" || { echo "train attrib: no model written"; fail=1; }
+"$bin" eval attrib -m "$tmp/small.model" "$dev" > "$tmp/eval.txt" || { echo "eval -m failed"; fail=1; }
+check "relation overlap" 55.0
+"$bin" train attrib --train "$train" --epochs 0 -o "$tmp/x" 2> "$tmp/err.txt" && { echo "epochs 0 accepted"; fail=1; }
+grep -q "epochs '0'" "$tmp/err.txt" || { echo "epochs 0: no reason given"; fail=1; }
+"$bin" eval attrib -m "$tmp/missing.model" "$dev" > /dev/null 2> "$tmp/err.txt" && { echo "missing model accepted"; fail=1; }
+grep -q "cannot open" "$tmp/err.txt" || { echo "missing model: no reason given"; cat "$tmp/err.txt"; fail=1; }
 exit $fail

@@ -90,6 +90,16 @@ def api(target):
         return st, h, None
 
 
+def sqlite(db, sql, args=()):
+    """Rows of a read-only query on the test database, to compare answers with."""
+    import sqlite3
+    con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
+    try:
+        return con.execute(sql, args).fetchall()
+    finally:
+        con.close()
+
+
 def is_error(st, doc, code):
     return st == code and isinstance(doc, dict) and doc.get("error", {}).get("status") == code
 
@@ -130,7 +140,8 @@ check(set(arts[0]) == {"article", "date", "headline", "source", "snippet", "scor
 check(isinstance(arts[0]["article"], int) and isinstance(arts[0]["score"], float), "search types")
 check(doc["query"] == {"question": "search", "q": "toll", "from": None, "to": None, "source": None, "entity": None},
       "search query echo %s" % doc["query"])
-check(doc["page"] == {"limit": 20, "offset": 0, "more": {"articles": False, "quotes": False}, "next_offset": None},
+check(doc["page"] == {"limit": 20, "offset": 0, "more": {"articles": False, "quotes": False}, "next_offset": None,
+                      "total": {"articles": {"count": 4, "capped": False}, "quotes": {"count": 0, "capped": False}}},
       "search page %s" % doc["page"])
 st, h, doc = api("/api/search?q=toll&limit=2")
 check(doc["page"]["more"]["articles"] is True and doc["page"]["next_offset"] == 2 and len(doc["results"]["articles"]) == 2,
@@ -143,6 +154,68 @@ check(st == 200 and len(doc["results"]["articles"]) >= 1, "search cocoa in real 
 st, h, doc = api("/api/search?q=everything")
 check(st == 200 and len(doc["results"]["quotes"]) == 1, "quote search")
 check(set(doc["results"]["quotes"][0]) == {"article", "date", "speaker", "kind", "quote", "start", "end"}, "quote row keys")
+
+# totals: every page of a search says how many rows the search pages through, and the
+# pages add up to it (the filters count too)
+for q in ["said", "the", "cocoa", "toll&from=2023-11-05", "Blinken", "said&entity=Antony+Blinken"]:
+    st, h, first = api("/api/search?q=%s&limit=7" % q)
+    check(st == 200 and set(first["page"]["total"]) == {"articles", "quotes"}, "search %s total %s" % (q, first["page"]))
+    for section in ("articles", "quotes"):
+        total = first["page"]["total"][section]
+        check(total["capped"] is False and isinstance(total["count"], int), "total %s %s" % (q, total))
+        seen, offset = [], 0
+        while offset is not None and offset < 500:
+            st, h, d = api("/api/search?q=%s&limit=7&offset=%d" % (q, offset))
+            seen += [(r["article"], r.get("start")) for r in d["results"][section]]
+            check(d["page"]["total"] == first["page"]["total"], "total stays on page %d of %s" % (offset, q))
+            offset = d["page"]["next_offset"] if d["page"]["more"][section] else None
+        check(len(seen) == total["count"] and len(set(seen)) == len(seen),
+              "search %s %s: %d rows paged, total %d" % (q, section, len(seen), total["count"]))
+st, h, doc = api("/api/search?q=said&limit=1")
+check(doc["page"]["total"]["articles"]["count"] > 20, "said is in many articles %s" % doc["page"]["total"])
+st, h, doc = api("/api/search?q=said&limit=5&offset=1000")
+check(st == 200 and doc["results"]["articles"] == [] and doc["page"]["next_offset"] is None, "past the last page")
+
+# categories: the figure categories with their counts, most first, as the store has them
+st, h, doc = api("/api/categories")
+cats = doc["results"]["categories"]
+check(st == 200 and doc["query"] == {"question": "categories", "from": None, "to": None}, "categories %s %s" % (st, doc.get("query")))
+check(cats and set(cats[0]) == {"category", "figures", "cumulative", "first", "last"}, "category keys %s" % cats[:1])
+check([c["figures"] for c in cats] == sorted([c["figures"] for c in cats], reverse=True), "categories by count")
+want = dict(sqlite(sys.argv[3], "SELECT category, count(*) FROM figures WHERE category IS NOT NULL GROUP BY category"))
+check({c["category"]: c["figures"] for c in cats} == want, "category counts %s vs %s" % (cats, want))
+check({c["category"]: c["cumulative"] for c in cats}.get("killed") == 1 and
+      {c["category"]: c["cumulative"] for c in cats}.get("hostages") == 0, "cumulative flags")
+st, h, doc = api("/api/categories?from=2023-11-05&to=2023-11-05")
+check(st == 200 and all(c["first"] == "2023-11-05" == c["last"] for c in doc["results"]["categories"]) and
+      sum(c["figures"] for c in doc["results"]["categories"]) < sum(want.values()), "categories in a period")
+st, h, doc = api("/api/categories?limit=1")
+check(len(doc["results"]["categories"]) == 1 and doc["page"]["more"]["categories"] is True, "categories paged")
+
+# names: completion over canonical entities, by alias or name, case-insensitive, most mentioned first
+st, h, doc = api("/api/names?prefix=blin")
+names = doc["results"]["names"]
+check(st == 200 and names and names[0] == {"name": "Antony Blinken", "type": "PER", "mentions": names[0]["mentions"]},
+      "names blin %s" % names)
+check(names[0]["mentions"] == sqlite(sys.argv[3], "SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id"
+                                                  " WHERE e.name = 'Antony Blinken'")[0][0], "mention count")
+st, h, doc = api("/api/names?prefix=GA&limit=50")
+ns = doc["results"]["names"]
+for n in ns:
+    aliases = [a for (a,) in sqlite(sys.argv[3], "SELECT x.alias FROM entity_aliases x JOIN entities e ON e.id = x.entity_id"
+                                                 " WHERE e.name = ? AND e.type = ?", (n["name"], n["type"]))]
+    check(any(a.lower().startswith("ga") for a in aliases), "%s has an alias starting with ga: %s" % (n, aliases))
+check([n["mentions"] for n in ns] == sorted([n["mentions"] for n in ns], reverse=True), "names by mentions")
+check(any(n["name"] == "Gaza" for n in ns), "Gaza offered %s" % ns)
+for bad in ["/api/names", "/api/names?prefix=", "/api/names?prefix=a", "/api/names?prefix=%20b", "/api/names?q=ab",
+            "/api/categories?category=killed", "/api/categories?limit=0"]:
+    st, h, doc = api(bad)
+    check(is_error(st, doc, 400), "%s -> %s" % (bad, st))
+for wild in ["%25%25", "__", "a%25", "%5C%5C", "\u0027%20OR%201=1"]:
+    st, h, doc = api("/api/names?prefix=" + wild)
+    check(st == 200 and doc["results"]["names"] == [], "wildcards are literal: %s %s" % (wild, doc))
+st, h, body = get("/api/names?prefix=%3Cs")
+check(st == 200 and b"<" not in body, "names escape <")
 
 # hostile text comes back escaped: no raw < > in any JSON body
 st, h, body = get("/api/article?id=fx-1")

@@ -340,6 +340,78 @@ static void random_sentences(void)
     fl_doc_free(doc);
 }
 
+/* Rules of the third round (docs/time.md): the tense of a fronted time's
+ * clause, "effective" dates, the quarter a period's end date names. */
+static void clause_and_period(void)
+{
+    /* a fronted weekday takes the tense of the clause it opens ... */
+    T("1998-10-26", "On Tuesday, the National Abortion Rights Action League plans to hold a news conference.",
+      "Tuesday|DATE|1998-10-27");
+    T("1998-10-26", "On Tuesday, the National Abortion Rights Action League held a news conference.",
+      "Tuesday|DATE|1998-10-20");
+    /* ... but not of a subordinate clause it opens */
+    T("1998-08-17", "On Friday, when Albright set aside vacation plans, she flew to Nairobi.",
+      "Friday|DATE|1998-08-14");
+    /* a passive participle is not a past tense; "could" is not a future */
+    T("2023-11-04", "The ruling will be announced on Friday.", "Friday|DATE|2023-11-10");
+    T("2000-01-06", "Neither he nor his parents could be located Wednesday in Cardenas.", "Wednesday|DATE|2000-01-05");
+    /* a past auxiliary before a future cue is a plan still ahead; "had been scheduled" is not */
+    T("2000-01-07", "A large demonstration on Saturday was planned by the exiles.", "Saturday|DATE|2000-01-08");
+    T("1989-10-30", "The offer had been scheduled to expire Friday.", "Friday|DATE|1989-10-27");
+    /* "effective" looks ahead: the coming Feb. 1, not the last one */
+    T("1989-10-26", "He becomes chairman effective Feb. 1.", "Feb. 1|DATE|1990-02-01");
+    T("1989-10-26", "The plan was approved in February.", "February|DATE|1989-02");
+    /* a quarter by its end date: May-July is mostly the second quarter */
+    T("1989-10-30", "In the quarter ended July 31, Jayark had 5.6 million shares.",
+      "the quarter|DATE|1989-Q2\nJuly 31|DATE|1989-07-31");
+    T("1989-11-02", "For the quarter ended Sept. 30, Delta posted net income of $133 million.",
+      "the quarter|DATE|1989-Q3\nSept. 30|DATE|1989-09-30");
+    /* year boundary: the quarter ended Jan. 31 is November-January, the fourth of the year before */
+    T("1990-03-10", "Sales rose in the quarter ended Jan. 31.", "the quarter|DATE|1989-Q4\nJan. 31|DATE|1990-01-31");
+    /* reference tracking: after "the nine months" a year earlier is the year, until a quarter is named */
+    T("1989-10-26",
+      "Profit rose in the third quarter. For the nine months, net was $254 million, up from $163 million a year "
+      "earlier. In the first nine months, net was $306 million, against a loss in the 1988 period. In the third "
+      "quarter, sales fell from a year ago.",
+      "the third quarter|DATE|1989-Q3\nthe nine months|DURATION|P9M\na year earlier|DATE|1988\n"
+      "the first nine months|DURATION|P9M\nthe 1988 period|DATE|1988\nthe third quarter|DATE|1989-Q3\n"
+      "a year ago|DATE|1988-Q3");
+    T("1989-10-26", "Profit rose in the third quarter. Year-earlier sales were lower.",
+      "the third quarter|DATE|1989-Q3\nYear-earlier|DATE|1988-Q3");
+    /* TimeML's vague references and seasons with a cue */
+    T("1989-10-30", "They seem to hurt market makers more painfully these days.", "these days|DATE|PRESENT_REF");
+    T("1989-10-30", "Competitors offered deeper discounts over the summer.", "the summer|DATE|1989-SU");
+    T("1989-10-30", "Demand will stay high well into the summer of 1990.", "the summer of 1990|DATE|1990-SU");
+    T("1989-10-30", "Losses will cut tax payments in future quarters.", "future quarters|DATE|FUTURE_REF");
+    T("1989-10-30", "She spoke about the future of the firm.", "the future|DATE|FUTURE_REF");
+    /* "that quarter": the last quarter named */
+    T("1989-10-30", "In the second quarter of 1988 it lost money. Results for that quarter included a charge.",
+      "the second quarter of 1988|DATE|1988-Q2\nthat quarter|DATE|1988-Q2");
+    T("1989-10-30", "Results for that quarter included a charge.", "");
+    /* the reported quarter is the latest completed one named, not one named in passing or an outlook */
+    T("1989-11-01",
+      "Kimberly-Clark posted a gain in third-quarter net income. After a flat second quarter, results improved. "
+      "In the 1989 period also, rates were lower than a year ago.",
+      "third-quarter|DATE|1989-Q3\nsecond quarter|DATE|1989-Q2\nthe 1989 period|DATE|1989-Q3\n"
+      "a year ago|DATE|1988-Q3");
+    T("1989-10-26", "Profit rose in the third quarter and will fall in the fourth quarter. Sales rose from a year ago.",
+      "the third quarter|DATE|1989-Q3\nthe fourth quarter|DATE|1989-Q4\na year ago|DATE|1988-Q3");
+    /* a fiscal fourth quarter ending in the DCT's quarter is the one reported */
+    T("1989-11-02", "Ralston reported a decline in fourth-quarter earnings. Sales in the latest period rose.",
+      "fourth-quarter|DATE|1989-Q4\nthe latest period|DATE|1989-Q4");
+    /* two quarters of a year are its half */
+    T("1989-10-26", "The decline will last through at least the first two quarters of 1990.",
+      "the first two quarters of 1990|DATE|1990-H1");
+    T("1989-10-26", "Sales rose in the last two quarters of 1988.", "the last two quarters of 1988|DATE|1988-H2");
+    /* a clock time takes the day named after a conversion in parentheses */
+    T("1998-08-08", "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+      "10:35 a.m.|TIME|1998-08-07T10:35\nFriday|DATE|1998-08-07");
+    T("1998-08-08", "The blast occurred at 10:35 a.m. (local time).", "10:35 a.m.|TIME|1998-08-08T10:35");
+    /* after a fiscal quarter is named, "the quarter ended ..." is that quarter */
+    T("1989-10-26", "Sun reported its fiscal first quarter. For the quarter ended Sept. 29, sales rose.",
+      "fiscal first quarter|DATE|1989-Q1\nthe quarter|DATE|1989-Q1\nSept. 29|DATE|1989-09-29");
+}
+
 int main(void)
 {
     random_sentences();
@@ -352,6 +424,7 @@ int main(void)
     nonsense();
     mods();
     named_spans();
+    clause_and_period();
     fl_doc *doc = fl_doc_new();
     CHECK_INT(fl_doc_find_times(doc, "2023-02-30"), FL_ERR_USAGE);
     CHECK_INT(fl_doc_find_times(doc, NULL), FL_ERR_USAGE); /* no article and no date */

@@ -86,6 +86,15 @@ async function inViewport(locator) {
   return !!box && box.y >= 0 && box.y + box.height <= vp.height;
 }
 const text = (sel) => page.locator(sel).allTextContents();
+// Waits until the locator's text is no longer `before` (polled from here: the page's
+// Content-Security-Policy forbids the eval that page.waitForFunction needs).
+async function changed(locator, before) {
+  for (let i = 0; i < 100; i++) {
+    if ((await locator.textContent()) !== before) return;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('text stayed ' + before);
+}
 
 try {
   // 1. First view in under a second, from navigation start to the drawn view.
@@ -117,6 +126,63 @@ try {
   check((await text('main blockquote')).some((q) => q.includes('javascript:alert(document.cookie)')), 'quote with javascript: URL as text');
   await noInjection('hostile search');
 
+  // 2b. Pages of a search: "1–20 of N", Next to the last page, where Next is disabled.
+  await page.goto(base + '#/search?q=said');
+  await page.waitForSelector('main ol.rows h3 a');
+  {
+    const total = (await (await page.request.get(base + 'api/search?q=said&limit=1')).json()).page.total.articles.count;
+    check(total > 20, 'search said: more than one page (' + total + ')');
+    const label = page.locator('main section').first().locator('.page-label');
+    check((await label.textContent()) === `1–20 of ${total}`, 'first page label: ' + await label.textContent());
+    const next = page.locator('main section').first().locator('.page-next');
+    const prev = page.locator('main section').first().locator('.page-prev');
+    check(await prev.isDisabled() && await next.isEnabled(), 'first page: Previous disabled, Next enabled');
+    let pages = 1;
+    while (await next.isEnabled() && pages < 10) {
+      const before = await label.textContent();
+      await next.click();
+      await changed(label, before);
+      pages++;
+    }
+    check(pages === Math.ceil(total / 20), `pages ${pages} for ${total} articles`);
+    const last = await label.textContent();
+    check(last === `${(pages - 1) * 20 + 1}–${total} of ${total}`, 'last page label: ' + last);
+    check(await next.isDisabled() && await prev.isEnabled(), 'last page: Next disabled');
+    check(await page.locator('main section').first().locator('ol.rows > li').count() === total - (pages - 1) * 20,
+          'last page rows');
+    await shot('search-last-page');
+    await prev.click();
+    await changed(label, last);
+    check(await next.isEnabled(), 'back a page: Next enabled again');
+  }
+
+  // 2c. Name completion in the search box, with the keyboard: two letters open the list, the most
+  // mentioned first; ArrowDown and Enter open the entity.
+  await page.fill('#q', '');
+  await page.locator('#q').blur();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.keyboard.press('/');
+  await page.keyboard.type('Blin', {delay: 40});
+  await page.waitForSelector('#q[aria-expanded="true"] + ul.suggest li');
+  {
+    const names = await text('ul.suggest li .name');
+    check(names[0] === 'Antony Blinken', 'completion: ' + names.join('|'));
+    await shot('search-suggest', false);
+    await page.keyboard.press('ArrowDown');
+    check((await page.locator('#q').getAttribute('aria-activedescendant')) === (await page.locator('ul.suggest li').first().getAttribute('id')),
+          'completion: the option is active');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('main h1:has-text("Antony Blinken")');
+    check(/#\/entity\?name=Antony\+Blinken$/.test(page.url()), 'completion opens the entity: ' + page.url());
+    check(await page.locator('ul.suggest:not([hidden])').count() === 0, 'completion closed');
+    // Hostile names come back as text.
+    await page.keyboard.press('/');
+    await page.keyboard.type('<s', {delay: 40});
+    await page.waitForTimeout(400);
+    await noInjection('completion');
+    await page.keyboard.press('Escape');
+  }
+
   // 3. Entity: from a quote's speaker link.
   await page.fill('#q', 'pauses');
   await page.press('#q', 'Enter');
@@ -142,6 +208,16 @@ try {
   // 5. Timeline: one line per source, disagreements marked, a figure's evidence.
   await page.goto(base + '#/timeline?category=killed&subject=Palestinians&place=Gaza');
   await page.waitForSelector('svg.chart .pt');
+  // The category picker lists the stored categories with their counts, most figures first.
+  await page.waitForSelector('#tl-category option:has-text("figures")', {state: 'attached'});
+  {
+    const cats = (await (await page.request.get(base + 'api/categories')).json()).results.categories;
+    const options = await text('#tl-category option');
+    check(options.length === cats.length && options[0] === `${cats[0].category} · ${cats[0].figures} figures`,
+          'category options: ' + options.join('|'));
+    check(options.includes(`killed · ${cats.find((c) => c.category === 'killed').figures} figures`), 'killed is offered');
+    check((await page.locator('#tl-category').inputValue()) === 'killed', 'the current category is selected');
+  }
   check(await page.locator('svg.chart .pt').count() === 6, 'six figures drawn');
   // 9,200+ vs about 5,000 conflict; 9,000 after 9,200+ goes down; "at least 10,000" is open-ended, so it
   // does not contradict 10,022.
@@ -225,6 +301,21 @@ try {
   await page.waitForSelector('svg.chart .pt');
   check(await page.evaluate(() => document.documentElement.scrollWidth) <= 391, 'phone width timeline');
   await shot('timeline-phone');
+  // Search pages and name completion at phone width: nothing wider than the screen.
+  await page.goto(base + '#/search?q=said');
+  await page.waitForSelector('main .pager .page-next');
+  await page.locator('#q').click();
+  await page.fill('#q', '');
+  await page.keyboard.type('Gaz', {delay: 40});
+  await page.waitForSelector('ul.suggest li');
+  {
+    const w = await page.evaluate(() => ({page: document.documentElement.scrollWidth,
+                                           list: document.querySelector('ul.suggest').getBoundingClientRect().right}));
+    check(w.page <= 391 && w.list <= 391, 'phone width search with completion: ' + JSON.stringify(w));
+  }
+  await shot('search-phone', false);
+  await page.keyboard.press('Escape');
+  check(await page.locator('ul.suggest:not([hidden])').count() === 0, 'Escape closes the completion');
 
   // 10. A missing article is a message, not a crash.
   allow404 = true;

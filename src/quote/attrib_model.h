@@ -1,0 +1,85 @@
+/*
+ * attrib_model.h — the learned cue detector of the attribution layer: an
+ * averaged perceptron that says, for each word of an article, whether it is
+ * part of an attribution cue as PolNeAR annotates cues (any verb, noun or
+ * phrase that attributes speech, thought, stance or action: "supports",
+ * "referring to", "criticism", "calls for", "in a poll").
+ *
+ * Why learned: the cue tables of cues.c cover reporting verbs; PolNeAR's
+ * cues are a long tail (thousands of word types) that a table written by
+ * hand does not reach. The detector only proposes cues; the source and
+ * content around a proposed cue come from the same syntax-light rules as the
+ * table's cues (attrib_learned.c).
+ *
+ * Model. Features are 64-bit hashes of (template, words) around the token
+ * (attrib_features.c). Only tokens whose lower-cased word was part of a cue
+ * at least `min_count` times in training are scored (the candidate set, kept
+ * as hashes), so most tokens cost one probe. A feature maps to one float
+ * weight; the score is their sum, a cue when > 0.
+ *
+ * File (little-endian, floats IEEE-754 binary32):
+ *   "FLATTR01"                              8 bytes
+ *   u32 features, u32 candidates
+ *   u64 feature_keys[features]; f32 weights[features]
+ *   u64 candidate_keys[candidates]
+ *   "FLATTEND"                              8 bytes
+ * No text of the training data is stored, only hashes.
+ *
+ * Not for: where the source and content are (attrib_learned.c) or reading
+ * PolNeAR (polnear.c).
+ */
+#ifndef FL_QUOTE_ATTRIB_MODEL_H
+#define FL_QUOTE_ATTRIB_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "factline.h"
+
+typedef struct fl_attrib_model fl_attrib_model;
+
+enum { ATTRIB_MAX_FEATURES = 40 };
+
+/* $FACTLINE_MODELS/attrib.model, else the source tree's models/attrib.model. */
+const char *fl_attrib_default_model_path(char *buf, size_t size);
+
+/* Loads a model saved by fl_attrib_model_save; NULL with the reason in err. */
+fl_attrib_model *fl_attrib_model_load(const char *path, char *err, size_t err_size);
+fl_status fl_attrib_model_save(const fl_attrib_model *m, const char *path, char *err, size_t err_size);
+void fl_attrib_model_free(fl_attrib_model *m);
+size_t fl_attrib_model_feature_count(const fl_attrib_model *m);
+size_t fl_attrib_model_candidate_count(const fl_attrib_model *m);
+
+/* Is the word with this hash (fl_attrib_word_hash) ever a cue word? */
+int fl_attrib_model_candidate(const fl_attrib_model *m, uint64_t word_hash);
+/* The sum of the weights of feats[0..n). */
+float fl_attrib_model_score(const fl_attrib_model *m, const uint64_t *feats, size_t n);
+
+/* The word's entries in the closed lists of cues.c: LEX_* bits, and its
+ * CUE_* flags << 8 (0: none of them). */
+enum { LEX_PRONOUN = 1, LEX_DETERMINER = 2, LEX_AUX = 4, LEX_ADVERB = 8, LEX_PREPOSITION = 16 };
+uint32_t fl_attrib_model_lexicon(const fl_attrib_model *m, uint64_t word_hash);
+uint32_t fl_attrib_model_lexicon_raw(const void *lexicon, uint64_t word_hash); /* while building */
+
+/* Hash of a word, lower-cased (ASCII), as the candidate set keys it. */
+uint64_t fl_attrib_word_hash(const char *s, size_t len);
+
+/* Builds a model from the trainer's arrays (copied); NULL when out of memory. */
+fl_attrib_model *fl_attrib_model_build(const uint64_t *keys, const float *weights, size_t n,
+                                       const uint64_t *candidates, size_t ncand);
+
+/* Training (attrib_train.c). */
+typedef struct fl_attrib_train_options {
+    const char *train_path; /* PolNeAR JSON lines; the first annotator's set of each article is used */
+    int epochs;             /* passes over the data (default 8) */
+    int min_count;          /* a word is a candidate when part of >= min_count gold cues (default 2) */
+    double min_rate;        /* ... and part of a gold cue in >= min_rate of its occurrences */
+    float prune;            /* features whose averaged weight is within +-prune are dropped */
+    uint64_t seed;          /* shuffling seed; the same seed gives the same model */
+    size_t first, count;    /* use articles [first, first+count) of the file; count 0: all */
+    int verbose;            /* 1: report the data and each epoch's errors on stderr */
+} fl_attrib_train_options;
+
+fl_attrib_model *fl_attrib_train(const fl_attrib_train_options *opts, char *err, size_t err_size);
+
+#endif

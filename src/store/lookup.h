@@ -1,0 +1,58 @@
+/*
+ * lookup.h — what search_rank.c and search_snippet.c (ranking and snippets
+ * for search) and store_lookup.c (the page's smaller questions: totals,
+ * categories, name completion) offer the rest of the store. Not for:
+ * anything outside src/store.
+ */
+#ifndef FL_STORE_LOOKUP_H
+#define FL_STORE_LOOKUP_H
+
+#include "store/store_internal.h"
+
+/* How many of the newest matches a search ranks and counts: the pages of a
+ * search end there, and its total says "at least" beyond it. */
+#define FL_SEARCH_ARTICLE_WINDOW 1000
+#define FL_SEARCH_QUOTE_WINDOW 500
+
+/* Registers fl_rank(fts_table, 0 for articles_fts | 1 for quotes_fts) (an
+ * FTS5 ranking function: bm25 whose phrase weights come from at most a
+ * sample of each phrase's matches, with document lengths kept in memory)
+ * and
+ * fl_snippet(text, fts_query, tokens) on the store's connection. */
+int fl_search_register(fl_store *s);
+
+/* Registers fl_snippet(text, fts_query, tokens) (search_snippet.c). */
+int fl_snippet_register(fl_store *s, fts5_api *api);
+
+/* fl_store_prepare, registering the search functions the first time a
+ * statement needs them. */
+sqlite3_stmt *fl_search_prepare(fl_store *s, const char *sql);
+
+typedef struct fl_search_total {
+    size_t rows; /* matches counted */
+    int capped;  /* 1 when there were more than the window */
+} fl_search_total;
+
+/* Steps `st` (bound; rows of (id, score) newest first) for up to `window`
+ * rows, orders them by score, then newest, and writes rows [offset,
+ * offset + limit) to `page` as a JSON array of [id, score] pairs. Sets
+ * *total. 0 on error (message set). */
+int fl_search_rank(fl_store *s, sqlite3_stmt *st, unsigned window, unsigned offset, unsigned limit,
+                   fl_buffer *page, fl_search_total *total);
+
+/* The totals of the last search asked on this connection, under `key`
+ * (anything that tells searches apart: the FTS query and the filters), so
+ * that FL_QUERY_SEARCH_TOTAL asked right after its search (as the server
+ * does for every page) does not scan the matches again. A recall fails
+ * when the key differs or the database changed since (data_version). */
+void fl_search_remember(fl_store *s, const char *key, size_t len, const fl_search_total totals[2]);
+int fl_search_recall(fl_store *s, const char *key, size_t len, fl_search_total totals[2]);
+
+/* The questions added for the page (store_lookup.c): FL_QUERY_SEARCH_TOTAL,
+ * FL_QUERY_CATEGORIES, FL_QUERY_NAMES. */
+fl_result *fl_store_lookup(fl_store *s, const fl_query *q, unsigned limit);
+
+/* FL_QUERY_SEARCH_TOTAL (store_query.c, beside the search it counts). */
+fl_result *fl_store_search_total(fl_store *s, const fl_query *q);
+
+#endif
