@@ -18,8 +18,7 @@ check() { if [ "$2" -eq 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); e
 psql_q() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 
 # Real extracted articles from the samples, copied with dates moved by whole
-# years to 4,000 distinct articles (about 1 s of ingest on this machine), so
-# a kill at a random moment lands inside some batch.
+# years to 4,000 distinct articles, so there are 100 batches of 40 to kill in.
 "$bin" extract -q --text samples/seed.txt samples/reuters-sample.txt >"$tmp/base.jsonl" || { echo "FAIL: extract"; exit 1; }
 python3 - "$tmp" 4000 <<'PY'
 import json, sys
@@ -42,15 +41,10 @@ facts="SELECT a.hash, (SELECT count(*) FROM mentions x WHERE x.article_id = a.id
   (SELECT count(*) FROM figures x WHERE x.article_id = a.id),
   (SELECT count(*) FROM times x WHERE x.article_id = a.id) FROM articles a ORDER BY a.hash"
 
-t0=$(date +%s.%N)
 timeout 600 "$bin" ingest -q --facts --db "$ref" "$tmp/all.jsonl"
 check reference-load $? "single-writer load failed"
-t1=$(date +%s.%N)
 psql_q "$ref" -c "$facts" >"$tmp/ref.facts"
 check reference-count $([ "$(wc -l <"$tmp/ref.facts")" = $n ] && echo 0 || echo 1) "reference holds $(wc -l <"$tmp/ref.facts") articles, want $n"
-# Kill moments spread over the time a whole load takes here (slower under
-# sanitizers), so most land mid-run whatever the machine.
-span=$(python3 -c "print(max(0.2, $t1 - $t0))")
 
 # Every stored article of the killed database has its reference facts.
 complete() {
@@ -69,8 +63,17 @@ counts="" prev=0 mid=0
 for round in 1 2 3 4 5; do
     "$bin" ingest -q --facts --batch 40 --db "$db" "$tmp/all.jsonl" 2>"$tmp/kill.log" &
     pid=$!
-    # Within the time the articles still missing take, so later rounds hit mid-run too.
-    sleep "$(python3 -c "import random; random.seed(11 + $round); print('%.3f' % random.uniform(0.05, 0.9 * $span * ($n - $prev) / $n + 0.1))")"
+    # Kill moments follow the progress, not the clock (sanitizers and a busy
+    # machine change the speed): once a random number of further articles
+    # is committed, at most half of what is missing, wait a random 0-0.3 s
+    # more, so the kill lands anywhere in a later batch, then SIGKILL.
+    read -r target pause < <(python3 -c "import random; random.seed(11 + $round); \
+        print($prev + random.randint(1, max(1, ($n - $prev) // 2)), '%.3f' % random.uniform(0, 0.3))")
+    while kill -0 "$pid" 2>/dev/null; do
+        [ "$(psql_q "$db" -c "SELECT count(*) FROM articles" 2>/dev/null || echo 0)" -ge "$target" ] && break
+        sleep 0.02
+    done
+    sleep "$pause"
     kill -9 "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
     c=$(psql_q "$db" -c "SELECT count(*) FROM articles" 2>/dev/null || echo 0)
