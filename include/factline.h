@@ -862,7 +862,7 @@ fl_status fl_doc_write_json(const fl_doc *doc, const fl_json_options *opts, fl_b
  * PostgreSQL: a `path` beginning "postgresql://" or "postgres://" (a libpq
  * connection URI) opens a PostgreSQL database instead, with the same schema
  * meaning, migrations and answers (docs/store.md, "PostgreSQL", lists what
- * differs in search ranking and highlighting). Adds are held until the batch
+ * differs in search: order and accents). Adds are held until the batch
  * is written in one transaction (COPY, ON CONFLICT on the content hash);
  * several processes may add to one database at once, and each article is
  * stored exactly once. *added then says the article was missing when it was

@@ -9,14 +9,29 @@
 #include "output/json.h"
 #include "text/doc.h"
 
+/* Whole numbers (nearly all figures) are written digit by digit, as
+ * printf's "%.0f" writes them (a negative zero as "-0"), without its cost. */
 static void write_number(fl_buffer *b, int set, double v)
 {
-    if (!set)
+    if (!set) {
         fl_buffer_append_str(b, "null");
-    else if (v == floor(v) && fabs(v) < 1e15)
-        fl_buffer_printf(b, "%.0f", v);
-    else
+    } else if (v == floor(v) && fabs(v) < 1e15) {
+        if (signbit(v))
+            fl_buffer_append_char(b, '-');
+        fl_json_uint(b, (uint64_t)fabs(v));
+    } else {
         fl_buffer_printf(b, "%.6g", v);
+    }
+}
+
+/* [start,end] */
+static void write_span(fl_buffer *b, uint32_t start, uint32_t end)
+{
+    fl_buffer_append_char(b, '[');
+    fl_json_uint(b, start);
+    fl_buffer_append_char(b, ',');
+    fl_json_uint(b, end);
+    fl_buffer_append_char(b, ']');
 }
 
 /* "key": the span's text and "key_span": [start, end], or nulls when empty. */
@@ -32,7 +47,7 @@ static void write_text_span(const fl_doc *doc, fl_buffer *b, const char *key, co
     if (sp.start == sp.end) {
         fl_buffer_append_str(b, "null");
     } else {
-        fl_buffer_printf(b, "[%u,%u]", (unsigned)sp.start, (unsigned)sp.end);
+        write_span(b, sp.start, sp.end);
     }
 }
 
@@ -47,7 +62,7 @@ void fl_figures_write_json(const fl_doc *doc, fl_buffer *b)
         fl_json_key(b, "text", 1);
         fl_json_string(b, doc->text + f->span.start, f->span.end - f->span.start);
         fl_json_key(b, "span", 0);
-        fl_buffer_printf(b, "[%u,%u]", (unsigned)f->span.start, (unsigned)f->span.end);
+        write_span(b, f->span.start, f->span.end);
         fl_json_key(b, "value", 0);
         write_number(b, (f->flags & FL_FIGURE_HAS_VALUE) != 0, f->value);
         fl_json_key(b, "low", 0);
@@ -67,11 +82,11 @@ void fl_figures_write_json(const fl_doc *doc, fl_buffer *b)
         if (f->date_span.start == f->date_span.end)
             fl_buffer_append_str(b, "null");
         else
-            fl_buffer_printf(b, "[%u,%u]", (unsigned)f->date_span.start, (unsigned)f->date_span.end);
+            write_span(b, f->date_span.start, f->date_span.end);
         write_text_span(doc, b, "place", "place_span", f->place);
         const fl_sentence *s = &doc->sentences.sentences[f->sentence];
         fl_json_key(b, "sentence", 0);
-        fl_buffer_printf(b, "[%u,%u]", (unsigned)s->start, (unsigned)s->end);
+        write_span(b, s->start, s->end);
         fl_buffer_append_char(b, '}');
     }
     fl_buffer_append_char(b, ']');

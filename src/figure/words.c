@@ -1,12 +1,16 @@
 /*
- * words.c — the figure layer's word lists (see words.h). The lexicon must
- * stay sorted by byte order of its lower-case words (tests/unit/
- * test_figure_words.c checks it); a word has one entry holding all its roles.
+ * words.c — the figure layer's word lists (see words.h). The lexicon is kept
+ * sorted by byte order of its lower-case words (tests/unit/
+ * test_figure_words.c checks it), so it reads like a dictionary and a word
+ * has one entry holding all its roles; lookups go through a hash index.
  * Not for: logic.
  */
 #include "figure/words.h"
 
+#include <pthread.h>
 #include <string.h>
+
+#include "util/word_index.h"
 
 static const fl_fig_word lexicon[] = {
     {"%", FW_PERCENT, FL_CATEGORY_OTHER, 0},
@@ -595,40 +599,23 @@ static const fl_fig_qualifier_phrase qualifier_phrases[] = {
     {"below", FL_QUALIFIER_LESS_THAN, 0},
 };
 
-/* Compares a lexicon word with the lower-cased key of length len. */
-static int compare_key(const char *word, const char *key, size_t len)
+/* The lexicon is looked up several times a token, so through a hash index
+ * (util/word_index.h) built on first use, not a binary search. */
+static fl_word_index lexicon_index;
+static pthread_once_t lexicon_once = PTHREAD_ONCE_INIT;
+
+static void build_lexicon_index(void)
 {
-    for (size_t i = 0; i < len; i++) {
-        unsigned char a = (unsigned char)word[i], b = (unsigned char)key[i];
-        if (!a)
-            return -1; /* word is a proper prefix of the key (or the key holds a NUL) */
-        if (a != b)
-            return a < b ? -1 : 1; /* a NUL in word (shorter) sorts first */
-    }
-    return word[len] ? 1 : 0;
+    fl_word_index_build(&lexicon_index, lexicon, sizeof lexicon / sizeof lexicon[0], sizeof lexicon[0], 1);
 }
 
 const fl_fig_word *fl_fig_lookup(const char *s, size_t len)
 {
-    char key[16];
-    if (len == 0 || len > sizeof key)
+    if (len == 0 || len > 16) /* no lexicon word is longer */
         return NULL;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        key[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-    }
-    size_t lo = 0, hi = sizeof lexicon / sizeof lexicon[0];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = compare_key(lexicon[mid].word, key, len);
-        if (c == 0)
-            return &lexicon[mid];
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
+    pthread_once(&lexicon_once, build_lexicon_index);
+    long i = fl_word_index_find(&lexicon_index, s, len);
+    return i < 0 ? NULL : &lexicon[i];
 }
 
 size_t fl_fig_qualifier_phrases(const fl_fig_qualifier_phrase **out)

@@ -5,8 +5,9 @@
  *
  * The pipeline of one document:
  *   token strings -> ner_features.c (hashed feature ids per token, using the
- *   model's lexicons) -> ner_model.c (rows of weights, Viterbi over BILOU
- *   labels) -> labels -> ner_entities.c (mentions, alias joining).
+ *   model's lexicons) -> ner_score.c (rows of weights added up, with a cache
+ *   of each word type's rows) -> ner_model.c (Viterbi over BILOU labels) ->
+ *   labels -> ner_entities.c (mentions, alias joining).
  * Training (ner_train.c) runs the same feature code over CoNLL documents
  * read by ner_conll.c, with lexicons built by ner_lexicon.c and
  * ner_clusters.c. Not for: the CLI (cli/cmd_ner.c).
@@ -36,6 +37,11 @@ static inline int fl_ner_label_part(int label) { return label ? (label - 1) % 4 
 int fl_ner_transition_allowed(int a, int b);
 /* 1 if a sentence may end after label a. */
 int fl_ner_may_end(int a);
+/* 1 if label y continues an entity (I-* or L-*), so may not start one. */
+int fl_ner_label_continues(int y);
+/* The labels that may precede label y, in increasing order, into out (room
+ * for 9); returns how many. The decoder's form of fl_ner_transition_allowed. */
+size_t fl_ner_predecessors(int y, uint8_t *out);
 
 /* ---- Hash tables -------------------------------------------------------- */
 /*
@@ -108,18 +114,31 @@ enum { FL_NER_GAZ_MAX_TOKENS = 6 };
 
 struct fl_ner_model {
     fl_ner_table features; /* feature hash -> row */
-    float *weights;        /* rows * FL_NER_LABELS */
+    float *weights;        /* (rows + 1) * FL_NER_LABELS; row `rows` is all zero (fl_ner_weights_alloc) */
     size_t rows;
     float transitions[(FL_NER_LABELS + 1) * FL_NER_LABELS]; /* [prev][label]; prev 17 = start */
     fl_ner_table casing;   /* lower-case word hash -> FL_CASE_* */
     fl_ner_table gazetteer;/* phrase hash -> FL_NER_GAZ_* bits */
     fl_ner_table clusters; /* lower-case word hash -> word class + 1 (ner_clusters.c) */
+    uint64_t version;      /* unique to this model and the current weights (fl_ner_model_changed) */
 };
+
+/* Gives the model a new version number, unique in the process: to be called
+ * whenever its weights or tables change after fl_ner_model_alloc, since
+ * tagging caches sums of weights per model version (ner_score.c). */
+void fl_ner_model_changed(fl_ner_model *m);
+
+/* Zeroed weights for `rows` rows plus the zero row that stands for a
+ * feature the model lacks (so scoring adds it instead of testing for it);
+ * NULL on out-of-memory. */
+float *fl_ner_weights_alloc(size_t rows);
 
 /* An empty model with empty tables; NULL on out-of-memory. */
 fl_ner_model *fl_ner_model_alloc(void);
 
 /* ---- Documents for tagging and training --------------------------------- */
+
+typedef struct fl_ner_type_cache fl_ner_type_cache;
 
 /* One token as the tagger sees it: its text, and whether a sentence starts here. */
 typedef struct fl_ner_token {
@@ -143,6 +162,10 @@ typedef struct fl_ner_work {
     uint32_t *doc_counts;   /* per token: packed doc-level casing counts */
     uint32_t *cluster;      /* per token: its word class (model's clusters), 0 if none */
     uint8_t *casing_lex;    /* per token: its FL_CASE_* in the model's casing lexicon, 7 if absent */
+    float *type_sums;       /* per token: its word type's row sums (ner_score.h), FL_NER_TYPE_GROUPS x labels */
+    uint64_t *lower_mix;    /* per token: fl_ner_mix(lower), fl_ner_mix(shape) (for tagging) */
+    uint64_t *shape_mix;
+    struct fl_ner_type_cache *type_cache; /* word type -> rows, kept across documents (ner_score.c) */
     /* Per token of one sentence: decoding works sentence by sentence. */
     size_t sentence_cap;
     float *scores;          /* emission scores, tokens x labels */

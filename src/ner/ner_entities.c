@@ -589,6 +589,30 @@ static uint64_t token_hash(const fl_doc *doc, uint32_t t)
     return h;
 }
 
+/* Candidates in order of their first token's hash, then of their mention,
+ * so those sharing a first token are together and in mention order. */
+static int compare_candidates(const void *a, const void *b)
+{
+    const repeat_candidate *x = a, *y = b;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    return x->mention < y->mention ? -1 : x->mention > y->mention;
+}
+
+/* The first candidate whose first token hashes to h (nc if none). */
+static size_t first_candidate(const repeat_candidate *c, size_t nc, uint64_t h)
+{
+    size_t lo = 0, hi = nc;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c[mid].first < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static int add_repeats(const fl_ner_model *model, fl_ner_doc *d, const fl_doc *doc, size_t tagged)
 {
     size_t found = d->raw_count, n = doc->tokens.count;
@@ -607,13 +631,20 @@ static int add_repeats(const fl_ner_model *model, fl_ner_doc *d, const fl_doc *d
         d->candidates[nc].first = token_hash(doc, m->token_begin);
         d->candidates[nc++].mention = (uint32_t)k;
     }
+    /* Each token is matched only against the candidates starting with the
+     * same text (a binary search), not against all of them; they are tried
+     * in mention order, as a scan of all would. */
+    qsort(d->candidates, nc, sizeof *d->candidates, compare_candidates);
     for (size_t i = 0; nc && i < n;) {
         size_t best = SIZE_MAX;
         uint32_t best_len = 0;
-        uint64_t h = d->labels[i] ? 0 : token_hash(doc, (uint32_t)i);
-        for (size_t c = 0; !d->labels[i] && c < nc; c++) {
+        /* Every candidate starts with a capital or a non-ASCII letter. */
+        unsigned char first = (unsigned char)tok_text(doc, (uint32_t)i)[0];
+        int may_match = !d->labels[i] && tok_len(doc, (uint32_t)i) && ((first >= 'A' && first <= 'Z') || first >= 0x80);
+        uint64_t h = may_match ? token_hash(doc, (uint32_t)i) : 0;
+        for (size_t c = may_match ? first_candidate(d->candidates, nc, h) : nc; c < nc; c++) {
             if (d->candidates[c].first != h)
-                continue;
+                break;
             const raw_mention *m = &d->raw[d->candidates[c].mention];
             uint32_t len = m->token_end - m->token_begin;
             if (len <= best_len || i + len > n)

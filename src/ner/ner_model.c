@@ -6,12 +6,12 @@
  * Design. A feature is a 64-bit hash (template id mixed with the values it
  * looks at). The model maps each feature it kept to a row of 17 floats, one
  * per BILOU label, through an open-addressing table; an unknown feature
- * scores nothing. Scoring a token is one table probe and one 68-byte row add
- * per feature (about 40 per token), so the cost is memory latency, not
- * arithmetic: the probes of a block of tokens are issued ahead of use
- * (score_block) so that their latencies overlap. Viterbi is first order
- * with 17 x 17 transition weights; invalid BILOU transitions (O -> I-PER,
- * B-PER -> I-ORG, ...) are never taken, nor even scored. Tagging allocates nothing once the work arrays are warm.
+ * scores nothing (in memory the weights end with an all-zero row that
+ * stands for it). Emission scores are added up in ner_score.c. Viterbi is
+ * first order with 17 x 17 transition weights; invalid BILOU transitions
+ * (O -> I-PER, B-PER -> I-ORG, ...) are never taken, nor even scored, and a
+ * step does four labels at a time. Tagging allocates nothing once the work
+ * arrays are warm.
  *
  * File format (little-endian, floats IEEE-754 binary32):
  *   "FLNER002"                                  8 bytes
@@ -26,11 +26,13 @@
 #include <assert.h>
 #include <errno.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ner/ner.h"
+#include "ner/ner_score.h"
 
 static const char file_magic[8] = {'F', 'L', 'N', 'E', 'R', '0', '0', '2'};
 static const char file_end[8] = {'F', 'L', 'N', 'E', 'R', 'E', 'N', 'D'};
@@ -127,9 +129,23 @@ uint64_t fl_ner_hash_lower(const char *s, size_t len)
 
 /* ---- Model lifetime ---- */
 
+float *fl_ner_weights_alloc(size_t rows)
+{
+    return calloc((rows + 1) * FL_NER_LABELS, sizeof(float));
+}
+
+void fl_ner_model_changed(fl_ner_model *m)
+{
+    static _Atomic uint64_t versions;
+    m->version = atomic_fetch_add(&versions, 1) + 1;
+}
+
 fl_ner_model *fl_ner_model_alloc(void)
 {
-    return calloc(1, sizeof(fl_ner_model));
+    fl_ner_model *m = calloc(1, sizeof(fl_ner_model));
+    if (m)
+        fl_ner_model_changed(m);
+    return m;
 }
 
 void fl_ner_model_free(fl_ner_model *m)
@@ -250,7 +266,7 @@ fl_ner_model *fl_ner_model_load(const char *path, char *err, size_t err_size)
     m->rows = head[1];
     why = "out of memory";
     keys = malloc((m->rows ? m->rows : 1) * sizeof *keys);
-    m->weights = malloc((m->rows ? m->rows : 1) * FL_NER_LABELS * sizeof(float));
+    m->weights = fl_ner_weights_alloc(m->rows);
     if (!keys || !m->weights || !fl_ner_table_init(&m->features, m->rows))
         goto fail;
     why = "truncated model file";
@@ -278,6 +294,7 @@ fl_ner_model *fl_ner_model_load(const char *path, char *err, size_t err_size)
         }
     free(keys);
     fclose(f);
+    fl_ner_model_changed(m);
     return m;
 fail:
     snprintf(err, err_size, "%s: %s", path, why);
@@ -303,6 +320,10 @@ void fl_ner_work_free(fl_ner_work *w)
     free(w->doc_counts);
     free(w->cluster);
     free(w->casing_lex);
+    free(w->type_sums);
+    free(w->lower_mix);
+    free(w->shape_mix);
+    fl_ner_type_cache_free(w->type_cache);
     free(w->feats);
     free(w->feat_count);
     free(w->scores);
@@ -315,9 +336,146 @@ void fl_ner_work_free(fl_ner_work *w)
 
 /* ---- Decoding ---- */
 
+/* The predecessors BILOU allows (fl_ner_transition_allowed), in increasing
+ * order: O, L-* and U-* may precede O, B-* and U-*; only B-t and I-t may
+ * precede I-t and L-t. Listed once here rather than asked 17 x 17 times a
+ * sentence; tests/test_ner checks the lists against the rule. */
+enum { FL_NER_OPEN_PREDS = 1 + 2 * FL_NER_TYPES };
+static const uint8_t open_preds[FL_NER_OPEN_PREDS] = {0, 3, 4, 7, 8, 11, 12, 15, 16};
+
+int fl_ner_label_continues(int y) { return y && (fl_ner_label_part(y) == FL_NER_I || fl_ner_label_part(y) == FL_NER_L); }
+
+size_t fl_ner_predecessors(int y, uint8_t *out)
+{
+    if (fl_ner_label_continues(y)) {
+        out[0] = (uint8_t)fl_ner_label(fl_ner_label_type(y), FL_NER_B);
+        out[1] = (uint8_t)fl_ner_label(fl_ner_label_type(y), FL_NER_I);
+        return 2;
+    }
+    memcpy(out, open_preds, sizeof open_preds);
+    return FL_NER_OPEN_PREDS;
+}
+
+/* One Viterbi step: cur[y] = emit[y] + the best of prev[p] + transition
+ * (p, y) over the allowed predecessors p, back[y] = that p. The nine labels
+ * that open (O, B-*, U-*) share the nine predecessors of open_preds; the
+ * eight that continue (I-t, L-t) have two, B-t and I-t. Where the compiler
+ * has vector types the labels are done four at a time: each lane does the
+ * same additions and comparisons, in the same order, as the plain loop. */
+static const uint8_t open_lanes[9] = {0, 1, 4, 5, 8, 9, 12, 13, 16};
+static const uint8_t cont_lanes[8] = {2, 3, 6, 7, 10, 11, 14, 15};
+
+typedef struct viterbi_tables {
+    float open[FL_NER_OPEN_PREDS][9]; /* [k][lane]: transition open_preds[k] -> open_lanes[lane] */
+    float from_b[8], from_i[8];      /* [lane]: transition B-t / I-t -> cont_lanes[lane] */
+} viterbi_tables;
+
+static void viterbi_tables_fill(viterbi_tables *t, const float *transitions)
+{
+    enum { L = FL_NER_LABELS };
+    for (int k = 0; k < FL_NER_OPEN_PREDS; k++)
+        for (int l = 0; l < 9; l++)
+            t->open[k][l] = transitions[open_preds[k] * L + open_lanes[l]];
+    for (int l = 0; l < 8; l++) {
+        int y = cont_lanes[l], b = y - fl_ner_label_part(y) + FL_NER_B;
+        t->from_b[l] = transitions[b * L + y];
+        t->from_i[l] = transitions[(b + 1) * L + y];
+    }
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+typedef float vt_f4 __attribute__((vector_size(16)));
+typedef int32_t vt_i4 __attribute__((vector_size(16)));
+
+static inline vt_f4 vt_load(const float *p)
+{
+    vt_f4 v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+static inline vt_f4 vt_select_f(vt_i4 m, vt_f4 a, vt_f4 b) { return (vt_f4)((m & (vt_i4)a) | (~m & (vt_i4)b)); }
+static inline vt_i4 vt_select_i(vt_i4 m, vt_i4 a, vt_i4 b) { return (m & a) | (~m & b); }
+
+static void viterbi_step(const viterbi_tables *t, const float *prev, const float *emit, float *cur, uint8_t *back)
+{
+    /* Opening labels: lanes 0-3 and 4-7 as vectors, lane 8 alone. */
+    vt_f4 p0 = {prev[0], prev[0], prev[0], prev[0]};
+    vt_f4 best_a = p0 + vt_load(t->open[0]), best_b = p0 + vt_load(t->open[0] + 4);
+    float best_c = prev[0] + t->open[0][8];
+    vt_i4 arg_a = {0, 0, 0, 0}, arg_b = {0, 0, 0, 0};
+    int arg_c = 0;
+    for (int k = 1; k < FL_NER_OPEN_PREDS; k++) {
+        int p = open_preds[k];
+        vt_f4 pk = {prev[p], prev[p], prev[p], prev[p]};
+        vt_i4 pi = {p, p, p, p};
+        vt_f4 sa = pk + vt_load(t->open[k]), sb = pk + vt_load(t->open[k] + 4);
+        vt_i4 ma = sa > best_a, mb = sb > best_b;
+        best_a = vt_select_f(ma, sa, best_a);
+        best_b = vt_select_f(mb, sb, best_b);
+        arg_a = vt_select_i(ma, pi, arg_a);
+        arg_b = vt_select_i(mb, pi, arg_b);
+        float sc = prev[p] + t->open[k][8];
+        if (sc > best_c) {
+            best_c = sc;
+            arg_c = p;
+        }
+    }
+    for (int l = 0; l < 4; l++) {
+        cur[open_lanes[l]] = best_a[l] + emit[open_lanes[l]];
+        back[open_lanes[l]] = (uint8_t)arg_a[l];
+        cur[open_lanes[4 + l]] = best_b[l] + emit[open_lanes[4 + l]];
+        back[open_lanes[4 + l]] = (uint8_t)arg_b[l];
+    }
+    cur[16] = best_c + emit[16];
+    back[16] = (uint8_t)arg_c;
+    /* Continuing labels I-t, L-t of types 0,1 and 2,3: from B-t, else I-t. */
+    for (int h = 0; h < 2; h++) {
+        int b0 = 1 + 8 * h, b1 = 5 + 8 * h; /* B of the two types */
+        vt_f4 from_b = {prev[b0], prev[b0], prev[b1], prev[b1]};
+        vt_f4 from_i = {prev[b0 + 1], prev[b0 + 1], prev[b1 + 1], prev[b1 + 1]};
+        vt_f4 sb = from_b + vt_load(t->from_b + 4 * h), si = from_i + vt_load(t->from_i + 4 * h);
+        vt_i4 m = si > sb;
+        vt_f4 best = vt_select_f(m, si, sb);
+        vt_i4 arg = vt_select_i(m, (vt_i4){b0 + 1, b0 + 1, b1 + 1, b1 + 1}, (vt_i4){b0, b0, b1, b1});
+        for (int l = 0; l < 4; l++) {
+            int y = cont_lanes[4 * h + l];
+            cur[y] = best[l] + emit[y];
+            back[y] = (uint8_t)arg[l];
+        }
+    }
+}
+#else
+static void viterbi_step(const viterbi_tables *t, const float *prev, const float *emit, float *cur, uint8_t *back)
+{
+    for (int l = 0; l < 9; l++) {
+        int y = open_lanes[l], arg = 0;
+        float best = prev[0] + t->open[0][l];
+        for (int k = 1; k < FL_NER_OPEN_PREDS; k++) {
+            float s = prev[open_preds[k]] + t->open[k][l];
+            if (s > best) {
+                best = s;
+                arg = open_preds[k];
+            }
+        }
+        cur[y] = best + emit[y];
+        back[y] = (uint8_t)arg;
+    }
+    for (int l = 0; l < 8; l++) {
+        int y = cont_lanes[l], b = y - fl_ner_label_part(y) + FL_NER_B, arg = b;
+        float best = prev[b] + t->from_b[l], s = prev[b + 1] + t->from_i[l];
+        if (s > best) {
+            best = s;
+            arg = b + 1;
+        }
+        cur[y] = best + emit[y];
+        back[y] = (uint8_t)arg;
+    }
+}
+#endif
+
 void fl_ner_viterbi(const float *transitions, fl_ner_work *w, size_t a, size_t b, uint8_t *labels)
 {
-    enum { L = FL_NER_LABELS, MAX_PREDS = 1 + 2 * FL_NER_TYPES };
+    enum { L = FL_NER_LABELS };
     const float none = -1e30f; /* stays finite when added up along a sentence */
     if (a >= b)
         return;
@@ -325,47 +483,16 @@ void fl_ner_viterbi(const float *transitions, fl_ner_work *w, size_t a, size_t b
      * the others are blocked with a score that stays finite. */
     float *v = w->viterbi;
     for (int y = 0; y < L; y++)
-        v[a * L + y] = (fl_ner_transition_allowed(L, y) ? transitions[L * L + y] : none) + w->scores[a * L + y];
-    /* Each later step considers only the predecessors BILOU allows: O, L-*
-     * and U-* before O, B and U labels; B-t and I-t before I-t and L-t. A
+        v[a * L + y] = (fl_ner_label_continues(y) ? none : transitions[L * L + y]) + w->scores[a * L + y];
+    /* Each later step considers only the predecessors BILOU allows. A
      * blocked step scored -1e30 could never win, since every label has an
      * allowed predecessor with a finite score, so skipping them keeps the
-     * result. They are listed in increasing order (ties go to the lowest, as
-     * before) with their weights, and the shorter lists are padded with
-     * their first entry, which never wins twice, so the loop has a fixed
-     * length. */
-    uint8_t preds[L][MAX_PREDS];
-    float pred_trans[L][MAX_PREDS];
-    for (int y = 0; y < L; y++) {
-        int count = 0;
-        for (int p = 0; p < L; p++)
-            if (fl_ner_transition_allowed(p, y)) {
-                assert(count < MAX_PREDS);
-                preds[y][count] = (uint8_t)p;
-                pred_trans[y][count++] = transitions[p * L + y];
-            }
-        assert(count > 0);
-        for (int k = count; k < MAX_PREDS; k++) {
-            preds[y][k] = preds[y][0];
-            pred_trans[y][k] = pred_trans[y][0];
-        }
-    }
-    for (size_t i = a + 1; i < b; i++) {
-        const float *prev = v + (i - 1) * L;
-        for (int y = 0; y < L; y++) {
-            int arg = preds[y][0];
-            float best = prev[arg] + pred_trans[y][0];
-            for (int k = 1; k < MAX_PREDS; k++) {
-                float s = prev[preds[y][k]] + pred_trans[y][k];
-                if (s > best) {
-                    best = s;
-                    arg = preds[y][k];
-                }
-            }
-            v[i * L + y] = best + w->scores[i * L + y];
-            w->back[i * L + y] = (uint8_t)arg;
-        }
-    }
+     * result. They are tried in increasing order and only a strictly
+     * better score replaces the best, so ties go to the lowest label. */
+    viterbi_tables tab;
+    viterbi_tables_fill(&tab, transitions);
+    for (size_t i = a + 1; i < b; i++)
+        viterbi_step(&tab, v + (i - 1) * L, w->scores + i * L, v + i * L, w->back + i * L);
     float best = 2 * none;
     int arg = 0;
     for (int y = 0; y < L; y++)
@@ -380,66 +507,11 @@ void fl_ner_viterbi(const float *transitions, fl_ner_work *w, size_t a, size_t b
     }
 }
 
-/* Scores tokens [from, to) of the sentence starting at token `start` into
- * w->scores. The weight rows live in a table of megabytes, so each lookup
- * is a cache miss: the features of a block of tokens are built first, then
- * resolved to rows with the table slots asked for LOOKAHEAD features in
- * advance (and each row asked for once its place is known), then added up.
- * The misses so overlap instead of following one another. The rows of a
- * token are added in the same order as one at a time would (its features,
- * then its history features), so the sums are bit for bit the same. */
-enum { BLOCK_TOKENS = 16, TOKEN_FEATURES = FL_NER_MAX_FEATURES + FL_NER_HISTORY_FEATURES, LOOKAHEAD = 16 };
-
-static void score_block(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_ner_work *w, size_t start,
-                        size_t from, size_t to)
-{
-    uint64_t feats[BLOCK_TOKENS * TOKEN_FEATURES];
-    const float *rows[BLOCK_TOKENS * TOKEN_FEATURES];
-    unsigned count[BLOCK_TOKENS];
-    size_t total = 0;
-    for (size_t j = from; j < to; j++) {
-        unsigned c = fl_ner_token_features(m, tokens, n, w, j, feats + total);
-        c += fl_ner_history_features(w, j, feats + total + c);
-        count[j - from] = c;
-        total += c;
-    }
-    const fl_ner_table *t = &m->features;
-    for (size_t k = 0; k < total; k++) {
-#if defined(__GNUC__) || defined(__clang__)
-        if (k + LOOKAHEAD < total) {
-            uint64_t f = feats[k + LOOKAHEAD];
-            __builtin_prefetch(&t->slots[(size_t)(f ^ (f >> 29)) & t->mask]);
-        }
-#endif
-        const uint32_t *row = fl_ner_table_find(t, feats[k]);
-        rows[k] = row ? m->weights + (size_t)*row * FL_NER_LABELS : NULL;
-#if defined(__GNUC__) || defined(__clang__)
-        if (row) {
-            __builtin_prefetch(rows[k]);
-            __builtin_prefetch(rows[k] + FL_NER_LABELS - 1);
-        }
-#endif
-    }
-    /* Summed in a local array, which the compiler keeps in registers (the
-     * rows could alias w->scores as far as it knows). */
-    const float *const *r = rows;
-    for (size_t j = from; j < to; j++) {
-        float sum[FL_NER_LABELS] = {0};
-        for (unsigned k = 0; k < count[j - from]; k++, r++) {
-            if (!*r)
-                continue;
-            for (int y = 0; y < FL_NER_LABELS; y++)
-                sum[y] += (*r)[y];
-        }
-        memcpy(w->scores + (j - start) * FL_NER_LABELS, sum, sizeof sum);
-    }
-}
-
 int fl_ner_tag(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_ner_work *w, uint8_t *labels)
 {
     if (!n)
         return 1;
-    if (!fl_ner_prepare(m, tokens, n, w))
+    if (!fl_ner_prepare(m, tokens, n, w) || !fl_ner_type_rows(m, tokens, n, w))
         return 0;
     /* Sentence by sentence: the history features of a sentence depend on
      * the labels of the sentences before it. */
@@ -449,8 +521,7 @@ int fl_ner_tag(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_n
             continue;
         if (!fl_ner_work_reserve_sentence(w, i - start))
             return 0;
-        for (size_t from = start; from < i; from += BLOCK_TOKENS)
-            score_block(m, tokens, n, w, start, from, i - from < BLOCK_TOKENS ? i : from + BLOCK_TOKENS);
+        fl_ner_score_sentence(m, tokens, n, w, start, i);
         fl_ner_viterbi(m->transitions, w, 0, i - start, labels + start);
         if (!fl_ner_history_add(w, start, i, labels))
             return 0;

@@ -84,6 +84,7 @@ static void average_into(const trainer *t, fl_ner_model *m)
         m->weights[i] = (float)((double)t->w[i] - (double)t->u[i] / c);
     for (size_t i = 0; i < (FL_NER_LABELS + 1) * FL_NER_LABELS; i++)
         m->transitions[i] = (float)((double)t->tw[i] - (double)t->tu[i] / c);
+    fl_ner_model_changed(m);
 }
 
 static void update_row(trainer *t, size_t row, int g, int p)
@@ -305,7 +306,7 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
     fl_ner_table_free(&counts);
     progress(o, "%zu features kept (seen at least %d times) (%.1f s)", m->rows, o->min_count, elapsed(&t0));
 
-    m->weights = calloc(m->rows ? m->rows : 1, FL_NER_LABELS * sizeof *m->weights);
+    m->weights = fl_ner_weights_alloc(m->rows);
     t.w = calloc(m->rows ? m->rows : 1, FL_NER_LABELS * sizeof *t.w);
     t.u = calloc(m->rows ? m->rows : 1, FL_NER_LABELS * sizeof *t.u);
     best_weights = malloc((m->rows ? m->rows : 1) * FL_NER_LABELS * sizeof *best_weights);
@@ -458,6 +459,7 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
         m->weights[i] = sum_weights[i] / (float)o->runs;
     for (size_t i = 0; i < (FL_NER_LABELS + 1) * FL_NER_LABELS; i++)
         m->transitions[i] = sum_transitions[i] / (float)o->runs;
+    fl_ner_model_changed(m);
     if (dev.count) {
         fl_ner_score s;
         double p, r, f1;
@@ -488,7 +490,7 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
                 fl_ner_table_put(&features, key, m->features.slots[i].value);
         }
         /* Compact rows in table order of the new table, deterministic. */
-        float *weights = malloc((features.count ? features.count : 1) * FL_NER_LABELS * sizeof *weights);
+        float *weights = fl_ner_weights_alloc(features.count);
         if (!weights) {
             fl_ner_table_free(&features);
             snprintf(err, err_size, "out of memory");
@@ -506,6 +508,7 @@ fl_ner_model *fl_ner_train(const fl_ner_train_options *o, char *err, size_t err_
         m->weights = weights;
         m->features = features;
         m->rows = kept;
+        fl_ner_model_changed(m);
         progress(o, "%zu features with non-zero weights (%.1f s)", kept, elapsed(&t0));
     }
     ok = 1;

@@ -73,6 +73,29 @@ int fl_json_cstring(fl_buffer *b, const char *s)
 
 int fl_json_key(fl_buffer *b, const char *key, int first)
 {
+    /* Keys are the schema's own words, which need no escaping: written in
+     * one piece. Any other key takes the general path. */
+    size_t n = 0;
+    for (; key[n]; n++) {
+        unsigned char c = (unsigned char)key[n];
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+            break;
+    }
+    if (!key[n]) {
+        if (!fl_buffer_reserve(b, n + 4))
+            return 0;
+        char *p = b->data + b->len;
+        if (!first)
+            *p++ = ',';
+        *p++ = '"';
+        memcpy(p, key, n);
+        p += n;
+        *p++ = '"';
+        *p++ = ':';
+        *p = '\0';
+        b->len = (size_t)(p - b->data);
+        return 1;
+    }
     if (!first)
         fl_buffer_append_char(b, ',');
     fl_json_cstring(b, key);

@@ -277,6 +277,13 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
                     src.end = ne;
                 }
             }
+            /* "says Lynn Hastings the UN Humanitarian Coordinator": a name, then its role
+             * with no comma; the name speaks */
+            uint32_t ne = src.begin;
+            while (ne < src.end && ne - src.begin < NAME_RUN_MAX && name_is_word(c, ne))
+                ne++;
+            if (ne - src.begin >= 2 && ne < src.end && (tok_eq(c, ne, "the") || tok_eq(c, ne, "a")))
+                src.end = ne;
         }
     }
     if (src.end == src.begin || tok_in(c, src.begin, WL_PREPOSITION) || tok_in(c, src.end - 1, WL_PREPOSITION))

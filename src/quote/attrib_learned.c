@@ -242,7 +242,9 @@ static np_range learned_source(const qctx *c, uint32_t cb, uint32_t sb, uint32_t
     np_range none = {cb, cb, 0, 0};
     uint32_t k = cb;
     while (k > sb && (tok_in(c, k - 1, WL_AUX) || tok_in(c, k - 1, WL_ADVERB) || tok_eq(c, k - 1, "not") ||
-                      tok_eq(c, k - 1, "n't") || tok_eq(c, k - 1, "never")))
+                      tok_eq(c, k - 1, "n't") || tok_eq(c, k - 1, "never") ||
+                      (c->tok[k - 1].kind == FL_TOKEN_WORD && !tok_cap(c, k - 1) && c->tok[k - 1].end - c->tok[k - 1].start > 4 &&
+                       ends_with(c, k - 1, "ly")))) /* "and officially endorsed" */
         k--;
     if (k > sb && is_relative(c, k - 1)) {
         np_range r = {k - 1, k, 0, 0};
@@ -299,6 +301,23 @@ static np_range learned_source(const qctx *c, uint32_t cb, uint32_t sb, uint32_t
     int and = k > sb + 1 && tok_eq(c, k - 1, "and");
     if (to || by_ing || and)
         r = np_subject(c, sb, k - 1);
+    if (r.end <= r.begin && k > sb + 2 && tok_punct(c, k - 1, ',') && !ends_ing(c, cb)) {
+        /* "Rep. Chris Collins, R-N.Y., noted", "which he has, so far, refused": the subject
+         * before a parenthesis set off by commas */
+        uint32_t j = k - 1;
+        while (j > sb && k - j < 10 && !tok_punct(c, j - 1, ','))
+            j--;
+        if (j > sb + 1 && tok_punct(c, j - 1, ',')) {
+            j--;
+            while (j > sb && (tok_in(c, j - 1, WL_AUX) || tok_in(c, j - 1, WL_ADVERB)))
+                j--;
+            if (j > sb && is_relative(c, j - 1)) {
+                np_range rel = {j - 1, j, 0, 0};
+                return rel;
+            }
+            r = np_left(c, sb, j);
+        }
+    }
     (void)se;
     return r;
 }

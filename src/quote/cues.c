@@ -664,8 +664,8 @@ static const char *const wl_anonymous[] = {
 };
 
 static const char *const wl_message[] = {
-    "banner", "caption", "captions", "message", "note", "placard", "post", "sign", "slogan",
-    "statement", "text", "texts", "tweet", "words",
+    "banner", "banners", "caption", "captions", "message", "messages", "note", "placard", "placards", "post",
+    "poster", "posters", "shirts", "sign", "signs", "slogan", "statement", "t-shirt", "t-shirts", "text", "texts", "tweet", "words",
 };
 
 static const char *const wl_convey[] = {

@@ -28,9 +28,21 @@ static int is_descriptor(const qctx *c, uint32_t i)
     return 0;
 }
 
+/* "al-Qudra", "el-Sisi", "ad-Din": an Arabic article joined to a capitalised
+ * surname is a name word though it starts lower case. */
+static int article_cap(const qctx *c, uint32_t i)
+{
+    const fl_token *t = &c->tok[i];
+    const char *s = c->text + t->start;
+    size_t n = t->end - t->start;
+    return n >= 5 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z' &&
+           (s[2] == '-' ? s[3] >= 'A' && s[3] <= 'Z' : s[2] >= 'a' && s[2] <= 'z' && s[3] == '-' && s[4] >= 'A' && s[4] <= 'Z');
+}
+
 int name_is_word(const qctx *c, uint32_t i)
 {
-    return i < c->ntok && !is_descriptor(c, i) && c->tok[i].kind == FL_TOKEN_WORD && tok_cap(c, i) && !tok_in(c, i, WL_TITLE) &&
+    return i < c->ntok && c->tok[i].kind == FL_TOKEN_WORD && (tok_cap(c, i) || article_cap(c, i)) && !is_descriptor(c, i) &&
+           !tok_in(c, i, WL_TITLE) &&
            !tok_in(c, i, WL_DEMONYM) && !tok_in(c, i, WL_DETERMINER) && !tok_in(c, i, WL_PRONOUN) &&
            !tok_in(c, i, WL_BOUNDARY) && !tok_in(c, i, WL_ANONYMOUS) && !tok_in(c, i, WL_AUX) &&
            !tok_in(c, i, WL_PREPOSITION) && !tok_in(c, i, WL_CALENDAR) && !tok_cue(c, i);
@@ -115,6 +127,19 @@ fl_source_type name_source_type(const qctx *c, uint32_t b, uint32_t e, int *anon
             proper = 1; /* a place ("those staying in northern Gaza") names no person */
     }
     *anonymous = 0;
+    /* "A spokesperson for Mr Higgins", "an aide to the minister": the unnamed one speaks */
+    uint32_t h = b + (b < e && (tok_eq(c, b, "a") || tok_eq(c, b, "an")));
+    if (h > b)
+        while (h + 1 < e && h < b + 3 && !tok_in(c, h, WL_ANONYMOUS) && c->tok[h].kind == FL_TOKEN_WORD &&
+               !tok_in(c, h, WL_PREPOSITION))
+            h++;
+    int spokes = e - b >= 2 && (tok_eq(c, e - 1, "spokesman") || tok_eq(c, e - 1, "spokeswoman") ||
+                                tok_eq(c, e - 1, "spokesperson")) && !tok_cap(c, e - 1);
+    if (spokes || (h > b && h + 1 < e && tok_in(c, h, WL_ANONYMOUS) && (tok_eq(c, h + 1, "for") || tok_eq(c, h + 1, "to")))) {
+        /* "The Buckingham Palace spokesman": the spokesman, not the palace */
+        *anonymous = 1;
+        return FL_SOURCE_ANONYMOUS;
+    }
     /* "Muslim Council of Wales' secretary general Dr Abdul-Azim Ahmed", "Supt Tim Morgan of South
      * Wales Police": a titled name is a person */
     if (titled_run(c, b, e) != UINT32_MAX)
@@ -186,7 +211,7 @@ static int names_build(const qctx *c)
             memset(e, 0, sizeof *e);
             e->tok = i;
         }
-        if (!name_goes_on(c, i)) {
+        if (!name_goes_on(c, i) && c->L->tok_entity[i] != 1 + FL_ENTITY_LOC) {
             uint32_t s = name_run_start(c, i);
             if (i + 1 - s > e->end_e - e->end_b) {
                 e->end_b = s;
@@ -197,7 +222,10 @@ static int names_build(const qctx *c)
             uint32_t e2 = i + 1;
             while (e2 < c->ntok && e2 - i < NAME_RUN_MAX && name_is_word(c, e2) && tok_sentence_of(c, e2) == tok_sentence_of(c, i))
                 e2++;
-            if (e2 - i > e->start_e - e->start_b) {
+            int place = 0; /* "Wadi al-Siq" is a village, not Abed Wadi's full name */
+            for (uint32_t k = i; k < e2; k++)
+                place |= c->L->tok_entity[k] == 1 + FL_ENTITY_LOC;
+            if (e2 - i > e->start_e - e->start_b && !place) {
                 e->start_b = i;
                 e->start_e = e2;
             }
@@ -289,6 +317,18 @@ fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e)
 {
     for (uint32_t i = b; i < e; i++)
         if (tok_punct(c, i, ',')) {
+            /* "The director general of the Health Ministry, Dr Munir Al-Bursh": a description, then
+             * the name in apposition */
+            uint32_t n = i + 1;
+            while (n < e && tok_in(c, n, WL_TITLE))
+                n++;
+            uint32_t ne = n;
+            while (ne < e && name_is_word(c, ne))
+                ne++;
+            if (tok_in(c, b, WL_DETERMINER) && ne - n >= 2 && ne == e) {
+                b = i + 1;
+                break;
+            }
             /* "Chris Williamson, ex-Labour MP for Derby North": the name before the comma */
             for (uint32_t k = i; k > b; k--)
                 if (name_is_word(c, k - 1)) {
@@ -322,7 +362,10 @@ fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e)
         best_b = n->start_b;
         best_e = n->start_e;
     }
-    if (n && n->end_e - n->end_b > best_e - best_b) {
+    if (n && (n->end_e - n->end_b > best_e - best_b ||
+              (n->end_e - n->end_b > 1 && n->end_e - n->end_b == best_e - best_b && best_b == n->start_b))) {
+        /* a word the article also uses as a surname ("Abed Wadi") is that surname, not the
+         * start of another run ("Wadi al-Siq") */
         best_b = n->end_b;
         best_e = n->end_e;
     }

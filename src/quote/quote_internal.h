@@ -135,6 +135,14 @@ int fl_attrib_learned(qctx *c, const struct fl_attrib_model *m);
 void fl_speaker_from_tokens(qctx *c, uint32_t begin, uint32_t end, uint32_t cue_begin, uint32_t cue_end,
                             fl_speaker *out);
 void fl_speakers_assign(qctx *c);
+/* orgnames.c: organisations and bylines the article names */
+int org_named_forces(qctx *c, uint32_t *begin, uint32_t *end);
+int org_byline_author(const qctx *c, uint32_t *begin, uint32_t *end);
+int org_is_military(const qctx *c, uint32_t b, uint32_t e);
+int org_same_country(const qctx *c, uint32_t b, uint32_t e, uint32_t forces);
+int org_institution(const qctx *c, uint32_t b, uint32_t e, uint32_t *begin, uint32_t *end);
+/* headline.c: speakers of headline quotes from the body, after fl_speakers_assign */
+void fl_headline_speakers(qctx *c);
 
 /* Noun phrases (np.c). Ranges are [begin, end) token indexes. */
 typedef struct np_range {

@@ -28,6 +28,22 @@ enum { NOMINAL_MAX = 3, LOOKBACK_SENTENCES = 5 };
 
 static void fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
 {
+    for (uint32_t i = b + 1; i + 1 < e; i++) {
+        if (tok_punct(c, i, ','))
+            break; /* "Savannah Potter-Clarke, Sue's daughter": the name before the comma */
+        if (c->tok[i].kind != FL_TOKEN_CLITIC || !tok_eq(c, i, "'s"))
+            continue;
+        uint32_t k = i + 1;
+        while (k < e && c->tok[k].kind == FL_TOKEN_WORD && !tok_cap(c, k))
+            k++;
+        if (k == e && !tok_in(c, e - 1, WL_PRONOUN)) {
+            /* "King Abdullah's office said": the office speaks, named as written */
+            out->type = name_source_type(c, i + 1, e, &out->anonymous);
+            out->name = tok_span(c, b + (tok_eq(c, b, "the")), e);
+            return;
+        }
+        break;
+    }
     out->type = name_source_type(c, b, e, &out->anonymous);
     if (out->type == FL_SOURCE_PERSON)
         out->name = name_fullest(c, b, e);
@@ -263,7 +279,9 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                  (tok_in(c, t, WL_PERSON_NOUN) && art - 1 == se->token_begin) || /* "A friend of ... told" opening a sentence */
                  (tok_in(c, t, WL_ANONYMOUS) && c->text[c->tok[t].end - 1] != 's' && !tok_eq(c, t, "people") &&
                   !(tok_eq(c, t, "spokesman") && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))) &&
-                  !(tok_eq(c, t, "spokeswoman") && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him")))))) {
+                  !(tok_eq(c, t, "spokeswoman") && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him"))))) &&
+                !(t + 1 < end && tok_eq(c, t + 1, "and")) && /* "The husband and wife ... have": two people */
+                !(art >= 2 && (tok_eq(c, art - 2, "being") || tok_eq(c, art - 2, "as")))) { /* "Being a Jewish man, he" */
                 /* "the father of one Tanzanian ... He told the BBC", "An IDF spokesman ... He
                  * alleged": an unnamed person */
                 uint32_t e2 = t + 1;
@@ -277,18 +295,27 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 out->type = FL_SOURCE_PERSON;
                 return 1;
             }
-            if (c->L->tok_quote[t] >= 0 || !name_is_word(c, t) || (t + 1 < end && name_goes_on(c, t)))
-                continue;
+            if (c->L->tok_quote[t] >= 0 || !name_is_word(c, t) || (t + 1 < end && name_goes_on(c, t)) ||
+                (t + 1 < end && tok_in(c, t + 1, WL_TITLE)))
+                continue; /* "Republican Senator Josh Hawley": the word before a title modifies it */
             uint32_t s = name_run_start(c, t);
             int possessive = t + 1 < end && c->tok[t + 1].kind == FL_TOKEN_CLITIC;
             int titled = s > 0 && ((tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1)) ||
-                                   tok_in(c, s - 1, WL_PERSON_NOUN)); /* "Fellow student Emily" */
+                                   tok_in(c, s - 1, WL_PERSON_NOUN) || /* "Fellow student Emily" */
+                                   ((tok_in(c, s - 1, WL_FEMALE) || tok_in(c, s - 1, WL_MALE)) && !tok_cap(c, s - 1) &&
+                                    !tok_in(c, s - 1, WL_PRONOUN))); /* "her mother Gill" */
             int anon;
             if (t == s && !titled) {
                 fl_span full = name_fullest(c, s, t + 1); /* "Shimon", known as "Shimon Portal" */
-                titled = tok_at_byte(c, full.end) - tok_at_byte(c, full.start) >= 2 ||
+                uint32_t fb = tok_at_byte(c, full.start), fe = tok_at_byte(c, full.end), fe_ent = c->L->tok_entity[fe - 1];
+                int fanon; /* "An Italian couple": "Italian TV" is no person's full name */
+                titled = (fe - fb >= 2 && (fe_ent == 0 || fe_ent == 1 + FL_ENTITY_PER) &&
+                          name_source_type(c, fb, fe, &fanon) == FL_SOURCE_PERSON) ||
                          (t + 2 < c->ntok && tok_punct(c, t + 1, ',') && c->tok[t + 2].kind == FL_TOKEN_NUMBER &&
-                          t > se->token_begin); /* "cousin Osnat, 54," */
+                          t > se->token_begin) || /* "cousin Osnat, 54," */
+                         (c->L->tok_entity[t] == 1 + FL_ENTITY_PER && t == se->token_begin && t + 1 < end &&
+                          (tok_punct(c, t + 1, ',') || tok_cue(c, t + 1) || tok_in(c, t + 1, WL_AUX)));
+                /* "Jack, not his real name, said": a lone first name opening a sentence as its subject */
             }
             if (!(t > s || titled) || name_source_type(c, s, t + 1, &anon) != FL_SOURCE_PERSON || c->L->tok_entity[t] == 1 + FL_ENTITY_LOC ||
                 (s > 0 && (is_place_preposition(c, s - 1) || tok_eq(c, s - 1, "the"))) ||
@@ -386,96 +413,6 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
     return person && person_in_text(c, b, sb > LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0, out) > 0;
 }
 
-/* The armed forces the article names ("... Defense Forces", "... Defence
- * Forces", "... Armed Forces"): [begin, end), empty if none. Looked for once
- * per article. */
-static int named_forces(qctx *c, uint32_t *begin, uint32_t *end)
-{
-    fl_quote_layer *L = c->L;
-    if (!L->forces_known) {
-        L->forces_known = 1;
-        L->forces_begin = L->forces_end = 0;
-        for (uint32_t t = 1; t < c->ntok; t++) {
-            if (!tok_eq(c, t, "forces") || !tok_cap(c, t) || L->tok_quote[t] >= 0 ||
-                !(tok_eq(c, t - 1, "defense") || tok_eq(c, t - 1, "defence") || tok_eq(c, t - 1, "armed")) ||
-                !tok_cap(c, t - 1))
-                continue;
-            uint32_t s = t - 1;
-            while (s > 0 && t - s < 4 && tok_cap(c, s - 1) && c->tok[s - 1].kind == FL_TOKEN_WORD &&
-                   !tok_in(c, s - 1, WL_DETERMINER))
-                s--;
-            if (s < t - 1) {
-                L->forces_begin = s;
-                L->forces_end = t + 1;
-                break;
-            }
-        }
-    }
-    *begin = L->forces_begin;
-    *end = L->forces_end;
-    return *end > *begin;
-}
-
-/* The author a headline names: "Jeremy Bowen: ..." or "... - Jeremy Bowen"
- * (two to four name words). */
-static int byline_author(const qctx *c, uint32_t *begin, uint32_t *end)
-{
-    if (!c->npara || !c->nsent)
-        return 0;
-    uint32_t hb = c->sent[c->para[0].sentence_begin].token_begin;
-    uint32_t he = c->sent[c->para[0].sentence_end - 1].token_end;
-    uint32_t k = hb;
-    while (k < he && k - hb < 4 && name_is_word(c, k))
-        k++;
-    if (k - hb >= 2 && k < he && tok_punct(c, k, ':')) {
-        *begin = hb;
-        *end = k;
-        return 1;
-    }
-    k = he;
-    while (k > hb && he - k < 4 && name_is_word(c, k - 1))
-        k--;
-    if (he - k >= 2 && k > hb && c->tok[k - 1].kind == FL_TOKEN_DASH) {
-        *begin = k;
-        *end = he;
-        return 1;
-    }
-    return 0;
-}
-
-/* "the army", "the Israeli military", "Israel's military": the armed forces
- * by description. */
-static int is_military(const qctx *c, uint32_t b, uint32_t e)
-{
-    if (e - b > 4 || !(tok_eq(c, e - 1, "military") || tok_eq(c, e - 1, "army")) || tok_cap(c, e - 1))
-        return 0;
-    for (uint32_t i = b; i + 1 < e; i++)
-        if (!(tok_in(c, i, WL_DETERMINER) || tok_in(c, i, WL_DEMONYM) || tok_in(c, i, WL_COUNTRY) ||
-              c->tok[i].kind == FL_TOKEN_CLITIC))
-            return 0;
-    return 1;
-}
-
-/* Does a country word in [b, e) ("Israeli", "Israel's") name the country
- * the forces' name starts with (first 4 letters alike)? Yes when [b, e) has
- * none ("the army"). */
-static int same_country(const qctx *c, uint32_t b, uint32_t e, uint32_t forces)
-{
-    for (uint32_t i = b; i < e; i++) {
-        if (!tok_cap(c, i) || c->tok[i].kind != FL_TOKEN_WORD)
-            continue;
-        const fl_token *x = &c->tok[i], *y = &c->tok[forces];
-        if (x->end - x->start < 4 || y->end - y->start < 4)
-            return 0;
-        for (int k = 0; k < 4; k++) {
-            char p = c->text[x->start + k], q = c->text[y->start + k];
-            if ((p | 32) != (q | 32))
-                return 0;
-        }
-    }
-    return 1;
-}
-
 static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32_t cue_e, size_t attr_limit,
                          fl_speaker *out)
 {
@@ -488,14 +425,14 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
     out->mention = tok_span(c, b, e);
     out->via = FL_VIA_CUE;
     uint32_t fb, fe;
-    if (is_military(c, b, e) && named_forces(c, &fb, &fe) && same_country(c, b, e, fb)) {
+    if (org_is_military(c, b, e) && org_named_forces(c, &fb, &fe) && org_same_country(c, b, e, fb)) {
         /* an organisation is named by its name: "the army" -> "Israel Defense Forces" */
         out->name = tok_span(c, fb, fe);
         out->type = FL_SOURCE_GOVERNMENT;
         out->via = FL_VIA_NOMINAL;
         return;
     }
-    if (e - b == 1 && tok_eq(c, b, "i") && c->L->tok_quote[b] < 0 && byline_author(c, &fb, &fe)) {
+    if (e - b == 1 && tok_eq(c, b, "i") && c->L->tok_quote[b] < 0 && org_byline_author(c, &fb, &fe)) {
         /* the narrator of a first-person piece is its byline: "Rushdi Abualouf: My daughters ..." */
         out->via = FL_VIA_PRONOUN;
         out->name = tok_span(c, fb, fe);
@@ -530,10 +467,16 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
         out->via = FL_VIA_NOMINAL;
         return;
     }
+    if (org_institution(c, b, e, &fb, &fe)) { /* "the college" -> "George Washington University" */
+        out->name = tok_span(c, fb, fe);
+        out->type = FL_SOURCE_ORGANISATION;
+        out->via = FL_VIA_NOMINAL;
+        return;
+    }
     if (is_nominal(c, b, e) && (tok_in(c, e - 1, WL_GOVERNMENT) || tok_in(c, e - 1, WL_ORGANISATION))) {
         fl_source_type want = tok_in(c, e - 1, WL_GOVERNMENT) ? FL_SOURCE_GOVERNMENT : FL_SOURCE_ORGANISATION;
         if (latest_body_source(c, b, want, out) &&
-            same_country(c, b + 1, e, tok_at_byte(c, out->name.start))) { /* not "the Lebanese army" for the IDF */
+            org_same_country(c, b + 1, e, tok_at_byte(c, out->name.start))) { /* not "the Lebanese army" for the IDF */
             out->via = FL_VIA_NOMINAL;
             return;
         }
@@ -572,6 +515,46 @@ static int32_t message_poster(const qctx *c, const fl_quote *q, size_t attr_coun
         if (ra->cue_begin >= open)
             continue;
         if ((tok_cue(c, ra->cue_end - 1) & CUE_WRITE) && c->L->attribs[k - 1].source.found)
+            return (int32_t)(k - 1);
+    }
+    return -1;
+}
+
+/* The message word of "messages from him reading: "...", and "..."" before the
+ * quote opening at token open (in its sentence, past the quotes and joiners
+ * between), when "from" or "by" and a one-word author follow it; else
+ * UINT32_MAX. */
+static uint32_t message_from(const qctx *c, uint32_t open)
+{
+    uint32_t sb = c->sent[tok_sentence_of(c, open)].token_begin;
+    int seen = 0; /* words looked at, past the quotes and joiners */
+    for (uint32_t i = open; i > sb && open - i < 40 && seen < 6; i--) {
+        uint32_t t = i - 1;
+        if (c->L->tok_quote[t] >= 0 || tok_eq(c, t, "and") || tok_punct(c, t, ',') || tok_punct(c, t, ':') ||
+            c->tok[t].kind == FL_TOKEN_QUOTE)
+            continue;
+        seen++;
+        if (seen > 1 && tok_in(c, t, WL_MESSAGE) && (tok_eq(c, t + 1, "from") || tok_eq(c, t + 1, "by")) &&
+            (is_person_pronoun(c, t + 2) || tok_eq(c, t + 2, "them") || name_is_word(c, t + 2)) &&
+            c->L->tok_quote[t + 2] < 0)
+            return t;
+    }
+    return UINT32_MAX;
+}
+
+/* "..., the statement added" after "In a summary ..., Downing Street said":
+ * the statement is the latest named source's in the three sentences before. */
+static int32_t statement_author(const qctx *c, const fl_quote *q, size_t attr_count)
+{
+    uint32_t open = c->L->raw_parts[q->part_begin].first;
+    uint32_t s = tok_sentence_of(c, open), min_s = s >= 3 ? s - 3 : 0;
+    for (size_t k = attr_count; k > 0; k--) {
+        const raw_attr *ra = &c->L->raw_attrs[k - 1];
+        const fl_speaker *sp = &c->L->attribs[k - 1].source;
+        if (tok_sentence_of(c, ra->cue_begin) < min_s || ra->cue_begin + TEXT_WINDOW < open)
+            break;
+        if (ra->cue_begin < open && sp->found && c->L->tok_quote[ra->cue_begin] < 0 && sp->name.end > sp->name.start &&
+            tok_cap(c, tok_at_byte(c, sp->name.start)) && !tok_in(c, tok_at_byte(c, sp->name.start), WL_PRONOUN))
             return (int32_t)(k - 1);
     }
     return -1;
@@ -618,54 +601,6 @@ static int context_speaker(qctx *c, const fl_quote *q, size_t attr_count, fl_spe
         }
     }
     return 0;
-}
-
-/* Do quotes a and b open with the same six words (case and punctuation
- * aside)? */
-static int same_opening(const qctx *c, const fl_quote *a, const fl_quote *b)
-{
-    const fl_quote_layer *L = c->L;
-    uint32_t i = L->raw_parts[a->part_begin].first, j = L->raw_parts[b->part_begin].first;
-    uint32_t ie = L->raw_parts[a->part_begin].last, je = L->raw_parts[b->part_begin].last;
-    int words = 0;
-    while (words < 6) {
-        while (i < ie && !tok_is_wordish(c, i))
-            i++;
-        while (j < je && !tok_is_wordish(c, j))
-            j++;
-        if (i >= ie || j >= je)
-            return words >= 4; /* a short headline quote, all of it found */
-        size_t n = c->tok[i].end - c->tok[i].start;
-        if (n != c->tok[j].end - c->tok[j].start)
-            return 0;
-        for (size_t k = 0; k < n; k++)
-            if ((c->text[c->tok[i].start + k] | 32) != (c->text[c->tok[j].start + k] | 32))
-                return 0;
-        words++;
-        i++;
-        j++;
-    }
-    return 1;
-}
-
-/* A headline quote with no cue whose words a later quote repeats
- * ("'It's weird to have to hide ...'" ... "It's weird to have to hide ...,"
- * she says) is the later speaker's. */
-static void headline_restated(qctx *c)
-{
-    fl_quote_layer *L = c->L;
-    for (size_t qi = 0; qi < L->quote_count; qi++) {
-        fl_quote *q = &L->quotes[qi];
-        if (q->speaker.found || q->kind == FL_QUOTE_SCARE ||
-            c->sent[tok_sentence_of(c, L->raw_parts[q->part_begin].first)].paragraph != 0)
-            continue;
-        for (size_t k = qi + 1; k < L->quote_count; k++)
-            if (L->quotes[k].speaker.found && same_opening(c, q, &L->quotes[k])) {
-                q->speaker = L->quotes[k].speaker;
-                q->speaker.via = FL_VIA_CONTEXT;
-                break;
-            }
-    }
 }
 
 void fl_speakers_assign(qctx *c)
@@ -749,7 +684,14 @@ void fl_speakers_assign(qctx *c)
                 tok_sentence_of(c, L->raw_attrs[k].cue_begin) == s_open)
                 best = (int32_t)k;
         }
-        if (best >= 0) {
+        uint32_t mw = message_from(c, open);
+        if (mw != UINT32_MAX && (best < 0 || L->raw_attrs[best].cue_begin < mw)) {
+            /* "two messages from him reading: "I love you"": the messages' author */
+            speaker_from(c, mw + 2, mw + 3, mw, mw + 1, next_attr, &q->speaker);
+            if (is_person_pronoun(c, mw + 2) && !resolve_pronoun(c, mw + 2, next_attr, &q->speaker))
+                q->speaker.found = 0; /* "him" with nobody to be him */
+            q->speaker.via = FL_VIA_MESSAGE;
+        } else if (best >= 0) {
             q->speaker = L->attribs[best].source;
         } else if ((best = message_poster(c, q, L->attrib_count)) >= 0) {
             q->speaker = L->attribs[best].source;
@@ -764,14 +706,20 @@ void fl_speakers_assign(qctx *c)
             q->speaker.via = FL_VIA_CONTEXT;
             q->speaker.entity = -1;
         }
-        if (q->speaker.found && q->speaker.type == FL_SOURCE_UNKNOWN && q->speaker.mention.end > q->speaker.mention.start &&
-            tok_in(c, tok_at_byte(c, q->speaker.mention.end) - 1, WL_MESSAGE)) {
+        if (q->speaker.found && (q->speaker.type == FL_SOURCE_UNKNOWN || q->speaker.type == FL_SOURCE_ANONYMOUS) &&
+            q->speaker.mention.end > q->speaker.mention.start &&
+            (tok_in(c, tok_at_byte(c, q->speaker.mention.end) - 1, WL_MESSAGE) ||
+             (q->speaker.name.end > q->speaker.name.start && /* "T-shirts that read:" */
+              tok_in(c, tok_at_byte(c, q->speaker.name.end) - 1, WL_MESSAGE)))) {
             /* "the text said": words without a speaker unless someone posted them */
             int32_t poster = message_poster(c, q, L->attrib_count);
             fl_span cue = q->speaker.cue;
             memset(&q->speaker, 0, sizeof q->speaker);
             q->speaker.entity = -1;
             q->speaker.cue = cue;
+            uint32_t mb = tok_at_byte(c, cue.start) > 1 ? tok_at_byte(c, cue.start) - 2 : 0;
+            if (poster < 0 && (tok_eq(c, mb, "the") || tok_eq(c, mb, "its")) && tok_eq(c, mb + 1, "statement"))
+                poster = statement_author(c, q, L->attrib_count);
             if (poster >= 0) {
                 q->speaker = L->attribs[poster].source;
                 q->speaker.via = FL_VIA_MESSAGE;
@@ -785,10 +733,32 @@ void fl_speakers_assign(qctx *c)
             q->speaker.entity = -1;
             q->speaker.cue = cue;
         }
+        if (q->speaker.found && q->kind == FL_QUOTE_PARTIAL) {
+            /* "Dorgham says rhetoric - like Graham suggesting that Israel "level the place" -
+             * makes him feel hopeless." / "It feels to me ...": the next quote goes on with the
+             * outer reporter, not with the one he reports */
+            const fl_speaker *outer = NULL;
+            for (size_t k = lo; k < end && !outer; k++) {
+                const fl_attribution *a = &L->attribs[k];
+                if (!a->source.found || a->quote >= 0 || a->content.start > q->span.start || a->content.end < q->span.end ||
+                    tok_sentence_of(c, L->raw_attrs[k].cue_begin) != s_open || a->source.name.start == q->speaker.name.start)
+                    continue;
+                if ((a->source.type == FL_SOURCE_PERSON && L->raw_attrs[k].cue_begin < open &&
+                     q->speaker.cue.start > a->content.start) ||
+                    /* "X said they hold "...", according to a spokesperson": the spokesperson tells it */
+                    (tok_eq(c, L->raw_attrs[k].cue_begin, "according") && L->raw_attrs[k].cue_begin > close))
+                    outer = &a->source;
+            }
+            if (outer) {
+                last = outer;
+                last_para = c->sent[s_open].paragraph;
+                continue;
+            }
+        }
         if (q->speaker.found) {
             last = &q->speaker;
             last_para = c->sent[tok_sentence_of(c, L->raw_parts[q->part_begin + q->part_count - 1].last)].paragraph;
         }
     }
-    headline_restated(c);
+    fl_headline_speakers(c);
 }

@@ -24,6 +24,30 @@ int fl_search_register(fl_store *s);
 /* Registers fl_snippet(text, fts_query, tokens) (search_snippet.c). */
 int fl_snippet_register(fl_store *s, fts5_api *api);
 
+/* -- snippets without SQL, for both backends (search_snippet.c) -- */
+typedef struct fl_snippet_maker fl_snippet_maker;
+typedef struct fl_snippet_terms fl_snippet_terms;
+
+/* A snippet maker with FTS5's unicode61 tokenizer (diacritics removed), as
+ * the full-text tables declare it: from `api`, or, when NULL (PostgreSQL),
+ * from a private in-memory SQLite connection. NULL on failure. One maker is
+ * used by one thread at a time. */
+fl_snippet_maker *fl_snippet_maker_new(fts5_api *api);
+void fl_snippet_maker_free(fl_snippet_maker *m);
+
+/* The terms of an FTS query written by fl_search_fts_query; NULL when out of memory. */
+fl_snippet_terms *fl_snippet_terms_new(fl_snippet_maker *m, const char *fts_query);
+void fl_snippet_terms_free(fl_snippet_terms *t);
+
+/* Writes to `out` (cleared first) the fragment of text[0, len) of `window`
+ * tokens (1..64, else 24) with the terms marked; 0 when out of memory. */
+int fl_snippet_write(fl_snippet_maker *m, const fl_snippet_terms *t, const char *text, size_t len, int window,
+                     fl_buffer *out);
+
+/* The FTS5 query for a user's search text (store_query.c: words, closed
+ * "phrases", prefix* words); 0 when nothing searchable is left. */
+int fl_search_fts_query(const char *in, fl_buffer *out);
+
 /* fl_store_prepare, registering the search functions the first time a
  * statement needs them. */
 sqlite3_stmt *fl_search_prepare(fl_store *s, const char *sql);

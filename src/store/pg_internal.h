@@ -7,8 +7,9 @@
  * Files: pg_store.c (connection, schema and migrations, batches and their
  * retries, COPY), pg_add.c (parsing an extract object into pending rows),
  * pg_resolve.c (canonical entities and sources with several writers),
- * pg_query.c (the questions). docs/store.md ("PostgreSQL") says what differs
- * from SQLite.
+ * pg_query.c (the questions), pg_search.c (search and its totals),
+ * pg_lookup.c (the page's categories and names). docs/store.md
+ * ("PostgreSQL") says what differs from SQLite.
  */
 #ifndef FL_STORE_PG_INTERNAL_H
 #define FL_STORE_PG_INTERNAL_H
@@ -42,6 +43,7 @@ struct fl_pg {
 #define FL_PG_PREPARED 64
     const char *prepared[FL_PG_PREPARED]; /* statements prepared on this connection, by SQL address */
     size_t nprepared;
+    struct fl_snippet_maker *snippets; /* search fragments (search_snippet.c), made at the first search */
 };
 
 /* PostgreSQL's b-tree indexes hold at most about 2.7 kB per row: longer
@@ -98,15 +100,39 @@ int fl_pg_prefetch(fl_store *s, const fl_buffer *types, const fl_buffer *keys, s
 /* Appends a string to a PostgreSQL array literal being built ("{" first; close it with '}'). */
 void fl_pg_array_append(fl_buffer *arr, const char *elem);
 
-/* Search text (pg_search.c): user text parsed as store_query.c parses it,
- * the tsquery of it, and FTS5's snippet() of a text for it. */
-typedef struct fl_pg_phrases fl_pg_phrases;
-fl_pg_phrases *fl_pg_phrases_parse(const char *text); /* NULL when out of memory */
-size_t fl_pg_phrases_count(const fl_pg_phrases *q);   /* 0: nothing to search for */
-const char *fl_pg_phrases_tsquery(const fl_pg_phrases *q);
-int fl_pg_snippet(const fl_pg_phrases *q, const char *text, size_t len, long tokens, const char *open, const char *close,
-                  const char *ellipsis, fl_buffer *out);
-void fl_pg_phrases_free(fl_pg_phrases *q);
+/* Reading (pg_query.c), shared by the questions of pg_query.c, pg_search.c
+ * and pg_lookup.c. fl_pg_read runs a read (parameters are text; refuses
+ * text that is not UTF-8 as a usage error; reconnects once after a server
+ * restart). fl_pg_section adds its rows as a section: columns named "_..."
+ * are hidden, the columns of `derives` are computed in C from other columns
+ * (what SQLite computes in SQL functions). */
+typedef enum fl_pg_derive_kind {
+    FL_PG_DERIVE_SENTENCE,  /* the sentence(s) of text `text` around [start, end) (fl_sentence) */
+    FL_PG_DERIVE_SLICE,     /* the bytes [start, end) of `text` */
+    FL_PG_DERIVE_SNIPPET,   /* `text`'s search fragment for `terms` (search_snippet.c, as fl_snippet) */
+    FL_PG_DERIVE_CUMULATIVE /* 1 if the category in column `text` counts a running total (fl_cumulative) */
+} fl_pg_derive_kind;
+typedef struct fl_pg_derive {
+    const char *column, *text, *start, *end;
+    fl_pg_derive_kind kind;
+    const struct fl_snippet_terms *terms; /* FL_PG_DERIVE_SNIPPET */
+} fl_pg_derive;
+PGresult *fl_pg_read(fl_store *s, const char *sql, int n, const char *const *params);
+int fl_pg_section(fl_store *s, fl_result *r, const char *name, const char *sql, int nparams,
+                  const char *const *params, const fl_pg_derive *derives, size_t nderives);
+/* The ids (a text array, "{}" if none) of the entities a name means, as store_query.c's find_entities. */
+int fl_pg_find_entities(fl_store *s, const char *name, fl_buffer *ids);
+
+/* Search (pg_search.c): FL_QUERY_SEARCH and FL_QUERY_SEARCH_TOTAL, with
+ * store_query.c's FTS5 query turned into a tsquery and search_snippet.c's
+ * fragments. The page's other questions (pg_lookup.c): FL_QUERY_CATEGORIES,
+ * FL_QUERY_NAMES. */
+fl_result *fl_pg_search(fl_store *s, const fl_query *q, unsigned limit);
+fl_result *fl_pg_search_total(fl_store *s, const fl_query *q);
+fl_result *fl_pg_lookup(fl_store *s, const fl_query *q, unsigned limit);
+/* The tsquery (the 'simple' configuration) matching what an FTS5 query
+ * written by fl_search_fts_query matches; 0 when out of memory. */
+int fl_pg_tsquery(const char *fts, fl_buffer *out);
 
 /* A double as SQLite prints a REAL ("9200.0", "0.5", "1.0e+308"), so both
  * backends answer with the same text. */

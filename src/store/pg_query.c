@@ -1,17 +1,16 @@
 /*
- * pg_query.c — the questions (search, entity, quotes, timeline, disagree,
- * article) on PostgreSQL, with the sections, columns, filters, paging and
- * row order of store_query.c, so both backends answer alike (a parity test,
- * tests/unit/test_store_parity.c, compares them on real articles).
+ * pg_query.c — the questions (entity, quotes, timeline, disagree, article)
+ * on PostgreSQL, with the sections, columns, filters, paging and row order
+ * of store_query.c, so both backends answer alike (a parity test,
+ * tests/unit/test_store_parity.c, compares them on real articles), and the
+ * reading helpers the other questions share (search: pg_search.c; the
+ * page's categories and names: pg_lookup.c).
  *
  * What SQLite computes in SQL functions is computed here in C: canonical
  * keys of the filters are parameters, evidence sentences (fl_sentence) and
  * attribution contents are cut from the article text after the page is
- * fetched, and so are search fragments (pg_search.c, FTS5's algorithm).
- * Numbers are printed as SQLite prints them. Search matches with a tsvector
- * (GIN) and ranks with ts_rank, not bm25: docs/store.md ("PostgreSQL") says
- * exactly what differs. User text is never SQL or tsquery syntax: it is
- * split into words, each passed as a quoted lexeme, and every value is a
+ * fetched, and so are search fragments (search_snippet.c, SQLite's own
+ * builder). Numbers are printed as SQLite prints them. Every value is a
  * parameter. Not for: writing (pg_add.c).
  */
 #include <stdio.h>
@@ -19,10 +18,10 @@
 #include <string.h>
 
 #include "store/canon.h"
+#include "store/lookup.h"
 #include "store/pg_internal.h"
 #include "text/utf8.h"
 
-#define SEARCH_WINDOW "2000"        /* the newest matches a search ranks, as store_query.c */
 #define CO_OCCURRING_WINDOW "1000"  /* an entity's newest articles co-occurrence counts */
 
 /* A figure's interval, as store_query.c: an open bound when the qualifier says so. */
@@ -32,19 +31,9 @@
 
 /* ---- running a statement into a section ---------------------------------- */
 
-/* A cell computed in C from the text of a hidden column (named "_...") and
- * two span columns: the sentence(s) around the span, or the span's bytes;
- * or (DERIVE_SNIPPET) the text's highlighted fragment, as FTS5's snippet(). */
-typedef enum { DERIVE_SENTENCE, DERIVE_SLICE, DERIVE_SNIPPET } derive_kind;
-typedef struct derive {
-    const char *column, *text, *start, *end;
-    derive_kind kind;
-    const fl_pg_phrases *phrases; /* DERIVE_SNIPPET */
-} derive;
-
 /* Every parameter is text; the SQL casts where it needs another type, so a
  * statement need not use every parameter it is given. */
-static PGresult *run(fl_store *s, const char *sql, int n, const char *const *params)
+PGresult *fl_pg_read(fl_store *s, const char *sql, int n, const char *const *params)
 {
     /* PostgreSQL refuses text that is not UTF-8: say so, as a usage error. */
     for (int i = 0; i < n; i++) {
@@ -129,10 +118,10 @@ static fl_cell_type type_of(Oid t)
 
 /* Adds the rows of `sql` as a section: columns named "_..." are hidden, the
  * columns of `derives` (n of them) are computed. */
-static int section(fl_store *s, fl_result *r, const char *name, const char *sql, int nparams,
-                   const char *const *params, const derive *derives, size_t nderives)
+int fl_pg_section(fl_store *s, fl_result *r, const char *name, const char *sql, int nparams,
+                  const char *const *params, const fl_pg_derive *derives, size_t nderives)
 {
-    PGresult *res = run(s, sql, nparams, params);
+    PGresult *res = fl_pg_read(s, sql, nparams, params);
     if (!res)
         return 0;
     int cols = PQnfields(res), visible = 0, map[64], derive_of[64];
@@ -162,19 +151,25 @@ static int section(fl_store *s, fl_result *r, const char *name, const char *sql,
             int c = map[v];
             row_types[v] = types[v];
             texts[v] = PQgetisnull(res, row, c) ? NULL : PQgetvalue(res, row, c);
-            if (derive_of[v] >= 0 && derives[derive_of[v]].kind == DERIVE_SNIPPET) {
-                /* as SQLite's snippet(..., '**', '**', '…', 24) */
+            if (derive_of[v] >= 0 && derives[derive_of[v]].kind == FL_PG_DERIVE_SNIPPET) {
+                /* as SQLite's fl_snippet(text, fts_query, 24) */
                 int tc = column_of(res, derives[derive_of[v]].text);
                 row_types[v] = FL_CELL_TEXT;
                 texts[v] = NULL;
                 if (tc >= 0 && !PQgetisnull(res, row, tc)) {
-                    if (!fl_pg_snippet(derives[derive_of[v]].phrases, PQgetvalue(res, row, tc),
-                                       (size_t)PQgetlength(res, row, tc), 24, "**", "**", "\xE2\x80\xA6", &cut[v]))
+                    if (!fl_snippet_write(s->pg->snippets, derives[derive_of[v]].terms, PQgetvalue(res, row, tc),
+                                          (size_t)PQgetlength(res, row, tc), 24, &cut[v]))
                         ok = 0;
-                    texts[v] = cut[v].data;
+                    texts[v] = cut[v].data ? cut[v].data : "";
                 }
+            } else if (derive_of[v] >= 0 && derives[derive_of[v]].kind == FL_PG_DERIVE_CUMULATIVE) {
+                int tc = column_of(res, derives[derive_of[v]].text);
+                row_types[v] = FL_CELL_INT;
+                texts[v] = fl_store_is_cumulative(tc >= 0 && !PQgetisnull(res, row, tc) ? PQgetvalue(res, row, tc) : NULL)
+                               ? "1"
+                               : "0";
             } else if (derive_of[v] >= 0) {
-                const derive *d = &derives[derive_of[v]];
+                const fl_pg_derive *d = &derives[derive_of[v]];
                 int tc = column_of(res, d->text), sc = column_of(res, d->start), ec = column_of(res, d->end);
                 texts[v] = NULL;
                 row_types[v] = FL_CELL_TEXT;
@@ -184,7 +179,7 @@ static int section(fl_store *s, fl_result *r, const char *name, const char *sql,
                 const char *text = PQgetvalue(res, row, tc);
                 long long len = PQgetlength(res, row, tc);
                 long long a = atoll(PQgetvalue(res, row, sc)), b = atoll(PQgetvalue(res, row, ec));
-                if (d->kind == DERIVE_SENTENCE) {
+                if (d->kind == FL_PG_DERIVE_SENTENCE) {
                     if (sentence_of(s, text, len, a, b, &cut[v]))
                         texts[v] = cut[v].data;
                 } else {
@@ -216,7 +211,7 @@ static int section(fl_store *s, fl_result *r, const char *name, const char *sql,
 
 /* The ids (a text array, "{}" if none) of the entities a name means: by
  * canonical key of any type or by alias, as store_query.c's find_entities. */
-static int find_entities(fl_store *s, const char *name, fl_buffer *ids)
+int fl_pg_find_entities(fl_store *s, const char *name, fl_buffer *ids)
 {
     static const char *const types[] = {"PER", "ORG", "LOC", "MISC"};
     fl_buffer keys[4], fold;
@@ -229,7 +224,7 @@ static int find_entities(fl_store *s, const char *name, fl_buffer *ids)
     for (const char *c = name; *c; c++)
         fl_buffer_append_char(&fold, *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c);
     p[4] = fold.data;
-    PGresult *res = run(s, "SELECT coalesce(array_agg(id ORDER BY id), '{}')::text FROM (SELECT id FROM entities"
+    PGresult *res = fl_pg_read(s, "SELECT coalesce(array_agg(id ORDER BY id), '{}')::text FROM (SELECT id FROM entities"
                            " WHERE (type = 'PER' AND key = $1) OR (type = 'ORG' AND key = $2) OR (type = 'LOC' AND key = $3)"
                            " OR (type = 'MISC' AND key = $4) UNION SELECT entity_id FROM entity_aliases"
                            " WHERE alias_fold = $5) x", 5, p);
@@ -264,54 +259,6 @@ static fl_result *failed(fl_result *r)
 
 /* ---- the questions ------------------------------------------------------- */
 
-static fl_result *query_search(fl_store *s, const fl_query *q, unsigned limit)
-{
-    fl_pg_phrases *phrases = q->text ? fl_pg_phrases_parse(q->text) : NULL;
-    if (!phrases || !fl_pg_phrases_count(phrases)) {
-        fl_store_set_error(s, phrases || !q->text ? "nothing to search for: give one or more words" : "out of memory");
-        s->query_status = phrases || !q->text ? FL_ERR_USAGE : FL_ERR_NOMEM;
-        fl_pg_phrases_free(phrases);
-        return NULL;
-    }
-    fl_buffer ids;
-    fl_buffer_init(&ids);
-    fl_result *r = fl_result_new();
-    page pg;
-    page_of(q, limit, &pg);
-    int ok = r && (!q->entity || find_entities(s, q->entity, &ids));
-    const derive snippet = {"snippet", "_text", NULL, NULL, DERIVE_SNIPPET, phrases};
-    const derive quote = {"quote", "_text", NULL, NULL, DERIVE_SNIPPET, phrases};
-    const char *tsq = fl_pg_phrases_tsquery(phrases);
-    const char *p[] = {tsq, opt(q->from), opt(q->to), opt(q->source), q->entity ? ids.data : NULL, pg.limit, pg.offset};
-    /* As store_query.c: the newest SEARCH_WINDOW matches, ranked, a page,
-     * then highlighted text for that page only. */
-    ok = ok && section(s, r, "articles",
-                       "WITH x AS (SELECT to_tsquery('simple', $1) AS q),"
-                       " floor AS (SELECT min(id) AS id FROM (SELECT a.id FROM articles a, x WHERE a.fts @@ x.q"
-                       "   ORDER BY a.id DESC LIMIT " SEARCH_WINDOW ") w),"
-                       " hits AS (SELECT a.id, ts_rank(a.fts, x.q) AS score FROM articles a, x"
-                       "   WHERE a.fts @@ x.q AND a.id >= (SELECT id FROM floor)"
-                       "   AND ($2 IS NULL OR a.date >= $2) AND ($3 IS NULL OR a.date <= $3) AND ($4 IS NULL OR a.source = $4)"
-                       "   AND ($5 IS NULL OR a.id IN (SELECT m.article_id FROM mentions m WHERE m.entity_id = ANY($5::bigint[])))"
-                       "   ORDER BY score DESC, a.id LIMIT $6::bigint OFFSET $7::bigint)"
-                       " SELECT a.id AS article, a.date, a.headline, a.source, NULL::text AS snippet,"
-                       " round(-h.score::numeric, 3) AS score, a.text AS _text"
-                       " FROM hits h JOIN articles a ON a.id = h.id ORDER BY h.score DESC, h.id",
-                       7, p, &snippet, 1);
-    const char *p2[] = {tsq, opt(q->from), opt(q->to), pg.limit, pg.offset};
-    ok = ok && section(s, r, "quotes",
-                       "WITH x AS (SELECT to_tsquery('simple', $1) AS q)"
-                       " SELECT a.id AS article, a.date, q.speaker, q.kind, NULL::text AS quote, q.start,"
-                       " q.\"end\" AS \"end\", q.text AS _text"
-                       " FROM quotes q JOIN articles a ON a.id = q.article_id, x"
-                       " WHERE q.fts @@ x.q AND ($2 IS NULL OR a.date >= $2) AND ($3 IS NULL OR a.date <= $3)"
-                       " ORDER BY ts_rank(q.fts, x.q) DESC, q.id LIMIT $4::bigint OFFSET $5::bigint",
-                       5, p2, &quote, 1);
-    fl_pg_phrases_free(phrases);
-    fl_buffer_release(&ids);
-    return ok ? r : failed(r);
-}
-
 static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
 {
     if (!q->text || !*q->text) {
@@ -321,14 +268,14 @@ static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
     }
     fl_buffer ids;
     fl_buffer_init(&ids);
-    if (!find_entities(s, q->text, &ids)) {
+    if (!fl_pg_find_entities(s, q->text, &ids)) {
         fl_buffer_release(&ids);
         return NULL;
     }
     page pg;
     page_of(q, limit, &pg);
     const char *p[] = {ids.data, opt(q->from), opt(q->to), pg.limit, pg.offset};
-    static const derive content = {"content", "_text", "content_start", "content_end", DERIVE_SLICE, NULL};
+    static const fl_pg_derive content = {"content", "_text", "content_start", "content_end", FL_PG_DERIVE_SLICE, NULL};
     static const struct {
         const char *name, *sql;
     } parts[] = {
@@ -366,7 +313,7 @@ static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
     fl_result *r = fl_result_new();
     int ok = r != NULL;
     for (size_t i = 0; ok && i < sizeof parts / sizeof parts[0]; i++)
-        ok = section(s, r, parts[i].name, parts[i].sql, 5, p, &content, 1);
+        ok = fl_pg_section(s, r, parts[i].name, parts[i].sql, 5, p, &content, 1);
     fl_buffer_release(&ids);
     return ok ? r : failed(r);
 }
@@ -378,7 +325,7 @@ static fl_result *query_quotes(fl_store *s, const fl_query *q, unsigned limit)
     fl_buffer_init(&ids);
     fl_buffer_init(&key);
     fl_result *r = NULL;
-    if (!find_entities(s, who ? who : "", &ids))
+    if (!fl_pg_find_entities(s, who ? who : "", &ids))
         goto done;
     /* Unlinked speakers are matched by name only when the name is no known
      * entity (as store_query.c). */
@@ -387,7 +334,7 @@ static fl_result *query_quotes(fl_store *s, const fl_query *q, unsigned limit)
     page_of(q, limit, &pg);
     const char *p[] = {who, opt(q->from), opt(q->to), pg.limit, pg.offset, k, ids.data};
     r = fl_result_new();
-    if (r && !section(s, r, "quotes",
+    if (r && !fl_pg_section(s, r, "quotes",
                       "WITH page AS MATERIALIZED (SELECT q.id FROM quotes q"
                       "   WHERE ($1 IS NULL OR q.speaker_entity_id = ANY($7::bigint[])"
                       "     OR ($6 IS NOT NULL AND q.speaker_entity_id IS NULL AND q.speaker_key = $6))"
@@ -436,9 +383,9 @@ static fl_result *query_timeline(fl_store *s, const fl_query *q, unsigned limit)
     const char *p[] = {category, filter_key("MISC", q->subject, &sub), filter_key("LOC", q->place, &place),
                        opt(q->from), opt(q->to), source_key, pg.limit, pg.offset,
                        fl_store_is_cumulative(category) ? "1" : "0"};
-    static const derive sentence = {"sentence", "_text", "start", "end", DERIVE_SENTENCE, NULL};
+    static const fl_pg_derive sentence = {"sentence", "_text", "start", "end", FL_PG_DERIVE_SENTENCE, NULL};
     fl_result *r = fl_result_new();
-    if (r && !section(s, r, "timeline",
+    if (r && !fl_pg_section(s, r, "timeline",
                       "WITH page AS MATERIALIZED (SELECT f.id FROM figures f"
                       "   WHERE f.category = $1 AND ($2 IS NULL OR f.subject_key = $2) AND ($3 IS NULL OR f.place_key = $3)"
                       "   AND ($4 IS NULL OR f.date >= $4) AND ($5 IS NULL OR f.date <= $5) AND ($6 IS NULL OR f.source_key = $6)"
@@ -464,7 +411,7 @@ static fl_result *query_timeline(fl_store *s, const fl_query *q, unsigned limit)
  * decides), as a text array: a loose index scan over figures_category. */
 static int cumulative_categories(fl_store *s, fl_buffer *out)
 {
-    PGresult *res = run(s, "WITH RECURSIVE c(category) AS (SELECT min(category) FROM figures"
+    PGresult *res = fl_pg_read(s, "WITH RECURSIVE c(category) AS (SELECT min(category) FROM figures"
                            " UNION ALL SELECT (SELECT min(f.category) FROM figures f WHERE f.category > c.category)"
                            " FROM c WHERE c.category IS NOT NULL) SELECT category FROM c WHERE category IS NOT NULL",
                         0, NULL);
@@ -497,11 +444,11 @@ static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
     page pg;
     page_of(q, limit, &pg);
     const char *p[] = {opt(q->category), opt(q->from), opt(q->to), pg.limit, pg.offset, NULL};
-    static const derive sentences[] = {{"sentence_a", "_text_a", "start_a", "end_a", DERIVE_SENTENCE, NULL},
-                                       {"sentence_b", "_text_b", "start_b", "end_b", DERIVE_SENTENCE, NULL},
-                                       {"sentence", "_text", "start", "end", DERIVE_SENTENCE, NULL}};
+    static const fl_pg_derive sentences[] = {{"sentence_a", "_text_a", "start_a", "end_a", FL_PG_DERIVE_SENTENCE, NULL},
+                                       {"sentence_b", "_text_b", "start_b", "end_b", FL_PG_DERIVE_SENTENCE, NULL},
+                                       {"sentence", "_text", "start", "end", FL_PG_DERIVE_SENTENCE, NULL}};
     fl_result *r = fl_result_new();
-    int ok = r && section(s, r, "conflicting_figures",
+    int ok = r && fl_pg_section(s, r, "conflicting_figures",
                           "WITH pairs AS MATERIALIZED (SELECT f1.id AS a, f2.id AS b"
                           /* SQLite's "IS" on keys as equality the planner can hash
                            * (a key is never ''; canon gives NULL instead) */
@@ -524,7 +471,7 @@ static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
                           5, p, sentences, 2);
     ok = ok && cumulative_categories(s, &cats);
     p[5] = cats.data;
-    ok = ok && section(s, r, "decreasing_cumulative",
+    ok = ok && fl_pg_section(s, r, "decreasing_cumulative",
                        "WITH series AS (SELECT f.*, max(coalesce(f.low, f.value)) OVER (PARTITION BY f.category, f.source_key,"
                        "   f.subject_key, f.place_key ORDER BY f.date, f.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
                        "   AS before_max FROM figures f WHERE f.source_key IS NOT NULL"
@@ -555,7 +502,7 @@ static fl_result *query_article(fl_store *s, const fl_query *q, unsigned limit)
     size_t n = strlen(q->text);
     int number = n > 0 && n < 19 && strspn(q->text, "0123456789") == n && (q->text[0] != '0' || n == 1);
     const char *p[] = {q->text, number ? q->text : NULL};
-    PGresult *res = run(s, "SELECT id FROM articles WHERE hash = $1 OR ext_id = $1 OR id = $2::bigint ORDER BY id LIMIT 1",
+    PGresult *res = fl_pg_read(s, "SELECT id FROM articles WHERE hash = $1 OR ext_id = $1 OR id = $2::bigint ORDER BY id LIMIT 1",
                         2, p);
     if (!res || PQntuples(res) == 0) {
         fl_store_set_error(s, "no article %.200s", q->text);
@@ -590,7 +537,7 @@ static fl_result *query_article(fl_store *s, const fl_query *q, unsigned limit)
     fl_result *r = fl_result_new();
     int ok = r != NULL;
     for (size_t i = 0; ok && i < sizeof parts / sizeof parts[0]; i++)
-        ok = section(s, r, parts[i].name, parts[i].sql, 2, a, NULL, 0);
+        ok = fl_pg_section(s, r, parts[i].name, parts[i].sql, 2, a, NULL, 0);
     return ok ? r : failed(r);
 }
 
@@ -611,7 +558,7 @@ fl_result *fl_pg_query(fl_store *s, const fl_query *q)
     }
     switch (q->kind) {
     case FL_QUERY_SEARCH:
-        r = query_search(s, q, limit);
+        r = fl_pg_search(s, q, limit);
         break;
     case FL_QUERY_ENTITY:
         r = query_entity(s, q, limit);
@@ -628,10 +575,9 @@ fl_result *fl_pg_query(fl_store *s, const fl_query *q)
     case FL_QUERY_ARTICLE:
         r = query_article(s, q, limit);
         break;
-    default:
-        fl_store_set_error(s, "unknown question");
-        s->query_status = FL_ERR_USAGE;
-        return NULL;
+    default: /* the page's questions (pg_lookup.c) */
+        r = fl_pg_lookup(s, q, limit);
+        break;
     }
     if (!r && s->query_status == FL_OK)
         s->query_status = FL_ERR_IO;

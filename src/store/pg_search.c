@@ -1,363 +1,226 @@
 /*
- * pg_search.c — the text work of a search on PostgreSQL: user text into
- * phrases (store_query.c's rules: words, closed "quoted phrases", prefix*
- * words), the tsquery made from them, and highlighted fragments made the way
- * FTS5's snippet() makes them, so both backends show the same fragment.
- *
- * The fragment (FTS5's algorithm, reimplemented): the text is split into
- * tokens (runs of letters and digits, compared case- and accent-folded, as
- * unicode61 with remove_diacritics does); every place a phrase matches is an
- * instance. Each instance proposes a window of n tokens centred on the
- * instances it holds, scored 1000 for each phrase seen in it and 1 for each
- * repeat; a window starting at the sentence start before the instance (a
- * token after "." or ":") gets 100 more (120 at the text's start). The best
- * (first best on ties) is shown, instances wrapped in the markers, "…" where
- * the window does not reach the text's start or end. Cost: O(instances^2)
- * per row, for a page of rows. Not for: running SQL (pg_query.c).
+ * pg_search.c — search on PostgreSQL (FL_QUERY_SEARCH and
+ * FL_QUERY_SEARCH_TOTAL) with the rules of store_query.c, from the same
+ * code where the code can be shared: the user's text becomes the FTS5
+ * query store_query.c builds (fl_search_fts_query), that query becomes a
+ * tsquery, and the fragments are made by search_snippet.c from the FTS5
+ * query, as SQLite's fl_snippet() makes them. So both backends match the
+ * same words, window, page and count the same rows, and show the same
+ * fragments; only the rank differs (ts_rank, not bm25: docs/store.md,
+ * "PostgreSQL"). User text is never SQL or tsquery syntax: every word is a
+ * quoted lexeme, every value a parameter. Not for: the other questions
+ * (pg_query.c, pg_lookup.c).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
+#include "store/lookup.h"
 #include "store/pg_internal.h"
-#include "text/utf8.h"
 
-#define MAX_QUERY_BYTES 4096 /* as store_query.c */
+/* The window sizes of lookup.h as parameters: the newest matches a search
+ * ranks, plus one to tell whether there were more. */
+#define STR2(x) #x
+#define STR(x) STR2(x)
 
-typedef struct phrase {
-    char **words; /* folded */
-    size_t n;
-    int prefix;
-} phrase;
-
-struct fl_pg_phrases {
-    phrase *p;
-    size_t n;
-    fl_buffer tsquery;
-};
-
-/* Case- and accent-folded copy of a token (malloc'ed). */
-static char *fold(const char *s, size_t len)
+int fl_pg_tsquery(const char *fts, fl_buffer *out)
 {
-    int ascii = 1;
-    for (size_t i = 0; i < len && ascii; i++)
-        ascii = (unsigned char)s[i] < 128;
-    if (ascii) {
-        char *o = malloc(len + 1);
-        if (!o)
-            return NULL;
-        for (size_t i = 0; i < len; i++)
-            o[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
-        o[len] = '\0';
-        return o;
-    }
-    utf8proc_uint8_t *out = NULL;
-    if (utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
-                     UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) < 0)
-        return NULL;
-    return (char *)out;
-}
-
-/* The next token at or after *at: its span; 0 at the end. */
-static int next_token(const char *s, size_t len, size_t *at, size_t *start, size_t *end)
-{
-    size_t i = *at;
-    int32_t cp;
-    while (i < len) {
-        size_t n = fl_utf8_decode((const unsigned char *)s + i, len - i, &cp);
-        if (cp >= 0 && fl_cc_is_alnum(fl_char_class(cp)))
-            break;
-        i += n;
-    }
-    if (i >= len)
-        return 0;
-    *start = i;
-    while (i < len) {
-        size_t n = fl_utf8_decode((const unsigned char *)s + i, len - i, &cp);
-        if (cp < 0 || !fl_cc_is_alnum(fl_char_class(cp)))
-            break;
-        i += n;
-    }
-    *end = *at = i;
-    return 1;
-}
-
-void fl_pg_phrases_free(fl_pg_phrases *q)
-{
-    if (!q)
-        return;
-    for (size_t i = 0; i < q->n; i++) {
-        for (size_t w = 0; w < q->p[i].n; w++)
-            free(q->p[i].words[w]);
-        free(q->p[i].words);
-    }
-    free(q->p);
-    fl_buffer_release(&q->tsquery);
-    free(q);
-}
-
-static int add_word(fl_pg_phrases *q, int new_phrase, const char *w, size_t len)
-{
-    if (new_phrase) {
-        phrase *g = realloc(q->p, (q->n + 1) * sizeof *g);
-        if (!g)
-            return 0;
-        q->p = g;
-        memset(&q->p[q->n++], 0, sizeof *q->p);
-    }
-    phrase *p = &q->p[q->n - 1];
-    char **g = realloc(p->words, (p->n + 1) * sizeof *g);
-    if (!g)
-        return 0;
-    p->words = g;
-    return (p->words[p->n++] = fold(w, len)) != NULL;
-}
-
-fl_pg_phrases *fl_pg_phrases_parse(const char *in)
-{
-    fl_pg_phrases *q = calloc(1, sizeof *q);
-    if (!q)
-        return NULL;
-    fl_buffer_init(&q->tsquery);
-    fl_buffer *out = &q->tsquery;
-    size_t len = strlen(in);
-    if (len > MAX_QUERY_BYTES)
-        len = MAX_QUERY_BYTES;
-    size_t i = 0;
-    int in_phrase = 0, phrase_words = 0, ok = 1;
-    while (ok && i < len) {
-        int32_t cp;
-        size_t n = fl_utf8_decode((const unsigned char *)in + i, len - i, &cp);
-        if (cp == '"') {
-            if (in_phrase) {
-                if (phrase_words)
-                    fl_buffer_append_char(out, ')');
-                in_phrase = 0;
-            } else if (memchr(in + i + 1, '"', len - i - 1)) {
-                in_phrase = 1;
-                phrase_words = 0;
-            }
-            i += n;
-            continue;
-        }
-        size_t start, end, at = i;
-        if (!fl_cc_is_alnum(fl_char_class(cp)) || !next_token(in, len, &at, &start, &end)) {
-            i += n;
-            continue;
-        }
-        i = end;
-        if (in_phrase && phrase_words++) {
-            fl_buffer_append_str(out, " <-> ");
-        } else {
-            if (q->n)
-                fl_buffer_append_str(out, " & ");
-            if (in_phrase)
-                fl_buffer_append_char(out, '(');
-        }
-        ok = add_word(q, !in_phrase || phrase_words == 1, in + start, end - start);
-        /* letters and digits only: nothing to escape in the quoted lexeme */
-        fl_buffer_append_char(out, '\'');
-        fl_buffer_append(out, in + start, end - start);
-        fl_buffer_append_char(out, '\'');
-        if (!in_phrase && i < len && in[i] == '*') {
-            fl_buffer_append_str(out, ":*");
-            q->p[q->n - 1].prefix = 1;
-        }
-    }
-    if (in_phrase && phrase_words)
-        fl_buffer_append_char(out, ')');
-    if (!ok || out->failed) {
-        fl_pg_phrases_free(q);
-        return NULL;
-    }
-    return q;
-}
-
-size_t fl_pg_phrases_count(const fl_pg_phrases *q) { return q->n; }
-const char *fl_pg_phrases_tsquery(const fl_pg_phrases *q) { return q->tsquery.data; }
-
-/* ---- the fragment ------------------------------------------------------- */
-
-typedef struct token {
-    size_t start, end;
-    char *folded;
-} token;
-
-typedef struct instance {
-    size_t phrase, pos, size;
-} instance;
-
-static int phrase_at(const phrase *p, const token *t, size_t ntok, size_t pos)
-{
-    if (pos + p->n > ntok)
-        return 0;
-    for (size_t w = 0; w < p->n; w++) {
-        const char *a = t[pos + w].folded, *b = p->words[w];
-        if (p->prefix && w + 1 == p->n ? strncmp(a, b, strlen(b)) != 0 : strcmp(a, b) != 0)
-            return 0;
-    }
-    return 1;
-}
-
-/* The window score from `from` (n tokens); its centred start if wanted. */
-static long window_score(const instance *in, size_t ninst, size_t nphr, unsigned char *seen, long from, long n,
-                         long ntok, long *centred)
-{
-    long score = 0, first = -1, last = 0;
-    memset(seen, 0, nphr);
-    for (size_t i = 0; i < ninst; i++) {
-        long pos = (long)in[i].pos;
-        if (pos < from || pos >= from + n)
-            continue;
-        score += seen[in[i].phrase] ? 1 : 1000;
-        seen[in[i].phrase] = 1;
-        if (first < 0)
-            first = pos;
-        last = pos + (long)in[i].size;
-    }
-    if (centred) {
-        long adj = first - (n - (last - first)) / 2;
-        if (adj + n > ntok)
-            adj = ntok - n;
-        *centred = adj < 0 ? 0 : adj;
-    }
-    return score;
-}
-
-static int by_position(const void *a, const void *b)
-{
-    const instance *x = a, *y = b;
-    if (x->pos != y->pos)
-        return x->pos < y->pos ? -1 : 1;
-    return x->phrase < y->phrase ? -1 : x->phrase > y->phrase;
-}
-
-int fl_pg_snippet(const fl_pg_phrases *q, const char *text, size_t len, long n, const char *open, const char *close,
-                  const char *ellipsis, fl_buffer *out)
-{
-    token *t = NULL;
-    instance *in = NULL;
-    long *firsts = NULL;
-    unsigned char *seen = calloc(q->n + 1, 1);
-    size_t ntok = 0, cap = 0, ninst = 0, nfirst = 0;
-    int ok = seen != NULL;
-    /* tokens, and the sentence starts among them */
-    for (size_t at = 0, s0, e0; ok && next_token(text, len, &at, &s0, &e0);) {
-        if (ntok == cap) {
-            cap = cap ? cap * 2 : 256;
-            token *g = realloc(t, cap * sizeof *g);
-            long *f = realloc(firsts, cap * sizeof *f);
-            if (g)
-                t = g;
-            if (f)
-                firsts = f;
-            if (!g || !f) {
-                ok = 0;
-                break;
-            }
-        }
-        size_t k = s0;
-        while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\n' || text[k - 1] == '\r'))
-            k--;
-        if (ntok == 0 || (k < s0 && k > 0 && (text[k - 1] == '.' || text[k - 1] == ':')))
-            firsts[nfirst++] = (long)ntok;
-        t[ntok] = (token){s0, e0, fold(text + s0, e0 - s0)};
-        ok = t[ntok++].folded != NULL;
-    }
-    /* instances, in position order */
-    for (size_t pos = 0; ok && pos < ntok; pos++)
-        for (size_t p = 0; p < q->n; p++) {
-            if (!phrase_at(&q->p[p], t, ntok, pos))
-                continue;
-            instance *g = (ninst & (ninst - 1)) == 0 ? realloc(in, (ninst ? ninst * 2 : 1) * sizeof *g) : in;
-            if (!g) {
-                ok = 0;
-                break;
-            }
-            in = g;
-            in[ninst++] = (instance){p, pos, q->p[p].n};
-        }
-    if (ok)
-        qsort(in, ninst, sizeof *in, by_position);
-    /* the best window */
-    long best = 0, best_score = 0;
-    for (size_t i = 0; ok && i < ninst; i++) {
-        long centred, pos = (long)in[i].pos;
-        long score = window_score(in, ninst, q->n, seen, pos, n, (long)ntok, &centred);
-        if (score > best_score)
-            best_score = score, best = centred;
-        if (nfirst && (long)ntok > n) {
-            size_t j = 0;
-            while (j + 1 < nfirst && firsts[j + 1] <= pos)
-                j++;
-            if (firsts[j] < pos) {
-                score = window_score(in, ninst, q->n, seen, firsts[j], n, (long)ntok, NULL) + (firsts[j] == 0 ? 120 : 100);
-                if (score > best_score)
-                    best_score = score, best = firsts[j];
-            }
-        }
-    }
-    /* the text of the window, instances (overlapping ones joined) marked */
     fl_buffer_clear(out);
-    long range_end = best + n - 1;
-    size_t off = 0, next = 0;
-    long istart = -1, iend = -1;
-    if (ok && best > 0)
-        fl_buffer_append_str(out, ellipsis);
-#define NEXT_INSTANCE()                                                                                   \
-    do {                                                                                                  \
-        istart = iend = -1;                                                                               \
-        for (; next < ninst; next++) {                                                                    \
-            long s1 = (long)in[next].pos, e1 = s1 + (long)in[next].size - 1;                              \
-            if (istart < 0)                                                                               \
-                istart = s1, iend = e1;                                                                   \
-            else if (s1 <= iend)                                                                          \
-                iend = e1 > iend ? e1 : iend;                                                             \
-            else                                                                                          \
-                break;                                                                                    \
-        }                                                                                                 \
-    } while (0)
-    if (ok) {
-        NEXT_INSTANCE();
-        while (istart >= 0 && istart < best)
-            NEXT_INSTANCE();
-    }
-    for (long pos = best; ok && pos <= range_end && pos < (long)ntok; pos++) {
-        size_t s0 = t[pos].start, e0 = t[pos].end;
-        if (best && pos == best)
-            off = s0;
-        if (pos == istart) {
-            fl_buffer_append(out, text + off, s0 - off);
-            fl_buffer_append_str(out, open);
-            off = s0;
+    int groups = 0;
+    const char *p = fts;
+    /* fl_search_fts_query writes groups "word", "word"* or "some words",
+     * separated by spaces; the words are runs of letters and digits. */
+    while ((p = strchr(p, '"')) != NULL) {
+        const char *close = strchr(p + 1, '"');
+        if (!close)
+            break;
+        int prefix = close[1] == '*', words = 0;
+        for (const char *w = p + 1; w < close;) {
+            while (w < close && *w == ' ')
+                w++;
+            const char *end = w;
+            while (end < close && *end != ' ')
+                end++;
+            if (end == w)
+                break;
+            if (!words)
+                fl_buffer_append_str(out, groups ? " & (" : "(");
+            else
+                fl_buffer_append_str(out, " <-> ");
+            fl_buffer_append_char(out, '\'');
+            for (const char *c = w; c < end; c++) { /* none expected: quoted as tsquery quotes */
+                if (*c == '\'' || *c == '\\')
+                    fl_buffer_append_char(out, *c);
+                fl_buffer_append_char(out, *c);
+            }
+            fl_buffer_append_char(out, '\'');
+            if (prefix) {
+                const char *next = end;
+                while (next < close && *next == ' ')
+                    next++;
+                if (next == close) /* FTS5: the phrase's last word is the prefix */
+                    fl_buffer_append_str(out, ":*");
+            }
+            words++;
+            w = end;
         }
-        if (pos == iend) {
-            if (istart < best)
-                fl_buffer_append_str(out, open);
-            fl_buffer_append(out, text + off, e0 - off);
-            fl_buffer_append_str(out, close);
-            off = e0;
-            NEXT_INSTANCE();
+        if (words) {
+            fl_buffer_append_char(out, ')');
+            groups++;
         }
-        if (pos == range_end) {
-            fl_buffer_append(out, text + off, e0 - off);
-            off = e0;
-            if (pos >= istart && pos < iend)
-                fl_buffer_append_str(out, close);
-        }
+        p = close + 1;
     }
-#undef NEXT_INSTANCE
-    if (ok) {
-        if (range_end >= (long)ntok - 1)
-            fl_buffer_append(out, text + off, len - off);
-        else
-            fl_buffer_append_str(out, ellipsis);
+    return !out->failed;
+}
+
+/* A search's parameters: $1 the tsquery, $2 from, $3 to, $4 source, $5 the
+ * entity filter's ids, then the section's own. */
+typedef struct search {
+    fl_buffer fts, tsquery, ids;
+    const char *p[5];
+} search;
+
+static void search_release(search *x)
+{
+    fl_buffer_release(&x->fts);
+    fl_buffer_release(&x->tsquery);
+    fl_buffer_release(&x->ids);
+}
+
+/* As store_query.c's search_prepare: the question checked, its tsquery
+ * built and its entity filter resolved; 0 (message set) when it cannot be
+ * asked. */
+static int search_begin(fl_store *s, const fl_query *q, search *x)
+{
+    memset(x, 0, sizeof *x);
+    fl_buffer_init(&x->fts);
+    fl_buffer_init(&x->tsquery);
+    fl_buffer_init(&x->ids);
+    if (!q->text || !fl_search_fts_query(q->text, &x->fts)) {
+        fl_store_set_error(s, "nothing to search for: give one or more words");
+        s->query_status = FL_ERR_USAGE;
+        return 0;
     }
-    for (size_t i = 0; i < ntok; i++)
-        free(t[i].folded);
-    free(t);
-    free(in);
-    free(firsts);
-    free(seen);
-    return ok && !out->failed;
+    if (x->fts.failed || !fl_pg_tsquery(x->fts.data, &x->tsquery)) {
+        fl_store_set_error(s, "out of memory");
+        s->query_status = FL_ERR_NOMEM;
+        return 0;
+    }
+    if (q->entity && !fl_pg_find_entities(s, q->entity, &x->ids))
+        return 0;
+    x->p[0] = x->tsquery.data;
+    x->p[1] = q->from && *q->from ? q->from : NULL;
+    x->p[2] = q->to && *q->to ? q->to : NULL;
+    x->p[3] = q->source && *q->source ? q->source : NULL;
+    x->p[4] = q->entity ? x->ids.data : NULL;
+    return 1;
+}
+
+/* The matches of store_query.c's SEARCH_ARTICLES_FILTERED (every filter
+ * optional) and SEARCH_QUOTES_FILTERED (dates only), over x (the tsquery). */
+#define ARTICLE_MATCHES                                                                                          \
+    "FROM articles a, x WHERE a.fts @@ x.q AND ($2::text IS NULL OR a.date >= $2) AND ($3::text IS NULL OR a.date <= $3)" \
+    " AND ($4::text IS NULL OR a.source = $4) AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM mentions m"         \
+    "   WHERE m.entity_id = ANY($5::bigint[]) AND m.date = a.date AND m.article_id = a.id))"
+#define QUOTE_MATCHES                                                                                            \
+    "FROM quotes q, x WHERE q.fts @@ x.q AND ($2::text IS NULL OR q.date >= $2) AND ($3::text IS NULL OR q.date <= $3)"
+#define TSQUERY "WITH x AS (SELECT to_tsquery('simple', $1) AS q)"
+
+fl_result *fl_pg_search(fl_store *s, const fl_query *q, unsigned limit)
+{
+    search x;
+    if (!search_begin(s, q, &x)) {
+        search_release(&x);
+        return NULL;
+    }
+    if (!s->pg->snippets && !(s->pg->snippets = fl_snippet_maker_new(NULL))) {
+        fl_store_set_error(s, "cannot create the unicode61 tokenizer for search fragments");
+        search_release(&x);
+        return NULL;
+    }
+    fl_snippet_terms *terms = fl_snippet_terms_new(s->pg->snippets, x.fts.data);
+    fl_result *r = terms ? fl_result_new() : NULL;
+    if (!r) {
+        fl_snippet_terms_free(terms);
+        search_release(&x);
+        fl_store_set_error(s, "out of memory");
+        s->query_status = FL_ERR_NOMEM;
+        return NULL;
+    }
+    char lim[16], off[16];
+    snprintf(lim, sizeof lim, "%u", limit);
+    snprintf(off, sizeof off, "%u", q->offset);
+    const char *p[] = {x.p[0], x.p[1], x.p[2], x.p[3], x.p[4], lim, off, STR(FL_SEARCH_ARTICLE_WINDOW)};
+    const fl_pg_derive snippet = {"snippet", "_text", NULL, NULL, FL_PG_DERIVE_SNIPPET, terms};
+    const fl_pg_derive quote = {"quote", "_text", NULL, NULL, FL_PG_DERIVE_SNIPPET, terms};
+    /* As store_query.c: each section ranks its newest matches (the window),
+     * best first and then the newest, keeps one page, and makes fragments
+     * for that page only. */
+    int ok = fl_pg_section(s, r, "articles",
+                           TSQUERY ", w AS (SELECT a.id " ARTICLE_MATCHES " ORDER BY a.id DESC LIMIT $8::bigint),"
+                           " hits AS (SELECT a.id, ts_rank(a.fts, x.q) AS score FROM w JOIN articles a ON a.id = w.id, x"
+                           "   ORDER BY score DESC, a.id DESC LIMIT $6::bigint OFFSET $7::bigint)"
+                           " SELECT a.id AS article, a.date, a.headline, a.source, NULL::text AS snippet,"
+                           " round(-h.score::numeric, 3) AS score, a.text AS _text"
+                           " FROM hits h JOIN articles a ON a.id = h.id ORDER BY h.score DESC, h.id DESC",
+                           8, p, &snippet, 1);
+    const char *p2[] = {x.p[0], x.p[1], x.p[2], NULL, NULL, lim, off, STR(FL_SEARCH_QUOTE_WINDOW)};
+    ok = ok && fl_pg_section(s, r, "quotes",
+                             TSQUERY ", w AS (SELECT q.id " QUOTE_MATCHES " ORDER BY q.id DESC LIMIT $8::bigint),"
+                             " hits AS (SELECT q.id, ts_rank(q.fts, x.q) AS score FROM w JOIN quotes q ON q.id = w.id, x"
+                             "   ORDER BY score DESC, q.id DESC LIMIT $6::bigint OFFSET $7::bigint)"
+                             " SELECT q.article_id AS article, q.date, q.speaker, q.kind, NULL::text AS quote, q.start,"
+                             " q.\"end\" AS \"end\", q.text AS _text"
+                             " FROM hits h JOIN quotes q ON q.id = h.id ORDER BY h.score DESC, h.id DESC",
+                             8, p2, &quote, 1);
+    fl_snippet_terms_free(terms);
+    search_release(&x);
+    if (!ok) {
+        fl_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+fl_result *fl_pg_search_total(fl_store *s, const fl_query *q)
+{
+    search x;
+    if (!search_begin(s, q, &x)) {
+        search_release(&x);
+        return NULL;
+    }
+    /* store_query.c's search_count: the rows of each section's window, and
+     * whether there were more (one row past the window says so). */
+    char articles_past[24], quotes_past[24];
+    snprintf(articles_past, sizeof articles_past, "%d", FL_SEARCH_ARTICLE_WINDOW + 1);
+    snprintf(quotes_past, sizeof quotes_past, "%d", FL_SEARCH_QUOTE_WINDOW + 1);
+    const char *p[] = {x.p[0], x.p[1], x.p[2], x.p[3], x.p[4], articles_past, quotes_past};
+    PGresult *res = fl_pg_read(s,
+                               TSQUERY " SELECT (SELECT count(*) FROM (SELECT 1 " ARTICLE_MATCHES " LIMIT $6::bigint) c),"
+                                       " (SELECT count(*) FROM (SELECT 1 " QUOTE_MATCHES " LIMIT $7::bigint) c)",
+                               7, p);
+    search_release(&x);
+    if (!res)
+        return NULL;
+    static const char *const names[] = {"section", "rows", "capped"};
+    static const fl_cell_type types[] = {FL_CELL_TEXT, FL_CELL_INT, FL_CELL_INT};
+    static const char *const sections[] = {"articles", "quotes"};
+    const long long windows[] = {FL_SEARCH_ARTICLE_WINDOW, FL_SEARCH_QUOTE_WINDOW};
+    fl_result *r = fl_result_new();
+    int ok = r && fl_result_begin_section(r, "total", 3, names);
+    for (int i = 0; ok && i < 2; i++) {
+        long long n = atoll(PQgetvalue(res, 0, i));
+        char rows[24];
+        snprintf(rows, sizeof rows, "%lld", n > windows[i] ? windows[i] : n);
+        const char *texts[] = {sections[i], rows, n > windows[i] ? "1" : "0"};
+        ok = fl_result_add_row(r, types, texts);
+    }
+    PQclear(res);
+    if (!ok) {
+        fl_result_free(r);
+        fl_store_set_error(s, "out of memory");
+        s->query_status = FL_ERR_NOMEM;
+        return NULL;
+    }
+    return r;
 }

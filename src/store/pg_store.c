@@ -19,6 +19,7 @@
  * articles (pg_add.c), entity resolution (pg_resolve.c), questions
  * (pg_query.c).
  */
+#include "store/lookup.h"
 #include "store/pg_internal.h"
 
 #include <stdio.h>
@@ -258,6 +259,7 @@ static void free_store(fl_store *s)
         fl_pg_map_free(s->pg->entities);
         fl_pg_map_free(s->pg->orgs);
         fl_pg_map_free(s->pg->moved);
+        fl_snippet_maker_free(s->pg->snippets);
         if (s->pg->conn)
             PQfinish(s->pg->conn);
         free(s->pg);

@@ -1,24 +1,29 @@
 /*
- * search_snippet.c — fl_snippet(text, fts_query, tokens): the fragment of a
- * matching text shown under a search result, its searched terms marked
- * with **. FTS5's snippet() needs a full-text cursor positioned on the row
- * (one seek in the index per row of the page) and tokenizes the whole
- * column twice; this takes the stored text, tokenizes it once with the
- * tokenizer the full-text tables are declared with (unicode61, diacritics
- * removed), so it marks exactly the tokens a search matches, and stops as
- * soon as a fragment holds every searched term. Not for: ranking
+ * search_snippet.c — the fragment of a matching text shown under a search
+ * result, its searched terms marked with **, for both backends: SQLite calls
+ * it as fl_snippet(text, fts_query, tokens), the PostgreSQL backend
+ * (pg_query.c) directly, so both show the same fragment. FTS5's snippet()
+ * needs a full-text cursor positioned on the row (one seek in the index per
+ * row of the page) and tokenizes the whole column twice; this takes the
+ * stored text, tokenizes it once with the tokenizer the full-text tables are
+ * declared with (unicode61, diacritics removed), so it marks exactly the
+ * tokens an SQLite search matches, and stops as soon as a fragment holds
+ * every searched term. PostgreSQL has no FTS5: its maker takes the same
+ * tokenizer from a private in-memory SQLite connection. Not for: ranking
  * (search_rank.c).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/lookup.h"
 #include "util/grow.h"
 
-typedef struct snippet_tokenizer {
+struct fl_snippet_maker {
     fts5_tokenizer api;
     Fts5Tokenizer *tok;
-} snippet_tokenizer;
+    sqlite3 *own_db; /* the in-memory connection the tokenizer came from, if the maker opened one */
+};
 
 typedef struct term {
     char *text;
@@ -26,15 +31,14 @@ typedef struct term {
     int prefix; /* "word"*: any token starting with it */
 } term;
 
-typedef struct terms {
+typedef struct fl_snippet_terms {
     term *items;
     size_t count, cap;
     int failed;
 } terms;
 
-static void terms_free(void *p)
+void fl_snippet_terms_free(fl_snippet_terms *t)
 {
-    terms *t = p;
     if (!t)
         return;
     for (size_t i = 0; i < t->count; i++)
@@ -71,9 +75,9 @@ static int add_term(void *arg, int flags, const char *token, int len, int start,
     return SQLITE_OK;
 }
 
-/* The terms of a query written by fts_query: "word", "word"* and
+/* The terms of a query written by fl_search_fts_query: "word", "word"* and
  * "several words", each group tokenized as FTS5 tokenizes it. */
-static terms *parse_terms(snippet_tokenizer *tk, const char *q)
+fl_snippet_terms *fl_snippet_terms_new(fl_snippet_maker *tk, const char *q)
 {
     terms *t = calloc(1, sizeof *t);
     if (!t)
@@ -90,7 +94,7 @@ static terms *parse_terms(snippet_tokenizer *tk, const char *q)
         p = close + 1;
     }
     if (t->failed) {
-        terms_free(t);
+        fl_snippet_terms_free(t);
         return NULL;
     }
     return t;
@@ -170,35 +174,16 @@ static int scan_token(void *arg, int flags, const char *token, int len, int star
     return SQLITE_OK;
 }
 
-static void snippet_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+int fl_snippet_write(fl_snippet_maker *tk, const fl_snippet_terms *t, const char *text, size_t len, int window,
+                     fl_buffer *out)
 {
-    (void)argc;
-    snippet_tokenizer *tk = sqlite3_user_data(ctx);
-    const char *text = (const char *)sqlite3_value_text(argv[0]);
-    int text_len = sqlite3_value_bytes(argv[0]);
-    if (!text || sqlite3_value_type(argv[1]) != SQLITE_TEXT)
-        return; /* NULL */
-    terms *t = sqlite3_get_auxdata(ctx, 1);
-    if (!t) {
-        t = parse_terms(tk, (const char *)sqlite3_value_text(argv[1]));
-        if (!t) {
-            sqlite3_result_error_nomem(ctx);
-            return;
-        }
-        sqlite3_set_auxdata(ctx, 1, t, terms_free);
-        t = sqlite3_get_auxdata(ctx, 1);
-        if (!t) { /* set_auxdata freed it: out of memory */
-            sqlite3_result_error_nomem(ctx);
-            return;
-        }
-    }
-    int window = sqlite3_value_int(argv[2]);
+    fl_buffer_clear(out);
+    int text_len = len > INT_MAX ? INT_MAX : (int)len;
     snippet_scan s = {t, NULL, 0, 0, window > 0 && window <= 64 ? window : 24, 0, -1, 0, 0};
     int rc = tk->api.xTokenize(tk->tok, &s, FTS5_TOKENIZE_DOCUMENT, text, text_len, scan_token);
     if (s.failed || (rc != SQLITE_OK && rc != SQLITE_DONE)) {
         free(s.tokens);
-        sqlite3_result_error_nomem(ctx);
-        return;
+        return 0;
     }
     int finished = rc == SQLITE_OK; /* the whole text was tokenized */
     for (; s.pending < s.count; s.pending++) { /* matches too near the end for a full fragment */
@@ -216,31 +201,58 @@ static void snippet_function(sqlite3_context *ctx, int argc, sqlite3_value **arg
     if (finished && first + (size_t)s.window > s.count)
         first = s.count > (size_t)s.window ? s.count - (size_t)s.window : 0;
     size_t last = first + (size_t)s.window < s.count ? first + (size_t)s.window : s.count;
-    fl_buffer out;
-    fl_buffer_init(&out);
     if (first < last) {
         if (first > 0)
-            fl_buffer_append_str(&out, "…");
+            fl_buffer_append_str(out, "…");
         /* From the start of the text, or of the first token; to the end of
          * the text when the fragment reaches it (closing punctuation). */
         int at = first == 0 ? 0 : s.tokens[first].start;
         for (size_t i = first; i < last; i++) {
             const token_span *x = &s.tokens[i];
-            fl_buffer_append(&out, text + at, (size_t)(x->start - at));
+            fl_buffer_append(out, text + at, (size_t)(x->start - at));
             if (x->term >= 0)
-                fl_buffer_append_str(&out, "**");
-            fl_buffer_append(&out, text + x->start, (size_t)(x->end - x->start));
+                fl_buffer_append_str(out, "**");
+            fl_buffer_append(out, text + x->start, (size_t)(x->end - x->start));
             if (x->term >= 0)
-                fl_buffer_append_str(&out, "**");
+                fl_buffer_append_str(out, "**");
             at = x->end;
         }
         if (last < s.count || !finished)
-            fl_buffer_append_str(&out, "…");
+            fl_buffer_append_str(out, "…");
         else
-            fl_buffer_append(&out, text + at, (size_t)(text_len - at));
+            fl_buffer_append(out, text + at, (size_t)(text_len - at));
     }
     free(s.tokens);
-    if (out.failed) {
+    return !out->failed;
+}
+
+static void terms_destroy(void *p) { fl_snippet_terms_free(p); }
+
+static void snippet_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    fl_snippet_maker *tk = sqlite3_user_data(ctx);
+    const char *text = (const char *)sqlite3_value_text(argv[0]);
+    int text_len = sqlite3_value_bytes(argv[0]);
+    if (!text || sqlite3_value_type(argv[1]) != SQLITE_TEXT)
+        return; /* NULL */
+    fl_snippet_terms *t = sqlite3_get_auxdata(ctx, 1);
+    if (!t) {
+        t = fl_snippet_terms_new(tk, (const char *)sqlite3_value_text(argv[1]));
+        if (!t) {
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+        sqlite3_set_auxdata(ctx, 1, t, terms_destroy);
+        t = sqlite3_get_auxdata(ctx, 1);
+        if (!t) { /* set_auxdata freed it: out of memory */
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+    }
+    fl_buffer out;
+    fl_buffer_init(&out);
+    if (!fl_snippet_write(tk, t, text, (size_t)text_len, sqlite3_value_int(argv[2]), &out)) {
         fl_buffer_release(&out);
         sqlite3_result_error_nomem(ctx);
         return;
@@ -249,29 +261,67 @@ static void snippet_function(sqlite3_context *ctx, int argc, sqlite3_value **arg
     fl_buffer_release(&out);
 }
 
-static void snippet_tokenizer_free(void *p)
+void fl_snippet_maker_free(fl_snippet_maker *tk)
 {
-    snippet_tokenizer *tk = p;
-    if (tk && tk->tok)
+    if (!tk)
+        return;
+    if (tk->tok)
         tk->api.xDelete(tk->tok);
+    if (tk->own_db)
+        sqlite3_close(tk->own_db);
     free(tk);
+}
+
+static void maker_destroy(void *p) { fl_snippet_maker_free(p); }
+
+/* FTS5's API on a connection: NULL without FTS5. */
+static fts5_api *fts5_api_on(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+    sqlite3_step(st);
+    sqlite3_finalize(st);
+    return api;
+}
+
+fl_snippet_maker *fl_snippet_maker_new(fts5_api *api)
+{
+    const char *tokenizer_args[] = {"remove_diacritics", "2"};
+    fl_snippet_maker *tk = calloc(1, sizeof *tk);
+    if (!tk)
+        return NULL;
+    /* Without a store's connection (PostgreSQL): a private in-memory one,
+     * kept while the tokenizer is, since the tokenizer module belongs to it. */
+    if (!api && (sqlite3_open_v2(":memory:", &tk->own_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) !=
+                     SQLITE_OK ||
+                 !(api = fts5_api_on(tk->own_db)))) {
+        fl_snippet_maker_free(tk);
+        return NULL;
+    }
+    void *user = NULL;
+    if (api->xFindTokenizer(api, "unicode61", &user, &tk->api) != SQLITE_OK ||
+        tk->api.xCreate(user, tokenizer_args, 2, &tk->tok) != SQLITE_OK) {
+        tk->tok = NULL;
+        fl_snippet_maker_free(tk);
+        return NULL;
+    }
+    return tk;
 }
 
 int fl_snippet_register(fl_store *s, fts5_api *api)
 {
-    const char *tokenizer_args[] = {"remove_diacritics", "2"};
-    snippet_tokenizer *tk = calloc(1, sizeof *tk);
-    void *user = NULL;
-    if (!tk || api->xFindTokenizer(api, "unicode61", &user, &tk->api) != SQLITE_OK ||
-        tk->api.xCreate(user, tokenizer_args, 2, &tk->tok) != SQLITE_OK) {
-        free(tk);
+    fl_snippet_maker *tk = fl_snippet_maker_new(api);
+    if (!tk) {
         fl_store_set_error(s, "cannot create the unicode61 tokenizer");
         return 0;
     }
     /* The tokenizer belongs to the function from here: SQLite frees it with
      * the connection (or at once if registration fails). */
     if (sqlite3_create_function_v2(s->db, "fl_snippet", 3, SQLITE_UTF8, tk, snippet_function, NULL, NULL,
-                                   snippet_tokenizer_free) != SQLITE_OK) {
+                                   maker_destroy) != SQLITE_OK) {
         fl_store_set_error(s, "cannot register fl_snippet: %s", sqlite3_errmsg(s->db));
         return 0;
     }

@@ -13,7 +13,6 @@
  */
 #include "store/store_internal.h"
 
-#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,15 +20,18 @@
 
 #include "store/canon.h"
 #include "store/pg_internal.h"
+#include "store/jdoc.h"
+#include "store/pack.h"
 #include "util/hash.h"
 
 /* ---- schema ------------------------------------------------------------- */
 
-/* Migration N brings a database from version N-1 to N. Never edit one that
- * has shipped: add a new one. */
-static const char *const migrations[] = {
+/* Migration N brings a database from version N-1 to N, in one transaction:
+ * its SQL is one or more strings run in order (ISO C bounds a literal's
+ * length). Never edit one that has shipped: add a new one. */
+static const char *const migrations[][2] = {
     /* 1: articles, full-text index, entities, facts */
-    "CREATE TABLE articles("
+    {"CREATE TABLE articles("
     "  id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, ext_id TEXT, date TEXT NOT NULL,"
     "  headline TEXT NOT NULL, source TEXT, url TEXT, text TEXT NOT NULL);"
     "CREATE INDEX articles_date ON articles(date);"
@@ -65,9 +67,9 @@ static const char *const migrations[] = {
     "CREATE INDEX figures_article ON figures(article_id);"
     "CREATE TABLE times(article_id INTEGER NOT NULL, start INTEGER, end INTEGER, text TEXT, type TEXT,"
     "  value TEXT);"
-    "CREATE INDEX times_article ON times(article_id);",
+    "CREATE INDEX times_article ON times(article_id);"},
     /* 2: normalised keys on figures for series and disagreements; quote search */
-    "ALTER TABLE figures ADD COLUMN subject_key TEXT;"
+    {"ALTER TABLE figures ADD COLUMN subject_key TEXT;"
     "ALTER TABLE figures ADD COLUMN place_key TEXT;"
     "ALTER TABLE figures ADD COLUMN source_key TEXT;"
     "UPDATE figures SET subject_key = fl_key('MISC', subject), place_key = fl_key('LOC', place),"
@@ -75,7 +77,7 @@ static const char *const migrations[] = {
     "CREATE INDEX figures_series ON figures(category, subject_key, place_key, date);"
     "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id',"
     "  tokenize='unicode61 remove_diacritics 2');"
-    "INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');",
+    "INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');"},
     /* 3: a series index for the timeline's running maximum per source;
      * mentions clustered by entity and date (WITHOUT ROWID: the table is its
      * own index), so an entity's mentions per day and its newest articles
@@ -84,7 +86,7 @@ static const char *const migrations[] = {
      * on quotes and attributions, indexed with their speaker or source, so a
      * person's quotes come in date order without visiting articles; and no
      * index on attributions' source keys, which no question reads */
-    "CREATE INDEX figures_source_series ON figures(category, source_key, date);"
+    {"CREATE INDEX figures_source_series ON figures(category, source_key, date);"
     "DROP INDEX attributions_source_key;" /* no question reads attributions by source key */
     "CREATE TABLE mentions_v3(entity_id INTEGER NOT NULL, date TEXT NOT NULL, article_id INTEGER NOT NULL,"
     "  start INTEGER NOT NULL, end INTEGER NOT NULL, PRIMARY KEY(entity_id, date, article_id, start)) WITHOUT ROWID;"
@@ -107,7 +109,73 @@ static const char *const migrations[] = {
     "    SELECT canonical, '', canonical || ' ' FROM (SELECT DISTINCT canonical FROM org_keys)"
     "    UNION ALL SELECT canonical, substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)"
     "    FROM split WHERE rest <> '')"
-    "  SELECT word, canonical FROM split WHERE word <> '';",
+    "  SELECT word, canonical FROM split WHERE word <> '';"},
+    /* 4: smaller and faster on a million articles (docs/store.md):
+     * article text stored as a zlib stream (`body`; `text` reads it through
+     * fl_text, so the full-text index and every reader see the text as
+     * before); one mentions row per entity and article with its spans packed
+     * (pack.h) instead of one row per mention; the key of a quote's speaker
+     * when no entity is linked, indexed, so quotes by an unknown name are a
+     * lookup; the conflicting figure pairs kept at insert time; each
+     * cumulative figure's highest earlier value in its series, so a series
+     * going down is an index range; one-word organisation keys neither
+     * recorded nor word-indexed (they are their own canonical key and can
+     * never hold a longer key's words); attributions and
+     * times clustered by article (their position n in it) instead of a
+     * rowid and an article index, and attributions without the source key
+     * no question reads */
+    {"CREATE TABLE articles_v4(id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, ext_id TEXT, date TEXT NOT NULL,"
+    "  headline TEXT NOT NULL, source TEXT, url TEXT, body BLOB NOT NULL,"
+    "  text TEXT GENERATED ALWAYS AS (fl_text(body)) VIRTUAL);"
+    "INSERT INTO articles_v4(id, hash, ext_id, date, headline, source, url, body)"
+    "  SELECT id, hash, ext_id, date, headline, source, url, fl_pack_text(text) FROM articles ORDER BY id;"
+    "DROP TABLE articles;"
+    "ALTER TABLE articles_v4 RENAME TO articles;"
+    "CREATE INDEX articles_date ON articles(date);"
+    "CREATE TABLE mentions_v4(entity_id INTEGER NOT NULL, date TEXT NOT NULL, article_id INTEGER NOT NULL,"
+    "  count INTEGER NOT NULL, spans BLOB NOT NULL, PRIMARY KEY(entity_id, date, article_id)) WITHOUT ROWID;"
+    "INSERT INTO mentions_v4 SELECT entity_id, date, article_id, count(*), fl_spans(start, end) FROM mentions"
+    "  GROUP BY entity_id, date, article_id;"
+    "DROP TABLE mentions;"
+    "ALTER TABLE mentions_v4 RENAME TO mentions;"
+    "CREATE INDEX mentions_article ON mentions(article_id);"
+    "ALTER TABLE quotes ADD COLUMN speaker_key TEXT;"
+    "UPDATE quotes SET speaker_key = fl_key('PER', speaker) WHERE speaker_entity_id IS NULL AND speaker IS NOT NULL;"
+    "CREATE INDEX quotes_speaker_key ON quotes(speaker_key, date) WHERE speaker_key IS NOT NULL;",
+    "ALTER TABLE figures ADD COLUMN earlier_max REAL;"
+    "UPDATE figures SET earlier_max = w.m FROM (SELECT id, max(coalesce(low, value)) OVER (PARTITION BY category,"
+    "  source_key, subject_key, place_key ORDER BY date, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS m"
+    "  FROM figures WHERE source_key IS NOT NULL AND fl_cumulative(category)) w WHERE figures.id = w.id AND w.m IS NOT NULL;"
+    "CREATE INDEX figures_running ON figures(category, source_key, subject_key, place_key, date)"
+    "  WHERE source_key IS NOT NULL;"
+    "CREATE INDEX figures_decreasing ON figures(date) WHERE earlier_max > " FL_FIGURE_HIGH("") ";"
+    "CREATE INDEX figures_decreasing_category ON figures(category, date) WHERE earlier_max > " FL_FIGURE_HIGH("") ";"
+    "CREATE TABLE figure_conflicts(date TEXT NOT NULL, category TEXT NOT NULL, a INTEGER NOT NULL, b INTEGER NOT NULL,"
+    "  PRIMARY KEY(date, category, a, b)) WITHOUT ROWID;"
+    "CREATE INDEX figure_conflicts_category ON figure_conflicts(category, date);"
+    "INSERT OR IGNORE INTO figure_conflicts SELECT f1.date, f1.category, f1.id, f2.id"
+    "  FROM figures f1 JOIN figures f2 ON f2.category = f1.category AND f2.subject_key IS f1.subject_key"
+    "  AND f2.place_key IS f1.place_key AND f2.date = f1.date AND f2.id > f1.id"
+    "  WHERE f1.source_key IS NOT NULL AND f2.source_key IS NOT NULL AND f1.source_key <> f2.source_key"
+    "  AND (" FL_FIGURE_HIGH("f1.") " < " FL_FIGURE_LOW("f2.") " OR " FL_FIGURE_HIGH("f2.") " < " FL_FIGURE_LOW("f1.") ");"
+    "DELETE FROM org_words WHERE instr(canonical, ' ') = 0;"
+    "DELETE FROM org_keys WHERE instr(key, ' ') = 0;"
+    "CREATE TABLE attributions_v4(article_id INTEGER NOT NULL, n INTEGER NOT NULL, source TEXT,"
+    "  source_entity_id INTEGER, source_type TEXT, anonymous INTEGER, source_start INTEGER, source_end INTEGER,"
+    "  cue TEXT, cue_start INTEGER, cue_end INTEGER, content_start INTEGER, content_end INTEGER, date TEXT,"
+    "  PRIMARY KEY(article_id, n)) WITHOUT ROWID;"
+    "INSERT INTO attributions_v4 SELECT article_id, row_number() OVER (PARTITION BY article_id ORDER BY id), source,"
+    "  source_entity_id, source_type, anonymous, source_start, source_end, cue, cue_start, cue_end, content_start,"
+    "  content_end, date FROM attributions;"
+    "DROP TABLE attributions;"
+    "ALTER TABLE attributions_v4 RENAME TO attributions;"
+    "CREATE INDEX attributions_source_date ON attributions(source_entity_id, date) WHERE source_entity_id IS NOT NULL;"
+    "CREATE TABLE times_v4(article_id INTEGER NOT NULL, n INTEGER NOT NULL, start INTEGER, end INTEGER, text TEXT,"
+    "  type TEXT, value TEXT, PRIMARY KEY(article_id, n)) WITHOUT ROWID;"
+    "INSERT INTO times_v4 SELECT article_id, row_number() OVER (PARTITION BY article_id ORDER BY rowid), start, end,"
+    "  text, type, value FROM times;"
+    "DROP TABLE times;"
+    "ALTER TABLE times_v4 RENAME TO times;"},
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -136,96 +204,6 @@ int fl_store_exec(fl_store *s, const char *sql)
     return 1;
 }
 
-/* ---- canonical keys as SQL functions (used by migrations and queries) ---- */
-
-static void sql_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    (void)argc;
-    const char *type = (const char *)sqlite3_value_text(argv[0]);
-    const char *text = (const char *)sqlite3_value_text(argv[1]);
-    if (!type || !text) {
-        sqlite3_result_null(ctx);
-        return;
-    }
-    fl_buffer b;
-    fl_buffer_init(&b);
-    size_t n = fl_canon_key(type, text, (size_t)sqlite3_value_bytes(argv[1]), &b);
-    if (n)
-        sqlite3_result_text(ctx, b.data, (int)n, SQLITE_TRANSIENT);
-    else
-        sqlite3_result_null(ctx);
-    fl_buffer_release(&b);
-}
-
-
-/* fl_source_key(text): the canonical key of a source, joined through org_keys. */
-static void sql_source_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    (void)argc;
-    fl_store *s = sqlite3_user_data(ctx);
-    const char *text = (const char *)sqlite3_value_text(argv[0]);
-    if (!text) {
-        sqlite3_result_null(ctx);
-        return;
-    }
-    fl_buffer key, canon;
-    fl_buffer_init(&key);
-    fl_buffer_init(&canon);
-    if (fl_canon_key("SOURCE", text, (size_t)sqlite3_value_bytes(argv[0]), &key) &&
-        fl_store_org_canonical(s, key.data, &canon))
-        sqlite3_result_text(ctx, canon.data, (int)canon.len, SQLITE_TRANSIENT);
-    else
-        sqlite3_result_null(ctx);
-    fl_buffer_release(&key);
-    fl_buffer_release(&canon);
-}
-
-/* fl_sentence(text, start, end): the sentence(s) of `text` that contain the
- * byte span [start, end), found with the text layer on its paragraph; the
- * span itself if the text layer finds none. Evidence for a reader. */
-static void sql_sentence(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    (void)argc;
-    fl_store *s = sqlite3_user_data(ctx);
-    const char *text = (const char *)sqlite3_value_blob(argv[0]);
-    long long len = sqlite3_value_bytes(argv[0]);
-    long long start = sqlite3_value_int64(argv[1]), end = sqlite3_value_int64(argv[2]);
-    if (!text || sqlite3_value_type(argv[1]) == SQLITE_NULL || start < 0 || end < start || end > len) {
-        sqlite3_result_null(ctx);
-        return;
-    }
-    long long p0 = start, p1 = end;
-    while (p0 > 0 && text[p0 - 1] != '\n')
-        p0--;
-    while (p1 < len && text[p1] != '\n')
-        p1++;
-    if (!s->doc && !(s->doc = fl_doc_new())) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    long long a = start, b = end;
-    if (fl_doc_analyze_text(s->doc, text + p0, (size_t)(p1 - p0)) == FL_OK) {
-        const fl_sentence *sent = fl_doc_sentences(s->doc);
-        for (size_t i = 0; i < fl_doc_sentence_count(s->doc); i++) {
-            long long ss = p0 + sent[i].start, se = p0 + sent[i].end;
-            if (se > start && ss < end) {
-                if (ss < a)
-                    a = ss;
-                if (se > b)
-                    b = se;
-            }
-        }
-    }
-    sqlite3_result_text(ctx, text + a, (int)(b - a), SQLITE_TRANSIENT);
-}
-
-/* fl_cumulative(category): 1 if the category counts a running total. */
-static void sql_cumulative(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    (void)argc;
-    sqlite3_result_int(ctx, fl_store_is_cumulative((const char *)sqlite3_value_text(argv[0])));
-}
-
 /* ---- opening ------------------------------------------------------------ */
 
 static fl_store *fail_open(fl_store *s, char **error)
@@ -238,6 +216,12 @@ static fl_store *fail_open(fl_store *s, char **error)
         sqlite3_close(s->db);
     fl_buffer_release(&s->key);
     fl_buffer_release(&s->key2);
+    fl_buffer_release(&s->packed);
+    jd_free(s->jdoc);
+    fl_packer_free(s->packer);
+    fl_memo_release(&s->names);
+    fl_memo_release(&s->sources);
+    fl_memo_release(&s->aliases);
     fl_doc_free(s->doc);
     free(s);
     return NULL;
@@ -266,6 +250,10 @@ fl_store *fl_store_open_version(const char *path, unsigned flags, int version, c
     }
     fl_buffer_init(&s->key);
     fl_buffer_init(&s->key2);
+    fl_buffer_init(&s->packed);
+    fl_memo_init(&s->names, 1u << 18);
+    fl_memo_init(&s->sources, 1u << 18);
+    fl_memo_init(&s->aliases, 1u << 18);
     s->flags = flags;
     s->batch = 500;
     int oflags = (flags & FL_STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -275,11 +263,7 @@ fl_store *fl_store_open_version(const char *path, unsigned flags, int version, c
     }
     sqlite3_busy_timeout(s->db, 10000);
     sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_create_function(s->db, "fl_key", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_key, NULL, NULL);
-    sqlite3_create_function(s->db, "fl_source_key", 1, SQLITE_UTF8, s, sql_source_key, NULL, NULL);
-    sqlite3_create_function(s->db, "fl_sentence", 3, SQLITE_UTF8, s, sql_sentence, NULL, NULL);
-    sqlite3_create_function(s->db, "fl_cumulative", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_cumulative, NULL,
-                            NULL);
+    fl_store_register_functions(s);
     if (!(flags & FL_STORE_READONLY)) {
         if (!fl_store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;")) {
             fl_store_set_error(s, "%s: %s", path, sqlite3_errmsg(s->db));
@@ -289,7 +273,8 @@ fl_store *fl_store_open_version(const char *path, unsigned flags, int version, c
     /* Page cache: 64 MiB for the writer, 16 MiB for each reader (a server
      * holds one reader per thread). */
     fl_store_exec(s, (flags & FL_STORE_READONLY) ? "PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;"
-                                                 : "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+                                                 : "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
+                                                   " PRAGMA wal_autocheckpoint=16384;");
     int v = read_version(s);
     if (v < 0) {
         fl_store_set_error(s, "%s: not a database (%s)", path, sqlite3_errmsg(s->db));
@@ -314,7 +299,10 @@ fl_store *fl_store_open_version(const char *path, unsigned flags, int version, c
             return fail_open(s, error);
         s->migrating_to = v + 1;
         snprintf(sql, sizeof sql, "PRAGMA user_version=%d", v + 1);
-        if (!fl_store_exec(s, migrations[v]) || !fl_store_exec(s, sql)) {
+        int ok = 1;
+        for (size_t part = 0; ok && part < sizeof migrations[v] / sizeof migrations[v][0]; part++)
+            ok = !migrations[v][part] || fl_store_exec(s, migrations[v][part]);
+        if (!ok || !fl_store_exec(s, sql)) {
             char why[1024];
             snprintf(why, sizeof why, "%.200s: migration to schema version %d failed: %.700s", path, v + 1, s->error);
             fl_store_exec(s, "ROLLBACK");
@@ -327,7 +315,8 @@ fl_store *fl_store_open_version(const char *path, unsigned flags, int version, c
     }
     s->version = v;
     s->migrating_to = 0;
-    if (!fl_store_exec(s, "CREATE TEMP TABLE wanted(id INTEGER PRIMARY KEY)"))
+    if (!fl_store_exec(s, "CREATE TEMP TABLE wanted(id INTEGER PRIMARY KEY);"
+                          "CREATE TEMP TABLE article_mentions(entity_id INTEGER, start INTEGER, end INTEGER)"))
         return fail_open(s, error);
     return s;
 }
@@ -335,6 +324,13 @@ fl_store *fl_store_open_version(const char *path, unsigned flags, int version, c
 fl_store *fl_store_open(const char *path, unsigned flags, char **error)
 {
     return fl_store_open_version(path, flags, SCHEMA_VERSION, error);
+}
+
+void fl_store_forget(fl_store *s)
+{
+    fl_memo_clear(&s->names);
+    fl_memo_clear(&s->sources);
+    fl_memo_clear(&s->aliases);
 }
 
 void fl_store_set_batch(fl_store *s, unsigned batch) { s->batch = batch ? batch : 1; }
@@ -348,6 +344,7 @@ fl_status fl_store_commit(fl_store *s)
         char why[1024];
         snprintf(why, sizeof why, "commit failed: %.900s", s->error);
         fl_store_exec(s, "ROLLBACK");
+        fl_store_forget(s);
         s->in_txn = 0;
         s->in_batch = 0;
         fl_store_set_error(s, "%s", why);
@@ -369,6 +366,12 @@ void fl_store_close(fl_store *s)
     sqlite3_close_v2(s->db);
     fl_buffer_release(&s->key);
     fl_buffer_release(&s->key2);
+    fl_buffer_release(&s->packed);
+    jd_free(s->jdoc);
+    fl_packer_free(s->packer);
+    fl_memo_release(&s->names);
+    fl_memo_release(&s->sources);
+    fl_memo_release(&s->aliases);
     fl_doc_free(s->doc);
     free(s);
 }
@@ -527,6 +530,12 @@ static int unique_superset(fl_store *s, const char *key, fl_buffer *out)
 int fl_store_org_canonical(fl_store *s, const char *key, fl_buffer *out)
 {
     fl_buffer_clear(out);
+    /* A one-word key is its own canonical key (only keys of two or more
+     * words join another), so schema 4 does not record it. */
+    if (!strchr(key, ' ') && (s->migrating_to == 0 || s->migrating_to > 3)) {
+        fl_buffer_append_str(out, key);
+        return 1;
+    }
     sqlite3_stmt *st = fl_store_prepare(s, "SELECT canonical FROM org_keys WHERE key=?");
     if (!st)
         return 0;
@@ -556,7 +565,8 @@ int fl_store_org_canonical(fl_store *s, const char *key, fl_buffer *out)
     sqlite3_bind_text(st, 2, out->data, (int)out->len, SQLITE_STATIC);
     if (!fl_store_step_done(s, st))
         return 0;
-    if (found || !words)
+    /* One-word keys are never indexed: they cannot hold a longer key's words. */
+    if (found || !words || !strchr(key, ' '))
         return 1;
     /* A new canonical key: index its words for the keys that come later. */
     for (const char *p = key; *p;) {
@@ -578,10 +588,26 @@ int fl_store_org_canonical(fl_store *s, const char *key, fl_buffer *out)
 
 /* Finds or creates the canonical entity for a name of a type. Returns its id,
  * 0 if the name has no key, -1 on a database error. */
+/* Remembers what a (type, name) resolved to, when that cannot change: an
+ * exact key's entity stays until merged away (which forgets everything). */
+static long long remember_entity(fl_store *s, const char *memo_key, size_t len, long long id)
+{
+    fl_memo_put(&s->names, memo_key, len, id, NULL, 0);
+    return id;
+}
+
 long long fl_store_resolve_entity(fl_store *s, const char *type, const char *name)
 {
+    char memo_key[512];
+    int printed = snprintf(memo_key, sizeof memo_key, "%s\x1f%s", type, name);
+    size_t memo_len = printed > 0 && (size_t)printed < sizeof memo_key ? (size_t)printed : 0;
+    const fl_memo_entry *known = memo_len ? fl_memo_get(&s->names, memo_key, memo_len) : NULL;
+    if (known)
+        return known->id;
+    if (!memo_len)
+        memo_len = sizeof memo_key; /* too long to remember: nothing is put under a truncated key */
     if (!fl_canon_key(type, name, strlen(name), &s->key))
-        return 0;
+        return memo_len < sizeof memo_key ? remember_entity(s, memo_key, memo_len, 0) : 0;
     int is_per = strcmp(type, "PER") == 0;
     int is_org = strcmp(type, "ORG") == 0;
     if (is_org) {
@@ -592,6 +618,8 @@ long long fl_store_resolve_entity(fl_store *s, const char *type, const char *nam
     }
     const char *key = s->key.data;
     long long id = fl_store_lookup_id(s, "SELECT id FROM entities WHERE type=? AND key=?", type, key);
+    if (id > 0 && memo_len < sizeof memo_key)
+        return remember_entity(s, memo_key, memo_len, id);
     if (id)
         return id;
     const char *surname = NULL;
@@ -650,6 +678,11 @@ long long fl_store_resolve_entity(fl_store *s, const char *type, const char *nam
                 if (!fl_store_exec(s, sql))
                     return -1;
             }
+            fl_store_forget(s); /* the bare entity is gone */
+            if (s->moves < FL_STORE_MOVES) {
+                s->moved_from[s->moves] = bare;
+                s->moved_to[s->moves++] = id;
+            }
             snprintf(sql, sizeof sql,
                      "DELETE FROM mentions WHERE entity_id=%lld; DELETE FROM entity_aliases WHERE entity_id=%lld;"
                      " DELETE FROM entities WHERE id=%lld",
@@ -658,5 +691,5 @@ long long fl_store_resolve_entity(fl_store *s, const char *type, const char *nam
                 return -1;
         }
     }
-    return id;
+    return memo_len < sizeof memo_key ? remember_entity(s, memo_key, memo_len, id) : id;
 }

@@ -8,52 +8,58 @@
  * working while a layer's schema grows. Not for: opening or migrations
  * (store.c), questions (store_query.c).
  */
-#include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "store/canon.h"
 #include "store/pg_internal.h"
+#include "store/jdoc.h"
+#include "store/pack.h"
 #include "store/store_internal.h"
 #include "util/hash.h"
 
-static const char *jstr(json_t *o, const char *key)
-{
-    json_t *v = json_object_get(o, key);
-    return json_is_string(v) ? json_string_value(v) : NULL;
-}
+static int jd_is_obj(const jd_value *v) { return jd_is(v, JD_OBJECT); }
+
+/* The elements of an array (none for anything else), with their index. */
+static jd_value *jd_elements(const jd_value *v) { return jd_is(v, JD_ARRAY) ? v->u.first : NULL; }
+#define JD_EACH(arr, i, v) for ((i) = 0, (v) = jd_elements(arr); (v); (v) = (v)->next, (i)++)
+
+static const char *jstr(const jd_value *o, const char *key) { return jd_string(jd_get(o, key)); }
+
+static long long jint(const jd_value *v) { return jd_is(v, JD_INT) ? v->u.i : 0; }
 
 /* A span from [s, e], {"start":..,"end":..} or {"span":[s, e]}. */
-static int jspan(json_t *v, long long *start, long long *end)
+static int jspan(const jd_value *v, long long *start, long long *end)
 {
-    if (json_is_object(v) && json_object_get(v, "span"))
-        v = json_object_get(v, "span");
-    if (json_is_array(v) && json_array_size(v) >= 2 && json_is_integer(json_array_get(v, 0))) {
-        *start = json_integer_value(json_array_get(v, 0));
-        *end = json_integer_value(json_array_get(v, 1));
+    if (jd_is(v, JD_OBJECT) && jd_get(v, "span"))
+        v = jd_get(v, "span");
+    if (jd_is(v, JD_ARRAY) && v->len >= 2 && jd_is(v->u.first, JD_INT)) {
+        *start = v->u.first->u.i;
+        *end = jint(v->u.first->next);
         return 1;
     }
-    if (json_is_object(v) && json_is_integer(json_object_get(v, "start"))) {
-        *start = json_integer_value(json_object_get(v, "start"));
-        *end = json_integer_value(json_object_get(v, "end"));
+    if (jd_is(v, JD_OBJECT) && jd_is(jd_get(v, "start"), JD_INT)) {
+        *start = jd_get(v, "start")->u.i;
+        *end = jint(jd_get(v, "end"));
         return 1;
     }
     return 0;
 }
 
 /* The span under the first of the keys that holds one. */
-static int jspan_of(json_t *o, const char *k1, const char *k2, long long *start, long long *end)
+static int jspan_of(const jd_value *o, const char *k1, const char *k2, long long *start, long long *end)
 {
-    return (k1 && jspan(json_object_get(o, k1), start, end)) || (k2 && jspan(json_object_get(o, k2), start, end));
+    return (k1 && jspan(jd_get(o, k1), start, end)) || (k2 && jspan(jd_get(o, k2), start, end));
 }
 
 /* A name from a string or an object's "name" or "text". */
-static const char *jname(json_t *v)
+static const char *jname(const jd_value *v)
 {
-    if (json_is_string(v))
-        return json_string_value(v);
-    if (json_is_object(v)) {
+    if (jd_is(v, JD_STRING))
+        return v->u.s;
+    if (jd_is(v, JD_OBJECT)) {
         const char *n = jstr(v, "name");
         return n ? n : jstr(v, "text");
     }
@@ -68,7 +74,7 @@ static void bind_text_or_null(sqlite3_stmt *st, int i, const char *t)
         sqlite3_bind_null(st, i);
 }
 
-static void bind_span(sqlite3_stmt *st, int i, json_t *v)
+static void bind_span(sqlite3_stmt *st, int i, const jd_value *v)
 {
     long long a, b;
     if (jspan(v, &a, &b)) {
@@ -80,10 +86,10 @@ static void bind_span(sqlite3_stmt *st, int i, json_t *v)
     }
 }
 
-static void bind_number(sqlite3_stmt *st, int i, json_t *v)
+static void bind_number(sqlite3_stmt *st, int i, const jd_value *v)
 {
-    if (json_is_number(v))
-        sqlite3_bind_double(st, i, json_number_value(v));
+    if (jd_is_number(v))
+        sqlite3_bind_double(st, i, jd_number(v));
     else
         sqlite3_bind_null(st, i);
 }
@@ -91,7 +97,7 @@ static void bind_number(sqlite3_stmt *st, int i, json_t *v)
 /* Names of this article's entities, to link speakers and sources to them. */
 typedef struct local_entity {
     const char *name;
-    json_t *aliases;
+    const jd_value *aliases;
     long long id;
 } local_entity;
 
@@ -105,83 +111,183 @@ static long long local_lookup(const local_entity *ents, size_t n, const char *na
         if (!strcasecmp(ents[i].name, name))
             return ents[i].id;
         size_t k;
-        json_t *a;
-        json_array_foreach(ents[i].aliases, k, a) {
-            if (json_is_string(a) && !strcasecmp(json_string_value(a), name))
+        const jd_value *a;
+        JD_EACH(ents[i].aliases, k, a) {
+            if (jd_is(a, JD_STRING) && !strcasecmp(a->u.s, name))
                 return ents[i].id;
         }
     }
     return 0;
 }
 
-static int add_entities(fl_store *s, long long article, const char *date, json_t *arr, local_entity *ents,
+/* One mention, collected across the article's entities before writing:
+ * `order` keeps the input order so a repeated start keeps its first end,
+ * as schema 3's (entity, date, article, start) key did. */
+typedef struct pending_mention {
+    long long entity;
+    fl_span_pair span;
+    size_t order;
+} pending_mention;
+
+static int pending_order(const void *a, const void *b)
+{
+    const pending_mention *x = a, *y = b;
+    if (x->entity != y->entity)
+        return x->entity < y->entity ? -1 : 1;
+    if (x->span.start != y->span.start)
+        return x->span.start < y->span.start ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The entity an id stands for now: a bare surname adopted by a full name
+ * during this article has moved (fl_store_resolve_entity). */
+static long long current_entity(const fl_store *s, long long id)
+{
+    for (size_t i = 0; i < s->moves; i++)
+        if (s->moved_from[i] == id)
+            id = s->moved_to[i];
+    return id;
+}
+
+/* Writes one mentions row per entity: its count and its spans packed. */
+static int write_mentions(fl_store *s, long long article, const char *date, pending_mention *m, size_t n)
+{
+    if (!n)
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        m[i].entity = current_entity(s, m[i].entity);
+    qsort(m, n, sizeof *m, pending_order);
+    fl_span_pair *spans = malloc((n ? n : 1) * sizeof *spans);
+    if (!spans) {
+        fl_store_set_error(s, "out of memory");
+        return 0;
+    }
+    int ok = 1;
+    for (size_t i = 0; i < n && ok;) {
+        size_t k = 0, j = i;
+        for (; j < n && m[j].entity == m[i].entity; j++)
+            if (k == 0 || spans[k - 1].start != m[j].span.start)
+                spans[k++] = m[j].span;
+        fl_buffer_clear(&s->key);
+        fl_pack_spans(spans, k, &s->key);
+        sqlite3_stmt *st = fl_store_prepare(
+            s, "INSERT OR IGNORE INTO mentions(entity_id, date, article_id, count, spans) VALUES(?, ?, ?, ?, ?)");
+        if (!st) {
+            ok = 0;
+            break;
+        }
+        sqlite3_bind_int64(st, 1, m[i].entity);
+        sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, article);
+        sqlite3_bind_int64(st, 4, (long long)k);
+        sqlite3_bind_blob(st, 5, s->key.len ? s->key.data : "", (int)s->key.len, SQLITE_STATIC);
+        ok = fl_store_step_done(s, st);
+        i = j;
+    }
+    free(spans);
+    return ok;
+}
+
+static int add_alias(fl_store *s, long long id, const char *alias)
+{
+    char memo_key[256];
+    size_t len = strlen(alias);
+    int remember = len + sizeof id <= sizeof memo_key;
+    if (remember) {
+        memcpy(memo_key, &id, sizeof id);
+        memcpy(memo_key + sizeof id, alias, len);
+        if (fl_memo_get(&s->aliases, memo_key, sizeof id + len))
+            return 1; /* stored already */
+    }
+    sqlite3_stmt *st = fl_store_prepare(s, "INSERT OR IGNORE INTO entity_aliases(entity_id, alias) VALUES(?, ?)");
+    if (!st)
+        return 0;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, alias, -1, SQLITE_STATIC);
+    if (!fl_store_step_done(s, st))
+        return 0;
+    if (remember)
+        fl_memo_put(&s->aliases, memo_key, sizeof id + len, 1, NULL, 0);
+    return 1;
+}
+
+static int add_entities(fl_store *s, long long article, const char *date, const jd_value *arr, local_entity *ents,
                         size_t *count, size_t cap)
 {
     size_t i;
-    json_t *e;
-    json_array_foreach(arr, i, e) {
+    const jd_value *e;
+    pending_mention *pending = NULL;
+    size_t npending = 0, pending_cap = 0;
+    int ok = 1;
+    s->moves = 0;
+    JD_EACH(arr, i, e) {
         const char *name = jstr(e, "name");
         const char *type = jstr(e, "type");
         if (!name || !type)
             continue;
         long long id = fl_store_resolve_entity(s, type, name);
-        if (id < 0)
-            return 0;
+        if (id < 0) {
+            ok = 0;
+            break;
+        }
         if (id == 0)
             continue;
         if (i < cap) {
-            ents[i] = (local_entity){name, json_object_get(e, "aliases"), id};
+            ents[i] = (local_entity){name, jd_get(e, "aliases"), id};
             if (i + 1 > *count)
                 *count = i + 1;
         }
-        sqlite3_stmt *st = fl_store_prepare(s, "INSERT OR IGNORE INTO entity_aliases(entity_id, alias) VALUES(?, ?)");
-        if (!st)
-            return 0;
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-        if (!fl_store_step_done(s, st))
-            return 0;
+        if (!add_alias(s, id, name)) {
+            ok = 0;
+            break;
+        }
         size_t k;
-        json_t *a;
-        json_array_foreach(json_object_get(e, "aliases"), k, a) {
-            if (!json_is_string(a))
-                continue;
-            st = fl_store_prepare(s, "INSERT OR IGNORE INTO entity_aliases(entity_id, alias) VALUES(?, ?)");
-            if (!st)
-                return 0;
-            sqlite3_bind_int64(st, 1, id);
-            sqlite3_bind_text(st, 2, json_string_value(a), -1, SQLITE_STATIC);
-            if (!fl_store_step_done(s, st))
-                return 0;
+        const jd_value *a;
+        JD_EACH(jd_get(e, "aliases"), k, a) {
+            if (jd_is(a, JD_STRING) && !(ok = add_alias(s, id, a->u.s)))
+                break;
         }
-        json_t *m;
-        json_array_foreach(json_object_get(e, "mentions"), k, m) {
-            long long a0, b0;
-            if (!jspan(m, &a0, &b0))
+        if (!ok)
+            break;
+        const jd_value *m;
+        JD_EACH(jd_get(e, "mentions"), k, m) {
+            fl_span_pair span;
+            if (!jspan(m, &span.start, &span.end))
                 continue;
-            st = fl_store_prepare(s, "INSERT OR IGNORE INTO mentions(article_id, entity_id, start, end, date) VALUES(?, ?, ?, ?, ?)");
-            if (!st)
-                return 0;
-            sqlite3_bind_int64(st, 1, article);
-            sqlite3_bind_int64(st, 2, id);
-            sqlite3_bind_int64(st, 3, a0);
-            sqlite3_bind_int64(st, 4, b0);
-            sqlite3_bind_text(st, 5, date, -1, SQLITE_STATIC);
-            if (!fl_store_step_done(s, st))
-                return 0;
+            if (npending == pending_cap) {
+                size_t grown = pending_cap ? pending_cap * 2 : 64;
+                pending_mention *p = realloc(pending, grown * sizeof *p);
+                if (!p) {
+                    fl_store_set_error(s, "out of memory");
+                    ok = 0;
+                    break;
+                }
+                pending = p;
+                pending_cap = grown;
+            }
+            pending[npending] = (pending_mention){id, span, npending};
+            npending++;
         }
+        if (!ok)
+            break;
     }
-    return 1;
+    if (ok) {
+        /* Speakers and sources link to what an entity is now. */
+        for (size_t j = 0; j < *count; j++)
+            ents[j].id = ents[j].id ? current_entity(s, ents[j].id) : 0;
+        ok = write_mentions(s, article, date, pending, npending);
+    }
+    free(pending);
+    return ok;
 }
 
 /* Speaker or source: the linked entity from the article's entities, else a
  * canonical PER/ORG entity found by name (never created here). */
-static long long link_person(fl_store *s, const local_entity *ents, size_t n, json_t *who)
+static long long link_person(fl_store *s, const local_entity *ents, size_t n, const jd_value *who)
 {
-    json_t *idx = json_is_object(who) ? json_object_get(who, "entity") : NULL;
-    if (json_is_integer(idx) && json_integer_value(idx) >= 0 && (size_t)json_integer_value(idx) < n &&
-        ents[json_integer_value(idx)].id)
-        return ents[json_integer_value(idx)].id;
+    const jd_value *idx = jd_get(who, "entity");
+    if (jd_is(idx, JD_INT) && idx->u.i >= 0 && (size_t)idx->u.i < n && ents[idx->u.i].id)
+        return ents[idx->u.i].id;
     const char *name = jname(who);
     long long id = local_lookup(ents, n, name);
     if (id || !name)
@@ -194,7 +300,7 @@ static long long link_person(fl_store *s, const local_entity *ents, size_t n, js
 
 /* A quote's words: its "text", else its parts (or span) cut from the
  * article text, parts joined by " … ". */
-static void quote_text(json_t *q, const char *text, size_t text_len, fl_buffer *out)
+static void quote_text(const jd_value *q, const char *text, size_t text_len, fl_buffer *out)
 {
     fl_buffer_clear(out);
     const char *t = jstr(q, "text");
@@ -202,12 +308,12 @@ static void quote_text(json_t *q, const char *text, size_t text_len, fl_buffer *
         fl_buffer_append_str(out, t);
         return;
     }
-    json_t *parts = json_object_get(q, "parts");
+    const jd_value *parts = jd_get(q, "parts");
     size_t i;
-    json_t *p;
+    const jd_value *p;
     long long a, b;
-    if (json_is_array(parts) && json_array_size(parts)) {
-        json_array_foreach(parts, i, p) {
+    if (jd_is(parts, JD_ARRAY) && parts->len) {
+        JD_EACH(parts, i, p) {
             if (!jspan(p, &a, &b) || a < 0 || b < a || (size_t)b > text_len)
                 continue;
             if (out->len)
@@ -219,23 +325,23 @@ static void quote_text(json_t *q, const char *text, size_t text_len, fl_buffer *
     }
 }
 
-static int add_quotes(fl_store *s, long long article, const char *date, json_t *arr, const local_entity *ents,
+static int add_quotes(fl_store *s, long long article, const char *date, const jd_value *arr, const local_entity *ents,
                       size_t n, const char *text, size_t text_len)
 {
     size_t i;
-    json_t *q;
+    const jd_value *q;
     fl_buffer words;
     fl_buffer_init(&words);
     int ok = 1;
-    json_array_foreach(arr, i, q) {
+    JD_EACH(arr, i, q) {
         quote_text(q, text, text_len, &words);
         if (!words.len)
             continue;
-        json_t *sp = json_object_get(q, "speaker");
+        const jd_value *sp = jd_get(q, "speaker");
         const char *speaker = jname(sp);
         sqlite3_stmt *st = fl_store_prepare(
             s, "INSERT INTO quotes(article_id, start, end, text, kind, speaker, speaker_entity_id, speaker_start,"
-               " speaker_end, cue, date) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+               " speaker_end, cue, date, speaker_key) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!st) {
             ok = 0;
             break;
@@ -249,16 +355,18 @@ static int add_quotes(fl_store *s, long long article, const char *date, json_t *
         long long sid = link_person(s, ents, n, sp);
         if (sid)
             sqlite3_bind_int64(st, 7, sid);
+        else if (speaker && fl_canon_key("PER", speaker, strlen(speaker), &s->key))
+            sqlite3_bind_text(st, 12, s->key.data, (int)s->key.len, SQLITE_STATIC); /* quotes by an unlinked name */
         long long a, b;
-        if (json_is_object(sp) && jspan_of(sp, "mention_span", "name_span", &a, &b)) {
+        if (jd_is_obj(sp) && jspan_of(sp, "mention_span", "name_span", &a, &b)) {
             sqlite3_bind_int64(st, 8, a);
             sqlite3_bind_int64(st, 9, b);
         } else {
             bind_span(st, 8, sp);
         }
-        json_t *cue = json_object_get(q, "cue");
-        if (!cue && json_is_object(sp))
-            cue = json_object_get(sp, "cue");
+        const jd_value *cue = jd_get(q, "cue");
+        if (!cue && jd_is_obj(sp))
+            cue = jd_get(sp, "cue");
         bind_text_or_null(st, 10, jname(cue));
         sqlite3_bind_text(st, 11, date, -1, SQLITE_STATIC);
         if (!fl_store_step_done(s, st)) {
@@ -283,52 +391,62 @@ static int add_quotes(fl_store *s, long long article, const char *date, json_t *
 /* The canonical key of a source text, through org_keys. NULL if none. */
 static const char *source_key(fl_store *s, const char *text)
 {
-    if (!text || !fl_canon_key("SOURCE", text, strlen(text), &s->key))
+    if (!text)
         return NULL;
+    size_t len = strlen(text);
+    const fl_memo_entry *known = fl_memo_get(&s->sources, text, len);
+    if (known)
+        return known->id ? fl_memo_str(known) : NULL;
+    if (!fl_canon_key("SOURCE", text, len, &s->key)) {
+        fl_memo_put(&s->sources, text, len, 0, NULL, 0);
+        return NULL;
+    }
     if (!fl_store_org_canonical(s, s->key.data, &s->key2))
         return NULL;
+    /* org_keys decisions never change, so neither does this answer. */
+    fl_memo_put(&s->sources, text, len, 1, s->key2.data, s->key2.len);
     return s->key2.data;
 }
 
-static int add_attributions(fl_store *s, long long article, const char *date, json_t *arr, const local_entity *ents,
+static int add_attributions(fl_store *s, long long article, const char *date, const jd_value *arr, const local_entity *ents,
                             size_t n)
 {
     size_t i;
-    json_t *a;
-    json_array_foreach(arr, i, a) {
-        json_t *src = json_object_get(a, "source");
+    const jd_value *a;
+    JD_EACH(arr, i, a) {
+        const jd_value *src = jd_get(a, "source");
         const char *source = jname(src);
         long long sid = link_person(s, ents, n, src);
         const char *key = source_key(s, source);
         sqlite3_stmt *st = fl_store_prepare(
-            s, "INSERT INTO attributions(article_id, source, source_key, source_entity_id, source_type, anonymous,"
+            s, "INSERT INTO attributions(article_id, n, source, source_entity_id, source_type, anonymous,"
                " source_start, source_end, cue, cue_start, cue_end, content_start, content_end, date)"
                " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!st)
             return 0;
         sqlite3_bind_int64(st, 1, article);
-        bind_text_or_null(st, 2, source);
-        if (key)
-            sqlite3_bind_text(st, 3, key, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(st, 2, (long long)i + 1);
+        bind_text_or_null(st, 3, source);
+        (void)key; /* not stored (schema 4); computed for org_keys, whose decisions depend on order */
         if (sid)
             sqlite3_bind_int64(st, 4, sid);
         const char *type = jstr(a, "source_type");
-        if (!type && json_is_object(src))
+        if (!type && jd_is_obj(src))
             type = jstr(src, "type");
         bind_text_or_null(st, 5, type);
-        json_t *anon = json_object_get(a, "anonymous");
-        if (!anon && json_is_object(src))
-            anon = json_object_get(src, "anonymous");
-        if (json_is_boolean(anon))
-            sqlite3_bind_int(st, 6, json_is_true(anon));
+        const jd_value *anon = jd_get(a, "anonymous");
+        if (!anon && jd_is_obj(src))
+            anon = jd_get(src, "anonymous");
+        if (jd_is(anon, JD_TRUE) || jd_is(anon, JD_FALSE))
+            sqlite3_bind_int(st, 6, jd_is(anon, JD_TRUE));
         long long x, y;
-        if (json_is_object(src) && jspan_of(src, "mention_span", "name_span", &x, &y)) {
+        if (jd_is_obj(src) && jspan_of(src, "mention_span", "name_span", &x, &y)) {
             sqlite3_bind_int64(st, 7, x);
             sqlite3_bind_int64(st, 8, y);
         } else {
             bind_span(st, 7, src);
         }
-        json_t *cue = json_object_get(a, "cue");
+        const jd_value *cue = jd_get(a, "cue");
         bind_text_or_null(st, 9, jname(cue));
         if (jspan_of(a, "cue_span", NULL, &x, &y)) {
             sqlite3_bind_int64(st, 10, x);
@@ -347,54 +465,100 @@ static int add_attributions(fl_store *s, long long article, const char *date, js
     return 1;
 }
 
-static int add_figures(fl_store *s, long long article, const char *article_date, json_t *arr)
+/* What schema 4 keeps per figure at insert time (docs/store.md): the pairs
+ * it forms with earlier figures of the same category, subject, place and
+ * as-of date from another source whose intervals do not overlap; and, in a
+ * cumulative series (category, source, subject, place), the highest value
+ * before it (its predecessor's, by date then id) and its own value raised
+ * into the later points' earlier maximum when it arrives out of date order. */
+static int figure_derived(fl_store *s, long long id, int cumulative)
+{
+    sqlite3_stmt *st = fl_store_prepare(
+        s, "INSERT OR IGNORE INTO figure_conflicts(date, category, a, b) SELECT f.date, f.category, e.id, f.id"
+           " FROM figures f JOIN figures e ON e.category = f.category AND e.subject_key IS f.subject_key"
+           " AND e.place_key IS f.place_key AND e.date = f.date AND e.id < f.id"
+           " WHERE f.id = ?1 AND e.source_key IS NOT NULL AND e.source_key <> f.source_key"
+           " AND (" FL_FIGURE_HIGH("e.") " < " FL_FIGURE_LOW("f.") " OR " FL_FIGURE_HIGH("f.") " < " FL_FIGURE_LOW("e.") ")");
+    if (!st)
+        return 0;
+    sqlite3_bind_int64(st, 1, id);
+    if (!fl_store_step_done(s, st))
+        return 0;
+    if (!cumulative)
+        return 1;
+    st = fl_store_prepare(
+        s, "UPDATE figures SET earlier_max = (SELECT CASE WHEN p.earlier_max IS NULL THEN coalesce(p.low, p.value)"
+           "   WHEN coalesce(p.low, p.value) IS NULL THEN p.earlier_max ELSE max(p.earlier_max, coalesce(p.low, p.value)) END"
+           "   FROM figures p WHERE p.category = figures.category AND p.source_key = figures.source_key"
+           "   AND p.subject_key IS figures.subject_key AND p.place_key IS figures.place_key AND p.date <= figures.date"
+           "   AND p.id < figures.id ORDER BY p.date DESC, p.id DESC LIMIT 1) WHERE id = ?1");
+    if (!st)
+        return 0;
+    sqlite3_bind_int64(st, 1, id);
+    if (!fl_store_step_done(s, st))
+        return 0;
+    st = fl_store_prepare(
+        s, "UPDATE figures SET earlier_max = CASE WHEN figures.earlier_max > n.v THEN figures.earlier_max ELSE n.v END"
+           " FROM (SELECT category, source_key, subject_key, place_key, date, coalesce(low, value) AS v FROM figures"
+           "   WHERE id = ?1) n WHERE n.v IS NOT NULL AND figures.category = n.category AND figures.source_key = n.source_key"
+           " AND figures.subject_key IS n.subject_key AND figures.place_key IS n.place_key AND figures.date > n.date");
+    if (!st)
+        return 0;
+    sqlite3_bind_int64(st, 1, id);
+    return fl_store_step_done(s, st);
+}
+
+static int add_figures(fl_store *s, long long article, const char *article_date, const jd_value *arr)
 {
     size_t i;
-    json_t *f;
-    json_array_foreach(arr, i, f) {
+    const jd_value *f;
+    JD_EACH(arr, i, f) {
         sqlite3_stmt *st = fl_store_prepare(
             s, "INSERT INTO figures(article_id, start, end, text, value, low, high, qualifier, category, subject,"
                " source, date, place, subject_key, place_key, source_key)"
                " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, fl_key('MISC', ?10), fl_key('LOC', ?13), ?14)");
         if (!st)
             return 0;
-        const char *source = jname(json_object_get(f, "source"));
+        const char *source = jname(jd_get(f, "source"));
         const char *key = source_key(s, source);
         const char *date = jstr(f, "date");
         sqlite3_bind_int64(st, 1, article);
         bind_span(st, 2, f);
         bind_text_or_null(st, 4, jstr(f, "text"));
-        bind_number(st, 5, json_object_get(f, "value"));
-        bind_number(st, 6, json_object_get(f, "low"));
-        bind_number(st, 7, json_object_get(f, "high"));
+        bind_number(st, 5, jd_get(f, "value"));
+        bind_number(st, 6, jd_get(f, "low"));
+        bind_number(st, 7, jd_get(f, "high"));
         bind_text_or_null(st, 8, jstr(f, "qualifier"));
         bind_text_or_null(st, 9, jstr(f, "category"));
-        bind_text_or_null(st, 10, jname(json_object_get(f, "subject")));
+        bind_text_or_null(st, 10, jname(jd_get(f, "subject")));
         bind_text_or_null(st, 11, source);
         bind_text_or_null(st, 12, date && strlen(date) >= 10 ? date : article_date);
-        bind_text_or_null(st, 13, jname(json_object_get(f, "place")));
+        bind_text_or_null(st, 13, jname(jd_get(f, "place")));
         if (key)
             sqlite3_bind_text(st, 14, key, -1, SQLITE_TRANSIENT);
         if (!fl_store_step_done(s, st))
+            return 0;
+        if (key && !figure_derived(s, sqlite3_last_insert_rowid(s->db), fl_store_is_cumulative(jstr(f, "category"))))
             return 0;
     }
     return 1;
 }
 
-static int add_times(fl_store *s, long long article, json_t *arr)
+static int add_times(fl_store *s, long long article, const jd_value *arr)
 {
     size_t i;
-    json_t *t;
-    json_array_foreach(arr, i, t) {
+    const jd_value *t;
+    JD_EACH(arr, i, t) {
         sqlite3_stmt *st =
-            fl_store_prepare(s, "INSERT INTO times(article_id, start, end, text, type, value) VALUES(?, ?, ?, ?, ?, ?)");
+            fl_store_prepare(s, "INSERT INTO times(article_id, n, start, end, text, type, value) VALUES(?, ?, ?, ?, ?, ?, ?)");
         if (!st)
             return 0;
         sqlite3_bind_int64(st, 1, article);
-        bind_span(st, 2, t);
-        bind_text_or_null(st, 4, jstr(t, "text"));
-        bind_text_or_null(st, 5, jstr(t, "type"));
-        bind_text_or_null(st, 6, jstr(t, "value"));
+        sqlite3_bind_int64(st, 2, (long long)i + 1);
+        bind_span(st, 3, t);
+        bind_text_or_null(st, 5, jstr(t, "text"));
+        bind_text_or_null(st, 6, jstr(t, "type"));
+        bind_text_or_null(st, 7, jstr(t, "value"));
         if (!fl_store_step_done(s, st))
             return 0;
     }
@@ -407,6 +571,7 @@ static fl_status db_failed(fl_store *s)
     snprintf(why, sizeof why, "%s", s->error);
     if (s->in_txn)
         fl_store_exec(s, "ROLLBACK");
+    fl_store_forget(s); /* what was remembered may have been rolled back */
     s->in_txn = 0;
     s->in_batch = 0;
     fl_store_set_error(s, "database error (the current batch was rolled back; committed articles are kept): %.900s", why);
@@ -421,34 +586,38 @@ fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added)
         fl_store_set_error(s, "the database is open read-only");
         return FL_ERR_USAGE;
     }
-    json_error_t jerr;
-    json_t *o = json_loadb(json, len, 0, &jerr);
-    if (!json_is_object(o)) {
-        fl_store_set_error(s, "not an extract object: %s", o ? "not an object" : jerr.text);
-        json_decref(o);
+    if (!s->jdoc && !(s->jdoc = jd_new())) {
+        fl_store_set_error(s, "out of memory");
+        return FL_ERR_NOMEM;
+    }
+    const jd_value *o = jd_parse(s->jdoc, json, len);
+    if (!jd_is_obj(o)) {
+        fl_store_set_error(s, "not an extract object: %s", o ? "not an object" : jd_error(s->jdoc));
         return FL_ERR_FORMAT;
     }
     const char *date = jstr(o, "date"), *text = jstr(o, "text"), *headline = jstr(o, "headline");
     if (!date || !text || !headline) {
         fl_store_set_error(s, "an extract object needs \"date\", \"headline\" and \"text\" (factline extract --text)");
-        json_decref(o);
         return FL_ERR_FORMAT;
     }
     char hash[17];
-    size_t text_len = json_string_length(json_object_get(o, "text"));
+    size_t text_len = jd_get(o, "text")->len;
     uint64_t h = fl_hash64(fl_hash64(FL_HASH_SEED, date, strlen(date)), text, text_len);
     snprintf(hash, sizeof hash, "%016llx", (unsigned long long)h);
     if (!s->in_txn) {
-        if (!fl_store_exec(s, "BEGIN IMMEDIATE")) {
-            json_decref(o);
+        if (!fl_store_exec(s, "BEGIN IMMEDIATE"))
             return db_failed(s);
-        }
         s->in_txn = 1;
+        /* Another connection's commit may have merged entities away. */
+        long long version = fl_store_lookup_id(s, "PRAGMA data_version", "", NULL);
+        if (version != s->data_version) {
+            fl_store_forget(s);
+            s->data_version = version;
+        }
     }
     sqlite3_stmt *st = fl_store_prepare(
-        s, "INSERT OR IGNORE INTO articles(hash, ext_id, date, headline, source, url, text) VALUES(?, ?, ?, ?, ?, ?, ?)");
+        s, "INSERT OR IGNORE INTO articles(hash, ext_id, date, headline, source, url, body) VALUES(?, ?, ?, ?, ?, ?, ?)");
     if (!st) {
-        json_decref(o);
         return db_failed(s);
     }
     sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
@@ -458,13 +627,21 @@ fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added)
     sqlite3_bind_text(st, 4, headline, -1, SQLITE_STATIC);
     bind_text_or_null(st, 5, jstr(o, "source"));
     bind_text_or_null(st, 6, jstr(o, "url"));
-    sqlite3_bind_text(st, 7, text, (int)text_len, SQLITE_STATIC);
-    if (!fl_store_step_done(s, st)) {
-        json_decref(o);
+    int packed = fl_pack_text(&s->packer, text, text_len, &s->packed);
+    if (packed > 0)
+        sqlite3_bind_blob(st, 7, s->packed.data, (int)s->packed.len, SQLITE_STATIC);
+    else
+        sqlite3_bind_text(st, 7, text, (int)text_len, SQLITE_STATIC);
+    if (packed < 0) {
+        fl_store_set_error(s, "out of memory");
         return db_failed(s);
     }
+    s->adding_article = 1;
+    int stored = fl_store_step_done(s, st);
+    s->adding_article = 0;
+    if (!stored)
+        return db_failed(s);
     if (sqlite3_changes(s->db) == 0) {
-        json_decref(o);
         return FL_OK; /* already stored */
     }
     long long article = sqlite3_last_insert_rowid(s->db);
@@ -479,12 +656,11 @@ fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added)
         sqlite3_bind_text(st, 3, text, (int)text_len, SQLITE_STATIC);
         ok = fl_store_step_done(s, st);
     }
-    ok = ok && add_entities(s, article, date, json_object_get(o, "entities"), ents, &n, sizeof ents / sizeof ents[0]);
-    ok = ok && add_quotes(s, article, date, json_object_get(o, "quotes"), ents, n, text, text_len);
-    ok = ok && add_attributions(s, article, date, json_object_get(o, "attributions"), ents, n);
-    ok = ok && add_figures(s, article, date, json_object_get(o, "figures"));
-    ok = ok && add_times(s, article, json_object_get(o, "times"));
-    json_decref(o);
+    ok = ok && add_entities(s, article, date, jd_get(o, "entities"), ents, &n, sizeof ents / sizeof ents[0]);
+    ok = ok && add_quotes(s, article, date, jd_get(o, "quotes"), ents, n, text, text_len);
+    ok = ok && add_attributions(s, article, date, jd_get(o, "attributions"), ents, n);
+    ok = ok && add_figures(s, article, date, jd_get(o, "figures"));
+    ok = ok && add_times(s, article, jd_get(o, "times"));
     if (!ok)
         return db_failed(s);
     *added = 1;

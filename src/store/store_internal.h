@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "factline.h"
+#include "store/memo.h"
 #include "util/buffer.h"
 
 struct fl_store {
@@ -19,7 +20,21 @@ struct fl_store {
     int migrating_to; /* the schema version a migration is building, 0 when none */
     char error[1024];
     fl_buffer key, key2; /* scratch for canonical keys */
-#define FL_STORE_CACHE 48
+    fl_buffer packed;    /* scratch for an article's packed text */
+    struct jd_doc *jdoc; /* the article being added, parsed (jdoc.h) */
+    struct fl_packer *packer; /* its text's compressor (pack.h) */
+    /* The writer's remembered answers (memo.h): entity name -> id, source
+     * text -> canonical key, aliases stored; and the database's
+     * data_version when they were last known to hold. */
+    fl_memo names, sources, aliases;
+    long long data_version;
+    int adding_article; /* while the articles row is inserted (fl_text skips its work) */
+    /* Bare-surname entities adopted by a full name during the current
+     * article (fl_store_resolve_entity), so its mentions follow them. */
+#define FL_STORE_MOVES 16
+    long long moved_from[FL_STORE_MOVES], moved_to[FL_STORE_MOVES];
+    size_t moves;
+#define FL_STORE_CACHE 64 /* distinct statements one connection uses: about 25 writing, 40 asking */
     struct {
         const char *sql;
         sqlite3_stmt *st;
@@ -35,6 +50,10 @@ void fl_store_set_error(fl_store *s, const char *fmt, ...) __attribute__((format
 /* Opens a database and migrates it to `version` only (tests of migrations). */
 fl_store *fl_store_open_version(const char *path, unsigned flags, int version, char **error);
 
+/* Forgets the writer's remembered answers (after a rollback, a merge, or
+ * another connection's commit). */
+void fl_store_forget(fl_store *s);
+
 /* Helpers shared by the store's files (store.c). Each sets the error on failure. */
 int fl_store_exec(fl_store *s, const char *sql);
 sqlite3_stmt *fl_store_prepare(fl_store *s, const char *sql);
@@ -42,6 +61,17 @@ int fl_store_step_done(fl_store *s, sqlite3_stmt *st); /* steps once, finalizes;
 long long fl_store_lookup_id(fl_store *s, const char *sql, const char *a, const char *b); /* 0 none, -1 error */
 int fl_store_org_canonical(fl_store *s, const char *key, fl_buffer *out);
 long long fl_store_resolve_entity(fl_store *s, const char *type, const char *name);
+
+/* Registers the SQL functions the schema and questions call (store_sql.c). */
+void fl_store_register_functions(fl_store *s);
+
+/* A figure's interval as SQL over columns prefixed p ("f." or ""): a missing bound is open
+ * when the qualifier says so ("more than", "at least": no upper bound; "up
+ * to", "less than": down to 0), else the value itself. Shared by the schema's
+ * index on decreasing series and the questions that must match it. */
+#define FL_FIGURE_HIGH(p) \
+    "coalesce(" p "high, CASE WHEN " p "qualifier IN ('more_than', 'at_least') THEN 1e308 END, " p "value, 1e308)"
+#define FL_FIGURE_LOW(p) "coalesce(" p "low, CASE WHEN " p "qualifier IN ('less_than', 'up_to') THEN 0 END, " p "value, -1e308)"
 
 /* 1 if figures of this category count a running total (store_query.c's table). */
 int fl_store_is_cumulative(const char *category);

@@ -15,6 +15,7 @@
 #include "store/canon.h"
 #include "store/lookup.h"
 #include "store/pg_internal.h"
+#include "store/pack.h"
 #include "store/store_internal.h"
 #include "text/utf8.h"
 
@@ -26,16 +27,9 @@ static const char *const cumulative_categories[] = {"arrested", "injured", "kill
 /* How many of an entity's newest articles its co-occurring entities are counted over. */
 #define CO_OCCURRING_WINDOW "1000"
 
-/* A figure's interval. A missing bound is open when the qualifier says so
- * ("more than", "at least": no upper bound; "up to", "less than": down to
- * 0), else the value itself. */
-#define HIGH(f) "coalesce(" f ".high, CASE WHEN " f ".qualifier IN ('more_than', 'at_least') THEN 1e308 END, " f \
-                ".value, 1e308)"
-#define LOW(f) "coalesce(" f ".low, CASE WHEN " f ".qualifier IN ('less_than', 'up_to') THEN 0 END, " f ".value, -1e308)"
-
 /* Builds a safe FTS5 query from user text. Returns 0 if nothing searchable
  * is left. */
-static int fts_query(const char *in, fl_buffer *out)
+int fl_search_fts_query(const char *in, fl_buffer *out)
 {
     fl_buffer_clear(out);
     size_t len = strlen(in);
@@ -255,7 +249,7 @@ static int search_count(fl_store *s, const fl_query *q, const char *fts, const s
  * apart from another's: the FTS query and the filters. */
 static int search_prepare(fl_store *s, const fl_query *q, fl_buffer *fts, fl_buffer *key)
 {
-    if (!q->text || !fts_query(q->text, fts)) {
+    if (!q->text || !fl_search_fts_query(q->text, fts)) {
         fl_store_set_error(s, "nothing to search for: give one or more words");
         s->query_status = FL_ERR_USAGE;
         return 0;
@@ -335,6 +329,63 @@ static fl_result *query_search(fl_store *s, const fl_query *q, unsigned limit)
     return r;
 }
 
+/* The one entity a name found, 0 if none or several, -1 on error. */
+static long long single_entity(fl_store *s)
+{
+    sqlite3_stmt *st = fl_store_prepare(s, "SELECT min(id), count(*) FROM temp.wanted");
+    if (!st)
+        return -1;
+    long long id = 0;
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 1) == 1)
+        id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return id;
+}
+
+/* The entity question's sections, over the entities a name found: as an
+ * IN list, or, when the name found one entity (the usual case), as an
+ * equality, which lets each section read its index in order and stop at the
+ * page instead of sorting every row of the entity. */
+#define ENTITY_PARTS(IN_WANTED, NOT_IN_WANTED) \
+        /* One pass over each entity's mentions rows for both counts. */ \
+        {"entity", "SELECT e.id, e.name, e.type, coalesce(t.mentions, 0) AS mentions, coalesce(t.articles, 0) AS articles" \
+                   " FROM entities e LEFT JOIN (SELECT m.entity_id, sum(m.count) AS mentions, count(*) AS articles" \
+                   "   FROM mentions m WHERE m.entity_id" IN_WANTED " GROUP BY m.entity_id) t ON t.entity_id = e.id" \
+                   " WHERE e.id" IN_WANTED " ORDER BY mentions DESC LIMIT ?4 OFFSET ?5"}, \
+        {"aliases", "SELECT DISTINCT x.alias FROM entity_aliases x WHERE x.entity_id" IN_WANTED \
+                    " ORDER BY length(x.alias) DESC, x.alias LIMIT ?4 OFFSET ?5"}, \
+        {"mentions_per_day", "SELECT m.date, sum(m.count) AS mentions FROM mentions m WHERE m.entity_id" IN_WANTED \
+                             " AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)" \
+                             " GROUP BY m.date ORDER BY m.date LIMIT ?4 OFFSET ?5"}, \
+        /* Over the entity's newest CO_OCCURRING_WINDOW articles: a name in \
+         * thousands of articles would otherwise join millions of mentions. \
+         * Counted per entity first (a mentions row is one entity in one \
+         * article), names looked up per entity, not per row. */ \
+        {"co_occurring", "WITH arts AS (SELECT DISTINCT m.article_id AS id FROM mentions m" \
+                         "   WHERE m.entity_id" IN_WANTED " AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)" \
+                         "   ORDER BY m.date DESC, m.article_id DESC LIMIT " CO_OCCURRING_WINDOW ")" \
+                         " SELECT e.name, e.type, c.articles FROM (SELECT m2.entity_id, count(*) AS articles" \
+                         "   FROM arts JOIN mentions m2 ON m2.article_id = arts.id AND m2.entity_id" NOT_IN_WANTED \
+                         "   GROUP BY m2.entity_id) c JOIN entities e ON e.id = c.entity_id" \
+                         " ORDER BY c.articles DESC, e.name LIMIT ?4 OFFSET ?5"}, \
+        /* Pages first (by quote and attribution order), then the article \
+         * fields for those rows only: the article text is large. */ \
+        {"quotes", "WITH page AS MATERIALIZED (SELECT q.id FROM quotes q" \
+                   "   WHERE q.speaker_entity_id" IN_WANTED " AND (?2 IS NULL OR q.date >= ?2) AND (?3 IS NULL OR q.date <= ?3)" \
+                   "   ORDER BY q.date, q.id LIMIT ?4 OFFSET ?5)" \
+                   " SELECT a.date, a.id AS article, a.headline, q.kind, q.text, q.start, q.end" \
+                   " FROM page p JOIN quotes q ON q.id = p.id JOIN articles a ON a.id = q.article_id" \
+                   " ORDER BY a.date, q.id"}, \
+        {"attributions", "WITH page AS MATERIALIZED (SELECT t.article_id, t.n FROM attributions t" \
+                         "   WHERE t.source_entity_id" IN_WANTED " AND t.source_entity_id IS NOT NULL" \
+                         "   AND (?2 IS NULL OR t.date >= ?2) AND (?3 IS NULL OR t.date <= ?3)" \
+                         "   ORDER BY t.date, t.article_id, t.n LIMIT ?4 OFFSET ?5)" \
+                         " SELECT a.date, a.id AS article, t.source, t.cue," \
+                         " CAST(substr(CAST(a.text AS BLOB), t.content_start + 1, t.content_end - t.content_start) AS TEXT)" \
+                         " AS content, t.content_start, t.content_end" \
+                         " FROM page p JOIN attributions t ON t.article_id = p.article_id AND t.n = p.n" \
+                         " JOIN articles a ON a.id = t.article_id ORDER BY a.date, t.article_id, t.n"},
+
 static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
 {
     if (!q->text || !*q->text) {
@@ -347,42 +398,17 @@ static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
     fl_result *r = fl_result_new();
     static const struct {
         const char *name, *sql;
-    } parts[] = {
-        {"entity", "SELECT e.id, e.name, e.type, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
-                   " (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id) AS articles"
-                   " FROM entities e WHERE e.id IN temp.wanted ORDER BY mentions DESC LIMIT ?4 OFFSET ?5"},
-        {"aliases", "SELECT DISTINCT x.alias FROM entity_aliases x WHERE x.entity_id IN temp.wanted"
-                    " ORDER BY length(x.alias) DESC, x.alias LIMIT ?4 OFFSET ?5"},
-        {"mentions_per_day", "SELECT m.date, count(*) AS mentions FROM mentions m WHERE m.entity_id IN temp.wanted"
-                             " AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)"
-                             " GROUP BY m.date ORDER BY m.date LIMIT ?4 OFFSET ?5"},
-        /* Over the entity's newest CO_OCCURRING_WINDOW articles: a name in
-         * thousands of articles would otherwise join millions of mentions. */
-        {"co_occurring", "WITH arts AS (SELECT DISTINCT m.article_id AS id FROM mentions m"
-                         "   WHERE m.entity_id IN temp.wanted AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)"
-                         "   ORDER BY m.date DESC, m.article_id DESC LIMIT " CO_OCCURRING_WINDOW ")"
-                         " SELECT e.name, e.type, count(DISTINCT m2.article_id) AS articles"
-                         " FROM arts JOIN mentions m2 ON m2.article_id = arts.id AND m2.entity_id NOT IN temp.wanted"
-                         " JOIN entities e ON e.id = m2.entity_id"
-                         " GROUP BY e.id ORDER BY articles DESC, e.name LIMIT ?4 OFFSET ?5"},
-        /* Pages first (by quote and attribution order), then the article
-         * fields for those rows only: the article text is large. */
-        {"quotes", "WITH page AS MATERIALIZED (SELECT q.id FROM quotes q"
-                   "   WHERE q.speaker_entity_id IN temp.wanted AND (?2 IS NULL OR q.date >= ?2) AND (?3 IS NULL OR q.date <= ?3)"
-                   "   ORDER BY q.date, q.id LIMIT ?4 OFFSET ?5)"
-                   " SELECT a.date, a.id AS article, a.headline, q.kind, q.text, q.start, q.end"
-                   " FROM page p JOIN quotes q ON q.id = p.id JOIN articles a ON a.id = q.article_id"
-                   " ORDER BY a.date, q.id"},
-        {"attributions", "WITH page AS MATERIALIZED (SELECT t.id FROM attributions t"
-                         "   WHERE t.source_entity_id IN temp.wanted AND (?2 IS NULL OR t.date >= ?2) AND (?3 IS NULL OR t.date <= ?3)"
-                         "   ORDER BY t.date, t.id LIMIT ?4 OFFSET ?5)"
-                         " SELECT a.date, a.id AS article, t.source, t.cue,"
-                         " CAST(substr(CAST(a.text AS BLOB), t.content_start + 1, t.content_end - t.content_start) AS TEXT)"
-                         " AS content, t.content_start, t.content_end"
-                         " FROM page p JOIN attributions t ON t.id = p.id JOIN articles a ON a.id = t.article_id"
-                         " ORDER BY a.date, t.id"},
-    };
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+    } many[] = {ENTITY_PARTS(" IN temp.wanted", " NOT IN temp.wanted")},
+      one[] = {ENTITY_PARTS(" = ?9", " <> ?9")};
+    long long only = single_entity(s);
+    if (only < 0) {
+        fl_result_free(r);
+        return NULL;
+    }
+    const struct {
+        const char *name, *sql;
+    } *parts = only ? (const void *)one : (const void *)many;
+    for (size_t i = 0; i < sizeof many / sizeof many[0]; i++) {
         sqlite3_stmt *st = fl_store_prepare(s, parts[i].sql);
         if (!st) {
             fl_result_free(r);
@@ -392,6 +418,8 @@ static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
         bind_opt(st, 3, q->to);
         sqlite3_bind_int(st, 4, (int)limit);
         sqlite3_bind_int(st, 5, (int)q->offset);
+        if (only)
+            sqlite3_bind_int64(st, 9, only);
         if (!section(s, r, parts[i].name, st, 0)) {
             fl_result_free(r);
             return NULL;
@@ -400,14 +428,30 @@ static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
     return r;
 }
 
+/* The quotes question: a page of quote ids in (date, id) order from the
+ * quotes that MATCH (and the date range), then their fields. The speaker's
+ * entities and, for a name no entity has, the quotes whose unlinked speaker
+ * has its key are two index ranges in date order, merged. */
+#define QUOTES_SQL(MATCH) \
+    "WITH page AS MATERIALIZED (SELECT id, date FROM (SELECT q.id, q.date FROM quotes q WHERE " MATCH \
+    "   AND (?2 IS NULL OR q.date >= ?2) AND (?3 IS NULL OR q.date <= ?3))" \
+    "   ORDER BY date, id LIMIT ?4 OFFSET ?5)" \
+    " SELECT a.date, a.id AS article, a.headline, coalesce(e.name, q.speaker) AS speaker, q.kind, q.text," \
+    " q.start, q.end FROM page p JOIN quotes q ON q.id = p.id JOIN articles a ON a.id = q.article_id" \
+    " LEFT JOIN entities e ON e.id = q.speaker_entity_id ORDER BY q.date, q.id"
+#define BY_SPEAKER_KEY \
+    "   AND (?2 IS NULL OR q.date >= ?2) AND (?3 IS NULL OR q.date <= ?3)" \
+    "   UNION ALL SELECT q.id, q.date FROM quotes q WHERE q.speaker_key = ?6"
+
 static fl_result *query_quotes(fl_store *s, const fl_query *q, unsigned limit)
 {
     const char *who = q->text ? q->text : q->entity;
     if (!find_entities(s, who ? who : ""))
         return NULL;
     /* Quotes whose speaker was not linked to an entity are matched by name
-     * too, but only when the name is no known entity: that match reads
-     * every quote. */
+     * (the indexed speaker_key) too, but only when the name is no known
+     * entity. Each way is an index range in date order; without a name,
+     * every quote with a speaker. */
     const char *key = NULL;
     sqlite3_stmt *known = fl_store_prepare(s, "SELECT EXISTS (SELECT 1 FROM temp.wanted)");
     int any = known && sqlite3_step(known) == SQLITE_ROW && sqlite3_column_int(known, 0);
@@ -416,26 +460,22 @@ static fl_result *query_quotes(fl_store *s, const fl_query *q, unsigned limit)
     if (who && !any && fl_canon_key("PER", who, strlen(who), &s->key2))
         key = s->key2.data;
     fl_result *r = fl_result_new();
-    sqlite3_stmt *st = fl_store_prepare(
-        s, "WITH page AS MATERIALIZED (SELECT q.id FROM quotes q"
-           "   WHERE (?1 IS NULL OR q.speaker_entity_id IN temp.wanted"
-           "     OR (?6 IS NOT NULL AND q.speaker_entity_id IS NULL AND fl_key('PER', q.speaker) = ?6))"
-           "   AND (?2 IS NULL OR q.date >= ?2) AND (?3 IS NULL OR q.date <= ?3)"
-           "   AND (?1 IS NOT NULL OR q.speaker IS NOT NULL)"
-           "   ORDER BY q.date, q.id LIMIT ?4 OFFSET ?5)"
-           " SELECT a.date, a.id AS article, a.headline, coalesce(e.name, q.speaker) AS speaker, q.kind, q.text,"
-           " q.start, q.end FROM page p JOIN quotes q ON q.id = p.id JOIN articles a ON a.id = q.article_id"
-           " LEFT JOIN entities e ON e.id = q.speaker_entity_id ORDER BY q.date, q.id");
+    long long only = single_entity(s);
+    sqlite3_stmt *st = only < 0 ? NULL
+                       : fl_store_prepare(s, !who ? QUOTES_SQL("q.speaker IS NOT NULL")
+                                             : only ? QUOTES_SQL("q.speaker_entity_id = ?7" BY_SPEAKER_KEY)
+                                                    : QUOTES_SQL("q.speaker_entity_id IN temp.wanted" BY_SPEAKER_KEY));
     if (!st) {
         fl_result_free(r);
         return NULL;
     }
-    bind_opt(st, 1, who);
     bind_opt(st, 2, q->from);
     bind_opt(st, 3, q->to);
     sqlite3_bind_int(st, 4, (int)limit);
     sqlite3_bind_int(st, 5, (int)q->offset);
     bind_opt(st, 6, key);
+    if (only)
+        sqlite3_bind_int64(st, 7, only);
     if (!section(s, r, "quotes", st, 0)) {
         fl_result_free(r);
         return NULL;
@@ -521,30 +561,45 @@ static void bind_category_page(sqlite3_stmt *st, const fl_query *q, unsigned lim
     sqlite3_bind_int(st, 5, (int)q->offset);
 }
 
+/* The disagreement queries; MATCH is the category condition (an equality
+ * reads the category's own index). ?1 category, ?2 from, ?3 to, ?4 limit,
+ * ?5 offset. */
+#define CONFLICTS_SQL(MATCH) \
+    "WITH pairs AS MATERIALIZED (SELECT c.a, c.b FROM figure_conflicts c" \
+    "   WHERE " MATCH " AND (?2 IS NULL OR c.date >= ?2) AND (?3 IS NULL OR c.date <= ?3)" \
+    "   ORDER BY c.date, c.category, c.a, c.b LIMIT ?4 OFFSET ?5)" \
+    " SELECT f1.date AS as_of, f1.category, f1.subject, f1.place," \
+    " f1.source AS source_a, f1.text AS figure_a, f1.qualifier AS qualifier_a, f1.value AS value_a," \
+    " f1.article_id AS article_a," \
+    " fl_sentence(a1.text, f1.start, f1.end) AS sentence_a, f1.start AS start_a, f1.end AS end_a," \
+    " f2.source AS source_b, f2.text AS figure_b, f2.qualifier AS qualifier_b, f2.value AS value_b," \
+    " f2.article_id AS article_b," \
+    " fl_sentence(a2.text, f2.start, f2.end) AS sentence_b, f2.start AS start_b, f2.end AS end_b" \
+    " FROM pairs p JOIN figures f1 ON f1.id = p.a JOIN figures f2 ON f2.id = p.b" \
+    " JOIN articles a1 ON a1.id = f1.article_id JOIN articles a2 ON a2.id = f2.article_id" \
+    " ORDER BY f1.date, f1.category, f1.id, f2.id"
+#define DECREASING_SQL(MATCH) \
+    "SELECT f.date AS as_of, f.category, f.subject, f.place, f.source, f.earlier_max," \
+    " (SELECT e.date FROM figures e WHERE e.category = f.category AND e.source_key = f.source_key" \
+    "   AND e.subject_key IS f.subject_key AND e.place_key IS f.place_key AND e.date <= f.date AND e.id <> f.id" \
+    "   AND coalesce(e.low, e.value) = f.earlier_max ORDER BY e.date LIMIT 1) AS earlier_date," \
+    " f.qualifier, f.value AS later_value, f.article_id AS article, fl_sentence(a.text, f.start, f.end) AS sentence," \
+    " f.start, f.end FROM (SELECT * FROM figures f" \
+    "   WHERE f.earlier_max > " FL_FIGURE_HIGH("f.") " AND " MATCH \
+    "   AND (?2 IS NULL OR f.date >= ?2) AND (?3 IS NULL OR f.date <= ?3)" \
+    "   ORDER BY f.date, f.id LIMIT ?4 OFFSET ?5) f JOIN articles a ON a.id = f.article_id" \
+    " ORDER BY f.date, f.id"
+
 static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
 {
     fl_result *r = fl_result_new();
     /* Intervals: [low, high] with value for both when they are missing and
      * an open end as infinity. Two figures disagree when their intervals do
      * not overlap. */
-    sqlite3_stmt *st = fl_store_prepare(
-        s, "WITH pairs AS MATERIALIZED (SELECT f1.id AS a, f2.id AS b"
-           "   FROM figures f1 JOIN figures f2 ON f2.category = f1.category AND f2.subject_key IS f1.subject_key"
-           "   AND f2.place_key IS f1.place_key AND f2.date = f1.date AND f2.id > f1.id"
-           "   WHERE f1.source_key IS NOT NULL AND f2.source_key IS NOT NULL AND f1.source_key <> f2.source_key"
-           "   AND (?1 IS NULL OR f1.category = ?1) AND (?2 IS NULL OR f1.date >= ?2) AND (?3 IS NULL OR f1.date <= ?3)"
-           "   AND (" HIGH("f1") " < " LOW("f2") " OR " HIGH("f2") " < " LOW("f1") ")"
-           "   ORDER BY f1.date, f1.category, f1.id, f2.id LIMIT ?4 OFFSET ?5)"
-           " SELECT f1.date AS as_of, f1.category, f1.subject, f1.place,"
-           " f1.source AS source_a, f1.text AS figure_a, f1.qualifier AS qualifier_a, f1.value AS value_a,"
-           " f1.article_id AS article_a,"
-           " fl_sentence(a1.text, f1.start, f1.end) AS sentence_a, f1.start AS start_a, f1.end AS end_a,"
-           " f2.source AS source_b, f2.text AS figure_b, f2.qualifier AS qualifier_b, f2.value AS value_b,"
-           " f2.article_id AS article_b,"
-           " fl_sentence(a2.text, f2.start, f2.end) AS sentence_b, f2.start AS start_b, f2.end AS end_b"
-           " FROM pairs p JOIN figures f1 ON f1.id = p.a JOIN figures f2 ON f2.id = p.b"
-           " JOIN articles a1 ON a1.id = f1.article_id JOIN articles a2 ON a2.id = f2.article_id"
-           " ORDER BY f1.date, f1.category, f1.id, f2.id");
+    /* With a category, its own index range (for one category that order
+     * is the same); without, every pair in date order. */
+    sqlite3_stmt *st =
+        fl_store_prepare(s, q->category && *q->category ? CONFLICTS_SQL("c.category = ?1") : CONFLICTS_SQL("?1 IS NULL"));
     if (!st) {
         fl_result_free(r);
         return NULL;
@@ -556,20 +611,8 @@ static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
     }
     /* A cumulative series (same source, category, subject, place) that later
      * reports less than it already had. */
-    st = fl_store_prepare(
-        s, "WITH series AS (SELECT f.*, max(coalesce(f.low, f.value)) OVER (PARTITION BY f.category, f.source_key,"
-           "   f.subject_key, f.place_key ORDER BY f.date, f.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
-           "   AS before_max FROM figures f WHERE f.source_key IS NOT NULL"
-           "   AND fl_cumulative(f.category) AND (?1 IS NULL OR f.category = ?1))"
-           " SELECT f.date AS as_of, f.category, f.subject, f.place, f.source, f.before_max AS earlier_max,"
-           " (SELECT e.date FROM figures e WHERE e.category = f.category AND e.source_key = f.source_key"
-           "   AND e.subject_key IS f.subject_key AND e.place_key IS f.place_key AND e.date <= f.date AND e.id <> f.id"
-           "   AND coalesce(e.low, e.value) = f.before_max ORDER BY e.date LIMIT 1) AS earlier_date,"
-           " f.qualifier, f.value AS later_value, f.article_id AS article, fl_sentence(a.text, f.start, f.end) AS sentence,"
-           " f.start, f.end FROM (SELECT * FROM series f"
-           "   WHERE " HIGH("f") " < f.before_max AND (?2 IS NULL OR f.date >= ?2) AND (?3 IS NULL OR f.date <= ?3)"
-           "   ORDER BY f.date, f.id LIMIT ?4 OFFSET ?5) f JOIN articles a ON a.id = f.article_id"
-           " ORDER BY f.date, f.id");
+    st = fl_store_prepare(s, q->category && *q->category ? DECREASING_SQL("f.category = ?1")
+                                                   : DECREASING_SQL("?1 IS NULL"));
     if (!st) {
         fl_result_free(r);
         return NULL;
@@ -580,6 +623,43 @@ static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
         return NULL;
     }
     return r;
+}
+
+/* An article's mentions, one row each, into temp.article_mentions: the
+ * mentions table keeps them packed per entity (pack.h). */
+static int unpack_mentions(fl_store *s, long long article)
+{
+    if (!fl_store_exec(s, "DELETE FROM temp.article_mentions"))
+        return 0;
+    sqlite3_stmt *rows = fl_store_prepare(s, "SELECT entity_id, spans FROM mentions WHERE article_id = ?");
+    if (!rows)
+        return 0;
+    sqlite3_bind_int64(rows, 1, article);
+    int ok = 1, rc = SQLITE_DONE;
+    while (ok && (rc = sqlite3_step(rows)) == SQLITE_ROW) {
+        long long entity = sqlite3_column_int64(rows, 0);
+        const unsigned char *p = sqlite3_column_blob(rows, 1);
+        const unsigned char *end = p + sqlite3_column_bytes(rows, 1);
+        long long prev = 0;
+        fl_span_pair span;
+        while (ok && p && fl_unpack_span(&p, end, &prev, &span)) {
+            sqlite3_stmt *ins = fl_store_prepare(s, "INSERT INTO temp.article_mentions(entity_id, start, end) VALUES(?, ?, ?)");
+            if (!ins) {
+                ok = 0;
+                break;
+            }
+            sqlite3_bind_int64(ins, 1, entity);
+            sqlite3_bind_int64(ins, 2, span.start);
+            sqlite3_bind_int64(ins, 3, span.end);
+            ok = fl_store_step_done(s, ins);
+        }
+    }
+    if (ok && rc != SQLITE_DONE) {
+        fl_store_set_error(s, "%s", sqlite3_errmsg(s->db));
+        ok = 0;
+    }
+    sqlite3_reset(rows);
+    return ok;
 }
 
 static fl_result *query_article(fl_store *s, const fl_query *q, unsigned limit)
@@ -596,22 +676,24 @@ static fl_result *query_article(fl_store *s, const fl_query *q, unsigned limit)
         s->query_status = id < 0 ? FL_ERR_IO : FL_ERR_NOT_FOUND;
         return NULL;
     }
+    if (!unpack_mentions(s, id))
+        return NULL;
     fl_result *r = fl_result_new();
     static const struct {
         const char *name, *sql;
     } parts[] = {
         {"article", "SELECT id, hash, ext_id, date, headline, source, url, text FROM articles WHERE id=?1"},
-        {"entities", "SELECT e.id AS entity, e.name, e.type, m.start, m.end FROM mentions m JOIN entities e"
-                     " ON e.id = m.entity_id WHERE m.article_id=?1 ORDER BY m.start LIMIT ?2"},
+        {"entities", "SELECT e.id AS entity, e.name, e.type, m.start, m.end FROM temp.article_mentions m JOIN entities e"
+                     " ON e.id = m.entity_id ORDER BY m.start, m.entity_id LIMIT ?2"},
         {"quotes", "SELECT q.kind, q.speaker, q.speaker_entity_id AS entity, q.cue, q.text, q.start, q.end,"
                    " q.speaker_start, q.speaker_end FROM quotes q WHERE q.article_id=?1 ORDER BY q.start LIMIT ?2"},
         {"attributions", "SELECT t.source, t.source_type, t.anonymous, t.cue, t.source_start, t.source_end,"
                          " t.cue_start, t.cue_end, t.content_start, t.content_end FROM attributions t"
-                         " WHERE t.article_id=?1 ORDER BY t.cue_start LIMIT ?2"},
+                         " WHERE t.article_id=?1 ORDER BY t.cue_start, t.n LIMIT ?2"},
         {"figures", "SELECT f.text, f.value, f.low, f.high, f.qualifier, f.category, f.subject, f.source, f.date,"
                     " f.place, f.start, f.end FROM figures f WHERE f.article_id=?1 ORDER BY f.start LIMIT ?2"},
         {"times", "SELECT t.text, t.type, t.value, t.start, t.end FROM times t WHERE t.article_id=?1"
-                  " ORDER BY t.start LIMIT ?2"},
+                  " ORDER BY t.start, t.n LIMIT ?2"},
     };
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
         sqlite3_stmt *st = fl_store_prepare(s, parts[i].sql);

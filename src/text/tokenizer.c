@@ -369,8 +369,10 @@ static void scan_paragraph(scanner *s, size_t i)
         size_t start = i;
         int chunk_start = space_before || (i > 0 && (s->text[i - 1] == '(' || s->text[i - 1] == '"' ||
                                                      s->text[i - 1] == '['));
-        if (chunk_start && (ascii_prefix_ci(s, i, "http://") || ascii_prefix_ci(s, i, "https://") ||
-                            ascii_prefix_ci(s, i, "www."))) {
+        /* A URL starts with h or w: most chunks are ruled out by one byte. */
+        unsigned char c0 = (unsigned char)(s->text[i] | 0x20);
+        if (chunk_start && (c0 == 'h' || c0 == 'w') &&
+            (ascii_prefix_ci(s, i, "http://") || ascii_prefix_ci(s, i, "https://") || ascii_prefix_ci(s, i, "www."))) {
             size_t e = scan_url(s, i);
             if (e > i + 4) {
                 emit(s, i, e, FL_TOKEN_URL, space_before);

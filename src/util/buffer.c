@@ -51,7 +51,7 @@ int fl_buffer_reserve(fl_buffer *b, size_t extra)
     return 1;
 }
 
-int fl_buffer_append(fl_buffer *b, const void *data, size_t len)
+int fl_buffer_append_grow(fl_buffer *b, const void *data, size_t len)
 {
     if (!fl_buffer_reserve(b, len))
         return 0;
@@ -60,11 +60,6 @@ int fl_buffer_append(fl_buffer *b, const void *data, size_t len)
     b->len += len;
     b->data[b->len] = '\0';
     return 1;
-}
-
-int fl_buffer_append_char(fl_buffer *b, char c)
-{
-    return fl_buffer_append(b, &c, 1);
 }
 
 int fl_buffer_append_str(fl_buffer *b, const char *s)

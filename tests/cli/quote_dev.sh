@@ -41,19 +41,31 @@ floor "statement span exact:" 97
 floor "statement speaker correct:" 96
 floor "kind correct:" 94
 
-# the fifth sample (12 articles, n % 25 == 21); first score 57.1% (16/28), now 67.9%
+# the fifth sample (12 articles, n % 25 == 21); first score 57.1% (16/28), now 96.4%
 out=$("$bin" eval quotes --data "$data" eval/quotes-dev-fresh2.jsonl) || { echo "eval quotes (fresh2) failed"; exit 1; }
 echo "$out"
 floor "statement span exact:" 97
-floor "statement speaker correct:" 67
+floor "statement speaker correct:" 92
 floor "kind correct:" 88
 
-# the sixth sample (22 live posts, n % 30 == 22); first score 64.3% (18/28), now 92.9%
+# the sixth sample (22 live posts, n % 30 == 22); first score 64.3% (18/28), now 100%
 out=$("$bin" eval quotes --data "$data" eval/quotes-dev-live2.jsonl) || { echo "eval quotes (live2) failed"; exit 1; }
 echo "$out"
 floor "statement span exact:" 97
-floor "statement speaker correct:" 92
+floor "statement speaker correct:" 96
 floor "kind correct:" 90
+
+# the seventh and eighth (12 articles, n % 25 == 12; 11 live posts, n % 60 == 45); first scores
+# 86.2% (69/80) and 2/5, now 100% and 5/5
+out=$("$bin" eval quotes --data "$data" eval/quotes-dev-fresh3.jsonl) || { echo "eval quotes (fresh3) failed"; exit 1; }
+echo "$out"
+floor "statement span exact:" 98
+floor "statement speaker correct:" 97
+floor "kind correct:" 93
+out=$("$bin" eval quotes --data "$data" eval/quotes-dev-live3.jsonl) || { echo "eval quotes (live3) failed"; exit 1; }
+echo "$out"
+floor "statement span exact:" 97
+floor "statement speaker correct:" 97
 
 # extract on the seed: four statements and one scare quote, Axios among the sources
 json=$("$bin" extract samples/seed.txt) || { echo "extract failed"; exit 1; }

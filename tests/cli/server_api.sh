@@ -197,7 +197,7 @@ st, h, doc = api("/api/names?prefix=blin")
 names = doc["results"]["names"]
 check(st == 200 and names and names[0] == {"name": "Antony Blinken", "type": "PER", "mentions": names[0]["mentions"]},
       "names blin %s" % names)
-check(names[0]["mentions"] == sqlite(sys.argv[3], "SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id"
+check(names[0]["mentions"] == sqlite(sys.argv[3], "SELECT sum(m.count) FROM mentions m JOIN entities e ON e.id = m.entity_id"
                                                   " WHERE e.name = 'Antony Blinken'")[0][0], "mention count")
 st, h, doc = api("/api/names?prefix=GA&limit=50")
 ns = doc["results"]["names"]

@@ -3,8 +3,9 @@
 # ($FACTLINE_TEST_PG, a postgresql:// URL of a throwaway database; the test
 # works in a schema of its own and drops it): the same articles ingested into
 # SQLite and PostgreSQL, served by two servers, answer every endpoint with
-# the same JSON (search: the same results and fragments, in any order — the
-# rank differs, docs/store.md); re-running ingest adds nothing; /healthz
+# the same JSON (search: the same results, fragments and totals, in any
+# order — the rank differs, docs/store.md; with its filters too; the page's
+# categories and name completion); re-running ingest adds nothing; /healthz
 # counts the same articles. Skipped without FACTLINE_TEST_PG unless
 # FACTLINE_REQUIRE_PG=1.
 set -euo pipefail
@@ -76,7 +77,7 @@ def same(path, search=False):
             for rows in r["results"].values():
                 for row in rows:
                     row.pop("score", None)
-                r["results"] = {k: sorted(json.dumps(x, sort_keys=True) for x in v) for k, v in r["results"].items()}
+            r["results"] = {k: sorted(json.dumps(x, sort_keys=True) for x in v) for k, v in r["results"].items()}
     if a == b:
         passed += 1
     else:
@@ -93,8 +94,19 @@ else:
 for name in ["Blinken", "Antony Blinken", "Gaza", "Hamas", "health ministry", "nobody at all"]:
     same("/api/entity?name=" + urllib.parse.quote(name))
     same("/api/quotes?speaker=" + urllib.parse.quote(name))
-for q in ["said", "oil prices", "\"humanitarian pause\"", "minist*", "NEAR(", "'; DROP TABLE articles; --", ""]:
+for q in ["said", "oil prices", "\"humanitarian pause\"", "minist*", "NEAR(", "'; DROP TABLE articles; --", "",
+          "gaza", "the"]:
     same("/api/search?limit=100&q=" + urllib.parse.quote(q), search=True)
+for f in ["from=2023-10-10&to=2023-10-20", "from=2023-11-01", "entity=Hamas", "entity=Antony%20Blinken",
+          "source=Reuters", "entity=nobody%20at%20all"]:
+    for q in ["said", "gaza", "the", "minist*"]:
+        same(f"/api/search?limit=100&q={urllib.parse.quote(q)}&{f}", search=True)
+same("/api/categories")
+same("/api/categories?from=2023-10-10&to=2023-10-20")
+same("/api/categories?limit=2&offset=1")
+for prefix in ["bl", "BL", "ga", "Ham", "isr", "an", "b%", "_l", "zz", "x", "", " g"]:
+    same("/api/names?prefix=" + urllib.parse.quote(prefix))
+same("/api/names?limit=3&offset=2&prefix=is")
 for c in ["killed", "injured", "arrested"]:
     same("/api/timeline?category=" + c)
     same("/api/timeline?limit=2&offset=1&category=" + c)

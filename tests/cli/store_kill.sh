@@ -51,20 +51,25 @@ out=$("$bin" ingest --facts --db "$db" "$tmp/in.jsonl" 2>&1)
 check rerun-adds-nothing $(grep -q "20000 articles read, 0 added, 20000 already stored" <<<"$out"; echo $?) "$out"
 
 python3 - "$db" <<'PY'
-import sqlite3, sys
+import sqlite3, sys, zlib
 c = sqlite3.connect(sys.argv[1])
+# Schema 4 stores article text as a zlib stream (BLOB) or as itself (TEXT);
+# another program reads it with its own fl_text (docs/store.md).
+c.create_function("fl_text", 1, lambda b: zlib.decompress(b).decode() if isinstance(b, bytes) else b, deterministic=True)
 n = c.execute("select count(*) from articles").fetchone()[0]
 d = c.execute("select count(distinct hash) from articles").fetchone()[0]
 ok = c.execute("pragma integrity_check").fetchone()[0]
 fts = c.execute("select count(*) from articles_fts").fetchone()[0]
 c.execute("insert into articles_fts(articles_fts) values('integrity-check')")
 figs = c.execute("select count(*) from figures").fetchone()[0]
+texts = c.execute("select count(*) from articles where text like '%(copy %'").fetchone()[0]
 ments = c.execute("select count(*) from mentions").fetchone()[0]
 problems = []
 if n != 20000: problems.append("articles %d, want 20000" % n)
 if d != n: problems.append("duplicate hashes")
 if ok != "ok": problems.append("integrity_check: " + ok)
 if fts != n: problems.append("fts rows %d != articles %d" % (fts, n))
+if texts != n: problems.append("texts readable for %d of %d articles" % (texts, n))
 if figs != n or ments != n: problems.append("facts not stored exactly once: %d figures, %d mentions" % (figs, ments))
 print("; ".join(problems))
 sys.exit(1 if problems else 0)

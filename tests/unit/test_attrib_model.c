@@ -197,7 +197,24 @@ static void test_training(void)
         CHECK_STR(slice(doc, 1, at->source.mention), "Governor Jones");
         CHECK_STR(slice(doc, 2, at->content), "the new budget plan on Tuesday");
     }
+    /* the source past a parenthesis set off by commas, and past an -ly adverb after "and" */
+    static const char *const src_cases[][2] = {
+        {"Governor Jones, a Democrat from Ohio, championed the new budget plan.", "Governor Jones"},
+        {"Governor Jones arrived early and officially championed the new budget plan.", "Governor Jones"},
+    };
+    for (size_t i = 0; i < sizeof src_cases / sizeof src_cases[0]; i++) {
+        CHECK_INT(fl_doc_analyze_text(doc, src_cases[i][0], strlen(src_cases[i][0])), FL_OK);
+        CHECK_INT(fl_quote_extract_with(doc, m), FL_OK);
+        int found = 0;
+        for (size_t k = 0; k < fl_doc_attribution_count(doc); k++) {
+            const fl_attribution *at = &fl_doc_attributions(doc)[k];
+            if (at->learned && at->source.found && !strcmp(slice(doc, 0, at->source.mention), src_cases[i][1]))
+                found = 1;
+        }
+        CHECK(found);
+    }
     /* without the model the rules alone find nothing there */
+    CHECK_INT(fl_doc_analyze_text(doc, t, strlen(t)), FL_OK);
     CHECK_INT(fl_quote_extract(doc), FL_OK);
     CHECK_INT((long)fl_doc_attribution_count(doc), 0);
 

@@ -120,6 +120,18 @@ int main(void)
     CHECK(!fl_ner_transition_allowed(label(1, FL_NER_B), label(2, FL_NER_L)));
     CHECK(!fl_ner_transition_allowed(label(1, FL_NER_I), 0));
     CHECK(fl_ner_transition_allowed(label(1, FL_NER_U), label(1, FL_NER_U)));
+    /* The decoder's predecessor lists say what the rule says, in order. */
+    for (int y = 0; y < FL_NER_LABELS; y++) {
+        uint8_t preds[9];
+        size_t np = fl_ner_predecessors(y, preds), k = 0;
+        for (int before = 0; before < FL_NER_LABELS; before++)
+            if (fl_ner_transition_allowed(before, y)) {
+                CHECK(k < np && preds[k] == before);
+                k++;
+            }
+        CHECK_INT(k, np);
+        CHECK_INT(fl_ner_label_continues(y), !fl_ner_transition_allowed(FL_NER_LABELS, y));
+    }
     CHECK(!fl_ner_may_end(label(3, FL_NER_B)));
     CHECK(fl_ner_may_end(label(3, FL_NER_L)));
     unlink(path);

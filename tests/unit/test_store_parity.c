@@ -8,9 +8,12 @@
  * most mentioned names and a spread of others, quotes for the speakers,
  * timeline per category (with subject, place and source filters, and a
  * second page), disagree overall and per category, article for every
- * article. Search is compared as documented in docs/store.md: the same
- * matching articles and quotes with the same highlighted fragments, in any
- * order (the rank differs: bm25 against ts_rank).
+ * article; the page's questions: search totals (with every filter),
+ * categories (with dates and pages), name completion (prefixes of names and
+ * aliases in both cases, LIKE's special characters, too short). Search is
+ * compared as documented in docs/store.md: the same matching articles and
+ * quotes with the same highlighted fragments, in any order (the rank
+ * differs: bm25 against ts_rank), with and without filters.
  *
  * Needs FACTLINE_TEST_PG (tests/pg_test.h; skipped without it unless
  * FACTLINE_REQUIRE_PG=1) and FACTLINE_BIN.
@@ -86,7 +89,7 @@ static void compare(tally *t, fl_store *lite, fl_store *pg, const fl_query *q)
             i++;
         size_t from = i > 120 ? i - 120 : 0;
         fprintf(stderr, "parity: %s \"%s\" differs at byte %zu:\n  sqlite:   %.300s\n  postgres: %.300s\n", t->kind,
-                q->text ? q->text : q->category ? q->category : "", i, a + from, b + from);
+                q->text ? q->text : q->category ? q->category : q->from ? q->from : "", i, a + from, b + from);
     }
     free(a);
     free(b);
@@ -94,10 +97,13 @@ static void compare(tally *t, fl_store *lite, fl_store *pg, const fl_query *q)
 
 static int by_string(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-/* The sorted "section:article:start:fragment" lines of a search answer. */
-static char *search_keys(fl_store *s, const char *text)
+/* The sorted "section:article:start:fragment" lines of a search answer
+ * (every row of the window: limit 2000). */
+static char *search_keys(fl_store *s, const fl_query *asked)
 {
-    fl_query q = {.kind = FL_QUERY_SEARCH, .text = text, .limit = 2000};
+    fl_query q = *asked;
+    q.kind = FL_QUERY_SEARCH;
+    q.limit = 2000;
     fl_result *r = fl_store_query(s, &q);
     if (!r)
         return strdup(fl_store_error(s));
@@ -203,7 +209,8 @@ int main(void)
 
     static char list[1500][256];
     tally t_entity = {"entity", 0, 0}, t_quotes = {"quotes", 0, 0}, t_timeline = {"timeline", 0, 0},
-          t_disagree = {"disagree", 0, 0}, t_article = {"article", 0, 0}, t_search = {"search (matches, fragments)", 0, 0};
+          t_disagree = {"disagree", 0, 0}, t_article = {"article", 0, 0}, t_search = {"search (matches, fragments)", 0, 0},
+          t_total = {"search total", 0, 0}, t_categories = {"categories", 0, 0}, t_names = {"names", 0, 0};
 
     /* entity: the 60 most mentioned, and every 7th of the rest by id */
     size_t n = names(lite, "SELECT e.name FROM entities e JOIN mentions m ON m.entity_id = e.id GROUP BY e.id"
@@ -262,28 +269,103 @@ int main(void)
     }
     /* search: the words of the most mentioned names, and common words */
     static const char *const words[] = {"killed", "hostages", "ceasefire", "\"humanitarian pause\"", "oil prices",
-                                        "said", "hospital", "minist*", "Gaza Strip", "talks", "rocket", "shares"};
+                                        "said", "hospital", "minist*", "Gaza Strip", "talks", "rocket", "shares",
+                                        "o'brien", "x* y*", "\"Gaza Strip\" killed", "NEAR(", "AND OR NOT", "al-Shifa",
+                                        "2023", "\"the"};
     n = names(lite, "SELECT e.name FROM entities e JOIN mentions m ON m.entity_id = e.id GROUP BY e.id"
                     " ORDER BY count(*) DESC, e.id LIMIT 40", list, 40);
+    static char sources_a[5][256];
+    size_t nsa = names(lite, "SELECT source FROM articles WHERE source IS NOT NULL GROUP BY source"
+                             " ORDER BY count(*) DESC, 1 LIMIT 3", sources_a, 3);
     for (size_t i = 0; i < n + sizeof words / sizeof words[0]; i++) {
         const char *text = i < n ? list[i] : words[i - n];
-        char *a = search_keys(lite, text), *b = search_keys(pg, text);
-        t_search.asked++;
-        if (!strcmp(a, b))
-            t_search.same++;
-        else if (shown++ < 12)
-        {
-            size_t at = 0;
-            while (a[at] && a[at] == b[at])
-                at++;
-            size_t from = at > 200 ? at - 200 : 0;
-            fprintf(stderr, "parity: search \"%s\" differs at byte %zu:\n  sqlite:   %.400s\n  postgres: %.400s\n", text,
-                    at, a + from, b + from);
+        /* unfiltered, then each filter in turn (an entity, a source, dates) */
+        fl_query asked[] = {{.text = text},
+                            {.text = text, .entity = list[i % (n ? n : 1)]},
+                            {.text = text, .source = nsa ? sources_a[i % nsa] : NULL},
+                            {.text = text, .from = "2023-10-10", .to = "2023-10-20"},
+                            {.text = text, .from = "2023-12-01"}};
+        for (size_t k = 0; k < sizeof asked / sizeof asked[0]; k++) {
+            if (k > 0 && i % 3 != k % 3) /* a third of the filtered searches: the test stays quick */
+                continue;
+            char *a = search_keys(lite, &asked[k]), *b = search_keys(pg, &asked[k]);
+            t_search.asked++;
+            if (!strcmp(a, b))
+                t_search.same++;
+            else if (shown++ < 12) {
+                size_t at = 0;
+                while (a[at] && a[at] == b[at])
+                    at++;
+                size_t from = at > 200 ? at - 200 : 0;
+                fprintf(stderr, "parity: search \"%s\" (filters %zu) differs at byte %zu:\n  sqlite:   %.400s\n"
+                                "  postgres: %.400s\n", text, k, at, a + from, b + from);
+            }
+            free(a);
+            free(b);
+            /* the totals: the same numbers, byte for byte */
+            asked[k].kind = FL_QUERY_SEARCH_TOTAL;
+            compare(&t_total, lite, pg, &asked[k]);
         }
-        free(a);
-        free(b);
     }
-    tally *all[] = {&t_entity, &t_quotes, &t_timeline, &t_disagree, &t_article, &t_search};
+    /* totals capped by both windows, and questions that cannot be asked */
+    fl_query tq = {.kind = FL_QUERY_SEARCH_TOTAL, .text = "the"};
+    char *capped = answer(pg, &tq);
+    if (!strstr(capped, "{\"section\":\"articles\",\"rows\":1000,\"capped\":1}") ||
+        !strstr(capped, "{\"section\":\"quotes\",\"rows\":500,\"capped\":1}")) {
+        fprintf(stderr, "parity: \"the\" should fill both windows: %s\n", capped);
+        CHECK(0);
+    }
+    free(capped);
+    compare(&t_total, lite, pg, &tq);
+    static const char *const unaskable[] = {"", "  ", "\"\"", "*", "'; DROP TABLE articles; --"};
+    for (size_t i = 0; i < sizeof unaskable / sizeof unaskable[0]; i++) {
+        tq.text = unaskable[i];
+        compare(&t_total, lite, pg, &tq);
+        fl_query sq = {.kind = FL_QUERY_SEARCH, .text = unaskable[i]};
+        compare(&t_total, lite, pg, &sq);
+    }
+    tq.text = NULL;
+    compare(&t_total, lite, pg, &tq);
+
+    /* categories: all, a period, pages */
+    static const struct {
+        const char *from, *to;
+        unsigned limit, offset;
+    } periods[] = {{NULL, NULL, 100, 0}, {"2023-10-10", "2023-10-20", 100, 0}, {"2023-12-01", NULL, 100, 0},
+                   {NULL, "1987-12-31", 100, 0}, {NULL, NULL, 2, 1}, {NULL, NULL, 5, 3}, {"2030-01-01", NULL, 10, 0}};
+    for (size_t i = 0; i < sizeof periods / sizeof periods[0]; i++) {
+        fl_query q = {.kind = FL_QUERY_CATEGORIES, .from = periods[i].from, .to = periods[i].to,
+                      .limit = periods[i].limit, .offset = periods[i].offset};
+        compare(&t_categories, lite, pg, &q);
+    }
+
+    /* names: 2 to 5 bytes of the most mentioned names, of every 5th alias, in
+     * both cases; and what is refused or special */
+    n = names(lite, "SELECT e.name FROM entities e JOIN mentions m ON m.entity_id = e.id GROUP BY e.id"
+                    " ORDER BY count(*) DESC, e.id LIMIT 40", list, 40);
+    n += names(lite, "SELECT alias FROM entity_aliases WHERE entity_id % 5 = 0 ORDER BY entity_id, alias LIMIT 80",
+               list + n, 80);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t len = 2; len <= 5 && len <= strlen(list[i]); len += 3 - (i % 2)) {
+            char prefix[8];
+            memcpy(prefix, list[i], len);
+            prefix[len] = '\0';
+            for (char *c = prefix; i % 3 == 0 && *c; c++) /* a third upper-cased */
+                *c = *c >= 'a' && *c <= 'z' ? (char)(*c - 'a' + 'A') : *c;
+            fl_query q = {.kind = FL_QUERY_NAMES, .text = prefix, .limit = 10};
+            compare(&t_names, lite, pg, &q);
+        }
+    }
+    static const char *const prefixes[] = {"b%", "_l", "%%", "a\\", "  ga", "GAZA", "al", "is", "th", "Is",
+                                           "\xc3\xa9", "Ab", "x", "", NULL};
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+        fl_query q = {.kind = FL_QUERY_NAMES, .text = prefixes[i], .limit = 30};
+        compare(&t_names, lite, pg, &q);
+        q.offset = 5;
+        compare(&t_names, lite, pg, &q);
+    }
+    tally *all[] = {&t_entity, &t_quotes, &t_timeline, &t_disagree, &t_article, &t_search, &t_total, &t_categories,
+                    &t_names};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         fprintf(stderr, "parity: %-28s %d of %d answers identical\n", all[i]->kind, all[i]->same, all[i]->asked);
         CHECK(all[i]->asked > 0);

@@ -1,0 +1,138 @@
+/*
+ * headline.c — a headline quote's speaker from the article body. News
+ * headlines quote someone with no cue ("'It's weird to have to hide ...'") or
+ * with a description ("..., says Palestinian American"), and the body gives
+ * the words again with their speaker, either repeated ("It's weird to have to
+ * hide ...," she says) or reworded ("Every day I wake up, I check to see if
+ * family members are alive"). The headline takes the speaker of the body
+ * statement that repeats its opening, else of the one that shares most of its
+ * content words, when that is most of them. Run after fl_speakers_assign.
+ * Not for: quotes in the body (speakers.c).
+ */
+#include <string.h>
+
+#include "quote/quote_internal.h"
+
+/* Do quotes a and b open with the same six words (case and punctuation
+ * aside)? */
+static int same_opening(const qctx *c, const fl_quote *a, const fl_quote *b)
+{
+    const fl_quote_layer *L = c->L;
+    uint32_t i = L->raw_parts[a->part_begin].first, j = L->raw_parts[b->part_begin].first;
+    uint32_t ie = L->raw_parts[a->part_begin].last, je = L->raw_parts[b->part_begin].last;
+    int words = 0;
+    while (words < 6) {
+        while (i < ie && !tok_is_wordish(c, i))
+            i++;
+        while (j < je && !tok_is_wordish(c, j))
+            j++;
+        if (i >= ie || j >= je)
+            return words >= 4; /* a short headline quote, all of it found */
+        size_t n = c->tok[i].end - c->tok[i].start;
+        if (n != c->tok[j].end - c->tok[j].start)
+            return 0;
+        for (size_t k = 0; k < n; k++)
+            if ((c->text[c->tok[i].start + k] | 32) != (c->text[c->tok[j].start + k] | 32))
+                return 0;
+        words++;
+        i++;
+        j++;
+    }
+    return 1;
+}
+
+/* A word that carries content: not a function word, at least 3 letters. */
+static int content_word(const qctx *c, uint32_t t)
+{
+    return c->tok[t].kind == FL_TOKEN_WORD && c->tok[t].end - c->tok[t].start >= 3 && !tok_in(c, t, WL_DETERMINER) &&
+           !tok_in(c, t, WL_PRONOUN) && !tok_in(c, t, WL_AUX) && !tok_in(c, t, WL_PREPOSITION) &&
+           !tok_in(c, t, WL_BOUNDARY) && !tok_in(c, t, WL_ADVERB) && !tok_eq(c, t, "and") && !tok_eq(c, t, "our") &&
+           !tok_eq(c, t, "my") && !tok_eq(c, t, "your") && !tok_eq(c, t, "their");
+}
+
+/* Same word up to its first five letters, case aside ("shivered"/"shiver"). */
+static int same_stem(const qctx *c, uint32_t a, uint32_t b)
+{
+    size_t na = c->tok[a].end - c->tok[a].start, nb = c->tok[b].end - c->tok[b].start;
+    size_t n = na < nb ? na : nb;
+    if (n > 5)
+        n = 5;
+    if (n < 5 && na != nb)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if ((c->text[c->tok[a].start + k] | 32) != (c->text[c->tok[b].start + k] | 32))
+            return 0;
+    return 1;
+}
+
+enum { HEADLINE_WORDS = 16 };
+
+/* How many of the headline quote's content words (at most HEADLINE_WORDS,
+ * each counted once) the quote q holds; *total gets their number. */
+static int shared_words(const qctx *c, const fl_quote *h, const fl_quote *q, int *total)
+{
+    const fl_quote_layer *L = c->L;
+    uint32_t words[HEADLINE_WORDS];
+    int n = 0, shared = 0;
+    for (uint32_t p = h->part_begin; p < h->part_begin + h->part_count; p++)
+        for (uint32_t t = L->raw_parts[p].first; t < L->raw_parts[p].last && n < HEADLINE_WORDS; t++)
+            if (content_word(c, t))
+                words[n++] = t;
+    *total = n;
+    for (int i = 0; i < n; i++) {
+        int hit = 0;
+        for (uint32_t p = q->part_begin; p < q->part_begin + q->part_count && !hit; p++)
+            for (uint32_t t = L->raw_parts[p].first; t < L->raw_parts[p].last && t < L->raw_parts[p].first + 200 && !hit; t++)
+                hit = content_word(c, t) && same_stem(c, words[i], t);
+        shared += hit;
+    }
+    return shared;
+}
+
+/* Does the speaker name a person by description only ("Palestinian
+ * American", "Israeli hostage"), with no name word? */
+static int described_only(const qctx *c, const fl_speaker *sp)
+{
+    if (sp->type != FL_SOURCE_PERSON && sp->type != FL_SOURCE_UNKNOWN && sp->type != FL_SOURCE_ANONYMOUS)
+        return 0;
+    uint32_t b = tok_at_byte(c, sp->name.start), e = tok_at_byte(c, sp->name.end);
+    for (uint32_t t = b; t < e; t++)
+        if (c->L->tok_entity[t] == 1 + FL_ENTITY_PER)
+            return 0;
+    return 1;
+}
+
+void fl_headline_speakers(qctx *c)
+{
+    fl_quote_layer *L = c->L;
+    for (size_t qi = 0; qi < L->quote_count; qi++) {
+        fl_quote *q = &L->quotes[qi];
+        if (q->kind == FL_QUOTE_SCARE || c->sent[tok_sentence_of(c, L->raw_parts[q->part_begin].first)].paragraph != 0)
+            continue;
+        if (q->speaker.found && !described_only(c, &q->speaker))
+            continue;
+        int best = -1, best_shared = 0, total = 0;
+        for (size_t k = qi + 1; k < L->quote_count; k++) {
+            const fl_quote *b = &L->quotes[k];
+            if (b->speaker.found && same_opening(c, q, b)) { /* repeated */
+                best = (int)k;
+                break;
+            }
+            if (!b->speaker.found || b->kind != FL_QUOTE_STATEMENT || described_only(c, &b->speaker))
+                continue;
+            int sh = shared_words(c, q, b, &total);
+            if (sh > best_shared) {
+                best_shared = sh;
+                best = (int)k;
+            }
+        }
+        /* reworded: at least three content words and most of them ("My children shivered last
+         * night ..." / "Our children shivered all night") */
+        if (best >= 0 && !same_opening(c, q, &L->quotes[best]) && !(best_shared >= 3 && 5 * best_shared >= 2 * total))
+            continue;
+        if (best >= 0) {
+            q->speaker = L->quotes[best].speaker;
+            q->speaker.via = FL_VIA_CONTEXT;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/*
+ * pack.h — the store's compact encodings (schema 4):
+ *   - article text: a zlib stream (RFC 1950, what Python's zlib.decompress
+ *     reads) when that is shorter than the text, else the text itself;
+ *   - a list of byte spans: sorted by start, each written as two varints,
+ *     the zigzag of (start - previous start) and of (end - start).
+ * Not for: anything SQL (store_sql.c wraps these as SQL functions).
+ */
+#ifndef FL_STORE_PACK_H
+#define FL_STORE_PACK_H
+
+#include <stddef.h>
+
+#include "util/buffer.h"
+
+/* A compressor kept between texts (created on first use through *p). */
+typedef struct fl_packer fl_packer;
+void fl_packer_free(fl_packer *p);
+
+/* Compresses text into out (cleared first). Returns 1 if out holds a zlib
+ * stream shorter than the text, 0 if the text should be stored as it is
+ * (short or incompressible), -1 when out of memory. */
+int fl_pack_text(fl_packer **p, const char *text, size_t len, fl_buffer *out);
+
+/* Inflates a zlib stream into out (cleared first). Returns 1, or 0 if the
+ * stream is damaged. */
+int fl_unpack_text(const void *z, size_t len, fl_buffer *out);
+
+typedef struct fl_span_pair {
+    long long start, end;
+} fl_span_pair;
+
+/* Appends the encoding of n spans, already sorted by start, to out. */
+void fl_pack_spans(const fl_span_pair *spans, size_t n, fl_buffer *out);
+
+/* Reads the next span from *p (advancing it) after the previous start
+ * *prev (0 before the first). Returns 1, or 0 at the end or on damage. */
+int fl_unpack_span(const unsigned char **p, const unsigned char *end, long long *prev, fl_span_pair *span);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * word_index.h — an open-addressing hash index over a static table of words,
+ * for word lists looked up once or more per token (the replacement of a
+ * binary search, util/sorted.h, where a list is hot).
+ *
+ * A table is an array of items `stride` bytes apart, each beginning with its
+ * NUL-terminated word (`const char *`), in any order. The index holds item
+ * numbers in a power-of-two array at most half full, probed linearly from
+ * the FNV-1a hash of the word; a lookup hashes the span once and compares
+ * bytes only on a hash-slot hit, so it costs about one pass over the span
+ * instead of log2(n) string comparisons. Lookups fold ASCII capitals to
+ * lower case (the words of the table must then be written in lower case to
+ * be found; a word with a capital is never found, as with a folded binary
+ * search), or compare bytes exactly. Memory: 4 bytes x (2 x items, rounded
+ * up to a power of two). The index is built once (fl_word_index_build, e.g.
+ * under pthread_once) and is then read-only, so threads may share it.
+ *
+ * Adoptable by any layer's word lists (src/quote/cues.c, src/time/lexicon.c
+ * still use binary searches): build once per table, then
+ * fl_word_index_find instead of fl_sorted_find.
+ */
+#ifndef FL_UTIL_WORD_INDEX_H
+#define FL_UTIL_WORD_INDEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct fl_word_index {
+    const char *items;  /* the table */
+    size_t count, stride;
+    int fold;           /* 1: ASCII case-insensitive lookups */
+    uint32_t *slots;    /* item number + 1; 0 empty */
+    size_t mask;
+} fl_word_index;
+
+/* Indexes count items of the table. With duplicate words the first is
+ * found. Returns 0 on out-of-memory (the index is then empty). */
+int fl_word_index_build(fl_word_index *ix, const void *items, size_t count, size_t stride, int fold);
+void fl_word_index_free(fl_word_index *ix);
+
+/* The number of the item whose word equals s[0..len) (ASCII case folded
+ * when the index folds), or -1. */
+long fl_word_index_find(const fl_word_index *ix, const char *s, size_t len);
+
+#endif
