@@ -303,12 +303,13 @@ static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
                    " FROM page p JOIN quotes q ON q.id = p.id JOIN articles a ON a.id = q.article_id"
                    " ORDER BY a.date, q.id"},
         {"attributions", "WITH page AS MATERIALIZED (SELECT t.id FROM attributions t"
-                         "   WHERE t.source_entity_id = ANY($1::bigint[]) AND ($2 IS NULL OR t.date >= $2) AND ($3 IS NULL OR t.date <= $3)"
-                         "   ORDER BY t.date, t.id LIMIT $4::bigint OFFSET $5::bigint)"
+                         "   WHERE t.source_entity_id = ANY($1::bigint[]) AND t.source_entity_id IS NOT NULL"
+                         "   AND ($2 IS NULL OR t.date >= $2) AND ($3 IS NULL OR t.date <= $3)"
+                         "   ORDER BY t.date, t.article_id, t.id LIMIT $4::bigint OFFSET $5::bigint)"
                          " SELECT a.date, a.id AS article, t.source, t.cue, NULL::text AS content, t.content_start,"
                          " t.content_end, a.text AS _text"
                          " FROM page p JOIN attributions t ON t.id = p.id JOIN articles a ON a.id = t.article_id"
-                         " ORDER BY a.date, t.id"},
+                         " ORDER BY a.date, t.article_id, t.id"},
     };
     fl_result *r = fl_result_new();
     int ok = r != NULL;

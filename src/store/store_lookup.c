@@ -119,7 +119,7 @@ static fl_result *names(fl_store *s, const fl_query *q, unsigned limit)
            "   WHERE alias >= ?1 AND alias < ?2 ORDER BY alias LIMIT " NAMES_ALIAS_SCAN ") x"
            "   WHERE x.alias LIKE ?3 ESCAPE '\\')"
            " SELECT e.name, e.type, (SELECT coalesce(sum(m.count), 0) FROM mentions m WHERE m.entity_id = e.id) AS mentions"
-           " FROM hits h JOIN entities e ON e.id = h.id ORDER BY mentions DESC, length(e.name), e.name LIMIT ?4 OFFSET ?5");
+           " FROM hits h JOIN entities e ON e.id = h.id ORDER BY mentions DESC, length(e.name), e.name, e.id LIMIT ?4 OFFSET ?5");
     fl_result *r = NULL;
     if (st && !end.failed && !like.failed) {
         sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
