@@ -114,11 +114,12 @@ check facts-nonempty $([ "$nfacts" -gt "$n" ] && echo 0 || echo 1) "only $nfacts
 # aside: they depend on which writer came first). Only the articles section:
 # which full name a bare surname joins depends on the order articles arrive
 # in (docs/store.md), for one writer as for four, so quotes' speakers may
-# legitimately differ. Words with fewer hits than a search returns at most
-# (2,000), so ties in rank cannot change which articles make the cut.
+# legitimately differ. Words with fewer hits than PostgreSQL ranks (the
+# newest 1,000 matches, docs/store.md) even in all the news, so ties in date
+# cannot change which articles make the cut.
 for d in ref db; do
     url=$([ $d = ref ] && echo "$ref" || echo "$db")
-    for q in police Hamas oil minister ceasefire; do
+    for q in police ceasefire Rafah wheat coffee cocoa; do
         "$bin" search --db "$url" --format json --limit 100000 "$q"
         echo
     done >"$tmp/$d.answers"
