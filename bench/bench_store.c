@@ -1,8 +1,11 @@
 /*
- * bench_store.c DB [RUNS] — latency of every question on a database: each
- * question is asked RUNS times (default 50) with varied arguments taken from
- * the database itself, and p50/p95/max in milliseconds are printed as
- * key=value lines for bench/store.sh. Not a test.
+ * bench_store.c DB [RUNS [SAMPLE_DB]] — latency of every question on a
+ * database: each question is asked RUNS times (default 50) with varied
+ * arguments taken from the database itself, and p50/p95/max in milliseconds
+ * are printed as key=value lines for bench/store.sh. DB may be a
+ * postgresql:// URL; the arguments are then read from SAMPLE_DB, an SQLite
+ * database of the same data (bench/pg.sh), so both backends get the same
+ * questions. Not a test.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -69,7 +72,7 @@ static void run(fl_store *s, const char *name, fl_query *q, char values[][128], 
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: bench_store DB [RUNS]\n");
+        fprintf(stderr, "usage: bench_store DB [RUNS [SAMPLE_DB]]\n");
         return 2;
     }
     int runs = argc > 2 ? atoi(argv[2]) : 50;
@@ -85,10 +88,11 @@ int main(int argc, char **argv)
                                 "interest rates", "cocoa", "\"Health Ministry\"", "air strikes", "aid trucks",
                                 "negotiations", "West Bank", "Netanyahu", "Blinken", "Hamas", "trade deficit"};
     static char names[64][128], speakers[64][128], categories[16][128];
-    size_t nn = sample(argv[1], "SELECT name FROM entities WHERE type IN ('PER','ORG','LOC') ORDER BY id LIMIT 64", names, 64);
-    size_t ns = sample(argv[1], "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY count(*) DESC LIMIT 64",
+    const char *sample_db = argc > 3 ? argv[3] : argv[1];
+    size_t nn = sample(sample_db, "SELECT name FROM entities WHERE type IN ('PER','ORG','LOC') ORDER BY id LIMIT 64", names, 64);
+    size_t ns = sample(sample_db, "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY count(*) DESC LIMIT 64",
                        speakers, 64);
-    size_t nc = sample(argv[1], "SELECT DISTINCT category FROM figures LIMIT 16", categories, 16);
+    size_t nc = sample(sample_db, "SELECT DISTINCT category FROM figures LIMIT 16", categories, 16);
     fl_query q;
     memset(&q, 0, sizeof q);
     q.kind = FL_QUERY_SEARCH;

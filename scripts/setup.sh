@@ -14,6 +14,7 @@ FACTLINE_PACKAGES=(
   libpq-dev postgresql              # the PostgreSQL store backend (src/store/pg_*.c) and its tests
   libmicrohttpd-dev                 # `factline serve` (server/)
   chromium nodejs wrk               # browser tests of the page (tests/web), HTTP benchmark (bench/http.sh)
+  parallel                          # scale-out test and docs (tests/cli/scaleout_parallel.sh, docs/scale-out.md)
 )
 
 missing=()
