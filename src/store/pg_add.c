@@ -164,6 +164,8 @@ static int by_seq(const void *a, const void *b)
  * as with SQLite's INSERT OR IGNORE (the date is the article's). */
 static void dedupe_mentions(fl_store *s, id_rows *m)
 {
+    if (!m->n) /* every article of the batch was already stored: no rows (qsort needs an array) */
+        return;
     for (size_t i = 0; i < m->n; i++)
         m->rows[i].entity = fl_pg_current_id(s, m->rows[i].entity);
     qsort(m->rows, m->n, sizeof *m->rows, by_mention_key);
