@@ -65,8 +65,8 @@ typedef struct fl_quote_layer {
     /* Per token, answers of tok_in and tok_cue remembered for the article:
      * the rules ask about the same token many times, and each answer is a
      * bisection of a word table. */
-    uint32_t *tok_list_known;      /* bit l: tok_in(t, l) has been answered */
-    uint32_t *tok_list_in;         /* bit l: its answer */
+    uint32_t *tok_list_known;      /* nonzero: tok_in has been answered for the token */
+    uint32_t *tok_list_in;         /* bit l: in list l (0 for a token not wordish) */
     int16_t *tok_cue_flags;        /* CUE_* flags of the token, or -1 until asked */
     uint8_t *tok_entity;           /* 1 + the type (fl_entity_type) of the entity layer's mention the token is in, or 0 */
     uint8_t *tok_role;             /* attrib_learned.c: the token's part in the rules' attributions */
@@ -182,7 +182,16 @@ fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e); /* fullest form in 
 uint32_t tok_sentence_of(const qctx *c, uint32_t t);
 uint32_t tok_at_byte(const qctx *c, uint32_t byte);
 int tok_eq(const qctx *c, uint32_t i, const char *word);   /* case-insensitive */
-int tok_in(const qctx *c, uint32_t i, fl_wordlist list);
+int tok_in_first(const qctx *c, uint32_t i, fl_wordlist list); /* tok_in's first answer for token i */
+/* Token i is a word (tok_is_wordish) of the list. Asked millions of times
+ * an article set, mostly of tokens already answered: that answer is read
+ * here, inline; the first question of a token looks up all its lists. */
+static inline int tok_in(const qctx *c, uint32_t i, fl_wordlist list)
+{
+    if (i < c->ntok && c->L->tok_list_known[i])
+        return (unsigned)list < WL_COUNT && (c->L->tok_list_in[i] >> list & 1u);
+    return tok_in_first(c, i, list);
+}
 int tok_cue(const qctx *c, uint32_t i);                    /* CUE_* flags of a word token */
 int tok_punct(const qctx *c, uint32_t i, char ch);         /* a one-byte punctuation token */
 int tok_is_wordish(const qctx *c, uint32_t i);             /* word, abbrev, domain, handle, number */

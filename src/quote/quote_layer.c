@@ -221,18 +221,18 @@ int tok_is_wordish(const qctx *c, uint32_t i)
 
 _Static_assert(WL_COUNT <= 32, "tok_list_known holds one bit per word list");
 
-int tok_in(const qctx *c, uint32_t i, fl_wordlist list)
+int tok_in_first(const qctx *c, uint32_t i, fl_wordlist list)
 {
-    if (i >= c->ntok || !tok_is_wordish(c, i) || (unsigned)list >= WL_COUNT)
+    if (i >= c->ntok)
         return 0;
-    uint32_t bit = UINT32_C(1) << list;
     fl_quote_layer *L = c->L;
-    if (!(L->tok_list_known[i] & bit)) {
-        /* one probe answers every list: remember them all */
-        L->tok_list_in[i] = fl_word_lists(c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start, NULL);
-        L->tok_list_known[i] = UINT32_MAX;
-    }
-    return (L->tok_list_in[i] & bit) != 0;
+    /* one probe answers every list: remember them all (none for a token
+     * that is not a word) */
+    L->tok_list_in[i] = tok_is_wordish(c, i)
+                            ? fl_word_lists(c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start, NULL)
+                            : 0;
+    L->tok_list_known[i] = 1;
+    return (unsigned)list < WL_COUNT && (L->tok_list_in[i] >> list & 1u);
 }
 
 int tok_cue(const qctx *c, uint32_t i)

@@ -22,7 +22,7 @@
 
 /* ---- word helpers ---------------------------------------------------- */
 
-int fl_tw_is(const fl_tctx *c, size_t i, const char *lower)
+int fl_tw_is_full(const fl_tctx *c, size_t i, const char *lower)
 {
     if (i >= c->n)
         return 0;
@@ -297,6 +297,7 @@ static int push_word(fl_time_layer *L, size_t *n, const fl_doc *doc, uint32_t to
     w->lex = NULL;
     w->num = -1;
     w->ndigits = 0;
+    w->first = b > a ? (uint8_t)(t[a] >= 'A' && t[a] <= 'Z' ? t[a] + 32 : t[a]) : 0;
     if (flags & (FL_W_PUNCT | FL_W_OTHER))
         return 1;
     if (t[a] >= 'A' && t[a] <= 'Z')
