@@ -5,13 +5,15 @@
  *
  * A table is an array of items `stride` bytes apart, each beginning with its
  * NUL-terminated word (`const char *`), in any order. The index holds item
- * numbers in a power-of-two array at most half full, probed linearly from
- * the FNV-1a hash of the word; a lookup hashes the span once and compares
- * bytes only on a hash-slot hit, so it costs about one pass over the span
- * instead of log2(n) string comparisons. Lookups fold ASCII capitals to
+ * numbers, each tagged with 32 bits of its word's hash, in a power-of-two
+ * array at most a quarter full, probed linearly from the FNV-1a hash of
+ * the word; a lookup hashes the span once and compares bytes only in a
+ * slot whose tag matches, so a miss (the common case) mostly ends at the
+ * first, empty slot: about one pass over the span instead of log2(n)
+ * string comparisons. Lookups fold ASCII capitals to
  * lower case (the words of the table must then be written in lower case to
  * be found; a word with a capital is never found, as with a folded binary
- * search), or compare bytes exactly. Memory: 4 bytes x (2 x items, rounded
+ * search), or compare bytes exactly. Memory: 8 bytes x (4 x items, rounded
  * up to a power of two). The index is built once (fl_word_index_build, e.g.
  * under pthread_once) and is then read-only, so threads may share it.
  *
@@ -29,7 +31,7 @@ typedef struct fl_word_index {
     const char *items;  /* the table */
     size_t count, stride;
     int fold;           /* 1: ASCII case-insensitive lookups */
-    uint32_t *slots;    /* item number + 1; 0 empty */
+    uint64_t *slots;    /* hash tag << 32 | item number + 1; 0 empty */
     size_t mask;
 } fl_word_index;
 
