@@ -41,11 +41,12 @@ static int article_cap(const qctx *c, uint32_t i)
 
 int name_is_word(const qctx *c, uint32_t i)
 {
+    /* one test of the token's list bits, not one question per list */
+    const uint32_t not_name = UINT32_C(1) << WL_TITLE | UINT32_C(1) << WL_DEMONYM | UINT32_C(1) << WL_DETERMINER |
+                              UINT32_C(1) << WL_PRONOUN | UINT32_C(1) << WL_BOUNDARY | UINT32_C(1) << WL_ANONYMOUS |
+                              UINT32_C(1) << WL_AUX | UINT32_C(1) << WL_PREPOSITION | UINT32_C(1) << WL_CALENDAR;
     return i < c->ntok && c->tok[i].kind == FL_TOKEN_WORD && (tok_cap(c, i) || article_cap(c, i)) && !is_descriptor(c, i) &&
-           !tok_in(c, i, WL_TITLE) &&
-           !tok_in(c, i, WL_DEMONYM) && !tok_in(c, i, WL_DETERMINER) && !tok_in(c, i, WL_PRONOUN) &&
-           !tok_in(c, i, WL_BOUNDARY) && !tok_in(c, i, WL_ANONYMOUS) && !tok_in(c, i, WL_AUX) &&
-           !tok_in(c, i, WL_PREPOSITION) && !tok_in(c, i, WL_CALENDAR) && !tok_cue(c, i);
+           !(tok_lists(c, i) & not_name) && !tok_cue(c, i);
 }
 
 int name_same_word(const qctx *c, uint32_t a, uint32_t b)

@@ -181,7 +181,24 @@ fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e); /* fullest form in 
 /* Token helpers (quote_layer.c). */
 uint32_t tok_sentence_of(const qctx *c, uint32_t t);
 uint32_t tok_at_byte(const qctx *c, uint32_t byte);
-int tok_eq(const qctx *c, uint32_t i, const char *word);   /* case-insensitive */
+int tok_eq_full(const qctx *c, uint32_t i, const char *word);
+/* Token i spells `word` (lower case), ASCII case-insensitively. The rules
+ * ask this millions of times an article set, nearly always of a token that
+ * starts with another letter: the first byte is compared here, inline. */
+static inline int tok_eq(const qctx *c, uint32_t i, const char *word)
+{
+    if (i >= c->ntok)
+        return 0;
+    const fl_token *t = &c->tok[i];
+    if (t->end > t->start) {
+        unsigned char a = (unsigned char)c->text[t->start];
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a + 32);
+        if (a != (unsigned char)word[0])
+            return 0;
+    }
+    return tok_eq_full(c, i, word);
+}
 int tok_in_first(const qctx *c, uint32_t i, fl_wordlist list); /* tok_in's first answer for token i */
 /* Token i is a word (tok_is_wordish) of the list. Asked millions of times
  * an article set, mostly of tokens already answered: that answer is read
@@ -191,6 +208,15 @@ static inline int tok_in(const qctx *c, uint32_t i, fl_wordlist list)
     if (i < c->ntok && c->L->tok_list_known[i])
         return (unsigned)list < WL_COUNT && (c->L->tok_list_in[i] >> list & 1u);
     return tok_in_first(c, i, list);
+}
+/* All the lists token i is in, as bits (1u << list); 0 past the end. */
+static inline uint32_t tok_lists(const qctx *c, uint32_t i)
+{
+    if (i >= c->ntok)
+        return 0;
+    if (!c->L->tok_list_known[i])
+        tok_in_first(c, i, WL_COUNT);
+    return c->L->tok_list_in[i];
 }
 int tok_cue(const qctx *c, uint32_t i);                    /* CUE_* flags of a word token */
 int tok_punct(const qctx *c, uint32_t i, char ch);         /* a one-byte punctuation token */

@@ -188,22 +188,21 @@ const char *fl_speaker_via_name(fl_speaker_via via)
 
 /* ---- token helpers ------------------------------------------------------ */
 
-int tok_eq(const qctx *c, uint32_t i, const char *word)
+int tok_eq_full(const qctx *c, uint32_t i, const char *word)
 {
     if (i >= c->ntok)
         return 0;
     const fl_token *t = &c->tok[i];
-    size_t n = t->end - t->start, k = strlen(word);
-    if (n != k)
-        return 0;
+    size_t n = t->end - t->start;
+    /* no strlen: the word must end exactly where the token does */
     for (size_t j = 0; j < n; j++) {
         unsigned char a = (unsigned char)c->text[t->start + j];
         if (a >= 'A' && a <= 'Z')
             a = (unsigned char)(a + 32);
-        if (a != (unsigned char)word[j])
+        if (!word[j] || a != (unsigned char)word[j])
             return 0;
     }
-    return 1;
+    return word[n] == 0;
 }
 
 int tok_is_wordish(const qctx *c, uint32_t i)
