@@ -218,7 +218,15 @@ static inline uint32_t tok_lists(const qctx *c, uint32_t i)
         tok_in_first(c, i, WL_COUNT);
     return c->L->tok_list_in[i];
 }
-int tok_cue(const qctx *c, uint32_t i);                    /* CUE_* flags of a word token */
+int tok_cue_first(const qctx *c, uint32_t i);
+/* CUE_* flags of a word token (0 for another token): the remembered
+ * answer inline, the first question of a token out of line. */
+static inline int tok_cue(const qctx *c, uint32_t i)
+{
+    if (i < c->ntok && c->L->tok_cue_flags[i] >= 0)
+        return c->L->tok_cue_flags[i];
+    return tok_cue_first(c, i);
+}
 int tok_punct(const qctx *c, uint32_t i, char ch);         /* a one-byte punctuation token */
 int tok_is_wordish(const qctx *c, uint32_t i);             /* word, abbrev, domain, handle, number */
 int tok_cap(const qctx *c, uint32_t i);
