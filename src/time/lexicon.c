@@ -282,9 +282,13 @@ const fl_lex_entry *fl_lex_lookup(const char *s, size_t len)
     if (len == 0 || len >= 16) /* no entry is longer */
         return NULL;
     /* A NUL byte ends the word, as it ends the key of a bisection. */
-    const char *nul = memchr(s, 0, len);
-    if (nul)
-        len = (size_t)(nul - s);
+    for (size_t i = 0; i < len; i++)
+        if (!s[i]) {
+            len = i;
+            break;
+        }
+    if (len == 0)
+        return NULL; /* no entry is empty */
     pthread_once(&lex_once, build_lex_index);
     if (lex_index.slots) {
         long i = fl_word_index_find(&lex_index, s, len);

@@ -66,6 +66,10 @@ int fl_word_index_build(fl_word_index *ix, const void *items, size_t count, size
         size_t len = strlen(word);
         /* Hashed as it is written: a word that folding could never produce
          * (one with a capital, in a folding index) is then never found. */
+        if (len) { /* as written: a word folding could not produce only lets others through */
+            unsigned k = fl_word_index_filter_key(word, len, 0);
+            ix->filter[k >> 3] |= (uint8_t)(1u << (k & 7));
+        }
         uint64_t h = span_hash(word, len, 0);
         size_t at = (size_t)h & ix->mask;
         int duplicate = 0;
@@ -86,7 +90,7 @@ void fl_word_index_free(fl_word_index *ix)
     memset(ix, 0, sizeof *ix);
 }
 
-long fl_word_index_find(const fl_word_index *ix, const char *s, size_t len)
+long fl_word_index_probe(const fl_word_index *ix, const char *s, size_t len)
 {
     if (!ix->slots)
         return -1;
