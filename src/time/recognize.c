@@ -331,11 +331,13 @@ static int add_token_words(fl_time_layer *L, size_t *n, const fl_doc *doc, uint3
     }
     /* Split at ASCII hyphens when the token has letters: "third-quarter",
      * "20-year"; keep "1998-10-15" and "200-300" whole. */
+    /* Most tokens have no hyphen: look for one before looking for letters. */
     int letters = 0, hyphen = 0;
-    for (uint32_t k = t->start; k < t->end; k++) {
+    for (uint32_t k = t->start; k < t->end && !hyphen; k++)
+        hyphen = s[k] == '-';
+    for (uint32_t k = t->start; hyphen && k < t->end && !letters; k++) {
         char ch = s[k];
-        letters |= (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
-        hyphen |= ch == '-';
+        letters = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
     }
     if (!letters || !hyphen)
         return push_word(L, n, doc, tok, t->start, t->end, 0);
