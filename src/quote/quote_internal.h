@@ -65,7 +65,7 @@ typedef struct fl_quote_layer {
     /* Per token, answers of tok_in and tok_cue remembered for the article:
      * the rules ask about the same token many times, and each answer is a
      * bisection of a word table. */
-    uint32_t *tok_list_known;      /* nonzero: tok_in has been answered for the token */
+    uint32_t *tok_list_known;      /* TOK_KNOWN_* bits: what is remembered of the token */
     uint32_t *tok_list_in;         /* bit l: in list l (0 for a token not wordish) */
     int16_t *tok_cue_flags;        /* CUE_* flags of the token, or -1 until asked */
     uint8_t *tok_entity;           /* 1 + the type (fl_entity_type) of the entity layer's mention the token is in, or 0 */
@@ -199,13 +199,16 @@ static inline int tok_eq(const qctx *c, uint32_t i, const char *word)
     }
     return tok_eq_full(c, i, word);
 }
+/* Bits of tok_list_known: the token's lists (tok_list_in) are known; its
+ * name_is_word answer is known, and is yes. */
+enum { TOK_KNOWN_LISTS = 1u, TOK_KNOWN_NAME = 2u, TOK_IS_NAME = 4u };
 int tok_in_first(const qctx *c, uint32_t i, fl_wordlist list); /* tok_in's first answer for token i */
 /* Token i is a word (tok_is_wordish) of the list. Asked millions of times
  * an article set, mostly of tokens already answered: that answer is read
  * here, inline; the first question of a token looks up all its lists. */
 static inline int tok_in(const qctx *c, uint32_t i, fl_wordlist list)
 {
-    if (i < c->ntok && c->L->tok_list_known[i])
+    if (i < c->ntok && (c->L->tok_list_known[i] & TOK_KNOWN_LISTS))
         return (unsigned)list < WL_COUNT && (c->L->tok_list_in[i] >> list & 1u);
     return tok_in_first(c, i, list);
 }
@@ -214,7 +217,7 @@ static inline uint32_t tok_lists(const qctx *c, uint32_t i)
 {
     if (i >= c->ntok)
         return 0;
-    if (!c->L->tok_list_known[i])
+    if (!(c->L->tok_list_known[i] & TOK_KNOWN_LISTS))
         tok_in_first(c, i, WL_COUNT);
     return c->L->tok_list_in[i];
 }

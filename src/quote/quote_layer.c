@@ -218,7 +218,7 @@ int tok_is_wordish(const qctx *c, uint32_t i)
     }
 }
 
-_Static_assert(WL_COUNT <= 32, "tok_list_known holds one bit per word list");
+_Static_assert(WL_COUNT <= 32, "tok_list_in holds one bit per word list");
 
 /* One probe of the cue index answers every list and the cue flags of a
  * token: both are remembered, whichever was asked first. */
@@ -229,7 +229,7 @@ static void tok_learn(const qctx *c, uint32_t i)
     L->tok_list_in[i] = tok_is_wordish(c, i)
                             ? fl_word_lists(c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start, &flags)
                             : 0;
-    L->tok_list_known[i] = 1;
+    L->tok_list_known[i] |= TOK_KNOWN_LISTS;
     if (c->tok[i].kind == FL_TOKEN_WORD)
         L->tok_cue_flags[i] = (int16_t)flags;
 }
