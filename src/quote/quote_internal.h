@@ -64,7 +64,7 @@ typedef struct fl_quote_layer {
     uint32_t *tok_sentence;        /* per token: its sentence */
     /* Per token, answers of tok_in and tok_cue remembered for the article:
      * the rules ask about the same token many times, and each answer is a
-     * bisection of a word table. */
+     * probe of the cue index (cue_index.c); also name_is_word's answer. */
     uint32_t *tok_list_known;      /* TOK_KNOWN_* bits: what is remembered of the token */
     uint32_t *tok_list_in;         /* bit l: in list l (0 for a token not wordish) */
     int16_t *tok_cue_flags;        /* CUE_* flags of the token, or -1 until asked */

@@ -4,7 +4,7 @@
  * every word and keeps the longest match, widened to whole tokens.
  *
  * Cost: one pass over the tokens; each word is looked up once in the
- * lexicon (a binary search over ~220 entries) and the patterns are only
+ * lexicon (a filtered hash lookup, lexicon.c) and the patterns are only
  * tried at words that can start a time expression, so the layer stays far
  * cheaper than tokenization. Nothing is allocated once the doc's arrays are
  * warm. Not for: the patterns (patterns.c) or TimeML (timeml.c).

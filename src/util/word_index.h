@@ -18,9 +18,11 @@
  * up to a power of two). The index is built once (fl_word_index_build, e.g.
  * under pthread_once) and is then read-only, so threads may share it.
  *
- * Adoptable by any layer's word lists (src/quote/cues.c, src/time/lexicon.c
- * still use binary searches): build once per table, then
- * fl_word_index_find instead of fl_sorted_find.
+ * Used by the figure lexicon (src/figure/words.c) and the time lexicon
+ * (src/time/lexicon.c); the quote cue lists have their own index of all
+ * lists at once (src/quote/cue_index.c). Adoptable by any other hot word
+ * list: build once per table, then fl_word_index_find instead of
+ * fl_sorted_find.
  */
 #ifndef FL_UTIL_WORD_INDEX_H
 #define FL_UTIL_WORD_INDEX_H
