@@ -41,11 +41,21 @@ static int article_cap(const qctx *c, uint32_t i)
 
 int name_is_word(const qctx *c, uint32_t i)
 {
-    return i < c->ntok && c->tok[i].kind == FL_TOKEN_WORD && (tok_cap(c, i) || article_cap(c, i)) && !is_descriptor(c, i) &&
-           !tok_in(c, i, WL_TITLE) &&
-           !tok_in(c, i, WL_DEMONYM) && !tok_in(c, i, WL_DETERMINER) && !tok_in(c, i, WL_PRONOUN) &&
-           !tok_in(c, i, WL_BOUNDARY) && !tok_in(c, i, WL_ANONYMOUS) && !tok_in(c, i, WL_AUX) &&
-           !tok_in(c, i, WL_PREPOSITION) && !tok_in(c, i, WL_CALENDAR) && !tok_cue(c, i);
+    if (i >= c->ntok)
+        return 0;
+    /* The answer depends on the token alone and is asked ~500 times an
+     * article (name_fullest scans spans): remembered per token. */
+    uint32_t *known = &c->L->tok_list_known[i];
+    if (*known & TOK_KNOWN_NAME)
+        return (*known & TOK_IS_NAME) != 0;
+    /* one test of the token's list bits, not one question per list */
+    const uint32_t not_name = UINT32_C(1) << WL_TITLE | UINT32_C(1) << WL_DEMONYM | UINT32_C(1) << WL_DETERMINER |
+                              UINT32_C(1) << WL_PRONOUN | UINT32_C(1) << WL_BOUNDARY | UINT32_C(1) << WL_ANONYMOUS |
+                              UINT32_C(1) << WL_AUX | UINT32_C(1) << WL_PREPOSITION | UINT32_C(1) << WL_CALENDAR;
+    int yes = c->tok[i].kind == FL_TOKEN_WORD && (tok_cap(c, i) || article_cap(c, i)) && !is_descriptor(c, i) &&
+              !(tok_lists(c, i) & not_name) && !tok_cue(c, i);
+    *known |= TOK_KNOWN_NAME | (yes ? TOK_IS_NAME : 0u);
+    return yes;
 }
 
 int name_same_word(const qctx *c, uint32_t a, uint32_t b)

@@ -64,9 +64,9 @@ typedef struct fl_quote_layer {
     uint32_t *tok_sentence;        /* per token: its sentence */
     /* Per token, answers of tok_in and tok_cue remembered for the article:
      * the rules ask about the same token many times, and each answer is a
-     * bisection of a word table. */
-    uint32_t *tok_list_known;      /* bit l: tok_in(t, l) has been answered */
-    uint32_t *tok_list_in;         /* bit l: its answer */
+     * probe of the cue index (cue_index.c); also name_is_word's answer. */
+    uint32_t *tok_list_known;      /* TOK_KNOWN_* bits: what is remembered of the token */
+    uint32_t *tok_list_in;         /* bit l: in list l (0 for a token not wordish) */
     int16_t *tok_cue_flags;        /* CUE_* flags of the token, or -1 until asked */
     uint8_t *tok_entity;           /* 1 + the type (fl_entity_type) of the entity layer's mention the token is in, or 0 */
     uint8_t *tok_role;             /* attrib_learned.c: the token's part in the rules' attributions */
@@ -181,9 +181,55 @@ fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e); /* fullest form in 
 /* Token helpers (quote_layer.c). */
 uint32_t tok_sentence_of(const qctx *c, uint32_t t);
 uint32_t tok_at_byte(const qctx *c, uint32_t byte);
-int tok_eq(const qctx *c, uint32_t i, const char *word);   /* case-insensitive */
-int tok_in(const qctx *c, uint32_t i, fl_wordlist list);
-int tok_cue(const qctx *c, uint32_t i);                    /* CUE_* flags of a word token */
+int tok_eq_full(const qctx *c, uint32_t i, const char *word);
+/* Token i spells `word` (lower case), ASCII case-insensitively. The rules
+ * ask this millions of times an article set, nearly always of a token that
+ * starts with another letter: the first byte is compared here, inline. */
+static inline int tok_eq(const qctx *c, uint32_t i, const char *word)
+{
+    if (i >= c->ntok)
+        return 0;
+    const fl_token *t = &c->tok[i];
+    if (t->end > t->start) {
+        unsigned char a = (unsigned char)c->text[t->start];
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a + 32);
+        if (a != (unsigned char)word[0])
+            return 0;
+    }
+    return tok_eq_full(c, i, word);
+}
+/* Bits of tok_list_known: the token's lists (tok_list_in) are known; its
+ * name_is_word answer is known, and is yes. */
+enum { TOK_KNOWN_LISTS = 1u, TOK_KNOWN_NAME = 2u, TOK_IS_NAME = 4u };
+int tok_in_first(const qctx *c, uint32_t i, fl_wordlist list); /* tok_in's first answer for token i */
+/* Token i is a word (tok_is_wordish) of the list. Asked millions of times
+ * an article set, mostly of tokens already answered: that answer is read
+ * here, inline; the first question of a token looks up all its lists. */
+static inline int tok_in(const qctx *c, uint32_t i, fl_wordlist list)
+{
+    if (i < c->ntok && (c->L->tok_list_known[i] & TOK_KNOWN_LISTS))
+        return (unsigned)list < WL_COUNT && (c->L->tok_list_in[i] >> list & 1u);
+    return tok_in_first(c, i, list);
+}
+/* All the lists token i is in, as bits (1u << list); 0 past the end. */
+static inline uint32_t tok_lists(const qctx *c, uint32_t i)
+{
+    if (i >= c->ntok)
+        return 0;
+    if (!(c->L->tok_list_known[i] & TOK_KNOWN_LISTS))
+        tok_in_first(c, i, WL_COUNT);
+    return c->L->tok_list_in[i];
+}
+int tok_cue_first(const qctx *c, uint32_t i);
+/* CUE_* flags of a word token (0 for another token): the remembered
+ * answer inline, the first question of a token out of line. */
+static inline int tok_cue(const qctx *c, uint32_t i)
+{
+    if (i < c->ntok && c->L->tok_cue_flags[i] >= 0)
+        return c->L->tok_cue_flags[i];
+    return tok_cue_first(c, i);
+}
 int tok_punct(const qctx *c, uint32_t i, char ch);         /* a one-byte punctuation token */
 int tok_is_wordish(const qctx *c, uint32_t i);             /* word, abbrev, domain, handle, number */
 int tok_cap(const qctx *c, uint32_t i);

@@ -109,8 +109,8 @@ fl_status fl_quote_extract_with(fl_doc *doc, const struct fl_attrib_model *model
     for (int k = 1; k < 9; k++)
         L->tok_cap = caps[k] < L->tok_cap ? caps[k] : L->tok_cap;
     memset(L->tok_list_known, 0, c.ntok * sizeof *L->tok_list_known);
-    for (uint32_t t = 0; t < c.ntok; t++)
-        L->tok_cue_flags[t] = -1;
+    for (uint32_t t = 0; t < c.ntok; t++) /* only a word token has cue flags: 0 for the others */
+        L->tok_cue_flags[t] = c.tok[t].kind == FL_TOKEN_WORD ? -1 : 0;
     for (uint32_t s = 0; s < c.nsent; s++)
         for (uint32_t t = c.sent[s].token_begin; t < c.sent[s].token_end; t++)
             L->tok_sentence[t] = s;
@@ -188,22 +188,21 @@ const char *fl_speaker_via_name(fl_speaker_via via)
 
 /* ---- token helpers ------------------------------------------------------ */
 
-int tok_eq(const qctx *c, uint32_t i, const char *word)
+int tok_eq_full(const qctx *c, uint32_t i, const char *word)
 {
     if (i >= c->ntok)
         return 0;
     const fl_token *t = &c->tok[i];
-    size_t n = t->end - t->start, k = strlen(word);
-    if (n != k)
-        return 0;
+    size_t n = t->end - t->start;
+    /* no strlen: the word must end exactly where the token does */
     for (size_t j = 0; j < n; j++) {
         unsigned char a = (unsigned char)c->text[t->start + j];
         if (a >= 'A' && a <= 'Z')
             a = (unsigned char)(a + 32);
-        if (a != (unsigned char)word[j])
+        if (!word[j] || a != (unsigned char)word[j])
             return 0;
     }
-    return 1;
+    return word[n] == 0;
 }
 
 int tok_is_wordish(const qctx *c, uint32_t i)
@@ -219,33 +218,36 @@ int tok_is_wordish(const qctx *c, uint32_t i)
     }
 }
 
-_Static_assert(WL_COUNT <= 32, "tok_list_known holds one bit per word list");
+_Static_assert(WL_COUNT <= 32, "tok_list_in holds one bit per word list");
 
-int tok_in(const qctx *c, uint32_t i, fl_wordlist list)
+/* One probe of the cue index answers every list and the cue flags of a
+ * token: both are remembered, whichever was asked first. */
+static void tok_learn(const qctx *c, uint32_t i)
 {
-    if (i >= c->ntok || !tok_is_wordish(c, i) || (unsigned)list >= WL_COUNT)
-        return 0;
-    uint32_t bit = UINT32_C(1) << list;
     fl_quote_layer *L = c->L;
-    if (!(L->tok_list_known[i] & bit)) {
-        /* one probe answers every list: remember them all */
-        L->tok_list_in[i] = fl_word_lists(c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start, NULL);
-        L->tok_list_known[i] = UINT32_MAX;
-    }
-    return (L->tok_list_in[i] & bit) != 0;
+    int flags = 0;
+    L->tok_list_in[i] = tok_is_wordish(c, i)
+                            ? fl_word_lists(c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start, &flags)
+                            : 0;
+    L->tok_list_known[i] |= TOK_KNOWN_LISTS;
+    if (c->tok[i].kind == FL_TOKEN_WORD)
+        L->tok_cue_flags[i] = (int16_t)flags;
 }
 
-int tok_cue(const qctx *c, uint32_t i)
+int tok_in_first(const qctx *c, uint32_t i, fl_wordlist list)
+{
+    if (i >= c->ntok)
+        return 0;
+    tok_learn(c, i);
+    return (unsigned)list < WL_COUNT && (c->L->tok_list_in[i] >> list & 1u);
+}
+
+int tok_cue_first(const qctx *c, uint32_t i)
 {
     if (i >= c->ntok || c->tok[i].kind != FL_TOKEN_WORD)
         return 0;
-    fl_quote_layer *L = c->L;
-    if (L->tok_cue_flags[i] < 0) {
-        int flags = 0;
-        fl_word_lists(c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start, &flags);
-        L->tok_cue_flags[i] = (int16_t)flags;
-    }
-    return L->tok_cue_flags[i];
+    tok_learn(c, i);
+    return c->L->tok_cue_flags[i];
 }
 
 int tok_punct(const qctx *c, uint32_t i, char ch)

@@ -8,7 +8,10 @@
 
 #include "time/times.h"
 
+#include <pthread.h>
 #include <string.h>
+
+#include "util/word_index.h"
 
 static const fl_lex_entry table[] = {
     {"a", FL_LX_NUMBER, 1, FL_LXF_ARTICLE},
@@ -245,18 +248,19 @@ static const fl_lex_entry table[] = {
 
 #define TABLE_SIZE (sizeof table / sizeof table[0])
 
-const fl_lex_entry *fl_lex_lookup(const char *s, size_t len)
+/* The lexicon is looked up once for every word of every article, so
+ * through a hash index (util/word_index.h, ASCII-folded: one pass over the
+ * word instead of ~8 strcmp calls of a bisection), built on first use and
+ * shared read-only by threads. The bisection stays for when the index
+ * could not be built (out of memory); both find exactly the table's words
+ * (the table is strictly sorted: no duplicates to choose between). */
+static fl_word_index lex_index;
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+static void build_lex_index(void) { fl_word_index_build(&lex_index, table, TABLE_SIZE, sizeof table[0], 1); }
+
+static const fl_lex_entry *bisect(const char *key)
 {
-    char key[16];
-    if (len && s[len - 1] == '.')
-        len--;
-    if (len == 0 || len >= sizeof key)
-        return NULL;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        key[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-    }
-    key[len] = 0;
     size_t lo = 0, hi = TABLE_SIZE;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -269,6 +273,34 @@ const fl_lex_entry *fl_lex_lookup(const char *s, size_t len)
             lo = mid + 1;
     }
     return NULL;
+}
+
+const fl_lex_entry *fl_lex_lookup(const char *s, size_t len)
+{
+    if (len && s[len - 1] == '.')
+        len--;
+    if (len == 0 || len >= 16) /* no entry is longer */
+        return NULL;
+    /* A NUL byte ends the word, as it ends the key of a bisection. */
+    for (size_t i = 0; i < len; i++)
+        if (!s[i]) {
+            len = i;
+            break;
+        }
+    if (len == 0)
+        return NULL; /* no entry is empty */
+    pthread_once(&lex_once, build_lex_index);
+    if (lex_index.slots) {
+        long i = fl_word_index_find(&lex_index, s, len);
+        return i < 0 ? NULL : &table[i];
+    }
+    char key[16];
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        key[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    }
+    key[len] = 0;
+    return bisect(key);
 }
 
 const char *fl_unit_letter(fl_unit u)

@@ -39,6 +39,7 @@ typedef struct fl_tword {
     int32_t num;                 /* numeric value for DIGITS, DECADE, ORD; else -1 */
     uint8_t ndigits;             /* digits in the number */
     uint8_t flags;               /* FL_W_* */
+    uint8_t first;               /* first byte, ASCII lower-cased; 0 for an empty word */
 } fl_tword;
 
 enum { FL_TENSE_UNKNOWN = 0, FL_TENSE_PAST = -1, FL_TENSE_FUTURE = 1 };
@@ -68,7 +69,15 @@ typedef struct fl_tctx {
 } fl_tctx;
 
 /* Word helpers (recognize.c). */
-int fl_tw_is(const fl_tctx *c, size_t i, const char *lower);  /* word i spells `lower` (any case) */
+/* Word i spells `lower` (any case). The patterns ask this millions of
+ * times an article set with literal words, nearly always of a word that
+ * starts with another letter: the first byte is compared here, inline, and
+ * only a word with the same first byte is compared in full. */
+int fl_tw_is_full(const fl_tctx *c, size_t i, const char *lower);
+static inline int fl_tw_is(const fl_tctx *c, size_t i, const char *lower)
+{
+    return i < c->n && c->w[i].first == (unsigned char)lower[0] && fl_tw_is_full(c, i, lower);
+}
 int fl_tw_class(const fl_tctx *c, size_t i);                  /* lexicon class or FL_LX_NONE */
 int fl_tw_value(const fl_tctx *c, size_t i);                  /* lexicon value */
 unsigned fl_tw_lexflags(const fl_tctx *c, size_t i);

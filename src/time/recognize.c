@@ -4,7 +4,7 @@
  * every word and keeps the longest match, widened to whole tokens.
  *
  * Cost: one pass over the tokens; each word is looked up once in the
- * lexicon (a binary search over ~220 entries) and the patterns are only
+ * lexicon (a filtered hash lookup, lexicon.c) and the patterns are only
  * tried at words that can start a time expression, so the layer stays far
  * cheaper than tokenization. Nothing is allocated once the doc's arrays are
  * warm. Not for: the patterns (patterns.c) or TimeML (timeml.c).
@@ -22,7 +22,7 @@
 
 /* ---- word helpers ---------------------------------------------------- */
 
-int fl_tw_is(const fl_tctx *c, size_t i, const char *lower)
+int fl_tw_is_full(const fl_tctx *c, size_t i, const char *lower)
 {
     if (i >= c->n)
         return 0;
@@ -297,6 +297,7 @@ static int push_word(fl_time_layer *L, size_t *n, const fl_doc *doc, uint32_t to
     w->lex = NULL;
     w->num = -1;
     w->ndigits = 0;
+    w->first = b > a ? (uint8_t)(t[a] >= 'A' && t[a] <= 'Z' ? t[a] + 32 : t[a]) : 0;
     if (flags & (FL_W_PUNCT | FL_W_OTHER))
         return 1;
     if (t[a] >= 'A' && t[a] <= 'Z')
@@ -330,11 +331,13 @@ static int add_token_words(fl_time_layer *L, size_t *n, const fl_doc *doc, uint3
     }
     /* Split at ASCII hyphens when the token has letters: "third-quarter",
      * "20-year"; keep "1998-10-15" and "200-300" whole. */
+    /* Most tokens have no hyphen: look for one before looking for letters. */
     int letters = 0, hyphen = 0;
-    for (uint32_t k = t->start; k < t->end; k++) {
+    for (uint32_t k = t->start; k < t->end && !hyphen; k++)
+        hyphen = s[k] == '-';
+    for (uint32_t k = t->start; hyphen && k < t->end && !letters; k++) {
         char ch = s[k];
-        letters |= (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
-        hyphen |= ch == '-';
+        letters = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
     }
     if (!letters || !hyphen)
         return push_word(L, n, doc, tok, t->start, t->end, 0);

@@ -12,15 +12,25 @@ static inline unsigned char fold_char(unsigned char c, int fold)
     return fold && c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
+/* FNV-1a; the folded loop is separate so that neither tests `fold` per
+ * byte. */
 static inline uint64_t span_hash(const char *s, size_t len, int fold)
 {
     uint64_t h = UINT64_C(0xcbf29ce484222325);
-    for (size_t i = 0; i < len; i++) {
-        h ^= fold_char((unsigned char)s[i], fold);
-        h *= UINT64_C(0x100000001b3);
-    }
+    if (fold)
+        for (size_t i = 0; i < len; i++) {
+            unsigned c = (unsigned char)s[i];
+            h = (h ^ (c - 'A' < 26u ? c + 32u : c)) * UINT64_C(0x100000001b3);
+        }
+    else
+        for (size_t i = 0; i < len; i++)
+            h = (h ^ (unsigned char)s[i]) * UINT64_C(0x100000001b3);
     return h ^ (h >> 32);
 }
+
+/* A slot: the high 32 bits of the word's hash (its tag), the item number
+ * + 1 in the low 32 bits; 0 is empty. */
+static inline uint64_t slot_of(uint64_t h, size_t item) { return (h >> 32) << 32 | ((uint64_t)item + 1); }
 
 static inline const char *item_word(const fl_word_index *ix, size_t i)
 {
@@ -42,7 +52,7 @@ int fl_word_index_build(fl_word_index *ix, const void *items, size_t count, size
 {
     memset(ix, 0, sizeof *ix);
     size_t cap = 16;
-    while (cap < 2 * count)
+    while (cap < 4 * count)
         cap *= 2;
     if (!(ix->slots = calloc(cap, sizeof *ix->slots)))
         return 0;
@@ -56,15 +66,20 @@ int fl_word_index_build(fl_word_index *ix, const void *items, size_t count, size
         size_t len = strlen(word);
         /* Hashed as it is written: a word that folding could never produce
          * (one with a capital, in a folding index) is then never found. */
-        size_t at = (size_t)span_hash(word, len, 0) & ix->mask;
+        if (len) { /* as written: a word folding could not produce only lets others through */
+            unsigned k = fl_word_index_filter_key(word, len, 0);
+            ix->filter[k >> 3] |= (uint8_t)(1u << (k & 7));
+        }
+        uint64_t h = span_hash(word, len, 0);
+        size_t at = (size_t)h & ix->mask;
         int duplicate = 0;
         while (ix->slots[at]) {
-            if (!strcmp(item_word(ix, ix->slots[at] - 1), word))
+            if (!strcmp(item_word(ix, (uint32_t)ix->slots[at] - 1), word))
                 duplicate = 1;
             at = (at + 1) & ix->mask;
         }
         if (!duplicate)
-            ix->slots[at] = (uint32_t)i + 1;
+            ix->slots[at] = slot_of(h, i);
     }
     return 1;
 }
@@ -75,13 +90,16 @@ void fl_word_index_free(fl_word_index *ix)
     memset(ix, 0, sizeof *ix);
 }
 
-long fl_word_index_find(const fl_word_index *ix, const char *s, size_t len)
+long fl_word_index_probe(const fl_word_index *ix, const char *s, size_t len)
 {
     if (!ix->slots)
         return -1;
-    size_t at = (size_t)span_hash(s, len, ix->fold) & ix->mask;
-    for (uint32_t v; (v = ix->slots[at]) != 0; at = (at + 1) & ix->mask)
-        if (same_word(item_word(ix, v - 1), s, len, ix->fold))
-            return (long)v - 1;
+    uint64_t h = span_hash(s, len, ix->fold);
+    uint64_t tag = h >> 32;
+    size_t at = (size_t)h & ix->mask;
+    /* only a slot with the same tag is compared byte by byte */
+    for (uint64_t v; (v = ix->slots[at]) != 0; at = (at + 1) & ix->mask)
+        if (v >> 32 == tag && same_word(item_word(ix, (uint32_t)v - 1), s, len, ix->fold))
+            return (long)(uint32_t)v - 1;
     return -1;
 }

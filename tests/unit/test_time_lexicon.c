@@ -1,5 +1,8 @@
-/* test_time_lexicon.c — the time vocabulary is sorted (lookups are binary
- * searches) and answers; the calendar's arithmetic is exact. */
+/* test_time_lexicon.c — the time vocabulary is sorted (the fallback lookup
+ * is a binary search) and the indexed lookup answers as a bisection would:
+ * every entry in any case and with a final period, no prefix, a key ended
+ * by a NUL byte; the calendar's arithmetic is exact. */
+#include <ctype.h>
 #include <string.h>
 
 #include "check.h"
@@ -27,6 +30,36 @@ int main(void)
     CHECK(fl_lex_lookup("Blinken", 7) == NULL);
     CHECK(fl_lex_lookup("", 0) == NULL);
     CHECK(fl_lex_lookup("a-very-long-word-indeed", 23) == NULL);
+    /* Every entry through the index: as written, upper-cased, with a final
+     * period; its prefixes give only shorter entries. */
+    size_t found = 0, upper = 0, period = 0, wrong = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *w = e[i].word;
+        size_t len = strlen(w);
+        char buf[32];
+        CHECK(len + 1 < sizeof buf);
+        if (len + 1 >= sizeof buf)
+            continue;
+        found += fl_lex_lookup(w, len) == &e[i];
+        for (size_t k = 0; k < len; k++)
+            buf[k] = (char)toupper((unsigned char)w[k]);
+        upper += fl_lex_lookup(buf, len) == &e[i];
+        memcpy(buf, w, len);
+        buf[len] = '.';
+        period += fl_lex_lookup(buf, len + 1) == &e[i];
+        for (size_t k = 1; k < len; k++) {
+            const fl_lex_entry *p = fl_lex_lookup(w, k);
+            wrong += p && strlen(p->word) != k - (w[k - 1] == '.'); /* "a." of "a.m" is "a" */
+        }
+    }
+    CHECK_INT(found, n);
+    CHECK_INT(upper, n);
+    CHECK_INT(period, n);
+    CHECK_INT(wrong, 0);
+    x = fl_lex_lookup("may\0be", 6); /* a NUL ends the key, as in a bisection */
+    CHECK(x && x->cls == FL_LX_MONTH && x->value == 5);
+    CHECK(fl_lex_lookup("\0may", 4) == NULL);
+    CHECK(fl_lex_lookup("mayo", 4) == NULL && fl_lex_lookup("yam", 3) == NULL);
     CHECK_STR(fl_unit_letter(FL_U_DECADE), "DE");
     CHECK(fl_unit_is_clock(FL_U_HOUR) && !fl_unit_is_clock(FL_U_DAY));
 

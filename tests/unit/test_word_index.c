@@ -90,6 +90,42 @@ int main(void)
     fl_word_index_free(&ix);
     CHECK_INT(fl_word_index_find(&ix, "said", 4), -1); /* freed: empty */
 
+    /* Words of every length to 40 (the filter keeps length & 15): each is
+     * found, in capitals too when folding; a word with another last byte or
+     * another length is not. */
+    static char words[40][48];
+    static item long_table[40];
+    for (int i = 0; i < 40; i++) {
+        for (int k = 0; k <= i; k++)
+            words[i][k] = (char)('a' + (i + k) % 26);
+        words[i][i + 1] = 0;
+        long_table[i].word = words[i];
+        long_table[i].value = i;
+    }
+    for (int fold = 0; fold <= 1; fold++) {
+        CHECK(fl_word_index_build(&ix, long_table, 40, sizeof long_table[0], fold));
+        int hits = 0, upper_hits = 0, misses = 0;
+        for (int i = 0; i < 40; i++) {
+            size_t len = (size_t)i + 1;
+            char buf[48];
+            memcpy(buf, words[i], len + 1);
+            hits += fl_word_index_find(&ix, buf, len) == i;
+            for (size_t k = 0; k < len; k++)
+                buf[k] = (char)toupper((unsigned char)buf[k]);
+            upper_hits += fl_word_index_find(&ix, buf, len) == i;
+            memcpy(buf, words[i], len + 1);
+            buf[len - 1] = '#';
+            misses += fl_word_index_find(&ix, buf, len) == -1;
+            buf[len - 1] = words[i][len - 1];
+            buf[len] = 'z';
+            misses += fl_word_index_find(&ix, buf, len + 1) == -1;
+        }
+        CHECK_INT(hits, 40);
+        CHECK_INT(upper_hits, fold ? 40 : 0);
+        CHECK_INT(misses, 80);
+        fl_word_index_free(&ix);
+    }
+
     /* The figure lexicon through fl_fig_lookup (indexed) agrees with the table. */
     const fl_fig_word *lex;
     size_t n = fl_fig_lexicon(&lex);
