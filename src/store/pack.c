@@ -61,6 +61,9 @@ int fl_pack_text(fl_packer **pp, const char *text, size_t len, fl_buffer *out)
     return 1;
 }
 
+/* No stored text inflates beyond SQLite's own limit on a value (1e9 bytes). */
+#define FL_UNPACK_MAX ((size_t)1000000000)
+
 int fl_unpack_text(const void *z, size_t len, fl_buffer *out)
 {
     fl_buffer_clear(out);
@@ -83,6 +86,10 @@ int fl_unpack_text(const void *z, size_t len, fl_buffer *out)
         if (rc == Z_BUF_ERROR && zs.avail_out == 0)
             rc = Z_OK; /* output full: grow and go on */
         guess = out->cap;
+        if (rc == Z_OK && out->len >= FL_UNPACK_MAX) {
+            rc = Z_DATA_ERROR; /* a damaged or hostile blob, not a text we wrote */
+            break;
+        }
     }
     inflateEnd(&zs);
     if (rc != Z_STREAM_END)
@@ -117,6 +124,11 @@ static int get_varint(const unsigned char **p, const unsigned char *end, unsigne
     return 0;
 }
 
+/* a - b and a + b modulo 2^64 (the conversion back to signed is the
+ * two's complement one gcc and clang define). */
+static long long wrap_sub(long long a, long long b) { return (long long)((unsigned long long)a - (unsigned long long)b); }
+static long long wrap_add(long long a, long long b) { return (long long)((unsigned long long)a + (unsigned long long)b); }
+
 static unsigned long long zigzag(long long v)
 {
     return v < 0 ? (((unsigned long long)-(v + 1)) << 1) | 1 : (unsigned long long)v << 1;
@@ -126,10 +138,13 @@ static long long unzigzag(unsigned long long v) { return (v & 1) ? -(long long)(
 
 void fl_pack_spans(const fl_span_pair *spans, size_t n, fl_buffer *out)
 {
+    /* Differences are taken modulo 2^64 (spans come from input JSON and
+     * may be anything): no signed overflow, and unpacking adds them back
+     * the same way, so any pair of 64-bit values round-trips. */
     long long prev = 0;
     for (size_t i = 0; i < n; i++) {
-        put_varint(out, zigzag(spans[i].start - prev));
-        put_varint(out, zigzag(spans[i].end - spans[i].start));
+        put_varint(out, zigzag(wrap_sub(spans[i].start, prev)));
+        put_varint(out, zigzag(wrap_sub(spans[i].end, spans[i].start)));
         prev = spans[i].start;
     }
 }
@@ -139,8 +154,8 @@ int fl_unpack_span(const unsigned char **p, const unsigned char *end, long long 
     unsigned long long a, b;
     if (*p >= end || !get_varint(p, end, &a) || !get_varint(p, end, &b))
         return 0;
-    span->start = *prev + unzigzag(a);
-    span->end = span->start + unzigzag(b);
+    span->start = wrap_add(*prev, unzigzag(a));
+    span->end = wrap_add(span->start, unzigzag(b));
     *prev = span->start;
     return 1;
 }

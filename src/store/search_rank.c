@@ -71,6 +71,7 @@ typedef struct rank_context {
     char *last_key;
     size_t last_len;
     sqlite3_int64 last_version;
+    sqlite3_int64 last_changes; /* sqlite3_total_changes64: this connection's own writes */
     fl_search_total last[2];
 } rank_context;
 
@@ -365,7 +366,8 @@ int fl_search_register(fl_store *s)
 }
 
 /* The connection's context and its data_version (which changes when
- * another connection commits); NULL on error. */
+ * another connection commits; the connection's own writes are told by
+ * sqlite3_total_changes64); NULL on error. */
 static rank_context *context_of(fl_store *s, sqlite3_int64 *version)
 {
     sqlite3_stmt *st = fl_search_prepare(s, "SELECT fl_search_context(), (SELECT data_version FROM pragma_data_version)");
@@ -396,6 +398,7 @@ void fl_search_remember(fl_store *s, const char *key, size_t len, const fl_searc
     c->last_key = copy;
     c->last_len = len;
     c->last_version = version;
+    c->last_changes = sqlite3_total_changes64(s->db);
     c->last[0] = totals[0];
     c->last[1] = totals[1];
 }
@@ -404,7 +407,8 @@ int fl_search_recall(fl_store *s, const char *key, size_t len, fl_search_total t
 {
     sqlite3_int64 version = 0;
     rank_context *c = context_of(s, &version);
-    if (!c || !c->last_key || c->last_len != len || memcmp(c->last_key, key, len) || c->last_version != version)
+    if (!c || !c->last_key || c->last_len != len || memcmp(c->last_key, key, len) || c->last_version != version ||
+        c->last_changes != sqlite3_total_changes64(s->db))
         return 0;
     totals[0] = c->last[0];
     totals[1] = c->last[1];

@@ -175,6 +175,14 @@ int main(void)
         CHECK_INT(total(reader, "walrus", "articles"), 1); /* another search: not the remembered one */
     }
 
+    /* The writer's own commit must not leave its remembered totals stale
+     * (data_version only tells other connections' commits). */
+    r = search(s, FL_QUERY_SEARCH, "zebra", 2, 0); /* remembers the totals */
+    fl_result_free(r);
+    CHECK_INT(add(s, "2023-03-02", "Shorter", "zebra once more", NULL), 1);
+    CHECK_INT(fl_store_commit(s), FL_OK);
+    CHECK_INT(total(s, "zebra", "articles"), 7);
+
     /* The window: 1,005 more matches; pages and totals stop at 1,000. */
     for (int i = 0; i < 1005; i++) {
         char text[128], head[32];

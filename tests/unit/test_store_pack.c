@@ -112,6 +112,20 @@ static void test_pack(void)
         CHECK(got.start == spans[i].start && got.end == spans[i].end);
     }
     CHECK(!fl_unpack_span(&q, end, &prev, &got));
+    /* Spans from hostile JSON: the extremes round-trip, with no signed
+     * overflow for UBSan to find. */
+    fl_span_pair extreme[] = {{-9223372036854775807LL - 1, 9223372036854775807LL},
+                              {9223372036854775807LL, -9223372036854775807LL - 1},
+                              {0, 9223372036854775807LL}};
+    fl_buffer_clear(&z);
+    fl_pack_spans(extreme, 3, &z);
+    q = (const unsigned char *)z.data;
+    end = q + z.len;
+    prev = 0;
+    for (size_t i = 0; i < 3; i++) {
+        CHECK(fl_unpack_span(&q, end, &prev, &got));
+        CHECK(got.start == extreme[i].start && got.end == extreme[i].end);
+    }
     unsigned char truncated[] = {0x80};
     q = truncated;
     CHECK(!fl_unpack_span(&q, truncated + 1, &prev, &got));
