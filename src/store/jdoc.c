@@ -7,9 +7,12 @@
  * allocates nothing. Members are found by a linear scan: extract objects
  * have a dozen members at most.
  */
+#define _GNU_SOURCE /* strtod_l: numbers read the same whatever locale the program set */
 #include "store/jdoc.h"
 
 #include <errno.h>
+#include <locale.h>
+#include <pthread.h>
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
@@ -252,6 +255,13 @@ static const char *parse_string(jd_doc *d, char **pp, const char *end, size_t *l
     }
 }
 
+
+/* JSON numbers use '.', whatever LC_NUMERIC a program embedding the
+ * library has set: reals are read in the C locale, made once. */
+static locale_t c_numeric;
+static pthread_once_t c_numeric_once = PTHREAD_ONCE_INIT;
+static void c_numeric_init(void) { c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0); }
+
 static jd_value *parse_number(jd_doc *d, char **pp, const char *end)
 {
     char *p = *pp, *start = p;
@@ -289,7 +299,8 @@ static jd_value *parse_number(jd_doc *d, char **pp, const char *end)
         return fail(d, start, "out of memory");
     errno = 0;
     if (real) {
-        v->u.d = strtod(start, NULL);
+        pthread_once(&c_numeric_once, c_numeric_init);
+        v->u.d = c_numeric ? strtod_l(start, NULL, c_numeric) : strtod(start, NULL);
         if (errno == ERANGE && isinf(v->u.d))
             return fail(d, start, "real number overflow");
     } else {
