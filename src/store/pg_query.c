@@ -292,9 +292,11 @@ static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
                              " GROUP BY m.date ORDER BY m.date LIMIT $4::bigint OFFSET $5::bigint"},
         /* The shape matters more than indexes here (docs/store.md, PostgreSQL):
          * each entity's newest articles are read backwards from the primary
-         * key, stopping at the window, whatever the statistics say; the
-         * other entities are counted by id (one row per article and entity,
-         * then per entity) before any name is read, and only the entities
+         * key, stopping at the window, whatever the statistics say; each
+         * article's other entities come distinct and in order from the
+         * index on mentions (article, entity) (pg_store.c's pg_indexes; a
+         * small sort without it); they are counted by id before any name
+         * is read, and only the entities
          * that can reach the page (a count at least the page's last one)
          * are looked up for their names. */
         {"co_occurring", "WITH arts AS MATERIALIZED (SELECT DISTINCT x.article_id AS id, x.date FROM unnest($1::bigint[]) AS i(id)"
@@ -302,9 +304,9 @@ static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
                          "     AND ($2 IS NULL OR m.date >= $2) AND ($3 IS NULL OR m.date <= $3)"
                          "     ORDER BY m.date DESC, m.article_id DESC LIMIT " CO_OCCURRING_WINDOW ") x"
                          "   ORDER BY x.date DESC, x.article_id DESC LIMIT " CO_OCCURRING_WINDOW "),"
-                         " c AS MATERIALIZED (SELECT p.entity_id, count(*) AS articles FROM (SELECT m2.entity_id"
-                         "   FROM arts JOIN mentions m2 ON m2.article_id = arts.id WHERE NOT (m2.entity_id = ANY($1::bigint[]))"
-                         "   GROUP BY m2.article_id, m2.entity_id) p GROUP BY p.entity_id)"
+                         " c AS MATERIALIZED (SELECT o.entity_id, count(*) AS articles FROM arts CROSS JOIN LATERAL"
+                         "   (SELECT DISTINCT m2.entity_id FROM mentions m2 WHERE m2.article_id = arts.id"
+                         "     AND NOT (m2.entity_id = ANY($1::bigint[])) ORDER BY m2.entity_id) o GROUP BY o.entity_id)"
                          " SELECT e.name, e.type, c.articles FROM c JOIN entities e ON e.id = c.entity_id"
                          " WHERE c.articles >= coalesce((SELECT c2.articles FROM c c2 ORDER BY c2.articles DESC"
                          "   OFFSET greatest($4::bigint + $5::bigint - 1, 0) LIMIT 1), 0)"
