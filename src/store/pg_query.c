@@ -279,23 +279,38 @@ static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
     static const struct {
         const char *name, *sql;
     } parts[] = {
-        {"entity", "SELECT e.id, e.name, e.type, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,"
-                   " (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id) AS articles"
-                   " FROM entities e WHERE e.id = ANY($1::bigint[]) ORDER BY mentions DESC, e.id"
-                   " LIMIT $4::bigint OFFSET $5::bigint"},
+        /* both counts from one pass over the entity's mentions, not two */
+        {"entity", "SELECT e.id, e.name, e.type, n.mentions, n.articles FROM entities e CROSS JOIN LATERAL"
+                   " (SELECT count(*) AS mentions, count(DISTINCT m.article_id) AS articles FROM mentions m"
+                   "   WHERE m.entity_id = e.id) n"
+                   " WHERE e.id = ANY($1::bigint[]) ORDER BY n.mentions DESC, e.id LIMIT $4::bigint OFFSET $5::bigint"},
         /* SQLite's DISTINCT and ORDER BY on a NOCASE column: by alias_fold */
         {"aliases", "SELECT min(x.alias) AS alias FROM entity_aliases x WHERE x.entity_id = ANY($1::bigint[])"
                     " GROUP BY x.alias_fold ORDER BY length(min(x.alias)) DESC, x.alias_fold LIMIT $4::bigint OFFSET $5::bigint"},
         {"mentions_per_day", "SELECT m.date, count(*) AS mentions FROM mentions m WHERE m.entity_id = ANY($1::bigint[])"
                              " AND ($2 IS NULL OR m.date >= $2) AND ($3 IS NULL OR m.date <= $3)"
                              " GROUP BY m.date ORDER BY m.date LIMIT $4::bigint OFFSET $5::bigint"},
-        {"co_occurring", "WITH arts AS (SELECT DISTINCT m.article_id AS id, m.date FROM mentions m"
-                         "   WHERE m.entity_id = ANY($1::bigint[]) AND ($2 IS NULL OR m.date >= $2) AND ($3 IS NULL OR m.date <= $3)"
-                         "   ORDER BY m.date DESC, m.article_id DESC LIMIT " CO_OCCURRING_WINDOW ")"
-                         " SELECT e.name, e.type, count(DISTINCT m2.article_id) AS articles"
-                         " FROM arts JOIN mentions m2 ON m2.article_id = arts.id AND NOT (m2.entity_id = ANY($1::bigint[]))"
-                         " JOIN entities e ON e.id = m2.entity_id"
-                         " GROUP BY e.id ORDER BY articles DESC, e.name, e.id LIMIT $4::bigint OFFSET $5::bigint"},
+        /* The shape matters more than indexes here (docs/store.md, PostgreSQL):
+         * each entity's newest articles are read backwards from the primary
+         * key, stopping at the window, whatever the statistics say; each
+         * article's other entities come distinct and in order from the
+         * index on mentions (article, entity) (pg_store.c's pg_indexes; a
+         * small sort without it); they are counted by id before any name
+         * is read, and only the entities
+         * that can reach the page (a count at least the page's last one)
+         * are looked up for their names. */
+        {"co_occurring", "WITH arts AS MATERIALIZED (SELECT DISTINCT x.article_id AS id, x.date FROM unnest($1::bigint[]) AS i(id)"
+                         "   CROSS JOIN LATERAL (SELECT DISTINCT m.date, m.article_id FROM mentions m WHERE m.entity_id = i.id"
+                         "     AND ($2 IS NULL OR m.date >= $2) AND ($3 IS NULL OR m.date <= $3)"
+                         "     ORDER BY m.date DESC, m.article_id DESC LIMIT " CO_OCCURRING_WINDOW ") x"
+                         "   ORDER BY x.date DESC, x.article_id DESC LIMIT " CO_OCCURRING_WINDOW "),"
+                         " c AS MATERIALIZED (SELECT o.entity_id, count(*) AS articles FROM arts CROSS JOIN LATERAL"
+                         "   (SELECT DISTINCT m2.entity_id FROM mentions m2 WHERE m2.article_id = arts.id"
+                         "     AND NOT (m2.entity_id = ANY($1::bigint[])) ORDER BY m2.entity_id) o GROUP BY o.entity_id)"
+                         " SELECT e.name, e.type, c.articles FROM c JOIN entities e ON e.id = c.entity_id"
+                         " WHERE c.articles >= coalesce((SELECT c2.articles FROM c c2 ORDER BY c2.articles DESC"
+                         "   OFFSET greatest($4::bigint + $5::bigint - 1, 0) LIMIT 1), 0)"
+                         " ORDER BY c.articles DESC, e.name, e.id LIMIT $4::bigint OFFSET $5::bigint"},
         {"quotes", "WITH page AS MATERIALIZED (SELECT q.id FROM quotes q"
                    "   WHERE q.speaker_entity_id = ANY($1::bigint[]) AND ($2 IS NULL OR q.date >= $2) AND ($3 IS NULL OR q.date <= $3)"
                    "   ORDER BY q.date, q.id LIMIT $4::bigint OFFSET $5::bigint)"

@@ -338,6 +338,48 @@ static int read_version(fl_store *s)
     return v;
 }
 
+/* Indexes that change no answer and no schema meaning, so they carry no
+ * version (versions are shared with SQLite): a writer makes the missing
+ * ones when it opens, under the migration lock, so two writers opening at
+ * once do not race on the name; readers work with or without them, only
+ * slower. Each is "CREATE INDEX IF NOT EXISTS" and may replace an index
+ * of the same use ("DROP INDEX IF EXISTS"). Building one on a large
+ * database blocks writes (not reads) until it is built, once.
+ * - mentions (article, entity): an article's distinct entities in order
+ *   from the index alone, as the entity question's co-occurrence counts
+ *   them (pg_query.c); it serves every lookup of mentions_article too. */
+static const char *const pg_indexes[][2] = {
+    {"mentions_article_entity",
+     "CREATE INDEX IF NOT EXISTS mentions_article_entity ON mentions(article_id, entity_id);"
+     "DROP INDEX IF EXISTS mentions_article;"},
+};
+
+static int ensure_indexes(fl_store *s, const char *where)
+{
+    for (size_t i = 0; i < sizeof pg_indexes / sizeof pg_indexes[0]; i++) {
+        const char *p[] = {pg_indexes[i][0]};
+        PGresult *res = fl_pg_exec(s, "SELECT to_regclass($1) IS NOT NULL", 1, p);
+        if (!res)
+            return 0;
+        int exists = !strcmp(PQgetvalue(res, 0, 0), "t");
+        PQclear(res);
+        if (exists)
+            continue;
+        if (!fl_pg_command(s, "BEGIN", 0, NULL))
+            return 0;
+        if (!fl_pg_command(s, MIGRATION_LOCK, 0, NULL) || !fl_pg_command(s, pg_indexes[i][1], 0, NULL)) {
+            char why[1024];
+            snprintf(why, sizeof why, "%.200s: making index %s failed: %.700s", where, pg_indexes[i][0], s->error);
+            fl_pg_command(s, "ROLLBACK", 0, NULL);
+            fl_store_set_error(s, "%s", why);
+            return 0;
+        }
+        if (!fl_pg_command(s, "COMMIT", 0, NULL))
+            return 0;
+    }
+    return 1;
+}
+
 static int migrate(fl_store *s, const char *where, int version)
 {
     if (!fl_pg_command(s, "BEGIN", 0, NULL))
@@ -448,6 +490,8 @@ fl_store *fl_pg_open(const char *url, unsigned flags, int version, char **error)
         if (v < 0)
             return fail_open(s, error);
     }
+    if (!(flags & FL_STORE_READONLY) && !ensure_indexes(s, where))
+        return fail_open(s, error);
     s->version = v;
     return s;
 }
