@@ -13,6 +13,7 @@
  * builder). Numbers are printed as SQLite prints them. Every value is a
  * parameter. Not for: writing (pg_add.c).
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +49,8 @@ PGresult *fl_pg_read(fl_store *s, const char *sql, int n, const char *const *par
         }
     }
     Oid types[16];
-    for (int i = 0; i < n && i < 16; i++)
+    assert(n >= 0 && n <= 16); /* the questions bind at most 8 */
+    for (int i = 0; i < n; i++)
         types[i] = 25; /* text */
     PGresult *res = PQexecParams(s->pg->conn, sql, n, types, params, NULL, NULL, 0);
     if (PQresultStatus(res) != PGRES_TUPLES_OK && PQstatus(s->pg->conn) == CONNECTION_BAD && fl_pg_reconnect(s)) {

@@ -124,7 +124,7 @@ static int search_begin(fl_store *s, const fl_query *q, search *x)
     "   WHERE m.entity_id = ANY($5::bigint[]) AND m.date = a.date AND m.article_id = a.id))"
 #define QUOTE_MATCHES                                                                                            \
     "FROM quotes q, x WHERE q.fts @@ x.q AND ($2::text IS NULL OR q.date >= $2) AND ($3::text IS NULL OR q.date <= $3)"
-#define TSQUERY "WITH x AS (SELECT to_tsquery('simple', $1) AS q)"
+#define TSQUERY "WITH x AS (SELECT to_tsquery('simple', lower($1 COLLATE \"und-x-icu\")) AS q)"
 
 fl_result *fl_pg_search(fl_store *s, const fl_query *q, unsigned limit)
 {
