@@ -67,35 +67,15 @@ PGresult *fl_pg_read(fl_store *s, const char *sql, int n, const char *const *par
     return res;
 }
 
-/* The sentence(s) of text that contain [start, end), found by the text
- * layer on the span's paragraph; the span itself if it finds none (as
- * store.c's fl_sentence). Writes into out; 0 if the span is not in the text. */
+/* The sentence(s) of text that contain [start, end) (as SQLite's
+ * fl_sentence: fl_store_sentence_bounds). Writes into out; 0 if the span is
+ * not in the text or memory ran out. */
 static int sentence_of(fl_store *s, const char *text, long long len, long long start, long long end, fl_buffer *out)
 {
-    if (start < 0 || end < start || end > len)
+    if (fl_store_sentence_bounds(s, text, len, &start, &end) <= 0)
         return 0;
-    long long p0 = start, p1 = end;
-    while (p0 > 0 && text[p0 - 1] != '\n')
-        p0--;
-    while (p1 < len && text[p1] != '\n')
-        p1++;
-    if (!s->doc && !(s->doc = fl_doc_new()))
-        return 0;
-    long long a = start, b = end;
-    if (fl_doc_analyze_text(s->doc, text + p0, (size_t)(p1 - p0)) == FL_OK) {
-        const fl_sentence *sent = fl_doc_sentences(s->doc);
-        for (size_t i = 0; i < fl_doc_sentence_count(s->doc); i++) {
-            long long ss = p0 + sent[i].start, se = p0 + sent[i].end;
-            if (se > start && ss < end) {
-                if (ss < a)
-                    a = ss;
-                if (se > b)
-                    b = se;
-            }
-        }
-    }
     fl_buffer_clear(out);
-    fl_buffer_append(out, text + a, (size_t)(b - a));
+    fl_buffer_append(out, text + start, (size_t)(end - start));
     return 1;
 }
 

@@ -73,6 +73,12 @@ void fl_store_register_functions(fl_store *s);
     "coalesce(" p "high, CASE WHEN " p "qualifier IN ('more_than', 'at_least') THEN 1e308 END, " p "value, 1e308)"
 #define FL_FIGURE_LOW(p) "coalesce(" p "low, CASE WHEN " p "qualifier IN ('less_than', 'up_to') THEN 0 END, " p "value, -1e308)"
 
+/* Widens [*start, *end) of text to the sentence(s) holding it, found by the
+ * text layer on the span's paragraph (the span itself if it finds none):
+ * the evidence both backends show. 1 done, 0 the span is not in the text,
+ * -1 out of memory (store_sql.c). */
+int fl_store_sentence_bounds(fl_store *s, const char *text, long long len, long long *start, long long *end);
+
 /* 1 if figures of this category count a running total (store_query.c's table). */
 int fl_store_is_cumulative(const char *category);
 

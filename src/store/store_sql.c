@@ -57,35 +57,23 @@ static void sql_source_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     fl_buffer_release(&canon);
 }
 
-/* fl_sentence(text, start, end): the sentence(s) of `text` that contain the
- * byte span [start, end), found with the text layer on its paragraph; the
- * span itself if the text layer finds none. Evidence for a reader. */
-static void sql_sentence(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+int fl_store_sentence_bounds(fl_store *s, const char *text, long long len, long long *start, long long *end)
 {
-    (void)argc;
-    fl_store *s = sqlite3_user_data(ctx);
-    const char *text = (const char *)sqlite3_value_blob(argv[0]);
-    long long len = sqlite3_value_bytes(argv[0]);
-    long long start = sqlite3_value_int64(argv[1]), end = sqlite3_value_int64(argv[2]);
-    if (!text || sqlite3_value_type(argv[1]) == SQLITE_NULL || start < 0 || end < start || end > len) {
-        sqlite3_result_null(ctx);
-        return;
-    }
-    long long p0 = start, p1 = end;
+    if (*start < 0 || *end < *start || *end > len)
+        return 0;
+    long long p0 = *start, p1 = *end;
     while (p0 > 0 && text[p0 - 1] != '\n')
         p0--;
     while (p1 < len && text[p1] != '\n')
         p1++;
-    if (!s->doc && !(s->doc = fl_doc_new())) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    long long a = start, b = end;
+    if (!s->doc && !(s->doc = fl_doc_new()))
+        return -1;
+    long long a = *start, b = *end;
     if (fl_doc_analyze_text(s->doc, text + p0, (size_t)(p1 - p0)) == FL_OK) {
         const fl_sentence *sent = fl_doc_sentences(s->doc);
         for (size_t i = 0; i < fl_doc_sentence_count(s->doc); i++) {
             long long ss = p0 + sent[i].start, se = p0 + sent[i].end;
-            if (se > start && ss < end) {
+            if (se > *start && ss < *end) {
                 if (ss < a)
                     a = ss;
                 if (se > b)
@@ -93,7 +81,27 @@ static void sql_sentence(sqlite3_context *ctx, int argc, sqlite3_value **argv)
             }
         }
     }
-    sqlite3_result_text(ctx, text + a, (int)(b - a), SQLITE_TRANSIENT);
+    *start = a;
+    *end = b;
+    return 1;
+}
+
+/* fl_sentence(text, start, end): the sentence(s) of `text` that contain the
+ * byte span [start, end) (fl_store_sentence_bounds). Evidence for a reader. */
+static void sql_sentence(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    fl_store *s = sqlite3_user_data(ctx);
+    const char *text = (const char *)sqlite3_value_blob(argv[0]);
+    long long len = sqlite3_value_bytes(argv[0]);
+    long long a = sqlite3_value_int64(argv[1]), b = sqlite3_value_int64(argv[2]);
+    int found = text && sqlite3_value_type(argv[1]) != SQLITE_NULL ? fl_store_sentence_bounds(s, text, len, &a, &b) : 0;
+    if (found < 0)
+        sqlite3_result_error_nomem(ctx);
+    else if (!found)
+        sqlite3_result_null(ctx);
+    else
+        sqlite3_result_text(ctx, text + a, (int)(b - a), SQLITE_TRANSIENT);
 }
 
 /* fl_cumulative(category): 1 if the category counts a running total. */
