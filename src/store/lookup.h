@@ -22,6 +22,9 @@
 int fl_search_register(fl_store *s);
 
 /* Registers fl_snippet(text, fts_query, tokens) (search_snippet.c). */
+/* FTS5's API on a connection: NULL without FTS5 (search_snippet.c). */
+fts5_api *fl_fts5_api(sqlite3 *db);
+
 int fl_snippet_register(fl_store *s, fts5_api *api);
 
 /* -- snippets without SQL, for both backends (search_snippet.c) -- */

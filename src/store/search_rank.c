@@ -327,21 +327,9 @@ static void context_function(sqlite3_context *ctx, int argc, sqlite3_value **arg
     sqlite3_result_pointer(ctx, sqlite3_user_data(ctx), "fl_rank_context", NULL);
 }
 
-static fts5_api *fts5_api_of(sqlite3 *db)
-{
-    fts5_api *api = NULL;
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
-        return NULL;
-    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-    sqlite3_step(st);
-    sqlite3_finalize(st);
-    return api;
-}
-
 int fl_search_register(fl_store *s)
 {
-    fts5_api *api = fts5_api_of(s->db);
+    fts5_api *api = fl_fts5_api(s->db);
     if (!api) {
         fl_store_set_error(s, "this SQLite has no FTS5");
         return 0;

@@ -274,8 +274,7 @@ void fl_snippet_maker_free(fl_snippet_maker *tk)
 
 static void maker_destroy(void *p) { fl_snippet_maker_free(p); }
 
-/* FTS5's API on a connection: NULL without FTS5. */
-static fts5_api *fts5_api_on(sqlite3 *db)
+fts5_api *fl_fts5_api(sqlite3 *db)
 {
     fts5_api *api = NULL;
     sqlite3_stmt *st = NULL;
@@ -297,7 +296,7 @@ fl_snippet_maker *fl_snippet_maker_new(fts5_api *api)
      * kept while the tokenizer is, since the tokenizer module belongs to it. */
     if (!api && (sqlite3_open_v2(":memory:", &tk->own_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) !=
                      SQLITE_OK ||
-                 !(api = fts5_api_on(tk->own_db)))) {
+                 !(api = fl_fts5_api(tk->own_db)))) {
         fl_snippet_maker_free(tk);
         return NULL;
     }
