@@ -32,9 +32,10 @@
 #include <string.h>
 
 #include "text/doc.h"
-#include "time/match.h"
 #include "time/event_words.h"
+#include "time/match.h"
 #include "time/pattern_words.h"
+#include "util/grow.h"
 
 /* ---- anchors ----------------------------------------------------------- */
 
@@ -81,14 +82,8 @@ static int date_part(const char *value, char *out)
 
 static int add_anchor(ev_state *st, int cls, int phase, uint32_t pos, const char *value, const char *name)
 {
-    if (st->anchor_count == st->anchor_cap) {
-        size_t cap = st->anchor_cap ? st->anchor_cap * 2 : 16;
-        ev_anchor *a = realloc(st->anchors, cap * sizeof *a);
-        if (!a)
-            return 0;
-        st->anchors = a;
-        st->anchor_cap = cap;
-    }
+    if (!fl_grow(&st->anchors, &st->anchor_cap, st->anchor_count + 1, sizeof *st->anchors, 16))
+        return 0;
     ev_anchor *a = &st->anchors[st->anchor_count++];
     a->cls = (unsigned char)cls;
     a->phase = (unsigned char)phase;
@@ -452,14 +447,8 @@ static int offset_value(char *v, const char *anchor, int unit, long n)
 
 static int add_mention(ev_state *st, const fl_time *t, fl_time_mod mod, size_t rb, size_t re)
 {
-    if (st->added_count == st->added_cap) {
-        size_t cap = st->added_cap ? st->added_cap * 2 : 8;
-        ev_added *a = realloc(st->added, cap * sizeof *a);
-        if (!a)
-            return 0;
-        st->added = a;
-        st->added_cap = cap;
-    }
+    if (!fl_grow(&st->added, &st->added_cap, st->added_count + 1, sizeof *st->added, 8))
+        return 0;
     ev_added *a = &st->added[st->added_count++];
     a->time = *t;
     a->mod = (unsigned char)mod;
