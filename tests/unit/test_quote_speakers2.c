@@ -8,45 +8,7 @@
  * partial attributed by a cue later in its sentence, and an army named by
  * the article's name for it.
  */
-#include "check.h"
-#include "factline.h"
-
-static fl_extractor *ex;
-static fl_doc *doc;
-static char buf[2][512];
-
-static void run(const char *text)
-{
-    CHECK_INT(fl_doc_analyze_text(doc, text, strlen(text)), FL_OK);
-    CHECK_INT(fl_extract(ex, doc), FL_OK);
-}
-
-static const char *slice(int slot, fl_span s)
-{
-    size_t n = s.end - s.start;
-    if (n >= sizeof buf[0])
-        n = sizeof buf[0] - 1;
-    memcpy(buf[slot], fl_doc_text(doc) + s.start, n);
-    buf[slot][n] = 0;
-    return buf[slot];
-}
-
-/* Quote i has this kind and speaker name (NULL: none). */
-static void check_quote(size_t i, const char *kind, const char *name)
-{
-    CHECK(i < fl_doc_quote_count(doc));
-    if (i >= fl_doc_quote_count(doc))
-        return;
-    const fl_quote *q = &fl_doc_quotes(doc)[i];
-    CHECK_STR(fl_quote_kind_name(q->kind), kind);
-    if (!name) {
-        CHECK_INT(q->speaker.found, 0);
-        return;
-    }
-    CHECK_INT(q->speaker.found, 1);
-    if (q->speaker.found)
-        CHECK_STR(slice(0, q->speaker.name), name);
-}
+#include "quote_check.h"
 
 int main(void)
 {
