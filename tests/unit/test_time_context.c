@@ -1,0 +1,94 @@
+/* test_time_context.c — the time layer's context rules of the fourth round:
+ * words that look like times but, in their sentence, are not ("Now, ...",
+ * "four flights a week", "today's youth"), and readings decided by the
+ * sentence ("will one day be"). Exact spans, types and values. */
+#include <string.h>
+
+#include "check.h"
+#include "factline.h"
+
+/* Runs the layer on `text` dated `dct`; `want` is "text|TYPE|value" lines. */
+static void expect_times(const char *dct, const char *text, const char *want, int line)
+{
+    fl_doc *doc = fl_doc_new();
+    char got[2048] = "";
+    if (fl_doc_analyze_text(doc, text, strlen(text)) != FL_OK || fl_doc_find_times(doc, dct) != FL_OK) {
+        check_failed++;
+        fprintf(stderr, "%s:%d: analysis failed\n", __FILE__, line);
+        fl_doc_free(doc);
+        return;
+    }
+    size_t len = 0;
+    for (size_t i = 0; i < fl_doc_time_count(doc); i++) {
+        const fl_time *t = &fl_doc_times(doc)[i];
+        len += (size_t)snprintf(got + len, sizeof got - len, "%s%.*s|%s|%s", i ? "\n" : "",
+                                (int)(t->span.end - t->span.start), text + t->span.start,
+                                fl_time_type_name(t->type), t->value);
+        if (len >= sizeof got)
+            break;
+    }
+    if (strcmp(got, want) == 0) {
+        check_passed++;
+    } else {
+        check_failed++;
+        fprintf(stderr, "%s:%d: in \"%s\" (DCT %s)\n  got:  %s\n  want: %s\n", __FILE__, line, text, dct, got, want);
+    }
+    fl_doc_free(doc);
+}
+
+#define T(dct, text, want) expect_times(dct, text, want, __LINE__)
+
+static void discourse_now(void)
+{
+    /* "Now," opening a sentence is a discourse marker */
+    T("1990-08-15", "Now, he says, the West wants war.", "");
+    T("1990-08-15", "\"Now, we see that edge eroded.\"", "");
+    /* the adverb stays a time: no comma, or not sentence-initial */
+    T("1990-08-15", "Now officials are investigating.", "Now|DATE|PRESENT_REF");
+    T("1990-08-15", "For now, the embassy is closed.", "now|DATE|PRESENT_REF");
+    T("1990-08-15", "The fund now holds cash.", "now|DATE|PRESENT_REF");
+}
+
+static void count_rates(void)
+{
+    /* a count of things per unit is no time */
+    T("1998-02-13", "Qantas flies four flights a week to Bombay.", "");
+    T("1998-02-13", "This will add nearly 700 seats a week on the route.", "");
+    T("1998-02-06", "The economy created jobs at a rate of 358,000 a month.", "");
+    /* money per unit stays a set, and a year ago stays a date */
+    T("1998-02-13", "It will save $500 million a year.", "a year|SET|P1Y");
+    T("1989-10-26", "Revenue rose to $3 billion from 4 pence a year earlier.", "a year earlier|DATE|1988");
+    /* a unit after a count is a duration as before */
+    T("1998-02-13", "They flew for four days.", "four days|DURATION|P4D");
+}
+
+static void era_words(void)
+{
+    /* "today's" and "tomorrow" naming the present age or the future */
+    T("1998-04-24", "Barriers apply only to fathers in today's world.", "");
+    T("2000-01-15", "Elian is for today's youth what the blockade was for others.", "");
+    T("1989-10-27", "Intel chips run many of today's personal computers.", "");
+    T("1989-11-02", "If I were choosing the people of tomorrow, I would choose them.", "");
+    /* the day itself */
+    T("1989-11-02", "The offer was advertised in today's editions.", "today|DATE|1989-11-02");
+    T("1989-11-02", "The deal closes tomorrow.", "tomorrow|DATE|1989-11-03");
+    T("1989-11-02", "He will decide by the end of tomorrow.", "the end of tomorrow|DATE|1989-11-03");
+}
+
+static void one_day(void)
+{
+    /* after a modal, "one day" is an indefinite future */
+    T("1998-03-03", "Islam will one day be the second largest religion.", "one day|DATE|FUTURE_REF");
+    T("1998-03-03", "He hopes he could one day fly.", "one day|DATE|FUTURE_REF");
+    /* an amount otherwise */
+    T("1989-10-30", "He had only been in the job one day.", "one day|DURATION|P1D");
+}
+
+int main(void)
+{
+    discourse_now();
+    count_rates();
+    era_words();
+    one_day();
+    return check_report("time_context");
+}
