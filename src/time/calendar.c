@@ -85,3 +85,12 @@ fl_cal_date fl_cal_add_months(fl_cal_date d, long months)
     r.day = d.day > dim ? dim : d.day;
     return r;
 }
+
+fl_cal_date fl_cal_easter(int year)
+{
+    int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+    int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+    int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+    fl_cal_date r = {year, (h + l - 7 * m + 114) / 31, (h + l - 7 * m + 114) % 31 + 1};
+    return r;
+}

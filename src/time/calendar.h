@@ -31,5 +31,8 @@ void fl_cal_iso_week(fl_cal_date d, int *week_year, int *week);
 fl_cal_date fl_cal_add_days(fl_cal_date d, long days);
 /* Adds months, clamping the day to the end of the target month. */
 fl_cal_date fl_cal_add_months(fl_cal_date d, long months);
+/* Western (Gregorian) Easter Sunday of a year (the anonymous Gregorian
+ * computus, Meeus/Jones/Butcher). */
+fl_cal_date fl_cal_easter(int year);
 
 #endif

@@ -54,6 +54,7 @@ static const fl_lex_entry table[] = {
     {"each", FL_LX_EVERY, 0, 0},
     {"earlier", FL_LX_AGO, -1, 0},
     {"early", FL_LX_EDGE, FL_MOD_START, 0},
+    {"easter", FL_LX_ANCHOR, 0, 0},
     {"edt", FL_LX_ZONE, 0, 0},
     {"eight", FL_LX_NUMBER, 8, 0},
     {"eighteen", FL_LX_NUMBER, 18, 0},

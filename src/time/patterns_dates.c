@@ -18,6 +18,11 @@ static const char *const month_cues[] = {"in", "since", "until", "till", "by", "
                                          "before", "after", "of", "between", "and", "to", "end", "early",
                                          "late", "mid", "last", "next", "this", "until", "throughout", "over", "into"};
 
+/* Words after "the MONTH" that make the month no modifier of a noun: "the
+ * March of Dimes", "the March on Rome", "the May he chose". */
+static const char *const not_month_nouns[] = {"of", "on", "to", "for", "against", "through", "and", "or", "is",
+                                              "was", "he", "she", "it", "they", "we", "i", "that", "which", "who"};
+
 static int month_cue_before(const fl_tctx *c, size_t i)
 {
     if (i <= c->sentence_begin)
@@ -25,6 +30,15 @@ static int month_cue_before(const fl_tctx *c, size_t i)
     for (size_t k = 0; k < sizeof month_cues / sizeof month_cues[0]; k++)
         if (fl_tw_is(c, i - 1, month_cues[k]))
             return 1;
+    /* "the March accession", "the May elections": a month modifying a noun */
+    const fl_tword *n = word_at(c, i + 1);
+    if (fl_tw_is(c, i - 1, "the") && n && !(n->flags & (FL_W_CAP | FL_W_PUNCT | FL_W_OTHER | FL_W_JOINED)) &&
+        n->num < 0 && !n->lex) {
+        for (size_t k = 0; k < sizeof not_month_nouns / sizeof not_month_nouns[0]; k++)
+            if (fl_tw_is(c, i + 1, not_month_nouns[k]))
+                return 0;
+        return 1;
+    }
     return 0;
 }
 
@@ -553,15 +567,22 @@ size_t fl_pat_half_year(fl_tctx *c, size_t i, fl_tmatch *m)
 
 /* ---- holidays --------------------------------------------------------- */
 
-/* Named days: a fixed date, or the nth weekday of a month counted from a
- * day of it (nth -1: the last). Words are matched in order,
- * case-insensitively; "'s" is a token. */
+/* Named days: a fixed date, the nth weekday of a month counted from a day
+ * of it (nth -1: the last), or a day counted from Easter Sunday (month
+ * EASTER, day the offset). Words are matched in order, case-insensitively;
+ * "'s" is a token. Longer names come before their prefixes. */
+enum { EASTER = 13 };
 static const struct holiday {
     const char *words[4];
-    int month, day;      /* fixed date, or day 0 */
+    int month, day;      /* fixed date, or day 0; for EASTER the days after Easter Sunday */
     int weekday, nth;    /* for day 0 */
     int from;            /* counting from this day of the month (0: the 1st) */
 } holidays[] = {
+    {{"palm", "sunday", NULL, NULL}, EASTER, -7, 0, 0, 0},
+    {{"good", "friday", NULL, NULL}, EASTER, -2, 0, 0, 0},
+    {{"easter", "sunday", NULL, NULL}, EASTER, 0, 0, 0, 0},
+    {{"easter", "monday", NULL, NULL}, EASTER, 1, 0, 0, 0},
+    {{"easter", NULL, NULL, NULL}, EASTER, 0, 0, 0, 0},
     {{"new", "year", "'s", "day"}, 1, 1, 0, 0, 0},
     {{"new", "year", "'s", "eve"}, 12, 31, 0, 0, 0},
     {{"valentine", "'s", "day", NULL}, 2, 14, 0, 0, 0},
@@ -585,6 +606,8 @@ static const struct holiday {
 
 static fl_cal_date holiday_date(const struct holiday *h, int year)
 {
+    if (h->month == EASTER)
+        return fl_cal_add_days(fl_cal_easter(year), h->day);
     fl_cal_date d = {year, h->month, h->day};
     if (h->day)
         return d;
@@ -624,10 +647,17 @@ size_t fl_pat_holiday(fl_tctx *c, size_t i, fl_tmatch *m)
             }
             year = best.year;
         }
-        if (year < 1 || year > 9999 || !fl_val_day(m->value, holiday_date(&holidays[h], year)))
+        if (year < 1 || year > 9999)
             return 0;
+        fl_cal_date day = holiday_date(&holidays[h], year);
         m->type = FL_TIME_DATE;
         m->named = 1;
+        if (unit_of(c, end) == FL_U_WEEK && !(fl_tw_lexflags(c, end) & FL_LXF_PLURAL) && !joined(c, end)) {
+            /* "Easter week", "Christmas week": the ISO week of the day */
+            return fl_val_week(m->value, day) ? end + 1 - i : 0;
+        }
+        if (!fl_val_day(m->value, day))
+            return 0;
         return end - i;
     }
     return 0;

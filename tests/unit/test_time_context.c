@@ -84,11 +84,35 @@ static void one_day(void)
     T("1989-10-30", "He had only been in the job one day.", "one day|DURATION|P1D");
 }
 
+static void easter(void)
+{
+    /* days counted from Easter Sunday (computus), the nearest occurrence */
+    T("2000-04-17", "Protesters prayed as Easter week began.", "Easter week|DATE|2000-W16");
+    T("2000-04-17", "They will march on Good Friday.", "Good Friday|DATE|2000-04-21");
+    T("2024-03-01", "Shops close at Easter.", "Easter|DATE|2024-03-31");
+    T("2019-05-01", "He was arrested on Easter Sunday.", "Easter Sunday|DATE|2019-04-21");
+    T("2023-11-04", "It began on Easter Monday 1916.", "Easter Monday 1916|DATE|1916-04-24");
+    T("2000-04-17", "Palm Sunday drew crowds.", "Palm Sunday|DATE|2000-04-16");
+}
+
+static void month_modifiers(void)
+{
+    /* "the MONTH noun": an ambiguous month name modifying a noun is a month */
+    T("1999-02-10", "The March accession will make them members.", "March|DATE|1999-03");
+    T("2023-11-04", "The May elections were close.", "May|DATE|2023-05");
+    /* not a name, a march or a modal */
+    T("2023-11-04", "She gave to the March of Dimes.", "");
+    T("2023-11-04", "They joined the March on Rome.", "");
+    T("2023-11-04", "Theresa May said the May he chose was wrong.", "");
+}
+
 int main(void)
 {
     discourse_now();
     count_rates();
     era_words();
     one_day();
+    easter();
+    month_modifiers();
     return check_report("time_context");
 }
