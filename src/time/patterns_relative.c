@@ -343,8 +343,13 @@ size_t fl_pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m)
             m->type = FL_TIME_DURATION;
             return 2;
         }
-        if (i > 0 && (fl_tw_is(c, i - 1, "for") || fl_tw_is(c, i - 1, "in")) && !cls(c, i + 2, FL_LX_NUMBER) &&
-            !is_digits(c, i + 2)) {
+        /* "the first nine months of the year", "the rest of the year": a part of this one */
+        int part_of = i > c->sentence_begin + 1 && fl_tw_is(c, i - 1, "of") &&
+                      ((unit_of(c, i - 2) > FL_U_NONE && unit_of(c, i - 2) < FL_U_YEAR &&
+                        (fl_tw_lexflags(c, i - 2) & FL_LXF_PLURAL)) ||
+                       fl_tw_is(c, i - 2, "rest") || fl_tw_is(c, i - 2, "remainder"));
+        if (i > 0 && (fl_tw_is(c, i - 1, "for") || fl_tw_is(c, i - 1, "in") || part_of) &&
+            !cls(c, i + 2, FL_LX_NUMBER) && !is_digits(c, i + 2)) {
             if (!fl_val_year(m->value, c->dct.year))
                 return 0;
             m->type = FL_TIME_DATE;

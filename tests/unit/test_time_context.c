@@ -106,6 +106,16 @@ static void month_modifiers(void)
     T("2023-11-04", "Theresa May said the May he chose was wrong.", "");
 }
 
+static void part_of_the_year(void)
+{
+    /* "the year" after a part of it is this year */
+    T("1989-10-30", "Revenue fell 4% through the first nine months of the year.",
+      "the first nine months|DURATION|P9M\nthe year|DATE|1989");
+    T("1989-10-30", "Sales will be flat for the rest of the year.", "the year|DATE|1989");
+    /* not after other nouns */
+    T("1989-10-30", "It was the best film of the year.", "");
+}
+
 int main(void)
 {
     discourse_now();
@@ -114,5 +124,6 @@ int main(void)
     one_day();
     easter();
     month_modifiers();
+    part_of_the_year();
     return check_report("time_context");
 }
