@@ -327,6 +327,26 @@ size_t fl_pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     if (!fl_tw_is(c, i, "the"))
         return 0;
+    int pod;
+    if (c->last_grain == 3 && i > c->sentence_begin && fl_tw_is(c, i - 1, "in") && fl_time_read_pod(c, i + 1, &pod) &&
+        pod != FL_POD_NOON && pod != FL_POD_MIDNIGHT && !joined(c, i + 2) && !fl_tw_is(c, i + 2, "of")) {
+        /* "dashed Friday. Dealers placed orders in the morning": the morning
+         * of the last day mentioned; without one it is left alone */
+        if (!fl_val_day(m->value, c->last_date))
+            return 0;
+        fl_time_add_pod(m, pod);
+        return 2;
+    }
+    if (i > c->sentence_begin && (fl_tw_is(c, i - 1, "is") || fl_tw_is(c, i - 1, "'s")) &&
+        (cls(c, i + 1, FL_LX_ORDINAL) || fl_tw_is(c, i + 1, "second")) && unit_of(c, i + 2) == FL_U_DAY && !(fl_tw_lexflags(c, i + 2) & FL_LXF_PLURAL) &&
+        !joined(c, i + 2)) {
+        /* "today is the eighth day of Desert Shield", "it's the second day of
+         * an offensive": the present tense counts to the DCT */
+        if (!fl_val_day(m->value, c->dct))
+            return 0;
+        m->type = FL_TIME_DATE;
+        return 3;
+    }
     if (unit_of(c, i + 1) == FL_U_WEEKEND && !(fl_tw_lexflags(c, i + 1) & FL_LXF_PLURAL)) {
         int dw = fl_cal_weekday(c->dct);
         int tense = fl_tense_around(c, i, i + 2);

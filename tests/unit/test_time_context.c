@@ -116,6 +116,20 @@ static void part_of_the_year(void)
     T("1989-10-30", "It was the best film of the year.", "");
 }
 
+static void days_by_context(void)
+{
+    /* "in the morning" after a day: that day's morning */
+    T("1989-10-30", "Hopes were dashed Friday. Dealers placed heavy buy orders in the morning.",
+      "Friday|DATE|1989-10-27\nthe morning|TIME|1989-10-27TMO");
+    T("1989-10-30", "Dealers placed heavy buy orders in the morning.", "");
+    T("2000-04-05", "The father will leave at 4 in the morning.", "4 in the morning|TIME|2000-04-05T04:00");
+    /* "is the Nth day": the present tense counts to the DCT */
+    T("1990-08-15", "Today is the eighth day of Desert Shield.",
+      "Today|DATE|1990-08-15\nthe eighth day|DATE|1990-08-15");
+    T("1998-03-06", "It's the second day of an offensive.", "the second day|DATE|1998-03-06");
+    T("1998-03-06", "It was the second day of an offensive.", "");
+}
+
 int main(void)
 {
     discourse_now();
@@ -125,5 +139,6 @@ int main(void)
     easter();
     month_modifiers();
     part_of_the_year();
+    days_by_context();
     return check_report("time_context");
 }
