@@ -65,6 +65,8 @@ typedef struct fl_tctx {
                                * ("the first nine months"): a year earlier is then a year */
     fl_cal_date last_date;    /* the last date mentioned, for "that day", "the following year" */
     int last_grain;           /* its granularity: 0 none, 1 year, 2 month, 3 day */
+    size_t sentence;          /* index of the current sentence */
+    size_t last_date_sentence;/* the sentence that mentioned last_date */
     int after_edge;           /* matching after "the end of", "early": "the year" is the DCT's */
 } fl_tctx;
 

@@ -328,10 +328,13 @@ size_t fl_pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m)
     if (!fl_tw_is(c, i, "the"))
         return 0;
     int pod;
-    if (c->last_grain == 3 && i > c->sentence_begin && fl_tw_is(c, i - 1, "in") && fl_time_read_pod(c, i + 1, &pod) &&
-        pod != FL_POD_NOON && pod != FL_POD_MIDNIGHT && !joined(c, i + 2) && !fl_tw_is(c, i + 2, "of")) {
+    if (c->last_grain == 3 && c->sentence <= c->last_date_sentence + 1 && i > c->sentence_begin &&
+        fl_tw_is(c, i - 1, "in") && fl_time_read_pod(c, i + 1, &pod) && pod != FL_POD_NOON &&
+        pod != FL_POD_MIDNIGHT && !joined(c, i + 2) && !fl_tw_is(c, i + 2, "of") &&
+        fl_tense_around(c, i, i + 2) == FL_TENSE_PAST) {
         /* "dashed Friday. Dealers placed orders in the morning": the morning
-         * of the last day mentioned; without one it is left alone */
+         * of a day named in this sentence or the one before, in a clause in
+         * the past; otherwise (habits: "we play in the evening") left alone */
         if (!fl_val_day(m->value, c->last_date))
             return 0;
         fl_time_add_pod(m, pod);

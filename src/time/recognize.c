@@ -436,6 +436,7 @@ static void note_date(fl_tctx *c, const char *v)
         return;
     int m = len >= 7 ? digits_at(v + 5, 2) : -1;
     int d = len >= 10 && m > 0 && (len == 10 || v[10] == 'T') ? digits_at(v + 8, 2) : -1;
+    c->last_date_sentence = c->sentence;
     if (len == 4) {
         c->last_date = (fl_cal_date){y, 1, 1};
         c->last_grain = 1;
@@ -528,6 +529,7 @@ static fl_status find_timex(fl_doc *doc, int year, int month, int day)
         c.w = L->words;
         c.n = n;
         c.sentence_begin = 0;
+        c.sentence = s;
         if (c.span_report > 0)
             c.span_report--;
         size_t strong = 0; /* the next strong word at or after i */

@@ -122,6 +122,8 @@ static void days_by_context(void)
     T("1989-10-30", "Hopes were dashed Friday. Dealers placed heavy buy orders in the morning.",
       "Friday|DATE|1989-10-27\nthe morning|TIME|1989-10-27TMO");
     T("1989-10-30", "Dealers placed heavy buy orders in the morning.", "");
+    T("2023-10-12", "I met them on Monday. I play with them in the evening.", "Monday|DATE|2023-10-09");
+    T("2023-10-12", "I met them on Monday. It rained. It snowed. They left in the evening.", "Monday|DATE|2023-10-09");
     T("2000-04-05", "The father will leave at 4 in the morning.", "4 in the morning|TIME|2000-04-05T04:00");
     /* "is the Nth day": the present tense counts to the DCT */
     T("1990-08-15", "Today is the eighth day of Desert Shield.",
