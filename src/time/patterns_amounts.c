@@ -48,8 +48,13 @@ static int count_rate_before(const fl_tctx *c, size_t i)
     const fl_tword *p = word_at(c, i - 1);
     if (!(p->flags & FL_W_DIGITS) && plain_count(c, i - 1))
         return 1; /* "358,000 a month" ("5 a year" is rate_before's) */
-    return i >= c->sentence_begin + 2 && !p->lex && !(p->flags & (FL_W_CAP | FL_W_PUNCT | FL_W_OTHER)) &&
-           p->num < 0 && plain_count(c, i - 2);
+    if (i < c->sentence_begin + 2 || p->lex || (p->flags & (FL_W_CAP | FL_W_PUNCT | FL_W_OTHER)) || p->num >= 0)
+        return 0;
+    size_t q = i - 2; /* the count before the noun: "four", "700", "15 million" */
+    if ((fl_tw_is(c, q, "million") || fl_tw_is(c, q, "billion") || fl_tw_is(c, q, "thousand")) &&
+        q > c->sentence_begin)
+        q--;
+    return plain_count(c, q);
 }
 
 /* [approx] [the] [first|past|last|next|coming] COUNT UNIT [ago|earlier|later] */
@@ -230,8 +235,8 @@ size_t fl_pat_set(fl_tctx *c, size_t i, fl_tmatch *m)
     }
     int unit = unit_of(c, k);
     if (unit != FL_U_NONE && unit != FL_U_WEEKEND) {
-        if (fl_tw_is(c, i, "per") && n != 1)
-            return 0;
+        if (fl_tw_is(c, i, "per") && (n != 1 || (!rate_before(c, i) && count_rate_before(c, i))))
+            return 0; /* "15 million instructions per second", "60 miles per hour": rates of things */
         return fl_time_duration_value(m->value, unit, n) ? k + 1 - i : 0;
     }
     if (fl_tw_is(c, i, "per"))

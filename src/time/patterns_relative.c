@@ -66,15 +66,6 @@ static const struct {
     {{"then", "current", NULL}, -1},
 };
 
-/* Word i opens its sentence, after any opening quotes or brackets. */
-static int sentence_initial(const fl_tctx *c, size_t i)
-{
-    for (size_t k = c->sentence_begin; k < i; k++)
-        if (!(c->w[k].flags & FL_W_PUNCT))
-            return 0;
-    return 1;
-}
-
 /* now, currently, recently, soon; the future, the past; recent years */
 size_t fl_pat_ref(fl_tctx *c, size_t i, fl_tmatch *m)
 {
@@ -143,8 +134,6 @@ size_t fl_pat_ref(fl_tctx *c, size_t i, fl_tmatch *m)
     }
     if (joined(c, i + 1))
         return 0; /* "now-defunct" */
-    if (fl_tw_is(c, i, "now") && is_punct(c, i + 1, ',') && sentence_initial(c, i))
-        return 0; /* "Now, he says, ...": a discourse marker (TBAQ tags none of them) */
     strcpy(m->value, refs[v + 1]);
     return 1;
 }
