@@ -330,8 +330,8 @@ size_t fl_pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m)
         return 2;
     }
     if (i > c->sentence_begin && (fl_tw_is(c, i - 1, "is") || fl_tw_is(c, i - 1, "'s")) &&
-        (cls(c, i + 1, FL_LX_ORDINAL) || fl_tw_is(c, i + 1, "second")) && unit_of(c, i + 2) == FL_U_DAY && !(fl_tw_lexflags(c, i + 2) & FL_LXF_PLURAL) &&
-        !joined(c, i + 2)) {
+        (cls(c, i + 1, FL_LX_ORDINAL) || fl_tw_is(c, i + 1, "second")) && unit_of(c, i + 2) == FL_U_DAY &&
+        !(fl_tw_lexflags(c, i + 2) & FL_LXF_PLURAL) && !joined(c, i + 2)) {
         /* "today is the eighth day of Desert Shield", "it's the second day of
          * an offensive": the present tense counts to the DCT */
         if (!fl_val_day(m->value, c->dct))
