@@ -306,6 +306,8 @@ size_t fl_pat_clock(fl_tctx *c, size_t i, fl_tmatch *m)
             minute = mm;
         }
     } else if (cls(c, i, FL_LX_PART_OF_DAY) && (fl_tw_value(c, i) == FL_POD_NOON || fl_tw_value(c, i) == FL_POD_MIDNIGHT)) {
+        if (i > c->sentence_begin && fl_tw_is(c, i - 1, "high"))
+            return 0; /* "high noon comes today": the idiom, a decisive moment */
         hour = fl_tw_value(c, i) == FL_POD_NOON ? 12 : 24;
         k = i + 1;
     }

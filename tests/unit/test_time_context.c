@@ -73,6 +73,9 @@ static void era_words(void)
     T("1989-11-02", "If I were choosing the people of tomorrow, I would choose them.", "");
     /* the day itself */
     T("1989-11-02", "The offer was advertised in today's editions.", "today|DATE|1989-11-02");
+    /* "high noon" is the idiom; noon is a clock time */
+    T("1999-03-12", "For the people of Poland, high noon comes today.", "today|DATE|1999-03-12");
+    T("1999-03-12", "They met at noon.", "noon|TIME|1999-03-12T12:00");
     T("1989-11-02", "The deal closes tomorrow.", "tomorrow|DATE|1989-11-03");
     T("1989-11-02", "He will decide by the end of tomorrow.", "the end of tomorrow|DATE|1989-11-03");
 }
