@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "quote/attrib_model.h"
+#include "quote/attrib_relation.h"
 #include "quote/quote_internal.h"
 
 enum { ROLE_CUE = 1, ROLE_SOURCE = 2, ROLE_CONTENT = 4, ROLE_LEARNED = 8, ROLE_CANDIDATE = 16 };
@@ -60,7 +61,7 @@ void fl_attrib_prepare(qctx *c, const fl_attrib_model *m)
     }
 }
 
-static uint64_t combine(uint64_t a, uint64_t b)
+uint64_t fl_attrib_combine(uint64_t a, uint64_t b)
 {
     a ^= b + UINT64_C(0x9e3779b97f4a7c15) + (a << 6) + (a >> 2);
     a *= UINT64_C(0xff51afd7ed558ccd);
@@ -69,7 +70,7 @@ static uint64_t combine(uint64_t a, uint64_t b)
 
 /* The word at i as the features see it: lower-cased words, one symbol for
  * every quote mark, the sentence's edges. */
-static uint64_t word_at(const qctx *c, int64_t i, uint32_t sb, uint32_t se)
+uint64_t fl_attrib_word_at(const qctx *c, int64_t i, uint32_t sb, uint32_t se)
 {
     if (i < (int64_t)sb)
         return 1;
@@ -135,7 +136,7 @@ static uint64_t token_class(const qctx *c, uint32_t u)
 
 /* The class of the token at i, or the sentence's edges; remembered in bits
  * 16-23 of tok_lex (a token is asked about by each of its neighbours). */
-static uint64_t class_at(const qctx *c, int64_t i, uint32_t sb, uint32_t se)
+uint64_t fl_attrib_class_at(const qctx *c, int64_t i, uint32_t sb, uint32_t se)
 {
     if (i < (int64_t)sb)
         return 1;
@@ -152,10 +153,10 @@ size_t fl_attrib_token_features(qctx *c, uint32_t t, uint64_t *out)
     uint32_t s = c->L->tok_sentence[t];
     uint32_t sb = c->sent[s].token_begin, se = c->sent[s].token_end;
     int64_t i = t;
-    uint64_t w0 = word_at(c, i, sb, se), wm1 = word_at(c, i - 1, sb, se), wp1 = word_at(c, i + 1, sb, se);
-    uint64_t wm2 = word_at(c, i - 2, sb, se), wp2 = word_at(c, i + 2, sb, se);
-    uint64_t cm1 = class_at(c, i - 1, sb, se), cp1 = class_at(c, i + 1, sb, se);
-    uint64_t cm2 = class_at(c, i - 2, sb, se), cp2 = class_at(c, i + 2, sb, se);
+    uint64_t w0 = fl_attrib_word_at(c, i, sb, se), wm1 = fl_attrib_word_at(c, i - 1, sb, se), wp1 = fl_attrib_word_at(c, i + 1, sb, se);
+    uint64_t wm2 = fl_attrib_word_at(c, i - 2, sb, se), wp2 = fl_attrib_word_at(c, i + 2, sb, se);
+    uint64_t cm1 = fl_attrib_class_at(c, i - 1, sb, se), cp1 = fl_attrib_class_at(c, i + 1, sb, se);
+    uint64_t cm2 = fl_attrib_class_at(c, i - 2, sb, se), cp2 = fl_attrib_class_at(c, i + 2, sb, se);
     const uint8_t *role = c->L->tok_role;
     uint64_t r0 = role[t] & 7, rm1 = t > sb ? role[t - 1] & 7 : 8, rp1 = t + 1 < se ? role[t + 1] & 7 : 8;
     uint64_t that_soon = 0;
@@ -174,40 +175,40 @@ size_t fl_attrib_token_features(qctx *c, uint32_t t, uint64_t *out)
         k--;
     uint64_t ent_left = k > sb ? c->L->tok_entity[k - 1] : 9, ent_right = t + 1 < se ? c->L->tok_entity[t + 1] : 9;
     size_t n = 0;
-#define F(id, v) out[n++] = combine((uint64_t)(id), (v))
-    F(27, combine(ent_left, ent_right));
-    F(28, combine(ent_left, w0));
+#define F(id, v) out[n++] = fl_attrib_combine((uint64_t)(id), (v))
+    F(27, fl_attrib_combine(ent_left, ent_right));
+    F(28, fl_attrib_combine(ent_left, w0));
     uint64_t per_near = 0;
     for (uint32_t j = t > sb + 6 ? t - 6 : sb; j < t; j++)
         per_near |= c->L->tok_entity[j] == 1 + FL_ENTITY_PER ? 1u : c->L->tok_entity[j] ? 2u : 0u;
-    F(29, combine(per_near, r0));
-    F(30, combine(per_near, suffix));
+    F(29, fl_attrib_combine(per_near, r0));
+    F(30, fl_attrib_combine(per_near, suffix));
     F(1, 0);
     F(2, w0);
     F(3, wm1);
     F(4, wp1);
     F(5, wm2);
     F(6, wp2);
-    F(7, combine(wm1, w0));
-    F(8, combine(w0, wp1));
+    F(7, fl_attrib_combine(wm1, w0));
+    F(8, fl_attrib_combine(w0, wp1));
     F(9, suffix);
     F(10, (uint64_t)((c->L->tok_lex[t] >> 8) & 0xFF));
     F(11, shape);
-    F(12, combine(shape, w0));
+    F(12, fl_attrib_combine(shape, w0));
     F(13, r0);
-    F(14, combine(r0, w0));
+    F(14, fl_attrib_combine(r0, w0));
     F(15, cm1);
     F(16, cp1);
-    F(17, combine(cm1, cp1));
-    F(18, combine(w0, cm1));
-    F(19, combine(w0, cp1));
-    F(20, combine(rm1, rp1));
-    F(21, combine(that_soon, w0));
-    F(22, combine(cm2, cm1));
-    F(23, combine(cp1, cp2));
-    F(24, combine(suffix, combine(cm1, cp1)));
-    F(25, combine(r0, combine(cm1, cp1)));
-    F(26, combine(w0, combine(cm1, cp1)));
+    F(17, fl_attrib_combine(cm1, cp1));
+    F(18, fl_attrib_combine(w0, cm1));
+    F(19, fl_attrib_combine(w0, cp1));
+    F(20, fl_attrib_combine(rm1, rp1));
+    F(21, fl_attrib_combine(that_soon, w0));
+    F(22, fl_attrib_combine(cm2, cm1));
+    F(23, fl_attrib_combine(cp1, cp2));
+    F(24, fl_attrib_combine(suffix, fl_attrib_combine(cm1, cp1)));
+    F(25, fl_attrib_combine(r0, fl_attrib_combine(cm1, cp1)));
+    F(26, fl_attrib_combine(w0, fl_attrib_combine(cm1, cp1)));
 #undef F
     return n;
 }
@@ -460,14 +461,21 @@ int fl_attrib_learned(qctx *c, const fl_attrib_model *m)
     fl_quote_layer *L = c->L;
     uint64_t feats[ATTRIB_MAX_FEATURES];
     fl_attrib_prepare(c, m);
+    int mode = fl_attrib_model_relation_mode(m);
+    /* with a relation scorer to choose, the token detector proposes generously */
+    float threshold = mode == ATTRIB_RELATION_NONE ? 0.0f : -fl_attrib_model_propose_margin(m);
     for (uint32_t t = 0; t < c->ntok; t++) {
         if ((L->tok_role[t] & ROLE_CUE) || !fl_attrib_candidate(c, t))
             continue;
         size_t n = fl_attrib_token_features(c, t, feats);
-        if (fl_attrib_model_score(m, feats, n) > 0)
+        if (fl_attrib_model_score(m, feats, n) > threshold)
             L->tok_role[t] |= ROLE_LEARNED;
     }
-    vet_rule_attributions(c, m);
+    if (mode == ATTRIB_RELATION_NONE)
+        vet_rule_attributions(c, m);
+    else
+        for (size_t k = 0; k < L->attrib_count; k++)
+            L->raw_attrs[k].vetoed = 0; /* the relation scorer decides, after the learned ones are in */
     size_t first_learned = L->attrib_count;
     for (uint32_t s = 0; s < c->nsent; s++) {
         uint32_t sb = c->sent[s].token_begin, se = c->sent[s].token_end;
@@ -493,5 +501,9 @@ int fl_attrib_learned(qctx *c, const fl_attrib_model *m)
             t = next - 1;
         }
     }
-    return sort_by_cue(L, first_learned) && !L->failed;
+    if (!sort_by_cue(L, first_learned) || L->failed)
+        return 0;
+    if (mode == ATTRIB_RELATION_SCORE)
+        fl_attrib_relation_vet(c, m);
+    return 1;
 }

@@ -1,0 +1,36 @@
+/*
+ * attrib_relation.h — the relation scorer of the PolNeAR attribution
+ * detector (attrib_relation.c) and the feature helpers it shares with the
+ * token detector (attrib_learned.c). Internal to src/quote.
+ */
+#ifndef FL_QUOTE_ATTRIB_RELATION_H
+#define FL_QUOTE_ATTRIB_RELATION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "quote/attrib_model.h"
+#include "quote/quote_internal.h"
+
+/* attrib_learned.c: the hashing and the word and class views the token
+ * features use, so both passes see a word the same way. */
+uint64_t fl_attrib_combine(uint64_t a, uint64_t b);
+uint64_t fl_attrib_word_at(const qctx *c, int64_t i, uint32_t sb, uint32_t se);
+uint64_t fl_attrib_class_at(const qctx *c, int64_t i, uint32_t sb, uint32_t se);
+
+/* The features of attribution k of the layer (rule, quote or learned) as
+ * one relation: its cue's words and token score, the kind and place of its
+ * source, the side, start and length of its content, and whether it sits in
+ * another attribution's content. At most ATTRIB_MAX_FEATURES. Call after
+ * fl_attrib_prepare. */
+size_t fl_attrib_relation_features(qctx *c, const fl_attrib_model *m, size_t k, uint64_t *out);
+
+/* The key of the relation scorer's bias feature: the trainer adds the
+ * chosen threshold to its weight, so that the model keeps a relation when
+ * its score is > 0. */
+uint64_t fl_attrib_relation_bias_key(void);
+
+/* Marks vetoed every attribution the relation scorer scores <= 0. */
+void fl_attrib_relation_vet(qctx *c, const fl_attrib_model *m);
+
+#endif
