@@ -13,6 +13,7 @@
  * ("is expected") and nouns ("the report") are skipped.
  * Not for: resolving the source (speakers.c).
  */
+#include "quote/attrib_internal.h"
 #include "quote/quote_internal.h"
 
 static int is_final_punct(const qctx *c, uint32_t i)
@@ -168,6 +169,22 @@ static int title_case(const qctx *c, uint32_t sb, uint32_t se)
     return words >= 3 && caps * 4 >= words * 3;
 }
 
+uint32_t fl_attrib_skip_time_left(const qctx *c, uint32_t sb, uint32_t k)
+{
+    uint32_t j = k;
+    int time = 0;
+    while (j > sb) {
+        uint32_t p = j - 1;
+        if (tok_in(c, p, WL_TIME_NOUN) || tok_in(c, p, WL_CALENDAR))
+            time = 1;
+        else if (!(tok_in(c, p, WL_ADVERB) || tok_eq(c, p, "this") || tok_eq(c, p, "past") || tok_eq(c, p, "next") ||
+                   tok_eq(c, p, "on") || tok_eq(c, p, "early") || tok_eq(c, p, "late")))
+            break;
+        j = p;
+    }
+    return time ? j : k;
+}
+
 static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t se)
 {
     /* A capitalised cue is a name ("Secretary of State") except in a
@@ -234,7 +251,7 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
         if (src.end > src.begin + 1 && tok_eq(c, src.begin, "with"))
             src.begin++; /* "..., with the Israeli Air Force saying it was targeting ..." */
     } else {
-        src = np_left(c, sb, a.cue_begin);
+        src = np_left(c, sb, fl_attrib_skip_time_left(c, sb, a.cue_begin));
         uint32_t k = a.cue_begin;
         while (k > sb && (tok_in(c, k - 1, WL_ADVERB) || tok_in(c, k - 1, WL_AUX)))
             k--;

@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "quote/attrib_model.h"
-#include "quote/attrib_relation.h"
+#include "quote/attrib_internal.h"
 #include "quote/quote_internal.h"
 
 enum { ROLE_CUE = 1, ROLE_SOURCE = 2, ROLE_CONTENT = 4, ROLE_LEARNED = 8, ROLE_CANDIDATE = 16 };
@@ -247,6 +247,12 @@ static np_range learned_source(const qctx *c, uint32_t cb, uint32_t sb, uint32_t
                       (c->tok[k - 1].kind == FL_TOKEN_WORD && !tok_cap(c, k - 1) && c->tok[k - 1].end - c->tok[k - 1].start > 4 &&
                        ends_with(c, k - 1, "ly")))) /* "and officially endorsed" */
         k--;
+    uint32_t past_time = fl_attrib_skip_time_left(c, sb, k); /* "Beck last week said" */
+    if (past_time < k) {
+        k = past_time;
+        while (k > sb && (tok_in(c, k - 1, WL_AUX) || tok_in(c, k - 1, WL_ADVERB)))
+            k--;
+    }
     if (k > sb && is_relative(c, k - 1)) {
         np_range r = {k - 1, k, 0, 0, 0};
         return r;

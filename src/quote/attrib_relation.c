@@ -19,7 +19,7 @@
  * counts one (cue, source and content overlapping, one-to-one).
  * Not for: proposing cues or placing sources and contents (attrib_learned.c).
  */
-#include "quote/attrib_relation.h"
+#include "quote/attrib_internal.h"
 #include <stdlib.h>
 
 enum { REL_ORIGIN_RULE = 0, REL_ORIGIN_LEARNED = 1, REL_ORIGIN_QUOTE = 2 };

@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "quote/attrib_model.h"
-#include "quote/attrib_relation.h"
+#include "quote/attrib_internal.h"
 #include "quote/polnear.h"
 #include "quote/quote_internal.h"
 #include "text/doc.h"

@@ -1,10 +1,11 @@
 /*
- * attrib_relation.h — the relation scorer of the PolNeAR attribution
- * detector (attrib_relation.c) and the feature helpers it shares with the
- * token detector (attrib_learned.c). Internal to src/quote.
+ * attrib_internal.h — what the attribution files of src/quote share: the
+ * relation scorer of the PolNeAR detector (attrib_relation.c), the feature
+ * helpers it shares with the token detector (attrib_learned.c), and the
+ * source rules both the table's cues (attrib.c) and the detector's use.
  */
-#ifndef FL_QUOTE_ATTRIB_RELATION_H
-#define FL_QUOTE_ATTRIB_RELATION_H
+#ifndef FL_QUOTE_ATTRIB_INTERNAL_H
+#define FL_QUOTE_ATTRIB_INTERNAL_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -17,6 +18,11 @@
 uint64_t fl_attrib_combine(uint64_t a, uint64_t b);
 uint64_t fl_attrib_word_at(const qctx *c, int64_t i, uint32_t sb, uint32_t se);
 uint64_t fl_attrib_class_at(const qctx *c, int64_t i, uint32_t sb, uint32_t se);
+
+/* attrib.c: where a subject ends before a time phrase that sits between it
+ * and its cue ("Beck last week said", "X, the GOP chairman, this past week
+ * announced", "Trump on Thursday said"); k itself when there is none. */
+uint32_t fl_attrib_skip_time_left(const qctx *c, uint32_t sb, uint32_t k);
 
 /* The features of attribution k of the layer (rule, quote or learned) as
  * one relation: its cue's words and token score, the kind and place of its
