@@ -437,6 +437,9 @@ static int colon_attribution(qctx *c, uint32_t sb, uint32_t se)
         return 0;
     if (tok_cue(c, k - 1))
         return 0; /* "X said:" is the verb's */
+    if (k == sb + 1 && !c->L->tok_entity[sb] && !tok_in(c, sb, WL_MEDIA) && !tok_in(c, sb, WL_ORGANISATION) &&
+        !tok_in(c, sb, WL_GOVERNMENT) && !tok_in(c, sb, WL_COUNTRY))
+        return 0; /* "Breaking:", "Wow:", "LOOK:": a one-word label that names nobody */
     raw_attr a = {0};
     a.quote = -1;
     a.src_begin = sb;
