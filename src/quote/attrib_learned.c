@@ -338,13 +338,17 @@ static int learned_attribution(qctx *c, uint32_t cb, uint32_t ce, uint32_t sb, u
         src = np_right(c, ce + 1, se);
         rb = src.end;
     }
-    if (src.end <= src.begin)
+    int passive = cb > sb && (tok_eq(c, cb - 1, "was") || tok_eq(c, cb - 1, "were") || tok_eq(c, cb - 1, "is") ||
+                              tok_eq(c, cb - 1, "are") || tok_eq(c, cb - 1, "been") || tok_eq(c, cb - 1, "be"));
+    /* a passive with no agent has no source in PolNeAR ("the dissolution of the club
+     * was announced"; 219 of the 274 such gold cues of train, the rest mostly
+     * feelings: "were outraged") */
+    int agentless = src.end <= src.begin && passive && (ends_with(c, ce - 1, "ed") || ends_with(c, ce - 1, "en"));
+    if (src.end <= src.begin && !agentless)
         src = learned_source(c, cb, sb, se);
     if (src.end <= src.begin || tok_in(c, src.begin, WL_PREPOSITION) || tok_in(c, src.end - 1, WL_PREPOSITION)) {
         /* a passive ("were declared the majority") or an opening participle ("Asked if
          * ..."): no source by construction, as PolNeAR annotates them */
-        int passive = cb > sb && (tok_eq(c, cb - 1, "was") || tok_eq(c, cb - 1, "were") || tok_eq(c, cb - 1, "is") ||
-                                  tok_eq(c, cb - 1, "are") || tok_eq(c, cb - 1, "been") || tok_eq(c, cb - 1, "be"));
         int opening = cb == sb && tok_cap(c, cb) && ends_with(c, cb, "ed");
         if (!passive && !opening)
             return 0;
