@@ -185,6 +185,20 @@ uint32_t fl_attrib_skip_time_left(const qctx *c, uint32_t sb, uint32_t k)
     return time ? j : k;
 }
 
+uint32_t fl_attrib_skip_time_right(const qctx *c, uint32_t k, uint32_t se)
+{
+    uint32_t j = k, end = k;
+    while (j < se) {
+        if (tok_in(c, j, WL_TIME_NOUN) || tok_in(c, j, WL_CALENDAR))
+            end = j + 1;
+        else if (!(tok_in(c, j, WL_ADVERB) || tok_eq(c, j, "this") || tok_eq(c, j, "past") || tok_eq(c, j, "next") ||
+                   tok_eq(c, j, "on") || tok_eq(c, j, "early") || tok_eq(c, j, "late")))
+            break;
+        j++;
+    }
+    return end;
+}
+
 static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t se)
 {
     /* A capitalised cue is a name ("Secretary of State") except in a
@@ -380,6 +394,7 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
                 break;
         }
     }
+    rb = fl_attrib_skip_time_right(c, rb, se); /* "insisted Thursday during a tour that ..." */
     if (rb < se && tok_punct(c, rb, ','))
         rb++;
     uint32_t re = content_end(c, se, rb);

@@ -23,11 +23,15 @@ uint64_t fl_attrib_class_at(const qctx *c, int64_t i, uint32_t sb, uint32_t se);
  * and its cue ("Beck last week said", "X, the GOP chairman, this past week
  * announced", "Trump on Thursday said"); k itself when there is none. */
 uint32_t fl_attrib_skip_time_left(const qctx *c, uint32_t sb, uint32_t k);
+/* Where the content starts after a time phrase that follows the cue ("said
+ * Thursday that", "denounced on Monday the plan"); k when there is none. */
+uint32_t fl_attrib_skip_time_right(const qctx *c, uint32_t k, uint32_t se);
 
 /* The features of attribution k of the layer (rule, quote or learned) as
  * one relation: its cue's words and token score, the kind and place of its
  * source, the side, start and length of its content, and whether it sits in
- * another attribution's content. At most ATTRIB_MAX_FEATURES. Call after
+ * another attribution's content, and the cue word's own token features. At most
+ * ATTRIB_MAX_RELATION_FEATURES. Call after
  * fl_attrib_prepare. */
 size_t fl_attrib_relation_features(qctx *c, const fl_attrib_model *m, size_t k, uint64_t *out);
 

@@ -360,6 +360,15 @@ static int learned_attribution(qctx *c, uint32_t cb, uint32_t ce, uint32_t sb, u
     a.src_end = src.end;
     a.cue_begin = cb;
     a.cue_end = ce;
+    rb = fl_attrib_skip_time_right(c, rb, se);
+    if (rb < se && tok_in(c, rb, WL_PREPOSITION) && !tok_eq(c, rb, "to")) {
+        /* "insisted Thursday during a tour that ...": the that-clause, when there is one */
+        uint32_t k = rb;
+        while (k < se && k < rb + 8 && !tok_eq(c, k, "that") && !tok_punct(c, k, ','))
+            k++;
+        if (k < se && tok_eq(c, k, "that"))
+            rb = k;
+    }
     if (rb < se && (tok_punct(c, rb, ',') || tok_punct(c, rb, ':')))
         rb++;
     uint32_t re = se;

@@ -232,10 +232,10 @@ int fl_attrib_model_candidate(const fl_attrib_model *m, uint64_t word_hash)
 
 float fl_attrib_model_score(const fl_attrib_model *m, const uint64_t *feats, size_t n)
 {
-    size_t slot[ATTRIB_MAX_FEATURES];
-    uint32_t check[ATTRIB_MAX_FEATURES];
-    if (n > ATTRIB_MAX_FEATURES)
-        n = ATTRIB_MAX_FEATURES;
+    size_t slot[ATTRIB_MAX_RELATION_FEATURES];
+    uint32_t check[ATTRIB_MAX_RELATION_FEATURES];
+    if (n > ATTRIB_MAX_RELATION_FEATURES)
+        n = ATTRIB_MAX_RELATION_FEATURES;
     for (size_t i = 0; i < n; i++) {
         uint64_t k = feats[i] ? feats[i] : 1;
         slot[i] = (size_t)mix(k) & m->packed_mask;

@@ -47,7 +47,7 @@
 
 typedef struct fl_attrib_model fl_attrib_model;
 
-enum { ATTRIB_MAX_FEATURES = 40 };
+enum { ATTRIB_MAX_FEATURES = 40, ATTRIB_MAX_RELATION_FEATURES = 72 };
 
 /* $FACTLINE_MODELS/attrib.model, else the source tree's models/attrib.model. */
 const char *fl_attrib_default_model_path(char *buf, size_t size);

@@ -21,6 +21,7 @@
  */
 #include "quote/attrib_internal.h"
 #include <stdlib.h>
+#include <string.h>
 
 enum { REL_ORIGIN_RULE = 0, REL_ORIGIN_LEARNED = 1, REL_ORIGIN_QUOTE = 2 };
 
@@ -57,15 +58,21 @@ static uint64_t source_kind(const qctx *c, const raw_attr *a)
 }
 
 /* The token score of the cue: the best of its candidate words. */
-static float cue_score(qctx *c, const fl_attrib_model *m, const raw_attr *a, int *scored)
+static float cue_score(qctx *c, const fl_attrib_model *m, const raw_attr *a, int *scored, uint64_t *best_f, size_t *best_n)
 {
     uint64_t f[ATTRIB_MAX_FEATURES];
     float best = -1e30f;
     *scored = 0;
+    *best_n = 0;
     for (uint32_t t = a->cue_begin; t < a->cue_end && t < c->ntok; t++) {
         if (!fl_attrib_candidate(c, t))
             continue;
-        float s = fl_attrib_model_score(m, f, fl_attrib_token_features(c, t, f));
+        size_t n = fl_attrib_token_features(c, t, f);
+        float s = fl_attrib_model_score(m, f, n);
+        if (s > best) {
+            memcpy(best_f, f, n * sizeof *f);
+            *best_n = n;
+        }
         best = s > best ? s : best;
         *scored = 1;
     }
@@ -86,7 +93,9 @@ size_t fl_attrib_relation_features(qctx *c, const fl_attrib_model *m, size_t k, 
     uint32_t sb = c->sent[s].token_begin, se = c->sent[s].token_end;
     uint64_t origin = a->quote >= 0 ? REL_ORIGIN_QUOTE : L->attribs[k].learned ? REL_ORIGIN_LEARNED : REL_ORIGIN_RULE;
     int scored;
-    float ts = cue_score(c, m, a, &scored);
+    uint64_t tokf[ATTRIB_MAX_FEATURES];
+    size_t ntokf;
+    float ts = cue_score(c, m, a, &scored, tokf, &ntokf);
     uint64_t sbin = score_bin(ts, scored);
     uint64_t first = fl_attrib_word_at(c, cb, sb, se), last = fl_attrib_word_at(c, ce - 1, sb, se);
     uint64_t clen = len_bin(ce - cb);
@@ -170,6 +179,8 @@ size_t fl_attrib_relation_features(qctx *c, const fl_attrib_model *m, size_t k, 
     F(127, C2(xclass, xside));
     F(128, C2(sbin, C2(kind, xside)));
     F(129, C2(first, xfirst));
+    for (size_t i = 0; i < ntokf && n < ATTRIB_MAX_RELATION_FEATURES; i++)
+        out[n++] = fl_attrib_combine(200, tokf[i]); /* the cue word's own context, weighed again for the relation */
 #undef C2
 #undef F
     return n;
@@ -177,7 +188,7 @@ size_t fl_attrib_relation_features(qctx *c, const fl_attrib_model *m, size_t k, 
 
 void fl_attrib_relation_vet(qctx *c, const fl_attrib_model *m)
 {
-    uint64_t f[ATTRIB_MAX_FEATURES];
+    uint64_t f[ATTRIB_MAX_RELATION_FEATURES];
     fl_quote_layer *L = c->L;
     float *score = malloc((L->attrib_count + 1) * sizeof *score);
     if (!score) {

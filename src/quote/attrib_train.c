@@ -278,7 +278,7 @@ static int visit_relations(trainer *tr, fl_doc *doc, const pn_article *a, pn_rel
     if (!hit)
         return 0;
     pn_match(gold, sys, PN_RELATION_OVERLAP, hit);
-    uint64_t f[ATTRIB_MAX_FEATURES];
+    uint64_t f[ATTRIB_MAX_RELATION_FEATURES];
     int ok = 1;
     for (size_t k = 0; ok && k < sys->n; k++)
         ok = exset_add(&tr->rel, f, fl_attrib_relation_features(&c, m, k, f), hit[k], tr->article);
