@@ -133,6 +133,13 @@ static int according_to(qctx *c, uint32_t v, uint32_t sb, uint32_t se)
         return 0;
     a.src_begin = src.begin;
     a.src_end = src.end;
+    int32_t before = quote_before(c, v, sb);
+    if (before >= 0) {
+        /* "“...,” according to Judicial Watch": the quote */
+        quote_tokens(c, before, &a.content_begin, &a.content_end);
+        a.quote = before;
+        return attr_push(c, &a);
+    }
     if (v > sb && tok_punct(c, v - 1, ',')) {
         a.content_begin = sb;
         a.content_end = v - 1;
@@ -142,6 +149,11 @@ static int according_to(qctx *c, uint32_t v, uint32_t sb, uint32_t se)
             b++;
         a.content_begin = b;
         a.content_end = content_end(c, se, b);
+        if (a.content_end <= a.content_begin && v > sb + 2) {
+            /* "Clinton leads 46 percent to 39 percent according to a CBS poll." */
+            a.content_begin = sb;
+            a.content_end = v;
+        }
     }
     if (a.content_end <= a.content_begin)
         return 0;
