@@ -331,6 +331,14 @@ static np_range learned_source(const qctx *c, uint32_t cb, uint32_t sb, uint32_t
 
 static int learned_attribution(qctx *c, uint32_t cb, uint32_t ce, uint32_t sb, uint32_t se)
 {
+    /* "calling for", "asked about", "criticism of": PolNeAR's cue keeps the preposition
+     * that follows (train: "about" 490 times in the cue for 39 after it, "for" 442/65,
+     * "of" 467/90, "on" 347/139, "against" 109/2), not a time ("on Monday") */
+    if (ce + 1 < se && (tok_eq(c, ce, "about") || tok_eq(c, ce, "for") || tok_eq(c, ce, "of") ||
+                        tok_eq(c, ce, "on") || tok_eq(c, ce, "with") || tok_eq(c, ce, "against") ||
+                        tok_eq(c, ce, "over")) &&
+        fl_attrib_skip_time_right(c, ce, se) == ce)
+        ce++;
     np_range src = {cb, cb, 0, 0, 0};
     uint32_t rb = ce;
     if (ce + 1 < se && tok_eq(c, ce, "by") && ends_with(c, ce - 1, "ed")) {
