@@ -135,10 +135,16 @@ static int according_to(qctx *c, uint32_t v, uint32_t sb, uint32_t se)
     a.src_end = src.end;
     int32_t before = quote_before(c, v, sb);
     if (before >= 0) {
-        /* "“...,” according to Judicial Watch": the quote */
-        quote_tokens(c, before, &a.content_begin, &a.content_end);
-        a.quote = before;
-        return attr_push(c, &a);
+        /* "“...,” according to Judicial Watch": the quote that opens the sentence (a
+         * fragment inside the writer's words is the sentence's, left as before); the
+         * quote's speaker stays the speaker rules' business */
+        uint32_t qb, qe;
+        quote_tokens(c, before, &qb, &qe);
+        if (qb <= sb) {
+            a.content_begin = qb;
+            a.content_end = qe;
+            return attr_push(c, &a);
+        }
     }
     if (v > sb && tok_punct(c, v - 1, ',')) {
         a.content_begin = sb;
@@ -149,8 +155,9 @@ static int according_to(qctx *c, uint32_t v, uint32_t sb, uint32_t se)
             b++;
         a.content_begin = b;
         a.content_end = content_end(c, se, b);
-        if (a.content_end <= a.content_begin && v > sb + 2) {
-            /* "Clinton leads 46 percent to 39 percent according to a CBS poll." */
+        if (a.content_end <= a.content_begin && v > sb + 2 && (src.end > src.begin + 1 || tok_cap(c, src.begin))) {
+            /* "Clinton leads 46 percent to 39 percent according to a CBS poll."; not
+             * "go according to plan": a bare common noun is no source */
             a.content_begin = sb;
             a.content_end = v;
         }

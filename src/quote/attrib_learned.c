@@ -387,7 +387,11 @@ static int learned_attribution(qctx *c, uint32_t cb, uint32_t ce, uint32_t sb, u
     uint32_t re = se;
     if (re > rb && (tok_punct(c, re - 1, '.') || tok_punct(c, re - 1, '!') || tok_punct(c, re - 1, '?')))
         re--;
-    if (re <= rb) {
+    if (re <= rb && agentless && cb > sb + 1) {
+        /* "The plan was championed on Tuesday": what the passive attributes is its subject */
+        rb = sb;
+        re = cb - 1;
+    } else if (re <= rb) {
         uint32_t left = src.begin < cb ? src.begin : cb;
         if (left <= sb + 1 || !tok_punct(c, left - 1, ','))
             return 0;

@@ -227,6 +227,20 @@ static void test_training(void)
         CHECK_STR(slice(doc, 0, fl_doc_attributions(doc)->source.cue), "championed");
         CHECK_INT(fl_doc_attributions(doc)->source.found, 0);
     }
+    /* "reportedly": PolNeAR's cue with no source, the clause after it as content */
+    const char *rt = "The agency is reportedly making arrangements to interview the senator.";
+    CHECK_INT(fl_doc_analyze_text(doc, rt, strlen(rt)), FL_OK);
+    CHECK_INT(fl_quote_extract_with(doc, m), FL_OK);
+    int reported = 0;
+    for (size_t k = 0; k < fl_doc_attribution_count(doc); k++) {
+        const fl_attribution *at = &fl_doc_attributions(doc)[k];
+        if (!strcmp(slice(doc, 0, at->source.cue), "reportedly")) {
+            reported++;
+            CHECK_INT(at->source.found, 0);
+            CHECK_STR(slice(doc, 1, at->content), "making arrangements to interview the senator");
+        }
+    }
+    CHECK_INT(reported, 1);
     /* without the model the rules alone find nothing there */
     CHECK_INT(fl_doc_analyze_text(doc, t, strlen(t)), FL_OK);
     CHECK_INT(fl_quote_extract(doc), FL_OK);
@@ -304,6 +318,28 @@ static void test_rule_sources(void)
         CHECK_STR(slice(doc, 0, at->source.cue), cases[i][1]);
         CHECK_STR(slice(doc, 1, at->source.mention), cases[i][2]);
     }
+    /* contents: past a time phrase after the cue; "according to X" after a quote that opens the
+     * sentence, or after the clause it closes; "according to plan" is nobody's */
+    static const char *const contents[][3] = {
+        {"The mayor said Tuesday that the bridge was open.", "said", "that the bridge was open"},
+        {"\u201cThe bridge is open,\u201d according to the mayor.", "according to", "\u201cThe bridge is open,\u201d"},
+        {"Clinton leads Trump 46 percent to 39 percent according to a CBS poll.", "according to",
+         "Clinton leads Trump 46 percent to 39 percent"},
+    };
+    for (size_t i = 0; i < sizeof contents / sizeof contents[0]; i++) {
+        CHECK_INT(fl_doc_analyze_text(doc, contents[i][0], strlen(contents[i][0])), FL_OK);
+        CHECK_INT(fl_quote_extract(doc), FL_OK);
+        CHECK_INT((long)fl_doc_attribution_count(doc), 1);
+        if (fl_doc_attribution_count(doc) != 1)
+            continue;
+        const fl_attribution *at = fl_doc_attributions(doc);
+        CHECK_STR(slice(doc, 0, at->source.cue), contents[i][1]);
+        CHECK_STR(slice(doc, 1, at->content), contents[i][2]);
+    }
+    const char *plan = "The invasion did not go according to plan.";
+    CHECK_INT(fl_doc_analyze_text(doc, plan, strlen(plan)), FL_OK);
+    CHECK_INT(fl_quote_extract(doc), FL_OK);
+    CHECK_INT((long)fl_doc_attribution_count(doc), 0);
     const char *t = "Breaking: Senate Passes The Budget Plan\n\nThe vote was close.";
     CHECK_INT(fl_doc_analyze_text(doc, t, strlen(t)), FL_OK);
     CHECK_INT(fl_quote_extract(doc), FL_OK);
