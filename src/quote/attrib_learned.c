@@ -5,12 +5,16 @@
  * and a content around a proposed cue.
  *
  * A proposed cue is a run of consecutive tokens the model scores above 0
- * that no rule cue overlaps. Its source is the subject to its left (past
+ * (above -margin when the model has a relation scorer, attrib_relation.c,
+ * which then chooses) that no rule cue overlaps, with a preposition that
+ * follows it ("calling for"); "reportedly" is one too, with no source. Its source is the subject to its left (past
  * auxiliaries and adverbs: "can support", "has not registered"), a relative
  * pronoun ("who are looking for"), a possessive ("his move", "Trump's
  * criticism"), or for a participle after a comma the sentence's subject.
  * Its content is the rest of the sentence after the cue, or, when nothing
- * follows, the clause before ", X <cue>". A cue with no source is dropped:
+ * follows, the clause before ", X <cue>". A passive with no agent and
+ * "seems"/"appears" have no source, as PolNeAR annotates them. Another cue
+ * with no source is dropped:
  * sourceless relations are rare in PolNeAR (6% of dev) and guessing them
  * costs more precision than it brings.
  * Not for: the table-driven cues (attrib.c), resolving sources (speakers.c).
@@ -153,7 +157,8 @@ size_t fl_attrib_token_features(qctx *c, uint32_t t, uint64_t *out)
     uint32_t s = c->L->tok_sentence[t];
     uint32_t sb = c->sent[s].token_begin, se = c->sent[s].token_end;
     int64_t i = t;
-    uint64_t w0 = fl_attrib_word_at(c, i, sb, se), wm1 = fl_attrib_word_at(c, i - 1, sb, se), wp1 = fl_attrib_word_at(c, i + 1, sb, se);
+    uint64_t w0 = fl_attrib_word_at(c, i, sb, se), wm1 = fl_attrib_word_at(c, i - 1, sb, se);
+    uint64_t wp1 = fl_attrib_word_at(c, i + 1, sb, se);
     uint64_t wm2 = fl_attrib_word_at(c, i - 2, sb, se), wp2 = fl_attrib_word_at(c, i + 2, sb, se);
     uint64_t cm1 = fl_attrib_class_at(c, i - 1, sb, se), cp1 = fl_attrib_class_at(c, i + 1, sb, se);
     uint64_t cm2 = fl_attrib_class_at(c, i - 2, sb, se), cp2 = fl_attrib_class_at(c, i + 2, sb, se);

@@ -58,7 +58,8 @@ static uint64_t source_kind(const qctx *c, const raw_attr *a)
 }
 
 /* The token score of the cue: the best of its candidate words. */
-static float cue_score(qctx *c, const fl_attrib_model *m, const raw_attr *a, int *scored, uint64_t *best_f, size_t *best_n)
+static float cue_score(qctx *c, const fl_attrib_model *m, const raw_attr *a, int *scored, uint64_t *best_f,
+                       size_t *best_n)
 {
     uint64_t f[ATTRIB_MAX_FEATURES];
     float best = -1e30f;

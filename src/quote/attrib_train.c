@@ -12,6 +12,13 @@
  * usual lazy trick (a running sum updated only when a weight changes), and
  * the example order is shuffled each epoch with a fixed seed, so the same
  * data and options give the same model bytes.
+ *
+ * Then the relation scorer (attrib_relation.c): `folds` cue models are
+ * learned, each without the articles whose ordinal is f modulo folds; a
+ * third pass runs each article with the model that did not see it and keeps
+ * the features of every relation the layer proposes, labelled by whether
+ * `factline eval attrib` would match it (pn_match). A second perceptron
+ * learns from those, and its weights join the cue model's in one table.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -406,7 +413,8 @@ static int learn(const trainer *tr, const exset *E, int epochs, int skip_fold, u
             }
         }
         if (tr->o->verbose && skip_fold < 0)
-            fprintf(stderr, "factline train attrib: %s epoch %d: %zu errors on %zu examples\n", what, ep + 1, errors, n);
+            fprintf(stderr, "factline train attrib: %s epoch %d: %zu errors on %zu examples\n", what, ep + 1,
+                    errors, n);
     }
     /* the averaged weights, keeping the features that carry any weight */
     for (size_t i = 0; E->feats.keys && i <= E->feats.mask; i++) {
@@ -505,7 +513,9 @@ fl_attrib_model *fl_attrib_train(const fl_attrib_train_options *opts, char *err,
         if (!read_pass(&tr, 3, err, err_size) || !exset_close(&tr.rel))
             goto done;
         if (o.verbose)
-            fprintf(stderr, "factline train attrib: relation scorer: %d folds, margin %g, %zu relations (%zu match gold), %zu features\n",
+            fprintf(stderr,
+                    "factline train attrib: relation scorer: %d folds, margin %g, %zu relations (%zu match gold), "
+                    "%zu features\n",
                     o.folds, (double)o.propose_margin, tr.rel.n, tr.rel.positives, tr.rel.feats.count);
     }
     room = tr.tok.feats.count + tr.rel.feats.count + 2;

@@ -694,7 +694,8 @@ static const char *const wl_calendar[] = {
 };
 
 static const char *const wl_time_noun[] = {
-    "afternoon", "day", "days", "evening", "month", "months", "morning", "night", "week", "weekend", "weeks", "year", "years",
+    "afternoon", "day", "days", "evening", "month", "months", "morning", "night", "week", "weekend", "weeks",
+    "year", "years",
 };
 
 static const char *const wl_name_particle[] = {
