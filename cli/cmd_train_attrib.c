@@ -15,10 +15,17 @@ static void usage(FILE *out)
     fprintf(out,
             "usage: factline train attrib --train FILE.jsonl -o OUT [--epochs N] [--min-count K]\n"
             "                             [--min-rate R] [--prune W] [--seed S] [--articles FIRST:COUNT]\n"
+            "                             [--folds F | --no-relations] [--relation-epochs N] [--margin M]\n"
+            "                             [--relation-bias B]\n"
             "Learns which words are attribution cues from PolNeAR lines (the first annotator's\n"
             "set of each article). A word is scored when it was part of a gold cue >= K times and\n"
             "in >= R of its occurrences; features whose averaged weight is within +-W are dropped.\n"
-            "Defaults: --epochs 8 --min-count 2 --min-rate 0.05 --prune 1 --seed 20261125.\n"
+            "Then a second perceptron learns which whole relations (cue, source, content) to keep,\n"
+            "from the relations of F token models each trained without a fold of the articles;\n"
+            "with it, tokens scored above -M are proposed and relations scored above -B kept\n"
+            "(--no-relations: the token detector alone).\n"
+            "Defaults: --epochs 8 --min-count 2 --min-rate 0.05 --prune 1 --seed 20261125\n"
+            "--folds 5 --relation-epochs 8 --margin 2 --relation-bias 3.\n"
             "--articles uses only articles FIRST .. FIRST+COUNT-1 (0-based) of the file, to hold\n"
             "some out while choosing options. The model is rebuilt with\n"
             "  factline train attrib --train ../shared/data/attribution/polnear_train.jsonl \\\n"
@@ -45,6 +52,10 @@ int cmd_train_attrib(int argc, char **argv)
     o.prune = 1;
     o.seed = 20261125;
     o.verbose = 1;
+    o.folds = 5;
+    o.relation_epochs = 8;
+    o.propose_margin = 2;
+    o.relation_bias = 3;
     const char *out = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -75,6 +86,32 @@ int cmd_train_attrib(int argc, char **argv)
             o.prune = strtof(argv[++i], &end);
             if (*end || !(o.prune >= 0)) {
                 fprintf(stderr, "factline train attrib: --prune '%s' is not a weight >= 0\n", argv[i]);
+                return 2;
+            }
+        } else if (i + 1 < argc && !strcmp(a, "--folds")) {
+            if (!positive(argv[++i], &o.folds) || o.folds < 2) {
+                fprintf(stderr, "factline train attrib: --folds '%s' is not 2..1000\n", argv[i]);
+                return 2;
+            }
+        } else if (!strcmp(a, "--no-relations")) {
+            o.folds = -1;
+        } else if (i + 1 < argc && !strcmp(a, "--relation-epochs")) {
+            if (!positive(argv[++i], &o.relation_epochs)) {
+                fprintf(stderr, "factline train attrib: --relation-epochs '%s' is not 1..1000\n", argv[i]);
+                return 2;
+            }
+        } else if (i + 1 < argc && !strcmp(a, "--margin")) {
+            char *end;
+            o.propose_margin = strtof(argv[++i], &end);
+            if (*end || !(o.propose_margin >= 0 && o.propose_margin <= 100)) {
+                fprintf(stderr, "factline train attrib: --margin '%s' is not 0..100\n", argv[i]);
+                return 2;
+            }
+        } else if (i + 1 < argc && !strcmp(a, "--relation-bias")) {
+            char *end;
+            o.relation_bias = strtof(argv[++i], &end);
+            if (*end || !(o.relation_bias >= -100 && o.relation_bias <= 100)) {
+                fprintf(stderr, "factline train attrib: --relation-bias '%s' is not -100..100\n", argv[i]);
                 return 2;
             }
         } else if (i + 1 < argc && !strcmp(a, "--seed")) {

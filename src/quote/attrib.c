@@ -13,6 +13,7 @@
  * ("is expected") and nouns ("the report") are skipped.
  * Not for: resolving the source (speakers.c).
  */
+#include "quote/attrib_internal.h"
 #include "quote/quote_internal.h"
 
 static int is_final_punct(const qctx *c, uint32_t i)
@@ -132,6 +133,19 @@ static int according_to(qctx *c, uint32_t v, uint32_t sb, uint32_t se)
         return 0;
     a.src_begin = src.begin;
     a.src_end = src.end;
+    int32_t before = quote_before(c, v, sb);
+    if (before >= 0) {
+        /* "“...,” according to Judicial Watch": the quote that opens the sentence (a
+         * fragment inside the writer's words is the sentence's, left as before); the
+         * quote's speaker stays the speaker rules' business */
+        uint32_t qb, qe;
+        quote_tokens(c, before, &qb, &qe);
+        if (qb <= sb) {
+            a.content_begin = qb;
+            a.content_end = qe;
+            return attr_push(c, &a);
+        }
+    }
     if (v > sb && tok_punct(c, v - 1, ',')) {
         a.content_begin = sb;
         a.content_end = v - 1;
@@ -141,6 +155,12 @@ static int according_to(qctx *c, uint32_t v, uint32_t sb, uint32_t se)
             b++;
         a.content_begin = b;
         a.content_end = content_end(c, se, b);
+        if (a.content_end <= a.content_begin && v > sb + 2 && (src.end > src.begin + 1 || tok_cap(c, src.begin))) {
+            /* "Clinton leads 46 percent to 39 percent according to a CBS poll."; not
+             * "go according to plan": a bare common noun is no source */
+            a.content_begin = sb;
+            a.content_end = v;
+        }
     }
     if (a.content_end <= a.content_begin)
         return 0;
@@ -166,6 +186,36 @@ static int title_case(const qctx *c, uint32_t sb, uint32_t se)
             caps += tok_cap(c, i) ? 1u : 0u;
         }
     return words >= 3 && caps * 4 >= words * 3;
+}
+
+uint32_t fl_attrib_skip_time_left(const qctx *c, uint32_t sb, uint32_t k)
+{
+    uint32_t j = k;
+    int time = 0;
+    while (j > sb) {
+        uint32_t p = j - 1;
+        if (tok_in(c, p, WL_TIME_NOUN) || tok_in(c, p, WL_CALENDAR))
+            time = 1;
+        else if (!(tok_in(c, p, WL_ADVERB) || tok_eq(c, p, "this") || tok_eq(c, p, "past") || tok_eq(c, p, "next") ||
+                   tok_eq(c, p, "on") || tok_eq(c, p, "early") || tok_eq(c, p, "late")))
+            break;
+        j = p;
+    }
+    return time ? j : k;
+}
+
+uint32_t fl_attrib_skip_time_right(const qctx *c, uint32_t k, uint32_t se)
+{
+    uint32_t j = k, end = k;
+    while (j < se) {
+        if (tok_in(c, j, WL_TIME_NOUN) || tok_in(c, j, WL_CALENDAR))
+            end = j + 1;
+        else if (!(tok_in(c, j, WL_ADVERB) || tok_eq(c, j, "this") || tok_eq(c, j, "past") || tok_eq(c, j, "next") ||
+                   tok_eq(c, j, "on") || tok_eq(c, j, "early") || tok_eq(c, j, "late")))
+            break;
+        j++;
+    }
+    return end;
 }
 
 static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t se)
@@ -234,7 +284,7 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
         if (src.end > src.begin + 1 && tok_eq(c, src.begin, "with"))
             src.begin++; /* "..., with the Israeli Air Force saying it was targeting ..." */
     } else {
-        src = np_left(c, sb, a.cue_begin);
+        src = np_left(c, sb, fl_attrib_skip_time_left(c, sb, a.cue_begin));
         uint32_t k = a.cue_begin;
         while (k > sb && (tok_in(c, k - 1, WL_ADVERB) || tok_in(c, k - 1, WL_AUX)))
             k--;
@@ -363,6 +413,7 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
                 break;
         }
     }
+    rb = fl_attrib_skip_time_right(c, rb, se); /* "insisted Thursday during a tour that ..." */
     if (rb < se && tok_punct(c, rb, ','))
         rb++;
     uint32_t re = content_end(c, se, rb);
@@ -420,6 +471,9 @@ static int colon_attribution(qctx *c, uint32_t sb, uint32_t se)
         return 0;
     if (tok_cue(c, k - 1))
         return 0; /* "X said:" is the verb's */
+    if (k == sb + 1 && !c->L->tok_entity[sb] && !tok_in(c, sb, WL_MEDIA) && !tok_in(c, sb, WL_ORGANISATION) &&
+        !tok_in(c, sb, WL_GOVERNMENT) && !tok_in(c, sb, WL_COUNTRY))
+        return 0; /* "Breaking:", "Wow:", "LOOK:": a one-word label that names nobody */
     raw_attr a = {0};
     a.quote = -1;
     a.src_begin = sb;

@@ -56,6 +56,9 @@ struct fl_attrib_model {
         float weight;
     } *packed;
     size_t packed_mask;
+    /* the relation scorer (attrib_model.h): ATTRIB_RELATION_* */
+    int relation_mode;
+    float propose_margin;
 };
 
 static uint32_t packed_check(uint64_t key) { return (uint32_t)(key >> 32) | 1u; }
@@ -189,7 +192,21 @@ fl_attrib_model *fl_attrib_model_build(const uint64_t *keys, const float *weight
     }
     for (size_t i = 0; i < ncand; i++)
         table_put(&m->candidates, candidates[i], 0);
+    size_t slot = table_slot(&m->features, ATTRIB_RELATION_MARKER);
+    if (m->features.keys[slot]) {
+        m->relation_mode = ATTRIB_RELATION_SCORE;
+        m->propose_margin = m->features.values[slot];
+    }
     return m;
+}
+
+int fl_attrib_model_relation_mode(const fl_attrib_model *m) { return m->relation_mode; }
+float fl_attrib_model_propose_margin(const fl_attrib_model *m) { return m->propose_margin; }
+
+void fl_attrib_model_set_collect(fl_attrib_model *m, float propose_margin)
+{
+    m->relation_mode = ATTRIB_RELATION_COLLECT;
+    m->propose_margin = propose_margin;
 }
 
 void fl_attrib_model_free(fl_attrib_model *m)
@@ -215,10 +232,10 @@ int fl_attrib_model_candidate(const fl_attrib_model *m, uint64_t word_hash)
 
 float fl_attrib_model_score(const fl_attrib_model *m, const uint64_t *feats, size_t n)
 {
-    size_t slot[ATTRIB_MAX_FEATURES];
-    uint32_t check[ATTRIB_MAX_FEATURES];
-    if (n > ATTRIB_MAX_FEATURES)
-        n = ATTRIB_MAX_FEATURES;
+    size_t slot[ATTRIB_MAX_RELATION_FEATURES];
+    uint32_t check[ATTRIB_MAX_RELATION_FEATURES];
+    if (n > ATTRIB_MAX_RELATION_FEATURES)
+        n = ATTRIB_MAX_RELATION_FEATURES;
     for (size_t i = 0; i < n; i++) {
         uint64_t k = feats[i] ? feats[i] : 1;
         slot[i] = (size_t)mix(k) & m->packed_mask;

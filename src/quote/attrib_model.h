@@ -25,6 +25,15 @@
  *   "FLATTEND"                              8 bytes
  * No text of the training data is stored, only hashes.
  *
+ * The relation scorer. A model may also hold the weights of a second
+ * perceptron that judges whole relations (cue, source and content together,
+ * attrib_relation.c); its features are hashed under template ids >= 100 in
+ * the same table. The key ATTRIB_RELATION_MARKER says it is there; its
+ * value is the proposal margin: the detector then proposes every run of
+ * tokens scored above -margin, and the relation scorer keeps a relation
+ * (rule or learned) when its score is > 0. A model without the marker is
+ * used as before: proposals above 0, rule cues vetoed by their token score.
+ *
  * Not for: where the source and content are (attrib_learned.c) or reading
  * PolNeAR (polnear.c).
  */
@@ -38,7 +47,7 @@
 
 typedef struct fl_attrib_model fl_attrib_model;
 
-enum { ATTRIB_MAX_FEATURES = 40 };
+enum { ATTRIB_MAX_FEATURES = 40, ATTRIB_MAX_RELATION_FEATURES = 72 };
 
 /* $FACTLINE_MODELS/attrib.model, else the source tree's models/attrib.model. */
 const char *fl_attrib_default_model_path(char *buf, size_t size);
@@ -49,6 +58,18 @@ fl_status fl_attrib_model_save(const fl_attrib_model *m, const char *path, char 
 void fl_attrib_model_free(fl_attrib_model *m);
 size_t fl_attrib_model_feature_count(const fl_attrib_model *m);
 size_t fl_attrib_model_candidate_count(const fl_attrib_model *m);
+
+/* The key that marks a relation scorer in the table (its value: the margin). */
+#define ATTRIB_RELATION_MARKER UINT64_C(0x52454C4154494F4E) /* "RELATION" */
+enum {
+    ATTRIB_RELATION_NONE = 0, /* token detector only: rule cues vetoed by their token score */
+    ATTRIB_RELATION_SCORE,    /* relations kept when the relation scorer says > 0 */
+    ATTRIB_RELATION_COLLECT   /* training: propose with the margin, veto nothing */
+};
+int fl_attrib_model_relation_mode(const fl_attrib_model *m);
+float fl_attrib_model_propose_margin(const fl_attrib_model *m);
+/* For the trainer: a token model whose relations are all kept, so that they can be labelled. */
+void fl_attrib_model_set_collect(fl_attrib_model *m, float propose_margin);
 
 /* Is the word with this hash (fl_attrib_word_hash) ever a cue word? */
 int fl_attrib_model_candidate(const fl_attrib_model *m, uint64_t word_hash);
@@ -78,6 +99,10 @@ typedef struct fl_attrib_train_options {
     uint64_t seed;          /* shuffling seed; the same seed gives the same model */
     size_t first, count;    /* use articles [first, first+count) of the file; count 0: all */
     int verbose;            /* 1: report the data and each epoch's errors on stderr */
+    int folds;              /* relation scorer: jackknife folds for its training relations (default 5; <0: none) */
+    int relation_epochs;    /* passes of the relation perceptron (default 8) */
+    float propose_margin;   /* with a relation scorer, tokens scored above -margin are proposed (default 2) */
+    float relation_bias;    /* added to the relation scorer's bias: keep relations scored > -bias (default 3) */
 } fl_attrib_train_options;
 
 fl_attrib_model *fl_attrib_train(const fl_attrib_train_options *opts, char *err, size_t err_size);

@@ -12,12 +12,20 @@
  * usual lazy trick (a running sum updated only when a weight changes), and
  * the example order is shuffled each epoch with a fixed seed, so the same
  * data and options give the same model bytes.
+ *
+ * Then the relation scorer (attrib_relation.c): `folds` cue models are
+ * learned, each without the articles whose ordinal is f modulo folds; a
+ * third pass runs each article with the model that did not see it and keeps
+ * the features of every relation the layer proposes, labelled by whether
+ * `factline eval attrib` would match it (pn_match). A second perceptron
+ * learns from those, and its weights join the cue model's in one table.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "quote/attrib_model.h"
+#include "quote/attrib_internal.h"
 #include "quote/polnear.h"
 #include "quote/quote_internal.h"
 #include "text/doc.h"
@@ -95,6 +103,21 @@ static void map_free(map *m)
 
 /* ---- reading the articles ------------------------------------------------- */
 
+/* Examples of one perceptron: feature indexes (into feats) back to back,
+ * a label and the article (its ordinal among those read) of each. */
+typedef struct exset {
+    map feats;            /* feature hash -> weight index */
+    uint32_t *feat;       /* example i: feat[start[i] .. start[i+1]) */
+    size_t feat_n, feat_cap;
+    uint32_t *start;
+    size_t start_n, start_cap;
+    uint32_t *label;      /* 1: positive */
+    size_t n, label_cap;
+    uint32_t *article;
+    size_t article_n, article_cap;
+    size_t positives;
+} exset;
+
 typedef struct trainer {
     const fl_attrib_train_options *o;
     map words;            /* pass 1: word hash -> counts[2i] (in a gold cue), counts[2i+1] (all) */
@@ -102,14 +125,11 @@ typedef struct trainer {
     size_t counts_cap;
     fl_attrib_model *cand; /* pass 2: the candidate set, as a model with no weights */
     fl_extractor *ex;      /* the layers that run before the quote layer (entities) */
-    map feats;             /* feature hash -> weight index */
-    uint32_t *ex_feats;    /* pass 2: feature indexes of all examples, back to back */
-    size_t ex_feats_n, ex_feats_cap;
-    uint32_t *ex_start;    /* example i: ex_feats[ex_start[i] .. ex_start[i+1]) */
-    size_t ex_start_n, ex_start_cap;
-    uint32_t *ex_label;    /* 1: in a gold cue */
-    size_t ex_n, ex_label_cap;
-    size_t articles, positives, cue_tokens, covered;
+    exset tok;             /* pass 2: candidate tokens, 1 when in a gold cue */
+    exset rel;             /* pass 3: relations of the jackknifed models, 1 when they match gold */
+    fl_attrib_model **fold_models;
+    uint32_t article;      /* ordinal of the article being read */
+    size_t articles, cue_tokens, covered;
 } trainer;
 
 static int push_u32(uint32_t **a, size_t *n, size_t *cap, uint32_t v)
@@ -124,6 +144,35 @@ static int push_u32(uint32_t **a, size_t *n, size_t *cap, uint32_t v)
     }
     (*a)[(*n)++] = v;
     return 1;
+}
+
+/* Adds one example with features f[0..n) (hashes) to E. */
+static int exset_add(exset *E, const uint64_t *f, size_t n, uint32_t label, uint32_t article)
+{
+    if (!push_u32(&E->start, &E->start_n, &E->start_cap, (uint32_t)E->feat_n) ||
+        !push_u32(&E->label, &E->n, &E->label_cap, label) ||
+        !push_u32(&E->article, &E->article_n, &E->article_cap, article))
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t i = map_get(&E->feats, f[k], 1);
+        if (i == UINT32_MAX || !push_u32(&E->feat, &E->feat_n, &E->feat_cap, i))
+            return 0;
+    }
+    E->positives += label != 0;
+    return 1;
+}
+
+/* Closes the example list (the end of the last example). */
+static int exset_close(exset *E) { return push_u32(&E->start, &E->start_n, &E->start_cap, (uint32_t)E->feat_n); }
+
+static void exset_free(exset *E)
+{
+    map_free(&E->feats);
+    free(E->feat);
+    free(E->start);
+    free(E->label);
+    free(E->article);
+    memset(E, 0, sizeof *E);
 }
 
 /* Marks the tokens inside a gold cue: label[t] = 1. */
@@ -206,17 +255,42 @@ static int visit_article(trainer *tr, fl_doc *doc, const pn_article *a, pn_rels 
         if (!fl_attrib_candidate(&c, t))
             continue; /* rule cues are examples too: the detector also vets them */
         size_t n = fl_attrib_token_features(&c, t, f);
-        if (!push_u32(&tr->ex_start, &tr->ex_start_n, &tr->ex_start_cap, (uint32_t)tr->ex_feats_n) ||
-            !push_u32(&tr->ex_label, &tr->ex_n, &tr->ex_label_cap, (*label)[t]))
+        if (!exset_add(&tr->tok, f, n, (*label)[t], tr->article))
             return 0;
-        for (size_t k = 0; k < n; k++) {
-            uint32_t i = map_get(&tr->feats, f[k], 1);
-            if (i == UINT32_MAX || !push_u32(&tr->ex_feats, &tr->ex_feats_n, &tr->ex_feats_cap, i))
-                return 0;
-        }
-        tr->positives += (*label)[t];
     }
     return 1;
+}
+
+/* Pass 3: the relations that a token model which did not see this article
+ * proposes (with the rules' and the quotes'), each labelled by whether
+ * `factline eval attrib` would match it to the first annotator's set. */
+static int visit_relations(trainer *tr, fl_doc *doc, const pn_article *a, pn_rels *gold, pn_rels *sys,
+                           char *err, size_t err_size)
+{
+    const fl_attrib_model *m = tr->fold_models[tr->article % (uint32_t)tr->o->folds];
+    if (fl_doc_analyze_text(doc, a->text, a->text_len) != FL_OK || fl_extract(tr->ex, doc) != FL_OK ||
+        pn_apply_detector(doc, m) != FL_OK) {
+        snprintf(err, err_size, "%s: cannot analyse the text (out of memory)", a->filename);
+        return 0;
+    }
+    qctx c = fl_quote_context(doc);
+    if (!pn_parse_ann(a->ann[0], gold) || !pn_system_relations(doc, sys))
+        return 0;
+    if (sys->n != c.L->attrib_count) {
+        snprintf(err, err_size, "%s: %zu relations for %zu attributions (a vetoed one while collecting)",
+                 a->filename, sys->n, c.L->attrib_count);
+        return 0;
+    }
+    unsigned char *hit = malloc(sys->n + 1);
+    if (!hit)
+        return 0;
+    pn_match(gold, sys, PN_RELATION_OVERLAP, hit);
+    uint64_t f[ATTRIB_MAX_RELATION_FEATURES];
+    int ok = 1;
+    for (size_t k = 0; ok && k < sys->n; k++)
+        ok = exset_add(&tr->rel, f, fl_attrib_relation_features(&c, m, k, f), hit[k], tr->article);
+    free(hit);
+    return ok;
 }
 
 static int read_pass(trainer *tr, int pass, char *err, size_t err_size)
@@ -229,7 +303,7 @@ static int read_pass(trainer *tr, int pass, char *err, size_t err_size)
     fl_doc *doc = fl_doc_new();
     pn_article a;
     memset(&a, 0, sizeof a);
-    pn_rels gold = {0};
+    pn_rels gold = {0}, sys = {0};
     uint8_t *label = NULL;
     size_t label_cap = 0, lineno = 0, used = 0;
     char *line = NULL;
@@ -251,17 +325,22 @@ static int read_pass(trainer *tr, int pass, char *err, size_t err_size)
         }
         if (a.annotation_count == 0)
             continue;
-        if (!visit_article(tr, doc, &a, &gold, &label, &label_cap, pass, err, err_size)) {
+        int done = pass == 3 ? visit_relations(tr, doc, &a, &gold, &sys, err, err_size)
+                             : visit_article(tr, doc, &a, &gold, &label, &label_cap, pass, err, err_size);
+        if (!done) {
             if (!*err)
                 snprintf(err, err_size, "%s:%zu: out of memory", tr->o->train_path, lineno);
             ok = 0;
         }
+        tr->article++;
         if (pass == 2)
             tr->articles++;
     }
+    tr->article = 0;
     free(line);
     free(label);
     pn_rels_free(&gold);
+    pn_rels_free(&sys);
     pn_article_free(&a);
     fl_doc_free(doc);
     fclose(in);
@@ -288,20 +367,26 @@ static uint64_t next_random(uint64_t *s)
     return *s;
 }
 
-static fl_attrib_model *learn(trainer *tr)
+/* Averaged weights over E's examples, leaving out those of the articles
+ * whose ordinal is skip_fold modulo folds (skip_fold < 0: none). The
+ * features whose averaged weight is beyond +-prune are appended to
+ * keys/avg (*kept of them so far; room for E->feats.count more). */
+static int learn(const trainer *tr, const exset *E, int epochs, int skip_fold, uint64_t *keys, float *avg,
+                 size_t *kept, const char *what)
 {
-    size_t nf = tr->feats.count, n = tr->ex_n;
+    size_t nf = E->feats.count, n = 0;
     float *w = calloc(nf + 1, sizeof *w);
     double *sum = calloc(nf + 1, sizeof *sum); /* sum over steps of w, brought up to date lazily */
     uint64_t *last = calloc(nf + 1, sizeof *last);
-    uint32_t *order = malloc((n + 1) * sizeof *order);
-    fl_attrib_model *m = NULL;
+    uint32_t *order = malloc((E->n + 1) * sizeof *order);
+    int ok = 0;
     if (!w || !sum || !last || !order)
         goto done;
-    for (size_t i = 0; i < n; i++)
-        order[i] = (uint32_t)i;
+    for (size_t i = 0; i < E->n; i++)
+        if (skip_fold < 0 || E->article[i] % (uint32_t)tr->o->folds != (uint32_t)skip_fold)
+            order[n++] = (uint32_t)i;
     uint64_t rng = tr->o->seed ? tr->o->seed : 1, step = 1;
-    for (int ep = 0; ep < tr->o->epochs; ep++) {
+    for (int ep = 0; ep < epochs; ep++) {
         for (size_t i = n; i > 1; i--) {
             size_t j = (size_t)(next_random(&rng) % i);
             uint32_t t = order[i - 1];
@@ -311,12 +396,12 @@ static fl_attrib_model *learn(trainer *tr)
         size_t errors = 0;
         for (size_t k = 0; k < n; k++, step++) {
             uint32_t e = order[k];
-            const uint32_t *f = tr->ex_feats + tr->ex_start[e];
-            size_t nfe = tr->ex_start[e + 1] - tr->ex_start[e];
+            const uint32_t *f = E->feat + E->start[e];
+            size_t nfe = E->start[e + 1] - E->start[e];
             double s = 0;
             for (size_t j = 0; j < nfe; j++)
                 s += w[f[j]];
-            int y = tr->ex_label[e] ? 1 : -1;
+            int y = E->label[e] ? 1 : -1;
             if ((s > 0 ? 1 : -1) == y)
                 continue;
             errors++;
@@ -327,42 +412,58 @@ static fl_attrib_model *learn(trainer *tr)
                 w[x] += (float)y;
             }
         }
-        if (tr->o->verbose)
-            fprintf(stderr, "factline train attrib: epoch %d: %zu errors on %zu examples\n", ep + 1, errors, n);
+        if (tr->o->verbose && skip_fold < 0)
+            fprintf(stderr, "factline train attrib: %s epoch %d: %zu errors on %zu examples\n", what, ep + 1,
+                    errors, n);
     }
     /* the averaged weights, keeping the features that carry any weight */
-    uint64_t *keys = malloc((nf + 1) * sizeof *keys);
-    float *avg = malloc((nf + 1) * sizeof *avg);
-    size_t kept = 0;
-    if (keys && avg) {
-        for (size_t i = 0; tr->feats.keys && i <= tr->feats.mask; i++) {
-            if (!tr->feats.keys[i])
-                continue;
-            uint32_t x = tr->feats.idx[i];
-            double total = sum[x] + (double)w[x] * (double)(step - last[x]);
-            float a = (float)(total / (double)step);
-            if (a > tr->o->prune || a < -tr->o->prune) {
-                keys[kept] = tr->feats.keys[i];
-                avg[kept++] = a;
-            }
+    for (size_t i = 0; E->feats.keys && i <= E->feats.mask; i++) {
+        if (!E->feats.keys[i])
+            continue;
+        uint32_t x = E->feats.idx[i];
+        double total = sum[x] + (double)w[x] * (double)(step - last[x]);
+        float a = (float)(total / (double)step);
+        if (a > tr->o->prune || a < -tr->o->prune) {
+            keys[*kept] = E->feats.keys[i];
+            avg[(*kept)++] = a;
         }
-        /* the candidate set */
-        uint64_t *cands = malloc((tr->words.count + 1) * sizeof *cands);
-        size_t nc = 0;
-        for (size_t i = 0; cands && tr->words.keys && i <= tr->words.mask; i++)
-            if (tr->words.keys[i] && is_candidate(tr, tr->words.idx[i]))
-                cands[nc++] = tr->words.keys[i];
-        if (cands)
-            m = fl_attrib_model_build(keys, avg, kept, cands, nc);
-        free(cands);
     }
-    free(keys);
-    free(avg);
+    ok = 1;
 done:
     free(w);
     free(sum);
     free(last);
     free(order);
+    return ok;
+}
+
+/* The candidate set: the words is_candidate accepts. */
+static uint64_t *candidates(const trainer *tr, size_t *nc)
+{
+    uint64_t *cands = malloc((tr->words.count + 1) * sizeof *cands);
+    *nc = 0;
+    for (size_t i = 0; cands && tr->words.keys && i <= tr->words.mask; i++)
+        if (tr->words.keys[i] && is_candidate(tr, tr->words.idx[i]))
+            cands[(*nc)++] = tr->words.keys[i];
+    return cands;
+}
+
+/* The token detector learned without one fold of the articles, proposing
+ * with the margin and vetoing nothing: the relations pass 3 labels. */
+static fl_attrib_model *fold_model(const trainer *tr, int fold)
+{
+    size_t kept = 0, nc = 0;
+    uint64_t *keys = malloc((tr->tok.feats.count + 1) * sizeof *keys);
+    float *avg = malloc((tr->tok.feats.count + 1) * sizeof *avg);
+    uint64_t *cands = candidates(tr, &nc);
+    fl_attrib_model *m = NULL;
+    if (keys && avg && cands && learn(tr, &tr->tok, tr->o->epochs, fold, keys, avg, &kept, "cue"))
+        m = fl_attrib_model_build(keys, avg, kept, cands, nc);
+    if (m)
+        fl_attrib_model_set_collect(m, tr->o->propose_margin);
+    free(keys);
+    free(avg);
+    free(cands);
     return m;
 }
 
@@ -377,7 +478,16 @@ fl_attrib_model *fl_attrib_train(const fl_attrib_train_options *opts, char *err,
         o.min_count = 2;
     tr.o = &o;
     err[0] = 0;
+    if (o.folds == 0)
+        o.folds = 5;
+    if (o.relation_epochs <= 0)
+        o.relation_epochs = 8;
+    if (!(o.propose_margin >= 0))
+        o.propose_margin = 0;
     fl_attrib_model *m = NULL;
+    uint64_t *keys = NULL, *cands = NULL;
+    float *avg = NULL;
+    size_t nc = 0, room, kept = 0;
     const char *why = NULL;
     if (!(tr.ex = fl_extractor_new(NULL, &why))) {
         snprintf(err, err_size, "%s", why ? why : "cannot load the extraction models");
@@ -385,32 +495,64 @@ fl_attrib_model *fl_attrib_train(const fl_attrib_train_options *opts, char *err,
     }
     if (!read_pass(&tr, 1, err, err_size))
         goto done;
-    uint64_t *cands = malloc((tr.words.count + 1) * sizeof *cands);
-    size_t nc = 0;
-    for (size_t i = 0; cands && tr.words.keys && i <= tr.words.mask; i++)
-        if (tr.words.keys[i] && is_candidate(&tr, tr.words.idx[i]))
-            cands[nc++] = tr.words.keys[i];
+    cands = candidates(&tr, &nc);
     tr.cand = cands ? fl_attrib_model_build(NULL, NULL, 0, cands, nc) : NULL;
-    free(cands);
-    if (!tr.cand || !read_pass(&tr, 2, err, err_size))
+    if (!tr.cand || !read_pass(&tr, 2, err, err_size) || !exset_close(&tr.tok))
         goto done;
-    if (!push_u32(&tr.ex_start, &tr.ex_start_n, &tr.ex_start_cap, (uint32_t)tr.ex_feats_n))
-        goto done; /* the end of the last example */
     if (o.verbose)
         fprintf(stderr,
             "factline train attrib: %zu articles, %zu candidate words, %zu examples (%zu in a gold cue), "
             "%zu features\n",
-            tr.articles, nc, tr.ex_n, tr.positives, tr.feats.count);
-    m = learn(&tr);
+            tr.articles, nc, tr.tok.n, tr.tok.positives, tr.tok.feats.count);
+    if (o.folds > 0) {
+        if (!(tr.fold_models = calloc((size_t)o.folds, sizeof *tr.fold_models)))
+            goto done;
+        for (int f = 0; f < o.folds; f++)
+            if (!(tr.fold_models[f] = fold_model(&tr, f)))
+                goto done;
+        if (!read_pass(&tr, 3, err, err_size) || !exset_close(&tr.rel))
+            goto done;
+        if (o.verbose)
+            fprintf(stderr,
+                    "factline train attrib: relation scorer: %d folds, margin %g, %zu relations (%zu match gold), "
+                    "%zu features\n",
+                    o.folds, (double)o.propose_margin, tr.rel.n, tr.rel.positives, tr.rel.feats.count);
+    }
+    room = tr.tok.feats.count + tr.rel.feats.count + 2;
+    keys = malloc(room * sizeof *keys);
+    avg = malloc(room * sizeof *avg);
+    if (!keys || !avg || !learn(&tr, &tr.tok, o.epochs, -1, keys, avg, &kept, "cue"))
+        goto done;
+    if (o.folds > 0) {
+        size_t first_rel = kept;
+        if (!learn(&tr, &tr.rel, o.relation_epochs, -1, keys, avg, &kept, "relation"))
+            goto done;
+        /* the threshold, chosen on held-out train articles, moved into the bias */
+        size_t b = first_rel;
+        while (b < kept && keys[b] != fl_attrib_relation_bias_key())
+            b++;
+        if (b == kept) {
+            keys[kept] = fl_attrib_relation_bias_key();
+            avg[kept++] = 0;
+        }
+        avg[b] += o.relation_bias;
+        keys[kept] = ATTRIB_RELATION_MARKER;
+        avg[kept++] = o.propose_margin;
+    }
+    m = fl_attrib_model_build(keys, avg, kept, cands, nc);
 done:
     if (!m && !err[0])
         snprintf(err, err_size, "out of memory");
     map_free(&tr.words);
-    map_free(&tr.feats);
+    exset_free(&tr.tok);
+    exset_free(&tr.rel);
     free(tr.counts);
-    free(tr.ex_feats);
-    free(tr.ex_start);
-    free(tr.ex_label);
+    free(keys);
+    free(avg);
+    free(cands);
+    for (int f = 0; tr.fold_models && f < o.folds; f++)
+        fl_attrib_model_free(tr.fold_models[f]);
+    free(tr.fold_models);
     fl_attrib_model_free(tr.cand);
     fl_extractor_free(tr.ex);
     return m;

@@ -693,6 +693,11 @@ static const char *const wl_calendar[] = {
     "wednesday",
 };
 
+static const char *const wl_time_noun[] = {
+    "afternoon", "day", "days", "evening", "month", "months", "morning", "night", "week", "weekend", "weeks",
+    "year", "years",
+};
+
 static const char *const wl_name_particle[] = {
     "al", "bin", "da", "de", "del", "der", "di", "dos", "du", "ibn", "la", "le", "van", "von",
 };
@@ -749,6 +754,7 @@ static const word_table tables[WL_COUNT] = {
     [WL_PREPOSITION] = TABLE(wl_preposition),
     [WL_NAMING] = TABLE(wl_naming),
     [WL_CALENDAR] = TABLE(wl_calendar),
+    [WL_TIME_NOUN] = TABLE(wl_time_noun),
     [WL_NAME_PARTICLE] = TABLE(wl_name_particle),
     [WL_MALE] = TABLE(wl_male),
     [WL_FEMALE] = TABLE(wl_female),

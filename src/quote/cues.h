@@ -49,6 +49,7 @@ typedef enum fl_wordlist {
     WL_MALE,         /* Mr, Father, Sir, King, man, he: marks a man for "he" */
     WL_FEMALE,       /* Mrs, Ms, Miss, Queen, woman, she: marks a woman for "she" */
     WL_PERSON_NOUN,  /* friend, neighbour, relative, resident: an unnamed person "he" or "she" can mean */
+    WL_TIME_NOUN,    /* week, month, morning: "last week", "this morning" between a subject and its cue */
     WL_COUNT
 } fl_wordlist;
 

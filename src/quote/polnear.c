@@ -355,6 +355,20 @@ void pn_score_add(pn_score *acc, const pn_rels *gold, const pn_rels *sys)
     free(used);
 }
 
+void pn_match(const pn_rels *gold, const pn_rels *sys, pn_measure m, unsigned char *sys_matched)
+{
+    memset(sys_matched, 0, sys->n);
+    for (size_t i = 0; i < gold->n; i++) {
+        if (!counted(m, &gold->rel[i]))
+            continue;
+        for (size_t j = 0; j < sys->n; j++)
+            if (!sys_matched[j] && counted(m, &sys->rel[j]) && matches(m, &gold->rel[i], &sys->rel[j])) {
+                sys_matched[j] = 1;
+                break;
+            }
+    }
+}
+
 const char *pn_measure_name(pn_measure m)
 {
     static const char *const names[PN_MEASURE_COUNT] = {

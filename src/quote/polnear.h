@@ -81,6 +81,10 @@ typedef struct pn_score {
 } pn_score;
 
 void pn_score_add(pn_score *acc, const pn_rels *gold, const pn_rels *sys);
+/* The system items that measure m matches to a gold item, one-to-one and
+ * greedily as pn_score_add counts them: sys_matched[j] = 1 (sys->n bytes). */
+void pn_match(const pn_rels *gold, const pn_rels *sys, pn_measure m, unsigned char *sys_matched);
+
 const char *pn_measure_name(pn_measure m);
 
 #endif

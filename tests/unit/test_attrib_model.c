@@ -6,7 +6,10 @@
  * training on a small PolNeAR-format file is deterministic, learns a cue
  * word the tables lack and puts a source and content around it; a rule cue
  * the detector turns down is marked for PolNeAR output but kept in the
- * extraction.
+ * extraction; with the relation scorer (the default) the model says so,
+ * without it (folds < 0) it does not; a learned cue in the passive with no
+ * agent has no source; the rules skip a time phrase between a subject and
+ * its cue and take no one-word headline label for a source.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,6 +186,8 @@ static void test_training(void)
     remove(p1);
     remove(p2);
     CHECK_INT(fl_attrib_model_candidate(m, fl_attrib_word_hash("championed", 10)), 1);
+    CHECK_INT(fl_attrib_model_relation_mode(m), ATTRIB_RELATION_SCORE);
+    CHECK(fl_attrib_model_propose_margin(m) == 0.0f); /* the options' 0: the CLI's default is 2 */
 
     /* the learned cue gets a source and a content from the rules around it */
     fl_doc *doc = fl_doc_new();
@@ -213,6 +218,29 @@ static void test_training(void)
         }
         CHECK(found);
     }
+    /* a passive with no agent: the learned cue has no source */
+    const char *pt = "The new budget plan was championed on Tuesday.";
+    CHECK_INT(fl_doc_analyze_text(doc, pt, strlen(pt)), FL_OK);
+    CHECK_INT(fl_quote_extract_with(doc, m), FL_OK);
+    CHECK_INT((long)fl_doc_attribution_count(doc), 1);
+    if (fl_doc_attribution_count(doc) == 1) {
+        CHECK_STR(slice(doc, 0, fl_doc_attributions(doc)->source.cue), "championed");
+        CHECK_INT(fl_doc_attributions(doc)->source.found, 0);
+    }
+    /* "reportedly": PolNeAR's cue with no source, the clause after it as content */
+    const char *rt = "The agency is reportedly making arrangements to interview the senator.";
+    CHECK_INT(fl_doc_analyze_text(doc, rt, strlen(rt)), FL_OK);
+    CHECK_INT(fl_quote_extract_with(doc, m), FL_OK);
+    int reported = 0;
+    for (size_t k = 0; k < fl_doc_attribution_count(doc); k++) {
+        const fl_attribution *at = &fl_doc_attributions(doc)[k];
+        if (!strcmp(slice(doc, 0, at->source.cue), "reportedly")) {
+            reported++;
+            CHECK_INT(at->source.found, 0);
+            CHECK_STR(slice(doc, 1, at->content), "making arrangements to interview the senator");
+        }
+    }
+    CHECK_INT(reported, 1);
     /* without the model the rules alone find nothing there */
     CHECK_INT(fl_doc_analyze_text(doc, t, strlen(t)), FL_OK);
     CHECK_INT(fl_quote_extract(doc), FL_OK);
@@ -232,6 +260,15 @@ static void test_training(void)
     fl_attrib_model_free(m);
     fl_attrib_model_free(m2);
 
+    /* without the relation scorer: the token detector alone, as before */
+    o.folds = -1;
+    m = fl_attrib_train(&o, err, sizeof err);
+    CHECK(m != NULL);
+    if (m)
+        CHECK_INT(fl_attrib_model_relation_mode(m), ATTRIB_RELATION_NONE);
+    fl_attrib_model_free(m);
+    o.folds = 0;
+
     /* a bad training file names its line */
     f = fopen(path, "w");
     if (f) {
@@ -245,8 +282,75 @@ static void test_training(void)
     remove(path);
 }
 
+static void test_relation_marker(void)
+{
+    uint64_t keys[2] = {11, ATTRIB_RELATION_MARKER};
+    float w[2] = {1.0f, 2.5f};
+    fl_attrib_model *m = fl_attrib_model_build(keys, w, 2, NULL, 0);
+    fl_attrib_model *none = fl_attrib_model_build(keys, w, 1, NULL, 0);
+    CHECK(m && none);
+    if (m && none) {
+        CHECK_INT(fl_attrib_model_relation_mode(m), ATTRIB_RELATION_SCORE);
+        CHECK(fl_attrib_model_propose_margin(m) == 2.5f);
+        CHECK_INT(fl_attrib_model_relation_mode(none), ATTRIB_RELATION_NONE);
+    }
+    fl_attrib_model_free(m);
+    fl_attrib_model_free(none);
+}
+
+/* The table's rules (as `factline extract` runs them): the source before a
+ * time phrase; a one-word label before a headline's colon is nobody. */
+static void test_rule_sources(void)
+{
+    static const char *const cases[][3] = {
+        {"Beck last week said the plan failed.", "said", "Beck"},
+        {"The mayor on Thursday said the bridge was open.", "said", "The mayor"},
+        {"Reince Priebus, the GOP chairman, this past week said the rules were fair.", "said", "Reince Priebus"},
+    };
+    fl_doc *doc = fl_doc_new();
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        CHECK_INT(fl_doc_analyze_text(doc, cases[i][0], strlen(cases[i][0])), FL_OK);
+        CHECK_INT(fl_quote_extract(doc), FL_OK);
+        CHECK_INT((long)fl_doc_attribution_count(doc), 1);
+        if (fl_doc_attribution_count(doc) != 1)
+            continue;
+        const fl_attribution *at = fl_doc_attributions(doc);
+        CHECK_STR(slice(doc, 0, at->source.cue), cases[i][1]);
+        CHECK_STR(slice(doc, 1, at->source.mention), cases[i][2]);
+    }
+    /* contents: past a time phrase after the cue; "according to X" after a quote that opens the
+     * sentence, or after the clause it closes; "according to plan" is nobody's */
+    static const char *const contents[][3] = {
+        {"The mayor said Tuesday that the bridge was open.", "said", "that the bridge was open"},
+        {"\u201cThe bridge is open,\u201d according to the mayor.", "according to", "\u201cThe bridge is open,\u201d"},
+        {"Clinton leads Trump 46 percent to 39 percent according to a CBS poll.", "according to",
+         "Clinton leads Trump 46 percent to 39 percent"},
+    };
+    for (size_t i = 0; i < sizeof contents / sizeof contents[0]; i++) {
+        CHECK_INT(fl_doc_analyze_text(doc, contents[i][0], strlen(contents[i][0])), FL_OK);
+        CHECK_INT(fl_quote_extract(doc), FL_OK);
+        CHECK_INT((long)fl_doc_attribution_count(doc), 1);
+        if (fl_doc_attribution_count(doc) != 1)
+            continue;
+        const fl_attribution *at = fl_doc_attributions(doc);
+        CHECK_STR(slice(doc, 0, at->source.cue), contents[i][1]);
+        CHECK_STR(slice(doc, 1, at->content), contents[i][2]);
+    }
+    const char *plan = "The invasion did not go according to plan.";
+    CHECK_INT(fl_doc_analyze_text(doc, plan, strlen(plan)), FL_OK);
+    CHECK_INT(fl_quote_extract(doc), FL_OK);
+    CHECK_INT((long)fl_doc_attribution_count(doc), 0);
+    const char *t = "Breaking: Senate Passes The Budget Plan\n\nThe vote was close.";
+    CHECK_INT(fl_doc_analyze_text(doc, t, strlen(t)), FL_OK);
+    CHECK_INT(fl_quote_extract(doc), FL_OK);
+    CHECK_INT((long)fl_doc_attribution_count(doc), 0);
+    fl_doc_free(doc);
+}
+
 int main(void)
 {
+    test_relation_marker();
+    test_rule_sources();
     test_index_matches_bisection();
     test_model_file();
     test_training();
