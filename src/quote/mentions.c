@@ -78,3 +78,46 @@ int spk_lead_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out)
     }
     return 0;
 }
+
+/* Kinship nouns a family member is named by ("his father Loitu Mollel"). */
+static int is_kin_noun(const qctx *c, uint32_t i)
+{
+    static const char *const kin[] = {"aunt",  "brother",     "cousin",      "daughter", "father", "grandfather",
+                                      "grandmother", "husband", "mother", "nephew", "niece", "sister", "son", "uncle",
+                                      "wife"};
+    if (c->tok[i].kind != FL_TOKEN_WORD || tok_cap(c, i))
+        return 0;
+    for (size_t k = 0; k < sizeof kin / sizeof kin[0]; k++)
+        if (tok_eq(c, i, kin[k]))
+            return 1;
+    return 0;
+}
+
+/* "his father says" / "recalls Joshua's father" after "says his father Loitu
+ * Mollel": a kinship mention [b, e) (a possessive, then the kinship noun) is
+ * the person the article has named right after the same noun, nearest first
+ * ("his father Loitu Mollel", "her cousin, Tom Weintraub Louk"). */
+int spk_kin_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out)
+{
+    if (e < b + 2 || e > b + 3 || !is_kin_noun(c, e - 1))
+        return 0;
+    if (e == b + 2 ? !(tok_eq(c, b, "his") || tok_eq(c, b, "her") || tok_eq(c, b, "their"))
+                   : !(name_is_word(c, b) && c->tok[b + 1].kind == FL_TOKEN_CLITIC))
+        return 0;
+    uint32_t h = e - 1;
+    for (uint32_t t = b; t > 0 && b - t < 3000; t--) {
+        uint32_t k = t - 1;
+        if (c->L->tok_quote[k] >= 0 || !spk_head_matches(c, k, h) || !spk_head_matches(c, h, k))
+            continue;
+        uint32_t n = k + 1 + (k + 1 < b && tok_punct(c, k + 1, ','));
+        uint32_t ne = n;
+        while (ne < b && ne - n < NAME_RUN_MAX && name_is_word(c, ne))
+            ne++;
+        int anon;
+        if (ne - n >= 2 && name_source_type(c, n, ne, &anon) == FL_SOURCE_PERSON) {
+            *out = name_fullest(c, n, ne);
+            return 1;
+        }
+    }
+    return 0;
+}

@@ -143,6 +143,7 @@ int spk_head_matches(const qctx *c, uint32_t i, uint32_t h); /* word i is word h
 int spk_same_modifiers(const qctx *c, uint32_t b, uint32_t h, uint32_t t); /* "the Labour leader" ~ "Labour leader Sir Keir" */
 int spk_named_other_sex(const qctx *c, uint32_t p, fl_span name); /* called by the other pronoun before p */
 int spk_lead_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out); /* "An MP has said" / "... Layla Moran told" */
+int spk_kin_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out); /* "his father" -> "his father Loitu Mollel" */
 /* authors.c: the author of a message or statement a cue-less quote belongs to */
 int spk_is_person_pronoun(const qctx *c, uint32_t i);          /* he, she, his, her, him */
 int32_t spk_message_poster(const qctx *c, const fl_quote *q, size_t attr_count); /* attribution index or -1 */

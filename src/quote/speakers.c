@@ -26,8 +26,37 @@ enum { ATTR_WINDOW = 300 };
 
 enum { NOMINAL_MAX = 3, LOOKBACK_SENTENCES = 5 };
 
+/* "Joshua's grandfather, Ephata Nanyaro": a possessive description, then the
+ * name in apposition; the name's first token, else 0. */
+static uint32_t described_then_named(const qctx *c, uint32_t b, uint32_t e)
+{
+    uint32_t i = b, clitic = 0;
+    while (i < e && !tok_punct(c, i, ',')) {
+        if (c->tok[i].kind == FL_TOKEN_CLITIC && tok_eq(c, i, "'s"))
+            clitic = i;
+        else if (clitic && (tok_cap(c, i) || c->tok[i].kind != FL_TOKEN_WORD))
+            return 0; /* "Sue's daughter Savannah": a name after the possessive */
+        i++;
+    }
+    if (!clitic || clitic + 1 >= i || i + 1 >= e)
+        return 0;
+    uint32_t n = i + 1, ne = n;
+    while (ne < e && name_is_word(c, ne))
+        ne++;
+    return ne - n >= 2 && (ne == e || tok_punct(c, ne, ',')) ? n : 0;
+}
+
 static void fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
 {
+    uint32_t named = described_then_named(c, b, e);
+    if (named) {
+        uint32_t ne = named;
+        while (ne < e && name_is_word(c, ne))
+            ne++;
+        out->type = FL_SOURCE_PERSON;
+        out->name = name_fullest(c, named, ne);
+        return;
+    }
     for (uint32_t i = b + 1; i + 1 < e; i++) {
         if (tok_punct(c, i, ','))
             break; /* "Savannah Potter-Clarke, Sue's daughter": the name before the comma */
@@ -306,6 +335,7 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                    (tok_cap(c, art - 1) || tok_in(c, art - 1, WL_DEMONYM)) && !tok_in(c, art - 1, WL_DETERMINER))
                 art--;
             if (c->L->tok_quote[t] < 0 && art > se->token_begin && !tok_cap(c, t) &&
+                !tok_in(c, t, WL_PRONOUN) && /* "told the BBC he was": "he" is no noun of "the BBC" */
                 (tok_eq(c, art - 1, "the") || tok_eq(c, art - 1, "a") || tok_eq(c, art - 1, "an")) &&
                 ((tok_in(c, t, WL_MALE) && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him"))) ||
                  (tok_in(c, t, WL_FEMALE) && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))) ||
@@ -534,6 +564,12 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
         }
     }
     fl_span lead;
+    if (spk_kin_named(c, b, e, &lead)) { /* "his father" named earlier: "his father Loitu Mollel" */
+        out->name = lead;
+        out->type = FL_SOURCE_PERSON;
+        out->via = FL_VIA_NOMINAL;
+        return;
+    }
     if (spk_lead_named(c, b, e, &lead)) { /* "An MP has said" in the lead */
         out->name = lead;
         out->type = FL_SOURCE_PERSON;
