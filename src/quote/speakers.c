@@ -245,6 +245,38 @@ static int gender_clash(const qctx *c, uint32_t p, uint32_t b, uint32_t e)
     return 0;
 }
 
+/* "the city of Deir al-Balah": a name after "of" and one of these is a place. */
+static int is_place_noun(const qctx *c, uint32_t i)
+{
+    static const char *const words[] = {"area", "camp", "city", "district", "region", "province", "town", "village"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (tok_eq(c, i, words[k]))
+            return 1;
+    return 0;
+}
+
+/* "the Good Morning Scotland programme": a name before one of these names the
+ * thing, not a person. */
+static int is_named_thing(const qctx *c, uint32_t i)
+{
+    static const char *const words[] = {"broadcast", "channel", "festival", "newspaper", "podcast", "programme",
+                                        "show"};
+    if (tok_cap(c, i))
+        return 0;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (tok_eq(c, i, words[k]))
+            return 1;
+    return 0;
+}
+
+/* "messaged", "recorded": a lower-case past form, the verb after a subject. */
+static int lower_past_form(const qctx *c, uint32_t i)
+{
+    const fl_token *t = &c->tok[i];
+    return t->kind == FL_TOKEN_WORD && !tok_cap(c, i) && t->end - t->start > 3 && c->text[t->end - 2] == 'e' &&
+           c->text[t->end - 1] == 'd';
+}
+
 /* "on Yom Kippur", "in Gaza City": a name after these is a place or a time. */
 static int is_place_preposition(const qctx *c, uint32_t i)
 {
@@ -298,16 +330,20 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
             /* "... Binyamin Needham, and his sister has been speaking. She says": a person
              * marked for the pronoun's sex in the sentence before wins over unmarked names */
             int she = tok_eq(c, b, "she") || tok_eq(c, b, "her"), he = tok_eq(c, b, "he") || tok_eq(c, b, "him");
-            for (uint32_t t = se->token_begin + 1; (she || he) && t < se->token_end; t++)
+            for (uint32_t t = se->token_begin + 1; (she || he) && t < se->token_end; t++) {
+                if (c->L->tok_quote[t] < 0 && ((she && tok_eq(c, t, "she")) || (he && tok_eq(c, t, "he"))))
+                    break; /* "..., she said ... that her daughter had been": she goes on being she */
                 if (c->L->tok_quote[t] < 0 && !tok_cap(c, t) &&
                     (tok_eq(c, t - 1, "his") || tok_eq(c, t - 1, "her") || tok_eq(c, t - 1, "their")) &&
                     ((she && tok_in(c, t, WL_FEMALE)) || (he && tok_in(c, t, WL_MALE))) &&
                     t + 1 < se->token_end && c->tok[t + 1].kind == FL_TOKEN_WORD &&
-                    (tok_in(c, t + 1, WL_AUX) || (tok_cue(c, t + 1) && !tok_cap(c, t + 1)))) {
+                    (tok_in(c, t + 1, WL_AUX) || (tok_cue(c, t + 1) && !tok_cap(c, t + 1)) ||
+                     lower_past_form(c, t + 1))) { /* "her mother recorded a video ... she said" */
                     out->name = tok_span(c, t - 1, t + 1);
                     out->type = FL_SOURCE_PERSON;
                     return 1;
                 }
+            }
         }
         fl_span possessor = {0, 0};
         int have_possessor = 0;
@@ -316,11 +352,15 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
         if (end + 4 * TEXT_WINDOW < b)
             break;
         for (uint32_t t = from; t < end; t++) {
-            if (depth < 3 && s1 - 1 != sb && c->L->tok_quote[t] < 0 && t == from &&
+            if (depth < 3 && s1 - 1 != sb && c->L->tok_quote[t] < 0 &&
+                (t == from || (t + 1 < se->token_end && ((tok_cue(c, t + 1) && !tok_cap(c, t + 1)) ||
+                                                         tok_in(c, t + 1, WL_AUX)))) &&
                 (tok_eq(c, t, "he") || tok_eq(c, t, "she")) && !gender_clash(c, b, t, t + 1) &&
                 (tok_eq(c, t, "he") ? !tok_eq(c, b, "she") && !tok_eq(c, b, "her")
                                     : !tok_eq(c, b, "he") && !tok_eq(c, b, "his") && !tok_eq(c, b, "him"))) {
-                /* "She was freed alongside another woman, Nurit Cooper": she is still the one before */
+                /* "She was freed alongside another woman, Nurit Cooper": she is still the one before;
+                 * "Speaking before Israel said ..., he said he had told Benjamin Netanyahu ...":
+                 * the subject pronoun, not the person he told */
                 uint32_t ps = tok_sentence_of(c, t);
                 int r = person_in_text_depth(c, t, ps >= 3 ? ps - 3 : 0, out, depth + 1);
                 if (r)
@@ -366,7 +406,10 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
             int titled = s > 0 && ((tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1)) ||
                                    tok_in(c, s - 1, WL_PERSON_NOUN) || /* "Fellow student Emily" */
                                    ((tok_in(c, s - 1, WL_FEMALE) || tok_in(c, s - 1, WL_MALE)) && !tok_cap(c, s - 1) &&
-                                    !tok_in(c, s - 1, WL_PRONOUN))); /* "her mother Gill" */
+                                    !tok_in(c, s - 1, WL_PRONOUN)) || /* "her mother Gill" */
+                                   (s >= 2 && tok_punct(c, s - 1, ',') && t + 1 < end && tok_punct(c, t + 1, ',') &&
+                                    (tok_in(c, s - 2, WL_FEMALE) || tok_in(c, s - 2, WL_MALE)) && !tok_cap(c, s - 2) &&
+                                    !tok_in(c, s - 2, WL_PRONOUN))); /* "Her mother, Ricarda, said" */
             int anon;
             if (t == s && !titled) {
                 fl_span full = name_fullest(c, s, t + 1); /* "Shimon", known as "Shimon Portal" */
@@ -377,12 +420,15 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                          (t + 2 < c->ntok && tok_punct(c, t + 1, ',') && c->tok[t + 2].kind == FL_TOKEN_NUMBER &&
                           t > se->token_begin) || /* "cousin Osnat, 54," */
                          (c->L->tok_entity[t] == 1 + FL_ENTITY_PER && t == se->token_begin && t + 1 < end &&
-                          (tok_punct(c, t + 1, ',') || tok_cue(c, t + 1) || tok_in(c, t + 1, WL_AUX)));
-                /* "Jack, not his real name, said": a lone first name opening a sentence as its subject */
+                          (tok_punct(c, t + 1, ',') || tok_cue(c, t + 1) || tok_in(c, t + 1, WL_AUX) ||
+                           lower_past_form(c, t + 1)));
+                /* "Jack, not his real name, said", "Lianne messaged family members": a lone first
+                 * name opening a sentence as its subject */
             }
             if (!(t > s || titled) || name_source_type(c, s, t + 1, &anon) != FL_SOURCE_PERSON || c->L->tok_entity[t] == 1 + FL_ENTITY_LOC ||
                 (s > 0 && (is_place_preposition(c, s - 1) || tok_eq(c, s - 1, "the"))) ||
-                gender_clash(c, b, s, t + 1))
+                (s >= 2 && tok_eq(c, s - 1, "of") && is_place_noun(c, s - 2)) ||
+                (t + 1 < end && is_named_thing(c, t + 1)) || gender_clash(c, b, s, t + 1))
                 continue;
             if (possessive) {
                 /* "Mr Trump's former vice-president, Mike Pence": the possessor only if nobody else */
@@ -628,6 +674,36 @@ static int context_speaker(qctx *c, const fl_quote *q, size_t attr_count, fl_spe
     return 0;
 }
 
+/* Do paragraphs [from, to) hold no quote, no person pronoun, and name no
+ * person but the speaker?
+ * Then a quote paragraph after them with no cue goes on with the speaker
+ * ("..., we're just trying to survive," he says. / Some of the group try ... /
+ * The shortages are especially hard on the 30 children ... / "They always ask
+ * for food ..."). */
+static int quiet_between(const qctx *c, uint32_t from, uint32_t to, const fl_speaker *sp)
+{
+    for (uint32_t p = from; p < to; p++) {
+        const fl_paragraph *pp = &c->para[p];
+        if (pp->sentence_begin >= pp->sentence_end)
+            continue;
+        uint32_t tb = c->sent[pp->sentence_begin].token_begin, te = c->sent[pp->sentence_end - 1].token_end;
+        for (uint32_t t = tb; t < te; t++) {
+            if (c->L->tok_quote[t] >= 0 || spk_is_person_pronoun(c, t))
+                return 0; /* "She couldn't believe what she was seeing.": about someone (context_speaker) */
+            if (c->L->tok_entity[t] != 1 + FL_ENTITY_PER)
+                continue;
+            size_t n = c->tok[t].end - c->tok[t].start;
+            int own = 0; /* a word of the speaker's name */
+            for (uint32_t s = sp->name.start; !own && s + n <= sp->name.end; s++)
+                own = !memcmp(c->text + s, c->text + c->tok[t].start, n) && (s == sp->name.start || c->text[s - 1] == ' ') &&
+                      (s + n == sp->name.end || c->text[s + n] == ' ');
+            if (!own)
+                return 0;
+        }
+    }
+    return 1;
+}
+
 void fl_speakers_assign(qctx *c)
 {
     fl_quote_layer *L = c->L;
@@ -721,7 +797,9 @@ void fl_speakers_assign(qctx *c)
         } else if ((best = spk_message_poster(c, q, L->attrib_count)) >= 0) {
             q->speaker = L->attribs[best].source;
             q->speaker.via = FL_VIA_MESSAGE;
-        } else if (last && q->kind == FL_QUOTE_STATEMENT && para <= last_para + 1 &&
+        } else if (last && q->kind == FL_QUOTE_STATEMENT &&
+                   (para <= last_para + 1 || (para <= last_para + 3 && open == c->sent[c->para[para].sentence_begin].token_begin &&
+                                              quiet_between(c, last_para + 1, para, last))) &&
                    open == c->sent[tok_sentence_of(c, open)].token_begin) {
             q->speaker = *last;
             q->speaker.cue.start = q->speaker.cue.end = 0;
@@ -731,7 +809,12 @@ void fl_speakers_assign(qctx *c)
             q->speaker.via = FL_VIA_CONTEXT;
             q->speaker.entity = -1;
         }
-        if (q->speaker.found && (q->speaker.type == FL_SOURCE_UNKNOWN || q->speaker.type == FL_SOURCE_ANONYMOUS) &&
+        if (q->speaker.found &&
+            (q->speaker.type == FL_SOURCE_UNKNOWN || q->speaker.type == FL_SOURCE_ANONYMOUS ||
+             /* "Banners urge ...:": a capitalised object word opening a sentence is no person */
+             (q->speaker.type == FL_SOURCE_PERSON && q->speaker.mention.end > q->speaker.mention.start &&
+              tok_at_byte(c, q->speaker.mention.end) == tok_at_byte(c, q->speaker.mention.start) + 1 &&
+              c->L->tok_entity[tok_at_byte(c, q->speaker.mention.start)] != 1 + FL_ENTITY_PER)) &&
             q->speaker.mention.end > q->speaker.mention.start &&
             (tok_in(c, tok_at_byte(c, q->speaker.mention.end) - 1, WL_MESSAGE) ||
              (q->speaker.name.end > q->speaker.name.start && /* "T-shirts that read:" */
