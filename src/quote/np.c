@@ -215,8 +215,8 @@ static int is_age(const qctx *c, uint32_t i)
 
 /* After an inverted cue, a description then a name in apposition that ends
  * the clause ("says the hospital's general director, Prof Hezi Levy.", "says
- * Tanzania's ambassador in Tel Aviv, Alex Kallua."): the name, titles
- * included. The description is a phrase without punctuation but its
+ * Tanzania's ambassador in Tel Aviv, Alex Kallua."): the name, past its
+ * titles. The description is a phrase without punctuation but its
  * possessive, that opens with a determiner or holds a possessive (a name
  * alone, "said Blinken, the ...", keeps the name). Returns 0 if no such name. */
 static int right_apposition(const qctx *c, uint32_t begin, uint32_t hi, np_range *r)
@@ -242,7 +242,7 @@ static int right_apposition(const qctx *c, uint32_t begin, uint32_t hi, np_range
     if (ne - first < 2 || !(ne >= hi || tok_punct(c, ne, '.') || tok_punct(c, ne, ',') || tok_punct(c, ne, '!') ||
                             tok_punct(c, ne, '?')))
         return 0;
-    r->begin = n;
+    r->begin = first; /* the speaker's name is written without titles */
     r->end = ne;
     return 1;
 }
