@@ -674,36 +674,6 @@ static int context_speaker(qctx *c, const fl_quote *q, size_t attr_count, fl_spe
     return 0;
 }
 
-/* Do paragraphs [from, to) hold no quote, no person pronoun, and name no
- * person but the speaker?
- * Then a quote paragraph after them with no cue goes on with the speaker
- * ("..., we're just trying to survive," he says. / Some of the group try ... /
- * The shortages are especially hard on the 30 children ... / "They always ask
- * for food ..."). */
-static int quiet_between(const qctx *c, uint32_t from, uint32_t to, const fl_speaker *sp)
-{
-    for (uint32_t p = from; p < to; p++) {
-        const fl_paragraph *pp = &c->para[p];
-        if (pp->sentence_begin >= pp->sentence_end)
-            continue;
-        uint32_t tb = c->sent[pp->sentence_begin].token_begin, te = c->sent[pp->sentence_end - 1].token_end;
-        for (uint32_t t = tb; t < te; t++) {
-            if (c->L->tok_quote[t] >= 0 || spk_is_person_pronoun(c, t))
-                return 0; /* "She couldn't believe what she was seeing.": about someone (context_speaker) */
-            if (c->L->tok_entity[t] != 1 + FL_ENTITY_PER)
-                continue;
-            size_t n = c->tok[t].end - c->tok[t].start;
-            int own = 0; /* a word of the speaker's name */
-            for (uint32_t s = sp->name.start; !own && s + n <= sp->name.end; s++)
-                own = !memcmp(c->text + s, c->text + c->tok[t].start, n) && (s == sp->name.start || c->text[s - 1] == ' ') &&
-                      (s + n == sp->name.end || c->text[s + n] == ' ');
-            if (!own)
-                return 0;
-        }
-    }
-    return 1;
-}
-
 void fl_speakers_assign(qctx *c)
 {
     fl_quote_layer *L = c->L;
@@ -797,9 +767,7 @@ void fl_speakers_assign(qctx *c)
         } else if ((best = spk_message_poster(c, q, L->attrib_count)) >= 0) {
             q->speaker = L->attribs[best].source;
             q->speaker.via = FL_VIA_MESSAGE;
-        } else if (last && q->kind == FL_QUOTE_STATEMENT &&
-                   (para <= last_para + 1 || (para <= last_para + 3 && open == c->sent[c->para[para].sentence_begin].token_begin &&
-                                              quiet_between(c, last_para + 1, para, last))) &&
+        } else if (last && q->kind == FL_QUOTE_STATEMENT && para <= last_para + 1 &&
                    open == c->sent[tok_sentence_of(c, open)].token_begin) {
             q->speaker = *last;
             q->speaker.cue.start = q->speaker.cue.end = 0;

@@ -88,17 +88,6 @@ int main(void)
     run("Families keep a vigil. Banners urge action from the military leadership: \"Bring our children home\".");
     check_quote(0, "statement", NULL);
 
-    /* a cue-less quote paragraph after paragraphs that mention nobody goes on with the last speaker ... */
-    run("\"From the time we wake up, we're just trying to survive,\" Ibrahim AlAgha says.\nSome of the group try "
-        "to go out every day.\nThe shortages are especially hard on the children.\n\"They always ask for food and "
-        "water.\"");
-    check_quote(1, "statement", "Ibrahim AlAgha");
-    /* ... but not after a paragraph that names someone else (whom context_speaker then takes) */
-    run("\"From the time we wake up, we're just trying to survive,\" Ibrahim AlAgha says.\nSome of the group try "
-        "to go out every day.\nThe shortages are hard on the children, Unicef worker Omar Khalid has found.\n\"They "
-        "always ask for food and water.\"");
-    check_quote(1, "statement", "Omar Khalid");
-
     fl_reader_free(rdr);
     fl_doc_free(doc);
     fl_extractor_free(ex);
