@@ -88,6 +88,14 @@ int main(void)
     run("Families keep a vigil. Banners urge action from the military leadership: \"Bring our children home\".");
     check_quote(0, "statement", NULL);
 
+    /* a fragment right after a speech verb is that subject's partial, not a scare quote (test_quote.c
+     * keeps "accused them of spreading “fake news”" a scare quote) */
+    run("Israeli ambassador Gilad Erdan accused him of \"justifying terrorism\" and called for his resignation.");
+    check_quote(0, "partial", "Gilad Erdan");
+    run("UN chief Antonio Guterres spoke on Tuesday. On Wednesday, Mr Guterres rejected \"misrepresentations\" of "
+        "his statement.");
+    check_quote(0, "partial", "Antonio Guterres");
+
     fl_reader_free(rdr);
     fl_doc_free(doc);
     fl_extractor_free(ex);
