@@ -207,7 +207,7 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
 }
 
 /* "42-year-old": an age before the name, not part of it. */
-static int is_age(const qctx *c, uint32_t i)
+int np_is_age(const qctx *c, uint32_t i)
 {
     const fl_token *t = &c->tok[i];
     return t->kind == FL_TOKEN_NUMBER && t->end - t->start > 4 && !memcmp(c->text + t->end - 4, "-old", 4);
@@ -250,7 +250,7 @@ static int right_apposition(const qctx *c, uint32_t begin, uint32_t hi, np_range
 np_range np_right(const qctx *c, uint32_t begin, uint32_t hi)
 {
     np_range r = {begin, begin, 0, 0, 0};
-    if (begin < hi && is_age(c, begin)) /* "says 42-year-old Mohamed Ibrahim" */
+    if (begin < hi && np_is_age(c, begin)) /* "says 42-year-old Mohamed Ibrahim" */
         r.begin = r.end = ++begin;
     if (right_apposition(c, begin, hi, &r))
         return r;

@@ -169,6 +169,7 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end);   /* subject ending 
 np_range np_right(const qctx *c, uint32_t begin, uint32_t hi); /* name after an inverted cue */
 np_range np_subject(const qctx *c, uint32_t lo, uint32_t hi);  /* the subject opening a sentence */
 uint32_t np_skip_hearer(const qctx *c, uint32_t i, uint32_t hi); /* after "told": past "reporters" */
+int np_is_age(const qctx *c, uint32_t i); /* "42-year-old" */
 
 /* Names (names.c). */
 enum { NAME_RUN_MAX = 5 }; /* name words in a run: "Ursula von der Leyen" */

@@ -527,6 +527,24 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
     return person && person_in_text(c, b, sb > LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0, out) > 0;
 }
 
+/* Is [b, e) "the" and a short description of one person with no name: an
+ * age ("The 29-year-old"), a person noun ("The Radlett resident") or an
+ * unnamed source's noun ("the top US diplomat")? */
+static int described_person(const qctx *c, uint32_t b, uint32_t e)
+{
+    if (e < b + 2 || e > b + 4 || !tok_eq(c, b, "the"))
+        return 0;
+    uint32_t h = e - 1;
+    for (uint32_t i = b + 1; i < h; i++)
+        if (!tok_is_wordish(c, i) || c->tok[i].kind == FL_TOKEN_CLITIC || tok_in(c, i, WL_PREPOSITION) ||
+            tok_in(c, i, WL_PRONOUN) || c->L->tok_entity[i] == 1 + FL_ENTITY_PER)
+            return 0;
+    if (np_is_age(c, h))
+        return 1;
+    return c->tok[h].kind == FL_TOKEN_WORD && !tok_cap(c, h) && c->text[c->tok[h].end - 1] != 's' &&
+           !tok_eq(c, h, "people") && (tok_in(c, h, WL_PERSON_NOUN) || tok_in(c, h, WL_ANONYMOUS));
+}
+
 static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32_t cue_e, size_t attr_limit,
                          fl_speaker *out)
 {
@@ -605,6 +623,15 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
         /* "the now-independent MP" after "former Labour leader Jeremy Corbyn": the person just named */
         uint32_t sb = tok_sentence_of(c, b);
         if (person_in_text(c, b, sb >= 2 ? sb - 2 : 0, out) > 0) {
+            out->via = FL_VIA_NOMINAL;
+            return;
+        }
+    }
+    if (described_person(c, b, e)) {
+        /* "The 74-year-old says", "The Radlett resident ... adds", "the top US diplomat added":
+         * a description of the person the sentences before have named */
+        uint32_t sb = tok_sentence_of(c, b);
+        if (sb > 0 && person_in_text(c, c->sent[sb].token_begin, sb >= 2 ? sb - 2 : 0, out) > 0) {
             out->via = FL_VIA_NOMINAL;
             return;
         }
