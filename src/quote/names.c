@@ -323,6 +323,49 @@ static int acronym_expansion(const qctx *c, uint32_t a, fl_span *out)
     return 0;
 }
 
+/* 1 for "Mrs", "Ms", "Miss", 2 for "Mr" at i, else 0. */
+static int title_sex(const qctx *c, uint32_t i)
+{
+    if (tok_eq(c, i, "mrs") || tok_eq(c, i, "ms") || tok_eq(c, i, "miss") || tok_eq(c, i, "mrs.") || tok_eq(c, i, "ms."))
+        return 1;
+    return tok_eq(c, i, "mr") || tok_eq(c, i, "mr.") ? 2 : 0;
+}
+
+/* The sex the words just before a name run mark it with ("His wife, Sharon
+ * Burns": 1; "her husband Larry Burns": 2), else 0. */
+static int run_marked_sex(const qctx *c, uint32_t rs)
+{
+    for (uint32_t k = rs; k > 0 && rs - k < 3; k--) {
+        uint32_t w = k - 1;
+        if (tok_in(c, w, WL_PRONOUN) || !tok_is_wordish(c, w))
+            continue;
+        if (tok_in(c, w, WL_FEMALE))
+            return 1;
+        if (tok_in(c, w, WL_MALE))
+            return 2;
+    }
+    return 0;
+}
+
+/* "Mrs Burns" in an article with "Larry Burns" and "His wife, Sharon Burns":
+ * among the runs that end with the same surname, the one marked for the
+ * title's sex, when the run chosen so far is not. */
+static void same_sex_run(const qctx *c, uint32_t last, int sex, uint32_t *best_b, uint32_t *best_e)
+{
+    if (run_marked_sex(c, *best_b) == sex)
+        return;
+    for (uint32_t k = 0; k < c->ntok; k++) {
+        if (k == last || c->L->tok_quote[k] >= 0 || !name_same_word(c, k, last) || name_goes_on(c, k))
+            continue;
+        uint32_t rs = name_run_start(c, k);
+        if (k > rs && !(tok_in(c, rs, WL_TITLE)) && run_marked_sex(c, rs) == sex) {
+            *best_b = rs;
+            *best_e = k + 1;
+            return;
+        }
+    }
+}
+
 fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e)
 {
     for (uint32_t i = b; i < e; i++)
@@ -379,6 +422,9 @@ fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e)
         best_b = n->end_b;
         best_e = n->end_e;
     }
+    int sex = title_sex(c, b);
+    if (sex && best_e - best_b > 1)
+        same_sex_run(c, last, sex, &best_b, &best_e);
     fl_span full;
     if (best_e - best_b == 1 && acronym_expansion(c, best_b, &full))
         return full;

@@ -269,6 +269,19 @@ static int is_named_thing(const qctx *c, uint32_t i)
     return 0;
 }
 
+/* "vice-president", "ex-minister": a lower-case word whose last part is a title. */
+static int hyphen_title(const qctx *c, uint32_t i)
+{
+    const fl_token *t = &c->tok[i];
+    if (t->kind != FL_TOKEN_WORD || tok_cap(c, i))
+        return 0;
+    const char *w = c->text + t->start;
+    size_t n = t->end - t->start, k = n;
+    while (k > 0 && w[k - 1] != '-')
+        k--;
+    return k > 0 && k < n && fl_word_in(WL_TITLE, w + k, n - k);
+}
+
 /* "messaged", "recorded": a lower-case past form, the verb after a subject. */
 static int lower_past_form(const qctx *c, uint32_t i)
 {
@@ -399,8 +412,9 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 return 1;
             }
             if (c->L->tok_quote[t] >= 0 || !name_is_word(c, t) || (t + 1 < end && name_goes_on(c, t)) ||
-                (t + 1 < end && tok_in(c, t + 1, WL_TITLE)))
-                continue; /* "Republican Senator Josh Hawley": the word before a title modifies it */
+                (t + 1 < end && (tok_in(c, t + 1, WL_TITLE) || hyphen_title(c, t + 1))))
+                continue; /* "Republican Senator Josh Hawley", "Sinn Féin vice-president Michelle O'Neill": the
+                           * words before a title modify it */
             uint32_t s = name_run_start(c, t);
             int possessive = t + 1 < end && c->tok[t + 1].kind == FL_TOKEN_CLITIC;
             int titled = s > 0 && ((tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1)) ||
