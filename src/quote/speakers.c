@@ -46,8 +46,32 @@ static uint32_t described_then_named(const qctx *c, uint32_t b, uint32_t e)
     return ne - n >= 2 && (ne == e || tok_punct(c, ne, ',')) ? n : 0;
 }
 
+/* "Physicians for Human Rights Israel": capitalised words joined by a
+ * lower-case "for", "of" or "on", the first no title: an organisation's name,
+ * which no run of its words shortens. */
+static int joined_name(const qctx *c, uint32_t b, uint32_t e)
+{
+    if (e < b + 3 || !tok_cap(c, b) || tok_in(c, b, WL_TITLE) || tok_in(c, b, WL_DETERMINER) || !tok_cap(c, e - 1))
+        return 0;
+    int joins = 0;
+    for (uint32_t i = b; i < e; i++) {
+        if (c->tok[i].kind != FL_TOKEN_WORD)
+            return 0;
+        if (tok_eq(c, i, "for") || tok_eq(c, i, "of") || tok_eq(c, i, "on"))
+            joins += !tok_cap(c, i) && tok_cap(c, i - 1) && tok_cap(c, i + 1);
+        else if (!tok_cap(c, i) || tok_in(c, i, WL_TITLE))
+            return 0; /* "Labour MP for Perry Barr" is a person's role */
+    }
+    return joins > 0;
+}
+
 static void fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
 {
+    if (joined_name(c, b, e)) {
+        out->type = FL_SOURCE_ORGANISATION;
+        out->name = tok_span(c, b, e);
+        return;
+    }
     uint32_t named = described_then_named(c, b, e);
     if (named) {
         uint32_t ne = named;
@@ -174,6 +198,33 @@ static int latest_body_source(const qctx *c, uint32_t b, fl_source_type type, fl
 
 static int resolve_nominal_as(const qctx *c, uint32_t b, uint32_t e, int strict, fl_speaker *out);
 
+/* A name in apposition after the noun at t, past a short "for"/"of" phrase
+ * ("spokeswoman for the UN World Food Programme (WFP), Abeer Etefa,", "group,
+ * Physicians for Human Rights Israel,"): capitalised words, with lower-case
+ * "for", "of", "and", "the" inside, between two commas. */
+static int apposition_after(const qctx *c, uint32_t t, uint32_t hi, uint32_t *b, uint32_t *e)
+{
+    uint32_t k = t + 1;
+    while (k < hi && k < t + 16 && !tok_punct(c, k, ',')) {
+        if (!(tok_is_wordish(c, k) || tok_punct(c, k, '(') || tok_punct(c, k, ')')) || c->L->tok_quote[k] >= 0 ||
+            (tok_cue(c, k) && !tok_cap(c, k)) || (tok_in(c, k, WL_AUX) && !tok_cap(c, k)))
+            return 0;
+        k++;
+    }
+    if (k >= hi || !tok_punct(c, k, ',') || (k > t + 1 && !(tok_eq(c, t + 1, "for") || tok_eq(c, t + 1, "of"))))
+        return 0;
+    uint32_t n = k + 1, ne = n;
+    while (ne < hi && ne < n + 8 && c->tok[ne].kind == FL_TOKEN_WORD &&
+           (tok_cap(c, ne) || tok_eq(c, ne, "for") || tok_eq(c, ne, "of") || tok_eq(c, ne, "and") || tok_eq(c, ne, "the")))
+        ne++;
+    if (ne - n < 2 || ne >= hi || !tok_punct(c, ne, ',') || !tok_cap(c, n) || !tok_cap(c, ne - 1) ||
+        c->L->tok_quote[n] >= 0)
+        return 0;
+    *b = n;
+    *e = ne;
+    return 1;
+}
+
 static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
 {
     return resolve_nominal_as(c, b, e, 0, out);
@@ -203,6 +254,12 @@ static int resolve_nominal_as(const qctx *c, uint32_t b, uint32_t e, int strict,
             out->name = name_fullest(c, t + 1, ne);
             out->type = FL_SOURCE_PERSON;
             out->anonymous = 0;
+            return 1;
+        }
+        uint32_t ab, ae;
+        if (!strict && apposition_after(c, t, c->sent[tok_sentence_of(c, t)].token_end, &ab, &ae)) {
+            /* "the group said" after "A doctors' group, Physicians for Human Rights Israel, said" */
+            fill_direct(c, ab, ae, out);
             return 1;
         }
         uint32_t s = phrase_start(c, t);
@@ -400,6 +457,13 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 !(art >= 2 && (tok_eq(c, art - 2, "being") || tok_eq(c, art - 2, "as")))) { /* "Being a Jewish man, he" */
                 /* "the father of one Tanzanian ... He told the BBC", "An IDF spokesman ... He
                  * alleged": an unnamed person */
+                uint32_t ab, ae;
+                if (apposition_after(c, t, se->token_end, &ab, &ae)) {
+                    /* "A senior spokeswoman for the UN World Food Programme (WFP), Abeer Etefa, told" */
+                    out->name = name_fullest(c, ab, ae);
+                    out->type = FL_SOURCE_PERSON;
+                    return 1;
+                }
                 uint32_t e2 = t + 1;
                 if (e2 + 1 < end && tok_eq(c, e2, "of")) {
                     e2++;
