@@ -446,10 +446,12 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 art--;
             if (c->L->tok_quote[t] < 0 && art > se->token_begin && !tok_cap(c, t) &&
                 !tok_in(c, t, WL_PRONOUN) && /* "told the BBC he was": "he" is no noun of "the BBC" */
-                (tok_eq(c, art - 1, "the") || tok_eq(c, art - 1, "a") || tok_eq(c, art - 1, "an")) &&
+                (tok_eq(c, art - 1, "the") || tok_eq(c, art - 1, "a") || tok_eq(c, art - 1, "an") ||
+                 tok_eq(c, art - 1, "another")) &&
                 ((tok_in(c, t, WL_MALE) && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him"))) ||
                  (tok_in(c, t, WL_FEMALE) && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))) ||
                  (tok_in(c, t, WL_PERSON_NOUN) && art - 1 == se->token_begin) || /* "A friend of ... told" opening a sentence */
+                 (tok_in(c, t, WL_PERSON_NOUN) && t + 1 < end && tok_cue(c, t + 1) && !tok_cap(c, t + 1)) || /* "On Friday another resident told" */
                  (tok_in(c, t, WL_ANONYMOUS) && c->text[c->tok[t].end - 1] != 's' && !tok_eq(c, t, "people") &&
                   !(tok_eq(c, t, "spokesman") && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))) &&
                   !(tok_eq(c, t, "spokeswoman") && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him"))))) &&
