@@ -366,6 +366,18 @@ static void same_sex_run(const qctx *c, uint32_t last, int sex, uint32_t *best_b
     }
 }
 
+/* Do the words of [b, e) end the run [rb, re)? ("David P Perlmutter" holds
+ * "Perlmutter", not "Stuart Perlmutter", his brother.) */
+static int run_ends_with(const qctx *c, uint32_t rb, uint32_t re, uint32_t b, uint32_t e)
+{
+    if (e - b > re - rb)
+        return 0;
+    for (uint32_t k = 0; k < e - b; k++)
+        if (!name_same_word(c, re - 1 - k, e - 1 - k))
+            return 0;
+    return 1;
+}
+
 fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e)
 {
     for (uint32_t i = b; i < e; i++)
@@ -406,6 +418,11 @@ fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e)
             s++;
         return tok_span(c, s, e);
     }
+    uint32_t own_first = last; /* the mention's own name words, past its titles */
+    while (own_first > b && name_is_word(c, own_first - 1))
+        own_first--;
+    while (own_first < last && c->tok[own_first].end - c->tok[own_first].start <= 3)
+        own_first++; /* "Cdr Gordon", "Lt Col ...": a short rank no list knows, not a first name */
     uint32_t best_b = name_run_start(c, last), best_e = last + 1;
     if (best_b < b)
         best_b = b;
@@ -416,7 +433,8 @@ fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e)
         best_e = n->start_e;
     }
     if (n && (n->end_e - n->end_b > best_e - best_b ||
-              (n->end_e - n->end_b > 1 && n->end_e - n->end_b == best_e - best_b && best_b == n->start_b))) {
+              (n->end_e - n->end_b > 1 && n->end_e - n->end_b == best_e - best_b && best_b == n->start_b)) &&
+        run_ends_with(c, n->end_b, n->end_e, own_first, last + 1)) {
         /* a word the article also uses as a surname ("Abed Wadi") is that surname, not the
          * start of another run ("Wadi al-Siq") */
         best_b = n->end_b;
