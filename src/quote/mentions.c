@@ -56,7 +56,7 @@ int spk_named_other_sex(const qctx *c, uint32_t p, fl_span name)
  * first sentence, the person named as the next sentence's subject. */
 int spk_lead_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out)
 {
-    if (e <= b + 1 || e - b > 4 || !(tok_eq(c, b, "a") || tok_eq(c, b, "an")) ||
+    if (e <= b + 1 || e - b > 4 || !(tok_eq(c, b, "a") || tok_eq(c, b, "an") || tok_eq(c, b, "one")) ||
         !(tok_in(c, e - 1, WL_TITLE) || tok_in(c, e - 1, WL_PERSON_NOUN)) || c->npara < 2)
         return 0;
     uint32_t s = tok_sentence_of(c, b);

@@ -286,6 +286,20 @@ int spk_is_person_pronoun(const qctx *c, uint32_t i)
            tok_eq(c, i, "him");
 }
 
+/* "mother-in-law": 1 when the word's first part marks a woman, 2 a man, else 0. */
+static int hyphen_sex(const qctx *c, uint32_t i)
+{
+    const fl_token *t = &c->tok[i];
+    if (t->kind != FL_TOKEN_WORD || tok_cap(c, i))
+        return 0;
+    const char *w = c->text + t->start;
+    const char *h = memchr(w, '-', t->end - t->start);
+    if (!h || h == w)
+        return 0;
+    size_t n = (size_t)(h - w);
+    return fl_word_in(WL_FEMALE, w, n) ? 1 : fl_word_in(WL_MALE, w, n) ? 2 : 0;
+}
+
 static int gender_clash(const qctx *c, uint32_t p, uint32_t b, uint32_t e)
 {
     int she = tok_eq(c, p, "she") || tok_eq(c, p, "her"), he = tok_eq(c, p, "he") || tok_eq(c, p, "his") ||
@@ -294,11 +308,17 @@ static int gender_clash(const qctx *c, uint32_t p, uint32_t b, uint32_t e)
         return 0;
     uint32_t from = b >= 2 ? b - 2 : 0;
     for (uint32_t i = from; i < e; i++) {
-        if (she && tok_in(c, i, WL_MALE) && !tok_in(c, i, WL_PRONOUN) && c->tok[i].kind != FL_TOKEN_CLITIC)
+        if (she && ((tok_in(c, i, WL_MALE) && !tok_in(c, i, WL_PRONOUN) && c->tok[i].kind != FL_TOKEN_CLITIC) ||
+                    hyphen_sex(c, i) == 2))
             return -1;
-        if (he && tok_in(c, i, WL_FEMALE) && !tok_in(c, i, WL_PRONOUN))
-            return -1;
+        if (he && ((tok_in(c, i, WL_FEMALE) && !tok_in(c, i, WL_PRONOUN)) || hyphen_sex(c, i) == 1))
+            return -1; /* "his mother-in-law Elizabeth El-Nakla" */
     }
+    /* "Elizabeth El-Nakla and her husband Maged": the name is a woman's */
+    if (e + 1 < c->ntok && tok_eq(c, e, "and") &&
+        ((he && tok_eq(c, e + 1, "her") && tok_in(c, e + 2, WL_MALE)) ||
+         (she && tok_eq(c, e + 1, "his") && tok_in(c, e + 2, WL_FEMALE))))
+        return -1;
     return 0;
 }
 
@@ -312,18 +332,22 @@ static int is_place_noun(const qctx *c, uint32_t i)
     return 0;
 }
 
-/* "the Good Morning Scotland programme": a name before one of these names the
- * thing, not a person. */
-static int is_named_thing(const qctx *c, uint32_t i)
+/* "the Good Morning Scotland programme", "BBC Radio 4's Today Programme": a
+ * name before one of these, or ending with one, names the thing, not a
+ * person. */
+static int thing_noun(const qctx *c, uint32_t i)
 {
     static const char *const words[] = {"broadcast", "channel", "festival", "newspaper", "podcast", "programme",
                                         "show"};
-    if (tok_cap(c, i))
-        return 0;
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
         if (tok_eq(c, i, words[k]))
             return 1;
     return 0;
+}
+
+static int is_named_thing(const qctx *c, uint32_t i)
+{
+    return !tok_cap(c, i) && thing_noun(c, i);
 }
 
 /* "vice-president", "ex-minister": a lower-case word whose last part is a title. */
@@ -345,6 +369,15 @@ static int lower_past_form(const qctx *c, uint32_t i)
     const fl_token *t = &c->tok[i];
     return t->kind == FL_TOKEN_WORD && !tok_cap(c, i) && t->end - t->start > 3 && c->text[t->end - 2] == 'e' &&
            c->text[t->end - 1] == 'd';
+}
+
+/* "smiles", "left": a lower-case word that can be the verb after a subject
+ * (not a preposition, determiner, conjunction or adverb). */
+static int lower_verb(const qctx *c, uint32_t i)
+{
+    return c->tok[i].kind == FL_TOKEN_WORD && !tok_cap(c, i) && !tok_in(c, i, WL_PREPOSITION) &&
+           !tok_in(c, i, WL_DETERMINER) && !tok_in(c, i, WL_BOUNDARY) && !tok_in(c, i, WL_ADVERB) &&
+           !tok_in(c, i, WL_PRONOUN) && !tok_in(c, i, WL_NAME_PARTICLE);
 }
 
 /* "on Yom Kippur", "in Gaza City": a name after these is a place or a time. */
@@ -447,7 +480,7 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
             if (c->L->tok_quote[t] < 0 && art > se->token_begin && !tok_cap(c, t) &&
                 !tok_in(c, t, WL_PRONOUN) && /* "told the BBC he was": "he" is no noun of "the BBC" */
                 (tok_eq(c, art - 1, "the") || tok_eq(c, art - 1, "a") || tok_eq(c, art - 1, "an") ||
-                 tok_eq(c, art - 1, "another")) &&
+                 tok_eq(c, art - 1, "another") || tok_eq(c, art - 1, "one")) &&
                 ((tok_in(c, t, WL_MALE) && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him"))) ||
                  (tok_in(c, t, WL_FEMALE) && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))) ||
                  (tok_in(c, t, WL_PERSON_NOUN) && art - 1 == se->token_begin) || /* "A friend of ... told" opening a sentence */
@@ -501,14 +534,14 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                           t > se->token_begin) || /* "cousin Osnat, 54," */
                          (c->L->tok_entity[t] == 1 + FL_ENTITY_PER && t == se->token_begin && t + 1 < end &&
                           (tok_punct(c, t + 1, ',') || tok_cue(c, t + 1) || tok_in(c, t + 1, WL_AUX) ||
-                           lower_past_form(c, t + 1)));
-                /* "Jack, not his real name, said", "Lianne messaged family members": a lone first
-                 * name opening a sentence as its subject */
+                           lower_past_form(c, t + 1) || lower_verb(c, t + 1)));
+                /* "Jack, not his real name, said", "Lianne messaged family members", "Bisan smiles
+                 * at the camera": a lone first name opening a sentence as its subject */
             }
             if (!(t > s || titled) || name_source_type(c, s, t + 1, &anon) != FL_SOURCE_PERSON || c->L->tok_entity[t] == 1 + FL_ENTITY_LOC ||
                 (s > 0 && (is_place_preposition(c, s - 1) || tok_eq(c, s - 1, "the"))) ||
                 (s >= 2 && tok_eq(c, s - 1, "of") && is_place_noun(c, s - 2)) ||
-                (t + 1 < end && is_named_thing(c, t + 1)) || gender_clash(c, b, s, t + 1))
+                (t + 1 < end && is_named_thing(c, t + 1)) || thing_noun(c, t) || gender_clash(c, b, s, t + 1))
                 continue;
             if (possessive) {
                 /* "Mr Trump's former vice-president, Mike Pence": the possessor only if nobody else */
@@ -709,9 +742,11 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
     }
     if (described_person(c, b, e)) {
         /* "The 74-year-old says", "The Radlett resident ... adds", "the top US diplomat added":
-         * a description of the person the sentences before have named */
+         * a description of the person the sentences before have named (a few: a quote of
+         * several sentences may come between) */
         uint32_t sb = tok_sentence_of(c, b);
-        if (sb > 0 && person_in_text(c, c->sent[sb].token_begin, sb >= 2 ? sb - 2 : 0, out) > 0) {
+        if (sb > 0 && person_in_text(c, c->sent[sb].token_begin, sb >= LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0,
+                                     out) > 0) {
             out->via = FL_VIA_NOMINAL;
             return;
         }
