@@ -233,12 +233,14 @@ static int right_apposition(const qctx *c, uint32_t begin, uint32_t hi, np_range
     }
     if (!described || k >= hi || k == begin)
         return 0;
+    /* capitalised words to the clause's end: titles and ranks ("Rear Adm"), then the name */
     uint32_t n = k + 1, ne = n;
-    while (ne < hi && ne - n < NAME_RUN_MAX && tok_in(c, ne, WL_TITLE) && tok_cap(c, ne))
+    while (ne < hi && ne - n < NAME_RUN_MAX + 3 && tok_cap(c, ne) &&
+           (c->tok[ne].kind == FL_TOKEN_WORD || c->tok[ne].kind == FL_TOKEN_ABBREV))
         ne++;
     uint32_t first = ne;
-    while (ne < hi && ne - n < NAME_RUN_MAX + 2 && name_is_word(c, ne))
-        ne++;
+    while (first > n && name_is_word(c, first - 1))
+        first--;
     if (ne - first < 2 || !(ne >= hi || tok_punct(c, ne, '.') || tok_punct(c, ne, ',') || tok_punct(c, ne, '!') ||
                             tok_punct(c, ne, '?')))
         return 0;
