@@ -363,6 +363,16 @@ static int hyphen_title(const qctx *c, uint32_t i)
     return k > 0 && k < n && fl_word_in(WL_TITLE, w + k, n - k);
 }
 
+/* "a north London Jewish secondary school": a run of capitalised words inside
+ * an indefinite noun phrase modifies its noun; it is nobody's name. */
+static int in_indefinite(const qctx *c, uint32_t s)
+{
+    uint32_t k = s;
+    if (k > 0 && c->tok[k - 1].kind == FL_TOKEN_WORD && !tok_cap(c, k - 1) && !tok_in(c, k - 1, WL_DETERMINER))
+        k--; /* "north" */
+    return k > 0 && (tok_eq(c, k - 1, "a") || tok_eq(c, k - 1, "an"));
+}
+
 /* "messaged", "recorded": a lower-case past form, the verb after a subject. */
 static int lower_past_form(const qctx *c, uint32_t i)
 {
@@ -532,6 +542,8 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                           name_source_type(c, fb, fe, &fanon) == FL_SOURCE_PERSON) ||
                          (t + 2 < c->ntok && tok_punct(c, t + 1, ',') && c->tok[t + 2].kind == FL_TOKEN_NUMBER &&
                           t > se->token_begin) || /* "cousin Osnat, 54," */
+                         (t + 3 < end && tok_punct(c, t + 1, ',') && (tok_eq(c, t + 2, "a") || tok_eq(c, t + 2, "an")) &&
+                          c->L->tok_entity[t] == 1 + FL_ENTITY_PER) || /* "quoted Ella, a resident of Kibbutz Be'eri," */
                          (c->L->tok_entity[t] == 1 + FL_ENTITY_PER && t == se->token_begin && t + 1 < end &&
                           (tok_punct(c, t + 1, ',') || tok_cue(c, t + 1) || tok_in(c, t + 1, WL_AUX) ||
                            lower_past_form(c, t + 1) || lower_verb(c, t + 1)));
@@ -541,7 +553,8 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
             if (!(t > s || titled) || name_source_type(c, s, t + 1, &anon) != FL_SOURCE_PERSON || c->L->tok_entity[t] == 1 + FL_ENTITY_LOC ||
                 (s > 0 && (is_place_preposition(c, s - 1) || tok_eq(c, s - 1, "the"))) ||
                 (s >= 2 && tok_eq(c, s - 1, "of") && is_place_noun(c, s - 2)) ||
-                (t + 1 < end && is_named_thing(c, t + 1)) || thing_noun(c, t) || gender_clash(c, b, s, t + 1))
+                (t + 1 < end && is_named_thing(c, t + 1)) || thing_noun(c, t) || in_indefinite(c, s) ||
+                gender_clash(c, b, s, t + 1))
                 continue;
             if (possessive) {
                 /* "Mr Trump's former vice-president, Mike Pence": the possessor only if nobody else */
