@@ -52,11 +52,14 @@ int spk_named_other_sex(const qctx *c, uint32_t p, fl_span name)
 
 /* BBC leads name a person by description first and by name in the next
  * sentence ("An MP has said ... / Liberal Democrat Layla Moran told the
- * BBC ..."): for an indefinite titled description [b, e) opening the body's
- * first sentence, the person named as the next sentence's subject. */
+ * BBC ...", "Scotland's first minister has said ... / Humza Yousaf had"):
+ * for an indefinite or possessive titled description [b, e) opening the
+ * body's first sentence, the person named as the next sentence's subject,
+ * past an opening participle ("Writing in The Times, ..."). */
 int spk_lead_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out)
 {
-    if (e <= b + 1 || e - b > 4 || !(tok_eq(c, b, "a") || tok_eq(c, b, "an") || tok_eq(c, b, "one")) ||
+    int possessive = e - b >= 3 && name_is_word(c, b) && c->tok[b + 1].kind == FL_TOKEN_CLITIC; /* "Scotland's first minister" */
+    if (e <= b + 1 || e - b > 4 || !(tok_eq(c, b, "a") || tok_eq(c, b, "an") || tok_eq(c, b, "one") || possessive) ||
         !(tok_in(c, e - 1, WL_TITLE) || tok_in(c, e - 1, WL_PERSON_NOUN)) || c->npara < 2)
         return 0;
     uint32_t s = tok_sentence_of(c, b);
@@ -64,7 +67,15 @@ int spk_lead_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out)
         s + 1 >= c->nsent)
         return 0;
     const fl_sentence *n = &c->sent[s + 1];
-    for (uint32_t t = n->token_begin; t < n->token_end && t < n->token_begin + 6; t++) {
+    uint32_t from = n->token_begin;
+    if (c->tok[from].kind == FL_TOKEN_WORD && tok_cap(c, from) && c->tok[from].end - c->tok[from].start > 4 &&
+        !memcmp(c->text + c->tok[from].end - 3, "ing", 3))
+        for (uint32_t k = from + 1; k < n->token_end && k < from + 10; k++)
+            if (tok_punct(c, k, ',')) { /* "Writing in The Times, Commissioner ... Robin Simcox said" */
+                from = k + 1;
+                break;
+            }
+    for (uint32_t t = from; t < n->token_end && t < from + 6; t++) {
         if (!name_is_word(c, t) || name_goes_on(c, t))
             continue;
         uint32_t r = name_run_start(c, t);
