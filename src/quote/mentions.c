@@ -60,8 +60,10 @@ int spk_lead_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out)
 {
     int possessive = e - b >= 3 && name_is_word(c, b) && c->tok[b + 1].kind == FL_TOKEN_CLITIC; /* "Scotland's first minister" */
     if (e <= b + 1 || e - b > 4 || !(tok_eq(c, b, "a") || tok_eq(c, b, "an") || tok_eq(c, b, "one") || possessive) ||
-        !(tok_in(c, e - 1, WL_TITLE) || tok_in(c, e - 1, WL_PERSON_NOUN)) || c->npara < 2)
-        return 0;
+        !(tok_in(c, e - 1, WL_TITLE) || tok_in(c, e - 1, WL_PERSON_NOUN) ||
+          ((tok_in(c, e - 1, WL_FEMALE) || tok_in(c, e - 1, WL_MALE)) && !tok_in(c, e - 1, WL_PRONOUN))) ||
+        c->npara < 2)
+        return 0; /* "A woman who has relatives in Israel says ... / Susan, who lives in ..., said" */
     uint32_t s = tok_sentence_of(c, b);
     if (c->sent[s].paragraph != 1 || s != c->para[1].sentence_begin || b != c->sent[s].token_begin ||
         s + 1 >= c->nsent)
@@ -80,7 +82,10 @@ int spk_lead_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out)
             continue;
         uint32_t r = name_run_start(c, t);
         int anon;
-        if (t > r && t + 1 < n->token_end && (tok_cue(c, t + 1) || tok_in(c, t + 1, WL_AUX)) &&
+        int lone = t == r && r == from && c->L->tok_entity[t] != 1 + FL_ENTITY_LOC &&
+                   c->L->tok_entity[t] != 1 + FL_ENTITY_ORG; /* "Susan, who lives in" */
+        if ((t > r || lone) && t + 1 < n->token_end &&
+            (tok_cue(c, t + 1) || tok_in(c, t + 1, WL_AUX) || (lone && tok_punct(c, t + 1, ','))) &&
             name_source_type(c, r, t + 1, &anon) == FL_SOURCE_PERSON) {
             *out = name_fullest(c, r, t + 1);
             return 1;

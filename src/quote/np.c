@@ -87,7 +87,7 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
     uint32_t e = i;
     uint32_t appos_end = 0, appos_first = 0;
     /* "A relative who survived said": the noun phrase with its short relative clause */
-    for (uint32_t w = e; w > lo + 1 && e - w < 3; w--) {
+    for (uint32_t w = e; w > lo + 1 && e - w < 6; w--) {
         uint32_t k = w - 1;
         if (tok_eq(c, k, "who") && k + 1 < e) {
             np_range inner = np_left(c, lo, k);
@@ -97,7 +97,9 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
             }
             break;
         }
-        if (!tok_is_wordish(c, k) || tok_cap(c, k) || tok_cue(c, k) || tok_in(c, k, WL_BOUNDARY))
+        /* "A woman who has relatives in Israel says": a place after a preposition may be in it */
+        if (!tok_is_wordish(c, k) || (tok_cap(c, k) && !(k > lo && tok_in(c, k - 1, WL_PREPOSITION))) ||
+            (tok_cue(c, k) && !tok_cap(c, k)) || tok_in(c, k, WL_BOUNDARY))
             break;
     }
     if (e > lo + 2 && c->tok[e - 1].kind == FL_TOKEN_DASH) {

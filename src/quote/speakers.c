@@ -502,6 +502,13 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 !(art >= 2 && (tok_eq(c, art - 2, "being") || tok_eq(c, art - 2, "as")))) { /* "Being a Jewish man, he" */
                 /* "the father of one Tanzanian ... He told the BBC", "An IDF spokesman ... He
                  * alleged": an unnamed person */
+                fl_span named;
+                if (spk_lead_named(c, art - 1, t + 1, &named)) {
+                    /* "A woman who has relatives in Israel says ...", named in the next sentence */
+                    out->name = named;
+                    out->type = FL_SOURCE_PERSON;
+                    return 1;
+                }
                 uint32_t ab, ae;
                 if (apposition_after(c, t, se->token_end, &ab, &ae)) {
                     /* "A senior spokeswoman for the UN World Food Programme (WFP), Abeer Etefa, told" */
