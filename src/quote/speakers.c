@@ -502,6 +502,19 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 !(art >= 2 && (tok_eq(c, art - 2, "being") || tok_eq(c, art - 2, "as")))) { /* "Being a Jewish man, he" */
                 /* "the father of one Tanzanian ... He told the BBC", "An IDF spokesman ... He
                  * alleged": an unnamed person */
+                uint32_t nb = 0; /* "a woman identified as Ella", "a resident called Yoni": the name */
+                if (t + 2 < end && tok_eq(c, t + 1, "identified") && tok_eq(c, t + 2, "as"))
+                    nb = t + 3;
+                else if (t + 1 < end && (tok_eq(c, t + 1, "named") || tok_eq(c, t + 1, "called")))
+                    nb = t + 2;
+                uint32_t ne = nb;
+                while (nb && ne < end && ne < nb + NAME_RUN_MAX && name_is_word(c, ne))
+                    ne++;
+                if (ne > nb) {
+                    out->name = name_fullest(c, nb, ne);
+                    out->type = FL_SOURCE_PERSON;
+                    return 1;
+                }
                 fl_span named;
                 if (spk_lead_named(c, art - 1, t + 1, &named)) {
                     /* "A woman who has relatives in Israel says ...", named in the next sentence */
