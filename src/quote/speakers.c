@@ -673,13 +673,42 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
     return person && person_in_text(c, b, sb > LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0, out) > 0;
 }
 
+/* "footballer", "director", "journalist", "politician", "resident": a noun
+ * for a person by what they do, from its ending; not an institution, a
+ * document or a thing with the same ending, nor a title or a kinship noun
+ * ("the minister", "the father": the nominal rules and the article's own
+ * words decide those). */
+static int agent_noun(const qctx *c, uint32_t i)
+{
+    static const char *const ends[] = {"er", "or", "ist", "ian", "ant", "ent"};
+    static const char *const things[] = {"agreement", "border", "chapter", "content", "department", "document",
+                                         "event", "government", "letter", "management", "matter", "moment",
+                                         "movement", "number", "order", "paper", "parliament", "quarter",
+                                         "register", "report", "statement", "water"};
+    const fl_token *t = &c->tok[i];
+    size_t n = t->end - t->start;
+    if (t->kind != FL_TOKEN_WORD || n < 6 || tok_in(c, i, WL_TITLE) || tok_in(c, i, WL_MALE) ||
+        tok_in(c, i, WL_FEMALE) || tok_in(c, i, WL_ORGANISATION) || tok_in(c, i, WL_GOVERNMENT) ||
+        tok_in(c, i, WL_MEDIA) || tok_in(c, i, WL_MESSAGE) || tok_in(c, i, WL_SPEECH_NOUN) || tok_cue(c, i))
+        return 0;
+    for (size_t k = 0; k < sizeof things / sizeof things[0]; k++)
+        if (tok_eq(c, i, things[k]))
+            return 0;
+    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+        size_t m = strlen(ends[k]);
+        if (!memcmp(c->text + t->end - m, ends[k], m))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is [b, e) "the" and a short description of one person with no name: an
  * age ("The 29-year-old"), a person noun ("The Radlett resident") or an
  * unnamed source's noun ("the top US diplomat")? */
 static int described_person(const qctx *c, uint32_t b, uint32_t e)
 {
-    if (e < b + 2 || e > b + 4 || !tok_eq(c, b, "the"))
-        return 0;
+    if (e < b + 2 || e > b + 4 || !tok_eq(c, b, "the") || c->L->tok_quote[b] >= 0)
+        return 0; /* inside a quote, "the first minister" is the quoted speaker's, not the narrative's */
     uint32_t h = e - 1;
     for (uint32_t i = b + 1; i < h; i++)
         if (!tok_is_wordish(c, i) || c->tok[i].kind == FL_TOKEN_CLITIC || tok_in(c, i, WL_PREPOSITION) ||
@@ -688,7 +717,8 @@ static int described_person(const qctx *c, uint32_t b, uint32_t e)
     if (np_is_age(c, h))
         return 1;
     return c->tok[h].kind == FL_TOKEN_WORD && !tok_cap(c, h) && c->text[c->tok[h].end - 1] != 's' &&
-           !tok_eq(c, h, "people") && (tok_in(c, h, WL_PERSON_NOUN) || tok_in(c, h, WL_ANONYMOUS));
+           !tok_eq(c, h, "people") &&
+           (tok_in(c, h, WL_PERSON_NOUN) || tok_in(c, h, WL_ANONYMOUS) || agent_noun(c, h));
 }
 
 static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32_t cue_e, size_t attr_limit,
