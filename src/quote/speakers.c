@@ -950,7 +950,11 @@ void fl_speakers_assign(qctx *c)
                 (a->content.end >= q->span.end || a->content.end > q->span.start) &&
                 tok_sentence_of(c, L->raw_attrs[k].cue_begin) == s_open &&
                 L->tok_quote[L->raw_attrs[k].cue_begin] != (int32_t)qi &&
-                (best < 0 || a->content.start > L->attribs[best].content.start))
+                (best < 0 || (a->content.start > L->attribs[best].content.start &&
+                              /* "Christian Wakeford said the vigil showed a “...”": a thing that
+                               * shows says nothing; the one who reports it does */
+                              !(a->source.type == FL_SOURCE_UNKNOWN &&
+                                L->attribs[best].source.type != FL_SOURCE_UNKNOWN))))
                 best = (int32_t)k;
         }
         for (size_t k = lo; k < end && best < 0 && q->kind == FL_QUOTE_PARTIAL; k++) {
