@@ -23,35 +23,6 @@ static int rate_before(const fl_tctx *c, size_t i)
            fl_tw_is(c, i - 1, "million") || fl_tw_is(c, i - 1, "billion") || fl_tw_is(c, i - 1, "dollars");
 }
 
-/* Word i is a count written in figures or words ("700", "358,000", "four"),
- * not an amount of money ("$1.76", "#722"). */
-static int plain_count(const fl_tctx *c, size_t i)
-{
-    const fl_tword *w = word_at(c, i);
-    if (!w || (w->flags & (FL_W_PUNCT | FL_W_OTHER)))
-        return 0;
-    int figures = c->text[w->start] >= '0' && c->text[w->start] <= '9';
-    if (!figures && !(cls(c, i, FL_LX_NUMBER) && !(fl_tw_lexflags(c, i) & FL_LXF_ARTICLE)))
-        return 0;
-    if (w->start > 0 && (c->text[w->start - 1] == '$' || c->text[w->start - 1] == '#'))
-        return 0;
-    return !(i > c->sentence_begin && (is_punct(c, i - 1, '$') || is_punct(c, i - 1, '#')));
-}
-
-/* "four flights a week", "700 seats a week", "358,000 a month": a count of
- * things per unit is a rate of those things, not a time; TBAQ tags none of
- * them (money per year, "$5 a year", is a SET: rate_before). */
-static int count_rate_before(const fl_tctx *c, size_t i)
-{
-    if (i <= c->sentence_begin)
-        return 0;
-    const fl_tword *p = word_at(c, i - 1);
-    if (!(p->flags & FL_W_DIGITS) && plain_count(c, i - 1))
-        return 1; /* "358,000 a month" ("5 a year" is rate_before's) */
-    return i >= c->sentence_begin + 2 && !p->lex && !(p->flags & (FL_W_CAP | FL_W_PUNCT | FL_W_OTHER)) &&
-           p->num < 0 && plain_count(c, i - 2);
-}
-
 /* [approx] [the] [first|past|last|next|coming] COUNT UNIT [ago|earlier|later] */
 size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
 {
@@ -148,8 +119,6 @@ size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
         m->type = FL_TIME_DATE;
         return k + 2 - i;
     }
-    if (article && !the && !lead && count_rate_before(c, i))
-        return 0;
     if (article && !the && !lead && rate_before(c, i)) {
         if (!fl_time_duration_value(m->value, unit, 1))
             return 0;

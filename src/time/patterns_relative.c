@@ -13,31 +13,10 @@
 
 /* ---- deictic words ---------------------------------------------------- */
 
-/* Nouns after "today's" or "tomorrow's" that make it mean the present age
- * or the future, not a day: "in today's world", "today's youth", "many of
- * today's personal computers", "the people of tomorrow". */
-static const char *const era_nouns[] = {
-    "world", "youth", "society", "generation", "generations", "children", "kids", "young", "computers",
-    "personal", "economy", "culture", "technology", "standards", "people", "leaders",
-};
-
-static int names_an_era(const fl_tctx *c, size_t i)
-{
-    if (fl_tw_is(c, i, "yesterday"))
-        return 0;
-    if (fl_tw_is(c, i + 1, "'s"))
-        for (size_t k = 0; k < sizeof era_nouns / sizeof era_nouns[0]; k++)
-            if (fl_tw_is(c, i + 2, era_nouns[k]))
-                return 1;
-    /* "the people of tomorrow" */
-    return fl_tw_is(c, i, "tomorrow") && i >= c->sentence_begin + 2 && fl_tw_is(c, i - 1, "of") &&
-           !cls(c, i - 2, FL_LX_UNIT) && !cls(c, i - 2, FL_LX_PART_OF_DAY) && !cls(c, i - 2, FL_LX_EDGE);
-}
-
 /* today, yesterday, tomorrow, tonight [morning|night] */
 size_t fl_pat_day_word(fl_tctx *c, size_t i, fl_tmatch *m)
 {
-    if (!cls(c, i, FL_LX_DAY_WORD) || names_an_era(c, i))
+    if (!cls(c, i, FL_LX_DAY_WORD))
         return 0;
     int off = fl_tw_value(c, i);
     if (!fl_val_day(m->value, fl_cal_add_days(c->dct, off)))
@@ -66,15 +45,6 @@ static const struct {
     {{"then", "current", NULL}, -1},
 };
 
-/* Word i opens its sentence, after any opening quotes or brackets. */
-static int sentence_initial(const fl_tctx *c, size_t i)
-{
-    for (size_t k = c->sentence_begin; k < i; k++)
-        if (!(c->w[k].flags & FL_W_PUNCT))
-            return 0;
-    return 1;
-}
-
 /* now, currently, recently, soon; the future, the past; recent years */
 size_t fl_pat_ref(fl_tctx *c, size_t i, fl_tmatch *m)
 {
@@ -89,15 +59,6 @@ size_t fl_pat_ref(fl_tctx *c, size_t i, fl_tmatch *m)
             strcpy(m->value, refs[ref_phrases[p].ref + 1]);
             return k;
         }
-    }
-    if (fl_tw_is(c, i, "one") && fl_tw_is(c, i + 1, "day") && !joined(c, i + 1) && i > c->sentence_begin) {
-        /* "Islam will one day be ...": after a modal, an indefinite future */
-        static const char *const modals[] = {"will", "would", "could", "can", "may", "might", "shall", "'ll"};
-        for (size_t k = 0; k < sizeof modals / sizeof modals[0]; k++)
-            if (fl_tw_is(c, i - 1, modals[k])) {
-                strcpy(m->value, "FUTURE_REF");
-                return 2;
-            }
     }
     if (fl_tw_is(c, i, "the")) {
         size_t k = i + 1;
@@ -143,8 +104,6 @@ size_t fl_pat_ref(fl_tctx *c, size_t i, fl_tmatch *m)
     }
     if (joined(c, i + 1))
         return 0; /* "now-defunct" */
-    if (fl_tw_is(c, i, "now") && is_punct(c, i + 1, ',') && sentence_initial(c, i))
-        return 0; /* "Now, he says, ...": a discourse marker (TBAQ tags none of them) */
     strcpy(m->value, refs[v + 1]);
     return 1;
 }
