@@ -757,6 +757,16 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
     if (e - b == 1 && b > 0 && (tok_eq(c, b, "who") || tok_eq(c, b, "which") || tok_eq(c, b, "that"))) {
         /* a relative pronoun: the phrase before it ("Barkley, who said") */
         uint32_t t = b - (tok_punct(c, b - 1, ',') ? 1 : 0);
+        uint32_t k = t; /* "Stephanie, a 20-year-old Jewish student from Brooklyn who asked": the name */
+        while (k > 0 && t - k < 12 && tok_is_wordish(c, k - 1) && c->L->tok_quote[k - 1] < 0 &&
+               !(tok_cue(c, k - 1) && !tok_cap(c, k - 1)) && !tok_in(c, k - 1, WL_AUX))
+            k--;
+        if (k > 1 && k < t && tok_punct(c, k - 1, ',') && (tok_eq(c, k, "a") || tok_eq(c, k, "an")) &&
+            name_is_word(c, k - 2)) {
+            uint32_t s = name_run_start(c, k - 2);
+            fill_direct(c, s, k - 1, out);
+            return;
+        }
         if (t > 0 && tok_is_wordish(c, t - 1)) {
             uint32_t s = phrase_start(c, t - 1);
             fill_direct(c, s, t, out);

@@ -36,6 +36,11 @@ int main(void)
     run("Bury South MP Christian Wakeford said the vigil showed a \"clear message of solidarity\".");
     check_quote(0, "partial", "Christian Wakeford");
 
+    /* "who" after a name and its description in apposition: the name, not a word of the description */
+    run("\"It really saddens me,\" said Stephanie, a 20-year-old Jewish student from Brooklyn who asked the BBC not "
+        "to reveal her last name.\"There is not enough dialogue.\"");
+    check_quote(1, "statement", "Stephanie");
+
     fl_reader_free(rdr);
     fl_doc_free(doc);
     fl_extractor_free(ex);
