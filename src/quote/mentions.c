@@ -1,8 +1,10 @@
 /*
  * mentions.c — tying a mention to the person it names, for speakers.c: a
  * titled nominal's modifiers against an earlier titled name, the sex the
- * article has already given a person through a resolved pronoun, and the
- * BBC lead that describes a person before naming them.
+ * article has already given a person through a resolved pronoun, the BBC
+ * lead that describes a person before naming them, a kinship noun named
+ * earlier, a description followed by a name in apposition, a description of
+ * one unnamed person, and a source named as written (spk_fill_direct).
  * Not for: choosing among antecedents (speakers.c) or what a name is (names.c).
  */
 #include <string.h>
@@ -136,4 +138,148 @@ int spk_kin_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out)
         }
     }
     return 0;
+}
+
+/* "Joshua's grandfather, Ephata Nanyaro": a possessive description, then the
+ * name in apposition; the name's first token, else 0. */
+uint32_t spk_described_then_named(const qctx *c, uint32_t b, uint32_t e)
+{
+    uint32_t i = b, clitic = 0;
+    while (i < e && !tok_punct(c, i, ',')) {
+        if (c->tok[i].kind == FL_TOKEN_CLITIC && tok_eq(c, i, "'s"))
+            clitic = i;
+        else if (clitic && (tok_cap(c, i) || c->tok[i].kind != FL_TOKEN_WORD))
+            return 0; /* "Sue's daughter Savannah": a name after the possessive */
+        i++;
+    }
+    if (!clitic || clitic + 1 >= i || i + 1 >= e)
+        return 0;
+    uint32_t n = i + 1, ne = n;
+    while (ne < e && name_is_word(c, ne))
+        ne++;
+    return ne - n >= 2 && (ne == e || tok_punct(c, ne, ',')) ? n : 0;
+}
+
+/* "Physicians for Human Rights Israel": capitalised words joined by a
+ * lower-case "for", "of" or "on", the first no title: an organisation's name,
+ * which no run of its words shortens. */
+int spk_joined_name(const qctx *c, uint32_t b, uint32_t e)
+{
+    if (e < b + 3 || !tok_cap(c, b) || tok_in(c, b, WL_TITLE) || tok_in(c, b, WL_DETERMINER) || !tok_cap(c, e - 1))
+        return 0;
+    int joins = 0;
+    for (uint32_t i = b; i < e; i++) {
+        if (c->tok[i].kind != FL_TOKEN_WORD)
+            return 0;
+        if (tok_eq(c, i, "for") || tok_eq(c, i, "of") || tok_eq(c, i, "on"))
+            joins += !tok_cap(c, i) && tok_cap(c, i - 1) && tok_cap(c, i + 1);
+        else if (!tok_cap(c, i) || tok_in(c, i, WL_TITLE))
+            return 0; /* "Labour MP for Perry Barr" is a person's role */
+    }
+    return joins > 0;
+}
+
+/* A name in apposition after the noun at t, past a short "for"/"of" phrase
+ * ("spokeswoman for the UN World Food Programme (WFP), Abeer Etefa,", "group,
+ * Physicians for Human Rights Israel,"): capitalised words, with lower-case
+ * "for", "of", "and", "the" inside, between two commas. */
+int spk_apposition_after(const qctx *c, uint32_t t, uint32_t hi, uint32_t *b, uint32_t *e)
+{
+    uint32_t k = t + 1;
+    while (k < hi && k < t + 16 && !tok_punct(c, k, ',')) {
+        if (!(tok_is_wordish(c, k) || tok_punct(c, k, '(') || tok_punct(c, k, ')')) || c->L->tok_quote[k] >= 0 ||
+            (tok_cue(c, k) && !tok_cap(c, k)) || (tok_in(c, k, WL_AUX) && !tok_cap(c, k)))
+            return 0;
+        k++;
+    }
+    if (k >= hi || !tok_punct(c, k, ',') || (k > t + 1 && !(tok_eq(c, t + 1, "for") || tok_eq(c, t + 1, "of"))))
+        return 0;
+    uint32_t n = k + 1, ne = n;
+    while (ne < hi && ne < n + 8 && c->tok[ne].kind == FL_TOKEN_WORD &&
+           (tok_cap(c, ne) || tok_eq(c, ne, "for") || tok_eq(c, ne, "of") || tok_eq(c, ne, "and") || tok_eq(c, ne, "the")))
+        ne++;
+    if (ne - n < 2 || ne >= hi || !tok_punct(c, ne, ',') || !tok_cap(c, n) || !tok_cap(c, ne - 1) ||
+        c->L->tok_quote[n] >= 0)
+        return 0;
+    *b = n;
+    *e = ne;
+    return 1;
+}
+
+/* Is [b, e) "the" and a short description of one person with no name: an
+ * age ("The 29-year-old"), a person noun ("The Radlett resident") or an
+ * unnamed source's noun ("the top US diplomat")? */
+int spk_described_person(const qctx *c, uint32_t b, uint32_t e)
+{
+    if (e < b + 2 || e > b + 4 || !tok_eq(c, b, "the") || c->L->tok_quote[b] >= 0)
+        return 0; /* inside a quote, "the first minister" is the quoted speaker's, not the narrative's */
+    uint32_t h = e - 1;
+    for (uint32_t i = b + 1; i < h; i++)
+        if (!tok_is_wordish(c, i) || c->tok[i].kind == FL_TOKEN_CLITIC || tok_in(c, i, WL_PREPOSITION) ||
+            tok_in(c, i, WL_PRONOUN) || c->L->tok_entity[i] == 1 + FL_ENTITY_PER)
+            return 0;
+    if (np_is_age(c, h))
+        return 1;
+    return c->tok[h].kind == FL_TOKEN_WORD && !tok_cap(c, h) && c->text[c->tok[h].end - 1] != 's' &&
+           !tok_eq(c, h, "people") &&
+           (tok_in(c, h, WL_PERSON_NOUN) || tok_in(c, h, WL_ANONYMOUS) || wc_agent_noun(c, h));
+}
+
+int spk_head_matches(const qctx *c, uint32_t i, uint32_t h)
+{
+    size_t n = c->tok[h].end - c->tok[h].start, m = c->tok[i].end - c->tok[i].start;
+    const char *a = c->text + c->tok[h].start, *b = c->text + c->tok[i].start;
+    if (m < n || m > n + 1)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        char x = a[k], y = b[k];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y + 32);
+        if (x != y)
+            return 0;
+    }
+    return m == n || b[n] == 's';
+}
+
+void spk_fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
+{
+    if (spk_joined_name(c, b, e)) {
+        out->type = FL_SOURCE_ORGANISATION;
+        out->name = tok_span(c, b, e);
+        return;
+    }
+    uint32_t named = spk_described_then_named(c, b, e);
+    if (named) {
+        uint32_t ne = named;
+        while (ne < e && name_is_word(c, ne))
+            ne++;
+        out->type = FL_SOURCE_PERSON;
+        out->name = name_fullest(c, named, ne);
+        return;
+    }
+    for (uint32_t i = b + 1; i + 1 < e; i++) {
+        if (tok_punct(c, i, ','))
+            break; /* "Savannah Potter-Clarke, Sue's daughter": the name before the comma */
+        if (c->tok[i].kind != FL_TOKEN_CLITIC || !tok_eq(c, i, "'s"))
+            continue;
+        uint32_t k = i + 1;
+        while (k < e && c->tok[k].kind == FL_TOKEN_WORD && !tok_cap(c, k))
+            k++;
+        if (k == e && !tok_in(c, e - 1, WL_PRONOUN)) {
+            /* "King Abdullah's office said": the office speaks, named as written */
+            out->type = name_source_type(c, i + 1, e, &out->anonymous);
+            out->name = tok_span(c, b + (tok_eq(c, b, "the")), e);
+            return;
+        }
+        break;
+    }
+    out->type = name_source_type(c, b, e, &out->anonymous);
+    if (out->type == FL_SOURCE_PERSON)
+        out->name = name_fullest(c, b, e);
+    else if (out->type == FL_SOURCE_ANONYMOUS)
+        out->name = tok_span(c, b, e);
+    else
+        out->name = tok_span(c, b + (e - b > 1 && tok_eq(c, b, "the")), e);
 }

@@ -26,86 +26,6 @@ enum { ATTR_WINDOW = 300 };
 
 enum { NOMINAL_MAX = 3, LOOKBACK_SENTENCES = 5 };
 
-/* "Joshua's grandfather, Ephata Nanyaro": a possessive description, then the
- * name in apposition; the name's first token, else 0. */
-static uint32_t described_then_named(const qctx *c, uint32_t b, uint32_t e)
-{
-    uint32_t i = b, clitic = 0;
-    while (i < e && !tok_punct(c, i, ',')) {
-        if (c->tok[i].kind == FL_TOKEN_CLITIC && tok_eq(c, i, "'s"))
-            clitic = i;
-        else if (clitic && (tok_cap(c, i) || c->tok[i].kind != FL_TOKEN_WORD))
-            return 0; /* "Sue's daughter Savannah": a name after the possessive */
-        i++;
-    }
-    if (!clitic || clitic + 1 >= i || i + 1 >= e)
-        return 0;
-    uint32_t n = i + 1, ne = n;
-    while (ne < e && name_is_word(c, ne))
-        ne++;
-    return ne - n >= 2 && (ne == e || tok_punct(c, ne, ',')) ? n : 0;
-}
-
-/* "Physicians for Human Rights Israel": capitalised words joined by a
- * lower-case "for", "of" or "on", the first no title: an organisation's name,
- * which no run of its words shortens. */
-static int joined_name(const qctx *c, uint32_t b, uint32_t e)
-{
-    if (e < b + 3 || !tok_cap(c, b) || tok_in(c, b, WL_TITLE) || tok_in(c, b, WL_DETERMINER) || !tok_cap(c, e - 1))
-        return 0;
-    int joins = 0;
-    for (uint32_t i = b; i < e; i++) {
-        if (c->tok[i].kind != FL_TOKEN_WORD)
-            return 0;
-        if (tok_eq(c, i, "for") || tok_eq(c, i, "of") || tok_eq(c, i, "on"))
-            joins += !tok_cap(c, i) && tok_cap(c, i - 1) && tok_cap(c, i + 1);
-        else if (!tok_cap(c, i) || tok_in(c, i, WL_TITLE))
-            return 0; /* "Labour MP for Perry Barr" is a person's role */
-    }
-    return joins > 0;
-}
-
-static void fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
-{
-    if (joined_name(c, b, e)) {
-        out->type = FL_SOURCE_ORGANISATION;
-        out->name = tok_span(c, b, e);
-        return;
-    }
-    uint32_t named = described_then_named(c, b, e);
-    if (named) {
-        uint32_t ne = named;
-        while (ne < e && name_is_word(c, ne))
-            ne++;
-        out->type = FL_SOURCE_PERSON;
-        out->name = name_fullest(c, named, ne);
-        return;
-    }
-    for (uint32_t i = b + 1; i + 1 < e; i++) {
-        if (tok_punct(c, i, ','))
-            break; /* "Savannah Potter-Clarke, Sue's daughter": the name before the comma */
-        if (c->tok[i].kind != FL_TOKEN_CLITIC || !tok_eq(c, i, "'s"))
-            continue;
-        uint32_t k = i + 1;
-        while (k < e && c->tok[k].kind == FL_TOKEN_WORD && !tok_cap(c, k))
-            k++;
-        if (k == e && !tok_in(c, e - 1, WL_PRONOUN)) {
-            /* "King Abdullah's office said": the office speaks, named as written */
-            out->type = name_source_type(c, i + 1, e, &out->anonymous);
-            out->name = tok_span(c, b + (tok_eq(c, b, "the")), e);
-            return;
-        }
-        break;
-    }
-    out->type = name_source_type(c, b, e, &out->anonymous);
-    if (out->type == FL_SOURCE_PERSON)
-        out->name = name_fullest(c, b, e);
-    else if (out->type == FL_SOURCE_ANONYMOUS)
-        out->name = tok_span(c, b, e);
-    else
-        out->name = tok_span(c, b + (e - b > 1 && tok_eq(c, b, "the")), e);
-}
-
 /* The noun phrase that ends with token t, walking left over determiners,
  * adjectives and names (at most 5 words). */
 static uint32_t phrase_start(const qctx *c, uint32_t t)
@@ -156,24 +76,6 @@ static int is_nominal(const qctx *c, uint32_t b, uint32_t e)
            tok_in(c, h, WL_ORGANISATION) || tok_eq(c, h, "country");
 }
 
-int spk_head_matches(const qctx *c, uint32_t i, uint32_t h)
-{
-    size_t n = c->tok[h].end - c->tok[h].start, m = c->tok[i].end - c->tok[i].start;
-    const char *a = c->text + c->tok[h].start, *b = c->text + c->tok[i].start;
-    if (m < n || m > n + 1)
-        return 0;
-    for (size_t k = 0; k < n; k++) {
-        char x = a[k], y = b[k];
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x + 32);
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y + 32);
-        if (x != y)
-            return 0;
-    }
-    return m == n || b[n] == 's';
-}
-
 /* "the force said" after "The Metropolitan Police said": the latest source of
  * the same kind (government or organisation) in the last few sentences. */
 static int latest_body_source(const qctx *c, uint32_t b, fl_source_type type, fl_speaker *out)
@@ -197,33 +99,6 @@ static int latest_body_source(const qctx *c, uint32_t b, fl_source_type type, fl
 }
 
 static int resolve_nominal_as(const qctx *c, uint32_t b, uint32_t e, int strict, fl_speaker *out);
-
-/* A name in apposition after the noun at t, past a short "for"/"of" phrase
- * ("spokeswoman for the UN World Food Programme (WFP), Abeer Etefa,", "group,
- * Physicians for Human Rights Israel,"): capitalised words, with lower-case
- * "for", "of", "and", "the" inside, between two commas. */
-static int apposition_after(const qctx *c, uint32_t t, uint32_t hi, uint32_t *b, uint32_t *e)
-{
-    uint32_t k = t + 1;
-    while (k < hi && k < t + 16 && !tok_punct(c, k, ',')) {
-        if (!(tok_is_wordish(c, k) || tok_punct(c, k, '(') || tok_punct(c, k, ')')) || c->L->tok_quote[k] >= 0 ||
-            (tok_cue(c, k) && !tok_cap(c, k)) || (tok_in(c, k, WL_AUX) && !tok_cap(c, k)))
-            return 0;
-        k++;
-    }
-    if (k >= hi || !tok_punct(c, k, ',') || (k > t + 1 && !(tok_eq(c, t + 1, "for") || tok_eq(c, t + 1, "of"))))
-        return 0;
-    uint32_t n = k + 1, ne = n;
-    while (ne < hi && ne < n + 8 && c->tok[ne].kind == FL_TOKEN_WORD &&
-           (tok_cap(c, ne) || tok_eq(c, ne, "for") || tok_eq(c, ne, "of") || tok_eq(c, ne, "and") || tok_eq(c, ne, "the")))
-        ne++;
-    if (ne - n < 2 || ne >= hi || !tok_punct(c, ne, ',') || !tok_cap(c, n) || !tok_cap(c, ne - 1) ||
-        c->L->tok_quote[n] >= 0)
-        return 0;
-    *b = n;
-    *e = ne;
-    return 1;
-}
 
 static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
 {
@@ -257,9 +132,9 @@ static int resolve_nominal_as(const qctx *c, uint32_t b, uint32_t e, int strict,
             return 1;
         }
         uint32_t ab, ae;
-        if (!strict && apposition_after(c, t, c->sent[tok_sentence_of(c, t)].token_end, &ab, &ae)) {
+        if (!strict && spk_apposition_after(c, t, c->sent[tok_sentence_of(c, t)].token_end, &ab, &ae)) {
             /* "the group said" after "A doctors' group, Physicians for Human Rights Israel, said" */
-            fill_direct(c, ab, ae, out);
+            spk_fill_direct(c, ab, ae, out);
             return 1;
         }
         uint32_t s = phrase_start(c, t);
@@ -286,20 +161,6 @@ int spk_is_person_pronoun(const qctx *c, uint32_t i)
            tok_eq(c, i, "him");
 }
 
-/* "mother-in-law": 1 when the word's first part marks a woman, 2 a man, else 0. */
-static int hyphen_sex(const qctx *c, uint32_t i)
-{
-    const fl_token *t = &c->tok[i];
-    if (t->kind != FL_TOKEN_WORD || tok_cap(c, i))
-        return 0;
-    const char *w = c->text + t->start;
-    const char *h = memchr(w, '-', t->end - t->start);
-    if (!h || h == w)
-        return 0;
-    size_t n = (size_t)(h - w);
-    return fl_word_in(WL_FEMALE, w, n) ? 1 : fl_word_in(WL_MALE, w, n) ? 2 : 0;
-}
-
 static int gender_clash(const qctx *c, uint32_t p, uint32_t b, uint32_t e)
 {
     int she = tok_eq(c, p, "she") || tok_eq(c, p, "her"), he = tok_eq(c, p, "he") || tok_eq(c, p, "his") ||
@@ -309,9 +170,9 @@ static int gender_clash(const qctx *c, uint32_t p, uint32_t b, uint32_t e)
     uint32_t from = b >= 2 ? b - 2 : 0;
     for (uint32_t i = from; i < e; i++) {
         if (she && ((tok_in(c, i, WL_MALE) && !tok_in(c, i, WL_PRONOUN) && c->tok[i].kind != FL_TOKEN_CLITIC) ||
-                    hyphen_sex(c, i) == 2))
+                    wc_hyphen_sex(c, i) == 2))
             return -1;
-        if (he && ((tok_in(c, i, WL_FEMALE) && !tok_in(c, i, WL_PRONOUN)) || hyphen_sex(c, i) == 1))
+        if (he && ((tok_in(c, i, WL_FEMALE) && !tok_in(c, i, WL_PRONOUN)) || wc_hyphen_sex(c, i) == 1))
             return -1; /* "his mother-in-law Elizabeth El-Nakla" */
     }
     /* "Elizabeth El-Nakla and her husband Maged": the name is a woman's */
@@ -319,85 +180,6 @@ static int gender_clash(const qctx *c, uint32_t p, uint32_t b, uint32_t e)
         ((he && tok_eq(c, e + 1, "her") && tok_in(c, e + 2, WL_MALE)) ||
          (she && tok_eq(c, e + 1, "his") && tok_in(c, e + 2, WL_FEMALE))))
         return -1;
-    return 0;
-}
-
-/* "the city of Deir al-Balah": a name after "of" and one of these is a place. */
-static int is_place_noun(const qctx *c, uint32_t i)
-{
-    static const char *const words[] = {"area", "camp", "city", "district", "region", "province", "town", "village"};
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (tok_eq(c, i, words[k]))
-            return 1;
-    return 0;
-}
-
-/* "the Good Morning Scotland programme", "BBC Radio 4's Today Programme": a
- * name before one of these, or ending with one, names the thing, not a
- * person. */
-static int thing_noun(const qctx *c, uint32_t i)
-{
-    static const char *const words[] = {"broadcast", "channel", "festival", "newspaper", "podcast", "programme",
-                                        "show"};
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (tok_eq(c, i, words[k]))
-            return 1;
-    return 0;
-}
-
-static int is_named_thing(const qctx *c, uint32_t i)
-{
-    return !tok_cap(c, i) && thing_noun(c, i);
-}
-
-/* "vice-president", "ex-minister": a lower-case word whose last part is a title. */
-static int hyphen_title(const qctx *c, uint32_t i)
-{
-    const fl_token *t = &c->tok[i];
-    if (t->kind != FL_TOKEN_WORD || tok_cap(c, i))
-        return 0;
-    const char *w = c->text + t->start;
-    size_t n = t->end - t->start, k = n;
-    while (k > 0 && w[k - 1] != '-')
-        k--;
-    return k > 0 && k < n && fl_word_in(WL_TITLE, w + k, n - k);
-}
-
-/* "a north London Jewish secondary school": a run of capitalised words inside
- * an indefinite noun phrase modifies its noun; it is nobody's name. */
-static int in_indefinite(const qctx *c, uint32_t s)
-{
-    uint32_t k = s;
-    if (k > 0 && c->tok[k - 1].kind == FL_TOKEN_WORD && !tok_cap(c, k - 1) && !tok_in(c, k - 1, WL_DETERMINER))
-        k--; /* "north" */
-    return k > 0 && (tok_eq(c, k - 1, "a") || tok_eq(c, k - 1, "an"));
-}
-
-/* "messaged", "recorded": a lower-case past form, the verb after a subject. */
-static int lower_past_form(const qctx *c, uint32_t i)
-{
-    const fl_token *t = &c->tok[i];
-    return t->kind == FL_TOKEN_WORD && !tok_cap(c, i) && t->end - t->start > 3 && c->text[t->end - 2] == 'e' &&
-           c->text[t->end - 1] == 'd';
-}
-
-/* "smiles", "left": a lower-case word that can be the verb after a subject
- * (not a preposition, determiner, conjunction or adverb). */
-static int lower_verb(const qctx *c, uint32_t i)
-{
-    return c->tok[i].kind == FL_TOKEN_WORD && !tok_cap(c, i) && !tok_in(c, i, WL_PREPOSITION) &&
-           !tok_in(c, i, WL_DETERMINER) && !tok_in(c, i, WL_BOUNDARY) && !tok_in(c, i, WL_ADVERB) &&
-           !tok_in(c, i, WL_PRONOUN) && !tok_in(c, i, WL_NAME_PARTICLE);
-}
-
-/* "on Yom Kippur", "in Gaza City": a name after these is a place or a time. */
-static int is_place_preposition(const qctx *c, uint32_t i)
-{
-    static const char *const words[] = {"in", "on", "at", "into", "to", "near", "during", "across", "over",
-                                        "under", "after", "before", "since", "until"};
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (tok_eq(c, i, words[k]))
-            return 1;
     return 0;
 }
 
@@ -451,7 +233,7 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                     ((she && tok_in(c, t, WL_FEMALE)) || (he && tok_in(c, t, WL_MALE))) &&
                     t + 1 < se->token_end && c->tok[t + 1].kind == FL_TOKEN_WORD &&
                     (tok_in(c, t + 1, WL_AUX) || (tok_cue(c, t + 1) && !tok_cap(c, t + 1)) ||
-                     lower_past_form(c, t + 1))) { /* "her mother recorded a video ... she said" */
+                     wc_lower_past_form(c, t + 1))) { /* "her mother recorded a video ... she said" */
                     out->name = tok_span(c, t - 1, t + 1);
                     out->type = FL_SOURCE_PERSON;
                     return 1;
@@ -523,7 +305,7 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                     return 1;
                 }
                 uint32_t ab, ae;
-                if (apposition_after(c, t, se->token_end, &ab, &ae)) {
+                if (spk_apposition_after(c, t, se->token_end, &ab, &ae)) {
                     /* "A senior spokeswoman for the UN World Food Programme (WFP), Abeer Etefa, told" */
                     out->name = name_fullest(c, ab, ae);
                     out->type = FL_SOURCE_PERSON;
@@ -541,7 +323,7 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 return 1;
             }
             if (c->L->tok_quote[t] >= 0 || !name_is_word(c, t) || (t + 1 < end && name_goes_on(c, t)) ||
-                (t + 1 < end && (tok_in(c, t + 1, WL_TITLE) || hyphen_title(c, t + 1))))
+                (t + 1 < end && (tok_in(c, t + 1, WL_TITLE) || wc_hyphen_title(c, t + 1))))
                 continue; /* "Republican Senator Josh Hawley", "Sinn Féin vice-president Michelle O'Neill": the
                            * words before a title modify it */
             uint32_t s = name_run_start(c, t);
@@ -566,14 +348,14 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                           c->L->tok_entity[t] == 1 + FL_ENTITY_PER) || /* "quoted Ella, a resident of Kibbutz Be'eri," */
                          (c->L->tok_entity[t] == 1 + FL_ENTITY_PER && t == se->token_begin && t + 1 < end &&
                           (tok_punct(c, t + 1, ',') || tok_cue(c, t + 1) || tok_in(c, t + 1, WL_AUX) ||
-                           lower_past_form(c, t + 1) || lower_verb(c, t + 1)));
+                           wc_lower_past_form(c, t + 1) || wc_lower_verb(c, t + 1)));
                 /* "Jack, not his real name, said", "Lianne messaged family members", "Bisan smiles
                  * at the camera": a lone first name opening a sentence as its subject */
             }
             if (!(t > s || titled) || name_source_type(c, s, t + 1, &anon) != FL_SOURCE_PERSON || c->L->tok_entity[t] == 1 + FL_ENTITY_LOC ||
-                (s > 0 && (is_place_preposition(c, s - 1) || tok_eq(c, s - 1, "the"))) ||
-                (s >= 2 && tok_eq(c, s - 1, "of") && is_place_noun(c, s - 2)) ||
-                (t + 1 < end && is_named_thing(c, t + 1)) || thing_noun(c, t) || in_indefinite(c, s) ||
+                (s > 0 && (wc_place_preposition(c, s - 1) || tok_eq(c, s - 1, "the"))) ||
+                (s >= 2 && tok_eq(c, s - 1, "of") && wc_place_noun(c, s - 2)) ||
+                (t + 1 < end && wc_named_thing(c, t + 1)) || wc_thing_noun(c, t) || wc_in_indefinite(c, s) ||
                 gender_clash(c, b, s, t + 1))
                 continue;
             if (possessive) {
@@ -673,54 +455,6 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
     return person && person_in_text(c, b, sb > LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0, out) > 0;
 }
 
-/* "footballer", "director", "journalist", "politician", "resident": a noun
- * for a person by what they do, from its ending; not an institution, a
- * document or a thing with the same ending, nor a title or a kinship noun
- * ("the minister", "the father": the nominal rules and the article's own
- * words decide those). */
-static int agent_noun(const qctx *c, uint32_t i)
-{
-    static const char *const ends[] = {"er", "or", "ist", "ian", "ant", "ent"};
-    static const char *const things[] = {"agreement", "border", "chapter", "content", "department", "document",
-                                         "event", "government", "letter", "management", "matter", "moment",
-                                         "movement", "number", "order", "paper", "parliament", "quarter",
-                                         "register", "report", "statement", "water"};
-    const fl_token *t = &c->tok[i];
-    size_t n = t->end - t->start;
-    if (t->kind != FL_TOKEN_WORD || n < 6 || tok_in(c, i, WL_TITLE) || tok_in(c, i, WL_MALE) ||
-        tok_in(c, i, WL_FEMALE) || tok_in(c, i, WL_ORGANISATION) || tok_in(c, i, WL_GOVERNMENT) ||
-        tok_in(c, i, WL_MEDIA) || tok_in(c, i, WL_MESSAGE) || tok_in(c, i, WL_SPEECH_NOUN) || tok_cue(c, i))
-        return 0;
-    for (size_t k = 0; k < sizeof things / sizeof things[0]; k++)
-        if (tok_eq(c, i, things[k]))
-            return 0;
-    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
-        size_t m = strlen(ends[k]);
-        if (!memcmp(c->text + t->end - m, ends[k], m))
-            return 1;
-    }
-    return 0;
-}
-
-/* Is [b, e) "the" and a short description of one person with no name: an
- * age ("The 29-year-old"), a person noun ("The Radlett resident") or an
- * unnamed source's noun ("the top US diplomat")? */
-static int described_person(const qctx *c, uint32_t b, uint32_t e)
-{
-    if (e < b + 2 || e > b + 4 || !tok_eq(c, b, "the") || c->L->tok_quote[b] >= 0)
-        return 0; /* inside a quote, "the first minister" is the quoted speaker's, not the narrative's */
-    uint32_t h = e - 1;
-    for (uint32_t i = b + 1; i < h; i++)
-        if (!tok_is_wordish(c, i) || c->tok[i].kind == FL_TOKEN_CLITIC || tok_in(c, i, WL_PREPOSITION) ||
-            tok_in(c, i, WL_PRONOUN) || c->L->tok_entity[i] == 1 + FL_ENTITY_PER)
-            return 0;
-    if (np_is_age(c, h))
-        return 1;
-    return c->tok[h].kind == FL_TOKEN_WORD && !tok_cap(c, h) && c->text[c->tok[h].end - 1] != 's' &&
-           !tok_eq(c, h, "people") &&
-           (tok_in(c, h, WL_PERSON_NOUN) || tok_in(c, h, WL_ANONYMOUS) || agent_noun(c, h));
-}
-
 static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32_t cue_e, size_t attr_limit,
                          fl_speaker *out)
 {
@@ -764,12 +498,12 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
         if (k > 1 && k < t && tok_punct(c, k - 1, ',') && (tok_eq(c, k, "a") || tok_eq(c, k, "an")) &&
             name_is_word(c, k - 2)) {
             uint32_t s = name_run_start(c, k - 2);
-            fill_direct(c, s, k - 1, out);
+            spk_fill_direct(c, s, k - 1, out);
             return;
         }
         if (t > 0 && tok_is_wordish(c, t - 1)) {
             uint32_t s = phrase_start(c, t - 1);
-            fill_direct(c, s, t, out);
+            spk_fill_direct(c, s, t, out);
             return;
         }
     }
@@ -813,7 +547,7 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
             return;
         }
     }
-    if (described_person(c, b, e)) {
+    if (spk_described_person(c, b, e)) {
         /* "The 74-year-old says", "The Radlett resident ... adds", "the top US diplomat added":
          * a description of the person the sentences before have named (a few: a quote of
          * several sentences may come between) */
@@ -837,7 +571,7 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
         out->via = FL_VIA_NOMINAL;
         return;
     }
-    fill_direct(c, b, e, out);
+    spk_fill_direct(c, b, e, out);
 }
 
 void fl_speaker_from_tokens(qctx *c, uint32_t begin, uint32_t end, uint32_t cue_begin, uint32_t cue_end,
