@@ -10,8 +10,11 @@
  * Not for: quotes in the body (speakers.c).
  */
 #include <string.h>
+#include <strings.h>
 
 #include "quote/quote_internal.h"
+
+enum { HOLD_WORDS = 12 };
 
 /* Do quotes a and b open with the same six words (case and punctuation
  * aside)? */
@@ -39,6 +42,44 @@ static int same_opening(const qctx *c, const fl_quote *a, const fl_quote *b)
         j++;
     }
     return 1;
+}
+
+/* Does quote q hold all the words of the headline quote h, in a row, somewhere
+ * in its first part ("'Nobody could help us'" in "I called the police.
+ * Nobody could help us. ...")? Four words at least, so that a stock phrase
+ * does not decide. */
+static int holds_words(const qctx *c, const fl_quote *h, const fl_quote *q)
+{
+    const fl_quote_layer *L = c->L;
+    uint32_t hb = L->raw_parts[h->part_begin].first, he = L->raw_parts[h->part_begin].last;
+    uint32_t hw[HOLD_WORDS];
+    int n = 0;
+    for (uint32_t t = hb; t < he; t++)
+        if (tok_is_wordish(c, t)) {
+            if (n == HOLD_WORDS)
+                return 0; /* a long headline quote: same_opening and shared_words decide */
+            hw[n++] = t;
+        }
+    if (n < 4 || h->part_count != 1)
+        return 0;
+    uint32_t qb = L->raw_parts[q->part_begin].first, qe = L->raw_parts[q->part_begin].last;
+    for (uint32_t s = qb; s < qe && s < qb + 400; s++) {
+        uint32_t j = s;
+        int k = 0;
+        for (; k < n; k++, j++) {
+            while (j < qe && !tok_is_wordish(c, j))
+                j++;
+            if (j >= qe)
+                return 0;
+            size_t len = c->tok[hw[k]].end - c->tok[hw[k]].start;
+            if (len != c->tok[j].end - c->tok[j].start ||
+                strncasecmp(c->text + c->tok[hw[k]].start, c->text + c->tok[j].start, len))
+                break;
+        }
+        if (k == n)
+            return 1;
+    }
+    return 0;
 }
 
 /* A word that carries content: not a function word, at least 3 letters. */
@@ -112,9 +153,11 @@ void fl_headline_speakers(qctx *c)
         if (q->speaker.found && !described_only(c, &q->speaker))
             continue;
         int best = -1, best_shared = 0, total = 0;
+        int uncued = !q->speaker.found; /* a headline with its own cue ("US says it wants ...") is not searched inside quotes */
         for (size_t k = qi + 1; k < L->quote_count; k++) {
             const fl_quote *b = &L->quotes[k];
-            if (b->speaker.found && same_opening(c, q, b)) { /* repeated */
+            if (b->speaker.found && (same_opening(c, q, b) || (uncued && b->kind == FL_QUOTE_STATEMENT && holds_words(c, q, b)))) {
+                /* repeated, at its opening or inside it */
                 best = (int)k;
                 break;
             }
@@ -128,7 +171,7 @@ void fl_headline_speakers(qctx *c)
         }
         /* reworded: at least three content words and most of them ("My children shivered last
          * night ..." / "Our children shivered all night") */
-        if (best >= 0 && !same_opening(c, q, &L->quotes[best]) && !(best_shared >= 3 && 5 * best_shared >= 2 * total))
+        if (best >= 0 && !same_opening(c, q, &L->quotes[best]) && !(uncued && holds_words(c, q, &L->quotes[best])) && !(best_shared >= 3 && 5 * best_shared >= 2 * total))
             continue;
         if (best >= 0) {
             q->speaker = L->quotes[best].speaker;

@@ -1,8 +1,10 @@
 /*
  * mentions.c — tying a mention to the person it names, for speakers.c: a
  * titled nominal's modifiers against an earlier titled name, the sex the
- * article has already given a person through a resolved pronoun, and the
- * BBC lead that describes a person before naming them.
+ * article has already given a person through a resolved pronoun, the BBC
+ * lead that describes a person before naming them, a kinship noun named
+ * earlier, a description followed by a name in apposition, a description of
+ * one unnamed person, and a source named as written (spk_fill_direct).
  * Not for: choosing among antecedents (speakers.c) or what a name is (names.c).
  */
 #include <string.h>
@@ -52,24 +54,40 @@ int spk_named_other_sex(const qctx *c, uint32_t p, fl_span name)
 
 /* BBC leads name a person by description first and by name in the next
  * sentence ("An MP has said ... / Liberal Democrat Layla Moran told the
- * BBC ..."): for an indefinite titled description [b, e) opening the body's
- * first sentence, the person named as the next sentence's subject. */
+ * BBC ...", "Scotland's first minister has said ... / Humza Yousaf had"):
+ * for an indefinite or possessive titled description [b, e) opening the
+ * body's first sentence, the person named as the next sentence's subject,
+ * past an opening participle ("Writing in The Times, ..."). */
 int spk_lead_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out)
 {
-    if (e <= b + 1 || e - b > 4 || !(tok_eq(c, b, "a") || tok_eq(c, b, "an")) ||
-        !(tok_in(c, e - 1, WL_TITLE) || tok_in(c, e - 1, WL_PERSON_NOUN)) || c->npara < 2)
-        return 0;
+    int possessive = e - b >= 3 && name_is_word(c, b) && c->tok[b + 1].kind == FL_TOKEN_CLITIC; /* "Scotland's first minister" */
+    if (e <= b + 1 || e - b > 4 || !(tok_eq(c, b, "a") || tok_eq(c, b, "an") || tok_eq(c, b, "one") || possessive) ||
+        !(tok_in(c, e - 1, WL_TITLE) || tok_in(c, e - 1, WL_PERSON_NOUN) ||
+          ((tok_in(c, e - 1, WL_FEMALE) || tok_in(c, e - 1, WL_MALE)) && !tok_in(c, e - 1, WL_PRONOUN))) ||
+        c->npara < 2)
+        return 0; /* "A woman who has relatives in Israel says ... / Susan, who lives in ..., said" */
     uint32_t s = tok_sentence_of(c, b);
     if (c->sent[s].paragraph != 1 || s != c->para[1].sentence_begin || b != c->sent[s].token_begin ||
         s + 1 >= c->nsent)
         return 0;
     const fl_sentence *n = &c->sent[s + 1];
-    for (uint32_t t = n->token_begin; t < n->token_end && t < n->token_begin + 6; t++) {
+    uint32_t from = n->token_begin;
+    if (c->tok[from].kind == FL_TOKEN_WORD && tok_cap(c, from) && c->tok[from].end - c->tok[from].start > 4 &&
+        !memcmp(c->text + c->tok[from].end - 3, "ing", 3))
+        for (uint32_t k = from + 1; k < n->token_end && k < from + 10; k++)
+            if (tok_punct(c, k, ',')) { /* "Writing in The Times, Commissioner ... Robin Simcox said" */
+                from = k + 1;
+                break;
+            }
+    for (uint32_t t = from; t < n->token_end && t < from + 6; t++) {
         if (!name_is_word(c, t) || name_goes_on(c, t))
             continue;
         uint32_t r = name_run_start(c, t);
         int anon;
-        if (t > r && t + 1 < n->token_end && (tok_cue(c, t + 1) || tok_in(c, t + 1, WL_AUX)) &&
+        int lone = t == r && r == from && c->L->tok_entity[t] != 1 + FL_ENTITY_LOC &&
+                   c->L->tok_entity[t] != 1 + FL_ENTITY_ORG; /* "Susan, who lives in" */
+        if ((t > r || lone) && t + 1 < n->token_end &&
+            (tok_cue(c, t + 1) || tok_in(c, t + 1, WL_AUX) || (lone && tok_punct(c, t + 1, ','))) &&
             name_source_type(c, r, t + 1, &anon) == FL_SOURCE_PERSON) {
             *out = name_fullest(c, r, t + 1);
             return 1;
@@ -77,4 +95,191 @@ int spk_lead_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out)
         return 0;
     }
     return 0;
+}
+
+/* Kinship nouns a family member is named by ("his father Loitu Mollel"). */
+static int is_kin_noun(const qctx *c, uint32_t i)
+{
+    static const char *const kin[] = {"aunt",  "brother",     "cousin",      "daughter", "father", "grandfather",
+                                      "grandmother", "husband", "mother", "nephew", "niece", "sister", "son", "uncle",
+                                      "wife"};
+    if (c->tok[i].kind != FL_TOKEN_WORD || tok_cap(c, i))
+        return 0;
+    for (size_t k = 0; k < sizeof kin / sizeof kin[0]; k++)
+        if (tok_eq(c, i, kin[k]))
+            return 1;
+    return 0;
+}
+
+/* "his father says" / "recalls Joshua's father" after "says his father Loitu
+ * Mollel": a kinship mention [b, e) (a possessive, then the kinship noun) is
+ * the person the article has named right after the same noun, nearest first
+ * ("his father Loitu Mollel", "her cousin, Tom Weintraub Louk"). */
+int spk_kin_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out)
+{
+    if (e < b + 2 || e > b + 3 || !is_kin_noun(c, e - 1))
+        return 0;
+    if (e == b + 2 ? !(tok_eq(c, b, "his") || tok_eq(c, b, "her") || tok_eq(c, b, "their"))
+                   : !(name_is_word(c, b) && c->tok[b + 1].kind == FL_TOKEN_CLITIC))
+        return 0;
+    uint32_t h = e - 1;
+    for (uint32_t t = b; t > 0 && b - t < 3000; t--) {
+        uint32_t k = t - 1;
+        if (c->L->tok_quote[k] >= 0 || !spk_head_matches(c, k, h) || !spk_head_matches(c, h, k))
+            continue;
+        uint32_t n = k + 1 + (k + 1 < b && tok_punct(c, k + 1, ','));
+        uint32_t ne = n;
+        while (ne < b && ne - n < NAME_RUN_MAX && name_is_word(c, ne))
+            ne++;
+        int anon;
+        if (ne - n >= 2 && name_source_type(c, n, ne, &anon) == FL_SOURCE_PERSON) {
+            *out = name_fullest(c, n, ne);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "Joshua's grandfather, Ephata Nanyaro": a possessive description, then the
+ * name in apposition; the name's first token, else 0. */
+uint32_t spk_described_then_named(const qctx *c, uint32_t b, uint32_t e)
+{
+    uint32_t i = b, clitic = 0;
+    while (i < e && !tok_punct(c, i, ',')) {
+        if (c->tok[i].kind == FL_TOKEN_CLITIC && tok_eq(c, i, "'s"))
+            clitic = i;
+        else if (clitic && (tok_cap(c, i) || c->tok[i].kind != FL_TOKEN_WORD))
+            return 0; /* "Sue's daughter Savannah": a name after the possessive */
+        i++;
+    }
+    if (!clitic || clitic + 1 >= i || i + 1 >= e)
+        return 0;
+    uint32_t n = i + 1, ne = n;
+    while (ne < e && name_is_word(c, ne))
+        ne++;
+    return ne - n >= 2 && (ne == e || tok_punct(c, ne, ',')) ? n : 0;
+}
+
+/* "Physicians for Human Rights Israel": capitalised words joined by a
+ * lower-case "for", "of" or "on", the first no title: an organisation's name,
+ * which no run of its words shortens. */
+int spk_joined_name(const qctx *c, uint32_t b, uint32_t e)
+{
+    if (e < b + 3 || !tok_cap(c, b) || tok_in(c, b, WL_TITLE) || tok_in(c, b, WL_DETERMINER) || !tok_cap(c, e - 1))
+        return 0;
+    int joins = 0;
+    for (uint32_t i = b; i < e; i++) {
+        if (c->tok[i].kind != FL_TOKEN_WORD)
+            return 0;
+        if (tok_eq(c, i, "for") || tok_eq(c, i, "of") || tok_eq(c, i, "on"))
+            joins += !tok_cap(c, i) && tok_cap(c, i - 1) && tok_cap(c, i + 1);
+        else if (!tok_cap(c, i) || tok_in(c, i, WL_TITLE))
+            return 0; /* "Labour MP for Perry Barr" is a person's role */
+    }
+    return joins > 0;
+}
+
+/* A name in apposition after the noun at t, past a short "for"/"of" phrase
+ * ("spokeswoman for the UN World Food Programme (WFP), Abeer Etefa,", "group,
+ * Physicians for Human Rights Israel,"): capitalised words, with lower-case
+ * "for", "of", "and", "the" inside, between two commas. */
+int spk_apposition_after(const qctx *c, uint32_t t, uint32_t hi, uint32_t *b, uint32_t *e)
+{
+    uint32_t k = t + 1;
+    while (k < hi && k < t + 16 && !tok_punct(c, k, ',')) {
+        if (!(tok_is_wordish(c, k) || tok_punct(c, k, '(') || tok_punct(c, k, ')')) || c->L->tok_quote[k] >= 0 ||
+            (tok_cue(c, k) && !tok_cap(c, k)) || (tok_in(c, k, WL_AUX) && !tok_cap(c, k)))
+            return 0;
+        k++;
+    }
+    if (k >= hi || !tok_punct(c, k, ',') || (k > t + 1 && !(tok_eq(c, t + 1, "for") || tok_eq(c, t + 1, "of"))))
+        return 0;
+    uint32_t n = k + 1, ne = n;
+    while (ne < hi && ne < n + 8 && c->tok[ne].kind == FL_TOKEN_WORD &&
+           (tok_cap(c, ne) || tok_eq(c, ne, "for") || tok_eq(c, ne, "of") || tok_eq(c, ne, "and") || tok_eq(c, ne, "the")))
+        ne++;
+    if (ne - n < 2 || ne >= hi || !tok_punct(c, ne, ',') || !tok_cap(c, n) || !tok_cap(c, ne - 1) ||
+        c->L->tok_quote[n] >= 0)
+        return 0;
+    *b = n;
+    *e = ne;
+    return 1;
+}
+
+/* Is [b, e) "the" and a short description of one person with no name: an
+ * age ("The 29-year-old"), a person noun ("The Radlett resident") or an
+ * unnamed source's noun ("the top US diplomat")? */
+int spk_described_person(const qctx *c, uint32_t b, uint32_t e)
+{
+    if (e < b + 2 || e > b + 4 || !tok_eq(c, b, "the") || c->L->tok_quote[b] >= 0)
+        return 0; /* inside a quote, "the first minister" is the quoted speaker's, not the narrative's */
+    uint32_t h = e - 1;
+    for (uint32_t i = b + 1; i < h; i++)
+        if (!tok_is_wordish(c, i) || c->tok[i].kind == FL_TOKEN_CLITIC || tok_in(c, i, WL_PREPOSITION) ||
+            tok_in(c, i, WL_PRONOUN) || c->L->tok_entity[i] == 1 + FL_ENTITY_PER)
+            return 0;
+    if (np_is_age(c, h))
+        return 1;
+    return c->tok[h].kind == FL_TOKEN_WORD && !tok_cap(c, h) && c->text[c->tok[h].end - 1] != 's' &&
+           !tok_eq(c, h, "people") &&
+           (tok_in(c, h, WL_PERSON_NOUN) || tok_in(c, h, WL_ANONYMOUS) || wc_agent_noun(c, h));
+}
+
+int spk_head_matches(const qctx *c, uint32_t i, uint32_t h)
+{
+    size_t n = c->tok[h].end - c->tok[h].start, m = c->tok[i].end - c->tok[i].start;
+    const char *a = c->text + c->tok[h].start, *b = c->text + c->tok[i].start;
+    if (m < n || m > n + 1)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        char x = a[k], y = b[k];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y + 32);
+        if (x != y)
+            return 0;
+    }
+    return m == n || b[n] == 's';
+}
+
+void spk_fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
+{
+    if (spk_joined_name(c, b, e)) {
+        out->type = FL_SOURCE_ORGANISATION;
+        out->name = tok_span(c, b, e);
+        return;
+    }
+    uint32_t named = spk_described_then_named(c, b, e);
+    if (named) {
+        uint32_t ne = named;
+        while (ne < e && name_is_word(c, ne))
+            ne++;
+        out->type = FL_SOURCE_PERSON;
+        out->name = name_fullest(c, named, ne);
+        return;
+    }
+    for (uint32_t i = b + 1; i + 1 < e; i++) {
+        if (tok_punct(c, i, ','))
+            break; /* "Savannah Potter-Clarke, Sue's daughter": the name before the comma */
+        if (c->tok[i].kind != FL_TOKEN_CLITIC || !tok_eq(c, i, "'s"))
+            continue;
+        uint32_t k = i + 1;
+        while (k < e && c->tok[k].kind == FL_TOKEN_WORD && !tok_cap(c, k))
+            k++;
+        if (k == e && !tok_in(c, e - 1, WL_PRONOUN)) {
+            /* "King Abdullah's office said": the office speaks, named as written */
+            out->type = name_source_type(c, i + 1, e, &out->anonymous);
+            out->name = tok_span(c, b + (tok_eq(c, b, "the")), e);
+            return;
+        }
+        break;
+    }
+    out->type = name_source_type(c, b, e, &out->anonymous);
+    if (out->type == FL_SOURCE_PERSON)
+        out->name = name_fullest(c, b, e);
+    else if (out->type == FL_SOURCE_ANONYMOUS)
+        out->name = tok_span(c, b, e);
+    else
+        out->name = tok_span(c, b + (e - b > 1 && tok_eq(c, b, "the")), e);
 }

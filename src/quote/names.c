@@ -323,6 +323,61 @@ static int acronym_expansion(const qctx *c, uint32_t a, fl_span *out)
     return 0;
 }
 
+/* 1 for "Mrs", "Ms", "Miss", 2 for "Mr" at i, else 0. */
+static int title_sex(const qctx *c, uint32_t i)
+{
+    if (tok_eq(c, i, "mrs") || tok_eq(c, i, "ms") || tok_eq(c, i, "miss") || tok_eq(c, i, "mrs.") || tok_eq(c, i, "ms."))
+        return 1;
+    return tok_eq(c, i, "mr") || tok_eq(c, i, "mr.") ? 2 : 0;
+}
+
+/* The sex the words just before a name run mark it with ("His wife, Sharon
+ * Burns": 1; "her husband Larry Burns": 2), else 0. */
+static int run_marked_sex(const qctx *c, uint32_t rs)
+{
+    for (uint32_t k = rs; k > 0 && rs - k < 3; k--) {
+        uint32_t w = k - 1;
+        if (tok_in(c, w, WL_PRONOUN) || !tok_is_wordish(c, w))
+            continue;
+        if (tok_in(c, w, WL_FEMALE))
+            return 1;
+        if (tok_in(c, w, WL_MALE))
+            return 2;
+    }
+    return 0;
+}
+
+/* "Mrs Burns" in an article with "Larry Burns" and "His wife, Sharon Burns":
+ * among the runs that end with the same surname, the one marked for the
+ * title's sex, when the run chosen so far is not. */
+static void same_sex_run(const qctx *c, uint32_t last, int sex, uint32_t *best_b, uint32_t *best_e)
+{
+    if (run_marked_sex(c, *best_b) == sex)
+        return;
+    for (uint32_t k = 0; k < c->ntok; k++) {
+        if (k == last || c->L->tok_quote[k] >= 0 || !name_same_word(c, k, last) || name_goes_on(c, k))
+            continue;
+        uint32_t rs = name_run_start(c, k);
+        if (k > rs && !(tok_in(c, rs, WL_TITLE)) && run_marked_sex(c, rs) == sex) {
+            *best_b = rs;
+            *best_e = k + 1;
+            return;
+        }
+    }
+}
+
+/* Do the words of [b, e) end the run [rb, re)? ("David P Perlmutter" holds
+ * "Perlmutter", not "Stuart Perlmutter", his brother.) */
+static int run_ends_with(const qctx *c, uint32_t rb, uint32_t re, uint32_t b, uint32_t e)
+{
+    if (e - b > re - rb)
+        return 0;
+    for (uint32_t k = 0; k < e - b; k++)
+        if (!name_same_word(c, re - 1 - k, e - 1 - k))
+            return 0;
+    return 1;
+}
+
 fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e)
 {
     for (uint32_t i = b; i < e; i++)
@@ -363,6 +418,11 @@ fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e)
             s++;
         return tok_span(c, s, e);
     }
+    uint32_t own_first = last; /* the mention's own name words, past its titles */
+    while (own_first > b && name_is_word(c, own_first - 1))
+        own_first--;
+    while (own_first < last && c->tok[own_first].end - c->tok[own_first].start <= 3)
+        own_first++; /* "Cdr Gordon", "Lt Col ...": a short rank no list knows, not a first name */
     uint32_t best_b = name_run_start(c, last), best_e = last + 1;
     if (best_b < b)
         best_b = b;
@@ -373,12 +433,16 @@ fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e)
         best_e = n->start_e;
     }
     if (n && (n->end_e - n->end_b > best_e - best_b ||
-              (n->end_e - n->end_b > 1 && n->end_e - n->end_b == best_e - best_b && best_b == n->start_b))) {
+              (n->end_e - n->end_b > 1 && n->end_e - n->end_b == best_e - best_b && best_b == n->start_b)) &&
+        run_ends_with(c, n->end_b, n->end_e, own_first, last + 1)) {
         /* a word the article also uses as a surname ("Abed Wadi") is that surname, not the
          * start of another run ("Wadi al-Siq") */
         best_b = n->end_b;
         best_e = n->end_e;
     }
+    int sex = title_sex(c, b);
+    if (sex && best_e - best_b > 1)
+        same_sex_run(c, last, sex, &best_b, &best_e);
     fl_span full;
     if (best_e - best_b == 1 && acronym_expansion(c, best_b, &full))
         return full;

@@ -87,7 +87,7 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
     uint32_t e = i;
     uint32_t appos_end = 0, appos_first = 0;
     /* "A relative who survived said": the noun phrase with its short relative clause */
-    for (uint32_t w = e; w > lo + 1 && e - w < 3; w--) {
+    for (uint32_t w = e; w > lo + 1 && e - w < 6; w--) {
         uint32_t k = w - 1;
         if (tok_eq(c, k, "who") && k + 1 < e) {
             np_range inner = np_left(c, lo, k);
@@ -97,7 +97,9 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
             }
             break;
         }
-        if (!tok_is_wordish(c, k) || tok_cap(c, k) || tok_cue(c, k) || tok_in(c, k, WL_BOUNDARY))
+        /* "A woman who has relatives in Israel says": a place after a preposition may be in it */
+        if (!tok_is_wordish(c, k) || (tok_cap(c, k) && !(k > lo && tok_in(c, k - 1, WL_PREPOSITION))) ||
+            (tok_cue(c, k) && !tok_cap(c, k)) || tok_in(c, k, WL_BOUNDARY))
             break;
     }
     if (e > lo + 2 && c->tok[e - 1].kind == FL_TOKEN_DASH) {
@@ -206,11 +208,63 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end)
     return r;
 }
 
+/* "42-year-old": an age before the name, not part of it. */
+int np_is_age(const qctx *c, uint32_t i)
+{
+    const fl_token *t = &c->tok[i];
+    return t->kind == FL_TOKEN_NUMBER && t->end - t->start > 4 && !memcmp(c->text + t->end - 4, "-old", 4);
+}
+
+/* After an inverted cue, a description then a name in apposition that ends
+ * the clause ("says the hospital's general director, Prof Hezi Levy.", "says
+ * Tanzania's ambassador in Tel Aviv, Alex Kallua."): the name, past its
+ * titles. The description is a phrase without punctuation but its
+ * possessive, that opens with a determiner or holds a possessive (a name
+ * alone, "said Blinken, the ...", keeps the name). Returns 0 if no such name. */
+static int right_apposition(const qctx *c, uint32_t begin, uint32_t hi, np_range *r)
+{
+    int described = tok_in(c, begin, WL_DETERMINER) && c->tok[begin].kind != FL_TOKEN_CLITIC;
+    uint32_t k = begin;
+    while (k < hi && k - begin < PAREN_MAX && !tok_punct(c, k, ',')) {
+        if (c->tok[k].kind == FL_TOKEN_CLITIC)
+            described = 1;
+        else if (!tok_is_wordish(c, k) || c->L->tok_quote[k] >= 0 || (tok_cue(c, k) && !tok_cap(c, k)) ||
+                 (tok_in(c, k, WL_AUX) && !tok_cap(c, k)))
+            return 0;
+        k++;
+    }
+    if (!described || k >= hi || k == begin)
+        return 0;
+    /* capitalised words to the clause's end: titles and ranks ("Rear Adm"), then the name */
+    uint32_t n = k + 1, ne = n;
+    while (ne < hi && ne - n < NAME_RUN_MAX + 3 && tok_cap(c, ne) &&
+           (c->tok[ne].kind == FL_TOKEN_WORD || c->tok[ne].kind == FL_TOKEN_ABBREV))
+        ne++;
+    uint32_t first = ne;
+    while (first > n && name_is_word(c, first - 1))
+        first--;
+    if (ne - first < 2 || !(ne >= hi || tok_punct(c, ne, '.') || tok_punct(c, ne, ',') || tok_punct(c, ne, '!') ||
+                            tok_punct(c, ne, '?')))
+        return 0;
+    r->begin = first; /* the speaker's name is written without titles */
+    r->end = ne;
+    return 1;
+}
+
 np_range np_right(const qctx *c, uint32_t begin, uint32_t hi)
 {
     np_range r = {begin, begin, 0, 0, 0};
+    if (begin < hi && np_is_age(c, begin)) /* "says 42-year-old Mohamed Ibrahim" */
+        r.begin = r.end = ++begin;
+    if (right_apposition(c, begin, hi, &r))
+        return r;
     uint32_t j = begin;
     while (j < hi && j - begin < NP_MAX) {
+        if (c->tok[j].kind == FL_TOKEN_CLITIC && j > begin && j + 1 < hi && tok_is_wordish(c, j + 1) &&
+            !tok_cap(c, j + 1) && c->tok[j + 1].kind == FL_TOKEN_WORD && !tok_cue(c, j + 1) && !tok_in(c, j + 1, WL_AUX)) {
+            j++; /* "recalls Joshua's father": the father speaks, not Joshua */
+            continue;
+        }
         if (stops_phrase(c, j))
             break;
         if (j > begin && (tok_in(c, j, WL_RIGHT_STOP) || (tok_in(c, j, WL_BOUNDARY) && !and_joins(c, j, begin))))

@@ -143,6 +143,23 @@ int spk_head_matches(const qctx *c, uint32_t i, uint32_t h); /* word i is word h
 int spk_same_modifiers(const qctx *c, uint32_t b, uint32_t h, uint32_t t); /* "the Labour leader" ~ "Labour leader Sir Keir" */
 int spk_named_other_sex(const qctx *c, uint32_t p, fl_span name); /* called by the other pronoun before p */
 int spk_lead_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out); /* "An MP has said" / "... Layla Moran told" */
+int spk_kin_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out); /* "his father" -> "his father Loitu Mollel" */
+uint32_t spk_described_then_named(const qctx *c, uint32_t b, uint32_t e); /* "Joshua's grandfather, Ephata Nanyaro" */
+int spk_joined_name(const qctx *c, uint32_t b, uint32_t e);               /* "Physicians for Human Rights Israel" */
+int spk_apposition_after(const qctx *c, uint32_t t, uint32_t hi, uint32_t *b, uint32_t *e); /* "spokeswoman ..., Abeer Etefa," */
+int spk_described_person(const qctx *c, uint32_t b, uint32_t e);          /* "The 29-year-old", "The Radlett resident" */
+void spk_fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out); /* a source named as written, fullest form */
+/* wordclass.c: what single words say about a mention */
+int wc_hyphen_sex(const qctx *c, uint32_t i);        /* "mother-in-law": 1 a woman, 2 a man, else 0 */
+int wc_hyphen_title(const qctx *c, uint32_t i);      /* "vice-president" */
+int wc_place_noun(const qctx *c, uint32_t i);        /* "city" of "the city of Deir al-Balah" */
+int wc_place_preposition(const qctx *c, uint32_t i); /* "in", "on", "at" ... before a place or time */
+int wc_thing_noun(const qctx *c, uint32_t i);        /* "programme", "show", "festival" */
+int wc_named_thing(const qctx *c, uint32_t i);       /* the same, lower-case, after a name */
+int wc_in_indefinite(const qctx *c, uint32_t s);     /* "a north London Jewish secondary school" */
+int wc_lower_past_form(const qctx *c, uint32_t i);   /* "messaged" */
+int wc_lower_verb(const qctx *c, uint32_t i);        /* "smiles", "left" */
+int wc_agent_noun(const qctx *c, uint32_t i);        /* "footballer", "journalist" */
 /* authors.c: the author of a message or statement a cue-less quote belongs to */
 int spk_is_person_pronoun(const qctx *c, uint32_t i);          /* he, she, his, her, him */
 int32_t spk_message_poster(const qctx *c, const fl_quote *q, size_t attr_count); /* attribution index or -1 */
@@ -168,6 +185,7 @@ np_range np_left(const qctx *c, uint32_t lo, uint32_t end);   /* subject ending 
 np_range np_right(const qctx *c, uint32_t begin, uint32_t hi); /* name after an inverted cue */
 np_range np_subject(const qctx *c, uint32_t lo, uint32_t hi);  /* the subject opening a sentence */
 uint32_t np_skip_hearer(const qctx *c, uint32_t i, uint32_t hi); /* after "told": past "reporters" */
+int np_is_age(const qctx *c, uint32_t i); /* "42-year-old" */
 
 /* Names (names.c). */
 enum { NAME_RUN_MAX = 5 }; /* name words in a run: "Ursula von der Leyen" */

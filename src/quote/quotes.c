@@ -238,6 +238,16 @@ static int title_cased(const qctx *c, uint32_t open, uint32_t close)
     return close > open + 1;
 }
 
+/* A lower-case -ing or -ed word: a verb of its own between a cue and a quote. */
+static int verb_form(const qctx *c, uint32_t i)
+{
+    const fl_token *t = &c->tok[i];
+    size_t n = t->end - t->start;
+    const char *w = c->text + t->start;
+    return t->kind == FL_TOKEN_WORD && !tok_cap(c, i) && n > 4 &&
+           (!memcmp(w + n - 3, "ing", 3) || !memcmp(w + n - 2, "ed", 2));
+}
+
 static fl_quote_kind classify(const qctx *c, const fl_quote *q)
 {
     const fl_quote_layer *L = c->L;
@@ -283,6 +293,17 @@ static fl_quote_kind classify(const qctx *c, const fl_quote *q)
         if ((f & CUE_QUOTE || (as_complement && (f & CUE_SPEECH))) && !tok_cap(c, i - 1) &&
             c->L->tok_quote[i - 1] < 0)
             cue_before = 1; /* "said it was “...”", "described the complaints as “...”" */
+    }
+    /* "accused him of “justifying terrorism”", "rejected “misrepresentations”", "appealed to all
+     * involved to “de-escalate”": a speech verb a few words before, in the same clause, takes the
+     * words as its own */
+    for (uint32_t i = open; i > s->token_begin && i + 5 > open && !cue_before; i--) {
+        if (!tok_is_wordish(c, i - 1) || c->L->tok_quote[i - 1] >= 0)
+            break;
+        if ((tok_cue(c, i - 1) & CUE_SPEECH) && !tok_cap(c, i - 1) && c->tok[i - 1].kind == FL_TOKEN_WORD)
+            cue_before = 1;
+        else if (verb_form(c, i - 1))
+            break; /* "accused them of spreading “fake news”": the term is what they spread */
     }
     if (after_colon && words >= 1)
         return FL_QUOTE_STATEMENT;

@@ -26,33 +26,6 @@ enum { ATTR_WINDOW = 300 };
 
 enum { NOMINAL_MAX = 3, LOOKBACK_SENTENCES = 5 };
 
-static void fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
-{
-    for (uint32_t i = b + 1; i + 1 < e; i++) {
-        if (tok_punct(c, i, ','))
-            break; /* "Savannah Potter-Clarke, Sue's daughter": the name before the comma */
-        if (c->tok[i].kind != FL_TOKEN_CLITIC || !tok_eq(c, i, "'s"))
-            continue;
-        uint32_t k = i + 1;
-        while (k < e && c->tok[k].kind == FL_TOKEN_WORD && !tok_cap(c, k))
-            k++;
-        if (k == e && !tok_in(c, e - 1, WL_PRONOUN)) {
-            /* "King Abdullah's office said": the office speaks, named as written */
-            out->type = name_source_type(c, i + 1, e, &out->anonymous);
-            out->name = tok_span(c, b + (tok_eq(c, b, "the")), e);
-            return;
-        }
-        break;
-    }
-    out->type = name_source_type(c, b, e, &out->anonymous);
-    if (out->type == FL_SOURCE_PERSON)
-        out->name = name_fullest(c, b, e);
-    else if (out->type == FL_SOURCE_ANONYMOUS)
-        out->name = tok_span(c, b, e);
-    else
-        out->name = tok_span(c, b + (e - b > 1 && tok_eq(c, b, "the")), e);
-}
-
 /* The noun phrase that ends with token t, walking left over determiners,
  * adjectives and names (at most 5 words). */
 static uint32_t phrase_start(const qctx *c, uint32_t t)
@@ -101,24 +74,6 @@ static int is_nominal(const qctx *c, uint32_t b, uint32_t e)
     uint32_t h = e - 1;
     return tok_in(c, h, WL_ANONYMOUS) || tok_in(c, h, WL_TITLE) || tok_in(c, h, WL_GOVERNMENT) ||
            tok_in(c, h, WL_ORGANISATION) || tok_eq(c, h, "country");
-}
-
-int spk_head_matches(const qctx *c, uint32_t i, uint32_t h)
-{
-    size_t n = c->tok[h].end - c->tok[h].start, m = c->tok[i].end - c->tok[i].start;
-    const char *a = c->text + c->tok[h].start, *b = c->text + c->tok[i].start;
-    if (m < n || m > n + 1)
-        return 0;
-    for (size_t k = 0; k < n; k++) {
-        char x = a[k], y = b[k];
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x + 32);
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y + 32);
-        if (x != y)
-            return 0;
-    }
-    return m == n || b[n] == 's';
 }
 
 /* "the force said" after "The Metropolitan Police said": the latest source of
@@ -176,6 +131,12 @@ static int resolve_nominal_as(const qctx *c, uint32_t b, uint32_t e, int strict,
             out->anonymous = 0;
             return 1;
         }
+        uint32_t ab, ae;
+        if (!strict && spk_apposition_after(c, t, c->sent[tok_sentence_of(c, t)].token_end, &ab, &ae)) {
+            /* "the group said" after "A doctors' group, Physicians for Human Rights Israel, said" */
+            spk_fill_direct(c, ab, ae, out);
+            return 1;
+        }
         uint32_t s = phrase_start(c, t);
         if (strict || s == t || (s + 1 == t && (tok_eq(c, s, "the") || tok_eq(c, s, "this"))))
             continue; /* "the force" again says no more than the nominal */
@@ -208,22 +169,17 @@ static int gender_clash(const qctx *c, uint32_t p, uint32_t b, uint32_t e)
         return 0;
     uint32_t from = b >= 2 ? b - 2 : 0;
     for (uint32_t i = from; i < e; i++) {
-        if (she && tok_in(c, i, WL_MALE) && !tok_in(c, i, WL_PRONOUN) && c->tok[i].kind != FL_TOKEN_CLITIC)
+        if (she && ((tok_in(c, i, WL_MALE) && !tok_in(c, i, WL_PRONOUN) && c->tok[i].kind != FL_TOKEN_CLITIC) ||
+                    wc_hyphen_sex(c, i) == 2))
             return -1;
-        if (he && tok_in(c, i, WL_FEMALE) && !tok_in(c, i, WL_PRONOUN))
-            return -1;
+        if (he && ((tok_in(c, i, WL_FEMALE) && !tok_in(c, i, WL_PRONOUN)) || wc_hyphen_sex(c, i) == 1))
+            return -1; /* "his mother-in-law Elizabeth El-Nakla" */
     }
-    return 0;
-}
-
-/* "on Yom Kippur", "in Gaza City": a name after these is a place or a time. */
-static int is_place_preposition(const qctx *c, uint32_t i)
-{
-    static const char *const words[] = {"in", "on", "at", "into", "to", "near", "during", "across", "over",
-                                        "under", "after", "before", "since", "until"};
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (tok_eq(c, i, words[k]))
-            return 1;
+    /* "Elizabeth El-Nakla and her husband Maged": the name is a woman's */
+    if (e + 1 < c->ntok && tok_eq(c, e, "and") &&
+        ((he && tok_eq(c, e + 1, "her") && tok_in(c, e + 2, WL_MALE)) ||
+         (she && tok_eq(c, e + 1, "his") && tok_in(c, e + 2, WL_FEMALE))))
+        return -1;
     return 0;
 }
 
@@ -269,16 +225,20 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
             /* "... Binyamin Needham, and his sister has been speaking. She says": a person
              * marked for the pronoun's sex in the sentence before wins over unmarked names */
             int she = tok_eq(c, b, "she") || tok_eq(c, b, "her"), he = tok_eq(c, b, "he") || tok_eq(c, b, "him");
-            for (uint32_t t = se->token_begin + 1; (she || he) && t < se->token_end; t++)
+            for (uint32_t t = se->token_begin + 1; (she || he) && t < se->token_end; t++) {
+                if (c->L->tok_quote[t] < 0 && ((she && tok_eq(c, t, "she")) || (he && tok_eq(c, t, "he"))))
+                    break; /* "..., she said ... that her daughter had been": she goes on being she */
                 if (c->L->tok_quote[t] < 0 && !tok_cap(c, t) &&
                     (tok_eq(c, t - 1, "his") || tok_eq(c, t - 1, "her") || tok_eq(c, t - 1, "their")) &&
                     ((she && tok_in(c, t, WL_FEMALE)) || (he && tok_in(c, t, WL_MALE))) &&
                     t + 1 < se->token_end && c->tok[t + 1].kind == FL_TOKEN_WORD &&
-                    (tok_in(c, t + 1, WL_AUX) || (tok_cue(c, t + 1) && !tok_cap(c, t + 1)))) {
+                    (tok_in(c, t + 1, WL_AUX) || (tok_cue(c, t + 1) && !tok_cap(c, t + 1)) ||
+                     wc_lower_past_form(c, t + 1))) { /* "her mother recorded a video ... she said" */
                     out->name = tok_span(c, t - 1, t + 1);
                     out->type = FL_SOURCE_PERSON;
                     return 1;
                 }
+            }
         }
         fl_span possessor = {0, 0};
         int have_possessor = 0;
@@ -287,11 +247,15 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
         if (end + 4 * TEXT_WINDOW < b)
             break;
         for (uint32_t t = from; t < end; t++) {
-            if (depth < 3 && s1 - 1 != sb && c->L->tok_quote[t] < 0 && t == from &&
+            if (depth < 3 && s1 - 1 != sb && c->L->tok_quote[t] < 0 &&
+                (t == from || (t + 1 < se->token_end && ((tok_cue(c, t + 1) && !tok_cap(c, t + 1)) ||
+                                                         tok_in(c, t + 1, WL_AUX)))) &&
                 (tok_eq(c, t, "he") || tok_eq(c, t, "she")) && !gender_clash(c, b, t, t + 1) &&
                 (tok_eq(c, t, "he") ? !tok_eq(c, b, "she") && !tok_eq(c, b, "her")
                                     : !tok_eq(c, b, "he") && !tok_eq(c, b, "his") && !tok_eq(c, b, "him"))) {
-                /* "She was freed alongside another woman, Nurit Cooper": she is still the one before */
+                /* "She was freed alongside another woman, Nurit Cooper": she is still the one before;
+                 * "Speaking before Israel said ..., he said he had told Benjamin Netanyahu ...":
+                 * the subject pronoun, not the person he told */
                 uint32_t ps = tok_sentence_of(c, t);
                 int r = person_in_text_depth(c, t, ps >= 3 ? ps - 3 : 0, out, depth + 1);
                 if (r)
@@ -306,10 +270,13 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                    (tok_cap(c, art - 1) || tok_in(c, art - 1, WL_DEMONYM)) && !tok_in(c, art - 1, WL_DETERMINER))
                 art--;
             if (c->L->tok_quote[t] < 0 && art > se->token_begin && !tok_cap(c, t) &&
-                (tok_eq(c, art - 1, "the") || tok_eq(c, art - 1, "a") || tok_eq(c, art - 1, "an")) &&
+                !tok_in(c, t, WL_PRONOUN) && /* "told the BBC he was": "he" is no noun of "the BBC" */
+                (tok_eq(c, art - 1, "the") || tok_eq(c, art - 1, "a") || tok_eq(c, art - 1, "an") ||
+                 tok_eq(c, art - 1, "another") || tok_eq(c, art - 1, "one")) &&
                 ((tok_in(c, t, WL_MALE) && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him"))) ||
                  (tok_in(c, t, WL_FEMALE) && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))) ||
                  (tok_in(c, t, WL_PERSON_NOUN) && art - 1 == se->token_begin) || /* "A friend of ... told" opening a sentence */
+                 (tok_in(c, t, WL_PERSON_NOUN) && t + 1 < end && tok_cue(c, t + 1) && !tok_cap(c, t + 1)) || /* "On Friday another resident told" */
                  (tok_in(c, t, WL_ANONYMOUS) && c->text[c->tok[t].end - 1] != 's' && !tok_eq(c, t, "people") &&
                   !(tok_eq(c, t, "spokesman") && (tok_eq(c, b, "she") || tok_eq(c, b, "her"))) &&
                   !(tok_eq(c, t, "spokeswoman") && (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him"))))) &&
@@ -317,6 +284,33 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 !(art >= 2 && (tok_eq(c, art - 2, "being") || tok_eq(c, art - 2, "as")))) { /* "Being a Jewish man, he" */
                 /* "the father of one Tanzanian ... He told the BBC", "An IDF spokesman ... He
                  * alleged": an unnamed person */
+                uint32_t nb = 0; /* "a woman identified as Ella", "a resident called Yoni": the name */
+                if (t + 2 < end && tok_eq(c, t + 1, "identified") && tok_eq(c, t + 2, "as"))
+                    nb = t + 3;
+                else if (t + 1 < end && (tok_eq(c, t + 1, "named") || tok_eq(c, t + 1, "called")))
+                    nb = t + 2;
+                uint32_t ne = nb;
+                while (nb && ne < end && ne < nb + NAME_RUN_MAX && name_is_word(c, ne))
+                    ne++;
+                if (ne > nb) {
+                    out->name = name_fullest(c, nb, ne);
+                    out->type = FL_SOURCE_PERSON;
+                    return 1;
+                }
+                fl_span named;
+                if (spk_lead_named(c, art - 1, t + 1, &named)) {
+                    /* "A woman who has relatives in Israel says ...", named in the next sentence */
+                    out->name = named;
+                    out->type = FL_SOURCE_PERSON;
+                    return 1;
+                }
+                uint32_t ab, ae;
+                if (spk_apposition_after(c, t, se->token_end, &ab, &ae)) {
+                    /* "A senior spokeswoman for the UN World Food Programme (WFP), Abeer Etefa, told" */
+                    out->name = name_fullest(c, ab, ae);
+                    out->type = FL_SOURCE_PERSON;
+                    return 1;
+                }
                 uint32_t e2 = t + 1;
                 if (e2 + 1 < end && tok_eq(c, e2, "of")) {
                     e2++;
@@ -329,14 +323,18 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 return 1;
             }
             if (c->L->tok_quote[t] >= 0 || !name_is_word(c, t) || (t + 1 < end && name_goes_on(c, t)) ||
-                (t + 1 < end && tok_in(c, t + 1, WL_TITLE)))
-                continue; /* "Republican Senator Josh Hawley": the word before a title modifies it */
+                (t + 1 < end && (tok_in(c, t + 1, WL_TITLE) || wc_hyphen_title(c, t + 1))))
+                continue; /* "Republican Senator Josh Hawley", "Sinn Féin vice-president Michelle O'Neill": the
+                           * words before a title modify it */
             uint32_t s = name_run_start(c, t);
             int possessive = t + 1 < end && c->tok[t + 1].kind == FL_TOKEN_CLITIC;
             int titled = s > 0 && ((tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1)) ||
                                    tok_in(c, s - 1, WL_PERSON_NOUN) || /* "Fellow student Emily" */
                                    ((tok_in(c, s - 1, WL_FEMALE) || tok_in(c, s - 1, WL_MALE)) && !tok_cap(c, s - 1) &&
-                                    !tok_in(c, s - 1, WL_PRONOUN))); /* "her mother Gill" */
+                                    !tok_in(c, s - 1, WL_PRONOUN)) || /* "her mother Gill" */
+                                   (s >= 2 && tok_punct(c, s - 1, ',') && t + 1 < end && tok_punct(c, t + 1, ',') &&
+                                    (tok_in(c, s - 2, WL_FEMALE) || tok_in(c, s - 2, WL_MALE)) && !tok_cap(c, s - 2) &&
+                                    !tok_in(c, s - 2, WL_PRONOUN))); /* "Her mother, Ricarda, said" */
             int anon;
             if (t == s && !titled) {
                 fl_span full = name_fullest(c, s, t + 1); /* "Shimon", known as "Shimon Portal" */
@@ -346,12 +344,18 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                           name_source_type(c, fb, fe, &fanon) == FL_SOURCE_PERSON) ||
                          (t + 2 < c->ntok && tok_punct(c, t + 1, ',') && c->tok[t + 2].kind == FL_TOKEN_NUMBER &&
                           t > se->token_begin) || /* "cousin Osnat, 54," */
+                         (t + 3 < end && tok_punct(c, t + 1, ',') && (tok_eq(c, t + 2, "a") || tok_eq(c, t + 2, "an")) &&
+                          c->L->tok_entity[t] == 1 + FL_ENTITY_PER) || /* "quoted Ella, a resident of Kibbutz Be'eri," */
                          (c->L->tok_entity[t] == 1 + FL_ENTITY_PER && t == se->token_begin && t + 1 < end &&
-                          (tok_punct(c, t + 1, ',') || tok_cue(c, t + 1) || tok_in(c, t + 1, WL_AUX)));
-                /* "Jack, not his real name, said": a lone first name opening a sentence as its subject */
+                          (tok_punct(c, t + 1, ',') || tok_cue(c, t + 1) || tok_in(c, t + 1, WL_AUX) ||
+                           wc_lower_past_form(c, t + 1) || wc_lower_verb(c, t + 1)));
+                /* "Jack, not his real name, said", "Lianne messaged family members", "Bisan smiles
+                 * at the camera": a lone first name opening a sentence as its subject */
             }
             if (!(t > s || titled) || name_source_type(c, s, t + 1, &anon) != FL_SOURCE_PERSON || c->L->tok_entity[t] == 1 + FL_ENTITY_LOC ||
-                (s > 0 && (is_place_preposition(c, s - 1) || tok_eq(c, s - 1, "the"))) ||
+                (s > 0 && (wc_place_preposition(c, s - 1) || tok_eq(c, s - 1, "the"))) ||
+                (s >= 2 && tok_eq(c, s - 1, "of") && wc_place_noun(c, s - 2)) ||
+                (t + 1 < end && wc_named_thing(c, t + 1)) || wc_thing_noun(c, t) || wc_in_indefinite(c, s) ||
                 gender_clash(c, b, s, t + 1))
                 continue;
             if (possessive) {
@@ -487,9 +491,19 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
     if (e - b == 1 && b > 0 && (tok_eq(c, b, "who") || tok_eq(c, b, "which") || tok_eq(c, b, "that"))) {
         /* a relative pronoun: the phrase before it ("Barkley, who said") */
         uint32_t t = b - (tok_punct(c, b - 1, ',') ? 1 : 0);
+        uint32_t k = t; /* "Stephanie, a 20-year-old Jewish student from Brooklyn who asked": the name */
+        while (k > 0 && t - k < 12 && tok_is_wordish(c, k - 1) && c->L->tok_quote[k - 1] < 0 &&
+               !(tok_cue(c, k - 1) && !tok_cap(c, k - 1)) && !tok_in(c, k - 1, WL_AUX))
+            k--;
+        if (k > 1 && k < t && tok_punct(c, k - 1, ',') && (tok_eq(c, k, "a") || tok_eq(c, k, "an")) &&
+            name_is_word(c, k - 2)) {
+            uint32_t s = name_run_start(c, k - 2);
+            spk_fill_direct(c, s, k - 1, out);
+            return;
+        }
         if (t > 0 && tok_is_wordish(c, t - 1)) {
             uint32_t s = phrase_start(c, t - 1);
-            fill_direct(c, s, t, out);
+            spk_fill_direct(c, s, t, out);
             return;
         }
     }
@@ -533,14 +547,31 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
             return;
         }
     }
+    if (spk_described_person(c, b, e)) {
+        /* "The 74-year-old says", "The Radlett resident ... adds", "the top US diplomat added":
+         * a description of the person the sentences before have named (a few: a quote of
+         * several sentences may come between) */
+        uint32_t sb = tok_sentence_of(c, b);
+        if (sb > 0 && person_in_text(c, c->sent[sb].token_begin, sb >= LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0,
+                                     out) > 0) {
+            out->via = FL_VIA_NOMINAL;
+            return;
+        }
+    }
     fl_span lead;
+    if (spk_kin_named(c, b, e, &lead)) { /* "his father" named earlier: "his father Loitu Mollel" */
+        out->name = lead;
+        out->type = FL_SOURCE_PERSON;
+        out->via = FL_VIA_NOMINAL;
+        return;
+    }
     if (spk_lead_named(c, b, e, &lead)) { /* "An MP has said" in the lead */
         out->name = lead;
         out->type = FL_SOURCE_PERSON;
         out->via = FL_VIA_NOMINAL;
         return;
     }
-    fill_direct(c, b, e, out);
+    spk_fill_direct(c, b, e, out);
 }
 
 void fl_speaker_from_tokens(qctx *c, uint32_t begin, uint32_t end, uint32_t cue_begin, uint32_t cue_end,
@@ -663,7 +694,11 @@ void fl_speakers_assign(qctx *c)
                 (a->content.end >= q->span.end || a->content.end > q->span.start) &&
                 tok_sentence_of(c, L->raw_attrs[k].cue_begin) == s_open &&
                 L->tok_quote[L->raw_attrs[k].cue_begin] != (int32_t)qi &&
-                (best < 0 || a->content.start > L->attribs[best].content.start))
+                (best < 0 || (a->content.start > L->attribs[best].content.start &&
+                              /* "Christian Wakeford said the vigil showed a “...”": a thing that
+                               * shows says nothing; the one who reports it does */
+                              !(a->source.type == FL_SOURCE_UNKNOWN &&
+                                L->attribs[best].source.type != FL_SOURCE_UNKNOWN))))
                 best = (int32_t)k;
         }
         for (size_t k = lo; k < end && best < 0 && q->kind == FL_QUOTE_PARTIAL; k++) {
@@ -695,7 +730,12 @@ void fl_speakers_assign(qctx *c)
             q->speaker.via = FL_VIA_CONTEXT;
             q->speaker.entity = -1;
         }
-        if (q->speaker.found && (q->speaker.type == FL_SOURCE_UNKNOWN || q->speaker.type == FL_SOURCE_ANONYMOUS) &&
+        if (q->speaker.found &&
+            (q->speaker.type == FL_SOURCE_UNKNOWN || q->speaker.type == FL_SOURCE_ANONYMOUS ||
+             /* "Banners urge ...:": a capitalised object word opening a sentence is no person */
+             (q->speaker.type == FL_SOURCE_PERSON && q->speaker.mention.end > q->speaker.mention.start &&
+              tok_at_byte(c, q->speaker.mention.end) == tok_at_byte(c, q->speaker.mention.start) + 1 &&
+              c->L->tok_entity[tok_at_byte(c, q->speaker.mention.start)] != 1 + FL_ENTITY_PER)) &&
             q->speaker.mention.end > q->speaker.mention.start &&
             (tok_in(c, tok_at_byte(c, q->speaker.mention.end) - 1, WL_MESSAGE) ||
              (q->speaker.name.end > q->speaker.name.start && /* "T-shirts that read:" */

@@ -1,7 +1,8 @@
 /*
  * quote_check.h — what the speaker-rule tests (test_quote_speakers*.c) share:
- * one extractor and doc, running a text through every layer, a span's text,
- * and the check that quote i has a kind and a speaker. Included once per
+ * one extractor and doc, running a text (or a native-format article, whose
+ * first line is its headline) through every layer, a span's text, and the
+ * check that quote i has a kind and a speaker. Included once per
  * test program (its state is the program's own).
  */
 #ifndef FL_TEST_QUOTE_CHECK_H
@@ -17,6 +18,27 @@ static char buf[2][512];
 static void run(const char *text)
 {
     CHECK_INT(fl_doc_analyze_text(doc, text, strlen(text)), FL_OK);
+    CHECK_INT(fl_extract(ex, doc), FL_OK);
+}
+
+/* An article in the native format ("date YYYY-MM-DD headline" then the body),
+ * so that its first line is read as the headline. The doc's text lives in
+ * the reader's buffer, so the reader is kept until the next article. */
+static fl_reader *rdr;
+
+static inline void run_native(const char *input)
+{
+    fl_reader_free(rdr);
+    fl_reader_options ro;
+    fl_reader_options_init(&ro);
+    rdr = fl_reader_new(&ro);
+    CHECK(rdr != NULL);
+    if (!rdr)
+        return;
+    CHECK_INT(fl_reader_open_memory(rdr, input, strlen(input), "headline"), FL_OK);
+    const fl_article *a;
+    CHECK_INT(fl_reader_next(rdr, &a), FL_OK);
+    CHECK_INT(fl_doc_analyze(doc, a), FL_OK);
     CHECK_INT(fl_extract(ex, doc), FL_OK);
 }
 

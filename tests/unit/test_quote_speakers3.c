@@ -5,27 +5,6 @@
  */
 #include "quote_check.h"
 
-/* An article in the native format ("date YYYY-MM-DD headline" then the body),
- * so that its first line is read as the headline. The doc's text lives in
- * the reader's buffer, so the reader is kept until the next article. */
-static fl_reader *rdr;
-
-static void run_native(const char *input)
-{
-    fl_reader_free(rdr);
-    fl_reader_options ro;
-    fl_reader_options_init(&ro);
-    rdr = fl_reader_new(&ro);
-    CHECK(rdr != NULL);
-    if (!rdr)
-        return;
-    CHECK_INT(fl_reader_open_memory(rdr, input, strlen(input), "headline"), FL_OK);
-    const fl_article *a;
-    CHECK_INT(fl_reader_next(rdr, &a), FL_OK);
-    CHECK_INT(fl_doc_analyze(doc, a), FL_OK);
-    CHECK_INT(fl_extract(ex, doc), FL_OK);
-}
-
 int main(void)
 {
     ex = fl_extractor_new(NULL, NULL);

@@ -1,0 +1,134 @@
+/*
+ * wordclass.c — what single words say about a mention, for the speaker rules
+ * (speakers.c, mentions.c): a hyphenated word's sex or title ("mother-in-law",
+ * "vice-president"), a place noun or preposition, a named thing
+ * ("programme"), a verb form after a subject, a noun for a person by its
+ * ending ("footballer"), a capitalised run inside an indefinite noun phrase.
+ * Each answers from the token and its neighbours only; no state.
+ * Not for: the word lists themselves (cues.c) or names (names.c).
+ */
+#include <string.h>
+
+#include "quote/quote_internal.h"
+
+/* "mother-in-law": 1 when the word's first part marks a woman, 2 a man, else 0. */
+int wc_hyphen_sex(const qctx *c, uint32_t i)
+{
+    const fl_token *t = &c->tok[i];
+    if (t->kind != FL_TOKEN_WORD || tok_cap(c, i))
+        return 0;
+    const char *w = c->text + t->start;
+    const char *h = memchr(w, '-', t->end - t->start);
+    if (!h || h == w)
+        return 0;
+    size_t n = (size_t)(h - w);
+    return fl_word_in(WL_FEMALE, w, n) ? 1 : fl_word_in(WL_MALE, w, n) ? 2 : 0;
+}
+
+/* "the city of Deir al-Balah": a name after "of" and one of these is a place. */
+int wc_place_noun(const qctx *c, uint32_t i)
+{
+    static const char *const words[] = {"area", "camp", "city", "district", "region", "province", "town", "village"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (tok_eq(c, i, words[k]))
+            return 1;
+    return 0;
+}
+
+/* "the Good Morning Scotland programme", "BBC Radio 4's Today Programme": a
+ * name before one of these, or ending with one, names the thing, not a
+ * person. */
+int wc_thing_noun(const qctx *c, uint32_t i)
+{
+    static const char *const words[] = {"broadcast", "channel", "festival", "newspaper", "podcast", "programme",
+                                        "show"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (tok_eq(c, i, words[k]))
+            return 1;
+    return 0;
+}
+
+int wc_named_thing(const qctx *c, uint32_t i)
+{
+    return !tok_cap(c, i) && wc_thing_noun(c, i);
+}
+
+/* "vice-president", "ex-minister": a lower-case word whose last part is a title. */
+int wc_hyphen_title(const qctx *c, uint32_t i)
+{
+    const fl_token *t = &c->tok[i];
+    if (t->kind != FL_TOKEN_WORD || tok_cap(c, i))
+        return 0;
+    const char *w = c->text + t->start;
+    size_t n = t->end - t->start, k = n;
+    while (k > 0 && w[k - 1] != '-')
+        k--;
+    return k > 0 && k < n && fl_word_in(WL_TITLE, w + k, n - k);
+}
+
+/* "a north London Jewish secondary school": a run of capitalised words inside
+ * an indefinite noun phrase modifies its noun; it is nobody's name. */
+int wc_in_indefinite(const qctx *c, uint32_t s)
+{
+    uint32_t k = s;
+    if (k > 0 && c->tok[k - 1].kind == FL_TOKEN_WORD && !tok_cap(c, k - 1) && !tok_in(c, k - 1, WL_DETERMINER))
+        k--; /* "north" */
+    return k > 0 && (tok_eq(c, k - 1, "a") || tok_eq(c, k - 1, "an"));
+}
+
+/* "messaged", "recorded": a lower-case past form, the verb after a subject. */
+int wc_lower_past_form(const qctx *c, uint32_t i)
+{
+    const fl_token *t = &c->tok[i];
+    return t->kind == FL_TOKEN_WORD && !tok_cap(c, i) && t->end - t->start > 3 && c->text[t->end - 2] == 'e' &&
+           c->text[t->end - 1] == 'd';
+}
+
+/* "smiles", "left": a lower-case word that can be the verb after a subject
+ * (not a preposition, determiner, conjunction or adverb). */
+int wc_lower_verb(const qctx *c, uint32_t i)
+{
+    return c->tok[i].kind == FL_TOKEN_WORD && !tok_cap(c, i) && !tok_in(c, i, WL_PREPOSITION) &&
+           !tok_in(c, i, WL_DETERMINER) && !tok_in(c, i, WL_BOUNDARY) && !tok_in(c, i, WL_ADVERB) &&
+           !tok_in(c, i, WL_PRONOUN) && !tok_in(c, i, WL_NAME_PARTICLE);
+}
+
+/* "on Yom Kippur", "in Gaza City": a name after these is a place or a time. */
+int wc_place_preposition(const qctx *c, uint32_t i)
+{
+    static const char *const words[] = {"in", "on", "at", "into", "to", "near", "during", "across", "over",
+                                        "under", "after", "before", "since", "until"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (tok_eq(c, i, words[k]))
+            return 1;
+    return 0;
+}
+
+/* "footballer", "director", "journalist", "politician", "resident": a noun
+ * for a person by what they do, from its ending; not an institution, a
+ * document or a thing with the same ending, nor a title or a kinship noun
+ * ("the minister", "the father": the nominal rules and the article's own
+ * words decide those). */
+int wc_agent_noun(const qctx *c, uint32_t i)
+{
+    static const char *const ends[] = {"er", "or", "ist", "ian", "ant", "ent"};
+    static const char *const things[] = {"agreement", "border", "chapter", "content", "department", "document",
+                                         "event", "government", "letter", "management", "matter", "moment",
+                                         "movement", "number", "order", "paper", "parliament", "quarter",
+                                         "register", "report", "statement", "water"};
+    const fl_token *t = &c->tok[i];
+    size_t n = t->end - t->start;
+    if (t->kind != FL_TOKEN_WORD || n < 6 || tok_in(c, i, WL_TITLE) || tok_in(c, i, WL_MALE) ||
+        tok_in(c, i, WL_FEMALE) || tok_in(c, i, WL_ORGANISATION) || tok_in(c, i, WL_GOVERNMENT) ||
+        tok_in(c, i, WL_MEDIA) || tok_in(c, i, WL_MESSAGE) || tok_in(c, i, WL_SPEECH_NOUN) || tok_cue(c, i))
+        return 0;
+    for (size_t k = 0; k < sizeof things / sizeof things[0]; k++)
+        if (tok_eq(c, i, things[k]))
+            return 0;
+    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+        size_t m = strlen(ends[k]);
+        if (!memcmp(c->text + t->end - m, ends[k], m))
+            return 1;
+    }
+    return 0;
+}
