@@ -15,6 +15,7 @@
  */
 #include "quote/attrib_internal.h"
 #include "quote/quote_internal.h"
+#include "time/lexicon.h"
 
 static int is_final_punct(const qctx *c, uint32_t i)
 {
@@ -121,6 +122,22 @@ static void extend_over_following_quotes(qctx *c, int32_t q, uint32_t se)
     }
 }
 
+/* Can the noun phrase after "according to" be a source when the content is
+ * the words before it? A name or an entity, or a word for people, media,
+ * organisations, governments or their findings ("a CBS poll", "officials",
+ * "the survey"); not "the plan", "their scores". */
+static int according_source(const qctx *c, np_range src)
+{
+    const uint32_t source_lists = UINT32_C(1) << WL_MEDIA | UINT32_C(1) << WL_GOVERNMENT |
+                                  UINT32_C(1) << WL_ORGANISATION | UINT32_C(1) << WL_ANONYMOUS |
+                                  UINT32_C(1) << WL_TITLE | UINT32_C(1) << WL_PERSON_NOUN |
+                                  UINT32_C(1) << WL_MESSAGE | UINT32_C(1) << WL_EVIDENCE;
+    for (uint32_t i = src.begin; i < src.end; i++)
+        if (c->L->tok_entity[i] || tok_cap(c, i) || (tok_lists(c, i) & source_lists))
+            return 1;
+    return 0;
+}
+
 /* "according to X": the content is the rest of the sentence around it. */
 static int according_to(qctx *c, uint32_t v, uint32_t sb, uint32_t se)
 {
@@ -155,9 +172,9 @@ static int according_to(qctx *c, uint32_t v, uint32_t sb, uint32_t se)
             b++;
         a.content_begin = b;
         a.content_end = content_end(c, se, b);
-        if (a.content_end <= a.content_begin && v > sb + 2 && (src.end > src.begin + 1 || tok_cap(c, src.begin))) {
+        if (a.content_end <= a.content_begin && v > sb + 2 && according_source(c, src)) {
             /* "Clinton leads 46 percent to 39 percent according to a CBS poll."; not
-             * "go according to plan": a bare common noun is no source */
+             * "go according to (the) plan", "ranked according to their scores" */
             a.content_begin = sb;
             a.content_end = v;
         }
@@ -188,16 +205,66 @@ static int title_case(const qctx *c, uint32_t sb, uint32_t se)
     return words >= 3 && caps * 4 >= words * 3;
 }
 
+/* Words that may stand with a time word between a subject and its cue, or a
+ * cue and its content: "Beck last week said", "said early on Thursday". */
+static int time_modifier(const qctx *c, uint32_t i)
+{
+    return tok_in(c, i, WL_ADVERB) || tok_eq(c, i, "this") || tok_eq(c, i, "past") || tok_eq(c, i, "next") ||
+           tok_eq(c, i, "on") || tok_eq(c, i, "early") || tok_eq(c, i, "late");
+}
+
+/* A day number after a month: "May 5", "Jan. 12". */
+static int day_number(const qctx *c, uint32_t i)
+{
+    if (i >= c->ntok || c->tok[i].kind != FL_TOKEN_NUMBER)
+        return 0;
+    uint32_t len = c->tok[i].end - c->tok[i].start;
+    const char *s = c->text + c->tok[i].start;
+    return (len == 1 || (len == 2 && s[1] >= '0' && s[1] <= '9')) && s[0] >= '0' && s[0] <= '9';
+}
+
+/* Is token i a time word that fills the place between a subject and its cue
+ * ("Beck last week said") or a cue and its content ("said Thursday that")?
+ * The words are the time lexicon's (src/time/lexicon.c): calendar units,
+ * parts of the day, weekdays and months. Not when the word begins a noun
+ * phrase of its own ("said Monday's vote", "said years of neglect"); a
+ * capitalised unit ("Chris Day") or a month ("Johnson said May was") is a
+ * time only after a lower-case time word ("last", "on", "in") or before a
+ * day number ("May 5"). [lo, hi) bounds the sentence. */
+int fl_attrib_time_filler(const qctx *c, uint32_t i, uint32_t lo, uint32_t hi)
+{
+    const fl_token *t = &c->tok[i];
+    if (t->kind != FL_TOKEN_WORD && t->kind != FL_TOKEN_ABBREV)
+        return 0;
+    const fl_lex_entry *e = fl_lex_lookup(c->text + t->start, t->end - t->start);
+    if (!e)
+        return 0;
+    int month = e->cls == FL_LX_MONTH;
+    if (!(month || e->cls == FL_LX_WEEKDAY || e->cls == FL_LX_PART_OF_DAY ||
+          (e->cls == FL_LX_UNIT && e->value >= FL_U_DAY && !(e->flags & FL_LXF_AMBIG))))
+        return 0;
+    if (i + 1 < hi && ((c->tok[i + 1].kind == FL_TOKEN_CLITIC && tok_eq(c, i + 1, "'s")) || tok_eq(c, i + 1, "of")))
+        return 0;
+    if (month && i + 1 < hi && day_number(c, i + 1))
+        return tok_cap(c, i);
+    if (e->flags & FL_LXF_ABBR)
+        return 0;
+    if (e->cls == FL_LX_WEEKDAY || (!month && !tok_cap(c, i)))
+        return 1;
+    if (i <= lo || tok_cap(c, i - 1))
+        return 0; /* "Johnson said May was", "Chris Day said", a lower-case "may" */
+    return time_modifier(c, i - 1) || tok_eq(c, i - 1, "in");
+}
+
 uint32_t fl_attrib_skip_time_left(const qctx *c, uint32_t sb, uint32_t k)
 {
     uint32_t j = k;
     int time = 0;
     while (j > sb) {
         uint32_t p = j - 1;
-        if (tok_in(c, p, WL_TIME_NOUN) || tok_in(c, p, WL_CALENDAR))
+        if (fl_attrib_time_filler(c, p, sb, k))
             time = 1;
-        else if (!(tok_in(c, p, WL_ADVERB) || tok_eq(c, p, "this") || tok_eq(c, p, "past") || tok_eq(c, p, "next") ||
-                   tok_eq(c, p, "on") || tok_eq(c, p, "early") || tok_eq(c, p, "late")))
+        else if (!time_modifier(c, p))
             break;
         j = p;
     }
@@ -208,13 +275,18 @@ uint32_t fl_attrib_skip_time_right(const qctx *c, uint32_t k, uint32_t se)
 {
     uint32_t j = k, end = k;
     while (j < se) {
-        if (tok_in(c, j, WL_TIME_NOUN) || tok_in(c, j, WL_CALENDAR))
+        if (fl_attrib_time_filler(c, j, k > 0 ? k - 1 : 0, se)) {
             end = j + 1;
-        else if (!(tok_in(c, j, WL_ADVERB) || tok_eq(c, j, "this") || tok_eq(c, j, "past") || tok_eq(c, j, "next") ||
-                   tok_eq(c, j, "on") || tok_eq(c, j, "early") || tok_eq(c, j, "late")))
+            if (day_number(c, end) && end < se) /* "on May 5" */
+                end++, j++;
+        } else if (!time_modifier(c, j))
             break;
         j++;
     }
+    /* "said Monday would be a holiday": a time word before a verb is the
+     * content's subject, not a filler */
+    if (end > k && end < se && tok_in(c, end, WL_AUX))
+        return k;
     return end;
 }
 

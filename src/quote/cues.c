@@ -668,6 +668,11 @@ static const char *const wl_message[] = {
     "poster", "posters", "shirts", "sign", "signs", "slogan", "statement", "t-shirt", "t-shirts", "text", "texts", "tweet", "words",
 };
 
+static const char *const wl_evidence[] = {
+    "data", "documents", "estimate", "estimates", "figures", "poll", "polls", "records", "report", "reports",
+    "research", "statistics", "studies", "study", "survey", "surveys",
+};
+
 static const char *const wl_convey[] = {
     "citing", "quoting", "relaying",
 };
@@ -691,11 +696,6 @@ static const char *const wl_calendar[] = {
     "april", "august", "december", "february", "friday", "january", "july", "june", "march", "may",
     "monday", "november", "october", "saturday", "september", "sunday", "thursday", "tuesday",
     "wednesday",
-};
-
-static const char *const wl_time_noun[] = {
-    "afternoon", "day", "days", "evening", "month", "months", "morning", "night", "week", "weekend", "weeks",
-    "year", "years",
 };
 
 static const char *const wl_name_particle[] = {
@@ -749,12 +749,12 @@ static const word_table tables[WL_COUNT] = {
     [WL_ANONYMOUS] = TABLE(wl_anonymous),
     [WL_MESSAGE] = TABLE(wl_message),
     [WL_CONVEY] = TABLE(wl_convey),
+    [WL_EVIDENCE] = TABLE(wl_evidence),
     [WL_SPEECH_NOUN] = TABLE(wl_speech_noun),
     [WL_RIGHT_STOP] = TABLE(wl_right_stop),
     [WL_PREPOSITION] = TABLE(wl_preposition),
     [WL_NAMING] = TABLE(wl_naming),
     [WL_CALENDAR] = TABLE(wl_calendar),
-    [WL_TIME_NOUN] = TABLE(wl_time_noun),
     [WL_NAME_PARTICLE] = TABLE(wl_name_particle),
     [WL_MALE] = TABLE(wl_male),
     [WL_FEMALE] = TABLE(wl_female),

@@ -38,6 +38,7 @@ typedef enum fl_wordlist {
     WL_COUNTRY,      /* Israel, Iran, Egypt, ...: a state speaking through its government */
     WL_ANONYMOUS,    /* source, official, diplomat, people, ...: an unnamed source's head noun */
     WL_MESSAGE,      /* message, statement, post, caption, ...: words quoted without their speaker */
+    WL_EVIDENCE,     /* poll, report, survey, data: a source "according to" may name without a speaker */
     WL_CONVEY,       /* quoting, citing, relaying: someone passes on another's words */
     WL_SPEECH_NOUN,  /* statement, interview, speech, briefing: "said in a statement" */
     WL_RIGHT_STOP,   /* on, in, at, during, yesterday: end a name that follows its cue */
@@ -49,7 +50,6 @@ typedef enum fl_wordlist {
     WL_MALE,         /* Mr, Father, Sir, King, man, he: marks a man for "he" */
     WL_FEMALE,       /* Mrs, Ms, Miss, Queen, woman, she: marks a woman for "she" */
     WL_PERSON_NOUN,  /* friend, neighbour, relative, resident: an unnamed person "he" or "she" can mean */
-    WL_TIME_NOUN,    /* week, month, morning: "last week", "this morning" between a subject and its cue */
     WL_COUNT
 } fl_wordlist;
 
