@@ -23,6 +23,13 @@ static const char *const month_cues[] = {"in", "since", "until", "till", "by", "
 static const char *const not_month_nouns[] = {"of", "on", "to", "for", "against", "through", "and", "or", "is",
                                               "was", "he", "she", "it", "they", "we", "i", "that", "which", "who"};
 
+/* Nouns after "the March", "the May" that make it a name's, not a month's:
+ * "the May government", "the May cabinet", "the May deal" (Theresa May's);
+ * "the May elections", "the March accession" stay months. */
+static const char *const name_era_nouns[] = {"administration", "agreement", "cabinet", "camp", "deal", "doctrine",
+                                             "era", "government", "leadership", "ministry", "premiership",
+                                             "regime", "team", "years"};
+
 static int month_cue_before(const fl_tctx *c, size_t i)
 {
     if (i <= c->sentence_begin)
@@ -37,6 +44,10 @@ static int month_cue_before(const fl_tctx *c, size_t i)
         for (size_t k = 0; k < sizeof not_month_nouns / sizeof not_month_nouns[0]; k++)
             if (fl_tw_is(c, i + 1, not_month_nouns[k]))
                 return 0;
+        if (fl_tw_lexflags(c, i) & FL_LXF_AMBIG)
+            for (size_t k = 0; k < sizeof name_era_nouns / sizeof name_era_nouns[0]; k++)
+                if (fl_tw_is(c, i + 1, name_era_nouns[k]))
+                    return 0;
         return 1;
     }
     return 0;
@@ -631,6 +642,9 @@ size_t fl_pat_holiday(fl_tctx *c, size_t i, fl_tmatch *m)
         if (k < 4 && holidays[h].words[k])
             continue;
         size_t end = i + k;
+        const fl_tword *next = word_at(c, end);
+        if (next && (next->flags & FL_W_CAP) && !(next->flags & (FL_W_PUNCT | FL_W_DIGITS)) && !next->lex)
+            return 0; /* part of a longer name: "Easter Island", "the Good Friday Agreement", "Easter Rising" */
         int year = read_year(c, end, 1000, 2199);
         if (year > 0) {
             end++;

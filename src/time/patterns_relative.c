@@ -150,6 +150,10 @@ static size_t weekday_core(fl_tctx *c, size_t i, fl_tmatch *m, int shift, int ha
         return 0;
     if ((f & FL_LXF_ABBR) && !(w->flags & FL_W_PERIOD))
         return 0;
+    const fl_tword *prev = i > c->sentence_begin + 1 ? word_at(c, i - 1) : NULL, *next = word_at(c, i + 1);
+    if (!has_shift && prev && next && (prev->flags & next->flags & FL_W_CAP) && !prev->lex && !next->lex &&
+        !((prev->flags | next->flags) & (FL_W_PUNCT | FL_W_DIGITS)))
+        return 0; /* inside a name: "the Good Friday Agreement", "the Bloody Sunday Inquiry" */
     int wd = fl_tw_value(c, i);
     int plural_pod = cls(c, i + 1, FL_LX_PART_OF_DAY) && (fl_tw_lexflags(c, i + 1) & FL_LXF_PLURAL);
     if ((f & FL_LXF_PLURAL) || plural_pod) {
@@ -329,11 +333,13 @@ size_t fl_pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m)
         fl_time_add_pod(m, pod);
         return 2;
     }
-    if (i > c->sentence_begin && (fl_tw_is(c, i - 1, "is") || fl_tw_is(c, i - 1, "'s")) &&
+    if (i > c->sentence_begin + 1 && (fl_tw_is(c, i - 1, "is") || fl_tw_is(c, i - 1, "'s")) &&
+        (fl_tw_is(c, i - 2, "today") || fl_tw_is(c, i - 2, "it") || fl_tw_is(c, i - 2, "this")) &&
         (cls(c, i + 1, FL_LX_ORDINAL) || fl_tw_is(c, i + 1, "second")) && unit_of(c, i + 2) == FL_U_DAY &&
         !(fl_tw_lexflags(c, i + 2) & FL_LXF_PLURAL) && !joined(c, i + 2)) {
         /* "today is the eighth day of Desert Shield", "it's the second day of
-         * an offensive": the present tense counts to the DCT */
+         * an offensive": the present tense counts to the DCT; only of the day
+         * itself, not "Monday is the first day of the trial" */
         if (!fl_val_day(m->value, c->dct))
             return 0;
         m->type = FL_TIME_DATE;
@@ -355,10 +361,14 @@ size_t fl_pat_the_period(fl_tctx *c, size_t i, fl_tmatch *m)
             m->type = FL_TIME_DURATION;
             return 2;
         }
-        /* "the first nine months of the year", "the rest of the year": a part of this one */
+        /* "the first nine months of the year", "the last weeks of the year",
+         * "the rest of the year": a part of this one; not "the hottest days
+         * of the year", which may be of any year */
         int part_of = i > c->sentence_begin + 1 && fl_tw_is(c, i - 1, "of") &&
                       ((unit_of(c, i - 2) > FL_U_NONE && unit_of(c, i - 2) < FL_U_YEAR &&
-                        (fl_tw_lexflags(c, i - 2) & FL_LXF_PLURAL)) ||
+                        (fl_tw_lexflags(c, i - 2) & FL_LXF_PLURAL) && i > c->sentence_begin + 2 &&
+                        (cls(c, i - 3, FL_LX_NUMBER) || is_digits(c, i - 3) || cls(c, i - 3, FL_LX_ORDINAL) ||
+                         cls(c, i - 3, FL_LX_SHIFT) || cls(c, i - 3, FL_LX_EDGE) || fl_tw_is(c, i - 3, "final"))) ||
                        fl_tw_is(c, i - 2, "rest") || fl_tw_is(c, i - 2, "remainder"));
         if (i > 0 && (fl_tw_is(c, i - 1, "for") || fl_tw_is(c, i - 1, "in") || part_of) &&
             !cls(c, i + 2, FL_LX_NUMBER) && !is_digits(c, i + 2)) {

@@ -98,6 +98,11 @@ static void easter(void)
     T("2019-05-01", "He was arrested on Easter Sunday.", "Easter Sunday|DATE|2019-04-21");
     T("2023-11-04", "It began on Easter Monday 1916.", "Easter Monday 1916|DATE|1916-04-24");
     T("2000-04-17", "Palm Sunday drew crowds.", "Palm Sunday|DATE|2000-04-16");
+    /* not part of a longer name */
+    T("2024-03-15", "Tourists flock to Easter Island.", "");
+    T("2024-03-15", "Both sides signed the Good Friday Agreement.", "");
+    T("2024-03-15", "He wrote a history of the Easter Rising.", "");
+    T("2024-03-15", "The Bloody Sunday Inquiry reported.", "");
 }
 
 static void month_modifiers(void)
@@ -109,6 +114,10 @@ static void month_modifiers(void)
     T("2023-11-04", "She gave to the March of Dimes.", "");
     T("2023-11-04", "They joined the March on Rome.", "");
     T("2023-11-04", "Theresa May said the May he chose was wrong.", "");
+    /* nor a person's government */
+    T("2024-03-15", "The vote in the May government was close.", "");
+    T("2024-03-15", "She served in the May cabinet.", "");
+    T("2024-03-15", "He backed the May deal.", "");
 }
 
 static void part_of_the_year(void)
@@ -119,6 +128,9 @@ static void part_of_the_year(void)
     T("1989-10-30", "Sales will be flat for the rest of the year.", "the year|DATE|1989");
     /* not after other nouns */
     T("1989-10-30", "It was the best film of the year.", "");
+    T("1989-10-30", "Profit rose in the final weeks of the year.", "the year|DATE|1989");
+    /* a part that is not counted from the year's edges may be of any year */
+    T("2024-03-15", "The hottest days of the year came in 2019.", "2019|DATE|2019");
 }
 
 static void days_by_context(void)
@@ -135,6 +147,10 @@ static void days_by_context(void)
       "Today|DATE|1990-08-15\nthe eighth day|DATE|1990-08-15");
     T("1998-03-06", "It's the second day of an offensive.", "the second day|DATE|1998-03-06");
     T("1998-03-06", "It was the second day of an offensive.", "");
+    /* only of the day itself */
+    T("2024-03-15", "Monday is the first day of the trial.", "Monday|DATE|2024-03-11");
+    T("2024-08-01", "The deadline is the first day of July.", "July|DATE|2024-07");
+    T("2024-03-15", "The court's first day of hearings ended.", "");
 }
 
 int main(void)
