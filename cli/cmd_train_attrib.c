@@ -45,17 +45,8 @@ static int positive(const char *s, int *out)
 int cmd_train_attrib(int argc, char **argv)
 {
     fl_attrib_train_options o;
-    memset(&o, 0, sizeof o);
-    o.epochs = 8;
-    o.min_count = 2;
-    o.min_rate = 0.05;
-    o.prune = 1;
-    o.seed = 20261125;
+    fl_attrib_train_options_defaults(&o);
     o.verbose = 1;
-    o.folds = 5;
-    o.relation_epochs = 8;
-    o.propose_margin = 2;
-    o.relation_bias = 3;
     const char *out = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];

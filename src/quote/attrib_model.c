@@ -13,6 +13,7 @@
 #include "quote/cues.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -348,8 +349,12 @@ fl_attrib_model *fl_attrib_model_load(const char *path, char *err, size_t err_si
     }
     fl_attrib_model *m = NULL;
     size_t n = (size_t)size;
-    if (n < 24 || memcmp(buf, file_magic, 8) != 0) {
+    if (memcmp(buf, file_magic, n < 8 ? n : 8) != 0) {
         snprintf(err, err_size, "%s: not an attribution model (bad magic at byte 0)", path);
+        goto done;
+    }
+    if (n < 24) { /* magic, two counts and the end mark */
+        snprintf(err, err_size, "%s: truncated (%zu bytes, shorter than the 24-byte header and end mark)", path, n);
         goto done;
     }
     size_t nf = get_u32(buf + 8), nc = get_u32(buf + 12);
@@ -373,10 +378,24 @@ fl_attrib_model *fl_attrib_model_load(const char *path, char *err, size_t err_si
         p += 4 * nf;
         for (size_t i = 0; i < nc; i++)
             cands[i] = get_u64(p + 8 * i);
+        for (size_t i = 0; i < nf; i++) {
+            /* the marker's value is the proposal margin: a score threshold, so
+             * a finite number of a score's size (the trainer writes 2) */
+            int marker = keys[i] == ATTRIB_RELATION_MARKER;
+            if (!isfinite(weights[i]) || (marker && !(weights[i] >= 0 && weights[i] <= 100))) {
+                snprintf(err, err_size, "%s: corrupt: %s %g at byte %zu is not %s", path,
+                         marker ? "relation margin" : "weight", (double)weights[i], 16 + 8 * nf + 4 * i,
+                         marker ? "0..100" : "finite");
+                goto bad;
+            }
+        }
         m = fl_attrib_model_build(keys, weights, nf, cands, nc);
-    }
-    if (!m)
+        if (!m)
+            snprintf(err, err_size, "%s: out of memory", path);
+    } else {
         snprintf(err, err_size, "%s: out of memory", path);
+    }
+bad:
     free(keys);
     free(weights);
     free(cands);

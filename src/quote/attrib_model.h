@@ -89,22 +89,28 @@ uint64_t fl_attrib_word_hash(const char *s, size_t len);
 fl_attrib_model *fl_attrib_model_build(const uint64_t *keys, const float *weights, size_t n,
                                        const uint64_t *candidates, size_t ncand);
 
-/* Training (attrib_train.c). */
+/* Training (attrib_train.c). The defaults below are what
+ * fl_attrib_train_options_defaults sets (and `factline train attrib` uses).
+ * fl_attrib_train itself takes a zero epochs, min_count, folds or
+ * relation_epochs as its default, but every other field as given: zeroed
+ * options mean min_rate 0, prune 0, margin 0 and bias 0. */
 typedef struct fl_attrib_train_options {
     const char *train_path; /* PolNeAR JSON lines; the first annotator's set of each article is used */
     int epochs;             /* passes over the data (default 8) */
     int min_count;          /* a word is a candidate when part of >= min_count gold cues (default 2) */
-    double min_rate;        /* ... and part of a gold cue in >= min_rate of its occurrences */
-    float prune;            /* features whose averaged weight is within +-prune are dropped */
-    uint64_t seed;          /* shuffling seed; the same seed gives the same model */
+    double min_rate;        /* ... and part of a gold cue in >= min_rate of its occurrences (default 0.05) */
+    float prune;            /* features whose averaged weight is within +-prune are dropped (default 1) */
+    uint64_t seed;          /* shuffling seed; the same seed gives the same model (default 20261125) */
     size_t first, count;    /* use articles [first, first+count) of the file; count 0: all */
-    int verbose;            /* 1: report the data and each epoch's errors on stderr */
+    int verbose;            /* 1: report the data and each epoch's errors on stderr (default 0) */
     int folds;              /* relation scorer: jackknife folds for its training relations (default 5; <0: none) */
     int relation_epochs;    /* passes of the relation perceptron (default 8) */
     float propose_margin;   /* with a relation scorer, tokens scored above -margin are proposed (default 2) */
     float relation_bias;    /* added to the relation scorer's bias: keep relations scored > -bias (default 3) */
 } fl_attrib_train_options;
 
+/* Sets *o to the defaults above (train_path NULL). */
+void fl_attrib_train_options_defaults(fl_attrib_train_options *o);
 fl_attrib_model *fl_attrib_train(const fl_attrib_train_options *opts, char *err, size_t err_size);
 
 #endif

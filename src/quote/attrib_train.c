@@ -467,6 +467,20 @@ static fl_attrib_model *fold_model(const trainer *tr, int fold)
     return m;
 }
 
+void fl_attrib_train_options_defaults(fl_attrib_train_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->epochs = 8;
+    o->min_count = 2;
+    o->min_rate = 0.05;
+    o->prune = 1;
+    o->seed = 20261125;
+    o->folds = 5;
+    o->relation_epochs = 8;
+    o->propose_margin = 2;
+    o->relation_bias = 3;
+}
+
 fl_attrib_model *fl_attrib_train(const fl_attrib_train_options *opts, char *err, size_t err_size)
 {
     trainer tr;

@@ -11,6 +11,7 @@
  * agent has no source; the rules skip a time phrase between a subject and
  * its cue and take no one-word headline label for a source.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -97,6 +98,24 @@ static void test_model_file(void)
     r = fl_attrib_model_load(path, err, sizeof err);
     CHECK(r == NULL);
     CHECK(strstr(err, "truncated or corrupt") != NULL);
+    /* shorter than the header: truncated, not a bad magic */
+    CHECK_INT(truncate(path, 12), 0);
+    CHECK(fl_attrib_model_load(path, err, sizeof err) == NULL);
+    CHECK(strstr(err, "truncated (12 bytes") != NULL);
+    /* a relation margin that is no score threshold is corrupt, named with its byte */
+    uint64_t mk[2] = {11, ATTRIB_RELATION_MARKER};
+    float bad_margins[3] = {NAN, -1.0f, 1e9f};
+    for (int b = 0; b < 3; b++) {
+        float mw[2] = {1.0f, bad_margins[b]};
+        fl_attrib_model *bad = fl_attrib_model_build(mk, mw, 2, NULL, 0);
+        CHECK(bad != NULL);
+        if (!bad)
+            continue;
+        CHECK_INT(fl_attrib_model_save(bad, path, err, sizeof err), FL_OK);
+        fl_attrib_model_free(bad);
+        CHECK(fl_attrib_model_load(path, err, sizeof err) == NULL);
+        CHECK(strstr(err, "corrupt: relation margin") != NULL && strstr(err, "is not 0..100") != NULL);
+    }
     FILE *f = fopen(path, "wb");
     if (f) {
         fputs("not a model at all, just text", f);
@@ -187,7 +206,7 @@ static void test_training(void)
     remove(p2);
     CHECK_INT(fl_attrib_model_candidate(m, fl_attrib_word_hash("championed", 10)), 1);
     CHECK_INT(fl_attrib_model_relation_mode(m), ATTRIB_RELATION_SCORE);
-    CHECK(fl_attrib_model_propose_margin(m) == 0.0f); /* the options' 0: the CLI's default is 2 */
+    CHECK(fl_attrib_model_propose_margin(m) == 0.0f); /* zeroed options: margin 0, not the default 2 */
 
     /* the learned cue gets a source and a content from the rules around it */
     fl_doc *doc = fl_doc_new();
