@@ -24,7 +24,7 @@ static int is_final_punct(const qctx *c, uint32_t i)
 
 /* End of the content that runs to the end of the sentence: without its final
  * full stop (a full stop inside a closing quote stays). */
-static uint32_t content_end(const qctx *c, uint32_t se, uint32_t from)
+uint32_t fl_attrib_content_end(const qctx *c, uint32_t se, uint32_t from)
 {
     uint32_t e = se;
     if (e > from && is_final_punct(c, e - 1))
@@ -171,7 +171,7 @@ static int according_to(qctx *c, uint32_t v, uint32_t sb, uint32_t se)
         if (b < se && tok_punct(c, b, ','))
             b++;
         a.content_begin = b;
-        a.content_end = content_end(c, se, b);
+        a.content_end = fl_attrib_content_end(c, se, b);
         if (a.content_end <= a.content_begin && v > sb + 2 && according_source(c, src)) {
             /* "Clinton leads 46 percent to 39 percent according to a CBS poll."; not
              * "go according to (the) plan", "ranked according to their scores" */
@@ -488,7 +488,7 @@ static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t s
     rb = fl_attrib_skip_time_right(c, rb, se); /* "insisted Thursday during a tour that ..." */
     if (rb < se && tok_punct(c, rb, ','))
         rb++;
-    uint32_t re = content_end(c, se, rb);
+    uint32_t re = fl_attrib_content_end(c, se, rb);
     if (src.begin > v)
         re = rb; /* nothing follows an inverted cue's name but the end */
     if (re > rb && tok_in(c, rb, WL_PREPOSITION) && !tok_eq(c, rb, "to")) {
@@ -553,7 +553,7 @@ static int colon_attribution(qctx *c, uint32_t sb, uint32_t se)
     a.cue_begin = k;
     a.cue_end = k + 1;
     a.content_begin = k + 1;
-    a.content_end = content_end(c, se, k + 1);
+    a.content_end = fl_attrib_content_end(c, se, k + 1);
     int32_t q = quote_after(c, k, se);
     if (q >= 0) {
         uint32_t qb, qe;

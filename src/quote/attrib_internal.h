@@ -22,6 +22,9 @@ uint64_t fl_attrib_class_at(const qctx *c, int64_t i, uint32_t sb, uint32_t se);
 /* attrib.c: where a subject ends before a time phrase that sits between it
  * and its cue ("Beck last week said", "X, the GOP chairman, this past week
  * announced", "Trump on Thursday said"); k itself when there is none. */
+/* attrib.c: the end of a content that runs from `from` to the sentence's end
+ * se, without its final full stop, "!" or "?". */
+uint32_t fl_attrib_content_end(const qctx *c, uint32_t se, uint32_t from);
 /* attrib.c: token i is a time word in such a phrase (see attrib.c); [lo, hi)
  * bounds the search. */
 int fl_attrib_time_filler(const qctx *c, uint32_t i, uint32_t lo, uint32_t hi);

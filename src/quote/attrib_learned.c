@@ -389,9 +389,7 @@ static int learned_attribution(qctx *c, uint32_t cb, uint32_t ce, uint32_t sb, u
     }
     if (rb < se && (tok_punct(c, rb, ',') || tok_punct(c, rb, ':')))
         rb++;
-    uint32_t re = se;
-    if (re > rb && (tok_punct(c, re - 1, '.') || tok_punct(c, re - 1, '!') || tok_punct(c, re - 1, '?')))
-        re--;
+    uint32_t re = fl_attrib_content_end(c, se, rb);
     if (re <= rb && agentless && cb > sb + 1) {
         /* "The plan was championed on Tuesday": what the passive attributes is its subject */
         rb = sb;
@@ -426,9 +424,7 @@ static int reported_attribution(qctx *c, uint32_t t, uint32_t sb, uint32_t se)
     uint32_t rb = t + 1;
     if (rb < se && tok_punct(c, rb, ','))
         rb++;
-    uint32_t re = se;
-    if (re > rb && (tok_punct(c, re - 1, '.') || tok_punct(c, re - 1, '!') || tok_punct(c, re - 1, '?')))
-        re--;
+    uint32_t re = fl_attrib_content_end(c, se, rb);
     if (re < rb + 2)
         return 0;
     raw_attr a = {0};
