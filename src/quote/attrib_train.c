@@ -120,8 +120,10 @@ typedef struct exset {
 
 typedef struct trainer {
     const fl_attrib_train_options *o;
-    map words;            /* pass 1: word hash -> counts[2i] (in a gold cue), counts[2i+1] (all) */
+    map words;            /* pass 1: word hash -> its counts at counts[stride * i]: in a gold cue, all;
+                           * then the same two of each fold's articles (the fold models' candidates) */
     uint32_t *counts;
+    size_t stride;        /* 2 * (1 + folds) */
     size_t counts_cap;
     fl_attrib_model *cand; /* pass 2: the candidate set, as a model with no weights */
     fl_extractor *ex;      /* the layers that run before the quote layer (entities) */
@@ -207,16 +209,55 @@ static int gold_labels(const char *text, size_t len, const fl_token *tok, size_t
     return 1;
 }
 
+static const char *status_text(fl_status st)
+{
+    switch (st) {
+    case FL_ERR_NOMEM: return "out of memory";
+    case FL_ERR_FORMAT: return "the text cannot be read";
+    case FL_ERR_USAGE: return "bad arguments";
+    case FL_ERR_IO: return "input/output error";
+    default: return "failed";
+    }
+}
+
+/* Runs every layer on the article as `factline attrib --polnear` sees it
+ * (and the cue detector m when not NULL); on failure names the article and
+ * the step in err. */
+static int analyse(const trainer *tr, fl_doc *doc, const pn_article *a, const fl_attrib_model *m, char *err,
+                   size_t err_size)
+{
+    fl_status st = fl_doc_analyze_text(doc, a->text, a->text_len);
+    const char *step = "analysing the text";
+    if (st == FL_OK) {
+        st = fl_extract(tr->ex, doc);
+        step = "extracting";
+    }
+    if (st == FL_OK && m) {
+        st = pn_apply_detector(doc, m);
+        step = "applying the held-out cue model";
+    }
+    if (st != FL_OK)
+        snprintf(err, err_size, "article %s: %s: %s", a->filename, step, status_text(st));
+    return st == FL_OK;
+}
+
+/* Reads the article's first annotation set into gold; on failure (only out
+ * of memory: lines that do not parse are skipped) names the article. */
+static int read_gold(const pn_article *a, pn_rels *gold, char *err, size_t err_size)
+{
+    if (pn_parse_ann(a->ann[0], gold))
+        return 1;
+    snprintf(err, err_size, "article %s: reading its annotations: out of memory", a->filename);
+    return 0;
+}
+
 static int visit_article(trainer *tr, fl_doc *doc, const pn_article *a, pn_rels *gold, uint8_t **label,
                          size_t *label_cap, int pass, char *err, size_t err_size)
 {
-    /* as `factline attrib --polnear` sees the text: every layer, then the rules */
-    if (fl_doc_analyze_text(doc, a->text, a->text_len) != FL_OK || fl_extract(tr->ex, doc) != FL_OK) {
-        snprintf(err, err_size, "%s: cannot analyse the text (out of memory)", a->filename);
+    if (!analyse(tr, doc, a, NULL, err, err_size))
         return 0;
-    }
     qctx c = fl_quote_context(doc);
-    if (!pn_parse_ann(a->ann[0], gold))
+    if (!read_gold(a, gold, err, err_size))
         return 0;
     if (c.ntok + 1 > *label_cap) {
         uint8_t *p = realloc(*label, c.ntok + 1);
@@ -237,8 +278,8 @@ static int visit_article(trainer *tr, fl_doc *doc, const pn_article *a, pn_rels 
             uint32_t i = map_get(&tr->words, fl_attrib_word_hash(c.text + c.tok[t].start, c.tok[t].end - c.tok[t].start), 1);
             if (i == UINT32_MAX)
                 return 0;
-            if (2 * (size_t)i + 1 >= tr->counts_cap) {
-                size_t cap = tr->counts_cap ? tr->counts_cap * 2 : 8192;
+            if (tr->stride * ((size_t)i + 1) > tr->counts_cap) {
+                size_t cap = tr->counts_cap ? tr->counts_cap * 2 : 8192 * tr->stride;
                 uint32_t *p = realloc(tr->counts, cap * sizeof *p);
                 if (!p)
                     return 0;
@@ -246,8 +287,14 @@ static int visit_article(trainer *tr, fl_doc *doc, const pn_article *a, pn_rels 
                 tr->counts = p;
                 tr->counts_cap = cap;
             }
-            tr->counts[2 * i] += (*label)[t];
-            tr->counts[2 * i + 1]++;
+            uint32_t *n = tr->counts + tr->stride * i;
+            n[0] += (*label)[t];
+            n[1]++;
+            if (tr->stride > 2) {
+                uint32_t *nf = n + 2 + 2 * (tr->article % (uint32_t)tr->o->folds);
+                nf[0] += (*label)[t];
+                nf[1]++;
+            }
             continue;
         }
         if ((*label)[t])
@@ -268,16 +315,17 @@ static int visit_relations(trainer *tr, fl_doc *doc, const pn_article *a, pn_rel
                            char *err, size_t err_size)
 {
     const fl_attrib_model *m = tr->fold_models[tr->article % (uint32_t)tr->o->folds];
-    if (fl_doc_analyze_text(doc, a->text, a->text_len) != FL_OK || fl_extract(tr->ex, doc) != FL_OK ||
-        pn_apply_detector(doc, m) != FL_OK) {
-        snprintf(err, err_size, "%s: cannot analyse the text (out of memory)", a->filename);
+    if (!analyse(tr, doc, a, m, err, err_size))
+        return 0;
+    qctx c = fl_quote_context(doc);
+    if (!read_gold(a, gold, err, err_size))
+        return 0;
+    if (!pn_system_relations(doc, sys)) {
+        snprintf(err, err_size, "article %s: listing the system's relations: out of memory", a->filename);
         return 0;
     }
-    qctx c = fl_quote_context(doc);
-    if (!pn_parse_ann(a->ann[0], gold) || !pn_system_relations(doc, sys))
-        return 0;
     if (sys->n != c.L->attrib_count) {
-        snprintf(err, err_size, "%s: %zu relations for %zu attributions (a vetoed one while collecting)",
+        snprintf(err, err_size, "article %s: %zu relations for %zu attributions (a vetoed one while collecting)",
                  a->filename, sys->n, c.L->attrib_count);
         return 0;
     }
@@ -328,8 +376,13 @@ static int read_pass(trainer *tr, int pass, char *err, size_t err_size)
         int done = pass == 3 ? visit_relations(tr, doc, &a, &gold, &sys, err, err_size)
                              : visit_article(tr, doc, &a, &gold, &label, &label_cap, pass, err, err_size);
         if (!done) {
-            if (!*err)
-                snprintf(err, err_size, "%s:%zu: out of memory", tr->o->train_path, lineno);
+            if (*err) { /* the line too: "FILE:LINE: article NAME: ..." */
+                char why_article[512];
+                snprintf(why_article, sizeof why_article, "%s", err);
+                snprintf(err, err_size, "%s:%zu: %s", tr->o->train_path, lineno, why_article);
+            } else {
+                snprintf(err, err_size, "%s:%zu: article %s: out of memory", tr->o->train_path, lineno, a.filename);
+            }
             ok = 0;
         }
         tr->article++;
@@ -350,10 +403,17 @@ static int read_pass(trainer *tr, int pass, char *err, size_t err_size)
 /* Is the word with index i in tr->words a candidate? Part of a gold cue at
  * least min_count times and in at least min_rate of its occurrences: the
  * words that are rarely cues ("the", "of", "in") cost a scoring each time
- * they occur for little recall. */
-static int is_candidate(const trainer *tr, uint32_t i)
+ * they occur for little recall. Counted without the articles of skip_fold
+ * (when >= 0), so that a fold model's candidates owe nothing to the
+ * articles it proposes relations for. */
+static int is_candidate(const trainer *tr, uint32_t i, int skip_fold)
 {
-    uint32_t cue = tr->counts[2 * i], all = tr->counts[2 * i + 1];
+    const uint32_t *n = tr->counts + tr->stride * i;
+    uint32_t cue = n[0], all = n[1];
+    if (skip_fold >= 0) {
+        cue -= n[2 + 2 * skip_fold];
+        all -= n[3 + 2 * skip_fold];
+    }
     return cue >= (uint32_t)tr->o->min_count && (double)cue >= tr->o->min_rate * (double)all;
 }
 
@@ -438,24 +498,28 @@ done:
 }
 
 /* The candidate set: the words is_candidate accepts. */
-static uint64_t *candidates(const trainer *tr, size_t *nc)
+static uint64_t *candidates(const trainer *tr, int skip_fold, size_t *nc)
 {
     uint64_t *cands = malloc((tr->words.count + 1) * sizeof *cands);
     *nc = 0;
     for (size_t i = 0; cands && tr->words.keys && i <= tr->words.mask; i++)
-        if (tr->words.keys[i] && is_candidate(tr, tr->words.idx[i]))
+        if (tr->words.keys[i] && is_candidate(tr, tr->words.idx[i], skip_fold))
             cands[(*nc)++] = tr->words.keys[i];
     return cands;
 }
 
 /* The token detector learned without one fold of the articles, proposing
- * with the margin and vetoing nothing: the relations pass 3 labels. */
+ * with the margin and vetoing nothing: the relations pass 3 labels. Its
+ * candidates are counted without the fold too; its examples are those of
+ * the other folds' tokens that are candidates of the whole set (pass 2
+ * keeps no others), so a word that is a candidate only without the fold
+ * is scored by its context features alone. */
 static fl_attrib_model *fold_model(const trainer *tr, int fold)
 {
     size_t kept = 0, nc = 0;
     uint64_t *keys = malloc((tr->tok.feats.count + 1) * sizeof *keys);
     float *avg = malloc((tr->tok.feats.count + 1) * sizeof *avg);
-    uint64_t *cands = candidates(tr, &nc);
+    uint64_t *cands = candidates(tr, fold, &nc);
     fl_attrib_model *m = NULL;
     if (keys && avg && cands && learn(tr, &tr->tok, tr->o->epochs, fold, keys, avg, &kept, "cue"))
         m = fl_attrib_model_build(keys, avg, kept, cands, nc);
@@ -507,9 +571,10 @@ fl_attrib_model *fl_attrib_train(const fl_attrib_train_options *opts, char *err,
         snprintf(err, err_size, "%s", why ? why : "cannot load the extraction models");
         return NULL;
     }
+    tr.stride = 2 * (1 + (size_t)(o.folds > 0 ? o.folds : 0));
     if (!read_pass(&tr, 1, err, err_size))
         goto done;
-    cands = candidates(&tr, &nc);
+    cands = candidates(&tr, -1, &nc);
     tr.cand = cands ? fl_attrib_model_build(NULL, NULL, 0, cands, nc) : NULL;
     if (!tr.cand || !read_pass(&tr, 2, err, err_size) || !exset_close(&tr.tok))
         goto done;
