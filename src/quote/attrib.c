@@ -230,7 +230,8 @@ static int day_number(const qctx *c, uint32_t i)
  * phrase of its own ("said Monday's vote", "said years of neglect"); a
  * capitalised unit ("Chris Day") or a month ("Johnson said May was") is a
  * time only after a lower-case time word ("last", "on", "in") or before a
- * day number ("May 5"). [lo, hi) bounds the sentence. */
+ * day number ("May 5"), or after a day number after such a word ("on 14
+ * October"; not "the 21 October protest"). [lo, hi) bounds the sentence. */
 int fl_attrib_time_filler(const qctx *c, uint32_t i, uint32_t lo, uint32_t hi)
 {
     const fl_token *t = &c->tok[i];
@@ -247,6 +248,8 @@ int fl_attrib_time_filler(const qctx *c, uint32_t i, uint32_t lo, uint32_t hi)
         return 0;
     if (month && i + 1 < hi && day_number(c, i + 1))
         return tok_cap(c, i);
+    if (month && i > lo + 1 && day_number(c, i - 1)) /* "on 14 October"; not "the 21 October protest" */
+        return tok_cap(c, i) && time_modifier(c, i - 2) && !tok_cap(c, i - 2);
     if (e->flags & FL_LXF_ABBR)
         return 0;
     if (e->cls == FL_LX_WEEKDAY || (!month && !tok_cap(c, i)))
@@ -264,7 +267,7 @@ uint32_t fl_attrib_skip_time_left(const qctx *c, uint32_t sb, uint32_t k)
         uint32_t p = j - 1;
         if (fl_attrib_time_filler(c, p, sb, k))
             time = 1;
-        else if (!time_modifier(c, p))
+        else if (!time_modifier(c, p) && !(day_number(c, p) && p + 1 < k && fl_attrib_time_filler(c, p + 1, sb, k)))
             break;
         j = p;
     }
@@ -273,13 +276,13 @@ uint32_t fl_attrib_skip_time_left(const qctx *c, uint32_t sb, uint32_t k)
 
 uint32_t fl_attrib_skip_time_right(const qctx *c, uint32_t k, uint32_t se)
 {
-    uint32_t j = k, end = k;
+    uint32_t j = k, end = k, lo = k > 0 ? k - 1 : 0;
     while (j < se) {
-        if (fl_attrib_time_filler(c, j, k > 0 ? k - 1 : 0, se)) {
+        if (fl_attrib_time_filler(c, j, lo, se)) {
             end = j + 1;
             if (day_number(c, end) && end < se) /* "on May 5" */
                 end++, j++;
-        } else if (!time_modifier(c, j))
+        } else if (!time_modifier(c, j) && !(day_number(c, j) && j + 1 < se && fl_attrib_time_filler(c, j + 1, lo, se)))
             break;
         j++;
     }

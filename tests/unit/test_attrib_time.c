@@ -53,6 +53,7 @@ int main(void)
     /* time phrases skipped between the source and the cue */
     check_one("Beck last week said the plan was dead.", "Beck", "said", "the plan was dead");
     check_one("Trump on Thursday said the plan was dead.", "Trump", "said", "the plan was dead");
+    check_one("Smith on 14 October said the plan was dead.", "Smith", "said", "the plan was dead");
     /* a surname that is a time word stays in the name */
     check_one("Chris Day said the club would appeal.", "Chris Day", "said", "the club would appeal");
     check_one("Julie Day told reporters the club would appeal.", "Julie Day", "told", "the club would appeal");
@@ -62,6 +63,7 @@ int main(void)
     check_one("The mayor said late Monday the plan was dead.", "The mayor", "said", "the plan was dead");
     check_one("The mayor said on May 5 the plan was dead.", "The mayor", "said", "the plan was dead");
     check_one("The mayor said March 3 the plan was dead.", "The mayor", "said", "the plan was dead");
+    check_one("The mayor said on 14 October the plan was dead.", "The mayor", "said", "the plan was dead");
     /* ... but not a time word that begins the content's own subject */
     check_one("The minister said Monday's vote was rigged.", "The minister", "said", "Monday's vote was rigged");
     check_one("Police said last year's riots were planned.", "Police", "said", "last year's riots were planned");
@@ -70,6 +72,12 @@ int main(void)
     check_one("He told reporters weeks of delays had cost millions.", "He", "told", "weeks of delays had cost millions");
     check_one("Johnson said May was wrong to call the election.", "Johnson", "said", "May was wrong to call the election");
     check_one("Smith said Monday would be a holiday.", "Smith", "said", "Monday would be a holiday");
+
+    /* a date after a day number is no filler without "on" before it: no source "the 21" */
+    run("A Facebook post from 14 October shows damage to a room.");
+    CHECK_INT(fl_doc_attribution_count(doc), 0);
+    run("They met during the 21 October protest in London.");
+    CHECK_INT(fl_doc_attribution_count(doc), 0);
 
     /* "according to X" after the content, without a comma: X must be a source */
     check_one("Clinton leads 46 percent to 39 percent according to a CBS poll.", "a CBS poll", "according to",
