@@ -353,9 +353,23 @@ static long long link_person(fl_store *s, const local_entity *ents, size_t n, co
     long long id = local_lookup(ents, n, name);
     if (id || !name)
         return id;
-    if (!fl_canon_key("PER", name, strlen(name), &s->key))
+    /* A name found before is remembered (not one found missing: the entity
+     * may come later); a merge forgets it (fl_store_forget). */
+    char memo_key[256];
+    size_t len = strlen(name);
+    int remember = len + 4 <= sizeof memo_key;
+    if (remember) {
+        memcpy(memo_key, "PER\x1e", 4);
+        memcpy(memo_key + 4, name, len);
+        const fl_memo_entry *known = fl_memo_get(&s->names, memo_key, len + 4);
+        if (known)
+            return known->id;
+    }
+    if (!fl_canon_key("PER", name, len, &s->key))
         return 0;
     id = fl_store_lookup_id(s, "SELECT id FROM entities WHERE type='PER' AND key=?", s->key.data, NULL);
+    if (id > 0 && remember)
+        fl_memo_put(&s->names, memo_key, len + 4, id, NULL, 0);
     return id > 0 ? id : 0;
 }
 

@@ -74,6 +74,9 @@ long long fl_store_lookup_id(fl_store *s, const char *sql, const char *a, const 
 int fl_store_org_canonical(fl_store *s, const char *key, fl_buffer *out);
 long long fl_store_resolve_entity(fl_store *s, const char *type, const char *name);
 
+/* 1 if every word of the key `small` is a word of the key `big` (store_resolve.c). */
+int fl_store_words_subset(const char *small, const char *big);
+
 /* Registers the SQL functions the schema and questions call (store_sql.c). */
 void fl_store_register_functions(fl_store *s);
 

@@ -237,6 +237,14 @@ static void spans_final(sqlite3_context *ctx)
     free(l->v);
 }
 
+/* fl_words_subset(small, big): 1 if every word of key small is in key big. */
+static void sql_words_subset(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *small = (const char *)sqlite3_value_text(argv[0]), *big = (const char *)sqlite3_value_text(argv[1]);
+    sqlite3_result_int(ctx, small && big && fl_store_words_subset(small, big));
+}
+
 /* ---- schema 5 ----------------------------------------------------------- */
 
 /* Labels kept as small integers, by kind (FL_LABEL_...): code i + 1 is
@@ -467,6 +475,8 @@ void fl_store_register_functions(fl_store *s)
     sqlite3_create_function(s->db, "fl_pack_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, s, sql_pack_text, NULL, NULL);
     sqlite3_create_function(s->db, "fl_spans", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL, spans_step,
                             spans_final);
+    sqlite3_create_function(s->db, "fl_words_subset", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_words_subset,
+                            NULL, NULL);
     static const struct {
         const char *name;
         int args;
