@@ -418,8 +418,20 @@ static void sql_ids_json(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     fl_buffer_init(&b);
     fl_buffer_append_char(&b, '[');
     long long id = 0;
-    while (p && fl_unpack_id(&p, end, &id))
-        fl_buffer_printf(&b, b.len > 1 ? ",%lld" : "%lld", id);
+    while (p && fl_unpack_id(&p, end, &id)) {
+        /* Digits by hand: printf per id was a sixth of the entity question. */
+        char digits[24];
+        size_t n = 0;
+        unsigned long long u = id < 0 ? 0ULL - (unsigned long long)id : (unsigned long long)id;
+        do
+            digits[sizeof digits - 1 - n++] = (char)('0' + u % 10);
+        while ((u /= 10) != 0);
+        if (id < 0)
+            digits[sizeof digits - 1 - n++] = '-';
+        if (b.len > 1)
+            fl_buffer_append_char(&b, ',');
+        fl_buffer_append(&b, digits + sizeof digits - n, n);
+    }
     fl_buffer_append_char(&b, ']');
     if (b.failed)
         sqlite3_result_error_nomem(ctx);
