@@ -30,7 +30,7 @@
 /* Migration N brings a database from version N-1 to N, in one transaction:
  * its SQL is one or more strings run in order (ISO C bounds a literal's
  * length). Never edit one that has shipped: add a new one. */
-static const char *const migrations[][2] = {
+static const char *const migrations[][3] = {
     /* 1: articles, full-text index, entities, facts */
     {"CREATE TABLE articles("
     "  id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, ext_id TEXT, date TEXT NOT NULL,"
@@ -186,7 +186,8 @@ static const char *const migrations[][2] = {
      * and a figure's text) stored as NULL and read back with fl_span_text
      * (a missing text with a span is an empty BLOB); an attribution's source
      * type and a time's type as small integers (fl_label), in columns
-     * without affinity so any other text stays as it was */
+     * without affinity so any other text stays as it was; and the headline
+     * kept only when it is not the text's first line */
     {"CREATE TABLE article_entities(article_id INTEGER PRIMARY KEY, ids BLOB NOT NULL);"
     "INSERT INTO article_entities SELECT article_id, fl_pack_ids(entity_id) FROM mentions GROUP BY article_id"
     "  ORDER BY article_id;"
@@ -212,7 +213,19 @@ static const char *const migrations[][2] = {
     "DROP TABLE times;"
     "ALTER TABLE times_v5 RENAME TO times;"
     "UPDATE figures SET text = fl_span_store(text, (SELECT a.text FROM articles a WHERE a.id = figures.article_id),"
-    "  start, end);"},
+    "  start, end);",
+    /* the headline kept only when it is not the text's first line (it is
+     * the text up to its first blank line: `factline extract` builds the
+     * text as headline, blank line, body); `headline` reads it back */
+    "CREATE TABLE articles_v5(id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, ext_id TEXT, date TEXT NOT NULL,"
+    "  head TEXT, source TEXT, url TEXT, body BLOB NOT NULL,"
+    "  headline TEXT GENERATED ALWAYS AS (fl_headline(head, body)) VIRTUAL,"
+    "  text TEXT GENERATED ALWAYS AS (fl_text(body)) VIRTUAL);"
+    "INSERT INTO articles_v5(id, hash, ext_id, date, head, source, url, body)"
+    "  SELECT id, hash, ext_id, date, fl_head_store(headline, text), source, url, body FROM articles ORDER BY id;"
+    "DROP TABLE articles;"
+    "ALTER TABLE articles_v5 RENAME TO articles;"
+    "CREATE INDEX articles_date ON articles(date);"},
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

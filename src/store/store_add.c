@@ -693,8 +693,11 @@ fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added)
             s->data_version = version;
         }
     }
+    /* Schema 5 keeps the headline only when it is not the text's first line. */
+    int v5 = fl_store_schema_at_least(s, 5);
     sqlite3_stmt *st = fl_store_prepare(
-        s, "INSERT OR IGNORE INTO articles(hash, ext_id, date, headline, source, url, body) VALUES(?, ?, ?, ?, ?, ?, ?)");
+        s, v5 ? "INSERT OR IGNORE INTO articles(hash, ext_id, date, head, source, url, body) VALUES(?, ?, ?, ?, ?, ?, ?)"
+              : "INSERT OR IGNORE INTO articles(hash, ext_id, date, headline, source, url, body) VALUES(?, ?, ?, ?, ?, ?, ?)");
     if (!st) {
         return db_failed(s);
     }
@@ -702,7 +705,11 @@ fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added)
     const char *ext = jstr(o, "id");
     bind_text_or_null(st, 2, ext && strcmp(ext, hash) ? ext : NULL);
     sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, headline, -1, SQLITE_STATIC);
+    size_t headline_len = strlen(headline);
+    if (v5 && fl_store_headline_derivable(headline, headline_len, text, text_len))
+        sqlite3_bind_null(st, 4);
+    else
+        sqlite3_bind_text(st, 4, headline, (int)headline_len, SQLITE_STATIC);
     bind_text_or_null(st, 5, jstr(o, "source"));
     bind_text_or_null(st, 6, jstr(o, "url"));
     int packed = fl_pack_text(&s->packer, text, text_len, &s->packed);

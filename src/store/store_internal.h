@@ -77,6 +77,10 @@ long long fl_store_resolve_entity(fl_store *s, const char *type, const char *nam
 /* 1 if every word of the key `small` is a word of the key `big` (store_resolve.c). */
 int fl_store_words_subset(const char *small, const char *big);
 
+/* Schema 5 keeps no headline that is its text's first line: 1 if the
+ * headline has no newline and the text is it, or it and a blank line (store_sql.c). */
+int fl_store_headline_derivable(const char *headline, size_t headline_len, const char *text, size_t text_len);
+
 /* Registers the SQL functions the schema and questions call (store_sql.c). */
 void fl_store_register_functions(fl_store *s);
 

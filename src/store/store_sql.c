@@ -119,11 +119,34 @@ static void sql_cumulative(sqlite3_context *ctx, int argc, sqlite3_value **argv)
  * page of answers asks for one article's text for several columns (schema 5
  * cuts stored texts from it), and comparing a body costs far less than
  * inflating it. */
+/* The text of a stored body into *text, *len: a TEXT body as it is, a BLOB
+ * inflated (kept: see above). 1, 0 for a damaged body, -1 out of memory. */
+static int body_text(fl_store *w, sqlite3_value *v, const char **text, size_t *len)
+{
+    if (sqlite3_value_type(v) != SQLITE_BLOB) {
+        *text = (const char *)sqlite3_value_text(v);
+        *len = (size_t)sqlite3_value_bytes(v);
+        return *text ? 1 : -1;
+    }
+    const void *body = sqlite3_value_blob(v);
+    size_t n = (size_t)sqlite3_value_bytes(v);
+    if (!(w->text_body.len == n && n && w->text_inflated.data && memcmp(w->text_body.data, body, n) == 0)) {
+        fl_buffer_clear(&w->text_body);
+        if (!fl_unpack_text(body, n, &w->text_inflated))
+            return w->text_inflated.failed ? -1 : 0;
+        if (!fl_buffer_append(&w->text_body, body, n))
+            fl_buffer_clear(&w->text_body);
+    }
+    *text = w->text_inflated.data;
+    *len = w->text_inflated.len;
+    return 1;
+}
+
 static void sql_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
-    const fl_store *s = sqlite3_user_data(ctx);
-    if (s->adding_article) {
+    fl_store *w = sqlite3_user_data(ctx);
+    if (w->adding_article) {
         /* SQLite computes virtual columns while inserting a row; nothing
          * checks or indexes this one, so the insert skips inflating. */
         sqlite3_result_null(ctx);
@@ -133,23 +156,69 @@ static void sql_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_value(ctx, argv[0]);
         return;
     }
+    const char *text;
+    size_t len;
+    int got = body_text(w, argv[0], &text, &len);
+    if (got > 0)
+        sqlite3_result_text(ctx, text, (int)len, SQLITE_TRANSIENT);
+    else if (got < 0)
+        sqlite3_result_error_nomem(ctx);
+    else
+        sqlite3_result_error(ctx, "fl_text: a damaged article body", -1);
+}
+
+int fl_store_headline_derivable(const char *headline, size_t headline_len, const char *text, size_t text_len)
+{
+    return headline_len <= text_len && !memchr(headline, '\n', headline_len) &&
+           memcmp(text, headline, headline_len) == 0 &&
+           (headline_len == text_len ||
+            (text_len - headline_len >= 2 && text[headline_len] == '\n' && text[headline_len + 1] == '\n'));
+}
+
+/* fl_head_store(headline, text): what schema 5 stores for a headline: NULL
+ * when it is the text's first line (fl_store_headline_derivable), else it. */
+static void sql_head_store(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *h = (const char *)sqlite3_value_text(argv[0]), *t = (const char *)sqlite3_value_text(argv[1]);
+    if (h && t &&
+        fl_store_headline_derivable(h, (size_t)sqlite3_value_bytes(argv[0]), t, (size_t)sqlite3_value_bytes(argv[1])))
+        sqlite3_result_null(ctx);
+    else
+        sqlite3_result_value(ctx, argv[0]);
+}
+
+/* fl_headline(head, body): an article's headline: the stored one, else the
+ * text up to its first blank line (the whole text when it has none). */
+static void sql_headline(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
     fl_store *w = sqlite3_user_data(ctx);
-    const void *body = sqlite3_value_blob(argv[0]);
-    size_t len = (size_t)sqlite3_value_bytes(argv[0]);
-    if (w->text_body.len == len && len && w->text_inflated.data && memcmp(w->text_body.data, body, len) == 0) {
-        sqlite3_result_text(ctx, w->text_inflated.data, (int)w->text_inflated.len, SQLITE_TRANSIENT);
+    if (sqlite3_value_type(argv[0]) != SQLITE_NULL) {
+        sqlite3_result_value(ctx, argv[0]);
         return;
     }
-    fl_buffer_clear(&w->text_body);
-    if (fl_unpack_text(body, len, &w->text_inflated)) {
-        sqlite3_result_text(ctx, w->text_inflated.data, (int)w->text_inflated.len, SQLITE_TRANSIENT);
-        if (!fl_buffer_append(&w->text_body, body, len))
-            fl_buffer_clear(&w->text_body);
-    } else if (w->text_inflated.failed) {
-        sqlite3_result_error_nomem(ctx);
-    } else {
-        sqlite3_result_error(ctx, "fl_text: a damaged article body", -1);
+    if (w->adding_article || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx); /* as fl_text while inserting */
+        return;
     }
+    const char *text;
+    size_t len;
+    int got = body_text(w, argv[1], &text, &len);
+    if (got < 0) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    if (!got) {
+        sqlite3_result_error(ctx, "fl_headline: a damaged article body", -1);
+        return;
+    }
+    size_t n = 0;
+    while (n + 1 < len && !(text[n] == '\n' && text[n + 1] == '\n'))
+        n++;
+    if (n + 1 >= len)
+        n = len;
+    sqlite3_result_text(ctx, text, (int)n, SQLITE_TRANSIENT);
 }
 
 /* fl_pack_text(text): the body to store for a text. */
@@ -484,6 +553,8 @@ void fl_store_register_functions(fl_store *s)
                             NULL);
     sqlite3_create_function(s->db, "fl_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, s, sql_text,
                             NULL, NULL);
+    sqlite3_create_function(s->db, "fl_headline", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, s,
+                            sql_headline, NULL, NULL);
     sqlite3_create_function(s->db, "fl_pack_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, s, sql_pack_text, NULL, NULL);
     sqlite3_create_function(s->db, "fl_spans", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL, spans_step,
                             spans_final);
@@ -493,7 +564,7 @@ void fl_store_register_functions(fl_store *s)
         const char *name;
         int args;
         void (*fn)(sqlite3_context *, int, sqlite3_value **);
-    } v5[] = {{"fl_label_code", 2, sql_label_code}, {"fl_label", 2, sql_label},     {"fl_span_store", 4, sql_span_store},
+    } v5[] = {{"fl_head_store", 2, sql_head_store}, {"fl_label_code", 2, sql_label_code}, {"fl_label", 2, sql_label},     {"fl_span_store", 4, sql_span_store},
               {"fl_span_text", 4, sql_span_text},   {"fl_ids_json", 1, sql_ids_json}, {"fl_ids_replace", 3, sql_ids_replace}};
     for (size_t i = 0; i < sizeof v5 / sizeof v5[0]; i++)
         sqlite3_create_function(s->db, v5[i].name, v5[i].args, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, v5[i].fn,

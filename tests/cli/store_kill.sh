@@ -56,6 +56,9 @@ c = sqlite3.connect(sys.argv[1])
 # Schema 4 stores article text as a zlib stream (BLOB) or as itself (TEXT);
 # another program reads it with its own fl_text (docs/store.md).
 c.create_function("fl_text", 1, lambda b: zlib.decompress(b).decode() if isinstance(b, bytes) else b, deterministic=True)
+# Schema 5 keeps a headline only when it is not the text's first line.
+c.create_function("fl_headline", 2, lambda h, b: h if h is not None else
+                  (zlib.decompress(b).decode() if isinstance(b, bytes) else b).split("\n\n", 1)[0], deterministic=True)
 n = c.execute("select count(*) from articles").fetchone()[0]
 d = c.execute("select count(distinct hash) from articles").fetchone()[0]
 ok = c.execute("pragma integrity_check").fetchone()[0]

@@ -159,6 +159,53 @@ static void check_v5_storage(fl_store *s)
                        " mentions WHERE article_id = 1 ORDER BY entity_id)) FROM article_entities WHERE article_id = 1"),
               "1");
     CHECK_STR(value(s, "SELECT count(*) FROM sqlite_schema WHERE name = 'mentions_article'"), "0");
+    /* Every headline is its text's first line: none kept, each read back. */
+    CHECK_STR(value(s, "SELECT count(*) FROM articles WHERE head IS NULL"), "3");
+    CHECK_STR(value(s, "SELECT group_concat(headline, '|') FROM (SELECT headline FROM articles ORDER BY id)"),
+              "Blinken visits|Talks|Count");
+}
+
+/* A headline is kept when the text does not begin with it and a blank line. */
+static void test_headlines(const char *path)
+{
+    CHECK(fl_store_headline_derivable("Talks", 5, "Talks\n\nBody", 11));
+    CHECK(fl_store_headline_derivable("Talks", 5, "Talks", 5));
+    CHECK(!fl_store_headline_derivable("Talks", 5, "Talks\nBody", 10));
+    CHECK(!fl_store_headline_derivable("Talk", 4, "Talks\n\nBody", 11));
+    CHECK(!fl_store_headline_derivable("A\n", 2, "A\n\n\nB", 5)); /* the first blank line would cut it short */
+    CHECK(!fl_store_headline_derivable("Longer than", 11, "Long", 4));
+    remove_db(path);
+    char *err = NULL;
+    fl_store *s = fl_store_open(path, 0, &err);
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    static const char *const articles[] = {
+        "{\"date\":\"2023-11-06\",\"headline\":\"Another title\",\"text\":\"Body first\\n\\nmore\"}",
+        "{\"date\":\"2023-11-06\",\"headline\":\"Line\\nbreak\",\"text\":\"Line\\nbreak\\n\\nmore\"}",
+        "{\"date\":\"2023-11-06\",\"headline\":\"Whole\",\"text\":\"Whole\"}",
+        "{\"date\":\"2023-11-06\",\"headline\":\"Short\",\"text\":\"Short\\n\\n" \
+        "a body long enough to be compressed, a body long enough to be compressed, a body long enough\"}",
+    };
+    int added;
+    for (size_t i = 0; i < sizeof articles / sizeof articles[0]; i++)
+        CHECK_INT(fl_store_add(s, articles[i], strlen(articles[i]), &added), FL_OK);
+    CHECK_INT(fl_store_commit(s), FL_OK);
+    CHECK_STR(value(s, "SELECT group_concat(quote(head), '|') FROM (SELECT head FROM articles ORDER BY id)"),
+              "'Another title'|'Line\nbreak'|NULL|NULL");
+    CHECK_STR(value(s, "SELECT group_concat(headline, '|') FROM (SELECT headline FROM articles ORDER BY id)"),
+              "Another title|Line\nbreak|Whole|Short");
+    CHECK_STR(value(s, "SELECT typeof(body) FROM articles WHERE id = 4"), "blob");
+    fl_query q;
+    memset(&q, 0, sizeof q);
+    q.kind = FL_QUERY_SEARCH;
+    q.text = "compressed";
+    fl_result *r = fl_store_query(s, &q);
+    CHECK_STR(cell(r, 0, 0, "headline"), "Short");
+    fl_result_free(r);
+    CHECK_STR(value(s, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'headline:another'"), "1");
+    fl_store_close(s);
+    remove_db(path);
 }
 
 static void test_migration_from_v4(const char *path)
@@ -291,6 +338,7 @@ int main(void)
     close(fd);
     test_ids();
     test_migration_from_v4(file);
+    test_headlines(file);
     /* Schema 5 changes storage, not answers: PostgreSQL, numbered by
      * answers, stays at 4. */
     CHECK_INT(fl_store_schema_version(), 5);
