@@ -30,7 +30,7 @@
 /* Migration N brings a database from version N-1 to N, in one transaction:
  * its SQL is one or more strings run in order (ISO C bounds a literal's
  * length). Never edit one that has shipped: add a new one. */
-static const char *const migrations[][3] = {
+static const char *const migrations[][4] = {
     /* 1: articles, full-text index, entities, facts */
     {"CREATE TABLE articles("
     "  id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, ext_id TEXT, date TEXT NOT NULL,"
@@ -186,8 +186,9 @@ static const char *const migrations[][3] = {
      * and a figure's text) stored as NULL and read back with fl_span_text
      * (a missing text with a span is an empty BLOB); an attribution's source
      * type and a time's type as small integers (fl_label), in columns
-     * without affinity so any other text stays as it was; and the headline
-     * kept only when it is not the text's first line */
+     * without affinity so any other text stays as it was; the headline
+     * kept only when it is not the text's first line, a quote's text only
+     * when it is not its span */
     {"CREATE TABLE article_entities(article_id INTEGER PRIMARY KEY, ids BLOB NOT NULL);"
     "INSERT INTO article_entities SELECT article_id, fl_pack_ids(entity_id) FROM mentions GROUP BY article_id"
     "  ORDER BY article_id;"
@@ -225,7 +226,24 @@ static const char *const migrations[][3] = {
     "  SELECT id, hash, ext_id, date, fl_head_store(headline, text), source, url, body FROM articles ORDER BY id;"
     "DROP TABLE articles;"
     "ALTER TABLE articles_v5 RENAME TO articles;"
-    "CREATE INDEX articles_date ON articles(date);"},
+    "CREATE INDEX articles_date ON articles(date);",
+    /* a quote's text kept (`quote`) only when it is not its span's bytes:
+     * `text` reads it back from the article (fl_quote_text), so the quote
+     * index and every reader see it as before */
+    "CREATE TABLE quotes_v5(id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, start INTEGER, end INTEGER,"
+    "  quote TEXT, kind TEXT, speaker TEXT, speaker_entity_id INTEGER, speaker_start INTEGER, speaker_end INTEGER,"
+    "  cue TEXT, date TEXT, speaker_key TEXT,"
+    "  text TEXT GENERATED ALWAYS AS (fl_quote_text(quote, article_id, start, end)) VIRTUAL);"
+    "INSERT INTO quotes_v5(id, article_id, start, end, quote, kind, speaker, speaker_entity_id, speaker_start,"
+    "  speaker_end, cue, date, speaker_key) SELECT q.id, q.article_id, q.start, q.end,"
+    "  fl_span_store(q.text, a.text, q.start, q.end), q.kind, q.speaker, q.speaker_entity_id, q.speaker_start,"
+    "  q.speaker_end, q.cue, q.date, q.speaker_key FROM quotes q LEFT JOIN articles a ON a.id = q.article_id"
+    "  ORDER BY q.id;"
+    "DROP TABLE quotes;"
+    "ALTER TABLE quotes_v5 RENAME TO quotes;"
+    "CREATE INDEX quotes_article ON quotes(article_id);"
+    "CREATE INDEX quotes_speaker_date ON quotes(speaker_entity_id, date);"
+    "CREATE INDEX quotes_speaker_key ON quotes(speaker_key, date) WHERE speaker_key IS NOT NULL;"},
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -275,6 +293,7 @@ static fl_store *fail_open(fl_store *s, char **error)
         *error = strdup(s->error[0] ? s->error : "cannot open the database");
     for (size_t i = 0; i < s->cached; i++)
         sqlite3_finalize(s->cache[i].st);
+    sqlite3_finalize(s->quote_body);
     if (s->db)
         sqlite3_close(s->db);
     fl_buffer_release(&s->key);
@@ -446,6 +465,7 @@ void fl_store_close(fl_store *s)
     fl_store_commit(s);
     for (size_t i = 0; i < s->cached; i++)
         sqlite3_finalize(s->cache[i].st);
+    sqlite3_finalize(s->quote_body);
     sqlite3_close_v2(s->db);
     fl_buffer_release(&s->key);
     fl_buffer_release(&s->key2);

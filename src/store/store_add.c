@@ -401,7 +401,7 @@ static void quote_text(const jd_value *q, const char *text, size_t text_len, fl_
 }
 
 static int add_quotes(fl_store *s, long long article, const char *date, const jd_value *arr, const local_entity *ents,
-                      size_t n, const char *text, size_t text_len)
+                      size_t n, const char *text, size_t text_len, int v5)
 {
     size_t i;
     const jd_value *q;
@@ -414,16 +414,26 @@ static int add_quotes(fl_store *s, long long article, const char *date, const jd
             continue;
         const jd_value *sp = jd_get(q, "speaker");
         const char *speaker = jname(sp);
+        /* Schema 5 keeps the words only when they are not the span's bytes
+         * (quotes.text reads them back from the article). */
         sqlite3_stmt *st = fl_store_prepare(
-            s, "INSERT INTO quotes(article_id, start, end, text, kind, speaker, speaker_entity_id, speaker_start,"
-               " speaker_end, cue, date, speaker_key) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            s, v5 ? "INSERT INTO quotes(article_id, start, end, quote, kind, speaker, speaker_entity_id, speaker_start,"
+                    " speaker_end, cue, date, speaker_key) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  : "INSERT INTO quotes(article_id, start, end, text, kind, speaker, speaker_entity_id, speaker_start,"
+                    " speaker_end, cue, date, speaker_key) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!st) {
             ok = 0;
             break;
         }
         sqlite3_bind_int64(st, 1, article);
+        long long qa = 0, qb = 0;
+        int has = jspan(q, &qa, &qb);
         bind_span(st, 2, q);
-        sqlite3_bind_text(st, 4, words.data, (int)words.len, SQLITE_STATIC);
+        if (v5 && has && qa >= 0 && qa <= qb && (size_t)qb <= text_len && (size_t)(qb - qa) == words.len &&
+            memcmp(text + qa, words.data, words.len) == 0)
+            sqlite3_bind_null(st, 4);
+        else
+            sqlite3_bind_text(st, 4, words.data, (int)words.len, SQLITE_STATIC);
         const char *kind = jstr(q, "kind");
         bind_text_or_null(st, 5, kind ? kind : jstr(q, "type"));
         bind_text_or_null(st, 6, speaker);
@@ -444,7 +454,10 @@ static int add_quotes(fl_store *s, long long article, const char *date, const jd
             cue = jd_get(sp, "cue");
         bind_text_or_null(st, 10, jname(cue));
         sqlite3_bind_text(st, 11, date, -1, SQLITE_STATIC);
-        if (!fl_store_step_done(s, st)) {
+        s->adding_article = 1; /* the row's virtual text is not needed while inserting */
+        int stored = fl_store_step_done(s, st);
+        s->adding_article = 0;
+        if (!stored) {
             ok = 0;
             break;
         }
@@ -741,7 +754,7 @@ fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added)
         ok = fl_store_step_done(s, st);
     }
     ok = ok && add_entities(s, article, date, jd_get(o, "entities"), ents, &n, sizeof ents / sizeof ents[0]);
-    ok = ok && add_quotes(s, article, date, jd_get(o, "quotes"), ents, n, text, text_len);
+    ok = ok && add_quotes(s, article, date, jd_get(o, "quotes"), ents, n, text, text_len, v5);
     const article_text art = {text, text_len, fl_store_schema_at_least(s, 5)};
     ok = ok && add_attributions(s, article, date, jd_get(o, "attributions"), ents, n, &art);
     ok = ok && add_figures(s, article, date, jd_get(o, "figures"), &art);

@@ -32,6 +32,7 @@ struct fl_store {
     /* fl_text's last answer: a page of answers reads one article's text for
      * several columns and rows (schema 5 cuts texts from it). */
     fl_buffer text_body, text_inflated;
+    sqlite3_stmt *quote_body; /* fl_quote_text's own statement: it runs inside other statements */
     /* Bare-surname entities adopted by a full name during the current
      * article (fl_store_resolve_entity), so its mentions follow them. */
 #define FL_STORE_MOVES 16

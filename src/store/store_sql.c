@@ -188,6 +188,47 @@ static void sql_head_store(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_value(ctx, argv[0]);
 }
 
+/* fl_quote_text(quote, article_id, start, end): a quote's words: the
+ * stored ones, else its span's bytes in its article (schema 5 keeps only
+ * the ones that differ: parts joined, or a text given). The article is read
+ * by a statement of its own, as this runs inside whatever statement reads
+ * quotes.text (the quote index's among them). */
+static void sql_quote_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    fl_store *w = sqlite3_user_data(ctx);
+    if (sqlite3_value_type(argv[0]) != SQLITE_NULL) {
+        sqlite3_result_value(ctx, argv[0]);
+        return;
+    }
+    if (w->adding_article || sqlite3_value_type(argv[2]) == SQLITE_NULL || sqlite3_value_type(argv[3]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx); /* as fl_text while inserting */
+        return;
+    }
+    if (!w->quote_body &&
+        sqlite3_prepare_v3(w->db, "SELECT body FROM articles WHERE id = ?", -1, SQLITE_PREPARE_PERSISTENT,
+                           &w->quote_body, NULL) != SQLITE_OK) {
+        sqlite3_result_error(ctx, sqlite3_errmsg(w->db), -1);
+        return;
+    }
+    sqlite3_stmt *st = w->quote_body;
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, sqlite3_value_int64(argv[1]));
+    const char *text = NULL;
+    size_t len = 0;
+    int got = 0;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        got = body_text(w, sqlite3_column_value(st, 0), &text, &len);
+    long long a = sqlite3_value_int64(argv[2]), b = sqlite3_value_int64(argv[3]);
+    if (got < 0)
+        sqlite3_result_error_nomem(ctx);
+    else if (got > 0 && a >= 0 && a <= b && (size_t)b <= len)
+        sqlite3_result_text(ctx, text + a, (int)(b - a), SQLITE_TRANSIENT);
+    else
+        sqlite3_result_null(ctx);
+    sqlite3_reset(st);
+}
+
 /* fl_headline(head, body): an article's headline: the stored one, else the
  * text up to its first blank line (the whole text when it has none). */
 static void sql_headline(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -553,6 +594,8 @@ void fl_store_register_functions(fl_store *s)
                             NULL);
     sqlite3_create_function(s->db, "fl_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, s, sql_text,
                             NULL, NULL);
+    sqlite3_create_function(s->db, "fl_quote_text", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, s,
+                            sql_quote_text, NULL, NULL);
     sqlite3_create_function(s->db, "fl_headline", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, s,
                             sql_headline, NULL, NULL);
     sqlite3_create_function(s->db, "fl_pack_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, s, sql_pack_text, NULL, NULL);

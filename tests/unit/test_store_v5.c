@@ -159,6 +159,8 @@ static void check_v5_storage(fl_store *s)
                        " mentions WHERE article_id = 1 ORDER BY entity_id)) FROM article_entities WHERE article_id = 1"),
               "1");
     CHECK_STR(value(s, "SELECT count(*) FROM sqlite_schema WHERE name = 'mentions_article'"), "0");
+    /* The quote is its span: its words are read back from the article. */
+    CHECK_STR(value(s, "SELECT quote(quote) || '|' || text FROM quotes"), "NULL|\"We are ready,\"");
     /* Every headline is its text's first line: none kept, each read back. */
     CHECK_STR(value(s, "SELECT count(*) FROM articles WHERE head IS NULL"), "3");
     CHECK_STR(value(s, "SELECT group_concat(headline, '|') FROM (SELECT headline FROM articles ORDER BY id)"),
