@@ -255,6 +255,50 @@ static int move_article_entities(fl_store *s, long long from, long long to)
     return ok;
 }
 
+/* The quotes of entity `from` become `to`'s, one row at a time: schema 5's
+ * quotes have a virtual column, and an UPDATE of several of its rows opens a
+ * statement journal, at which FTS5 writes out its pending terms (18 M
+ * instructions an adoption; see move_article_entities). */
+static int move_quotes(fl_store *s, long long from, long long to)
+{
+    sqlite3_stmt *st = fl_store_prepare(s, "SELECT id FROM quotes WHERE speaker_entity_id=?");
+    if (!st)
+        return 0;
+    sqlite3_bind_int64(st, 1, from);
+    long long *ids = NULL;
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            size_t grown = cap ? cap * 2 : 16;
+            long long *v = realloc(ids, grown * sizeof *v);
+            if (!v) {
+                sqlite3_reset(st);
+                free(ids);
+                fl_store_set_error(s, "out of memory");
+                return 0;
+            }
+            ids = v;
+            cap = grown;
+        }
+        ids[n++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_reset(st);
+    int ok = rc == SQLITE_DONE;
+    if (!ok)
+        fl_store_set_error(s, "%s", sqlite3_errmsg(s->db));
+    for (size_t i = 0; ok && i < n; i++) {
+        st = fl_store_prepare(s, "UPDATE quotes SET speaker_entity_id=? WHERE id=?");
+        if (!(ok = st != NULL))
+            break;
+        sqlite3_bind_int64(st, 1, to);
+        sqlite3_bind_int64(st, 2, ids[i]);
+        ok = fl_store_step_done(s, st);
+    }
+    free(ids);
+    return ok;
+}
+
 /* Finds or creates the canonical entity for a name of a type. Returns its id,
  * 0 if the name has no key, -1 on a database error. */
 /* Remembers what a (type, name) resolved to, when that cannot change: an
@@ -346,11 +390,12 @@ long long fl_store_resolve_entity(fl_store *s, const char *type, const char *nam
             static const char *const moves[] = {
                 "UPDATE OR IGNORE mentions SET entity_id=%lld WHERE entity_id=%lld",
                 "UPDATE OR IGNORE entity_aliases SET entity_id=%lld WHERE entity_id=%lld",
-                "UPDATE quotes SET speaker_entity_id=%lld WHERE speaker_entity_id=%lld",
                 "UPDATE attributions SET source_entity_id=%lld WHERE source_entity_id=%lld",
             };
             /* Schema 5's entity lists first, while mentions still say which articles. */
             if (fl_store_schema_at_least(s, 5) && !move_article_entities(s, bare, id))
+                return -1;
+            if (!move_quotes(s, bare, id))
                 return -1;
             for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++) {
                 snprintf(sql, sizeof sql, moves[i], id, bare);
