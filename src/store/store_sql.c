@@ -4,7 +4,8 @@
  * categories (fl_cumulative), and schema 4's encodings (pack.c): fl_text
  * reads an article's stored body, fl_pack_text writes one, and the
  * aggregate fl_spans(start, end) packs a mention list; and schema 5's:
- * texts kept as their spans (fl_span_store, fl_span_text), labels kept as
+ * texts kept as their spans (fl_span_store, fl_span_text; quotes'
+ * fl_quote_text, headlines' fl_head_store and fl_headline), labels kept as
  * codes (fl_label_code, fl_label), an article's entity ids packed
  * (fl_pack_ids, fl_ids_json, fl_ids_replace). Registered on every
  * connection the store opens; a database read by another program needs its

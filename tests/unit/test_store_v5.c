@@ -2,8 +2,9 @@
  * test_store_v5.c — schema 5, the storage-only migration (docs/store.md,
  * "Schema 5"): a database written at schema 4 migrates to 5 and answers
  * every question exactly as one written at 5; both keep the compact forms
- * (texts that are their spans as NULL, labels as codes, org_keys without
- * keys that stand alone, one entity list per article) and the cases that
+ * (texts, quote words and headlines that are their spans or first lines
+ * as NULL, labels as codes, org_keys without keys that stand alone, one
+ * entity list per article) and the cases that
  * must stay explicit (a text that differs from its span, a missing text
  * with a span, a label without a code). Also the packed id lists, and the
  * answer version PostgreSQL is numbered by.
