@@ -187,8 +187,8 @@ static void test_headlines(const char *path)
         "{\"date\":\"2023-11-06\",\"headline\":\"Another title\",\"text\":\"Body first\\n\\nmore\"}",
         "{\"date\":\"2023-11-06\",\"headline\":\"Line\\nbreak\",\"text\":\"Line\\nbreak\\n\\nmore\"}",
         "{\"date\":\"2023-11-06\",\"headline\":\"Whole\",\"text\":\"Whole\"}",
-        "{\"date\":\"2023-11-06\",\"headline\":\"Short\",\"text\":\"Short\\n\\n" \
-        "a body long enough to be compressed, a body long enough to be compressed, a body long enough\"}",
+        ("{\"date\":\"2023-11-06\",\"headline\":\"Short\",\"text\":\"Short\\n\\n"
+         "a body long enough to be compressed, a body long enough to be compressed, a body long enough\"}"),
     };
     int added;
     for (size_t i = 0; i < sizeof articles / sizeof articles[0]; i++)
