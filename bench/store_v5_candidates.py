@@ -1,5 +1,5 @@
 # store_v5_candidates.py DB [CANDIDATE...] — sizes what a schema 5 could save
-# (docs/store.md, "Toward 3x"): for each candidate, a copy of DB (schema 4)
+# (docs/store.md, "Schema 5", which holds A and C-I): for each candidate, a copy of DB (schema 4)
 # with the change applied in SQL, then VACUUM, against a VACUUMed copy as it
 # is ("baseline"); "ALL" applies every candidate to one copy. It also checks
 # which stored texts are exactly their span's bytes in the article (so a

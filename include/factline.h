@@ -881,6 +881,11 @@ fl_store *fl_store_open(const char *path, unsigned flags, char **error);
 /* The schema version this library writes, and the database's. */
 int fl_store_schema_version(void);
 int fl_store_db_version(const fl_store *s);
+/* The answer-semantics version: what the questions answer, which every
+ * backend shares. A storage-only migration (SQLite's schema 5) raises the
+ * schema version but not this one; PostgreSQL databases are numbered by it
+ * (fl_store_db_version of one is its answer version). */
+int fl_store_answer_version(void);
 
 /* Articles per transaction when adding (default 500). */
 void fl_store_set_batch(fl_store *s, unsigned batch);

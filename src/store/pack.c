@@ -159,3 +159,30 @@ int fl_unpack_span(const unsigned char **p, const unsigned char *end, long long 
     *prev = span->start;
     return 1;
 }
+
+static int id_order(const void *a, const void *b)
+{
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return x < y ? -1 : x > y;
+}
+
+void fl_pack_ids(long long *ids, size_t n, fl_buffer *out)
+{
+    qsort(ids, n, sizeof *ids, id_order);
+    long long prev = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && ids[i] == ids[i - 1])
+            continue;
+        put_varint(out, (unsigned long long)wrap_sub(ids[i], prev));
+        prev = ids[i];
+    }
+}
+
+int fl_unpack_id(const unsigned char **p, const unsigned char *end, long long *prev)
+{
+    unsigned long long d;
+    if (*p >= end || !get_varint(p, end, &d))
+        return 0;
+    *prev = wrap_add(*prev, (long long)d);
+    return 1;
+}

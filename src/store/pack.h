@@ -3,7 +3,8 @@
  *   - article text: a zlib stream (RFC 1950, what Python's zlib.decompress
  *     reads) when that is shorter than the text, else the text itself;
  *   - a list of byte spans: sorted by start, each written as two varints,
- *     the zigzag of (start - previous start) and of (end - start).
+ *     the zigzag of (start - previous start) and of (end - start);
+ *   - a list of entity ids (schema 5), below.
  * Not for: anything SQL (store_sql.c wraps these as SQL functions).
  */
 #ifndef FL_STORE_PACK_H
@@ -36,5 +37,15 @@ void fl_pack_spans(const fl_span_pair *spans, size_t n, fl_buffer *out);
 /* Reads the next span from *p (advancing it) after the previous start
  * *prev (0 before the first). Returns 1, or 0 at the end or on damage. */
 int fl_unpack_span(const unsigned char **p, const unsigned char *end, long long *prev, fl_span_pair *span);
+
+/* Schema 5's list of an article's entity ids (article_entities.ids): sorted
+ * and distinct, each the varint of its difference from the previous id (the
+ * first from 0), taken modulo 2^64 like span starts. fl_pack_ids sorts and
+ * drops repeats in place, then appends to out. */
+void fl_pack_ids(long long *ids, size_t n, fl_buffer *out);
+
+/* Reads the next id from *p (advancing it) after *prev (0 before the first).
+ * Returns 1, or 0 at the end or on damage. */
+int fl_unpack_id(const unsigned char **p, const unsigned char *end, long long *prev);
 
 #endif

@@ -444,9 +444,9 @@ fl_store *fl_pg_open(const char *url, unsigned flags, int version, char **error)
         fl_store_set_error(s, "out of memory");
         return fail_open(s, error);
     }
-    if (fl_store_schema_version() != PG_LATEST) {
-        fl_store_set_error(s, "%s: this factline's PostgreSQL schema (version %d) lags its SQLite schema (%d)", where,
-                           PG_LATEST, fl_store_schema_version());
+    if (fl_store_answer_version() != PG_LATEST) {
+        fl_store_set_error(s, "%s: this factline's PostgreSQL schema (version %d) lags its answers' version (%d)", where,
+                           PG_LATEST, fl_store_answer_version());
         return fail_open(s, error);
     }
     if (version < pg_migrations[0].version || version > PG_LATEST) {

@@ -9,7 +9,7 @@
  * makes a killed process lose only the uncommitted batch. FTS5 indexes use
  * external content (the text is stored once). Entities and organisation-like
  * sources are joined across articles by canonical keys (canon.c, rules in
- * docs/store.md). Not for: the questions (store_query.c).
+ * docs/store.md; store_resolve.c). Not for: the questions (store_query.c).
  */
 #include "store/store_internal.h"
 
@@ -30,7 +30,7 @@
 /* Migration N brings a database from version N-1 to N, in one transaction:
  * its SQL is one or more strings run in order (ISO C bounds a literal's
  * length). Never edit one that has shipped: add a new one. */
-static const char *const migrations[][2] = {
+static const char *const migrations[][4] = {
     /* 1: articles, full-text index, entities, facts */
     {"CREATE TABLE articles("
     "  id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, ext_id TEXT, date TEXT NOT NULL,"
@@ -177,12 +177,92 @@ static const char *const migrations[][2] = {
     "  text, type, value FROM times;"
     "DROP TABLE times;"
     "ALTER TABLE times_v4 RENAME TO times;"},
+    /* 5: the same answers in less room (docs/store.md, "Schema 5"): an
+     * article's entities as one packed id list (article_entities, pack.h)
+     * instead of an index of mentions by article; no org_keys row for a key
+     * that is its own canonical key (org_words says so: a lookup finding the
+     * key there as a canonical key stands alone); a text that is exactly its
+     * span's bytes in the article (an attribution's source and cue, a time's
+     * and a figure's text) stored as NULL and read back with fl_span_text
+     * (a missing text with a span is an empty BLOB); an attribution's source
+     * type and a time's type as small integers (fl_label), in columns
+     * without affinity so any other text stays as it was; the headline
+     * kept only when it is not the text's first line, a quote's text only
+     * when it is not its span */
+    {"CREATE TABLE article_entities(article_id INTEGER PRIMARY KEY, ids BLOB NOT NULL);"
+    "INSERT INTO article_entities SELECT article_id, fl_pack_ids(entity_id) FROM mentions GROUP BY article_id"
+    "  ORDER BY article_id;"
+    "DROP INDEX mentions_article;"
+    "DELETE FROM org_keys WHERE key = canonical AND EXISTS (SELECT 1 FROM org_words w"
+    "  WHERE w.word = substr(org_keys.key, 1, instr(org_keys.key || ' ', ' ') - 1) AND w.canonical = org_keys.key);"
+    "CREATE TABLE attributions_v5(article_id INTEGER NOT NULL, n INTEGER NOT NULL, source TEXT,"
+    "  source_entity_id INTEGER, source_type, anonymous INTEGER, source_start INTEGER, source_end INTEGER,"
+    "  cue TEXT, cue_start INTEGER, cue_end INTEGER, content_start INTEGER, content_end INTEGER, date TEXT,"
+    "  PRIMARY KEY(article_id, n)) WITHOUT ROWID;"
+    "INSERT INTO attributions_v5 SELECT t.article_id, t.n, fl_span_store(t.source, a.text, t.source_start, t.source_end),"
+    "  t.source_entity_id, fl_label_code(1, t.source_type), t.anonymous, t.source_start, t.source_end,"
+    "  fl_span_store(t.cue, a.text, t.cue_start, t.cue_end), t.cue_start, t.cue_end, t.content_start, t.content_end,"
+    "  t.date FROM attributions t LEFT JOIN articles a ON a.id = t.article_id ORDER BY t.article_id, t.n;"
+    "DROP TABLE attributions;"
+    "ALTER TABLE attributions_v5 RENAME TO attributions;"
+    "CREATE INDEX attributions_source_date ON attributions(source_entity_id, date) WHERE source_entity_id IS NOT NULL;",
+    "CREATE TABLE times_v5(article_id INTEGER NOT NULL, n INTEGER NOT NULL, start INTEGER, end INTEGER, text TEXT,"
+    "  type, value TEXT, PRIMARY KEY(article_id, n)) WITHOUT ROWID;"
+    "INSERT INTO times_v5 SELECT t.article_id, t.n, t.start, t.end, fl_span_store(t.text, a.text, t.start, t.end),"
+    "  fl_label_code(2, t.type), t.value FROM times t LEFT JOIN articles a ON a.id = t.article_id"
+    "  ORDER BY t.article_id, t.n;"
+    "DROP TABLE times;"
+    "ALTER TABLE times_v5 RENAME TO times;"
+    "UPDATE figures SET text = fl_span_store(text, (SELECT a.text FROM articles a WHERE a.id = figures.article_id),"
+    "  start, end);",
+    /* the headline kept only when it is not the text's first line (it is
+     * the text up to its first blank line: `factline extract` builds the
+     * text as headline, blank line, body); `headline` reads it back */
+    "CREATE TABLE articles_v5(id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, ext_id TEXT, date TEXT NOT NULL,"
+    "  head TEXT, source TEXT, url TEXT, body BLOB NOT NULL,"
+    "  headline TEXT GENERATED ALWAYS AS (fl_headline(head, body)) VIRTUAL,"
+    "  text TEXT GENERATED ALWAYS AS (fl_text(body)) VIRTUAL);"
+    "INSERT INTO articles_v5(id, hash, ext_id, date, head, source, url, body)"
+    "  SELECT id, hash, ext_id, date, fl_head_store(headline, text), source, url, body FROM articles ORDER BY id;"
+    "DROP TABLE articles;"
+    "ALTER TABLE articles_v5 RENAME TO articles;"
+    "CREATE INDEX articles_date ON articles(date);",
+    /* a quote's text kept (`quote`) only when it is not its span's bytes:
+     * `text` reads it back from the article (fl_quote_text), so the quote
+     * index and every reader see it as before */
+    "CREATE TABLE quotes_v5(id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, start INTEGER, end INTEGER,"
+    "  quote TEXT, kind TEXT, speaker TEXT, speaker_entity_id INTEGER, speaker_start INTEGER, speaker_end INTEGER,"
+    "  cue TEXT, date TEXT, speaker_key TEXT,"
+    "  text TEXT GENERATED ALWAYS AS (fl_quote_text(quote, article_id, start, end)) VIRTUAL);"
+    "INSERT INTO quotes_v5(id, article_id, start, end, quote, kind, speaker, speaker_entity_id, speaker_start,"
+    "  speaker_end, cue, date, speaker_key) SELECT q.id, q.article_id, q.start, q.end,"
+    "  fl_span_store(q.text, a.text, q.start, q.end), q.kind, q.speaker, q.speaker_entity_id, q.speaker_start,"
+    "  q.speaker_end, q.cue, q.date, q.speaker_key FROM quotes q LEFT JOIN articles a ON a.id = q.article_id"
+    "  ORDER BY q.id;"
+    "DROP TABLE quotes;"
+    "ALTER TABLE quotes_v5 RENAME TO quotes;"
+    "CREATE INDEX quotes_article ON quotes(article_id);"
+    "CREATE INDEX quotes_speaker_date ON quotes(speaker_entity_id, date);"
+    "CREATE INDEX quotes_speaker_key ON quotes(speaker_key, date) WHERE speaker_key IS NOT NULL;"},
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 int fl_store_schema_version(void) { return SCHEMA_VERSION; }
+
+/* What each schema version answers: a storage-only migration keeps the
+ * previous version's answers (schema 5 answers as 4 does). PostgreSQL
+ * databases are numbered by this, so a storage-only SQLite migration needs
+ * nothing there. */
+static const int answer_versions[SCHEMA_VERSION + 1] = {0, 1, 2, 3, 4, 4};
+
+int fl_store_answer_version(void) { return answer_versions[SCHEMA_VERSION]; }
 int fl_store_db_version(const fl_store *s) { return s->version; }
+
+int fl_store_schema_at_least(const fl_store *s, int version)
+{
+    return (s->migrating_to ? s->migrating_to : s->version) >= version;
+}
 
 void fl_store_set_error(fl_store *s, const char *fmt, ...)
 {
@@ -213,11 +293,14 @@ static fl_store *fail_open(fl_store *s, char **error)
         *error = strdup(s->error[0] ? s->error : "cannot open the database");
     for (size_t i = 0; i < s->cached; i++)
         sqlite3_finalize(s->cache[i].st);
+    sqlite3_finalize(s->quote_body);
     if (s->db)
         sqlite3_close(s->db);
     fl_buffer_release(&s->key);
     fl_buffer_release(&s->key2);
     fl_buffer_release(&s->packed);
+    fl_buffer_release(&s->text_body);
+    fl_buffer_release(&s->text_inflated);
     jd_free(s->jdoc);
     fl_packer_free(s->packer);
     fl_memo_release(&s->names);
@@ -249,7 +332,9 @@ static void configure_sqlite(void) { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATU
 fl_store *fl_store_open_version(const char *path, unsigned flags, int version, char **error)
 {
     pthread_once(&sqlite_configured, configure_sqlite);
-    if (fl_pg_is_url(path)) return fl_pg_open(path, flags, version, error);
+    if (fl_pg_is_url(path))
+        return fl_pg_open(path, flags, version >= 0 && version <= SCHEMA_VERSION ? answer_versions[version] : version,
+                          error);
     if (error)
         *error = NULL;
     fl_store *s = calloc(1, sizeof *s);
@@ -261,6 +346,8 @@ fl_store *fl_store_open_version(const char *path, unsigned flags, int version, c
     fl_buffer_init(&s->key);
     fl_buffer_init(&s->key2);
     fl_buffer_init(&s->packed);
+    fl_buffer_init(&s->text_body);
+    fl_buffer_init(&s->text_inflated);
     fl_memo_init(&s->names, 1u << 18);
     fl_memo_init(&s->sources, 1u << 18);
     fl_memo_init(&s->aliases, 1u << 18);
@@ -275,7 +362,12 @@ fl_store *fl_store_open_version(const char *path, unsigned flags, int version, c
     sqlite3_extended_result_codes(s->db, 1);
     fl_store_register_functions(s);
     if (!(flags & FL_STORE_READONLY)) {
-        if (!fl_store_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;")) {
+        /* 8 KiB pages for a new database (an existing one keeps its own):
+         * an article row is about 700 bytes, and 4 KiB pages left 14% of
+         * the articles table unused; the news database is 1.46 MB (1.9%)
+         * smaller (docs/store.md). */
+        if (!fl_store_exec(s, "PRAGMA page_size=8192; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                              " PRAGMA foreign_keys=OFF;")) {
             fl_store_set_error(s, "%s: %s", path, sqlite3_errmsg(s->db));
             return fail_open(s, error);
         }
@@ -284,7 +376,7 @@ fl_store *fl_store_open_version(const char *path, unsigned flags, int version, c
      * holds one reader per thread). */
     fl_store_exec(s, (flags & FL_STORE_READONLY) ? "PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;"
                                                  : "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
-                                                   " PRAGMA wal_autocheckpoint=16384;");
+                                                   " PRAGMA wal_autocheckpoint=8192;");
     int v = read_version(s);
     if (v < 0) {
         fl_store_set_error(s, "%s: not a database (%s)", path, sqlite3_errmsg(s->db));
@@ -373,10 +465,13 @@ void fl_store_close(fl_store *s)
     fl_store_commit(s);
     for (size_t i = 0; i < s->cached; i++)
         sqlite3_finalize(s->cache[i].st);
+    sqlite3_finalize(s->quote_body);
     sqlite3_close_v2(s->db);
     fl_buffer_release(&s->key);
     fl_buffer_release(&s->key2);
     fl_buffer_release(&s->packed);
+    fl_buffer_release(&s->text_body);
+    fl_buffer_release(&s->text_inflated);
     jd_free(s->jdoc);
     fl_packer_free(s->packer);
     fl_memo_release(&s->names);
@@ -461,247 +556,4 @@ long long fl_store_lookup_id(fl_store *s, const char *sql, const char *a, const 
     }
     sqlite3_reset(st);
     return id;
-}
-
-/* 1 if every word of `small` is a word of `big`. */
-static int words_subset(const char *small, const char *big)
-{
-    const char *p = small;
-    while (*p) {
-        const char *e = strchr(p, ' ');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        int found = 0;
-        for (const char *q = big; *q;) {
-            const char *qe = strchr(q, ' ');
-            size_t m = qe ? (size_t)(qe - q) : strlen(q);
-            if (m == n && memcmp(p, q, n) == 0) {
-                found = 1;
-                break;
-            }
-            q += m;
-            if (*q == ' ')
-                q++;
-        }
-        if (!found)
-            return 0;
-        p += n;
-        if (*p == ' ')
-            p++;
-    }
-    return 1;
-}
-
-/* The longest word of a key, as a span. */
-static size_t longest_word(const char *key, const char **word)
-{
-    size_t best = 0;
-    *word = key;
-    for (const char *p = key; *p;) {
-        const char *e = strchr(p, ' ');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        if (n > best)
-            *word = p, best = n;
-        p += n;
-        if (*p == ' ')
-            p++;
-    }
-    return best;
-}
-
-/* If exactly one canonical key other than `key` holds every word of `key`,
- * puts it in out and returns 1. Candidates share the key's longest word
- * (the org_words index). Returns 0 if none or several, -1 on error. */
-static int unique_superset(fl_store *s, const char *key, fl_buffer *out)
-{
-    const char *word;
-    size_t len = longest_word(key, &word);
-    sqlite3_stmt *st = fl_store_prepare(s, "SELECT canonical FROM org_words WHERE word=? AND canonical<>?");
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, word, (int)len, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-    int supersets = 0;
-    /* A second superset settles it (the key stands alone): stop there
-     * rather than read every key sharing the word. */
-    while (supersets < 2 && sqlite3_step(st) == SQLITE_ROW) {
-        const char *c = (const char *)sqlite3_column_text(st, 0);
-        if (words_subset(key, c) && ++supersets == 1) {
-            fl_buffer_clear(out);
-            fl_buffer_append_str(out, c);
-        }
-    }
-    sqlite3_reset(st);
-    return supersets == 1;
-}
-
-/* The canonical form of an organisation or source key: itself, or the one
- * existing canonical key whose words include all of its words (at least two)
- * — "health ministry" joins "gaza health ministry" while that is the only
- * ministry of health seen. Recorded in org_keys (and a new canonical key's
- * words in org_words) so the answer stays stable. */
-int fl_store_org_canonical(fl_store *s, const char *key, fl_buffer *out)
-{
-    fl_buffer_clear(out);
-    /* A one-word key is its own canonical key (only keys of two or more
-     * words join another), so schema 4 does not record it. */
-    if (!strchr(key, ' ') && (s->migrating_to == 0 || s->migrating_to > 3)) {
-        fl_buffer_append_str(out, key);
-        return 1;
-    }
-    sqlite3_stmt *st = fl_store_prepare(s, "SELECT canonical FROM org_keys WHERE key=?");
-    if (!st)
-        return 0;
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        fl_buffer_append_str(out, (const char *)sqlite3_column_text(st, 0));
-        sqlite3_reset(st);
-        return 1;
-    }
-    sqlite3_reset(st);
-    /* org_words arrives with schema 3; while migration 2 computes source
-     * keys, keys stand alone. */
-    int words = s->migrating_to == 0 || s->migrating_to > 2;
-    int found = words && strchr(key, ' ') ? unique_superset(s, key, out) : 0;
-    if (found < 0)
-        return 0;
-    if (!found) {
-        fl_buffer_clear(out);
-        fl_buffer_append_str(out, key);
-    }
-    if (s->flags & FL_STORE_READONLY)
-        return 1;
-    st = fl_store_prepare(s, "INSERT OR IGNORE INTO org_keys(key, canonical) VALUES(?, ?)");
-    if (!st)
-        return 0;
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, out->data, (int)out->len, SQLITE_STATIC);
-    if (!fl_store_step_done(s, st))
-        return 0;
-    /* One-word keys are never indexed: they cannot hold a longer key's words. */
-    if (found || !words || !strchr(key, ' '))
-        return 1;
-    /* A new canonical key: index its words for the keys that come later. */
-    for (const char *p = key; *p;) {
-        const char *e = strchr(p, ' ');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        st = fl_store_prepare(s, "INSERT OR IGNORE INTO org_words(word, canonical) VALUES(?, ?)");
-        if (!st)
-            return 0;
-        sqlite3_bind_text(st, 1, p, (int)n, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-        if (!fl_store_step_done(s, st))
-            return 0;
-        p += n;
-        if (*p == ' ')
-            p++;
-    }
-    return 1;
-}
-
-/* Finds or creates the canonical entity for a name of a type. Returns its id,
- * 0 if the name has no key, -1 on a database error. */
-/* Remembers what a (type, name) resolved to, when that cannot change: an
- * exact key's entity stays until merged away (which forgets everything). */
-static long long remember_entity(fl_store *s, const char *memo_key, size_t len, long long id)
-{
-    fl_memo_put(&s->names, memo_key, len, id, NULL, 0);
-    return id;
-}
-
-long long fl_store_resolve_entity(fl_store *s, const char *type, const char *name)
-{
-    char memo_key[512];
-    int printed = snprintf(memo_key, sizeof memo_key, "%s\x1f%s", type, name);
-    size_t memo_len = printed > 0 && (size_t)printed < sizeof memo_key ? (size_t)printed : 0;
-    const fl_memo_entry *known = memo_len ? fl_memo_get(&s->names, memo_key, memo_len) : NULL;
-    if (known)
-        return known->id;
-    if (!memo_len)
-        memo_len = sizeof memo_key; /* too long to remember: nothing is put under a truncated key */
-    if (!fl_canon_key(type, name, strlen(name), &s->key))
-        return memo_len < sizeof memo_key ? remember_entity(s, memo_key, memo_len, 0) : 0;
-    int is_per = strcmp(type, "PER") == 0;
-    int is_org = strcmp(type, "ORG") == 0;
-    if (is_org) {
-        if (!fl_store_org_canonical(s, s->key.data, &s->key2))
-            return -1;
-        fl_buffer_clear(&s->key);
-        fl_buffer_append(&s->key, s->key2.data, s->key2.len);
-    }
-    const char *key = s->key.data;
-    long long id = fl_store_lookup_id(s, "SELECT id FROM entities WHERE type=? AND key=?", type, key);
-    if (id > 0 && memo_len < sizeof memo_key)
-        return remember_entity(s, memo_key, memo_len, id);
-    if (id)
-        return id;
-    const char *surname = NULL;
-    size_t surname_len = 0;
-    char sur[256] = "";
-    if (is_per) {
-        surname_len = fl_canon_surname(key, s->key.len, &surname);
-        if (surname_len >= sizeof sur)
-            surname_len = sizeof sur - 1;
-        memcpy(sur, surname, surname_len);
-        sur[surname_len] = '\0';
-        if (surname_len == s->key.len) {
-            /* A bare surname joins the one full name that has it; with two or
-             * more (Joe Biden, Hunter Biden) it stays on its own. */
-            sqlite3_stmt *st = fl_store_prepare(s, "SELECT id FROM entities WHERE type='PER' AND surname=? AND key<>surname LIMIT 2");
-            if (!st)
-                return -1;
-            sqlite3_bind_text(st, 1, sur, -1, SQLITE_STATIC);
-            int n = 0;
-            while (sqlite3_step(st) == SQLITE_ROW) {
-                id = sqlite3_column_int64(st, 0);
-                n++;
-            }
-            sqlite3_reset(st);
-            if (n == 1)
-                return id;
-        }
-    }
-    sqlite3_stmt *st = fl_store_prepare(s, "INSERT INTO entities(type, key, name, surname) VALUES(?, ?, ?, ?)");
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
-    if (is_per)
-        sqlite3_bind_text(st, 4, sur, -1, SQLITE_STATIC);
-    if (!fl_store_step_done(s, st))
-        return -1;
-    id = sqlite3_last_insert_rowid(s->db);
-    if (is_per && surname_len < s->key.len) {
-        /* The first full name with this surname adopts the bare surname's
-         * entity, if one was created before it appeared. */
-        long long others = fl_store_lookup_id(s, "SELECT count(*) FROM entities WHERE type='PER' AND surname=? AND key<>surname AND key<>?",
-                                     sur, key);
-        long long bare = fl_store_lookup_id(s, "SELECT id FROM entities WHERE type='PER' AND key=?", sur, NULL);
-        if (others == 0 && bare > 0) {
-            char sql[512];
-            static const char *const moves[] = {
-                "UPDATE OR IGNORE mentions SET entity_id=%lld WHERE entity_id=%lld",
-                "UPDATE OR IGNORE entity_aliases SET entity_id=%lld WHERE entity_id=%lld",
-                "UPDATE quotes SET speaker_entity_id=%lld WHERE speaker_entity_id=%lld",
-                "UPDATE attributions SET source_entity_id=%lld WHERE source_entity_id=%lld",
-            };
-            for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++) {
-                snprintf(sql, sizeof sql, moves[i], id, bare);
-                if (!fl_store_exec(s, sql))
-                    return -1;
-            }
-            fl_store_forget(s); /* the bare entity is gone */
-            if (s->moves < FL_STORE_MOVES) {
-                s->moved_from[s->moves] = bare;
-                s->moved_to[s->moves++] = id;
-            }
-            snprintf(sql, sizeof sql,
-                     "DELETE FROM mentions WHERE entity_id=%lld; DELETE FROM entity_aliases WHERE entity_id=%lld;"
-                     " DELETE FROM entities WHERE id=%lld",
-                     bare, bare, bare);
-            if (!fl_store_exec(s, sql))
-                return -1;
-        }
-    }
-    return memo_len < sizeof memo_key ? remember_entity(s, memo_key, memo_len, id) : id;
 }

@@ -94,6 +94,42 @@ static void bind_number(sqlite3_stmt *st, int i, const jd_value *v)
         sqlite3_bind_null(st, i);
 }
 
+/* A text that may be exactly the bytes [a, b) of the article: schema 5
+ * stores NULL then (fl_span_text reads it back), and an empty BLOB for a
+ * missing text with a span; fl_span_store in store_sql.c is the same rule
+ * for the migration. Earlier schemas store the text. */
+typedef struct article_text {
+    const char *text;
+    size_t len;
+    int v5;
+} article_text;
+
+static void bind_span_text(sqlite3_stmt *st, int i, const char *t, const article_text *art, int has_span, long long a,
+                           long long b)
+{
+    if (!art->v5 || !has_span) {
+        bind_text_or_null(st, i, t);
+    } else if (!t) {
+        sqlite3_bind_zeroblob(st, i, 0);
+    } else {
+        size_t n = strlen(t);
+        if (a >= 0 && a <= b && (size_t)b <= art->len && (size_t)(b - a) == n && memcmp(art->text + a, t, n) == 0)
+            sqlite3_bind_null(st, i);
+        else
+            sqlite3_bind_text(st, i, t, (int)n, SQLITE_STATIC);
+    }
+}
+
+/* A label schema 5 keeps as a code (fl_store_label_code), else its text. */
+static void bind_label(sqlite3_stmt *st, int i, int kind, const char *label, const article_text *art)
+{
+    int code = art->v5 ? fl_store_label_code(kind, label) : 0;
+    if (code)
+        sqlite3_bind_int(st, i, code);
+    else
+        bind_text_or_null(st, i, label);
+}
+
 /* Names of this article's entities, to link speakers and sources to them. */
 typedef struct local_entity {
     const char *name;
@@ -185,6 +221,27 @@ static int write_mentions(fl_store *s, long long article, const char *date, pend
         i = j;
     }
     free(spans);
+    if (ok && fl_store_schema_at_least(s, 5)) {
+        /* Schema 5: the article's entities, one packed list (m is sorted by entity). */
+        long long *ids = malloc(n * sizeof *ids);
+        if (!ids) {
+            fl_store_set_error(s, "out of memory");
+            return 0;
+        }
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!k || ids[k - 1] != m[i].entity)
+                ids[k++] = m[i].entity;
+        fl_buffer_clear(&s->key);
+        fl_pack_ids(ids, k, &s->key);
+        free(ids);
+        sqlite3_stmt *st = fl_store_prepare(s, "INSERT INTO article_entities(article_id, ids) VALUES(?, ?)");
+        if (!st)
+            return 0;
+        sqlite3_bind_int64(st, 1, article);
+        sqlite3_bind_blob(st, 2, s->key.len ? s->key.data : "", (int)s->key.len, SQLITE_STATIC);
+        ok = fl_store_step_done(s, st);
+    }
     return ok;
 }
 
@@ -296,9 +353,23 @@ static long long link_person(fl_store *s, const local_entity *ents, size_t n, co
     long long id = local_lookup(ents, n, name);
     if (id || !name)
         return id;
-    if (!fl_canon_key("PER", name, strlen(name), &s->key))
+    /* A name found before is remembered (not one found missing: the entity
+     * may come later); a merge forgets it (fl_store_forget). */
+    char memo_key[256];
+    size_t len = strlen(name);
+    int remember = len + 4 <= sizeof memo_key;
+    if (remember) {
+        memcpy(memo_key, "PER\x1e", 4);
+        memcpy(memo_key + 4, name, len);
+        const fl_memo_entry *known = fl_memo_get(&s->names, memo_key, len + 4);
+        if (known)
+            return known->id;
+    }
+    if (!fl_canon_key("PER", name, len, &s->key))
         return 0;
     id = fl_store_lookup_id(s, "SELECT id FROM entities WHERE type='PER' AND key=?", s->key.data, NULL);
+    if (id > 0 && remember)
+        fl_memo_put(&s->names, memo_key, len + 4, id, NULL, 0);
     return id > 0 ? id : 0;
 }
 
@@ -330,7 +401,7 @@ static void quote_text(const jd_value *q, const char *text, size_t text_len, fl_
 }
 
 static int add_quotes(fl_store *s, long long article, const char *date, const jd_value *arr, const local_entity *ents,
-                      size_t n, const char *text, size_t text_len)
+                      size_t n, const char *text, size_t text_len, int v5)
 {
     size_t i;
     const jd_value *q;
@@ -343,16 +414,26 @@ static int add_quotes(fl_store *s, long long article, const char *date, const jd
             continue;
         const jd_value *sp = jd_get(q, "speaker");
         const char *speaker = jname(sp);
+        /* Schema 5 keeps the words only when they are not the span's bytes
+         * (quotes.text reads them back from the article). */
         sqlite3_stmt *st = fl_store_prepare(
-            s, "INSERT INTO quotes(article_id, start, end, text, kind, speaker, speaker_entity_id, speaker_start,"
-               " speaker_end, cue, date, speaker_key) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            s, v5 ? "INSERT INTO quotes(article_id, start, end, quote, kind, speaker, speaker_entity_id, speaker_start,"
+                    " speaker_end, cue, date, speaker_key) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  : "INSERT INTO quotes(article_id, start, end, text, kind, speaker, speaker_entity_id, speaker_start,"
+                    " speaker_end, cue, date, speaker_key) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!st) {
             ok = 0;
             break;
         }
         sqlite3_bind_int64(st, 1, article);
+        long long qa = 0, qb = 0;
+        int has = jspan(q, &qa, &qb);
         bind_span(st, 2, q);
-        sqlite3_bind_text(st, 4, words.data, (int)words.len, SQLITE_STATIC);
+        if (v5 && has && qa >= 0 && qa <= qb && (size_t)qb <= text_len && (size_t)(qb - qa) == words.len &&
+            memcmp(text + qa, words.data, words.len) == 0)
+            sqlite3_bind_null(st, 4);
+        else
+            sqlite3_bind_text(st, 4, words.data, (int)words.len, SQLITE_STATIC);
         const char *kind = jstr(q, "kind");
         bind_text_or_null(st, 5, kind ? kind : jstr(q, "type"));
         bind_text_or_null(st, 6, speaker);
@@ -373,7 +454,10 @@ static int add_quotes(fl_store *s, long long article, const char *date, const jd
             cue = jd_get(sp, "cue");
         bind_text_or_null(st, 10, jname(cue));
         sqlite3_bind_text(st, 11, date, -1, SQLITE_STATIC);
-        if (!fl_store_step_done(s, st)) {
+        s->adding_article = 1; /* the row's virtual text is not needed while inserting */
+        int stored = fl_store_step_done(s, st);
+        s->adding_article = 0;
+        if (!stored) {
             ok = 0;
             break;
         }
@@ -413,7 +497,7 @@ static const char *source_key(fl_store *s, const char *text)
 }
 
 static int add_attributions(fl_store *s, long long article, const char *date, const jd_value *arr, const local_entity *ents,
-                            size_t n)
+                            size_t n, const article_text *art)
 {
     size_t i;
     const jd_value *a;
@@ -430,34 +514,32 @@ static int add_attributions(fl_store *s, long long article, const char *date, co
             return 0;
         sqlite3_bind_int64(st, 1, article);
         sqlite3_bind_int64(st, 2, (long long)i + 1);
-        bind_text_or_null(st, 3, source);
         (void)key; /* not stored (schema 4); computed for org_keys, whose decisions depend on order */
         if (sid)
             sqlite3_bind_int64(st, 4, sid);
         const char *type = jstr(a, "source_type");
         if (!type && jd_is_obj(src))
             type = jstr(src, "type");
-        bind_text_or_null(st, 5, type);
+        bind_label(st, 5, FL_LABEL_SOURCE_TYPE, type, art);
         const jd_value *anon = jd_get(a, "anonymous");
         if (!anon && jd_is_obj(src))
             anon = jd_get(src, "anonymous");
         if (jd_is(anon, JD_TRUE) || jd_is(anon, JD_FALSE))
             sqlite3_bind_int(st, 6, jd_is(anon, JD_TRUE));
-        long long x, y;
-        if (jd_is_obj(src) && jspan_of(src, "mention_span", "name_span", &x, &y)) {
+        long long x = 0, y = 0;
+        int has = (jd_is_obj(src) && jspan_of(src, "mention_span", "name_span", &x, &y)) || jspan(src, &x, &y);
+        if (has) {
             sqlite3_bind_int64(st, 7, x);
             sqlite3_bind_int64(st, 8, y);
-        } else {
-            bind_span(st, 7, src);
         }
+        bind_span_text(st, 3, source, art, has, x, y);
         const jd_value *cue = jd_get(a, "cue");
-        bind_text_or_null(st, 9, jname(cue));
-        if (jspan_of(a, "cue_span", NULL, &x, &y)) {
+        has = jspan_of(a, "cue_span", NULL, &x, &y) || jspan(cue, &x, &y);
+        if (has) {
             sqlite3_bind_int64(st, 10, x);
             sqlite3_bind_int64(st, 11, y);
-        } else {
-            bind_span(st, 10, cue);
         }
+        bind_span_text(st, 9, jname(cue), art, has, x, y);
         if (jspan_of(a, "content_span", "content", &x, &y)) {
             sqlite3_bind_int64(st, 12, x);
             sqlite3_bind_int64(st, 13, y);
@@ -512,7 +594,8 @@ static int figure_derived(fl_store *s, long long id, int cumulative)
     return fl_store_step_done(s, st);
 }
 
-static int add_figures(fl_store *s, long long article, const char *article_date, const jd_value *arr)
+static int add_figures(fl_store *s, long long article, const char *article_date, const jd_value *arr,
+                       const article_text *art)
 {
     size_t i;
     const jd_value *f;
@@ -527,8 +610,10 @@ static int add_figures(fl_store *s, long long article, const char *article_date,
         const char *key = source_key(s, source);
         const char *date = jstr(f, "date");
         sqlite3_bind_int64(st, 1, article);
+        long long x = 0, y = 0;
+        int has = jspan(f, &x, &y);
         bind_span(st, 2, f);
-        bind_text_or_null(st, 4, jstr(f, "text"));
+        bind_span_text(st, 4, jstr(f, "text"), art, has, x, y);
         bind_number(st, 5, jd_get(f, "value"));
         bind_number(st, 6, jd_get(f, "low"));
         bind_number(st, 7, jd_get(f, "high"));
@@ -548,7 +633,7 @@ static int add_figures(fl_store *s, long long article, const char *article_date,
     return 1;
 }
 
-static int add_times(fl_store *s, long long article, const jd_value *arr)
+static int add_times(fl_store *s, long long article, const jd_value *arr, const article_text *art)
 {
     size_t i;
     const jd_value *t;
@@ -559,9 +644,11 @@ static int add_times(fl_store *s, long long article, const jd_value *arr)
             return 0;
         sqlite3_bind_int64(st, 1, article);
         sqlite3_bind_int64(st, 2, (long long)i + 1);
+        long long x = 0, y = 0;
+        int has = jspan(t, &x, &y);
         bind_span(st, 3, t);
-        bind_text_or_null(st, 5, jstr(t, "text"));
-        bind_text_or_null(st, 6, jstr(t, "type"));
+        bind_span_text(st, 5, jstr(t, "text"), art, has, x, y);
+        bind_label(st, 6, FL_LABEL_TIME_TYPE, jstr(t, "type"), art);
         bind_text_or_null(st, 7, jstr(t, "value"));
         if (!fl_store_step_done(s, st))
             return 0;
@@ -619,8 +706,11 @@ fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added)
             s->data_version = version;
         }
     }
+    /* Schema 5 keeps the headline only when it is not the text's first line. */
+    int v5 = fl_store_schema_at_least(s, 5);
     sqlite3_stmt *st = fl_store_prepare(
-        s, "INSERT OR IGNORE INTO articles(hash, ext_id, date, headline, source, url, body) VALUES(?, ?, ?, ?, ?, ?, ?)");
+        s, v5 ? "INSERT OR IGNORE INTO articles(hash, ext_id, date, head, source, url, body) VALUES(?, ?, ?, ?, ?, ?, ?)"
+              : "INSERT OR IGNORE INTO articles(hash, ext_id, date, headline, source, url, body) VALUES(?, ?, ?, ?, ?, ?, ?)");
     if (!st) {
         return db_failed(s);
     }
@@ -628,7 +718,11 @@ fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added)
     const char *ext = jstr(o, "id");
     bind_text_or_null(st, 2, ext && strcmp(ext, hash) ? ext : NULL);
     sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, headline, -1, SQLITE_STATIC);
+    size_t headline_len = strlen(headline);
+    if (v5 && fl_store_headline_derivable(headline, headline_len, text, text_len))
+        sqlite3_bind_null(st, 4);
+    else
+        sqlite3_bind_text(st, 4, headline, (int)headline_len, SQLITE_STATIC);
     bind_text_or_null(st, 5, jstr(o, "source"));
     bind_text_or_null(st, 6, jstr(o, "url"));
     int packed = fl_pack_text(&s->packer, text, text_len, &s->packed);
@@ -660,10 +754,11 @@ fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added)
         ok = fl_store_step_done(s, st);
     }
     ok = ok && add_entities(s, article, date, jd_get(o, "entities"), ents, &n, sizeof ents / sizeof ents[0]);
-    ok = ok && add_quotes(s, article, date, jd_get(o, "quotes"), ents, n, text, text_len);
-    ok = ok && add_attributions(s, article, date, jd_get(o, "attributions"), ents, n);
-    ok = ok && add_figures(s, article, date, jd_get(o, "figures"));
-    ok = ok && add_times(s, article, jd_get(o, "times"));
+    ok = ok && add_quotes(s, article, date, jd_get(o, "quotes"), ents, n, text, text_len, v5);
+    const article_text art = {text, text_len, fl_store_schema_at_least(s, 5)};
+    ok = ok && add_attributions(s, article, date, jd_get(o, "attributions"), ents, n, &art);
+    ok = ok && add_figures(s, article, date, jd_get(o, "figures"), &art);
+    ok = ok && add_times(s, article, jd_get(o, "times"), &art);
     if (!ok)
         return db_failed(s);
     *added = 1;

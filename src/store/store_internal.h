@@ -29,6 +29,10 @@ struct fl_store {
     fl_memo names, sources, aliases;
     long long data_version;
     int adding_article; /* while the articles row is inserted (fl_text skips its work) */
+    /* fl_text's last answer: a page of answers reads one article's text for
+     * several columns and rows (schema 5 cuts texts from it). */
+    fl_buffer text_body, text_inflated;
+    sqlite3_stmt *quote_body; /* fl_quote_text's own statement: it runs inside other statements */
     /* Bare-surname entities adopted by a full name during the current
      * article (fl_store_resolve_entity), so its mentions follow them. */
 #define FL_STORE_MOVES 16
@@ -50,6 +54,15 @@ void fl_store_set_error(fl_store *s, const char *fmt, ...) __attribute__((format
 /* Opens a database and migrates it to `version` only (tests of migrations). */
 fl_store *fl_store_open_version(const char *path, unsigned flags, int version, char **error);
 
+/* 1 if the database is (or a migration is making it) at least this schema version. */
+int fl_store_schema_at_least(const fl_store *s, int version);
+
+/* Schema 5's small integer codes for a few repeated labels (store_sql.c):
+ * FL_LABEL_SOURCE_TYPE for an attribution's source type, FL_LABEL_TIME_TYPE
+ * for a time's type. The code of a label (1...), 0 for one without. */
+enum { FL_LABEL_SOURCE_TYPE = 1, FL_LABEL_TIME_TYPE = 2 };
+int fl_store_label_code(int kind, const char *label);
+
 /* Forgets the writer's remembered answers (after a rollback, a merge, or
  * another connection's commit). */
 void fl_store_forget(fl_store *s);
@@ -61,6 +74,13 @@ int fl_store_step_done(fl_store *s, sqlite3_stmt *st); /* steps once, finalizes;
 long long fl_store_lookup_id(fl_store *s, const char *sql, const char *a, const char *b); /* 0 none, -1 error */
 int fl_store_org_canonical(fl_store *s, const char *key, fl_buffer *out);
 long long fl_store_resolve_entity(fl_store *s, const char *type, const char *name);
+
+/* 1 if every word of the key `small` is a word of the key `big` (store_resolve.c). */
+int fl_store_words_subset(const char *small, const char *big);
+
+/* Schema 5 keeps no headline that is its text's first line: 1 if the
+ * headline has no newline and the text is it, or it and a blank line (store_sql.c). */
+int fl_store_headline_derivable(const char *headline, size_t headline_len, const char *text, size_t text_len);
 
 /* Registers the SQL functions the schema and questions call (store_sql.c). */
 void fl_store_register_functions(fl_store *s);

@@ -364,9 +364,9 @@ static long long single_entity(fl_store *s)
         {"co_occurring", "WITH arts AS (SELECT DISTINCT m.article_id AS id FROM mentions m" \
                          "   WHERE m.entity_id" IN_WANTED " AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)" \
                          "   ORDER BY m.date DESC, m.article_id DESC LIMIT " CO_OCCURRING_WINDOW ")" \
-                         " SELECT e.name, e.type, c.articles FROM (SELECT m2.entity_id, count(*) AS articles" \
-                         "   FROM arts JOIN mentions m2 ON m2.article_id = arts.id AND m2.entity_id" NOT_IN_WANTED \
-                         "   GROUP BY m2.entity_id) c JOIN entities e ON e.id = c.entity_id" \
+                         " SELECT e.name, e.type, c.articles FROM (SELECT j.value AS entity_id, count(*) AS articles" \
+                         "   FROM arts JOIN article_entities ae ON ae.article_id = arts.id, json_each(fl_ids_json(ae.ids)) j" \
+                         "   WHERE j.value" NOT_IN_WANTED " GROUP BY j.value) c JOIN entities e ON e.id = c.entity_id" \
                          " ORDER BY c.articles DESC, e.name LIMIT ?4 OFFSET ?5"}, \
         /* Pages first (by quote and attribution order), then the article \
          * fields for those rows only: the article text is large. */ \
@@ -380,7 +380,8 @@ static long long single_entity(fl_store *s)
                          "   WHERE t.source_entity_id" IN_WANTED " AND t.source_entity_id IS NOT NULL" \
                          "   AND (?2 IS NULL OR t.date >= ?2) AND (?3 IS NULL OR t.date <= ?3)" \
                          "   ORDER BY t.date, t.article_id, t.n LIMIT ?4 OFFSET ?5)" \
-                         " SELECT a.date, a.id AS article, t.source, t.cue," \
+                         " SELECT a.date, a.id AS article, fl_span_text(t.source, a.text, t.source_start, t.source_end) AS source," \
+                         " fl_span_text(t.cue, a.text, t.cue_start, t.cue_end) AS cue," \
                          " CAST(substr(CAST(a.text AS BLOB), t.content_start + 1, t.content_end - t.content_start) AS TEXT)" \
                          " AS content, t.content_start, t.content_end" \
                          " FROM page p JOIN attributions t ON t.article_id = p.article_id AND t.n = p.n" \
@@ -524,7 +525,7 @@ static fl_result *query_timeline(fl_store *s, const fl_query *q, unsigned limit)
            "   AND e.source_key IS f.source_key AND (?2 IS NULL OR e.subject_key = f.subject_key)"
            "   AND (?3 IS NULL OR e.place_key = f.place_key) AND e.date <= f.date"
            "   AND (e.date < f.date OR e.id <= f.id)) END AS running_max,"
-           " a.id AS article, a.headline, f.text AS evidence, f.start, f.end,"
+           " a.id AS article, a.headline, fl_span_text(f.text, a.text, f.start, f.end) AS evidence, f.start, f.end,"
            " fl_sentence(a.text, f.start, f.end) AS sentence"
            " FROM page p JOIN figures f ON f.id = p.id JOIN articles a ON a.id = f.article_id"
            " ORDER BY f.date, f.id");
@@ -569,10 +570,10 @@ static void bind_category_page(sqlite3_stmt *st, const fl_query *q, unsigned lim
     "   WHERE " MATCH " AND (?2 IS NULL OR c.date >= ?2) AND (?3 IS NULL OR c.date <= ?3)" \
     "   ORDER BY c.date, c.category, c.a, c.b LIMIT ?4 OFFSET ?5)" \
     " SELECT f1.date AS as_of, f1.category, f1.subject, f1.place," \
-    " f1.source AS source_a, f1.text AS figure_a, f1.qualifier AS qualifier_a, f1.value AS value_a," \
+    " f1.source AS source_a, fl_span_text(f1.text, a1.text, f1.start, f1.end) AS figure_a, f1.qualifier AS qualifier_a, f1.value AS value_a," \
     " f1.article_id AS article_a," \
     " fl_sentence(a1.text, f1.start, f1.end) AS sentence_a, f1.start AS start_a, f1.end AS end_a," \
-    " f2.source AS source_b, f2.text AS figure_b, f2.qualifier AS qualifier_b, f2.value AS value_b," \
+    " f2.source AS source_b, fl_span_text(f2.text, a2.text, f2.start, f2.end) AS figure_b, f2.qualifier AS qualifier_b, f2.value AS value_b," \
     " f2.article_id AS article_b," \
     " fl_sentence(a2.text, f2.start, f2.end) AS sentence_b, f2.start AS start_b, f2.end AS end_b" \
     " FROM pairs p JOIN figures f1 ON f1.id = p.a JOIN figures f2 ON f2.id = p.b" \
@@ -626,12 +627,16 @@ static fl_result *query_disagree(fl_store *s, const fl_query *q, unsigned limit)
 }
 
 /* An article's mentions, one row each, into temp.article_mentions: the
- * mentions table keeps them packed per entity (pack.h). */
+ * mentions table keeps them packed per entity (pack.h), found through the
+ * article's entity list (schema 5's article_entities) and its date. */
 static int unpack_mentions(fl_store *s, long long article)
 {
     if (!fl_store_exec(s, "DELETE FROM temp.article_mentions"))
         return 0;
-    sqlite3_stmt *rows = fl_store_prepare(s, "SELECT entity_id, spans FROM mentions WHERE article_id = ?");
+    sqlite3_stmt *rows = fl_store_prepare(
+        s, "SELECT m.entity_id, m.spans FROM article_entities ae JOIN articles a ON a.id = ae.article_id,"
+           " json_each(fl_ids_json(ae.ids)) j JOIN mentions m ON m.entity_id = j.value AND m.date = a.date"
+           " AND m.article_id = ae.article_id WHERE ae.article_id = ?");
     if (!rows)
         return 0;
     sqlite3_bind_int64(rows, 1, article);
@@ -662,6 +667,10 @@ static int unpack_mentions(fl_store *s, long long article)
     return ok;
 }
 
+/* The article's text, read once per answer (an uncorrelated subquery), to
+ * cut schema 5's span texts from. */
+#define ARTICLE_TEXT "(SELECT x.text FROM articles x WHERE x.id = ?1)"
+
 static fl_result *query_article(fl_store *s, const fl_query *q, unsigned limit)
 {
     if (!q->text) {
@@ -687,12 +696,15 @@ static fl_result *query_article(fl_store *s, const fl_query *q, unsigned limit)
                      " ON e.id = m.entity_id ORDER BY m.start, m.entity_id LIMIT ?2"},
         {"quotes", "SELECT q.kind, q.speaker, q.speaker_entity_id AS entity, q.cue, q.text, q.start, q.end,"
                    " q.speaker_start, q.speaker_end FROM quotes q WHERE q.article_id=?1 ORDER BY q.start LIMIT ?2"},
-        {"attributions", "SELECT t.source, t.source_type, t.anonymous, t.cue, t.source_start, t.source_end,"
+        {"attributions", "SELECT fl_span_text(t.source, " ARTICLE_TEXT ", t.source_start, t.source_end) AS source,"
+                         " fl_label(1, t.source_type) AS source_type, t.anonymous,"
+                         " fl_span_text(t.cue, " ARTICLE_TEXT ", t.cue_start, t.cue_end) AS cue, t.source_start, t.source_end,"
                          " t.cue_start, t.cue_end, t.content_start, t.content_end FROM attributions t"
                          " WHERE t.article_id=?1 ORDER BY t.cue_start, t.n LIMIT ?2"},
-        {"figures", "SELECT f.text, f.value, f.low, f.high, f.qualifier, f.category, f.subject, f.source, f.date,"
+        {"figures", "SELECT fl_span_text(f.text, " ARTICLE_TEXT ", f.start, f.end) AS text, f.value, f.low, f.high, f.qualifier, f.category, f.subject, f.source, f.date,"
                     " f.place, f.start, f.end FROM figures f WHERE f.article_id=?1 ORDER BY f.start LIMIT ?2"},
-        {"times", "SELECT t.text, t.type, t.value, t.start, t.end FROM times t WHERE t.article_id=?1"
+        {"times", "SELECT fl_span_text(t.text, " ARTICLE_TEXT ", t.start, t.end) AS text, fl_label(2, t.type) AS type,"
+                  " t.value, t.start, t.end FROM times t WHERE t.article_id=?1"
                   " ORDER BY t.start, t.n LIMIT ?2"},
     };
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {

@@ -86,7 +86,9 @@ def same(path, search=False):
 
 
 h1, h2 = get(lite, "/healthz"), get(pg, "/healthz")
-if h1[1]["articles"] == h2[1]["articles"] and h1[1]["schema"] == h2[1]["schema"]:
+# SQLite reports its schema (5), PostgreSQL its answer version (4): schema 5
+# changed SQLite's storage only (docs/store.md, "Schema 5").
+if h1[1]["articles"] == h2[1]["articles"] and (h1[1]["schema"], h2[1]["schema"]) == (5, 4):
     passed += 1
 else:
     failed += 1

@@ -23,7 +23,7 @@ with open(sys.argv[1], "w", encoding="utf-8") as out:
         text = headline + "\n\n" + body.strip()
         o = {"id": "c%d" % i, "date": "1987-%02d-%02d" % (i % 12 + 1, i % 28 + 1), "headline": headline, "text": text,
              "entities": [{"name": "Person %d" % (i % 50), "type": "PER", "aliases": [], "mentions": [[0, 6]]}],
-             "quotes": [], "attributions": [],
+             "quotes": [{"start": 0, "end": 6, "kind": "scare"}] if i % 4 == 0 else [], "attributions": [],
              "figures": [{"text": "%d" % i, "start": 0, "end": 3, "value": i, "low": i, "high": i,
                           "qualifier": "exact", "category": "other", "subject": "bags", "source": None,
                           "date": None, "place": None}],
@@ -56,11 +56,24 @@ c = sqlite3.connect(sys.argv[1])
 # Schema 4 stores article text as a zlib stream (BLOB) or as itself (TEXT);
 # another program reads it with its own fl_text (docs/store.md).
 c.create_function("fl_text", 1, lambda b: zlib.decompress(b).decode() if isinstance(b, bytes) else b, deterministic=True)
+# Schema 5 keeps a headline only when it is not the text's first line.
+c.create_function("fl_headline", 2, lambda h, b: h if h is not None else
+                  (zlib.decompress(b).decode() if isinstance(b, bytes) else b).split("\n\n", 1)[0], deterministic=True)
+# ... and a quote's text only when it is not its span's bytes (read here
+# through a second connection, as the store reads it with its own statement).
+c2 = sqlite3.connect(sys.argv[1])
+def quote_text(q, aid, s, e):
+    if q is not None or s is None or e is None: return q
+    b = c2.execute("select body from articles where id = ?", (aid,)).fetchone()[0]
+    return (zlib.decompress(b) if isinstance(b, bytes) else b.encode())[s:e].decode()
+c.create_function("fl_quote_text", 4, quote_text, deterministic=True)
 n = c.execute("select count(*) from articles").fetchone()[0]
 d = c.execute("select count(distinct hash) from articles").fetchone()[0]
 ok = c.execute("pragma integrity_check").fetchone()[0]
 fts = c.execute("select count(*) from articles_fts").fetchone()[0]
 c.execute("insert into articles_fts(articles_fts) values('integrity-check')")
+c.execute("insert into quotes_fts(quotes_fts) values('integrity-check')")
+quotes = c.execute("select count(*) from quotes where text is not null").fetchone()[0]
 figs = c.execute("select count(*) from figures").fetchone()[0]
 texts = c.execute("select count(*) from articles where text like '%(copy %'").fetchone()[0]
 ments = c.execute("select count(*) from mentions").fetchone()[0]
@@ -69,6 +82,7 @@ if n != 20000: problems.append("articles %d, want 20000" % n)
 if d != n: problems.append("duplicate hashes")
 if ok != "ok": problems.append("integrity_check: " + ok)
 if fts != n: problems.append("fts rows %d != articles %d" % (fts, n))
+if quotes != 5000: problems.append("quote texts read for %d of 5000 quotes" % quotes)
 if texts != n: problems.append("texts readable for %d of %d articles" % (texts, n))
 if figs != n or ments != n: problems.append("facts not stored exactly once: %d figures, %d mentions" % (figs, ments))
 print("; ".join(problems))

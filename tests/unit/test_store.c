@@ -489,7 +489,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s\n", err);
         return check_report("store");
     }
-    CHECK_INT(fl_store_db_version(s), fl_store_schema_version());
+    /* PostgreSQL databases are numbered by the answer version (schema 5 is SQLite's storage only). */
+    CHECK_INT(fl_store_db_version(s), pg ? fl_store_answer_version() : fl_store_schema_version());
 
     /* Article 1: the full name, its aliases, a quote, a sourced figure. */
     CHECK_INT(add(s, "2023-11-04", "Secretary of State Antony Blinken said Blinken spoke.",
