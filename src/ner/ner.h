@@ -139,6 +139,7 @@ fl_ner_model *fl_ner_model_alloc(void);
 /* ---- Documents for tagging and training --------------------------------- */
 
 typedef struct fl_ner_type_cache fl_ner_type_cache;
+struct fl_ner_word_cache;
 
 /* One token as the tagger sees it: its text, and whether a sentence starts here. */
 typedef struct fl_ner_token {
@@ -162,10 +163,14 @@ typedef struct fl_ner_work {
     uint32_t *doc_counts;   /* per token: packed doc-level casing counts */
     uint32_t *cluster;      /* per token: its word class (model's clusters), 0 if none */
     uint8_t *casing_lex;    /* per token: its FL_CASE_* in the model's casing lexicon, 7 if absent */
-    float *type_sums;       /* per token: its word type's row sums (ner_score.h), FL_NER_TYPE_GROUPS x labels */
+    float *type_sums;       /* per token: its word type's row sums (ner_score.h), FL_NER_TYPE_GROUPS x labels,
+                             * for a token not written in its true case (the others' are in the word cache) */
+    const float **type_ptr; /* per token: where its word type's row sums are (fl_ner_type_rows) */
+    uint32_t *word_at;      /* per token: its word cache entry (ner_words.h) */
     uint64_t *lower_mix;    /* per token: fl_ner_mix(lower), fl_ner_mix(shape) (for tagging) */
     uint64_t *shape_mix;
     struct fl_ner_type_cache *type_cache; /* word type -> rows, kept across documents (ner_score.c) */
+    struct fl_ner_word_cache *word_cache; /* written word -> what it alone gives, kept across documents (ner_words.c) */
     /* Per token of one sentence: decoding works sentence by sentence. */
     size_t sentence_cap;
     float *scores;          /* emission scores, tokens x labels */

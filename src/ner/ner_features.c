@@ -30,6 +30,7 @@
 
 #include "ner/ner.h"
 #include "ner/ner_score.h"
+#include "ner/ner_words.h"
 #include "text/utf8.h"
 
 enum template_id {
@@ -78,6 +79,8 @@ int fl_ner_work_reserve(fl_ner_work *w, size_t n)
     GROW(cluster, cap);
     GROW(casing_lex, cap);
     GROW(type_sums, cap * FL_NER_TYPE_GROUPS * FL_NER_LABELS);
+    GROW(type_ptr, cap);
+    GROW(word_at, cap);
     GROW(lower_mix, cap);
     GROW(shape_mix, cap);
     w->cap = cap;
@@ -142,7 +145,7 @@ int fl_ner_case_of(const char *s, size_t len)
 
 /* Hash of the collapsed shape (runs of one class written once: "Xx", "X.X.",
  * "d,d"), letters cased as `as` says when it is LOWER, CAP or UPPER. */
-static uint64_t shape_hash(const char *s, size_t len, int as)
+uint64_t fl_ner_shape_hash(const char *s, size_t len, int as)
 {
     uint64_t h = UINT64_C(0xcbf29ce484222325);
     char last = 0;
@@ -382,41 +385,11 @@ size_t fl_ner_history_all(uint64_t *out, size_t cap)
     return n;
 }
 
-/* Looks up every token's word class and lexicon case once: the features of
- * a token use those of its neighbours too, and each lookup is a likely cache
- * miss in a large table, so the slots of a token a few places ahead are
- * asked for while the current one is looked up. */
-static void lookup_lexicons(const fl_ner_model *m, size_t n, fl_ner_work *w)
-{
-    enum { AHEAD = 8 };
-    for (size_t i = 0; i < n; i++) {
-#if defined(__GNUC__) || defined(__clang__)
-        if (i + AHEAD < n) {
-            uint64_t h = w->lower[i + AHEAD];
-            size_t at = (size_t)(h ^ (h >> 29));
-            if (m->clusters.slots)
-                __builtin_prefetch(&m->clusters.slots[at & m->clusters.mask]);
-            if (m->casing.slots)
-                __builtin_prefetch(&m->casing.slots[at & m->casing.mask]);
-        }
-#endif
-        const uint32_t *c = fl_ner_table_find(&m->clusters, w->lower[i]);
-        const uint32_t *lex = fl_ner_table_find(&m->casing, w->lower[i]);
-        w->cluster[i] = c ? *c : 0;
-        w->casing_lex[i] = (uint8_t)(lex ? *lex : 7);
-    }
-}
-
 int fl_ner_prepare(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)
 {
-    if (!fl_ner_work_reserve(w, n))
+    if (!fl_ner_work_reserve(w, n) || !fl_ner_words_find(m, t, n, w))
         return 0;
-    for (size_t i = 0; i < n; i++) {
-        w->lower[i] = fl_ner_mix(fl_ner_hash_lower(t[i].text, t[i].len));
-        w->case_seen[i] = (uint8_t)fl_ner_case_of(t[i].text, t[i].len);
-    }
     mark_uncased(t, n, w);
-    lookup_lexicons(m, n, w);
 
     /* How each word is written mid-sentence in this document. */
     fl_ner_table *dw = &w->doc_words;
@@ -459,7 +432,7 @@ int fl_ner_prepare(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ne
         }
         w->case_true[i] = (uint8_t)tc;
         source[i] = (uint8_t)src;
-        w->shape[i] = shape_hash(t[i].text, t[i].len, tc != seen ? tc : FL_CASE_NONE);
+        w->shape[i] = tc != seen ? fl_ner_shape_hash(t[i].text, t[i].len, tc) : fl_ner_word_at(w, i)->shape;
     }
     mark_gazetteer(m, t, n, w);
     return 1;
@@ -641,13 +614,12 @@ unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t
     int has_p1 = i + 1 < n && !t[i + 1].sentence_start;
     int has_p2 = has_p1 && i + 2 < n && !t[i + 2].sentence_start;
     const fl_ner_fixed_rows *fixed = fl_ner_fixed(w);
-    enum { G = FL_NER_TYPE_GROUPS * FL_NER_LABELS };
-    const float *self = w->type_sums + i * G;
-    groups[FL_NER_G_SELF] = self + FL_NER_G_SELF * FL_NER_LABELS;
-    groups[FL_NER_G_M1] = (has_m1 ? self - G : fixed->edge_sums) + FL_NER_G_M1 * FL_NER_LABELS;
-    groups[FL_NER_G_P1] = (has_p1 ? self + G : fixed->edge_sums) + FL_NER_G_P1 * FL_NER_LABELS;
-    groups[FL_NER_G_M2] = (has_m2 ? self - 2 * G : fixed->edge_sums) + FL_NER_G_M2 * FL_NER_LABELS;
-    groups[FL_NER_G_P2] = (has_p2 ? self + 2 * G : fixed->edge_sums) + FL_NER_G_P2 * FL_NER_LABELS;
+    const float *const *type = w->type_ptr + i;
+    groups[FL_NER_G_SELF] = type[0] + FL_NER_G_SELF * FL_NER_LABELS;
+    groups[FL_NER_G_M1] = (has_m1 ? type[-1] : fixed->edge_sums) + FL_NER_G_M1 * FL_NER_LABELS;
+    groups[FL_NER_G_P1] = (has_p1 ? type[1] : fixed->edge_sums) + FL_NER_G_P1 * FL_NER_LABELS;
+    groups[FL_NER_G_M2] = (has_m2 ? type[-2] : fixed->edge_sums) + FL_NER_G_M2 * FL_NER_LABELS;
+    groups[FL_NER_G_P2] = (has_p2 ? type[2] : fixed->edge_sums) + FL_NER_G_P2 * FL_NER_LABELS;
     uint64_t wp1 = has_p1 ? w->lower[i + 1] : none, sp1 = has_p1 ? w->shape[i + 1] : none;
     uint64_t w0 = w->lower[i], s0 = w->shape[i];
     /* pair(a, b) mixes a: the mixes of each token's word and shape are made

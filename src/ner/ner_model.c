@@ -33,6 +33,7 @@
 
 #include "ner/ner.h"
 #include "ner/ner_score.h"
+#include "ner/ner_words.h"
 
 static const char file_magic[8] = {'F', 'L', 'N', 'E', 'R', '0', '0', '2'};
 static const char file_end[8] = {'F', 'L', 'N', 'E', 'R', 'E', 'N', 'D'};
@@ -321,6 +322,9 @@ void fl_ner_work_free(fl_ner_work *w)
     free(w->cluster);
     free(w->casing_lex);
     free(w->type_sums);
+    free(w->type_ptr);
+    free(w->word_at);
+    fl_ner_word_cache_free(w->word_cache);
     free(w->lower_mix);
     free(w->shape_mix);
     fl_ner_type_cache_free(w->type_cache);

@@ -10,10 +10,12 @@
  * casing-lexicon class and word classes, and the same word seen as a
  * neighbour (w-1, w+1, w-2, w+2, their shapes and classes). Those are looked
  * up and added up once per word type, into five group sums (its own, and as
- * each neighbour), kept in a type cache: a direct-mapped table of
+ * each neighbour). A word written in its true case (most tokens) keeps
+ * them in its word cache entry (ner_words.c); a word given another case
+ * (a headline, a sentence start) in a type cache: a direct-mapped table of
  * TYPE_CACHE_SLOTS entries keyed by (lower-case hash, shape hash, true
- * case), which lives in the work space across documents (about 3 MB) and
- * is valid for one version of the model (fl_ner_model_changed: training
+ * case), which lives in the work space across documents (1.5 MB). Both are
+ * valid for one version of the model (fl_ner_model_changed: training
  * changes the weights between its dev evaluations). A token's score then
  * starts from five group sums, and only the ~15 features that join tokens
  * or describe one occurrence (bigrams, shape pairs, case context,
@@ -30,8 +32,9 @@
 
 #include "ner/ner.h"
 #include "ner/ner_score.h"
+#include "ner/ner_words.h"
 
-enum { TYPE_CACHE_SLOTS = 8192, GROUP_FLOATS = FL_NER_TYPE_GROUPS * FL_NER_LABELS };
+enum { TYPE_CACHE_SLOTS = 4096, GROUP_FLOATS = FL_NER_TYPE_GROUPS * FL_NER_LABELS };
 
 typedef struct type_entry {
     uint64_t lower, shape;
@@ -129,6 +132,20 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
         x->gaz_p1_edge = row_of(m, fl_ner_fixed_feature(FL_NER_FIXED_GAZ_P1, 0xFFFFF));
     }
     for (size_t i = 0; i < n; i++) {
+        if (w->case_true[i] == w->case_seen[i]) {
+            /* Written in its true case: the word cache holds the type's sums. */
+            fl_ner_word *e = fl_ner_word_at(w, i);
+            if (!e->sums_ready) {
+                uint64_t f[FL_NER_TYPE_ROWS];
+                fl_ner_type_features(m, t, w, i, f);
+                group_sums(m, f, e->sums);
+                e->sums_ready = 1;
+            }
+            w->type_ptr[i] = e->sums;
+            w->lower_mix[i] = e->lower_mix;
+            w->shape_mix[i] = e->shape_mix;
+            continue;
+        }
         uint64_t key = fl_ner_mix(w->lower[i] ^ (w->shape[i] * UINT64_C(0x9E3779B97F4A7C15)) ^ w->case_true[i]);
         type_entry *e = &c->entry[key & (TYPE_CACHE_SLOTS - 1)];
         if (e->case_true != (uint32_t)w->case_true[i] + 1 || e->lower != w->lower[i] || e->shape != w->shape[i]) {
@@ -139,8 +156,10 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
             fl_ner_type_features(m, t, w, i, f);
             group_sums(m, f, e->sums);
         }
-        memcpy(w->type_sums + i * GROUP_FLOATS, e->sums, sizeof e->sums);
-        w->lower_mix[i] = fl_ner_mix(w->lower[i]);
+        float *sums = w->type_sums + i * GROUP_FLOATS;
+        memcpy(sums, e->sums, sizeof e->sums);
+        w->type_ptr[i] = sums;
+        w->lower_mix[i] = fl_ner_word_at(w, i)->lower_mix;
         w->shape_mix[i] = fl_ner_mix(w->shape[i]);
     }
     return 1;
