@@ -105,7 +105,8 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
         c->rows != m->rows ||
         c->clusters != m->clusters.slots || c->cluster_count != m->clusters.count || c->casing != m->casing.slots ||
         c->casing_count != m->casing.count) {
-        memset(c->entry, 0, sizeof c->entry);
+        if (c->version) /* not fresh from calloc (model versions start at 1) */
+            memset(c->entry, 0, sizeof c->entry);
         c->version = m->version;
         c->slots = m->features.slots;
         c->count = m->features.count;

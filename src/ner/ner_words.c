@@ -121,7 +121,8 @@ static void sync_model(const fl_ner_model *m, struct fl_ner_word_cache *c)
         c->rows == m->rows && c->clusters == m->clusters.slots && c->cluster_count == m->clusters.count &&
         c->casing == m->casing.slots && c->casing_count == m->casing.count)
         return;
-    memset(c->entry, 0, sizeof c->entry);
+    if (c->version) /* not fresh from calloc (model versions start at 1) */
+        memset(c->entry, 0, sizeof c->entry);
     c->version = m->version;
     c->slots = m->features.slots;
     c->count = m->features.count;
