@@ -167,6 +167,7 @@ typedef struct fl_ner_work {
                              * for a token not written in its true case (the others' are in the word cache) */
     const float **type_ptr; /* per token: where its word type's row sums are (fl_ner_type_rows) */
     uint32_t *word_at;      /* per token: its word cache entry (ner_words.h) */
+    uint32_t *word_id;      /* per token: its bigram cache id, 0 if none (fl_ner_type_rows) */
     uint64_t *lower_mix;    /* per token: fl_ner_mix(lower), fl_ner_mix(shape) (for tagging) */
     uint64_t *shape_mix;
     struct fl_ner_type_cache *type_cache; /* word type -> rows, kept across documents (ner_score.c) */
@@ -210,6 +211,9 @@ int fl_ner_features(const fl_ner_model *m, const fl_ner_token *tokens, size_t n,
  * FL_NER_HISTORY_FEATURES hashes; returns how many. */
 enum { FL_NER_HISTORY_FEATURES = 2 };
 unsigned fl_ner_history_features(const fl_ner_work *w, size_t i, uint64_t *out);
+/* The values those two features hash (the types mask, and it with the
+ * case), or 0 if token i has none. */
+int fl_ner_history_values(const fl_ner_work *w, size_t i, unsigned *hist, unsigned *hist_case);
 /* Records the labels given to tokens [a, b) in the history. 0 on out-of-memory. */
 int fl_ner_history_add(fl_ner_work *w, size_t a, size_t b, const uint8_t *labels);
 /* All history feature hashes that can occur, for training (count returned). */

@@ -327,6 +327,7 @@ void fl_ner_work_free(fl_ner_work *w)
     free(w->type_sums);
     free(w->type_ptr);
     free(w->word_at);
+    free(w->word_id);
     fl_ner_word_cache_free(w->word_cache);
     free(w->lower_mix);
     free(w->shape_mix);

@@ -65,13 +65,7 @@ struct fl_ner_type_cache {
 
 void fl_ner_type_cache_free(fl_ner_type_cache *c) { free(c); }
 
-static uint32_t row_of(const fl_ner_model *m, uint64_t f)
-{
-    const uint32_t *row = f ? fl_ner_table_find(&m->features, f) : NULL; /* 0: no such feature */
-    /* Where the row starts in m->weights (row x 17, so adding it up needs
-     * no multiplication); the zero row for a feature the model lacks. */
-    return (uint32_t)((row ? *row : m->rows) * FL_NER_LABELS);
-}
+#define row_of fl_ner_row_of
 
 static void add_rows(float *sum, const float *const *groups, const float *weights, const uint32_t *r, unsigned n);
 
@@ -131,6 +125,10 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
         x->gaz_m1_edge = row_of(m, fl_ner_fixed_feature(FL_NER_FIXED_GAZ_M1, 0xFFFFF));
         x->gaz_p1_none = row_of(m, fl_ner_fixed_feature(FL_NER_FIXED_GAZ_P1, 0));
         x->gaz_p1_edge = row_of(m, fl_ner_fixed_feature(FL_NER_FIXED_GAZ_P1, 0xFFFFF));
+        for (unsigned v = 0; v < FL_NER_HIST_VALUES; v++)
+            x->hist[v] = row_of(m, fl_ner_history_feature(0, v));
+        for (unsigned v = 0; v < FL_NER_HIST_CASE_VALUES; v++)
+            x->hist_case[v] = row_of(m, fl_ner_history_feature(1, v));
     }
     for (size_t i = 0; i < n; i++) {
         if (w->case_true[i] == w->case_seen[i]) {
@@ -143,6 +141,7 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
                 e->sums_ready = 1;
             }
             w->type_ptr[i] = e->sums;
+            w->word_id[i] = e->serial;
             w->lower_mix[i] = e->lower_mix;
             w->shape_mix[i] = e->shape_mix;
             continue;
@@ -160,6 +159,7 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
         float *sums = w->type_sums + i * GROUP_FLOATS;
         memcpy(sums, e->sums, sizeof e->sums);
         w->type_ptr[i] = sums;
+        w->word_id[i] = 0;
         w->lower_mix[i] = fl_ner_word_at(w, i)->lower_mix;
         w->shape_mix[i] = fl_ner_mix(w->shape[i]);
     }
@@ -234,29 +234,30 @@ static void add_rows(float *sum, const float *const *groups, const float *weight
 enum { BLOCK_TOKENS = 16, TOKEN_ITEMS = FL_NER_MAX_FEATURES + FL_NER_HISTORY_FEATURES, LOOKAHEAD = 16 };
 
 static void score_block(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_ner_work *w, size_t start,
-                        size_t from, size_t to)
+                        size_t end, size_t from, size_t to)
 {
     /* items[k]: the row of the k-th feature of the block (the zero row when
-     * the model lacks it); for those not in the type rows, filled in from
+     * the model lacks it); for those not known at once, filled in from
      * the lookup of feats[q], q such that look[q] == k. */
     uint32_t items[BLOCK_TOKENS * TOKEN_ITEMS];
     uint64_t feats[BLOCK_TOKENS * TOKEN_ITEMS];
     uint32_t look[BLOCK_TOKENS * TOKEN_ITEMS];
     unsigned count[BLOCK_TOKENS];
     const float *groups[BLOCK_TOKENS][FL_NER_TYPE_GROUPS];
+    /* bigram[k]: the rows of the pair (from + k - 1, from + k), copied
+     * (a later pair of the block may take the same cache slot). */
+    uint32_t bigram_rows[BLOCK_TOKENS + 1][FL_NER_BIGRAM_ROWS];
+    const uint32_t *bigram[BLOCK_TOKENS + 1];
+    for (size_t j = from; j <= to; j++) {
+        uint32_t *r = bigram_rows[j - from];
+        bigram[j - from] = fl_ner_bigram_rows(m, w, j - 1, j > start, j, j < end, r) ? r : NULL;
+    }
     size_t total = 0, nlook = 0;
     for (size_t j = from; j < to; j++) {
         unsigned looked;
-        unsigned c = fl_ner_token_items(m, tokens, n, w, j, groups[j - from], items + total, feats + nlook,
-                                        look + nlook, (uint32_t)total, &looked);
+        unsigned c = fl_ner_token_items(m, tokens, n, w, j, bigram[j - from], bigram[j - from + 1], groups[j - from],
+                                        items + total, feats + nlook, look + nlook, (uint32_t)total, &looked);
         nlook += looked;
-        uint64_t hist[FL_NER_HISTORY_FEATURES];
-        unsigned nh = fl_ner_history_features(w, j, hist);
-        for (unsigned k = 0; k < nh; k++) {
-            feats[nlook] = hist[k];
-            look[nlook++] = (uint32_t)(total + c + k);
-        }
-        c += nh;
         count[j - from] = c;
         total += c;
     }
@@ -294,5 +295,5 @@ void fl_ner_score_sentence(const fl_ner_model *m, const fl_ner_token *tokens, si
                            size_t end)
 {
     for (size_t from = start; from < end; from += BLOCK_TOKENS)
-        score_block(m, tokens, n, w, start, from, end - from < BLOCK_TOKENS ? end : from + BLOCK_TOKENS);
+        score_block(m, tokens, n, w, start, end, from, end - from < BLOCK_TOKENS ? end : from + BLOCK_TOKENS);
 }

@@ -26,7 +26,13 @@
 
 #include "ner/ner_words.h"
 
-enum { WORD_SLOTS = 32768 };
+enum { WORD_SLOTS = 32768, BIGRAM_SLOTS = 65536, BIGRAM_EDGE = 1, FIRST_SERIAL = 2 };
+
+/* The rows of the word-pair features of two word types (fl_ner_bigram_rows). */
+typedef struct bigram_entry {
+    uint64_t key; /* the two ids (word serials, or BIGRAM_EDGE), 0: empty */
+    uint32_t rows[FL_NER_BIGRAM_ROWS];
+} bigram_entry;
 
 struct fl_ner_word_cache {
     uint64_t version;         /* of the model it was filled from */
@@ -35,9 +41,11 @@ struct fl_ner_word_cache {
     const fl_ner_slot *clusters, *casing;
     size_t cluster_count, casing_count;
     uint32_t stamp;           /* the current document's */
+    uint32_t next_serial;     /* the next entry's serial */
     fl_ner_word *overflow;    /* this document's words whose slot was taken by another of its words */
     size_t overflow_count, overflow_cap;
     fl_ner_word entry[WORD_SLOTS];
+    bigram_entry bigram[BIGRAM_SLOTS];
 };
 
 void fl_ner_word_cache_free(struct fl_ner_word_cache *c)
@@ -98,18 +106,20 @@ static inline uint64_t word_key(const char *s, size_t len)
     return fmix(v);
 }
 
-static void fill(const fl_ner_model *m, fl_ner_word *e, uint64_t key, const char *s, uint32_t len)
+static void fill(const fl_ner_model *m, struct fl_ner_word_cache *c, fl_ner_word *e, uint64_t key, const char *s,
+                 uint32_t len)
 {
     e->key = key;
+    e->serial = c->next_serial++;
     e->len = len + 1;
     e->lower = fl_ner_mix(fl_ner_hash_lower(s, len));
     e->lower_mix = fl_ner_mix(e->lower);
     e->case_seen = (uint8_t)fl_ner_case_of(s, len);
     e->shape = fl_ner_shape_hash(s, len, FL_CASE_NONE);
     e->shape_mix = fl_ner_mix(e->shape);
-    const uint32_t *c = fl_ner_table_find(&m->clusters, e->lower);
+    const uint32_t *cl = fl_ner_table_find(&m->clusters, e->lower);
     const uint32_t *lex = fl_ner_table_find(&m->casing, e->lower);
-    e->cluster = c ? *c : 0;
+    e->cluster = cl ? *cl : 0;
     e->casing_lex = (uint8_t)(lex ? *lex : 7);
     e->sums_ready = 0;
 }
@@ -121,8 +131,10 @@ static void sync_model(const fl_ner_model *m, struct fl_ner_word_cache *c)
         c->rows == m->rows && c->clusters == m->clusters.slots && c->cluster_count == m->clusters.count &&
         c->casing == m->casing.slots && c->casing_count == m->casing.count)
         return;
-    if (c->version) /* not fresh from calloc (model versions start at 1) */
+    if (c->version) { /* not fresh from calloc (model versions start at 1) */
         memset(c->entry, 0, sizeof c->entry);
+        memset(c->bigram, 0, sizeof c->bigram);
+    }
     c->version = m->version;
     c->slots = m->features.slots;
     c->count = m->features.count;
@@ -153,6 +165,16 @@ int fl_ner_words_find(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl
             c->entry[k].stamp = 0;
         c->stamp = 1;
     }
+    if (c->next_serial < FIRST_SERIAL || (uint64_t)c->next_serial + n > UINT32_MAX) {
+        /* Fresh, or serials about to wrap (after 4 billion new words): no
+         * bigram may name an entry filled again. */
+        if (c->next_serial) {
+            memset(c->entry, 0, sizeof c->entry);
+            memset(c->bigram, 0, sizeof c->bigram);
+            c->stamp = 1;
+        }
+        c->next_serial = FIRST_SERIAL;
+    }
     c->overflow_count = 0;
     const uint32_t stamp = c->stamp;
     for (size_t i = 0; i < n; i++) {
@@ -175,7 +197,7 @@ int fl_ner_words_find(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl
                 at = (uint32_t)(WORD_SLOTS + c->overflow_count);
                 e = &c->overflow[c->overflow_count++];
             }
-            fill(m, e, key, s, len);
+            fill(m, c, e, key, s, len);
         }
         e->stamp = stamp;
         w->word_at[i] = at;
@@ -184,5 +206,25 @@ int fl_ner_words_find(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl
         w->cluster[i] = e->cluster;
         w->casing_lex[i] = e->casing_lex;
     }
+    return 1;
+}
+
+int fl_ner_bigram_rows(const fl_ner_model *m, const fl_ner_work *w, size_t a, int has_a, size_t b, int has_b,
+                       uint32_t *rows)
+{
+    uint32_t ia = has_a ? w->word_id[a] : BIGRAM_EDGE, ib = has_b ? w->word_id[b] : BIGRAM_EDGE;
+    if (!ia || !ib)
+        return 0;
+    uint64_t key = (uint64_t)ia << 32 | ib;
+    _Static_assert(BIGRAM_SLOTS == 1 << 16, "the slot is the top 16 bits of a 32-bit hash");
+    bigram_entry *e = &w->word_cache->bigram[(uint32_t)(ia * 0x9E3779B1u ^ ib * 0x85EBCA77u) >> 16];
+    if (e->key != key) {
+        uint64_t f[FL_NER_BIGRAM_ROWS];
+        fl_ner_bigram_features(m, w, a, has_a, b, has_b, f);
+        for (int k = 0; k < FL_NER_BIGRAM_ROWS; k++)
+            e->rows[k] = fl_ner_row_of(m, f[k]);
+        e->key = key;
+    }
+    memcpy(rows, e->rows, sizeof e->rows);
     return 1;
 }

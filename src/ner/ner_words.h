@@ -19,6 +19,7 @@ typedef struct fl_ner_word {
     uint64_t key;        /* fl_ner_word_key of the bytes */
     uint32_t len;        /* byte length + 1; 0: empty slot */
     uint32_t stamp;      /* the last document that used it (not evicted while that one is tagged) */
+    uint32_t serial;     /* unique to this filling of the entry (>= 2): its bigram cache id */
     uint64_t lower, lower_mix;  /* fl_ner_mix(hash of the lower-cased bytes), and its fl_ner_mix */
     uint64_t shape, shape_mix;  /* shape as written (shape_hash with FL_CASE_NONE), and its fl_ner_mix */
     uint32_t cluster;    /* word class from the model, 0 if none */
