@@ -29,6 +29,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 #include "ner/ner.h"
 #include "ner/ner_score.h"
@@ -175,7 +178,7 @@ const fl_ner_fixed_rows *fl_ner_fixed(const fl_ner_work *w) { return &w->type_ca
  * cheaper than sorting it out, and x + 0 is x. Adding 17-float rows is
  * most of the tagger's arithmetic, so where the compiler has vector types
  * it adds four labels at a time (SSE on x86-64, NEON on ARM): 5 additions
- * a row instead of 17. */
+ * a row instead of 17; with AVX, eight. */
 _Static_assert(FL_NER_LABELS == 17, "add_rows adds 4 x 4 + 1 labels");
 #if defined(__GNUC__) || defined(__clang__)
 typedef float fl_v4 __attribute__((vector_size(16)));
@@ -185,8 +188,40 @@ static inline fl_v4 load_v4(const float *p)
     memcpy(&v, p, sizeof v);
     return v;
 }
+#if defined(__x86_64__)
+/* Where the processor has AVX (nearly every x86-64 since 2011), eight
+ * labels at a time: 3 additions a row instead of 5, each lane the same
+ * additions in the same order, so the sums are bit for bit the same. */
+__attribute__((target("avx"))) static void add_rows_avx(float *sum, const float *const *groups,
+                                                         const float *weights, const uint32_t *r, unsigned n)
+{
+    __m256 a = _mm256_setzero_ps(), b = _mm256_setzero_ps();
+    float e = 0;
+    for (int g = 0; g < FL_NER_TYPE_GROUPS; g++) {
+        const float *row = groups[g];
+        a = _mm256_add_ps(a, _mm256_loadu_ps(row));
+        b = _mm256_add_ps(b, _mm256_loadu_ps(row + 8));
+        e += row[16];
+    }
+    for (unsigned k = 0; k < n; k++) {
+        const float *row = weights + r[k];
+        a = _mm256_add_ps(a, _mm256_loadu_ps(row));
+        b = _mm256_add_ps(b, _mm256_loadu_ps(row + 8));
+        e += row[16];
+    }
+    _mm256_storeu_ps(sum, a);
+    _mm256_storeu_ps(sum + 8, b);
+    sum[16] = e;
+}
+#endif
 static void add_rows(float *sum, const float *const *groups, const float *weights, const uint32_t *r, unsigned n)
 {
+#if defined(__x86_64__)
+    if (__builtin_cpu_supports("avx")) {
+        add_rows_avx(sum, groups, weights, r, n);
+        return;
+    }
+#endif
     fl_v4 a = {0}, b = {0}, c = {0}, d = {0};
     float e = 0;
     for (int g = 0; g < FL_NER_TYPE_GROUPS; g++) {
