@@ -285,4 +285,14 @@ void fl_ner_doc_clear(fl_ner_doc *d);
 /* Tags the doc's tokens and joins aliases; results stay in doc->ner. */
 fl_status fl_ner_run(const fl_ner_model *m, fl_doc *doc);
 
+/* A memo for other layers, per distinct written word: a layer that asks
+ * the same question of every token (is it in my lexicon?) can keep the
+ * answer with the word in the NER word cache (ner_words.c) and ask once
+ * per word. The int32 of token `token` for question `which`, starting as
+ * FL_NER_MEMO_UNSET; NULL when NER has not run on the doc since it was
+ * analysed. The answer must depend on the token's bytes alone. */
+enum { FL_NER_MEMO_FIGURES, FL_NER_WORD_MEMOS };
+#define FL_NER_MEMO_UNSET INT32_MIN
+int32_t *fl_ner_word_memo(const fl_doc *doc, size_t token, int which);
+
 #endif

@@ -122,6 +122,8 @@ static void fill(const fl_ner_model *m, struct fl_ner_word_cache *c, fl_ner_word
     e->cluster = cl ? *cl : 0;
     e->casing_lex = (uint8_t)(lex ? *lex : 7);
     e->sums_ready = 0;
+    for (int k = 0; k < FL_NER_WORD_MEMOS; k++)
+        e->memo[k] = FL_NER_MEMO_UNSET;
 }
 
 /* Empties the cache if the model is not the one it was filled from. */

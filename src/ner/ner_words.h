@@ -26,6 +26,7 @@ typedef struct fl_ner_word {
     uint8_t case_seen;   /* FL_CASE_* as written */
     uint8_t casing_lex;  /* FL_CASE_* in the model's casing lexicon, 7 if absent */
     uint8_t sums_ready;  /* sums hold the type's group sums for case_true == case_seen */
+    int32_t memo[FL_NER_WORD_MEMOS]; /* other layers' answers for this word (fl_ner_word_memo) */
     float sums[FL_NER_WORD_SUMS];
 } fl_ner_word;
 
