@@ -5,9 +5,10 @@
  *
  * The pipeline of one document:
  *   token strings -> ner_features.c (hashed feature ids per token, using the
- *   model's lexicons) -> ner_score.c (rows of weights added up, with a cache
- *   of each word type's rows) -> ner_model.c (Viterbi over BILOU labels) ->
- *   labels -> ner_entities.c (mentions, alias joining).
+ *   model's lexicons; the reference) -> ner_score.c (rows of weights added
+ *   up: ner_items.c lists a token's rows, ner_words.c keeps what one word
+ *   and one pair of words give) -> ner_model.c (Viterbi over BILOU labels)
+ *   -> labels -> ner_entities.c (mentions, alias joining).
  * Training (ner_train.c) runs the same feature code over CoNLL documents
  * read by ner_conll.c, with lexicons built by ner_lexicon.c and
  * ner_clusters.c. Not for: the CLI (cli/cmd_ner.c).

@@ -17,9 +17,19 @@
  * use). Entries used by the document being tagged are stamped with it and
  * not evicted until the next document (a word that would evict one goes to
  * a per-document overflow list instead), so the tagger can point at an
- * entry's sums instead of copying them. Everything is valid for one
- * version of the model (fl_ner_model_changed): a new version empties the
- * table.
+ * entry's sums instead of copying them. Other layers may keep an answer
+ * per word in an entry too (fl_ner_word_memo: the figure lexicon's).
+ *
+ * The bigram cache. Nine features join a token to a neighbour (word pairs,
+ * shape pairs, word and neighbour's shape or case, word-class pairs); they
+ * are a function of the two words, so their rows are kept per pair of
+ * words: BIGRAM_SLOTS direct-mapped entries (3 MB) keyed by the two
+ * entries' serial numbers (unique to each filling of an entry, so a pair
+ * never outlives its words' meaning), the sentence edge having serial 1. A
+ * pair with a re-cased word (a headline, a sentence start) is not kept.
+ *
+ * Everything is valid for one version of the model (fl_ner_model_changed):
+ * a new version empties both tables.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -16,7 +16,7 @@ enum { FL_NER_WORD_SUMS = FL_NER_TYPE_GROUPS * FL_NER_LABELS };
  * group sums of the word's type rows when it keeps its written case
  * (filled by fl_ner_type_rows on first use). */
 typedef struct fl_ner_word {
-    uint64_t key;        /* fl_ner_word_key of the bytes */
+    uint64_t key;        /* hash of the exact bytes (word_key, ner_words.c) */
     uint32_t len;        /* byte length + 1; 0: empty slot */
     uint32_t stamp;      /* the last document that used it (not evicted while that one is tagged) */
     uint32_t serial;     /* unique to this filling of the entry (>= 2): its bigram cache id */

@@ -2,9 +2,10 @@
  * of group sums, the per-model tables of fixed rows, rows added four labels
  * at a time; ner_words.c: the word and bigram caches, with the overflow of
  * a document with more words than the cache has slots) equal the sums of
- * the rows of every feature fl_ner_token_features and fl_ner_history_features list, looked up one by
- * one and added in order, but for the rounding of a different order of
- * float additions (bounded here: 1e-4 relative). Run on hand-written text
+ * the rows of every feature fl_ner_token_features and
+ * fl_ner_history_features list, looked up one by one and added in order,
+ * but for the rounding of a different order of float additions (bounded
+ * here: 1e-4 relative). Run on hand-written text
  * (headline case, sentence starts, one-token sentences, gazetteer names, a
  * repeated word) twice over with one work space, so the cache is exercised
  * warm; and on the CoNLL dev set when ../shared/data is there. */
