@@ -26,6 +26,7 @@ typedef struct sent {
     const char *text;
     const fl_token *tk;
     size_t sb, se;
+    const fl_doc *doc;
 } sent;
 
 static int is_word(const fl_token *t) { return t->kind == FL_TOKEN_WORD || t->kind == FL_TOKEN_ABBREV; }
@@ -34,7 +35,7 @@ static uint32_t flags_at(const sent *s, size_t j)
 {
     if (j < s->sb || j >= s->se || !is_word(&s->tk[j]))
         return 0;
-    const fl_fig_word *w = fl_fig_lookup(s->text + s->tk[j].start, s->tk[j].end - s->tk[j].start);
+    const fl_fig_word *w = fl_fig_lookup_token(s->doc, j);
     uint32_t f = w ? w->flags : 0;
     if ((f & (FW_MONTH | FW_WEEKDAY)) && !(s->tk[j].flags & FL_TOKEN_CAPITALIZED))
         f &= ~(uint32_t)(FW_MONTH | FW_WEEKDAY);
@@ -288,7 +289,7 @@ static int date_at(const sent *s, const fl_article *a, size_t m, char date[11], 
     }
     if (!(f & FW_MONTH))
         return 0;
-    const fl_fig_word *w = fl_fig_lookup(s->text + s->tk[m].start, s->tk[m].end - s->tk[m].start);
+    const fl_fig_word *w = fl_fig_lookup_token(s->doc, m);
     month = (int)w->value;
     if (day_number(s, m - 1, &day)) { /* 7 October (2023) */
         *b = m - 1;
@@ -360,7 +361,7 @@ void fl_figures_fallback_context(fl_doc *doc)
     while (i < doc->figures.count) {
         uint32_t si = doc->figures.figures[i].sentence;
         const fl_sentence *sen = &doc->sentences.sentences[si];
-        sent s = {doc->text, doc->tokens.tokens, sen->token_begin, sen->token_end};
+        sent s = {doc->text, doc->tokens.tokens, sen->token_begin, sen->token_end, doc};
         fl_span source = find_source(&s);
         for (; i < doc->figures.count && doc->figures.figures[i].sentence == si; i++) {
             fl_figure *f = &doc->figures.figures[i];
@@ -382,7 +383,7 @@ void fl_figures_dates_from_times(fl_doc *doc, size_t n, const fl_span *spans, co
     for (size_t i = 0; i < doc->figures.count; i++) {
         fl_figure *f = &doc->figures.figures[i];
         const fl_sentence *sen = &doc->sentences.sentences[f->sentence];
-        sent s = {doc->text, doc->tokens.tokens, sen->token_begin, sen->token_end};
+        sent s = {doc->text, doc->tokens.tokens, sen->token_begin, sen->token_end, doc};
         while (t0 < n && spans[t0].end <= sen->start)
             t0++;
         uint32_t best_distance = UINT32_MAX;

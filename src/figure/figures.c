@@ -43,6 +43,7 @@ typedef struct scan {
     const char *text;
     const fl_token *tk;
     size_t sb, se; /* the sentence's tokens */
+    const fl_doc *doc;
 } scan;
 
 static int is_word(const fl_token *t) { return t->kind == FL_TOKEN_WORD || t->kind == FL_TOKEN_ABBREV; }
@@ -54,7 +55,7 @@ static const fl_fig_word *word_at(const scan *s, size_t j)
     const fl_token *t = &s->tk[j];
     if (!is_word(t) && t->kind != FL_TOKEN_SYMBOL && t->kind != FL_TOKEN_PUNCT)
         return NULL;
-    return fl_fig_lookup(s->text + t->start, t->end - t->start);
+    return fl_fig_lookup_token(s->doc, j);
 }
 
 static uint32_t flags_at(const scan *s, size_t j)
@@ -796,6 +797,7 @@ fl_status fl_figures_find(fl_doc *doc)
     scan s;
     s.text = doc->text;
     s.tk = doc->tokens.tokens;
+    s.doc = doc;
     for (size_t i = 0; i < doc->sentences.count; i++) {
         const fl_sentence *sen = &doc->sentences.sentences[i];
         s.sb = sen->token_begin;

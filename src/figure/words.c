@@ -10,6 +10,8 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "ner/ner.h"
+#include "text/doc.h"
 #include "util/word_index.h"
 
 static const fl_fig_word lexicon[] = {
@@ -616,6 +618,18 @@ const fl_fig_word *fl_fig_lookup(const char *s, size_t len)
     pthread_once(&lexicon_once, build_lexicon_index);
     long i = fl_word_index_find(&lexicon_index, s, len);
     return i < 0 ? NULL : &lexicon[i];
+}
+
+const fl_fig_word *fl_fig_lookup_token(const fl_doc *doc, size_t j)
+{
+    const fl_token *t = &doc->tokens.tokens[j];
+    int32_t *memo = fl_ner_word_memo(doc, j, FL_NER_MEMO_FIGURES);
+    if (memo && *memo != FL_NER_MEMO_UNSET)
+        return *memo < 0 ? NULL : &lexicon[*memo];
+    const fl_fig_word *w = fl_fig_lookup(doc->text + t->start, t->end - t->start);
+    if (memo)
+        *memo = w ? (int32_t)(w - lexicon) : -1;
+    return w;
 }
 
 size_t fl_fig_qualifier_phrases(const fl_fig_qualifier_phrase **out)

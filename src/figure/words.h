@@ -58,6 +58,10 @@ typedef struct fl_fig_word {
 
 /* The entry for s[0..len) compared case-insensitively (ASCII), or NULL. */
 const fl_fig_word *fl_fig_lookup(const char *s, size_t len);
+/* The same for token j of doc, the answer kept per distinct word in the
+ * NER word cache when NER has run on the doc (fl_ner_word_memo): the
+ * figure layer asks it of nearly every token, several times. */
+const fl_fig_word *fl_fig_lookup_token(const fl_doc *doc, size_t j);
 
 /* A qualifier phrase: lower-case words separated by single spaces. `after`
  * phrases follow the number ("200 or more"), the others precede it. */

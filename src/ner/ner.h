@@ -5,9 +5,10 @@
  *
  * The pipeline of one document:
  *   token strings -> ner_features.c (hashed feature ids per token, using the
- *   model's lexicons) -> ner_score.c (rows of weights added up, with a cache
- *   of each word type's rows) -> ner_model.c (Viterbi over BILOU labels) ->
- *   labels -> ner_entities.c (mentions, alias joining).
+ *   model's lexicons; the reference) -> ner_score.c (rows of weights added
+ *   up: ner_items.c lists a token's rows, ner_words.c keeps what one word
+ *   and one pair of words give) -> ner_model.c (Viterbi over BILOU labels)
+ *   -> labels -> ner_entities.c (mentions, alias joining).
  * Training (ner_train.c) runs the same feature code over CoNLL documents
  * read by ner_conll.c, with lexicons built by ner_lexicon.c and
  * ner_clusters.c. Not for: the CLI (cli/cmd_ner.c).
@@ -139,6 +140,7 @@ fl_ner_model *fl_ner_model_alloc(void);
 /* ---- Documents for tagging and training --------------------------------- */
 
 typedef struct fl_ner_type_cache fl_ner_type_cache;
+struct fl_ner_word_cache;
 
 /* One token as the tagger sees it: its text, and whether a sentence starts here. */
 typedef struct fl_ner_token {
@@ -162,10 +164,15 @@ typedef struct fl_ner_work {
     uint32_t *doc_counts;   /* per token: packed doc-level casing counts */
     uint32_t *cluster;      /* per token: its word class (model's clusters), 0 if none */
     uint8_t *casing_lex;    /* per token: its FL_CASE_* in the model's casing lexicon, 7 if absent */
-    float *type_sums;       /* per token: its word type's row sums (ner_score.h), FL_NER_TYPE_GROUPS x labels */
+    float *type_sums;       /* per token: its word type's row sums (ner_score.h), FL_NER_TYPE_GROUPS x labels,
+                             * for a token not written in its true case (the others' are in the word cache) */
+    const float **type_ptr; /* per token: where its word type's row sums are (fl_ner_type_rows) */
+    uint32_t *word_at;      /* per token: its word cache entry (ner_words.h) */
+    uint32_t *word_id;      /* per token: its bigram cache id, 0 if none (fl_ner_type_rows) */
     uint64_t *lower_mix;    /* per token: fl_ner_mix(lower), fl_ner_mix(shape) (for tagging) */
     uint64_t *shape_mix;
     struct fl_ner_type_cache *type_cache; /* word type -> rows, kept across documents (ner_score.c) */
+    struct fl_ner_word_cache *word_cache; /* written word -> what it alone gives, kept across documents (ner_words.c) */
     /* Per token of one sentence: decoding works sentence by sentence. */
     size_t sentence_cap;
     float *scores;          /* emission scores, tokens x labels */
@@ -205,6 +212,9 @@ int fl_ner_features(const fl_ner_model *m, const fl_ner_token *tokens, size_t n,
  * FL_NER_HISTORY_FEATURES hashes; returns how many. */
 enum { FL_NER_HISTORY_FEATURES = 2 };
 unsigned fl_ner_history_features(const fl_ner_work *w, size_t i, uint64_t *out);
+/* The values those two features hash (the types mask, and it with the
+ * case), or 0 if token i has none. */
+int fl_ner_history_values(const fl_ner_work *w, size_t i, unsigned *hist, unsigned *hist_case);
 /* Records the labels given to tokens [a, b) in the history. 0 on out-of-memory. */
 int fl_ner_history_add(fl_ner_work *w, size_t a, size_t b, const uint8_t *labels);
 /* All history feature hashes that can occur, for training (count returned). */
@@ -275,5 +285,15 @@ void fl_ner_doc_free(fl_ner_doc *d);
 void fl_ner_doc_clear(fl_ner_doc *d);
 /* Tags the doc's tokens and joins aliases; results stay in doc->ner. */
 fl_status fl_ner_run(const fl_ner_model *m, fl_doc *doc);
+
+/* A memo for other layers, per distinct written word: a layer that asks
+ * the same question of every token (is it in my lexicon?) can keep the
+ * answer with the word in the NER word cache (ner_words.c) and ask once
+ * per word. The int32 of token `token` for question `which`, starting as
+ * FL_NER_MEMO_UNSET; NULL when NER has not run on the doc since it was
+ * analysed. The answer must depend on the token's bytes alone. */
+enum { FL_NER_MEMO_FIGURES, FL_NER_WORD_MEMOS };
+#define FL_NER_MEMO_UNSET INT32_MIN
+int32_t *fl_ner_word_memo(const fl_doc *doc, size_t token, int which);
 
 #endif

@@ -24,6 +24,7 @@
 
 #include "ner/ner.h"
 #include "ner/ner_lexicon.h"
+#include "ner/ner_words.h"
 #include "text/doc.h"
 #include "util/buffer.h"
 
@@ -86,6 +87,7 @@ struct fl_ner_doc {
     const char **alias_ptrs;
     size_t alias_count, alias_cap;
     fl_buffer arena;
+    size_t word_tokens; /* tokens whose word cache entries are those of this doc (fl_ner_word_memo) */
 };
 
 void fl_ner_doc_free(fl_ner_doc *d)
@@ -110,7 +112,7 @@ void fl_ner_doc_free(fl_ner_doc *d)
 void fl_ner_doc_clear(fl_ner_doc *d)
 {
     if (d)
-        d->entity_count = d->mention_count = d->raw_count = d->form_count = d->alias_count = 0;
+        d->entity_count = d->mention_count = d->raw_count = d->form_count = d->alias_count = d->word_tokens = 0;
 }
 
 size_t fl_doc_entity_count(const fl_doc *doc) { return doc->ner ? doc->ner->entity_count : 0; }
@@ -708,6 +710,7 @@ fl_status fl_ner_run(const fl_ner_model *m, fl_doc *doc)
     d->tokens[0].sentence_start = 1;
     if (!fl_ner_tag(m, d->tokens, n, &d->work, d->labels))
         return FL_ERR_NOMEM;
+    d->word_tokens = n;
     /* Labels to mentions (Viterbi only yields well-formed BILOU). */
     for (size_t i = 0; i < n; i++) {
         int part = fl_ner_label_part(d->labels[i]);
@@ -742,4 +745,12 @@ fl_status fl_ner_run(const fl_ner_model *m, fl_doc *doc)
     join_forms(d, doc);
     resolve_people(d, doc);
     return build_entities(d, doc);
+}
+
+int32_t *fl_ner_word_memo(const fl_doc *doc, size_t token, int which)
+{
+    const fl_ner_doc *d = doc->ner;
+    if (!d || token >= d->word_tokens || which < 0 || which >= FL_NER_WORD_MEMOS)
+        return NULL;
+    return &fl_ner_word_at(&d->work, token)->memo[which];
 }

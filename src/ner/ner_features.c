@@ -30,21 +30,10 @@
 
 #include "ner/ner.h"
 #include "ner/ner_score.h"
+#include "ner/ner_words.h"
 #include "text/utf8.h"
 
-enum template_id {
-    T_BIAS = 1, T_W0, T_WM1, T_WP1, T_WM2, T_WP2, T_FORM, T_PREFIX, T_SUFFIX,
-    T_SH0, T_SHM1, T_SHP1, T_SH_M1_0, T_SH_0_P1, T_SH_M1_0_P1, T_W_M1_0, T_W_0_P1,
-    T_CASE, T_CASE_CTX, T_GAZ, T_GAZ_M1, T_GAZ_P1, T_LEX, T_DOC, T_W0_CASE_PREV,
-    T_SHM1_W0, T_W0_SHP1, T_HIST, T_HIST_CASE, T_CL0, T_CLM1, T_CLP1, T_CL_M1_0, T_CL_0_P1, T_CL0_CASE, T_CLM2, T_CLP2
-};
-
-static inline uint64_t feature(uint64_t template_id, uint64_t value)
-{
-    return fl_ner_mix(value * UINT64_C(0x9E3779B97F4A7C15) + template_id);
-}
-
-static inline uint64_t pair(uint64_t a, uint64_t b) { return fl_ner_mix(a) ^ (b * UINT64_C(0x2545F4914F6CDD1D)); }
+#include "ner/ner_templates.h"
 
 #define GROW(field, count)                                                   \
     do {                                                                     \
@@ -78,6 +67,9 @@ int fl_ner_work_reserve(fl_ner_work *w, size_t n)
     GROW(cluster, cap);
     GROW(casing_lex, cap);
     GROW(type_sums, cap * FL_NER_TYPE_GROUPS * FL_NER_LABELS);
+    GROW(type_ptr, cap);
+    GROW(word_at, cap);
+    GROW(word_id, cap);
     GROW(lower_mix, cap);
     GROW(shape_mix, cap);
     w->cap = cap;
@@ -142,7 +134,7 @@ int fl_ner_case_of(const char *s, size_t len)
 
 /* Hash of the collapsed shape (runs of one class written once: "Xx", "X.X.",
  * "d,d"), letters cased as `as` says when it is LOWER, CAP or UPPER. */
-static uint64_t shape_hash(const char *s, size_t len, int as)
+uint64_t fl_ner_shape_hash(const char *s, size_t len, int as)
 {
     uint64_t h = UINT64_C(0xcbf29ce484222325);
     char last = 0;
@@ -339,14 +331,24 @@ static int history_eligible(const fl_ner_work *w, size_t i)
     return c == FL_CASE_CAP || c == FL_CASE_UPPER || c == FL_CASE_MIXED;
 }
 
-unsigned fl_ner_history_features(const fl_ner_work *w, size_t i, uint64_t *out)
+int fl_ner_history_values(const fl_ner_work *w, size_t i, unsigned *hist, unsigned *hist_case)
 {
     if (!history_eligible(w, i))
         return 0;
     const uint32_t *mask = fl_ner_table_find(&w->history, w->lower[i]);
-    uint64_t m = mask ? *mask : 0;
-    out[0] = feature(T_HIST, m);
-    out[1] = feature(T_HIST_CASE, m << 4 | (uint64_t)w->uncased[i] << 3 | w->case_true[i]);
+    unsigned m = mask ? *mask : 0;
+    *hist = m;
+    *hist_case = m << 4 | (unsigned)w->uncased[i] << 3 | w->case_true[i];
+    return 1;
+}
+
+unsigned fl_ner_history_features(const fl_ner_work *w, size_t i, uint64_t *out)
+{
+    unsigned hist, hist_case;
+    if (!fl_ner_history_values(w, i, &hist, &hist_case))
+        return 0;
+    out[0] = feature(T_HIST, hist);
+    out[1] = feature(T_HIST_CASE, hist_case);
     return 2;
 }
 
@@ -382,41 +384,11 @@ size_t fl_ner_history_all(uint64_t *out, size_t cap)
     return n;
 }
 
-/* Looks up every token's word class and lexicon case once: the features of
- * a token use those of its neighbours too, and each lookup is a likely cache
- * miss in a large table, so the slots of a token a few places ahead are
- * asked for while the current one is looked up. */
-static void lookup_lexicons(const fl_ner_model *m, size_t n, fl_ner_work *w)
-{
-    enum { AHEAD = 8 };
-    for (size_t i = 0; i < n; i++) {
-#if defined(__GNUC__) || defined(__clang__)
-        if (i + AHEAD < n) {
-            uint64_t h = w->lower[i + AHEAD];
-            size_t at = (size_t)(h ^ (h >> 29));
-            if (m->clusters.slots)
-                __builtin_prefetch(&m->clusters.slots[at & m->clusters.mask]);
-            if (m->casing.slots)
-                __builtin_prefetch(&m->casing.slots[at & m->casing.mask]);
-        }
-#endif
-        const uint32_t *c = fl_ner_table_find(&m->clusters, w->lower[i]);
-        const uint32_t *lex = fl_ner_table_find(&m->casing, w->lower[i]);
-        w->cluster[i] = c ? *c : 0;
-        w->casing_lex[i] = (uint8_t)(lex ? *lex : 7);
-    }
-}
-
 int fl_ner_prepare(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)
 {
-    if (!fl_ner_work_reserve(w, n))
+    if (!fl_ner_work_reserve(w, n) || !fl_ner_words_find(m, t, n, w))
         return 0;
-    for (size_t i = 0; i < n; i++) {
-        w->lower[i] = fl_ner_mix(fl_ner_hash_lower(t[i].text, t[i].len));
-        w->case_seen[i] = (uint8_t)fl_ner_case_of(t[i].text, t[i].len);
-    }
     mark_uncased(t, n, w);
-    lookup_lexicons(m, n, w);
 
     /* How each word is written mid-sentence in this document. */
     fl_ner_table *dw = &w->doc_words;
@@ -459,7 +431,7 @@ int fl_ner_prepare(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ne
         }
         w->case_true[i] = (uint8_t)tc;
         source[i] = (uint8_t)src;
-        w->shape[i] = shape_hash(t[i].text, t[i].len, tc != seen ? tc : FL_CASE_NONE);
+        w->shape[i] = tc != seen ? fl_ner_shape_hash(t[i].text, t[i].len, tc) : fl_ner_word_at(w, i)->shape;
     }
     mark_gazetteer(m, t, n, w);
     return 1;
@@ -547,167 +519,6 @@ unsigned fl_ner_token_features(const fl_ner_model *m, const fl_ner_token *t, siz
         assert(k <= FL_NER_MAX_FEATURES);
         return k;
     }
-}
-
-/* ---- The same features, for tagging with the type cache (ner_score.c) ----
- * fl_ner_type_features computes the features of fl_ner_token_features
- * that depend on one word type alone; fl_ner_token_items lists a token's
- * features in the order of fl_ner_token_features, taking those from the
- * type rows and hashing only the rest. A change to the features above must
- * be made here too: tests/unit/test_ner_score.c compares the two. */
-
-static const uint64_t edge_word = 0x5e17; /* fl_ner_token_features' `none` */
-
-void fl_ner_type_features(const fl_ner_model *m, const fl_ner_token *t, const fl_ner_work *w, size_t i, uint64_t *f)
-{
-    memset(f, 0, FL_NER_TYPE_ROWS * sizeof *f);
-    uint64_t w0 = w->lower[i], s0 = w->shape[i], ct = w->case_true[i];
-    f[FL_NER_TR_BIAS] = feature(T_BIAS, 0);
-    f[FL_NER_TR_W0] = feature(T_W0, w0);
-    f[FL_NER_TR_FORM] = feature(T_FORM, pair(w0, ct));
-    uint64_t hp = 0, hs = 0;
-    size_t len = t[i].len;
-    for (size_t a = 1; a <= 4 && a <= len && len > a; a++) {
-        unsigned char c = (unsigned char)t[i].text[a - 1];
-        unsigned char d = (unsigned char)t[i].text[len - a];
-        hp = hp * 131 + (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        hs = hs * 131 + (unsigned char)(d >= 'A' && d <= 'Z' ? d + 32 : d);
-        f[FL_NER_TR_AFFIX + 2 * (a - 1)] = feature(T_PREFIX, hp * 8 + a);
-        f[FL_NER_TR_AFFIX + 2 * (a - 1) + 1] = feature(T_SUFFIX, hs * 8 + a);
-    }
-    f[FL_NER_TR_SH0] = feature(T_SH0, s0);
-    f[FL_NER_TR_LEX] = feature(T_LEX, (uint64_t)w->casing_lex[i] << 3 | ct);
-    f[FL_NER_TR_WM1] = feature(T_WM1, w0);
-    f[FL_NER_TR_SHM1] = feature(T_SHM1, s0);
-    f[FL_NER_TR_WP1] = feature(T_WP1, w0);
-    f[FL_NER_TR_SHP1] = feature(T_SHP1, s0);
-    f[FL_NER_TR_WM2] = feature(T_WM2, w0);
-    f[FL_NER_TR_WP2] = feature(T_WP2, w0);
-    if (m->clusters.count) {
-        uint64_t a0 = w->cluster[i], c0 = a0 & 0x7FF;
-        f[FL_NER_TR_CL0] = feature(T_CL0, c0);
-        f[FL_NER_TR_CL0_CASE] = feature(T_CL0_CASE, c0 << 4 | ct);
-        f[FL_NER_TR_CLM1] = feature(T_CLM1, c0);
-        f[FL_NER_TR_CLP1] = feature(T_CLP1, c0);
-        f[FL_NER_TR_CLM2] = feature(T_CLM2, c0);
-        f[FL_NER_TR_CLP2] = feature(T_CLP2, c0);
-        for (int level = 1; level < 3; level++) {
-            uint64_t shift = 11 * (uint64_t)level, lv = (uint64_t)level << 40, cl = lv | ((a0 >> shift) & 0x7FF);
-            f[FL_NER_TR_CL0_L1 + level - 1] = feature(T_CL0, cl);
-            f[FL_NER_TR_CLM1_L1 + level - 1] = feature(T_CLM1, cl);
-            f[FL_NER_TR_CLP1_L1 + level - 1] = feature(T_CLP1, cl);
-        }
-    }
-}
-
-uint64_t fl_ner_fixed_feature(fl_ner_fixed_template which, uint64_t value)
-{
-    static const uint64_t templates[] = {
-        [FL_NER_FIXED_CASE] = T_CASE, [FL_NER_FIXED_CTX] = T_CASE_CTX, [FL_NER_FIXED_DOC] = T_DOC,
-        [FL_NER_FIXED_GAZ] = T_GAZ, [FL_NER_FIXED_GAZ_M1] = T_GAZ_M1, [FL_NER_FIXED_GAZ_P1] = T_GAZ_P1,
-    };
-    return feature(templates[which], value);
-}
-
-void fl_ner_edge_features(const fl_ner_model *m, uint64_t *f)
-{
-    memset(f, 0, FL_NER_TYPE_ROWS * sizeof *f);
-    f[FL_NER_TR_WM1] = feature(T_WM1, edge_word);
-    f[FL_NER_TR_SHM1] = feature(T_SHM1, edge_word);
-    f[FL_NER_TR_WP1] = feature(T_WP1, edge_word);
-    f[FL_NER_TR_SHP1] = feature(T_SHP1, edge_word);
-    f[FL_NER_TR_WM2] = feature(T_WM2, edge_word);
-    f[FL_NER_TR_WP2] = feature(T_WP2, edge_word);
-    if (m->clusters.count) {
-        /* A missing neighbour's class is all ones (0xFFFFFFFF), two beyond 0xFFFF. */
-        f[FL_NER_TR_CLM1] = feature(T_CLM1, 0x7FF);
-        f[FL_NER_TR_CLP1] = feature(T_CLP1, 0x7FF);
-        f[FL_NER_TR_CLM2] = feature(T_CLM2, 0xFFFF);
-        f[FL_NER_TR_CLP2] = feature(T_CLP2, 0xFFFF);
-        for (int level = 1; level < 3; level++) {
-            uint64_t cl = (uint64_t)level << 40 | ((UINT64_C(0xFFFFFFFF) >> (11 * level)) & 0x7FF);
-            f[FL_NER_TR_CLM1_L1 + level - 1] = feature(T_CLM1, cl);
-            f[FL_NER_TR_CLP1_L1 + level - 1] = feature(T_CLP1, cl);
-        }
-    }
-}
-
-unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t n, const fl_ner_work *w, size_t i,
-                            const float **groups, uint32_t *items, uint64_t *feats, uint32_t *look, uint32_t base,
-                            unsigned *looked)
-{
-    static const uint64_t none = 0x5e17;
-    int has_m1 = i > 0 && !t[i].sentence_start, has_m2 = has_m1 && i > 1 && !t[i - 1].sentence_start;
-    int has_p1 = i + 1 < n && !t[i + 1].sentence_start;
-    int has_p2 = has_p1 && i + 2 < n && !t[i + 2].sentence_start;
-    const fl_ner_fixed_rows *fixed = fl_ner_fixed(w);
-    enum { G = FL_NER_TYPE_GROUPS * FL_NER_LABELS };
-    const float *self = w->type_sums + i * G;
-    groups[FL_NER_G_SELF] = self + FL_NER_G_SELF * FL_NER_LABELS;
-    groups[FL_NER_G_M1] = (has_m1 ? self - G : fixed->edge_sums) + FL_NER_G_M1 * FL_NER_LABELS;
-    groups[FL_NER_G_P1] = (has_p1 ? self + G : fixed->edge_sums) + FL_NER_G_P1 * FL_NER_LABELS;
-    groups[FL_NER_G_M2] = (has_m2 ? self - 2 * G : fixed->edge_sums) + FL_NER_G_M2 * FL_NER_LABELS;
-    groups[FL_NER_G_P2] = (has_p2 ? self + 2 * G : fixed->edge_sums) + FL_NER_G_P2 * FL_NER_LABELS;
-    uint64_t wp1 = has_p1 ? w->lower[i + 1] : none, sp1 = has_p1 ? w->shape[i + 1] : none;
-    uint64_t w0 = w->lower[i], s0 = w->shape[i];
-    /* pair(a, b) mixes a: the mixes of each token's word and shape are made
-     * once (fl_ner_type_rows), those of a missing neighbour here. */
-    uint64_t mix_none = fl_ner_mix(none);
-    uint64_t mw0 = w->lower_mix[i], ms0 = w->shape_mix[i];
-    uint64_t mwm1 = has_m1 ? w->lower_mix[i - 1] : mix_none, msm1 = has_m1 ? w->shape_mix[i - 1] : mix_none;
-#define PAIR_MIXED(ma, b) ((ma) ^ ((b) * UINT64_C(0x2545F4914F6CDD1D))) /* pair(a, b) given fl_ner_mix(a) */
-    unsigned k = 0, q = 0;
-#define ROW(r) (items[k++] = (r))
-#define LOOK(h) (feats[q] = (h), look[q++] = base + k, items[k++] = 0)
-    LOOK(feature(T_W_M1_0, PAIR_MIXED(mwm1, w0)));
-    LOOK(feature(T_W_0_P1, PAIR_MIXED(mw0, wp1)));
-    LOOK(feature(T_SH_M1_0, PAIR_MIXED(msm1, s0)));
-    LOOK(feature(T_SH_0_P1, PAIR_MIXED(ms0, sp1)));
-    LOOK(feature(T_SH_M1_0_P1, pair(PAIR_MIXED(msm1, s0), sp1)));
-    LOOK(feature(T_SHM1_W0, PAIR_MIXED(msm1, w0)));
-    LOOK(feature(T_W0_SHP1, PAIR_MIXED(mw0, sp1)));
-    /* The templates with few values come from the fixed rows (same values
-     * as fl_ner_token_features hashes; the ranges are asserted). */
-    unsigned src = w->case_source[i];
-    unsigned case_value = w->case_true[i] | w->uncased[i] << 3 | (t[i].sentence_start ? 1u : 0u) << 4 | src << 5;
-    assert(case_value < FL_NER_CASE_VALUES);
-    ROW(fixed->case_value[case_value]);
-    unsigned ctx = (has_m1 ? w->case_true[i - 1] : 7u) << 6 | (unsigned)w->case_true[i] << 3 |
-                   (has_p1 ? w->case_true[i + 1] : 7u);
-    assert(ctx < FL_NER_CTX_VALUES);
-    ROW(fixed->case_context[ctx]);
-    LOOK(feature(T_W0_CASE_PREV, PAIR_MIXED(mw0, has_m1 ? w->case_true[i - 1] : 7u)));
-    for (unsigned bits = w->gaz_bits[i]; bits; bits &= bits - 1)
-        ROW(fixed->gaz[__builtin_ctz(bits)]);
-    if (!has_m1)
-        ROW(fixed->gaz_m1_edge);
-    else if (!w->gaz_bits[i - 1])
-        ROW(fixed->gaz_m1_none);
-    else
-        LOOK(feature(T_GAZ_M1, w->gaz_bits[i - 1]));
-    if (!has_p1)
-        ROW(fixed->gaz_p1_edge);
-    else if (!w->gaz_bits[i + 1])
-        ROW(fixed->gaz_p1_none);
-    else
-        LOOK(feature(T_GAZ_P1, w->gaz_bits[i + 1]));
-    uint32_t dc = w->doc_counts[i];
-    unsigned doc = ((dc & 0xFF) != 0) | (((dc >> 8) & 0xFF) != 0) << 1 | (((dc >> 16) & 0xFF) != 0) << 2 |
-                   (unsigned)w->case_seen[i] << 3;
-    assert(doc < FL_NER_DOC_VALUES);
-    ROW(fixed->doc[doc]);
-    if (m->clusters.count) {
-        uint64_t c0 = w->cluster[i] & 0x7FF, cm1 = has_m1 ? w->cluster[i - 1] & 0x7FF : 0x7FF,
-                 cp1 = has_p1 ? w->cluster[i + 1] & 0x7FF : 0x7FF;
-        LOOK(feature(T_CL_M1_0, cm1 << 16 | c0));
-        LOOK(feature(T_CL_0_P1, c0 << 16 | cp1));
-    }
-#undef ROW
-#undef LOOK
-#undef PAIR_MIXED
-    assert(k + FL_NER_HISTORY_FEATURES <= FL_NER_MAX_FEATURES + FL_NER_HISTORY_FEATURES);
-    *looked = q;
-    return k;
 }
 
 int fl_ner_features(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)

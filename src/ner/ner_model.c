@@ -30,9 +30,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#elif defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "ner/ner.h"
 #include "ner/ner_score.h"
+#include "ner/ner_words.h"
 
 static const char file_magic[8] = {'F', 'L', 'N', 'E', 'R', '0', '0', '2'};
 static const char file_end[8] = {'F', 'L', 'N', 'E', 'R', 'E', 'N', 'D'};
@@ -321,6 +327,10 @@ void fl_ner_work_free(fl_ner_work *w)
     free(w->cluster);
     free(w->casing_lex);
     free(w->type_sums);
+    free(w->type_ptr);
+    free(w->word_at);
+    free(w->word_id);
+    fl_ner_word_cache_free(w->word_cache);
     free(w->lower_mix);
     free(w->shape_mix);
     fl_ner_type_cache_free(w->type_cache);
@@ -383,7 +393,7 @@ static void viterbi_tables_fill(viterbi_tables *t, const float *transitions)
     }
 }
 
-#if defined(__GNUC__) || defined(__clang__)
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(__SSE2__)
 typedef float vt_f4 __attribute__((vector_size(16)));
 typedef int32_t vt_i4 __attribute__((vector_size(16)));
 
@@ -444,7 +454,7 @@ static void viterbi_step(const viterbi_tables *t, const float *prev, const float
         }
     }
 }
-#else
+#elif !defined(__SSE2__)
 static void viterbi_step(const viterbi_tables *t, const float *prev, const float *emit, float *cur, uint8_t *back)
 {
     for (int l = 0; l < 9; l++) {
@@ -473,6 +483,141 @@ static void viterbi_step(const viterbi_tables *t, const float *prev, const float
 }
 #endif
 
+#if defined(__SSE2__)
+/* On x86-64 (SSE2 is part of it) the Viterbi rows are kept in lane order,
+ * not label order: the nine opening labels (open_lanes) at positions 0-8,
+ * then the eight continuing ones (cont_lanes) at 9-16. A step then stores
+ * its scores and back pointers with a few vector stores instead of 34
+ * scalar ones, and the emission row is put in lane order with four
+ * shuffles. Each lane still does the same additions and strict
+ * comparisons, in the same order, as viterbi_step; the best of two is
+ * taken with MAXPS, whose result for (s, best) is s only when s > best,
+ * as the plain loop's. Back pointers hold labels. */
+
+/* Position in lane order of each label, and of each of open_preds. */
+static const uint8_t lane_pos[FL_NER_LABELS] = {0, 1, 9, 10, 2, 3, 11, 12, 4, 5, 13, 14, 6, 7, 15, 16, 8};
+
+static inline __m128i select_i(__m128i m, __m128i a, __m128i b)
+{
+    return _mm_or_si128(_mm_and_si128(m, a), _mm_andnot_si128(m, b));
+}
+
+static void viterbi_step_lanes(const viterbi_tables *t, const float *prev, const float *emit, float *cur,
+                               uint8_t *back)
+{
+    /* The emission row in lane order. */
+    __m128 e0 = _mm_loadu_ps(emit), e1 = _mm_loadu_ps(emit + 4), e2 = _mm_loadu_ps(emit + 8),
+           e3 = _mm_loadu_ps(emit + 12);
+    __m128 emit_open0 = _mm_shuffle_ps(e0, e1, _MM_SHUFFLE(1, 0, 1, 0)); /* labels 0 1 4 5 */
+    __m128 emit_open1 = _mm_shuffle_ps(e2, e3, _MM_SHUFFLE(1, 0, 1, 0)); /* 8 9 12 13 */
+    __m128 emit_cont0 = _mm_shuffle_ps(e0, e1, _MM_SHUFFLE(3, 2, 3, 2)); /* 2 3 6 7 */
+    __m128 emit_cont1 = _mm_shuffle_ps(e2, e3, _MM_SHUFFLE(3, 2, 3, 2)); /* 10 11 14 15 */
+    /* Opening labels: the nine predecessors in increasing label order. */
+    __m128 p0 = _mm_set1_ps(prev[0]);
+    __m128 best0 = _mm_add_ps(p0, _mm_loadu_ps(t->open[0])), best1 = _mm_add_ps(p0, _mm_loadu_ps(t->open[0] + 4));
+    float best8 = prev[0] + t->open[0][8];
+    __m128i arg0 = _mm_setzero_si128(), arg1 = _mm_setzero_si128();
+    int arg8 = 0;
+    for (int k = 1; k < FL_NER_OPEN_PREDS; k++) {
+        int p = open_preds[k];
+        float pv = prev[lane_pos[p]];
+        __m128 pk = _mm_set1_ps(pv);
+        __m128i pi = _mm_set1_epi32(p);
+        __m128 s0 = _mm_add_ps(pk, _mm_loadu_ps(t->open[k])), s1 = _mm_add_ps(pk, _mm_loadu_ps(t->open[k] + 4));
+        __m128i m0 = _mm_castps_si128(_mm_cmpgt_ps(s0, best0)), m1 = _mm_castps_si128(_mm_cmpgt_ps(s1, best1));
+        best0 = _mm_max_ps(s0, best0);
+        best1 = _mm_max_ps(s1, best1);
+        arg0 = select_i(m0, pi, arg0);
+        arg1 = select_i(m1, pi, arg1);
+        float s8 = pv + t->open[k][8];
+        if (s8 > best8) {
+            best8 = s8;
+            arg8 = p;
+        }
+    }
+    _mm_storeu_ps(cur, _mm_add_ps(best0, emit_open0));
+    _mm_storeu_ps(cur + 4, _mm_add_ps(best1, emit_open1));
+    cur[8] = best8 + emit[16];
+    __m128i open16 = _mm_packs_epi32(arg0, arg1);
+    _mm_storel_epi64((__m128i *)(void *)back, _mm_packus_epi16(open16, open16));
+    back[8] = (uint8_t)arg8;
+    /* Continuing labels (I-t, L-t): from B-t, else from I-t if strictly better. */
+    __m128 o0 = _mm_loadu_ps(prev), o1 = _mm_loadu_ps(prev + 4);
+    __m128 c0 = _mm_loadu_ps(prev + 9), c1 = _mm_loadu_ps(prev + 13);
+    __m128 sb0 = _mm_add_ps(_mm_shuffle_ps(o0, o0, _MM_SHUFFLE(3, 3, 1, 1)), _mm_loadu_ps(t->from_b));
+    __m128 si0 = _mm_add_ps(_mm_shuffle_ps(c0, c0, _MM_SHUFFLE(2, 2, 0, 0)), _mm_loadu_ps(t->from_i));
+    __m128 sb1 = _mm_add_ps(_mm_shuffle_ps(o1, o1, _MM_SHUFFLE(3, 3, 1, 1)), _mm_loadu_ps(t->from_b + 4));
+    __m128 si1 = _mm_add_ps(_mm_shuffle_ps(c1, c1, _MM_SHUFFLE(2, 2, 0, 0)), _mm_loadu_ps(t->from_i + 4));
+    __m128i mc0 = _mm_castps_si128(_mm_cmpgt_ps(si0, sb0)), mc1 = _mm_castps_si128(_mm_cmpgt_ps(si1, sb1));
+    _mm_storeu_ps(cur + 9, _mm_add_ps(_mm_max_ps(si0, sb0), emit_cont0));
+    _mm_storeu_ps(cur + 13, _mm_add_ps(_mm_max_ps(si1, sb1), emit_cont1));
+    __m128i argc0 = select_i(mc0, _mm_setr_epi32(2, 2, 6, 6), _mm_setr_epi32(1, 1, 5, 5));
+    __m128i argc1 = select_i(mc1, _mm_setr_epi32(10, 10, 14, 14), _mm_setr_epi32(9, 9, 13, 13));
+    __m128i cont16 = _mm_packs_epi32(argc0, argc1);
+    _mm_storel_epi64((__m128i *)(void *)(back + 9), _mm_packus_epi16(cont16, cont16));
+}
+
+#if defined(__x86_64__)
+/* The same step eight lanes at a time where the processor has AVX: the
+ * eight opening labels but O's last in one vector, the eight continuing
+ * ones in another; the same additions and strict comparisons per lane. */
+__attribute__((target("avx"))) static inline void viterbi_step_lanes_avx(const viterbi_tables *t, const float *prev,
+                                                                          const float *emit, float *cur, uint8_t *back)
+{
+    __m128 e0 = _mm_loadu_ps(emit), e1 = _mm_loadu_ps(emit + 4), e2 = _mm_loadu_ps(emit + 8),
+           e3 = _mm_loadu_ps(emit + 12);
+    __m256 emit_open = _mm256_insertf128_ps(_mm256_castps128_ps256(_mm_shuffle_ps(e0, e1, _MM_SHUFFLE(1, 0, 1, 0))),
+                                            _mm_shuffle_ps(e2, e3, _MM_SHUFFLE(1, 0, 1, 0)), 1);
+    __m256 emit_cont = _mm256_insertf128_ps(_mm256_castps128_ps256(_mm_shuffle_ps(e0, e1, _MM_SHUFFLE(3, 2, 3, 2))),
+                                            _mm_shuffle_ps(e2, e3, _MM_SHUFFLE(3, 2, 3, 2)), 1);
+    __m256 best = _mm256_add_ps(_mm256_set1_ps(prev[0]), _mm256_loadu_ps(t->open[0]));
+    float best8 = prev[0] + t->open[0][8];
+    __m256 arg = _mm256_setzero_ps(); /* labels, as the bits of int32 lanes */
+    int arg8 = 0;
+    for (int k = 1; k < FL_NER_OPEN_PREDS; k++) {
+        int p = open_preds[k];
+        float pv = prev[lane_pos[p]];
+        __m256 s = _mm256_add_ps(_mm256_set1_ps(pv), _mm256_loadu_ps(t->open[k]));
+        __m256 m = _mm256_cmp_ps(s, best, _CMP_GT_OQ);
+        best = _mm256_max_ps(s, best);
+        arg = _mm256_or_ps(_mm256_and_ps(m, _mm256_castsi256_ps(_mm256_set1_epi32(p))), _mm256_andnot_ps(m, arg));
+        float s8 = pv + t->open[k][8];
+        if (s8 > best8) {
+            best8 = s8;
+            arg8 = p;
+        }
+    }
+    _mm256_storeu_ps(cur, _mm256_add_ps(best, emit_open));
+    cur[8] = best8 + emit[16];
+    __m256i argi = _mm256_castps_si256(arg);
+    __m128i open16 = _mm_packs_epi32(_mm256_castsi256_si128(argi), _mm256_extractf128_si256(argi, 1));
+    _mm_storel_epi64((__m128i *)(void *)back, _mm_packus_epi16(open16, open16));
+    back[8] = (uint8_t)arg8;
+    /* Continuing labels I-t, L-t: from B-t (open lanes 1 3 5 7), else from
+     * I-t (continuing lanes 0 2 4 6) if strictly better. */
+    __m256 o = _mm256_loadu_ps(prev), c = _mm256_loadu_ps(prev + 9);
+    __m256 sb = _mm256_add_ps(_mm256_permute_ps(o, _MM_SHUFFLE(3, 3, 1, 1)), _mm256_loadu_ps(t->from_b));
+    __m256 si = _mm256_add_ps(_mm256_permute_ps(c, _MM_SHUFFLE(2, 2, 0, 0)), _mm256_loadu_ps(t->from_i));
+    __m256 mc = _mm256_cmp_ps(si, sb, _CMP_GT_OQ);
+    _mm256_storeu_ps(cur + 9, _mm256_add_ps(_mm256_max_ps(si, sb), emit_cont));
+    __m256i argc = _mm256_castps_si256(
+        _mm256_or_ps(_mm256_and_ps(mc, _mm256_castsi256_ps(_mm256_setr_epi32(2, 2, 6, 6, 10, 10, 14, 14))),
+                     _mm256_andnot_ps(mc, _mm256_castsi256_ps(_mm256_setr_epi32(1, 1, 5, 5, 9, 9, 13, 13)))));
+    __m128i cont16 = _mm_packs_epi32(_mm256_castsi256_si128(argc), _mm256_extractf128_si256(argc, 1));
+    _mm_storel_epi64((__m128i *)(void *)(back + 9), _mm_packus_epi16(cont16, cont16));
+}
+
+/* Steps a + 1 .. b - 1 of fl_ner_viterbi (one call, so each step is inlined). */
+__attribute__((target("avx"))) static void viterbi_steps_avx(const viterbi_tables *t, fl_ner_work *w, size_t a,
+                                                              size_t b)
+{
+    enum { L = FL_NER_LABELS };
+    for (size_t i = a + 1; i < b; i++)
+        viterbi_step_lanes_avx(t, w->viterbi + (i - 1) * L, w->scores + i * L, w->viterbi + i * L, w->back + i * L);
+}
+#endif
+#endif
+
 void fl_ner_viterbi(const float *transitions, fl_ner_work *w, size_t a, size_t b, uint8_t *labels)
 {
     enum { L = FL_NER_LABELS };
@@ -482,8 +627,6 @@ void fl_ner_viterbi(const float *transitions, fl_ner_work *w, size_t a, size_t b
     /* The first token may only take labels allowed after the sentence start;
      * the others are blocked with a score that stays finite. */
     float *v = w->viterbi;
-    for (int y = 0; y < L; y++)
-        v[a * L + y] = (fl_ner_label_continues(y) ? none : transitions[L * L + y]) + w->scores[a * L + y];
     /* Each later step considers only the predecessors BILOU allows. A
      * blocked step scored -1e30 could never win, since every label has an
      * allowed predecessor with a finite score, so skipping them keeps the
@@ -491,20 +634,37 @@ void fl_ner_viterbi(const float *transitions, fl_ner_work *w, size_t a, size_t b
      * better score replaces the best, so ties go to the lowest label. */
     viterbi_tables tab;
     viterbi_tables_fill(&tab, transitions);
+#if defined(__SSE2__)
+    for (int y = 0; y < L; y++)
+        v[a * L + lane_pos[y]] = (fl_ner_label_continues(y) ? none : transitions[L * L + y]) + w->scores[a * L + y];
+#if defined(__x86_64__)
+    if (__builtin_cpu_supports("avx"))
+        viterbi_steps_avx(&tab, w, a, b);
+    else
+#endif
+        for (size_t i = a + 1; i < b; i++)
+            viterbi_step_lanes(&tab, v + (i - 1) * L, w->scores + i * L, v + i * L, w->back + i * L);
+#define AT(y) lane_pos[y]
+#else
+    for (int y = 0; y < L; y++)
+        v[a * L + y] = (fl_ner_label_continues(y) ? none : transitions[L * L + y]) + w->scores[a * L + y];
     for (size_t i = a + 1; i < b; i++)
         viterbi_step(&tab, v + (i - 1) * L, w->scores + i * L, v + i * L, w->back + i * L);
+#define AT(y) (y)
+#endif
     float best = 2 * none;
     int arg = 0;
     for (int y = 0; y < L; y++)
-        if (fl_ner_may_end(y) && v[(b - 1) * L + y] > best) {
-            best = v[(b - 1) * L + y];
+        if (fl_ner_may_end(y) && v[(b - 1) * L + AT(y)] > best) {
+            best = v[(b - 1) * L + AT(y)];
             arg = y;
         }
     for (size_t i = b; i-- > a;) {
         labels[i] = (uint8_t)arg;
         if (i > a)
-            arg = w->back[i * L + arg];
+            arg = w->back[i * L + AT(arg)];
     }
+#undef AT
 }
 
 int fl_ner_tag(const fl_ner_model *m, const fl_ner_token *tokens, size_t n, fl_ner_work *w, uint8_t *labels)

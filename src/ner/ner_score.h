@@ -33,15 +33,38 @@ void fl_ner_edge_features(const fl_ner_model *m, uint64_t *f);
 enum { FL_NER_G_SELF, FL_NER_G_M1, FL_NER_G_P1, FL_NER_G_M2, FL_NER_G_P2, FL_NER_TYPE_GROUPS };
 int fl_ner_type_group(int tr); /* the group of an FL_NER_TR_* position */
 
-/* Token i's scores, apart from history: the five group sums in groups[]
+/* The word-pair features of two neighbouring tokens a, b of a sentence
+ * (b = a + 1; has_a / has_b 0 when that side is beyond the sentence):
+ * b's features of its left neighbour, then a's of its right one, at the
+ * FL_NER_BI_* positions; 0 where there is none (that side is the edge, or
+ * the model has no word classes). They are a function of the two word
+ * types, so the bigram cache (ner_words.c) keeps their rows. */
+enum {
+    FL_NER_BI_W_M1_0, FL_NER_BI_SH_M1_0, FL_NER_BI_SHM1_W0, FL_NER_BI_W0_CASE_PREV, FL_NER_BI_CL_M1_0,
+    FL_NER_BI_W_0_P1, FL_NER_BI_SH_0_P1, FL_NER_BI_W0_SHP1, FL_NER_BI_CL_0_P1, FL_NER_BIGRAM_ROWS
+};
+void fl_ner_bigram_features(const fl_ner_model *m, const fl_ner_work *w, size_t a, int has_a, size_t b, int has_b,
+                            uint64_t *f);
+/* The rows of those features (where each starts in m->weights, the zero
+ * row where the model lacks it) from the bigram cache into rows; 0 if a or
+ * b has no bigram id (a word not written in its true case). Needs
+ * fl_ner_type_rows first. */
+int fl_ner_bigram_rows(const fl_ner_model *m, const fl_ner_work *w, size_t a, int has_a, size_t b, int has_b,
+                       uint32_t *rows);
+
+/* Token i's scores, history included: the five group sums in groups[]
  * (its own type's, its neighbours' or the edge's), then items[k], where a
- * row starts in m->weights (row x 17; the zero row: none), in the order of
- * fl_ner_token_features; the items that need a lookup are listed as
- * (feats[q], look[q] = base + k). Returns the item count; *looked gets the
- * number of lookups. Needs fl_ner_type_rows first. */
+ * row starts in m->weights (row x 17), in the order of
+ * fl_ner_token_features and fl_ner_history_features; left and right are
+ * the bigram rows of (i - 1, i) and (i, i + 1), or NULL to hash those
+ * features. The rows known at once are listed unless they are the zero row
+ * (a feature the model lacks adds nothing); the items that need a lookup
+ * are listed as (feats[q], look[q] = base + k), the zero row if the model
+ * lacks them. Returns the item count; *looked gets the number of lookups.
+ * Needs fl_ner_type_rows first. */
 unsigned fl_ner_token_items(const fl_ner_model *m, const fl_ner_token *t, size_t n, const fl_ner_work *w, size_t i,
-                            const float **groups, uint32_t *items, uint64_t *feats, uint32_t *look, uint32_t base,
-                            unsigned *looked);
+                            const uint32_t *left, const uint32_t *right, const float **groups, uint32_t *items,
+                            uint64_t *feats, uint32_t *look, uint32_t base, unsigned *looked);
 
 /* Fills w->type_sums (FL_NER_TYPE_GROUPS sums of FL_NER_LABELS per token)
  * from the type cache, after fl_ner_prepare. 0 on out-of-memory (or a model
@@ -54,7 +77,8 @@ void fl_ner_type_cache_free(fl_ner_type_cache *c);
  * token's case, its case in context, its document counts, a gazetteer bit,
  * the neighbours' gazetteer bits when none or beyond the sentence), indexed
  * by the value fl_ner_token_features hashes. */
-enum { FL_NER_CASE_VALUES = 128, FL_NER_CTX_VALUES = 512, FL_NER_DOC_VALUES = 64, FL_NER_GAZ_BITS = 16 };
+enum { FL_NER_CASE_VALUES = 128, FL_NER_CTX_VALUES = 512, FL_NER_DOC_VALUES = 64, FL_NER_GAZ_BITS = 16,
+       FL_NER_HIST_VALUES = 1 << (FL_NER_TYPES + 1), FL_NER_HIST_CASE_VALUES = FL_NER_HIST_VALUES << 4 };
 typedef struct fl_ner_fixed_rows {
     float edge_sums[FL_NER_TYPE_GROUPS * FL_NER_LABELS]; /* group sums of a missing neighbour */
     uint32_t case_value[FL_NER_CASE_VALUES];
@@ -62,6 +86,7 @@ typedef struct fl_ner_fixed_rows {
     uint32_t doc[FL_NER_DOC_VALUES];
     uint32_t gaz[FL_NER_GAZ_BITS];
     uint32_t gaz_m1_none, gaz_m1_edge, gaz_p1_none, gaz_p1_edge;
+    uint32_t hist[FL_NER_HIST_VALUES], hist_case[FL_NER_HIST_CASE_VALUES]; /* fl_ner_history_values */
 } fl_ner_fixed_rows;
 
 /* The features behind fl_ner_fixed_rows (all but `edge_sums`), each as
@@ -69,6 +94,16 @@ typedef struct fl_ner_fixed_rows {
 typedef enum { FL_NER_FIXED_CASE, FL_NER_FIXED_CTX, FL_NER_FIXED_DOC, FL_NER_FIXED_GAZ, FL_NER_FIXED_GAZ_M1,
                FL_NER_FIXED_GAZ_P1 } fl_ner_fixed_template;
 uint64_t fl_ner_fixed_feature(fl_ner_fixed_template which, uint64_t value);
+/* The history features of fl_ner_history_values' values (with_case 0: hist, 1: hist_case). */
+uint64_t fl_ner_history_feature(int with_case, uint64_t value);
+
+/* Where feature f's row starts in m->weights (row x 17); the zero row if
+ * the model lacks it or f is 0. */
+static inline uint32_t fl_ner_row_of(const fl_ner_model *m, uint64_t f)
+{
+    const uint32_t *row = f ? fl_ner_table_find(&m->features, f) : NULL;
+    return (uint32_t)((row ? *row : m->rows) * FL_NER_LABELS);
+}
 
 /* Valid after fl_ner_type_rows. */
 const fl_ner_fixed_rows *fl_ner_fixed(const fl_ner_work *w);

@@ -89,8 +89,13 @@ const char *fl_ner_country_variant(size_t i)
 
 const char *fl_ner_country_canonical(const char *s, size_t len, int *type)
 {
+    /* Asked for every mention: the first byte rules out most variants
+     * before a length is taken. */
+    if (!len)
+        return NULL;
     for (size_t i = 0; i < sizeof country_variants / sizeof *country_variants; i++)
-        if (strlen(country_variants[i].variant) == len && !memcmp(country_variants[i].variant, s, len)) {
+        if (country_variants[i].variant[0] == s[0] && strlen(country_variants[i].variant) == len &&
+            !memcmp(country_variants[i].variant, s, len)) {
             if (type)
                 *type = country_variants[i].type;
             return country_variants[i].canonical;

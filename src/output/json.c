@@ -71,7 +71,7 @@ int fl_json_cstring(fl_buffer *b, const char *s)
     return fl_json_string(b, s, strlen(s));
 }
 
-int fl_json_key(fl_buffer *b, const char *key, int first)
+int fl_json_key_general(fl_buffer *b, const char *key, int first)
 {
     /* Keys are the schema's own words, which need no escaping: written in
      * one piece. Any other key takes the general path. */

@@ -2,6 +2,7 @@
  * lines.c — bounded line reader. See lines.h.
  */
 #include "read/lines.h"
+#include "util/swar.h"
 
 #include <errno.h>
 #include <string.h>
@@ -101,6 +102,12 @@ int fl_lines_next(fl_lines *l)
             l->line_no++;
         }
         size_t i = 0;
+        while (i + 8 <= avail) { /* eight bytes a test while no line ends there */
+            uint64_t x = fl_swar_load(p + i);
+            if (fl_swar_has_byte(x, '\n') | fl_swar_has_byte(x, '\r'))
+                break;
+            i += 8;
+        }
         while (i < avail && p[i] != '\n' && p[i] != '\r')
             i++;
         size_t keep = i;

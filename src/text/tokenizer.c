@@ -82,26 +82,43 @@ static void emit(scanner *s, size_t start, size_t end, int kind, int space_befor
     unsigned flags = space_before ? FL_TOKEN_SPACE_BEFORE : 0;
     if (kind == FL_TOKEN_WORD || kind == FL_TOKEN_ABBREV || kind == FL_TOKEN_NUMBER ||
         kind == FL_TOKEN_DOMAIN || kind == FL_TOKEN_HASHTAG || kind == FL_TOKEN_HANDLE) {
-        int letters = 0, lower = 0, first = 1;
-        for (size_t i = start; i < end;) {
+        /* What the token's characters hold, as bits: a letter, a lower-case
+         * letter, a digit. The first character that is not punctuation or
+         * a symbol makes the token capitalised if it is upper case. Every
+         * token is scanned once here, so ASCII is read straight from the
+         * class table. */
+        enum { HAS_LETTER = 1, HAS_LOWER = 2, HAS_DIGIT = 4 };
+        static const uint8_t class_bits[FL_CC_SYMBOL + 1] = {
+            [FL_CC_UPPER] = HAS_LETTER, [FL_CC_LOWER] = HAS_LETTER | HAS_LOWER, [FL_CC_LETTER] = HAS_LETTER,
+            [FL_CC_DIGIT] = HAS_DIGIT,
+        };
+        const unsigned char *text = (const unsigned char *)s->text;
+        unsigned has = 0;
+        size_t i = start;
+        while (i < end) {
             size_t n;
-            int32_t cp = peek(s, i, &n);
-            int cc = fl_char_class_fast(cp);
-            if (cc == FL_CC_UPPER) {
-                letters = 1;
-                if (first)
-                    flags |= FL_TOKEN_CAPITALIZED;
-            } else if (cc == FL_CC_LOWER || cc == FL_CC_LETTER) {
-                letters = 1;
-                lower |= cc == FL_CC_LOWER;
-            } else if (cc == FL_CC_DIGIT) {
-                flags |= FL_TOKEN_HAS_DIGIT;
-            }
-            if (cc != FL_CC_PUNCT && cc != FL_CC_SYMBOL)
-                first = 0;
+            int cc = fl_char_class_fast(peek(s, i, &n));
             i += n;
+            has |= class_bits[cc];
+            if (cc != FL_CC_PUNCT && cc != FL_CC_SYMBOL) {
+                if (cc == FL_CC_UPPER)
+                    flags |= FL_TOKEN_CAPITALIZED;
+                break;
+            }
         }
-        if (letters && !lower)
+        while (i < end) {
+            if (text[i] < 0x80) {
+                has |= class_bits[fl_ascii_class[text[i]]];
+                i++;
+            } else {
+                size_t n;
+                has |= class_bits[fl_char_class_fast(peek(s, i, &n))];
+                i += n;
+            }
+        }
+        if (has & HAS_DIGIT)
+            flags |= FL_TOKEN_HAS_DIGIT;
+        if ((has & HAS_LETTER) && !(has & HAS_LOWER))
             flags |= FL_TOKEN_ALL_CAPS;
     }
     t->flags = (uint16_t)flags;

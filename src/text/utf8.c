@@ -2,6 +2,7 @@
  * utf8.c — UTF-8 decoding, repair and character classes. See utf8.h.
  */
 #include "text/utf8.h"
+#include "util/swar.h"
 
 #include <utf8proc.h>
 
@@ -82,7 +83,16 @@ int fl_utf8_repair(const char *in, size_t len, fl_buffer *out, fl_utf8_repairs *
     if (!fl_buffer_reserve(out, len))
         return 0;
     while (i < len) {
-        /* Copy runs of clean ASCII at once: the common case. */
+        /* Copy runs of clean ASCII at once: the common case, eight bytes
+         * a test while they are all printable ASCII. */
+        while (i + 8 <= len) {
+            uint64_t x = fl_swar_load(s + i);
+            if (fl_swar_has_less(x, 0x20) | fl_swar_has_more(x, 0x7E))
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         if (s[i] >= 0x20 && s[i] < 0x7F) {
             i++;
             continue;

@@ -1,9 +1,11 @@
 /* test_ner_score.c — tagging-time scores (ner_score.c: the word-type cache
  * of group sums, the per-model tables of fixed rows, rows added four labels
- * at a time) equal the sums of the rows of every feature
- * fl_ner_token_features and fl_ner_history_features list, looked up one by
- * one and added in order, but for the rounding of a different order of
- * float additions (bounded here: 1e-4 relative). Run on hand-written text
+ * at a time; ner_words.c: the word and bigram caches, with the overflow of
+ * a document with more words than the cache has slots) equal the sums of
+ * the rows of every feature fl_ner_token_features and
+ * fl_ner_history_features list, looked up one by one and added in order,
+ * but for the rounding of a different order of float additions (bounded
+ * here: 1e-4 relative). Run on hand-written text
  * (headline case, sentence starts, one-token sentences, gazetteer names, a
  * repeated word) twice over with one work space, so the cache is exercised
  * warm; and on the CoNLL dev set when ../shared/data is there. */
@@ -141,6 +143,39 @@ int main(void)
     for (size_t k = 0; k < m->rows * FL_NER_LABELS; k++)
         m->weights[k] *= 2.0f;
     fl_ner_model_changed(m);
+
+    /* More distinct words in one document than the word cache has slots
+     * (32,768; ner_words.c): some words of the document must go to its
+     * overflow list, since an entry the document uses is not evicted.
+     * Words of 1 to 23 bytes (the cache keys words up to 8 bytes and longer
+     * ones differently), in three cases, each used twice, the second time
+     * beside other neighbours (new bigrams of known words). */
+    {
+        enum { WORDS = 40000, SENTENCE = 12 };
+        size_t count = 2 * WORDS;
+        char *text_buf = malloc((size_t)WORDS * 24);
+        fl_ner_token *many = malloc(count * sizeof *many);
+        CHECK(text_buf && many);
+        if (text_buf && many) {
+            for (size_t k = 0; k < WORDS; k++) {
+                char *word = text_buf + k * 24;
+                int len = snprintf(word, 24, k % 3 == 0 ? "w%zu" : k % 3 == 1 ? "Ab%zuc" : "QX%zu", k);
+                for (int pad = (int)(k % 17); pad > 0 && len < 23; pad--)
+                    word[len++] = (char)('a' + pad);
+                word[len] = 0;
+                many[k].text = word;
+                many[k].len = (uint32_t)len;
+                many[WORDS + k].text = text_buf + ((k * 7919) % WORDS) * 24;
+                many[WORDS + k].len = (uint32_t)strlen(many[WORDS + k].text);
+            }
+            for (size_t k = 0; k < count; k++)
+                many[k].sentence_start = k % SENTENCE == 0;
+            CHECK_INT(compare_document(m, many, count, &w), 0);
+            CHECK_INT(compare_document(m, many + WORDS, WORDS, &w), 0); /* now warm */
+        }
+        free(text_buf);
+        free(many);
+    }
 
     const char *data = check_data_dir();
     if (data) {
