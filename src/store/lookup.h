@@ -60,12 +60,50 @@ typedef struct fl_search_total {
     int capped;  /* 1 when there were more than the window */
 } fl_search_total;
 
-/* Steps `st` (bound; rows of (id, score) newest first) for up to `window`
- * rows, orders them by score, then newest, and writes rows [offset,
- * offset + limit) to `page` as a JSON array of [id, score] pairs. Sets
- * *total. 0 on error (message set). */
-int fl_search_rank(fl_store *s, sqlite3_stmt *st, unsigned window, unsigned offset, unsigned limit,
-                   fl_buffer *page, fl_search_total *total);
+/* -- where a filtered search's matches can be (search_window.c) -- */
+
+/* The parameters every search statement of store_query.c takes besides
+ * its own: the rows asked for, the lowest and highest rowid read, and the
+ * scope whose articles pass (fl_search_member(?9, rowid), when used). */
+#define FL_SEARCH_PARAM_LIMIT 6
+#define FL_SEARCH_PARAM_LOW 7
+#define FL_SEARCH_PARAM_HIGH 8
+#define FL_SEARCH_PARAM_SCOPE 9
+
+typedef struct fl_search_scope {
+    int bounded;                /* 0: a match may be anywhere: read them all */
+    int exact;                  /* ids are exactly the articles the date and entity filters pass */
+    sqlite3_int64 *ids;         /* ascending (articles only) */
+    size_t nids;
+    sqlite3_int64 (*ranges)[2]; /* [lowest, highest] rowid, newest range first */
+    size_t nranges;             /* 0 when bounded: nothing can pass */
+} fl_search_scope;
+
+/* The articles a search's dates (and its entity, when by_entity: the
+ * entities in temp.wanted) pass, when they are few enough to be worth
+ * it; an unbounded scope otherwise. 0 on error (message set). */
+int fl_search_scope_articles(fl_store *s, const fl_query *q, int by_entity, fl_search_scope *sc);
+/* The quotes a search's dates can pass: ranges only, not exact. */
+int fl_search_scope_quotes(fl_store *s, const fl_query *q, fl_search_scope *sc);
+void fl_search_scope_release(fl_search_scope *sc);
+/* 1 when id is one of an exact scope's ids. */
+int fl_search_scope_has(const fl_search_scope *sc, sqlite3_int64 id);
+
+/* Called for each row read; 0 stops the read as out of memory. */
+typedef int (*fl_search_row)(void *arg, sqlite3_stmt *st);
+
+/* Steps `st` (bound but for the limit and the rowid range; rows newest
+ * first) through each of the scope's ranges, newest first, for up to
+ * `window` rows in all, calling `row` on each. Sets *total (capped when a
+ * row beyond the window was there). 0 on error (message set). */
+int fl_search_read(fl_store *s, sqlite3_stmt *st, const fl_search_scope *sc, unsigned window, fl_search_row row,
+                   void *arg, fl_search_total *total);
+
+/* Reads as fl_search_read does rows of (id, score), orders them by score,
+ * then newest, and writes rows [offset, offset + limit) to `page` as a
+ * JSON array of [id, score] pairs. Sets *total. 0 on error (message set). */
+int fl_search_rank(fl_store *s, sqlite3_stmt *st, const fl_search_scope *sc, unsigned window, unsigned offset,
+                   unsigned limit, fl_buffer *page, fl_search_total *total);
 
 /* The totals of the last search asked on this connection, under `key`
  * (anything that tells searches apart: the FTS query and the filters), so

@@ -327,6 +327,15 @@ static void context_function(sqlite3_context *ctx, int argc, sqlite3_value **arg
     sqlite3_result_pointer(ctx, sqlite3_user_data(ctx), "fl_rank_context", NULL);
 }
 
+/* fl_search_member(scope, rowid): 1 when the article is one of an exact
+ * scope's (search_window.c), bound as a pointer; 1 for any row without one. */
+static void member_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const fl_search_scope *sc = sqlite3_value_pointer(argv[0], "fl_search_scope");
+    sqlite3_result_int(ctx, !sc || fl_search_scope_has(sc, sqlite3_value_int64(argv[1])));
+}
+
 int fl_search_register(fl_store *s)
 {
     fts5_api *api = fl_fts5_api(s->db);
@@ -346,8 +355,10 @@ int fl_search_register(fl_store *s)
         return 0;
     }
     if (sqlite3_create_function_v2(s->db, "fl_search_context", 0, SQLITE_UTF8, rc, context_function, NULL, NULL,
+                                   NULL) != SQLITE_OK ||
+        sqlite3_create_function_v2(s->db, "fl_search_member", 2, SQLITE_UTF8, NULL, member_function, NULL, NULL,
                                    NULL) != SQLITE_OK) {
-        fl_store_set_error(s, "cannot register fl_search_context: %s", sqlite3_errmsg(s->db));
+        fl_store_set_error(s, "cannot register the search functions: %s", sqlite3_errmsg(s->db));
         return 0;
     }
     return fl_snippet_register(s, api);
@@ -430,37 +441,32 @@ static int by_score(const void *a, const void *b)
     return x->id < y->id ? 1 : x->id > y->id ? -1 : 0; /* then the newest */
 }
 
-int fl_search_rank(fl_store *s, sqlite3_stmt *st, unsigned window, unsigned offset, unsigned limit,
-                   fl_buffer *page, fl_search_total *total)
+typedef struct hit_list {
+    hit *items;
+    size_t count, cap;
+} hit_list;
+
+static int add_hit(void *arg, sqlite3_stmt *st)
 {
-    hit *hits = NULL;
-    size_t n = 0, cap = 0;
-    int rc;
-    total->rows = 0;
-    total->capped = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == window) {
-            total->capped = 1;
-            break;
-        }
-        if (!fl_grow(&hits, &cap, n + 1, sizeof *hits, 64)) {
-            free(hits);
-            sqlite3_reset(st);
-            fl_store_set_error(s, "out of memory");
-            return 0;
-        }
-        hits[n].id = sqlite3_column_int64(st, 0);
-        hits[n].score = sqlite3_column_double(st, 1);
-        n++;
-    }
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        fl_store_set_error(s, "%s", sqlite3_errmsg(s->db));
-        free(hits);
-        sqlite3_reset(st);
+    hit_list *h = arg;
+    if (!fl_grow(&h->items, &h->cap, h->count + 1, sizeof *h->items, 64))
+        return 0;
+    h->items[h->count].id = sqlite3_column_int64(st, 0);
+    h->items[h->count].score = sqlite3_column_double(st, 1);
+    h->count++;
+    return 1;
+}
+
+int fl_search_rank(fl_store *s, sqlite3_stmt *st, const fl_search_scope *sc, unsigned window, unsigned offset,
+                   unsigned limit, fl_buffer *page, fl_search_total *total)
+{
+    hit_list h = {NULL, 0, 0};
+    if (!fl_search_read(s, st, sc, window, add_hit, &h, total)) {
+        free(h.items);
         return 0;
     }
-    sqlite3_reset(st);
-    total->rows = n;
+    hit *hits = h.items;
+    size_t n = h.count;
     if (n > 1)
         qsort(hits, n, sizeof *hits, by_score);
     /* The page as a JSON array of [id, score] for json_each(). */

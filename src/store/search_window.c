@@ -1,0 +1,293 @@
+/*
+ * search_window.c — where a filtered search's matches can be, and reading
+ * a section's window of matches from there.
+ *
+ * A search reads its matches newest first (the full-text index is in
+ * article order) until its window is full. Without filters that is the
+ * window and little more; with a filter, every match is checked, and when
+ * the articles the filter passes are old (a month years back, an entity
+ * named only in old articles) the read goes through every newer match
+ * first: on 1,022,042 articles, "said" in the oldest month read about a
+ * million matches and looked each one's article up. So a date or entity
+ * filter is first turned into the articles it passes (from the articles'
+ * date index, or the mentions key (entity, date, article), at most
+ * SCOPE_MAX_IDS of them), and those into a few rowid ranges of the
+ * full-text index, newest first: the search reads only the matches inside
+ * them. The filters are still applied to every row read, or, when the
+ * article list is exact and no other filter is asked, the list itself is
+ * the filter (fl_search_member(): a binary search instead of an article
+ * lookup), so the answers are the same rows in the same order; only fewer
+ * non-passing matches are read. More articles than SCOPE_MAX_IDS, or only a
+ * source filter (no index), read as before: the filter passes many
+ * articles, so the window fills soon unless they are all old.
+ *
+ * Memory: 8 bytes per article passed (at most SCOPE_MAX_IDS) while the
+ * search runs, 16 per range. Not for: the ranking (search_rank.c) or the
+ * SQL of the search (store_query.c).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/lookup.h"
+#include "util/grow.h"
+
+/* Articles a filter may pass for its ranges to be worked out: reading them
+ * costs about as much as reading the same number of matches. */
+#define SCOPE_MAX_IDS 65536
+
+/* A gap of at most this many article numbers between two passing articles
+ * is read through rather than split: a range costs a seek in every
+ * full-text segment, a few unread rows cost less. */
+#define SCOPE_GAP 512
+
+/* Ranges read at most: the largest gaps split. */
+#define SCOPE_MAX_RANGES 32
+
+/* Dates compare as text; no bound is '' below and a BLOB above (every TEXT
+ * sorts before every BLOB), so one statement serves every filter and still
+ * reads its index as a range. */
+static const char date_ids_sql[] =
+    "SELECT id FROM articles WHERE date >= coalesce(?1, '') AND date <= coalesce(?2, x'ff') LIMIT ?3";
+/* mentions.date is its article's date (store_add.c writes it from the
+ * article), so the key (entity, date, article) gives the articles that
+ * mention an entity within dates without reading them. */
+static const char entity_ids_sql[] = "SELECT article_id FROM mentions WHERE entity_id IN temp.wanted"
+                                     " AND date >= coalesce(?1, '') AND date <= coalesce(?2, x'ff') LIMIT ?3";
+static const char quote_range_sql[] = "SELECT min(id), max(id) FROM quotes WHERE article_id BETWEEN ?1 AND ?2";
+
+void fl_search_scope_release(fl_search_scope *sc)
+{
+    free(sc->ids);
+    free(sc->ranges);
+    memset(sc, 0, sizeof *sc);
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
+    return x < y ? -1 : x > y;
+}
+
+typedef struct gap {
+    size_t at; /* split between ids[at] and ids[at + 1] */
+    sqlite3_int64 size;
+} gap;
+
+static int by_size_desc(const void *a, const void *b)
+{
+    const gap *x = a, *y = b;
+    return x->size > y->size ? -1 : x->size < y->size ? 1 : (x->at > y->at) - (x->at < y->at);
+}
+
+static int by_position_desc(const void *a, const void *b)
+{
+    const gap *x = a, *y = b;
+    return (x->at < y->at) - (x->at > y->at);
+}
+
+/* Splits the sorted ids into at most SCOPE_MAX_RANGES ranges, at the
+ * largest gaps wider than SCOPE_GAP, newest range first. */
+static int make_ranges(fl_search_scope *sc)
+{
+    gap top[SCOPE_MAX_RANGES]; /* the largest gaps so far, at most SCOPE_MAX_RANGES - 1 */
+    size_t ntop = 0;
+    for (size_t i = 0; i + 1 < sc->nids; i++) {
+        sqlite3_int64 size = sc->ids[i + 1] - sc->ids[i];
+        if (size <= SCOPE_GAP)
+            continue;
+        if (ntop < SCOPE_MAX_RANGES - 1) {
+            top[ntop++] = (gap){i, size};
+            qsort(top, ntop, sizeof *top, by_size_desc);
+        } else if (size > top[ntop - 1].size) {
+            top[ntop - 1] = (gap){i, size};
+            qsort(top, ntop, sizeof *top, by_size_desc);
+        }
+    }
+    qsort(top, ntop, sizeof *top, by_position_desc);
+    sc->ranges = malloc((ntop + 1) * sizeof *sc->ranges);
+    if (!sc->ranges)
+        return 0;
+    sqlite3_int64 hi = sc->ids[sc->nids - 1];
+    for (size_t g = 0; g < ntop; g++) {
+        sc->ranges[sc->nranges][0] = sc->ids[top[g].at + 1];
+        sc->ranges[sc->nranges][1] = hi;
+        sc->nranges++;
+        hi = sc->ids[top[g].at];
+    }
+    sc->ranges[sc->nranges][0] = sc->ids[0];
+    sc->ranges[sc->nranges][1] = hi;
+    sc->nranges++;
+    return 1;
+}
+
+/* Reads the ids `st` (bound but for ?3) gives, up to SCOPE_MAX_IDS; sets
+ * sc->bounded when they all fit. */
+static int read_ids(fl_store *s, sqlite3_stmt *st, fl_search_scope *sc)
+{
+    size_t cap = 0;
+    int rc;
+    sqlite3_bind_int(st, 3, SCOPE_MAX_IDS + 1);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!fl_grow(&sc->ids, &cap, sc->nids + 1, sizeof *sc->ids, 1024)) {
+            sqlite3_reset(st);
+            fl_store_set_error(s, "out of memory");
+            return 0;
+        }
+        sc->ids[sc->nids++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE) {
+        fl_store_set_error(s, "%s", sqlite3_errmsg(s->db));
+        return 0;
+    }
+    if (sc->nids > SCOPE_MAX_IDS) {
+        /* Too many to be worth it: read everything, as without a scope. */
+        free(sc->ids);
+        sc->ids = NULL;
+        sc->nids = 0;
+        return 1;
+    }
+    sc->bounded = 1;
+    if (sc->nids > 1)
+        qsort(sc->ids, sc->nids, sizeof *sc->ids, cmp_id);
+    size_t n = 0; /* an article mentioning two of the wanted entities comes twice */
+    for (size_t i = 0; i < sc->nids; i++)
+        if (!n || sc->ids[n - 1] != sc->ids[i])
+            sc->ids[n++] = sc->ids[i];
+    sc->nids = n;
+    return !n || make_ranges(sc) || (fl_store_set_error(s, "out of memory"), 0);
+}
+
+int fl_search_scope_articles(fl_store *s, const fl_query *q, int by_entity, fl_search_scope *sc)
+{
+    memset(sc, 0, sizeof *sc);
+    int dated = (q->from && *q->from) || (q->to && *q->to);
+    if (!by_entity && !dated)
+        return 1;
+    sqlite3_stmt *st = fl_store_prepare(s, by_entity ? entity_ids_sql : date_ids_sql);
+    if (!st)
+        return 0;
+    if (q->from && *q->from)
+        sqlite3_bind_text(st, 1, q->from, -1, SQLITE_TRANSIENT);
+    if (q->to && *q->to)
+        sqlite3_bind_text(st, 2, q->to, -1, SQLITE_TRANSIENT);
+    if (!read_ids(s, st, sc)) {
+        fl_search_scope_release(sc);
+        return 0;
+    }
+    sc->exact = sc->bounded;
+    return 1;
+}
+
+int fl_search_scope_quotes(fl_store *s, const fl_query *q, fl_search_scope *sc)
+{
+    fl_search_scope articles;
+    if (!fl_search_scope_articles(s, q, 0, &articles))
+        return 0;
+    memset(sc, 0, sizeof *sc);
+    if (!articles.bounded)
+        return 1;
+    sc->bounded = 1;
+    if (articles.nranges) {
+        sc->ranges = malloc(articles.nranges * sizeof *sc->ranges);
+        sqlite3_stmt *st = sc->ranges ? fl_store_prepare(s, quote_range_sql) : NULL;
+        if (!st) {
+            if (!sc->ranges)
+                fl_store_set_error(s, "out of memory");
+            fl_search_scope_release(&articles);
+            fl_search_scope_release(sc);
+            return 0;
+        }
+        /* Article ranges newest first give quote ranges newest first: a
+         * quote is numbered when its article is added. */
+        for (size_t i = 0; i < articles.nranges; i++) {
+            sqlite3_bind_int64(st, 1, articles.ranges[i][0]);
+            sqlite3_bind_int64(st, 2, articles.ranges[i][1]);
+            int rc = sqlite3_step(st);
+            if (rc != SQLITE_ROW) {
+                fl_store_set_error(s, "%s", sqlite3_errmsg(s->db));
+                sqlite3_reset(st);
+                fl_search_scope_release(&articles);
+                fl_search_scope_release(sc);
+                return 0;
+            }
+            if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
+                sc->ranges[sc->nranges][0] = sqlite3_column_int64(st, 0);
+                sc->ranges[sc->nranges][1] = sqlite3_column_int64(st, 1);
+                sc->nranges++;
+            }
+            sqlite3_reset(st);
+        }
+        sqlite3_clear_bindings(st);
+        /* Newest first and apart, or one range over them all: a quote read
+         * twice would be counted twice. */
+        for (size_t i = 0; i + 1 < sc->nranges; i++) {
+            if (sc->ranges[i + 1][1] >= sc->ranges[i][0]) {
+                sqlite3_int64 lo = sc->ranges[0][0], hi = sc->ranges[0][1];
+                for (size_t k = 1; k < sc->nranges; k++) {
+                    lo = sc->ranges[k][0] < lo ? sc->ranges[k][0] : lo;
+                    hi = sc->ranges[k][1] > hi ? sc->ranges[k][1] : hi;
+                }
+                sc->ranges[0][0] = lo;
+                sc->ranges[0][1] = hi;
+                sc->nranges = 1;
+                break;
+            }
+        }
+    }
+    fl_search_scope_release(&articles);
+    return 1;
+}
+
+int fl_search_scope_has(const fl_search_scope *sc, sqlite3_int64 id)
+{
+    size_t lo = 0, hi = sc->nids;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sc->ids[mid] < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < sc->nids && sc->ids[lo] == id;
+}
+
+/* ---- reading a window through the ranges ----------------------------------- */
+
+int fl_search_read(fl_store *s, sqlite3_stmt *st, const fl_search_scope *sc, unsigned window, fl_search_row row,
+                   void *arg, fl_search_total *total)
+{
+    static const sqlite3_int64 everything[1][2] = {{INT64_MIN, INT64_MAX}};
+    const sqlite3_int64(*ranges)[2] = sc->bounded ? (const sqlite3_int64(*)[2])sc->ranges : everything;
+    size_t nranges = sc->bounded ? sc->nranges : 1;
+    size_t n = 0;
+    int rc = SQLITE_DONE;
+    total->rows = 0;
+    total->capped = 0;
+    for (size_t r = 0; r < nranges && !total->capped; r++) {
+        sqlite3_bind_int64(st, FL_SEARCH_PARAM_LIMIT, (sqlite3_int64)(window - n) + 1);
+        sqlite3_bind_int64(st, FL_SEARCH_PARAM_LOW, ranges[r][0]);
+        sqlite3_bind_int64(st, FL_SEARCH_PARAM_HIGH, ranges[r][1]);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            if (n == window) {
+                total->capped = 1;
+                break;
+            }
+            if (!row(arg, st)) {
+                sqlite3_reset(st);
+                fl_store_set_error(s, "out of memory");
+                return 0;
+            }
+            n++;
+        }
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+            fl_store_set_error(s, "%s", sqlite3_errmsg(s->db));
+            return 0;
+        }
+    }
+    total->rows = n;
+    return 1;
+}
