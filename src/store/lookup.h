@@ -89,6 +89,21 @@ void fl_search_scope_release(fl_search_scope *sc);
 /* 1 when id is one of an exact scope's ids. */
 int fl_search_scope_has(const fl_search_scope *sc, sqlite3_int64 id);
 
+/* Per connection: the earliest and latest date of each block of article
+ * numbers (search_dates.c). */
+typedef struct fl_date_blocks fl_date_blocks;
+fl_date_blocks *fl_date_blocks_new(void);
+void fl_date_blocks_free(fl_date_blocks *d);
+/* Reads what it lacks (all on first use; then the articles added since,
+ * when `version`, the data_version, changed). 0 on error (message set). */
+int fl_date_blocks_update(fl_store *s, fl_date_blocks *d, sqlite3_int64 version);
+/* The rowid ranges, newest first and apart, of the blocks whose dates can
+ * meet [from, to] (either NULL: open); their count, (size_t)-1 when out of
+ * memory. *out is malloc'ed. */
+size_t fl_date_blocks_ranges(const fl_date_blocks *d, const char *from, const char *to, sqlite3_int64 (**out)[2]);
+/* The connection's date blocks, up to date (search_rank.c keeps them). NULL on error. */
+fl_date_blocks *fl_search_date_blocks(fl_store *s);
+
 /* Called for each row read; 0 stops the read as out of memory. */
 typedef int (*fl_search_row)(void *arg, sqlite3_stmt *st);
 

@@ -32,9 +32,13 @@
 #include "store/lookup.h"
 #include "util/grow.h"
 
-/* Articles a filter may pass for its ranges to be worked out: reading them
- * costs about as much as reading the same number of matches. */
+/* Articles an entity (with its dates) may pass for them to be listed:
+ * listing costs about as much as reading the same number of matches. */
 #define SCOPE_MAX_IDS 65536
+
+/* Articles a date range may pass for them to be listed; a wider range
+ * reads the date blocks of search_dates.c. */
+#define DATE_MAX_IDS 16384
 
 /* A gap of at most this many article numbers between two passing articles
  * is read through rather than split: a range costs a seek in every
@@ -43,6 +47,9 @@
 
 /* Ranges read at most: the largest gaps split. */
 #define SCOPE_MAX_RANGES 32
+
+/* Article numbers a quote scope's ranges may span in all. */
+#define QUOTE_SPAN_MAX 65536
 
 /* Dates compare as text; no bound is '' below and a BLOB above (every TEXT
  * sorts before every BLOB), so one statement serves every filter and still
@@ -70,7 +77,7 @@ static int cmp_id(const void *a, const void *b)
 }
 
 typedef struct gap {
-    size_t at; /* split between ids[at] and ids[at + 1] */
+    size_t at; /* between ranges[at] and ranges[at + 1] */
     sqlite3_int64 size;
 } gap;
 
@@ -80,54 +87,65 @@ static int by_size_desc(const void *a, const void *b)
     return x->size > y->size ? -1 : x->size < y->size ? 1 : (x->at > y->at) - (x->at < y->at);
 }
 
-static int by_position_desc(const void *a, const void *b)
+static int by_position(const void *a, const void *b)
 {
     const gap *x = a, *y = b;
-    return (x->at < y->at) - (x->at > y->at);
+    return (x->at > y->at) - (x->at < y->at);
 }
 
-/* Splits the sorted ids into at most SCOPE_MAX_RANGES ranges, at the
- * largest gaps wider than SCOPE_GAP, newest range first. */
-static int make_ranges(fl_search_scope *sc)
+/* Joins the scope's ranges (newest first, apart) across every gap of at
+ * most SCOPE_GAP, and across the smallest others until at most
+ * SCOPE_MAX_RANGES are left. 0 when out of memory. */
+static int join_ranges(fl_search_scope *sc)
 {
-    gap top[SCOPE_MAX_RANGES]; /* the largest gaps so far, at most SCOPE_MAX_RANGES - 1 */
-    size_t ntop = 0;
-    for (size_t i = 0; i + 1 < sc->nids; i++) {
-        sqlite3_int64 size = sc->ids[i + 1] - sc->ids[i];
-        if (size <= SCOPE_GAP)
-            continue;
-        if (ntop < SCOPE_MAX_RANGES - 1) {
-            top[ntop++] = (gap){i, size};
-            qsort(top, ntop, sizeof *top, by_size_desc);
-        } else if (size > top[ntop - 1].size) {
-            top[ntop - 1] = (gap){i, size};
-            qsort(top, ntop, sizeof *top, by_size_desc);
-        }
-    }
-    qsort(top, ntop, sizeof *top, by_position_desc);
-    sc->ranges = malloc((ntop + 1) * sizeof *sc->ranges);
-    if (!sc->ranges)
+    size_t n = sc->nranges, kept = 0;
+    if (n < 2)
+        return 1;
+    gap *gaps = malloc((n - 1) * sizeof *gaps);
+    if (!gaps)
         return 0;
-    sqlite3_int64 hi = sc->ids[sc->nids - 1];
-    for (size_t g = 0; g < ntop; g++) {
-        sc->ranges[sc->nranges][0] = sc->ids[top[g].at + 1];
-        sc->ranges[sc->nranges][1] = hi;
-        sc->nranges++;
-        hi = sc->ids[top[g].at];
+    for (size_t i = 0; i + 1 < n; i++) {
+        sqlite3_int64 size = sc->ranges[i][0] - sc->ranges[i + 1][1];
+        if (size > SCOPE_GAP)
+            gaps[kept++] = (gap){i, size};
     }
-    sc->ranges[sc->nranges][0] = sc->ids[0];
-    sc->ranges[sc->nranges][1] = hi;
-    sc->nranges++;
+    if (kept > SCOPE_MAX_RANGES - 1) {
+        qsort(gaps, kept, sizeof *gaps, by_size_desc);
+        kept = SCOPE_MAX_RANGES - 1;
+    }
+    qsort(gaps, kept, sizeof *gaps, by_position);
+    size_t first = 0, out = 0;
+    for (size_t g = 0; g <= kept; g++) {
+        size_t last = g < kept ? gaps[g].at : n - 1;
+        sc->ranges[out][1] = sc->ranges[first][1];
+        sc->ranges[out][0] = sc->ranges[last][0];
+        out++;
+        first = last + 1;
+    }
+    sc->nranges = out;
+    free(gaps);
     return 1;
 }
 
-/* Reads the ids `st` (bound but for ?3) gives, up to SCOPE_MAX_IDS; sets
- * sc->bounded when they all fit. */
-static int read_ids(fl_store *s, sqlite3_stmt *st, fl_search_scope *sc)
+/* One range per id (sorted, distinct), newest first, then joined. */
+static int make_ranges(fl_search_scope *sc)
+{
+    sc->ranges = malloc(sc->nids * sizeof *sc->ranges);
+    if (!sc->ranges)
+        return 0;
+    for (size_t i = 0; i < sc->nids; i++)
+        sc->ranges[i][0] = sc->ranges[i][1] = sc->ids[sc->nids - 1 - i];
+    sc->nranges = sc->nids;
+    return join_ranges(sc);
+}
+
+/* Reads the ids `st` (bound but for ?3) gives, up to `most`; sets
+ * sc->bounded and sc->exact when they all fit. */
+static int read_ids(fl_store *s, sqlite3_stmt *st, int most, fl_search_scope *sc)
 {
     size_t cap = 0;
     int rc;
-    sqlite3_bind_int(st, 3, SCOPE_MAX_IDS + 1);
+    sqlite3_bind_int(st, 3, most + 1);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (!fl_grow(&sc->ids, &cap, sc->nids + 1, sizeof *sc->ids, 1024)) {
             sqlite3_reset(st);
@@ -142,14 +160,14 @@ static int read_ids(fl_store *s, sqlite3_stmt *st, fl_search_scope *sc)
         fl_store_set_error(s, "%s", sqlite3_errmsg(s->db));
         return 0;
     }
-    if (sc->nids > SCOPE_MAX_IDS) {
-        /* Too many to be worth it: read everything, as without a scope. */
+    if (sc->nids > (size_t)most) {
+        /* Too many to list: the caller reads otherwise. */
         free(sc->ids);
         sc->ids = NULL;
         sc->nids = 0;
         return 1;
     }
-    sc->bounded = 1;
+    sc->bounded = sc->exact = 1;
     if (sc->nids > 1)
         qsort(sc->ids, sc->nids, sizeof *sc->ids, cmp_id);
     size_t n = 0; /* an article mentioning two of the wanted entities comes twice */
@@ -160,25 +178,50 @@ static int read_ids(fl_store *s, sqlite3_stmt *st, fl_search_scope *sc)
     return !n || make_ranges(sc) || (fl_store_set_error(s, "out of memory"), 0);
 }
 
-int fl_search_scope_articles(fl_store *s, const fl_query *q, int by_entity, fl_search_scope *sc)
+static int list_ids(fl_store *s, const fl_query *q, const char *sql, int most, fl_search_scope *sc)
 {
-    memset(sc, 0, sizeof *sc);
-    int dated = (q->from && *q->from) || (q->to && *q->to);
-    if (!by_entity && !dated)
-        return 1;
-    sqlite3_stmt *st = fl_store_prepare(s, by_entity ? entity_ids_sql : date_ids_sql);
+    sqlite3_stmt *st = fl_store_prepare(s, sql);
     if (!st)
         return 0;
     if (q->from && *q->from)
         sqlite3_bind_text(st, 1, q->from, -1, SQLITE_TRANSIENT);
     if (q->to && *q->to)
         sqlite3_bind_text(st, 2, q->to, -1, SQLITE_TRANSIENT);
-    if (!read_ids(s, st, sc)) {
-        fl_search_scope_release(sc);
+    return read_ids(s, st, most, sc);
+}
+
+/* The stretches of article numbers whose dates can meet the range. */
+static int date_block_ranges(fl_store *s, const fl_query *q, fl_search_scope *sc)
+{
+    fl_date_blocks *d = fl_search_date_blocks(s);
+    if (!d)
+        return 0;
+    size_t n = fl_date_blocks_ranges(d, q->from && *q->from ? q->from : NULL, q->to && *q->to ? q->to : NULL,
+                                     &sc->ranges);
+    if (n == (size_t)-1) {
+        fl_store_set_error(s, "out of memory");
         return 0;
     }
-    sc->exact = sc->bounded;
-    return 1;
+    sc->nranges = n;
+    sc->bounded = 1;
+    sc->exact = 0;
+    return join_ranges(sc) || (fl_store_set_error(s, "out of memory"), 0);
+}
+
+int fl_search_scope_articles(fl_store *s, const fl_query *q, int by_entity, fl_search_scope *sc)
+{
+    memset(sc, 0, sizeof *sc);
+    int dated = (q->from && *q->from) || (q->to && *q->to);
+    int ok = 1;
+    if (by_entity)
+        ok = list_ids(s, q, entity_ids_sql, SCOPE_MAX_IDS, sc);
+    if (ok && dated && !sc->bounded)
+        ok = list_ids(s, q, date_ids_sql, DATE_MAX_IDS, sc);
+    if (ok && dated && !sc->bounded)
+        ok = date_block_ranges(s, q, sc);
+    if (!ok)
+        fl_search_scope_release(sc);
+    return ok;
 }
 
 int fl_search_scope_quotes(fl_store *s, const fl_query *q, fl_search_scope *sc)
@@ -187,8 +230,16 @@ int fl_search_scope_quotes(fl_store *s, const fl_query *q, fl_search_scope *sc)
     if (!fl_search_scope_articles(s, q, 0, &articles))
         return 0;
     memset(sc, 0, sizeof *sc);
-    if (!articles.bounded)
+    /* The quotes of a range are found by reading its articles' quote
+     * numbers: worth it for a few, not for ranges wider than
+     * QUOTE_SPAN_MAX articles in all. */
+    sqlite3_int64 span = 0;
+    for (size_t i = 0; i < articles.nranges; i++)
+        span += articles.ranges[i][1] - articles.ranges[i][0] + 1;
+    if (!articles.bounded || span > QUOTE_SPAN_MAX) {
+        fl_search_scope_release(&articles);
         return 1;
+    }
     sc->bounded = 1;
     if (articles.nranges) {
         sc->ranges = malloc(articles.nranges * sizeof *sc->ranges);

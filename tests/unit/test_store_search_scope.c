@@ -1,9 +1,11 @@
 /*
  * test_store_search_scope.c — a filtered search reads only where its
  * filters' articles are (search_window.c), and still finds exactly the
- * newest matches that pass: 6,000 articles whose dates alternate in blocks
- * of 600 (so a month is five rowid ranges apart), an entity in three
- * blocks, two sources, a quote in every fifth article. Each search's window
+ * newest matches that pass: 24,000 articles whose dates alternate in blocks
+ * of 600 (so a month is fifteen rowid ranges apart) but for the newest
+ * 6,000, an entity in three blocks, two sources, a quote in every fifth
+ * article. A range holding the 18,000 oldest is too wide to be listed
+ * article by article and is read through the date blocks. Each search's window
  * of articles (and of quotes) is compared with the one worked out here from
  * how the articles were made, and its totals with FL_QUERY_SEARCH_TOTAL
  * asked on another connection (counted, not recalled).
@@ -16,21 +18,24 @@
 #include "check.h"
 #include "factline.h"
 
-#define ARTICLES 6000
+#define ARTICLES 24000
 #define BLOCK 600
 #define ARTICLE_WINDOW 1000
 #define QUOTE_WINDOW 500
 
 static int block_of(int i) { return (i - 1) / BLOCK; }
 
-/* Even blocks are in January 2020; odd block b in month b / 2 + 1 of 2021. */
+/* Below block 30, even blocks are in January 2020 and odd block b in the
+ * (b / 2)th month after January 2021; from block 30 on, in 2030. */
 static void date_of(int i, char out[16])
 {
     int b = block_of(i);
-    if (b % 2 == 0)
+    if (b >= 30)
+        snprintf(out, 16, "2030-%02d-10", b - 29);
+    else if (b % 2 == 0)
         snprintf(out, 16, "2020-01-%02d", 1 + i % 28);
     else
-        snprintf(out, 16, "2021-%02d-15", b / 2 + 1);
+        snprintf(out, 16, "%d-%02d-15", 2021 + b / 24, b / 2 % 12 + 1);
 }
 
 static int has_word(int i, const char *word)
@@ -165,6 +170,34 @@ static void check_search(fl_store *s, fl_store *counter, const filter *f)
     fl_result_free(r);
 }
 
+/* An article added after the others, numbered n, with "common". */
+static int add_late(fl_store *s, int n, const char *date)
+{
+    char json[512];
+    snprintf(json, sizeof json, "{\"id\":\"late%d\",\"date\":\"%s\",\"headline\":\"Late\","
+             "\"text\":\"common late item %d\",\"entities\":[]}", n, date, n);
+    int added = -1;
+    return fl_store_add(s, json, strlen(json), &added) == FL_OK ? added : -1;
+}
+
+/* Of a wide search's window (dates up to 2029: the date blocks), the rows
+ * whose article is numbered above n. */
+static int wide_newer_than(fl_store *s, int n)
+{
+    fl_query q;
+    memset(&q, 0, sizeof q);
+    q.kind = FL_QUERY_SEARCH;
+    q.text = "common";
+    q.to = "2029-12-31";
+    q.limit = ARTICLE_WINDOW;
+    fl_result *r = fl_store_query(s, &q);
+    int newer = r ? 0 : -1;
+    for (size_t row = 0; r && row < fl_result_row_count(r, 0); row++)
+        newer += atoi(cell(r, 0, row, "article")) > n;
+    fl_result_free(r);
+    return newer;
+}
+
 int main(void)
 {
     char path[] = "/tmp/factline-test-scope-XXXXXX";
@@ -193,7 +226,7 @@ int main(void)
 
     static const filter filters[] = {
         {"common", NULL, NULL, NULL, NULL},                       /* no filter: the window */
-        {"common", "2020-01-01", "2020-01-31", NULL, NULL},       /* five ranges; the window ends in the fourth */
+        {"common", "2020-01-01", "2020-01-31", NULL, NULL},       /* fifteen ranges; the window ends in the second */
         {"sparse", "2020-01-01", "2020-01-31", NULL, NULL},       /* every range, not capped */
         {"rare", "2021-03-01", "2021-03-31", NULL, NULL},         /* one block */
         {"common", "2021-04-01", NULL, NULL, NULL},               /* an open end: two blocks */
@@ -205,9 +238,32 @@ int main(void)
         {"sparse", "2020-01-01", "2020-01-31", NULL, "Wire A"},   /* a source beside the dates */
         {"common", NULL, NULL, "Zed Quill", "Wire B"},            /* a source beside the entity */
         {"common", NULL, NULL, NULL, "Wire A"},                   /* a source alone: no ranges */
+        {"common", NULL, "2029-12-31", NULL, NULL},               /* wide: the date blocks */
+        {"sparse", "2020-01-01", "2029-12-31", NULL, NULL},       /* wide, capped */
+        {"rare", NULL, "2029-12-31", NULL, "Wire B"},             /* wide, a source */
+        {"sparse", NULL, "2029-12-31", "Zed Quill", NULL},        /* the entity listed, with wide dates */
     };
     for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++)
         check_search(s, counter, &filters[i]);
+
+    /* The date blocks follow articles added later: by another connection
+     * (a reader sees them after the commit), and by the connection itself
+     * (its own uncommitted rows). */
+    fl_store *w = fl_store_open(path, 0, &err);
+    CHECK(w != NULL);
+    if (w) {
+        CHECK_INT(wide_newer_than(w, ARTICLES), 0); /* builds the writer's blocks */
+        for (int i = 0; i < 100; i++)
+            CHECK_INT(add_late(w, ARTICLES + 1 + i, "2019-06-01"), 1);
+        CHECK_INT(fl_store_commit(w), FL_OK);
+        CHECK_INT(wide_newer_than(s, ARTICLES), 100);
+        for (int i = 100; i < 110; i++)
+            CHECK_INT(add_late(w, ARTICLES + 1 + i, "2019-07-01"), 1);
+        CHECK_INT(wide_newer_than(w, ARTICLES + 100), 10);
+        CHECK_INT(fl_store_commit(w), FL_OK);
+        CHECK_INT(wide_newer_than(s, ARTICLES + 100), 10);
+        fl_store_close(w);
+    }
     fl_store_close(counter);
     fl_store_close(s);
     unlink(path);
