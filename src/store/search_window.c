@@ -11,17 +11,18 @@
  * million matches and looked each one's article up. So a date or entity
  * filter is first turned into the articles it passes (from the articles'
  * date index, or the mentions key (entity, date, article), at most
- * SCOPE_MAX_IDS of them), and those into a few rowid ranges of the
+ * a bounded number of them), and those into a few rowid ranges of the
  * full-text index, newest first: the search reads only the matches inside
  * them. The filters are still applied to every row read, or, when the
  * article list is exact and no other filter is asked, the list itself is
  * the filter (fl_search_member(): a binary search instead of an article
  * lookup), so the answers are the same rows in the same order; only fewer
- * non-passing matches are read. More articles than SCOPE_MAX_IDS, or only a
- * source filter (no index), read as before: the filter passes many
- * articles, so the window fills soon unless they are all old.
+ * non-passing matches are read. A date range with too many articles to
+ * list is read through date blocks (search_dates.c); an entity with too
+ * many, by looking each match's mention up in the mentions' article index;
+ * a source filter alone (no index) as before.
  *
- * Memory: 8 bytes per article passed (at most SCOPE_MAX_IDS) while the
+ * Memory: 8 bytes per article listed (at most 65,536) while the
  * search runs, 16 per range. Not for: the ranking (search_rank.c) or the
  * SQL of the search (store_query.c).
  */
@@ -33,12 +34,19 @@
 #include "util/grow.h"
 
 /* Articles an entity (with its dates) may pass for them to be listed:
- * listing costs about as much as reading the same number of matches. */
-#define SCOPE_MAX_IDS 65536
+ * listing costs about as much as reading the same number of matches, and
+ * beyond this each match's mention is looked up instead. */
+static int entity_most = 65536;
 
 /* Articles a date range may pass for them to be listed; a wider range
  * reads the date blocks of search_dates.c. */
-#define DATE_MAX_IDS 16384
+static int date_most = 16384;
+
+void fl_search_set_list_limits(int entity, int date)
+{
+    entity_most = entity < 0 ? 65536 : entity;
+    date_most = date < 0 ? 16384 : date;
+}
 
 /* A gap of at most this many article numbers between two passing articles
  * is read through rather than split: a range costs a seek in every
@@ -214,9 +222,9 @@ int fl_search_scope_articles(fl_store *s, const fl_query *q, int by_entity, fl_s
     int dated = (q->from && *q->from) || (q->to && *q->to);
     int ok = 1;
     if (by_entity)
-        ok = list_ids(s, q, entity_ids_sql, SCOPE_MAX_IDS, sc);
+        ok = list_ids(s, q, entity_ids_sql, entity_most, sc);
     if (ok && dated && !sc->bounded)
-        ok = list_ids(s, q, date_ids_sql, DATE_MAX_IDS, sc);
+        ok = list_ids(s, q, date_ids_sql, date_most, sc);
     if (ok && dated && !sc->bounded)
         ok = date_block_ranges(s, q, sc);
     if (!ok)

@@ -153,7 +153,8 @@ static int section(fl_store *s, fl_result *r, const char *name, sqlite3_stmt *st
  * fl_search_member(?9, rowid) stands for those filters when it knows
  * exactly which articles pass them. The totals count the same rows
  * without ranking them. ?6 is the rows still wanted plus one. */
-#define SEARCH_ARTICLES                                                                                         \
+#define SEARCH_ARTICLES "FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?7 AND ?8 ORDER BY rowid DESC LIMIT ?6"
+#define SEARCH_ARTICLES_LISTED                                                                                  \
     "FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?7 AND ?8 AND fl_search_member(?9, rowid)" \
     " ORDER BY rowid DESC LIMIT ?6"
 #define SEARCH_ARTICLES_FILTERED                                                                                \
@@ -162,6 +163,14 @@ static int section(fl_store *s, fl_result *r, const char *name, sqlite3_stmt *st
     " AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"                                         \
     " AND (?4 IS NULL OR a.source = ?4) AND (?5 IS NULL OR EXISTS (SELECT 1 FROM mentions m"                     \
     "   WHERE m.entity_id IN temp.wanted AND m.date = a.date AND m.article_id = a.id))"                          \
+    " ORDER BY f.rowid DESC LIMIT ?6"
+/* An entity (with dates, without a source) when its articles were too many
+ * to list: the mentions' article index holds entity and date, so the
+ * article row is not read (mentions.date is its article's date). */
+#define SEARCH_ARTICLES_MENTIONED                                                                               \
+    "FROM articles_fts f WHERE f.articles_fts MATCH ?1 AND f.rowid BETWEEN ?7 AND ?8"                            \
+    " AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = f.rowid AND m.entity_id IN temp.wanted"         \
+    "   AND m.date >= coalesce(?2, '') AND m.date <= coalesce(?3, x'ff'))"                                      \
     " ORDER BY f.rowid DESC LIMIT ?6"
 #define SEARCH_QUOTES "FROM quotes_fts WHERE quotes_fts MATCH ?1 AND rowid BETWEEN ?7 AND ?8 ORDER BY rowid DESC LIMIT ?6"
 #define SEARCH_QUOTES_FILTERED                                                                                  \
@@ -176,6 +185,10 @@ typedef struct search_sql {
 
 static const search_sql search_articles = {"SELECT rowid, fl_rank(articles_fts, 0) " SEARCH_ARTICLES,
                                            "SELECT rowid " SEARCH_ARTICLES};
+static const search_sql search_articles_listed = {"SELECT rowid, fl_rank(articles_fts, 0) " SEARCH_ARTICLES_LISTED,
+                                                  "SELECT rowid " SEARCH_ARTICLES_LISTED};
+static const search_sql search_articles_mentioned = {"SELECT f.rowid, fl_rank(articles_fts, 0) " SEARCH_ARTICLES_MENTIONED,
+                                                     "SELECT f.rowid " SEARCH_ARTICLES_MENTIONED};
 static const search_sql search_articles_filtered = {"SELECT f.rowid, fl_rank(articles_fts, 0) " SEARCH_ARTICLES_FILTERED,
                                                     "SELECT f.rowid " SEARCH_ARTICLES_FILTERED};
 static const search_sql search_quotes = {"SELECT rowid, fl_rank(quotes_fts, 1) " SEARCH_QUOTES,
@@ -208,7 +221,11 @@ static int search_plan_make(fl_store *s, const fl_query *q, search_plan *p)
     /* An exact scope is the date and entity filters; a source is checked
      * on each article row. */
     int filtered = q->from || q->to || q->source || q->entity;
-    p->sql[0] = !filtered || (p->scope[0].exact && !q->source) ? &search_articles : &search_articles_filtered;
+    int source = q->source && *q->source, entity = q->entity && *q->entity;
+    p->sql[0] = !filtered                         ? &search_articles
+                : p->scope[0].exact && !source    ? &search_articles_listed
+                : entity && !source               ? &search_articles_mentioned
+                                                  : &search_articles_filtered;
     p->sql[1] = q->from || q->to ? &search_quotes_filtered : &search_quotes;
     return 1;
 }

@@ -17,6 +17,7 @@
 
 #include "check.h"
 #include "factline.h"
+#include "store/lookup.h"
 
 #define ARTICLES 24000
 #define BLOCK 600
@@ -243,8 +244,16 @@ int main(void)
         {"rare", NULL, "2029-12-31", NULL, "Wire B"},             /* wide, a source */
         {"sparse", NULL, "2029-12-31", "Zed Quill", NULL},        /* the entity listed, with wide dates */
     };
-    for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++)
-        check_search(s, counter, &filters[i]);
+    /* Every way of reading: lists as long as they may be, then none (the
+     * date blocks and looking mentions up), then short ones (some filters
+     * listed, some not). */
+    static const int limits[][2] = {{-1, -1}, {0, 0}, {700, 1000}};
+    for (size_t l = 0; l < sizeof limits / sizeof limits[0]; l++) {
+        fl_search_set_list_limits(limits[l][0], limits[l][1]);
+        for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++)
+            check_search(s, counter, &filters[i]);
+    }
+    fl_search_set_list_limits(-1, -1);
 
     /* The date blocks follow articles added later: by another connection
      * (a reader sees them after the commit), and by the connection itself
