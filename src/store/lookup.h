@@ -86,10 +86,13 @@ int fl_search_scope_articles(fl_store *s, const fl_query *q, int by_entity, fl_s
 /* The quotes a search's dates can pass: ranges only, not exact. */
 int fl_search_scope_quotes(fl_store *s, const fl_query *q, fl_search_scope *sc);
 void fl_search_scope_release(fl_search_scope *sc);
-/* The most articles an entity's (65,536) and a date range's (16,384) list
+/* The most articles an entity's (262,144) and a date range's (65,536) list
  * may hold before the search reads otherwise; -1 restores the default.
  * For tests, which reach every way of reading with a few articles. */
 void fl_search_set_list_limits(int entity, int date);
+/* Joins the ranges into one: each range is read by running the search
+ * again, and FTS5 gathers a prefix* word's every match each time. */
+void fl_search_scope_one_range(fl_search_scope *sc);
 /* 1 when id is one of an exact scope's ids. */
 int fl_search_scope_has(const fl_search_scope *sc, sqlite3_int64 id);
 

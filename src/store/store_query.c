@@ -209,7 +209,7 @@ static void search_plan_release(search_plan *p)
 }
 
 /* 0 on error (message set). */
-static int search_plan_make(fl_store *s, const fl_query *q, search_plan *p)
+static int search_plan_make(fl_store *s, const fl_query *q, const char *fts, search_plan *p)
 {
     memset(p, 0, sizeof *p);
     int dated = (q->from && *q->from) || (q->to && *q->to);
@@ -217,6 +217,12 @@ static int search_plan_make(fl_store *s, const fl_query *q, search_plan *p)
         (dated && !fl_search_scope_quotes(s, q, &p->scope[1]))) {
         search_plan_release(p);
         return 0;
+    }
+    /* fl_search_fts_query writes a prefix as "word"*: FTS5 gathers all of
+     * its matches again for every range. */
+    if (strstr(fts, "\"*")) {
+        fl_search_scope_one_range(&p->scope[0]);
+        fl_search_scope_one_range(&p->scope[1]);
     }
     /* An exact scope is the date and entity filters; a source is checked
      * on each article row. */
@@ -329,7 +335,7 @@ fl_result *fl_store_search_total(fl_store *s, const fl_query *q)
     int ok = search_prepare(s, q, &fts, &key);
     if (ok && (key.failed || !fl_search_recall(s, key.data, key.len, totals))) {
         search_plan plan;
-        ok = search_plan_make(s, q, &plan);
+        ok = search_plan_make(s, q, fts.data, &plan);
         ok = ok &&
              search_count(s, q, fts.data, plan.sql[0], &plan.scope[0], FL_SEARCH_ARTICLE_WINDOW, &totals[0]) &&
              search_count(s, q, fts.data, plan.sql[1], &plan.scope[1], FL_SEARCH_QUOTE_WINDOW, &totals[1]);
@@ -373,7 +379,7 @@ static fl_result *query_search(fl_store *s, const fl_query *q, unsigned limit)
     fl_result *r = fl_result_new();
     fl_search_total totals[2];
     search_plan plan;
-    int ok = r && search_plan_make(s, q, &plan);
+    int ok = r && search_plan_make(s, q, fts.data, &plan);
     if (ok) {
         ok = search_section(s, r, q, "articles", fts.data, plan.sql[0], &plan.scope[0], search_articles_page_sql,
                             FL_SEARCH_ARTICLE_WINDOW, limit, &totals[0]) &&

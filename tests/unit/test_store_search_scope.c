@@ -41,6 +41,10 @@ static void date_of(int i, char out[16])
 
 static int has_word(int i, const char *word)
 {
+    if (!strcmp(word, "commo*"))
+        word = "common";
+    else if (!strcmp(word, "spars*"))
+        word = "sparse";
     if (!strcmp(word, "common"))
         return 1;
     if (!strcmp(word, "sparse"))
@@ -142,7 +146,7 @@ static void check_search(fl_store *s, fl_store *counter, const filter *f)
         /* The quotes section has only the date filters; every fifth
          * article has the quote "common words quoted". */
         filter qf = {"common", f->from, f->to, NULL, NULL};
-        int quote = i % 5 == 0 && !strcmp(f->word, "common") && passes(&qf, i);
+        int quote = i % 5 == 0 && (!strcmp(f->word, "common") || !strcmp(f->word, "commo*")) && passes(&qf, i);
         int in[2] = {article, quote};
         int windows[2] = {ARTICLE_WINDOW, QUOTE_WINDOW};
         for (int sec = 0; sec < 2; sec++) {
@@ -243,6 +247,8 @@ int main(void)
         {"sparse", "2020-01-01", "2029-12-31", NULL, NULL},       /* wide, capped */
         {"rare", NULL, "2029-12-31", NULL, "Wire B"},             /* wide, a source */
         {"sparse", NULL, "2029-12-31", "Zed Quill", NULL},        /* the entity listed, with wide dates */
+        {"spars*", "2020-01-01", "2020-01-31", NULL, NULL},       /* a prefix: one range over all */
+        {"commo*", NULL, NULL, "Zed Quill", NULL},
     };
     /* Every way of reading: lists as long as they may be, then none (the
      * date blocks and looking mentions up), then short ones (some filters
