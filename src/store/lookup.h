@@ -83,8 +83,10 @@ typedef struct fl_search_scope {
  * entities in temp.wanted) pass, when they are few enough to be worth
  * it; an unbounded scope otherwise. 0 on error (message set). */
 int fl_search_scope_articles(fl_store *s, const fl_query *q, int by_entity, fl_search_scope *sc);
-/* The quotes a search's dates can pass: ranges only, not exact. */
-int fl_search_scope_quotes(fl_store *s, const fl_query *q, fl_search_scope *sc);
+/* The quotes a search's dates can pass: ranges only, not exact. `dates`,
+ * when not NULL, is the articles' scope of the same dates (no entity),
+ * which spares listing them again. */
+int fl_search_scope_quotes(fl_store *s, const fl_query *q, const fl_search_scope *dates, fl_search_scope *sc);
 void fl_search_scope_release(fl_search_scope *sc);
 /* The most articles an entity's (262,144) and a date range's (65,536) list
  * may hold before the search reads otherwise; -1 restores the default.
@@ -103,13 +105,16 @@ fl_date_blocks *fl_date_blocks_new(void);
 void fl_date_blocks_free(fl_date_blocks *d);
 /* Reads what it lacks (all on first use; then the articles added since,
  * when `version`, the data_version, changed). 0 on error (message set). */
-int fl_date_blocks_update(fl_store *s, fl_date_blocks *d, sqlite3_int64 version);
+#define FL_DATES_ARTICLES 0
+#define FL_DATES_QUOTES 1
+int fl_date_blocks_update(fl_store *s, fl_date_blocks *d, int table, sqlite3_int64 version);
 /* The rowid ranges, newest first and apart, of the blocks whose dates can
  * meet [from, to] (either NULL: open); their count, (size_t)-1 when out of
  * memory. *out is malloc'ed. */
 size_t fl_date_blocks_ranges(const fl_date_blocks *d, const char *from, const char *to, sqlite3_int64 (**out)[2]);
-/* The connection's date blocks, up to date (search_rank.c keeps them). NULL on error. */
-fl_date_blocks *fl_search_date_blocks(fl_store *s);
+/* The connection's date blocks of a table (FL_DATES_...), up to date
+ * (search_rank.c keeps them). NULL on error. */
+fl_date_blocks *fl_search_date_blocks(fl_store *s, int table);
 
 /* Called for each row read; 0 stops the read as out of memory. */
 typedef int (*fl_search_row)(void *arg, sqlite3_stmt *st);

@@ -73,7 +73,7 @@ typedef struct rank_context {
     sqlite3_int64 last_version;
     sqlite3_int64 last_changes; /* sqlite3_total_changes64: this connection's own writes */
     fl_search_total last[2];
-    fl_date_blocks *dates; /* search_dates.c, made when first needed */
+    fl_date_blocks *dates[2]; /* search_dates.c, per FL_DATES_ table, made when first needed */
 } rank_context;
 
 static void rank_context_free(void *p)
@@ -87,7 +87,8 @@ static void rank_context_free(void *p)
         free(c->tables[t].touches);
     }
     free(c->last_key);
-    fl_date_blocks_free(c->dates);
+    fl_date_blocks_free(c->dates[0]);
+    fl_date_blocks_free(c->dates[1]);
     free(c);
 }
 
@@ -383,17 +384,18 @@ static rank_context *context_of(fl_store *s, sqlite3_int64 *version)
     return c;
 }
 
-fl_date_blocks *fl_search_date_blocks(fl_store *s)
+fl_date_blocks *fl_search_date_blocks(fl_store *s, int table)
 {
     sqlite3_int64 version = 0;
     rank_context *c = context_of(s, &version);
     if (!c)
         return NULL;
-    if (!c->dates && !(c->dates = fl_date_blocks_new())) {
+    fl_date_blocks **d = &c->dates[table == FL_DATES_QUOTES];
+    if (!*d && !(*d = fl_date_blocks_new())) {
         fl_store_set_error(s, "out of memory");
         return NULL;
     }
-    return fl_date_blocks_update(s, c->dates, version) ? c->dates : NULL;
+    return fl_date_blocks_update(s, *d, table == FL_DATES_QUOTES, version) ? *d : NULL;
 }
 
 void fl_search_remember(fl_store *s, const char *key, size_t len, const fl_search_total totals[2])

@@ -212,9 +212,10 @@ static void search_plan_release(search_plan *p)
 static int search_plan_make(fl_store *s, const fl_query *q, const char *fts, search_plan *p)
 {
     memset(p, 0, sizeof *p);
-    int dated = (q->from && *q->from) || (q->to && *q->to);
-    if (!fl_search_scope_articles(s, q, q->entity && *q->entity, &p->scope[0]) ||
-        (dated && !fl_search_scope_quotes(s, q, &p->scope[1]))) {
+    int dated = (q->from && *q->from) || (q->to && *q->to), by_entity = q->entity && *q->entity;
+    /* Without an entity the articles' scope is the dates', which the quotes' reuses. */
+    if (!fl_search_scope_articles(s, q, by_entity, &p->scope[0]) ||
+        (dated && !fl_search_scope_quotes(s, q, by_entity ? NULL : &p->scope[0], &p->scope[1]))) {
         search_plan_release(p);
         return 0;
     }

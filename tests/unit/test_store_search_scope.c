@@ -60,6 +60,10 @@ static int mentions_quill(int i)
     return i % 3 == 0 && (b == 0 || b == 5 || b == 8);
 }
 
+/* Three articles far apart, not in date order (listed, they are sorted
+ * without a bitmap). */
+static int mentions_far(int i) { return i == 700 || i == 1300 || i == 23999; }
+
 static const char *source_of(int i) { return i % 2 ? "Wire B" : "Wire A"; }
 
 static int add_article(fl_store *s, int i)
@@ -74,7 +78,13 @@ static int add_article(fl_store *s, int i)
              "{\"id\":\"s%d\",\"date\":\"%s\",\"headline\":\"Item %d\",\"source\":\"%s\",\"text\":\"%s\","
              "\"entities\":[%s],\"quotes\":[%s]}",
              i, date, i, source_of(i), text,
-             mentions_quill(i) ? "{\"name\":\"Zed Quill\",\"type\":\"PER\",\"mentions\":[[26,35]]}" : "",
+             mentions_quill(i) && i % 2 == 0
+                 /* the name of two entities: their articles are listed twice */
+                 ? "{\"name\":\"Zed Quill\",\"type\":\"PER\",\"mentions\":[[26,35]]},"
+                   "{\"name\":\"Zed Quill\",\"type\":\"ORG\",\"mentions\":[[26,35]]}"
+             : mentions_quill(i) ? "{\"name\":\"Zed Quill\",\"type\":\"PER\",\"mentions\":[[26,35]]}"
+             : mentions_far(i)   ? "{\"name\":\"Ann Far\",\"type\":\"PER\",\"mentions\":[[26,35]]}"
+                                 : "",
              i % 5 == 0 ? "{\"text\":\"common words quoted\",\"start\":0,\"end\":19,\"speaker\":\"Someone\"}" : "");
     int added = -1;
     if (fl_store_add(s, json, strlen(json), &added) != FL_OK) {
@@ -98,7 +108,9 @@ static int passes(const filter *f, int i)
         return 0;
     if (f->source && strcmp(source_of(i), f->source))
         return 0;
-    if (f->entity && (strcmp(f->entity, "Zed Quill") || !mentions_quill(i)))
+    if (f->entity && !(!strcmp(f->entity, "Zed Quill") ? mentions_quill(i)
+                       : !strcmp(f->entity, "Ann Far") ? mentions_far(i)
+                                                       : 0))
         return 0;
     return has_word(i, f->word);
 }
@@ -247,6 +259,7 @@ int main(void)
         {"sparse", "2020-01-01", "2029-12-31", NULL, NULL},       /* wide, capped */
         {"rare", NULL, "2029-12-31", NULL, "Wire B"},             /* wide, a source */
         {"sparse", NULL, "2029-12-31", "Zed Quill", NULL},        /* the entity listed, with wide dates */
+        {"common", NULL, NULL, "Ann Far", NULL},                  /* three articles far apart */
         {"spars*", "2020-01-01", "2020-01-31", NULL, NULL},       /* a prefix: one range over all */
         {"commo*", NULL, NULL, "Zed Quill", NULL},
     };
