@@ -103,8 +103,10 @@ int fl_search_scope_has(const fl_search_scope *sc, sqlite3_int64 id);
 typedef struct fl_date_blocks fl_date_blocks;
 fl_date_blocks *fl_date_blocks_new(void);
 void fl_date_blocks_free(fl_date_blocks *d);
-/* Reads what it lacks (all on first use; then the articles added since,
- * when `version`, the data_version, changed). 0 on error (message set). */
+/* Reads what it lacks (all on first use; then the rows added since, when
+ * `version`, the data_version, changed: rows are only ever added, with
+ * larger numbers, by other connections, since only a read-only connection
+ * keeps blocks). 0 on error (message set). */
 #define FL_DATES_ARTICLES 0
 #define FL_DATES_QUOTES 1
 int fl_date_blocks_update(fl_store *s, fl_date_blocks *d, int table, sqlite3_int64 version);
@@ -113,8 +115,9 @@ int fl_date_blocks_update(fl_store *s, fl_date_blocks *d, int table, sqlite3_int
  * memory. *out is malloc'ed. */
 size_t fl_date_blocks_ranges(const fl_date_blocks *d, const char *from, const char *to, sqlite3_int64 (**out)[2]);
 /* The connection's date blocks of a table (FL_DATES_...), up to date
- * (search_rank.c keeps them). NULL on error. */
-fl_date_blocks *fl_search_date_blocks(fl_store *s, int table);
+ * (search_rank.c keeps them); built now if `build`, else NULL (with
+ * *error 0) when not built yet. NULL with *error 1 on error (message set). */
+fl_date_blocks *fl_search_date_blocks(fl_store *s, int table, int build, int *error);
 
 /* Called for each row read; 0 stops the read as out of memory. */
 typedef int (*fl_search_row)(void *arg, sqlite3_stmt *st);

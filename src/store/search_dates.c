@@ -15,8 +15,8 @@
  * (date, id) pair: about 0.05 µs each), when a wide range is first asked;
  * articles added since (only ever with larger numbers) are read from the
  * table by number when data_version says another connection committed.
- * The connection's own writes (a rollback can give a number back) throw it
- * away. Memory: two date strings per block (about 40 bytes per 1,024
+ * Only read-only connections keep blocks: a writer's own rows could be
+ * rolled back and their numbers given again. Memory: two date strings per block (about 40 bytes per 1,024
  * articles). Not for: narrow ranges, which the index lists exactly.
  */
 #include <stdlib.h>
@@ -32,7 +32,6 @@ struct fl_date_blocks {
     size_t cap;                /* blocks allocated */
     sqlite3_int64 upto;        /* the largest article number read */
     sqlite3_int64 version;     /* data_version when last brought up to date */
-    sqlite3_int64 changes;     /* sqlite3_total_changes64 then */
     int built;
 };
 
@@ -137,9 +136,6 @@ static int read_rows(fl_store *s, fl_date_blocks *d, const char *sql)
 
 int fl_date_blocks_update(fl_store *s, fl_date_blocks *d, int table, sqlite3_int64 version)
 {
-    sqlite3_int64 changes = sqlite3_total_changes64(s->db);
-    if (d->built && changes != d->changes)
-        forget(d);
     if (d->built && version == d->version)
         return 1;
     /* The whole table in one pass (SQLite reads the covering date index,
@@ -150,7 +146,6 @@ int fl_date_blocks_update(fl_store *s, fl_date_blocks *d, int table, sqlite3_int
     }
     d->built = 1;
     d->version = version;
-    d->changes = changes;
     return 1;
 }
 

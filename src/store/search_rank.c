@@ -384,18 +384,26 @@ static rank_context *context_of(fl_store *s, sqlite3_int64 *version)
     return c;
 }
 
-fl_date_blocks *fl_search_date_blocks(fl_store *s, int table)
+fl_date_blocks *fl_search_date_blocks(fl_store *s, int table, int build, int *error)
 {
     sqlite3_int64 version = 0;
     rank_context *c = context_of(s, &version);
+    *error = 1;
     if (!c)
         return NULL;
     fl_date_blocks **d = &c->dates[table == FL_DATES_QUOTES];
+    if (!*d && !build) {
+        *error = 0;
+        return NULL;
+    }
     if (!*d && !(*d = fl_date_blocks_new())) {
         fl_store_set_error(s, "out of memory");
         return NULL;
     }
-    return fl_date_blocks_update(s, *d, table == FL_DATES_QUOTES, version) ? *d : NULL;
+    if (!fl_date_blocks_update(s, *d, table == FL_DATES_QUOTES, version))
+        return NULL;
+    *error = 0;
+    return *d;
 }
 
 void fl_search_remember(fl_store *s, const char *key, size_t len, const fl_search_total totals[2])
