@@ -119,6 +119,12 @@ size_t fl_date_blocks_ranges(const fl_date_blocks *d, const char *from, const ch
  * *error 0) when not built yet. NULL with *error 1 on error (message set). */
 fl_date_blocks *fl_search_date_blocks(fl_store *s, int table, int build, int *error);
 
+/* Register fl_search_collect() (search_window.c) and fl_date_blocks_note()
+ * (search_dates.c), the SQL functions listing ids and noting dates; SQLite
+ * result codes. */
+int fl_search_window_register(sqlite3 *db);
+int fl_date_blocks_register(sqlite3 *db);
+
 /* Called for each row read; 0 stops the read as out of memory. */
 typedef int (*fl_search_row)(void *arg, sqlite3_stmt *st);
 

@@ -360,7 +360,8 @@ int fl_search_register(fl_store *s)
     if (sqlite3_create_function_v2(s->db, "fl_search_context", 0, SQLITE_UTF8, rc, context_function, NULL, NULL,
                                    NULL) != SQLITE_OK ||
         sqlite3_create_function_v2(s->db, "fl_search_member", 2, SQLITE_UTF8, NULL, member_function, NULL, NULL,
-                                   NULL) != SQLITE_OK) {
+                                   NULL) != SQLITE_OK ||
+        fl_search_window_register(s->db) != SQLITE_OK || fl_date_blocks_register(s->db) != SQLITE_OK) {
         fl_store_set_error(s, "cannot register the search functions: %s", sqlite3_errmsg(s->db));
         return 0;
     }
