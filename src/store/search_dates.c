@@ -12,12 +12,15 @@
  * can only have articles in the blocks whose [earliest, latest] meets it;
  * news is mostly added in date order, so those blocks are few stretches.
  * Built once per connection from a covering index (one read of every
- * (date, id) pair: about 0.05 µs each), when a wide range is first asked;
+ * (date, id) pair), when a wide range is first asked;
  * articles added since (only ever with larger numbers) are read from the
  * table by number when data_version says another connection committed.
  * Only read-only connections keep blocks: a writer's own rows could be
- * rolled back and their numbers given again. Memory: two date strings per block (about 40 bytes per 1,024
- * articles). Not for: narrow ranges, which the index lists exactly.
+ * rolled back and their numbers given again. Building reads every pair
+ * through SQLite (about 900 instructions each: 230-550 ms for the
+ * 1,022,042 articles and 1.4 million quotes of the benchmark database).
+ * Memory: two date strings per block (about 40 bytes per 1,024 articles).
+ * Not for: narrow ranges, which the index lists exactly.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -34,9 +34,10 @@
 #include "util/grow.h"
 
 /* Articles an entity (with its dates) may pass for them to be listed
- * (about 0.1 µs each from the mentions key: 85,162 for "Gaza" on
- * 1,022,042 articles in 7-10 ms); beyond this each match's mention is
- * looked up instead. */
+ * (about 500 instructions each from the mentions key: 85,162 for "Gaza" on
+ * 1,022,042 articles); beyond this each match's mention is looked up
+ * instead. Settable for tests only (fl_search_set_list_limits), before
+ * any search runs. */
 #define ENTITY_MOST 262144
 static int entity_most = ENTITY_MOST;
 
@@ -339,6 +340,7 @@ int fl_search_scope_articles(fl_store *s, const fl_query *q, int by_entity, fl_s
     int ok = 1;
     if (by_entity)
         ok = list_ids(s, q, entity_ids_sql, entity_most, sc);
+    int entity_listed = sc->bounded;
     if (ok && dated && !sc->bounded && newest_pass(s, q, &ok))
         return 1; /* read newest first, as without a scope */
     if (ok && dated && !sc->bounded) {
@@ -355,6 +357,8 @@ int fl_search_scope_articles(fl_store *s, const fl_query *q, int by_entity, fl_s
     }
     if (!ok)
         fl_search_scope_release(sc);
+    else if (by_entity && sc->bounded && !entity_listed)
+        sc->exact = 0; /* the dates' list: the entity is still to be checked */
     return ok;
 }
 

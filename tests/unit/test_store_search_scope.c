@@ -266,7 +266,7 @@ int main(void)
     /* Every way of reading: lists as long as they may be, then none (the
      * date blocks and looking mentions up), then short ones (some filters
      * listed, some not). */
-    static const int limits[][2] = {{-1, -1}, {0, 0}, {700, 1000}};
+    static const int limits[][2] = {{-1, -1}, {0, 0}, {700, 1000}, {10, -1}};
     for (size_t l = 0; l < sizeof limits / sizeof limits[0]; l++) {
         fl_search_set_list_limits(limits[l][0], limits[l][1]);
         for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++)
