@@ -89,9 +89,10 @@ int fl_search_scope_articles(fl_store *s, const fl_query *q, int by_entity, fl_s
 int fl_search_scope_quotes(fl_store *s, const fl_query *q, const fl_search_scope *dates, fl_search_scope *sc);
 void fl_search_scope_release(fl_search_scope *sc);
 /* The most articles an entity's (262,144) and a date range's (65,536) list
- * may hold before the search reads otherwise; -1 restores the default.
+ * may hold before the search reads otherwise, the widest gap read through
+ * (4,096 article numbers) and the most ranges (8); -1 restores a default.
  * For tests, which reach every way of reading with a few articles. */
-void fl_search_set_list_limits(int entity, int date);
+void fl_search_set_limits(int entity, int date, int gap, int ranges);
 /* Joins the ranges into one: each range is read by running the search
  * again, and FTS5 gathers a prefix* word's every match each time. */
 void fl_search_scope_one_range(fl_search_scope *sc);
@@ -118,6 +119,12 @@ size_t fl_date_blocks_ranges(const fl_date_blocks *d, const char *from, const ch
  * (search_rank.c keeps them); built now if `build`, else NULL (with
  * *error 0) when not built yet. NULL with *error 1 on error (message set). */
 fl_date_blocks *fl_search_date_blocks(fl_store *s, int table, int build, int *error);
+
+/* A new number for a search on this connection (bound to its rank
+ * statement's ?10: fl_rank(fts_table, table, ?10) counts the phrases once
+ * for all the ranges it runs over); 0 on error. */
+sqlite3_int64 fl_search_number(fl_store *s);
+#define FL_SEARCH_PARAM_NUMBER 10
 
 /* Register fl_search_collect() (search_window.c) and fl_date_blocks_note()
  * (search_dates.c), the SQL functions listing ids and noting dates; SQLite

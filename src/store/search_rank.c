@@ -74,6 +74,14 @@ typedef struct rank_context {
     sqlite3_int64 last_changes; /* sqlite3_total_changes64: this connection's own writes */
     fl_search_total last[2];
     fl_date_blocks *dates[2]; /* search_dates.c, per FL_DATES_ table, made when first needed */
+    /* A search runs its statement once per range (search_window.c): the
+     * phrase weights of its first run, kept for the others. */
+    sqlite3_int64 searches;
+    struct {
+        sqlite3_int64 search;
+        int table, phrases;
+        double *idf;
+    } weights;
 } rank_context;
 
 static void rank_context_free(void *p)
@@ -87,6 +95,7 @@ static void rank_context_free(void *p)
         free(c->tables[t].touches);
     }
     free(c->last_key);
+    free(c->weights.idf);
     fl_date_blocks_free(c->dates[0]);
     fl_date_blocks_free(c->dates[1]);
     free(c);
@@ -231,7 +240,34 @@ static void rank_state_free(void *p)
     free(st);
 }
 
-static rank_state *rank_state_new(const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
+/* The weights kept for this search and table, if they are. */
+static const double *kept_weights(const rank_context *c, sqlite3_int64 search, int table, int phrases)
+{
+    if (search <= 0 || c->weights.search != search || c->weights.table != table || c->weights.phrases != phrases)
+        return NULL;
+    return c->weights.idf;
+}
+
+static void keep_weights(rank_context *c, sqlite3_int64 search, int table, int phrases, const double *idf)
+{
+    if (search <= 0)
+        return;
+    double *copy = realloc(c->weights.idf, ((size_t)phrases + 1) * sizeof *copy);
+    if (!copy) {
+        c->weights.search = 0; /* nothing kept: computed again */
+        return;
+    }
+    memcpy(copy, idf, (size_t)phrases * sizeof *copy);
+    c->weights.idf = copy;
+    c->weights.search = search;
+    c->weights.table = table;
+    c->weights.phrases = phrases;
+}
+
+/* `search` numbers the search (fl_search_number) so that its runs over
+ * several ranges count the phrases once; 0 counts them every run. */
+static rank_state *rank_state_new(const Fts5ExtensionApi *api, Fts5Context *fts, int *rc, rank_context *context,
+                                  int table, sqlite3_int64 search)
 {
     rank_state *st = calloc(1, sizeof *st);
     sqlite3_int64 rows = 0, tokens = 0;
@@ -255,7 +291,10 @@ static rank_state *rank_state_new(const Fts5ExtensionApi *api, Fts5Context *fts,
      * the order, so it is not counted at all. */
     if (st->phrases == 1)
         st->idf[0] = 1.0;
-    for (int i = 0; *rc == SQLITE_OK && st->phrases > 1 && i < st->phrases; i++) {
+    const double *kept = st->phrases > 1 ? kept_weights(context, search, table, st->phrases) : NULL;
+    if (kept)
+        memcpy(st->idf, kept, (size_t)st->phrases * sizeof *st->idf);
+    for (int i = 0; *rc == SQLITE_OK && st->phrases > 1 && !kept && i < st->phrases; i++) {
         df_count c = {0, 0};
         *rc = api->xQueryPhrase(fts, i, &c, count_phrase);
         double df = (double)c.rows;
@@ -271,6 +310,8 @@ static rank_state *rank_state_new(const Fts5ExtensionApi *api, Fts5Context *fts,
         rank_state_free(st);
         return NULL;
     }
+    if (st->phrases > 1 && !kept)
+        keep_weights(context, search, table, st->phrases, st->idf);
     return st;
 }
 
@@ -281,12 +322,14 @@ static void rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3
     rank_state *st = api->xGetAuxdata(fts, 0);
     if (!st) {
         /* The first row: the phrase weights. */
-        int t = nval == 1 ? sqlite3_value_int(vals[0]) : -1;
+        int t = nval == 1 || nval == 2 ? sqlite3_value_int(vals[0]) : -1;
         if (t < 0 || t >= LENGTH_TABLES) {
-            sqlite3_result_error(ctx, "fl_rank(fts_table, table): table is 0 (articles) or 1 (quotes)", -1);
+            sqlite3_result_error(ctx, "fl_rank(fts_table, table[, search]): table is 0 (articles) or 1 (quotes)",
+                                 -1);
             return;
         }
-        st = rank_state_new(api, fts, &rc);
+        sqlite3_int64 search = nval == 2 ? sqlite3_value_int64(vals[1]) : 0;
+        st = rank_state_new(api, fts, &rc, api->xUserData(fts), t, search);
         if (st) {
             st->context = api->xUserData(fts);
             st->table = t;
@@ -405,6 +448,13 @@ fl_date_blocks *fl_search_date_blocks(fl_store *s, int table, int build, int *er
         return NULL;
     *error = 0;
     return *d;
+}
+
+sqlite3_int64 fl_search_number(fl_store *s)
+{
+    sqlite3_int64 version = 0;
+    rank_context *c = context_of(s, &version);
+    return c ? ++c->searches : 0;
 }
 
 void fl_search_remember(fl_store *s, const char *key, size_t len, const fl_search_total totals[2])

@@ -36,8 +36,8 @@
 /* Articles an entity (with its dates) may pass for them to be listed
  * (about 500 instructions each from the mentions key: 85,162 for "Gaza" on
  * 1,022,042 articles); beyond this each match's mention is looked up
- * instead. Settable for tests only (fl_search_set_list_limits), before
- * any search runs. */
+ * instead. These limits are settable for tests only (fl_search_set_limits),
+ * before any search runs. */
 #define ENTITY_MOST 262144
 static int entity_most = ENTITY_MOST;
 
@@ -46,20 +46,27 @@ static int entity_most = ENTITY_MOST;
 #define DATE_MOST 65536
 static int date_most = DATE_MOST;
 
-void fl_search_set_list_limits(int entity, int date)
+/* A gap of at most this many article numbers between two passing articles
+ * is read through rather than split, and at most this many ranges are read
+ * (the largest gaps split): running the search again for a range cost
+ * about 2 million instructions on 1,022,042 articles (FTS5 seeks each term
+ * in each segment and sets up reading it backwards), as much as reading a
+ * few thousand matches. "oil prices" with the entity "Israel" (84,770
+ * articles over the whole database) took 873 M instructions with up to
+ * 128 ranges split at gaps over 512, 327 M with these; "said" in the
+ * oldest month is one range either way. */
+#define SCOPE_GAP 4096
+#define SCOPE_MAX_RANGES 8
+static sqlite3_int64 scope_gap = SCOPE_GAP;
+static size_t scope_max_ranges = SCOPE_MAX_RANGES;
+
+void fl_search_set_limits(int entity, int date, int gap, int ranges)
 {
     entity_most = entity < 0 ? ENTITY_MOST : entity;
     date_most = date < 0 ? DATE_MOST : date;
+    scope_gap = gap < 0 ? SCOPE_GAP : gap;
+    scope_max_ranges = ranges < 1 ? SCOPE_MAX_RANGES : (size_t)ranges;
 }
-
-/* A gap of at most this many article numbers between two passing articles
- * is read through rather than split: a range costs a seek in every
- * full-text segment, a few unread rows cost less. */
-#define SCOPE_GAP 512
-
-/* Ranges read at most: the largest gaps split. Each costs a seek per term
- * in each full-text segment (7 in the articles' index of 1,022,042). */
-#define SCOPE_MAX_RANGES 128
 
 /* The newest articles whose dates are looked at, and the share of them
  * (one in PROBE_PASS) that makes reading newest first good enough. */
@@ -117,8 +124,8 @@ static int by_position(const void *a, const void *b)
 }
 
 /* Joins the scope's ranges (newest first, apart) across every gap of at
- * most SCOPE_GAP, and across the smallest others until at most
- * SCOPE_MAX_RANGES are left. 0 when out of memory. */
+ * most scope_gap, and across the smallest others until at most
+ * scope_max_ranges are left. 0 when out of memory. */
 static int join_ranges(fl_search_scope *sc)
 {
     size_t n = sc->nranges, kept = 0;
@@ -129,12 +136,12 @@ static int join_ranges(fl_search_scope *sc)
         return 0;
     for (size_t i = 0; i + 1 < n; i++) {
         sqlite3_int64 size = sc->ranges[i][0] - sc->ranges[i + 1][1];
-        if (size > SCOPE_GAP)
+        if (size > scope_gap)
             gaps[kept++] = (gap){i, size};
     }
-    if (kept > SCOPE_MAX_RANGES - 1) {
+    if (kept > scope_max_ranges - 1) {
         qsort(gaps, kept, sizeof *gaps, by_size_desc);
-        kept = SCOPE_MAX_RANGES - 1;
+        kept = scope_max_ranges - 1;
     }
     qsort(gaps, kept, sizeof *gaps, by_position);
     size_t first = 0, out = 0;

@@ -183,17 +183,17 @@ typedef struct search_sql {
     const char *rank, *count;
 } search_sql;
 
-static const search_sql search_articles = {"SELECT rowid, fl_rank(articles_fts, 0) " SEARCH_ARTICLES,
+static const search_sql search_articles = {"SELECT rowid, fl_rank(articles_fts, 0, ?10) " SEARCH_ARTICLES,
                                            "SELECT rowid " SEARCH_ARTICLES};
-static const search_sql search_articles_listed = {"SELECT rowid, fl_rank(articles_fts, 0) " SEARCH_ARTICLES_LISTED,
+static const search_sql search_articles_listed = {"SELECT rowid, fl_rank(articles_fts, 0, ?10) " SEARCH_ARTICLES_LISTED,
                                                   "SELECT rowid " SEARCH_ARTICLES_LISTED};
-static const search_sql search_articles_mentioned = {"SELECT f.rowid, fl_rank(articles_fts, 0) " SEARCH_ARTICLES_MENTIONED,
+static const search_sql search_articles_mentioned = {"SELECT f.rowid, fl_rank(articles_fts, 0, ?10) " SEARCH_ARTICLES_MENTIONED,
                                                      "SELECT f.rowid " SEARCH_ARTICLES_MENTIONED};
-static const search_sql search_articles_filtered = {"SELECT f.rowid, fl_rank(articles_fts, 0) " SEARCH_ARTICLES_FILTERED,
+static const search_sql search_articles_filtered = {"SELECT f.rowid, fl_rank(articles_fts, 0, ?10) " SEARCH_ARTICLES_FILTERED,
                                                     "SELECT f.rowid " SEARCH_ARTICLES_FILTERED};
-static const search_sql search_quotes = {"SELECT rowid, fl_rank(quotes_fts, 1) " SEARCH_QUOTES,
+static const search_sql search_quotes = {"SELECT rowid, fl_rank(quotes_fts, 1, ?10) " SEARCH_QUOTES,
                                          "SELECT rowid " SEARCH_QUOTES};
-static const search_sql search_quotes_filtered = {"SELECT f.rowid, fl_rank(quotes_fts, 1) " SEARCH_QUOTES_FILTERED,
+static const search_sql search_quotes_filtered = {"SELECT f.rowid, fl_rank(quotes_fts, 1, ?10) " SEARCH_QUOTES_FILTERED,
                                                   "SELECT f.rowid " SEARCH_QUOTES_FILTERED};
 
 /* Where each section of a search reads, and with which statements. */
@@ -268,9 +268,11 @@ static int search_section(fl_store *s, fl_result *r, const fl_query *q, const ch
                           const search_sql *sql, const fl_search_scope *scope, const char *page_sql, unsigned window,
                           unsigned limit, fl_search_total *total)
 {
+    sqlite3_int64 number = fl_search_number(s);
     sqlite3_stmt *st = search_bind(s, q, fts, sql->rank, scope);
     if (!st)
         return 0;
+    sqlite3_bind_int64(st, FL_SEARCH_PARAM_NUMBER, number);
     fl_buffer page;
     fl_buffer_init(&page);
     int ok = fl_search_rank(s, st, scope, window, q->offset, limit, &page, total);

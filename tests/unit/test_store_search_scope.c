@@ -263,16 +263,18 @@ int main(void)
         {"spars*", "2020-01-01", "2020-01-31", NULL, NULL},       /* a prefix: one range over all */
         {"commo*", NULL, NULL, "Zed Quill", NULL},
     };
-    /* Every way of reading: lists as long as they may be, then none (the
-     * date blocks and looking mentions up), then short ones (some filters
-     * listed, some not). */
-    static const int limits[][2] = {{-1, -1}, {0, 0}, {700, 1000}, {10, -1}};
+    /* Every way of reading: lists as long as they may be (ranges split at
+     * small gaps, then as by default), then none (the date blocks and
+     * looking mentions up), short ones (some filters listed, some not; few
+     * ranges), and the entity unlisted with its dates listed. */
+    static const int limits[][4] = {{-1, -1, 512, 128}, {-1, -1, -1, -1}, {0, 0, -1, -1},
+                                    {700, 1000, 512, 3},  {10, -1, 100, 128}};
     for (size_t l = 0; l < sizeof limits / sizeof limits[0]; l++) {
-        fl_search_set_list_limits(limits[l][0], limits[l][1]);
+        fl_search_set_limits(limits[l][0], limits[l][1], limits[l][2], limits[l][3]);
         for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++)
             check_search(s, counter, &filters[i]);
     }
-    fl_search_set_list_limits(-1, -1);
+    fl_search_set_limits(-1, -1, -1, -1);
 
     /* The date blocks follow articles added later: by another connection
      * (a reader sees them after the commit), and by the connection itself
