@@ -60,12 +60,93 @@ typedef struct fl_search_total {
     int capped;  /* 1 when there were more than the window */
 } fl_search_total;
 
-/* Steps `st` (bound; rows of (id, score) newest first) for up to `window`
- * rows, orders them by score, then newest, and writes rows [offset,
- * offset + limit) to `page` as a JSON array of [id, score] pairs. Sets
- * *total. 0 on error (message set). */
-int fl_search_rank(fl_store *s, sqlite3_stmt *st, unsigned window, unsigned offset, unsigned limit,
-                   fl_buffer *page, fl_search_total *total);
+/* -- where a filtered search's matches can be (search_window.c) -- */
+
+/* The parameters every search statement of store_query.c takes besides
+ * its own: the rows asked for, the lowest and highest rowid read, and the
+ * scope whose articles pass (fl_search_member(?9, rowid), when used). */
+#define FL_SEARCH_PARAM_LIMIT 6
+#define FL_SEARCH_PARAM_LOW 7
+#define FL_SEARCH_PARAM_HIGH 8
+#define FL_SEARCH_PARAM_SCOPE 9
+
+typedef struct fl_search_scope {
+    int bounded;                /* 0: a match may be anywhere: read them all */
+    int exact;                  /* ids are exactly the articles the date and entity filters pass */
+    sqlite3_int64 *ids;         /* ascending (articles only) */
+    size_t nids;
+    sqlite3_int64 (*ranges)[2]; /* [lowest, highest] rowid, newest range first */
+    size_t nranges;             /* 0 when bounded: nothing can pass */
+} fl_search_scope;
+
+/* The articles a search's dates (and its entity, when by_entity: the
+ * entities in temp.wanted) pass, when they are few enough to be worth
+ * it; an unbounded scope otherwise. 0 on error (message set). */
+int fl_search_scope_articles(fl_store *s, const fl_query *q, int by_entity, fl_search_scope *sc);
+/* The quotes a search's dates can pass: ranges only, not exact. `dates`,
+ * when not NULL, is the articles' scope of the same dates (no entity),
+ * which spares listing them again. */
+int fl_search_scope_quotes(fl_store *s, const fl_query *q, const fl_search_scope *dates, fl_search_scope *sc);
+void fl_search_scope_release(fl_search_scope *sc);
+/* The most articles an entity's (262,144) and a date range's (65,536) list
+ * may hold before the search reads otherwise, the widest gap read through
+ * (4,096 article numbers) and the most ranges (8); -1 restores a default.
+ * For tests, which reach every way of reading with a few articles. */
+void fl_search_set_limits(int entity, int date, int gap, int ranges);
+/* Joins the ranges into one: each range is read by running the search
+ * again, and FTS5 gathers a prefix* word's every match each time. */
+void fl_search_scope_one_range(fl_search_scope *sc);
+/* 1 when id is one of an exact scope's ids. */
+int fl_search_scope_has(const fl_search_scope *sc, sqlite3_int64 id);
+
+/* Per connection: the earliest and latest date of each block of article
+ * numbers (search_dates.c). */
+typedef struct fl_date_blocks fl_date_blocks;
+fl_date_blocks *fl_date_blocks_new(void);
+void fl_date_blocks_free(fl_date_blocks *d);
+/* Reads what it lacks (all on first use; then the rows added since, when
+ * `version`, the data_version, changed: rows are only ever added, with
+ * larger numbers, by other connections, since only a read-only connection
+ * keeps blocks). 0 on error (message set). */
+#define FL_DATES_ARTICLES 0
+#define FL_DATES_QUOTES 1
+int fl_date_blocks_update(fl_store *s, fl_date_blocks *d, int table, sqlite3_int64 version);
+/* The rowid ranges, newest first and apart, of the blocks whose dates can
+ * meet [from, to] (either NULL: open); their count, (size_t)-1 when out of
+ * memory. *out is malloc'ed. */
+size_t fl_date_blocks_ranges(const fl_date_blocks *d, const char *from, const char *to, sqlite3_int64 (**out)[2]);
+/* The connection's date blocks of a table (FL_DATES_...), up to date
+ * (search_rank.c keeps them); built now if `build`, else NULL (with
+ * *error 0) when not built yet. NULL with *error 1 on error (message set). */
+fl_date_blocks *fl_search_date_blocks(fl_store *s, int table, int build, int *error);
+
+/* A new number for a search on this connection (bound to its rank
+ * statement's ?10: fl_rank(fts_table, table, ?10) counts the phrases once
+ * for all the ranges it runs over); 0 on error. */
+sqlite3_int64 fl_search_number(fl_store *s);
+#define FL_SEARCH_PARAM_NUMBER 10
+
+/* Register fl_search_collect() (search_window.c) and fl_date_blocks_note()
+ * (search_dates.c), the SQL functions listing ids and noting dates; SQLite
+ * result codes. */
+int fl_search_window_register(sqlite3 *db);
+int fl_date_blocks_register(sqlite3 *db);
+
+/* Called for each row read; 0 stops the read as out of memory. */
+typedef int (*fl_search_row)(void *arg, sqlite3_stmt *st);
+
+/* Steps `st` (bound but for the limit and the rowid range; rows newest
+ * first) through each of the scope's ranges, newest first, for up to
+ * `window` rows in all, calling `row` on each. Sets *total (capped when a
+ * row beyond the window was there). 0 on error (message set). */
+int fl_search_read(fl_store *s, sqlite3_stmt *st, const fl_search_scope *sc, unsigned window, fl_search_row row,
+                   void *arg, fl_search_total *total);
+
+/* Reads as fl_search_read does rows of (id, score), orders them by score,
+ * then newest, and writes rows [offset, offset + limit) to `page` as a
+ * JSON array of [id, score] pairs. Sets *total. 0 on error (message set). */
+int fl_search_rank(fl_store *s, sqlite3_stmt *st, const fl_search_scope *sc, unsigned window, unsigned offset,
+                   unsigned limit, fl_buffer *page, fl_search_total *total);
 
 /* The totals of the last search asked on this connection, under `key`
  * (anything that tells searches apart: the FTS query and the filters), so

@@ -73,6 +73,15 @@ typedef struct rank_context {
     sqlite3_int64 last_version;
     sqlite3_int64 last_changes; /* sqlite3_total_changes64: this connection's own writes */
     fl_search_total last[2];
+    fl_date_blocks *dates[2]; /* search_dates.c, per FL_DATES_ table, made when first needed */
+    /* A search runs its statement once per range (search_window.c): the
+     * phrase weights of its first run, kept for the others. */
+    sqlite3_int64 searches;
+    struct {
+        sqlite3_int64 search;
+        int table, phrases;
+        double *idf;
+    } weights;
 } rank_context;
 
 static void rank_context_free(void *p)
@@ -86,6 +95,9 @@ static void rank_context_free(void *p)
         free(c->tables[t].touches);
     }
     free(c->last_key);
+    free(c->weights.idf);
+    fl_date_blocks_free(c->dates[0]);
+    fl_date_blocks_free(c->dates[1]);
     free(c);
 }
 
@@ -228,7 +240,34 @@ static void rank_state_free(void *p)
     free(st);
 }
 
-static rank_state *rank_state_new(const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
+/* The weights kept for this search and table, if they are. */
+static const double *kept_weights(const rank_context *c, sqlite3_int64 search, int table, int phrases)
+{
+    if (search <= 0 || c->weights.search != search || c->weights.table != table || c->weights.phrases != phrases)
+        return NULL;
+    return c->weights.idf;
+}
+
+static void keep_weights(rank_context *c, sqlite3_int64 search, int table, int phrases, const double *idf)
+{
+    if (search <= 0)
+        return;
+    double *copy = realloc(c->weights.idf, ((size_t)phrases + 1) * sizeof *copy);
+    if (!copy) {
+        c->weights.search = 0; /* nothing kept: computed again */
+        return;
+    }
+    memcpy(copy, idf, (size_t)phrases * sizeof *copy);
+    c->weights.idf = copy;
+    c->weights.search = search;
+    c->weights.table = table;
+    c->weights.phrases = phrases;
+}
+
+/* `search` numbers the search (fl_search_number) so that its runs over
+ * several ranges count the phrases once; 0 counts them every run. */
+static rank_state *rank_state_new(const Fts5ExtensionApi *api, Fts5Context *fts, int *rc, rank_context *context,
+                                  int table, sqlite3_int64 search)
 {
     rank_state *st = calloc(1, sizeof *st);
     sqlite3_int64 rows = 0, tokens = 0;
@@ -252,7 +291,10 @@ static rank_state *rank_state_new(const Fts5ExtensionApi *api, Fts5Context *fts,
      * the order, so it is not counted at all. */
     if (st->phrases == 1)
         st->idf[0] = 1.0;
-    for (int i = 0; *rc == SQLITE_OK && st->phrases > 1 && i < st->phrases; i++) {
+    const double *kept = st->phrases > 1 ? kept_weights(context, search, table, st->phrases) : NULL;
+    if (kept)
+        memcpy(st->idf, kept, (size_t)st->phrases * sizeof *st->idf);
+    for (int i = 0; *rc == SQLITE_OK && st->phrases > 1 && !kept && i < st->phrases; i++) {
         df_count c = {0, 0};
         *rc = api->xQueryPhrase(fts, i, &c, count_phrase);
         double df = (double)c.rows;
@@ -268,6 +310,8 @@ static rank_state *rank_state_new(const Fts5ExtensionApi *api, Fts5Context *fts,
         rank_state_free(st);
         return NULL;
     }
+    if (st->phrases > 1 && !kept)
+        keep_weights(context, search, table, st->phrases, st->idf);
     return st;
 }
 
@@ -278,12 +322,14 @@ static void rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3
     rank_state *st = api->xGetAuxdata(fts, 0);
     if (!st) {
         /* The first row: the phrase weights. */
-        int t = nval == 1 ? sqlite3_value_int(vals[0]) : -1;
+        int t = nval == 1 || nval == 2 ? sqlite3_value_int(vals[0]) : -1;
         if (t < 0 || t >= LENGTH_TABLES) {
-            sqlite3_result_error(ctx, "fl_rank(fts_table, table): table is 0 (articles) or 1 (quotes)", -1);
+            sqlite3_result_error(ctx, "fl_rank(fts_table, table[, search]): table is 0 (articles) or 1 (quotes)",
+                                 -1);
             return;
         }
-        st = rank_state_new(api, fts, &rc);
+        sqlite3_int64 search = nval == 2 ? sqlite3_value_int64(vals[1]) : 0;
+        st = rank_state_new(api, fts, &rc, api->xUserData(fts), t, search);
         if (st) {
             st->context = api->xUserData(fts);
             st->table = t;
@@ -327,6 +373,15 @@ static void context_function(sqlite3_context *ctx, int argc, sqlite3_value **arg
     sqlite3_result_pointer(ctx, sqlite3_user_data(ctx), "fl_rank_context", NULL);
 }
 
+/* fl_search_member(scope, rowid): 1 when the article is one of an exact
+ * scope's (search_window.c), bound as a pointer; 1 for any row without one. */
+static void member_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const fl_search_scope *sc = sqlite3_value_pointer(argv[0], "fl_search_scope");
+    sqlite3_result_int(ctx, !sc || fl_search_scope_has(sc, sqlite3_value_int64(argv[1])));
+}
+
 int fl_search_register(fl_store *s)
 {
     fts5_api *api = fl_fts5_api(s->db);
@@ -346,8 +401,11 @@ int fl_search_register(fl_store *s)
         return 0;
     }
     if (sqlite3_create_function_v2(s->db, "fl_search_context", 0, SQLITE_UTF8, rc, context_function, NULL, NULL,
-                                   NULL) != SQLITE_OK) {
-        fl_store_set_error(s, "cannot register fl_search_context: %s", sqlite3_errmsg(s->db));
+                                   NULL) != SQLITE_OK ||
+        sqlite3_create_function_v2(s->db, "fl_search_member", 2, SQLITE_UTF8, NULL, member_function, NULL, NULL,
+                                   NULL) != SQLITE_OK ||
+        fl_search_window_register(s->db) != SQLITE_OK || fl_date_blocks_register(s->db) != SQLITE_OK) {
+        fl_store_set_error(s, "cannot register the search functions: %s", sqlite3_errmsg(s->db));
         return 0;
     }
     return fl_snippet_register(s, api);
@@ -368,6 +426,35 @@ static rank_context *context_of(fl_store *s, sqlite3_int64 *version)
     }
     sqlite3_reset(st);
     return c;
+}
+
+fl_date_blocks *fl_search_date_blocks(fl_store *s, int table, int build, int *error)
+{
+    sqlite3_int64 version = 0;
+    rank_context *c = context_of(s, &version);
+    *error = 1;
+    if (!c)
+        return NULL;
+    fl_date_blocks **d = &c->dates[table == FL_DATES_QUOTES];
+    if (!*d && !build) {
+        *error = 0;
+        return NULL;
+    }
+    if (!*d && !(*d = fl_date_blocks_new())) {
+        fl_store_set_error(s, "out of memory");
+        return NULL;
+    }
+    if (!fl_date_blocks_update(s, *d, table == FL_DATES_QUOTES, version))
+        return NULL;
+    *error = 0;
+    return *d;
+}
+
+sqlite3_int64 fl_search_number(fl_store *s)
+{
+    sqlite3_int64 version = 0;
+    rank_context *c = context_of(s, &version);
+    return c ? ++c->searches : 0;
 }
 
 void fl_search_remember(fl_store *s, const char *key, size_t len, const fl_search_total totals[2])
@@ -430,37 +517,32 @@ static int by_score(const void *a, const void *b)
     return x->id < y->id ? 1 : x->id > y->id ? -1 : 0; /* then the newest */
 }
 
-int fl_search_rank(fl_store *s, sqlite3_stmt *st, unsigned window, unsigned offset, unsigned limit,
-                   fl_buffer *page, fl_search_total *total)
+typedef struct hit_list {
+    hit *items;
+    size_t count, cap;
+} hit_list;
+
+static int add_hit(void *arg, sqlite3_stmt *st)
 {
-    hit *hits = NULL;
-    size_t n = 0, cap = 0;
-    int rc;
-    total->rows = 0;
-    total->capped = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == window) {
-            total->capped = 1;
-            break;
-        }
-        if (!fl_grow(&hits, &cap, n + 1, sizeof *hits, 64)) {
-            free(hits);
-            sqlite3_reset(st);
-            fl_store_set_error(s, "out of memory");
-            return 0;
-        }
-        hits[n].id = sqlite3_column_int64(st, 0);
-        hits[n].score = sqlite3_column_double(st, 1);
-        n++;
-    }
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        fl_store_set_error(s, "%s", sqlite3_errmsg(s->db));
-        free(hits);
-        sqlite3_reset(st);
+    hit_list *h = arg;
+    if (!fl_grow(&h->items, &h->cap, h->count + 1, sizeof *h->items, 64))
+        return 0;
+    h->items[h->count].id = sqlite3_column_int64(st, 0);
+    h->items[h->count].score = sqlite3_column_double(st, 1);
+    h->count++;
+    return 1;
+}
+
+int fl_search_rank(fl_store *s, sqlite3_stmt *st, const fl_search_scope *sc, unsigned window, unsigned offset,
+                   unsigned limit, fl_buffer *page, fl_search_total *total)
+{
+    hit_list h = {NULL, 0, 0};
+    if (!fl_search_read(s, st, sc, window, add_hit, &h, total)) {
+        free(h.items);
         return 0;
     }
-    sqlite3_reset(st);
-    total->rows = n;
+    hit *hits = h.items;
+    size_t n = h.count;
     if (n > 1)
         qsort(hits, n, sizeof *hits, by_score);
     /* The page as a JSON array of [id, score] for json_each(). */

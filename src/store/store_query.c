@@ -147,34 +147,98 @@ static int section(fl_store *s, fl_result *r, const char *name, sqlite3_stmt *st
 /* The newest matches of a search, each with its rank: without filters the
  * full-text index alone answers (its rowids are article numbers, read
  * newest first); with filters each match's article row is read, and the
- * entity filter seeks the mention by (entity, date, article). The totals
- * count the same rows without ranking them. ?6 is the window plus one. */
-#define SEARCH_ARTICLES "FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?6"
+ * entity filter seeks the mention by (entity, date, article). A date or
+ * entity filter first narrows where matches are read (search_window.c):
+ * ?7 and ?8 bound the rowids read, one range of them at a time, and
+ * fl_search_member(?9, rowid) stands for those filters when it knows
+ * exactly which articles pass them. The totals count the same rows
+ * without ranking them. ?6 is the rows still wanted plus one. */
+#define SEARCH_ARTICLES "FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?7 AND ?8 ORDER BY rowid DESC LIMIT ?6"
+#define SEARCH_ARTICLES_LISTED                                                                                  \
+    "FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?7 AND ?8 AND fl_search_member(?9, rowid)" \
+    " ORDER BY rowid DESC LIMIT ?6"
 #define SEARCH_ARTICLES_FILTERED                                                                                \
     "FROM articles_fts f JOIN articles a ON a.id = f.rowid"                                                      \
-    " WHERE f.articles_fts MATCH ?1 AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"           \
+    " WHERE f.articles_fts MATCH ?1 AND f.rowid BETWEEN ?7 AND ?8"                                              \
+    " AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"                                         \
     " AND (?4 IS NULL OR a.source = ?4) AND (?5 IS NULL OR EXISTS (SELECT 1 FROM mentions m"                     \
     "   WHERE m.entity_id IN temp.wanted AND m.date = a.date AND m.article_id = a.id))"                          \
     " ORDER BY f.rowid DESC LIMIT ?6"
-#define SEARCH_QUOTES "FROM quotes_fts WHERE quotes_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?6"
+/* An entity (with dates, without a source) when its articles were too many
+ * to list: the article's packed entity list (schema 5's article_entities,
+ * keyed by article) says whether it names the entity, so the article row
+ * is read only for its date when dates are asked. */
+#define SEARCH_ARTICLES_MENTIONED                                                                               \
+    "FROM articles_fts f WHERE f.articles_fts MATCH ?1 AND f.rowid BETWEEN ?7 AND ?8"                            \
+    " AND EXISTS (SELECT 1 FROM article_entities ae, temp.wanted w"                                             \
+    "   WHERE ae.article_id = f.rowid AND fl_ids_has(ae.ids, w.id))"                                            \
+    " AND (?2 IS NULL AND ?3 IS NULL OR (SELECT a.date FROM articles a WHERE a.id = f.rowid)"                  \
+    "   BETWEEN coalesce(?2, '') AND coalesce(?3, x'ff'))"                                                      \
+    " ORDER BY f.rowid DESC LIMIT ?6"
+#define SEARCH_QUOTES "FROM quotes_fts WHERE quotes_fts MATCH ?1 AND rowid BETWEEN ?7 AND ?8 ORDER BY rowid DESC LIMIT ?6"
 #define SEARCH_QUOTES_FILTERED                                                                                  \
     "FROM quotes_fts f JOIN quotes q ON q.id = f.rowid"                                                          \
-    " WHERE f.quotes_fts MATCH ?1 AND (?2 IS NULL OR q.date >= ?2) AND (?3 IS NULL OR q.date <= ?3)"             \
+    " WHERE f.quotes_fts MATCH ?1 AND f.rowid BETWEEN ?7 AND ?8"                                                 \
+    " AND (?2 IS NULL OR q.date >= ?2) AND (?3 IS NULL OR q.date <= ?3)"                                         \
     " ORDER BY f.rowid DESC LIMIT ?6"
 
 typedef struct search_sql {
     const char *rank, *count;
 } search_sql;
 
-static const search_sql search_articles = {"SELECT rowid, fl_rank(articles_fts, 0) " SEARCH_ARTICLES,
-                                           "SELECT count(*) FROM (SELECT rowid " SEARCH_ARTICLES ")"};
-static const search_sql search_articles_filtered = {
-    "SELECT f.rowid, fl_rank(articles_fts, 0) " SEARCH_ARTICLES_FILTERED,
-    "SELECT count(*) FROM (SELECT f.rowid " SEARCH_ARTICLES_FILTERED ")"};
-static const search_sql search_quotes = {"SELECT rowid, fl_rank(quotes_fts, 1) " SEARCH_QUOTES,
-                                         "SELECT count(*) FROM (SELECT rowid " SEARCH_QUOTES ")"};
-static const search_sql search_quotes_filtered = {"SELECT f.rowid, fl_rank(quotes_fts, 1) " SEARCH_QUOTES_FILTERED,
-                                                  "SELECT count(*) FROM (SELECT f.rowid " SEARCH_QUOTES_FILTERED ")"};
+static const search_sql search_articles = {"SELECT rowid, fl_rank(articles_fts, 0, ?10) " SEARCH_ARTICLES,
+                                           "SELECT rowid " SEARCH_ARTICLES};
+static const search_sql search_articles_listed = {"SELECT rowid, fl_rank(articles_fts, 0, ?10) " SEARCH_ARTICLES_LISTED,
+                                                  "SELECT rowid " SEARCH_ARTICLES_LISTED};
+static const search_sql search_articles_mentioned = {"SELECT f.rowid, fl_rank(articles_fts, 0, ?10) " SEARCH_ARTICLES_MENTIONED,
+                                                     "SELECT f.rowid " SEARCH_ARTICLES_MENTIONED};
+static const search_sql search_articles_filtered = {"SELECT f.rowid, fl_rank(articles_fts, 0, ?10) " SEARCH_ARTICLES_FILTERED,
+                                                    "SELECT f.rowid " SEARCH_ARTICLES_FILTERED};
+static const search_sql search_quotes = {"SELECT rowid, fl_rank(quotes_fts, 1, ?10) " SEARCH_QUOTES,
+                                         "SELECT rowid " SEARCH_QUOTES};
+static const search_sql search_quotes_filtered = {"SELECT f.rowid, fl_rank(quotes_fts, 1, ?10) " SEARCH_QUOTES_FILTERED,
+                                                  "SELECT f.rowid " SEARCH_QUOTES_FILTERED};
+
+/* Where each section of a search reads, and with which statements. */
+typedef struct search_plan {
+    fl_search_scope scope[2]; /* articles, quotes */
+    const search_sql *sql[2];
+} search_plan;
+
+static void search_plan_release(search_plan *p)
+{
+    fl_search_scope_release(&p->scope[0]);
+    fl_search_scope_release(&p->scope[1]);
+}
+
+/* 0 on error (message set). */
+static int search_plan_make(fl_store *s, const fl_query *q, const char *fts, search_plan *p)
+{
+    memset(p, 0, sizeof *p);
+    int dated = (q->from && *q->from) || (q->to && *q->to), by_entity = q->entity && *q->entity;
+    /* Without an entity the articles' scope is the dates', which the quotes' reuses. */
+    if (!fl_search_scope_articles(s, q, by_entity, &p->scope[0]) ||
+        (dated && !fl_search_scope_quotes(s, q, by_entity ? NULL : &p->scope[0], &p->scope[1]))) {
+        search_plan_release(p);
+        return 0;
+    }
+    /* fl_search_fts_query writes a prefix as "word"*: FTS5 gathers all of
+     * its matches again for every range. */
+    if (strstr(fts, "\"*")) {
+        fl_search_scope_one_range(&p->scope[0]);
+        fl_search_scope_one_range(&p->scope[1]);
+    }
+    /* An exact scope is the date and entity filters; a source is checked
+     * on each article row. */
+    int filtered = q->from || q->to || q->source || q->entity;
+    int source = q->source && *q->source, entity = q->entity && *q->entity;
+    p->sql[0] = !filtered                         ? &search_articles
+                : p->scope[0].exact && !source    ? &search_articles_listed
+                : entity && !source               ? &search_articles_mentioned
+                                                  : &search_articles_filtered;
+    p->sql[1] = q->from || q->to ? &search_quotes_filtered : &search_quotes;
+    return 1;
+}
 
 /* One page of ranked ids (a JSON array of [id, score]) with the columns
  * shown, snippets built for these rows only. */
@@ -186,7 +250,8 @@ static const char search_quotes_page_sql[] =
     "SELECT q.article_id AS article, q.date, q.speaker, q.kind, fl_snippet(q.text, ?2, 24) AS quote, q.start, q.end"
     " FROM json_each(?1) j CROSS JOIN quotes q ON q.id = j.value ->> 0 ORDER BY j.key";
 
-static sqlite3_stmt *search_bind(fl_store *s, const fl_query *q, const char *fts, const char *sql, unsigned window)
+static sqlite3_stmt *search_bind(fl_store *s, const fl_query *q, const char *fts, const char *sql,
+                                 const fl_search_scope *scope)
 {
     sqlite3_stmt *st = fl_search_prepare(s, sql);
     if (!st)
@@ -196,21 +261,24 @@ static sqlite3_stmt *search_bind(fl_store *s, const fl_query *q, const char *fts
     bind_opt(st, 3, q->to);
     bind_opt(st, 4, q->source);
     bind_opt(st, 5, q->entity);
-    sqlite3_bind_int(st, 6, (int)window + 1);
+    if (scope->exact && sqlite3_bind_parameter_count(st) >= FL_SEARCH_PARAM_SCOPE)
+        sqlite3_bind_pointer(st, FL_SEARCH_PARAM_SCOPE, (void *)scope, "fl_search_scope", NULL);
     return st;
 }
 
 /* Ranks one section's window and adds its page to r. */
 static int search_section(fl_store *s, fl_result *r, const fl_query *q, const char *name, const char *fts,
-                          const search_sql *sql, const char *page_sql, unsigned window, unsigned limit,
-                          fl_search_total *total)
+                          const search_sql *sql, const fl_search_scope *scope, const char *page_sql, unsigned window,
+                          unsigned limit, fl_search_total *total)
 {
-    sqlite3_stmt *st = search_bind(s, q, fts, sql->rank, window);
+    sqlite3_int64 number = fl_search_number(s);
+    sqlite3_stmt *st = search_bind(s, q, fts, sql->rank, scope);
     if (!st)
         return 0;
+    sqlite3_bind_int64(st, FL_SEARCH_PARAM_NUMBER, number);
     fl_buffer page;
     fl_buffer_init(&page);
-    int ok = fl_search_rank(s, st, window, q->offset, limit, &page, total);
+    int ok = fl_search_rank(s, st, scope, window, q->offset, limit, &page, total);
     sqlite3_clear_bindings(st);
     if (ok) {
         st = fl_search_prepare(s, page_sql);
@@ -227,21 +295,22 @@ static int search_section(fl_store *s, fl_result *r, const fl_query *q, const ch
 }
 
 /* How many rows one section's pages hold, and whether the window cut it. */
-static int search_count(fl_store *s, const fl_query *q, const char *fts, const search_sql *sql, unsigned window,
-                        fl_search_total *total)
+static int count_row(void *arg, sqlite3_stmt *st)
 {
-    sqlite3_stmt *st = search_bind(s, q, fts, sql->count, window);
+    (void)arg;
+    (void)st;
+    return 1;
+}
+
+static int search_count(fl_store *s, const fl_query *q, const char *fts, const search_sql *sql,
+                        const fl_search_scope *scope, unsigned window, fl_search_total *total)
+{
+    sqlite3_stmt *st = search_bind(s, q, fts, sql->count, scope);
     if (!st)
         return 0;
-    int rc = sqlite3_step(st);
-    long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    if (rc != SQLITE_ROW)
-        fl_store_set_error(s, "%s", sqlite3_errmsg(s->db));
-    sqlite3_reset(st);
+    int ok = fl_search_read(s, st, scope, window, count_row, NULL, total);
     sqlite3_clear_bindings(st);
-    total->capped = n > (long long)window;
-    total->rows = total->capped ? window : (size_t)n;
-    return rc == SQLITE_ROW;
+    return ok;
 }
 
 /* Checks the search text and resolves the entity filter; 0 (message set) if
@@ -270,12 +339,14 @@ fl_result *fl_store_search_total(fl_store *s, const fl_query *q)
     fl_buffer_init(&key);
     fl_search_total totals[2];
     int ok = search_prepare(s, q, &fts, &key);
-    if (ok && (key.failed || !fl_search_recall(s, key.data, key.len, totals)))
-        ok = search_count(s, q, fts.data, q->from || q->to || q->source || q->entity ? &search_articles_filtered
-                                                                                        : &search_articles,
-                          FL_SEARCH_ARTICLE_WINDOW, &totals[0]) &&
-             search_count(s, q, fts.data, q->from || q->to ? &search_quotes_filtered : &search_quotes,
-                          FL_SEARCH_QUOTE_WINDOW, &totals[1]);
+    if (ok && (key.failed || !fl_search_recall(s, key.data, key.len, totals))) {
+        search_plan plan;
+        ok = search_plan_make(s, q, fts.data, &plan);
+        ok = ok &&
+             search_count(s, q, fts.data, plan.sql[0], &plan.scope[0], FL_SEARCH_ARTICLE_WINDOW, &totals[0]) &&
+             search_count(s, q, fts.data, plan.sql[1], &plan.scope[1], FL_SEARCH_QUOTE_WINDOW, &totals[1]);
+        search_plan_release(&plan);
+    }
     fl_buffer_release(&fts);
     fl_buffer_release(&key);
     if (!ok)
@@ -313,11 +384,15 @@ static fl_result *query_search(fl_store *s, const fl_query *q, unsigned limit)
      * among their newest matches, and the pages end at the window. */
     fl_result *r = fl_result_new();
     fl_search_total totals[2];
-    int filtered = q->from || q->to || q->source || q->entity;
-    int ok = r && search_section(s, r, q, "articles", fts.data, filtered ? &search_articles_filtered : &search_articles,
-                                 search_articles_page_sql, FL_SEARCH_ARTICLE_WINDOW, limit, &totals[0]);
-    ok = ok && search_section(s, r, q, "quotes", fts.data, q->from || q->to ? &search_quotes_filtered : &search_quotes,
-                              search_quotes_page_sql, FL_SEARCH_QUOTE_WINDOW, limit, &totals[1]);
+    search_plan plan;
+    int ok = r && search_plan_make(s, q, fts.data, &plan);
+    if (ok) {
+        ok = search_section(s, r, q, "articles", fts.data, plan.sql[0], &plan.scope[0], search_articles_page_sql,
+                            FL_SEARCH_ARTICLE_WINDOW, limit, &totals[0]) &&
+             search_section(s, r, q, "quotes", fts.data, plan.sql[1], &plan.scope[1], search_quotes_page_sql,
+                            FL_SEARCH_QUOTE_WINDOW, limit, &totals[1]);
+        search_plan_release(&plan);
+    }
     if (ok && !key.failed)
         fl_search_remember(s, key.data, key.len, totals);
     fl_buffer_release(&fts);

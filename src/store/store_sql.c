@@ -519,6 +519,25 @@ static void ids_final(sqlite3_context *ctx)
     free(l->v);
 }
 
+/* fl_ids_has(ids, id): 1 when the packed id list holds id. The list is
+ * sorted, so the walk stops at the first larger id; an article names a few
+ * dozen entities, so this is cheaper than an index seek per match (search's
+ * entity filter, store_query.c). */
+static void sql_ids_has(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *p = sqlite3_value_blob(argv[0]);
+    const unsigned char *end = p + sqlite3_value_bytes(argv[0]);
+    long long want = sqlite3_value_int64(argv[1]), id = 0;
+    int found = 0;
+    while (p && fl_unpack_id(&p, end, &id) && id <= want)
+        if (id == want) {
+            found = 1;
+            break;
+        }
+    sqlite3_result_int(ctx, found);
+}
+
 /* fl_ids_json(ids): a packed id list as a JSON array, for json_each. */
 static void sql_ids_json(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -609,7 +628,8 @@ void fl_store_register_functions(fl_store *s)
         int args;
         void (*fn)(sqlite3_context *, int, sqlite3_value **);
     } v5[] = {{"fl_head_store", 2, sql_head_store}, {"fl_label_code", 2, sql_label_code}, {"fl_label", 2, sql_label},     {"fl_span_store", 4, sql_span_store},
-              {"fl_span_text", 4, sql_span_text},   {"fl_ids_json", 1, sql_ids_json}, {"fl_ids_replace", 3, sql_ids_replace}};
+              {"fl_span_text", 4, sql_span_text},   {"fl_ids_json", 1, sql_ids_json}, {"fl_ids_replace", 3, sql_ids_replace},
+              {"fl_ids_has", 2, sql_ids_has}};
     for (size_t i = 0; i < sizeof v5 / sizeof v5[0]; i++)
         sqlite3_create_function(s->db, v5[i].name, v5[i].args, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, v5[i].fn,
                                 NULL, NULL);
