@@ -277,6 +277,7 @@ static void free_store(fl_store *s)
         fl_pg_map_free(s->pg->entities);
         fl_pg_map_free(s->pg->orgs);
         fl_pg_map_free(s->pg->moved);
+        fl_pg_local_free(s);
         fl_snippet_maker_free(s->pg->snippets);
         if (s->pg->conn)
             PQfinish(s->pg->conn);
