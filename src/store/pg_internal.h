@@ -45,6 +45,7 @@ struct fl_pg {
     size_t nprepared;
     struct fl_snippet_maker *snippets; /* search fragments (search_snippet.c), made at the first search */
     struct fl_pg_local *local; /* what the batch decides without asking (pg_local.c) */
+    int entity_counts;         /* the database keeps entity_counts (pg_store.c's pg_indexes) */
 };
 
 /* PostgreSQL's b-tree indexes hold at most about 2.7 kB per row: longer

@@ -241,6 +241,13 @@ static fl_result *failed(fl_result *r)
 
 /* ---- the questions ------------------------------------------------------- */
 
+/* The entity section from the counts the database keeps (pg_store.c). */
+#define ENTITY_FROM_COUNTS                                                                                        \
+    "SELECT e.id, e.name, e.type, n.mentions, n.articles FROM entities e CROSS JOIN LATERAL"                       \
+    " (SELECT coalesce(sum(c.mentions), 0)::bigint AS mentions, coalesce(sum(c.articles), 0)::bigint AS articles"  \
+    "   FROM entity_counts c WHERE c.entity_id = e.id) n"                                                          \
+    " WHERE e.id = ANY($1::bigint[]) ORDER BY n.mentions DESC, e.id LIMIT $4::bigint OFFSET $5::bigint"
+
 static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
 {
     if (!q->text || !*q->text) {
@@ -269,9 +276,18 @@ static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
         /* SQLite's DISTINCT and ORDER BY on a NOCASE column: by alias_fold */
         {"aliases", "SELECT min(x.alias) AS alias FROM entity_aliases x WHERE x.entity_id = ANY($1::bigint[])"
                     " GROUP BY x.alias_fold ORDER BY length(min(x.alias)) DESC, x.alias_fold LIMIT $4::bigint OFFSET $5::bigint"},
-        {"mentions_per_day", "SELECT m.date, count(*) AS mentions FROM mentions m WHERE m.entity_id = ANY($1::bigint[])"
-                             " AND ($2 IS NULL OR m.date >= $2) AND ($3 IS NULL OR m.date <= $3)"
-                             " GROUP BY m.date ORDER BY m.date LIMIT $4::bigint OFFSET $5::bigint"},
+        /* This and the two pages below take each entity's first rows in
+         * index order, as many as the page reaches, then merge them: the
+         * page's rows are among them (a row before the page's end is before
+         * it in its own entity's order too), and a day's count adds up every
+         * entity's count of it. A name meaning several entities ("Hamas":
+         * an organisation, a place, a person and aliases) otherwise had
+         * all of their rows read and sorted (200 ms on a million articles). */
+        {"mentions_per_day", "SELECT x.date, sum(x.n)::bigint AS mentions FROM unnest($1::bigint[]) AS i(id)"
+                             " CROSS JOIN LATERAL (SELECT m.date, count(*) AS n FROM mentions m WHERE m.entity_id = i.id"
+                             "   AND ($2 IS NULL OR m.date >= $2) AND ($3 IS NULL OR m.date <= $3)"
+                             "   GROUP BY m.date ORDER BY m.date LIMIT $4::bigint + $5::bigint) x"
+                             " GROUP BY x.date ORDER BY x.date LIMIT $4::bigint OFFSET $5::bigint"},
         /* The shape matters more than indexes here (docs/store.md, PostgreSQL):
          * each entity's newest articles are read backwards from the primary
          * key, stopping at the window, whatever the statistics say; each
@@ -293,16 +309,20 @@ static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
                          " WHERE c.articles >= coalesce((SELECT c2.articles FROM c c2 ORDER BY c2.articles DESC"
                          "   OFFSET greatest($4::bigint + $5::bigint - 1, 0) LIMIT 1), 0)"
                          " ORDER BY c.articles DESC, e.name, e.id LIMIT $4::bigint OFFSET $5::bigint"},
-        {"quotes", "WITH page AS MATERIALIZED (SELECT q.id FROM quotes q"
-                   "   WHERE q.speaker_entity_id = ANY($1::bigint[]) AND ($2 IS NULL OR q.date >= $2) AND ($3 IS NULL OR q.date <= $3)"
-                   "   ORDER BY q.date, q.id LIMIT $4::bigint OFFSET $5::bigint)"
+        {"quotes", "WITH page AS MATERIALIZED (SELECT x.id FROM unnest($1::bigint[]) AS i(id) CROSS JOIN LATERAL"
+                   "   (SELECT q.id, q.date FROM quotes q WHERE q.speaker_entity_id = i.id"
+                   "   AND ($2 IS NULL OR q.date >= $2) AND ($3 IS NULL OR q.date <= $3)"
+                   "   ORDER BY q.date, q.id LIMIT $4::bigint + $5::bigint) x"
+                   "   ORDER BY x.date, x.id LIMIT $4::bigint OFFSET $5::bigint)"
                    " SELECT a.date, a.id AS article, a.headline, q.kind, q.text, q.start, q.\"end\" AS \"end\""
                    " FROM page p JOIN quotes q ON q.id = p.id JOIN articles a ON a.id = q.article_id"
                    " ORDER BY a.date, q.id"},
-        {"attributions", "WITH page AS MATERIALIZED (SELECT t.id FROM attributions t"
-                         "   WHERE t.source_entity_id = ANY($1::bigint[]) AND t.source_entity_id IS NOT NULL"
+        {"attributions", "WITH page AS MATERIALIZED (SELECT x.id FROM unnest($1::bigint[]) AS i(id) CROSS JOIN LATERAL"
+                         "   (SELECT t.id, t.date, t.article_id FROM attributions t"
+                         "   WHERE t.source_entity_id = i.id AND t.source_entity_id IS NOT NULL"
                          "   AND ($2 IS NULL OR t.date >= $2) AND ($3 IS NULL OR t.date <= $3)"
-                         "   ORDER BY t.date, t.article_id, t.id LIMIT $4::bigint OFFSET $5::bigint)"
+                         "   ORDER BY t.date, t.article_id, t.id LIMIT $4::bigint + $5::bigint) x"
+                         "   ORDER BY x.date, x.article_id, x.id LIMIT $4::bigint OFFSET $5::bigint)"
                          " SELECT a.date, a.id AS article, t.source, t.cue, NULL::text AS content, t.content_start,"
                          " t.content_end, a.text AS _text"
                          " FROM page p JOIN attributions t ON t.id = p.id JOIN articles a ON a.id = t.article_id"
@@ -318,7 +338,7 @@ static fl_result *query_entity(fl_store *s, const fl_query *q, unsigned limit)
     fl_buffer sql;
     fl_buffer_init(&sql);
     for (size_t i = 0; ok && i < sizeof parts / sizeof parts[0]; i++) {
-        const char *text = parts[i].sql;
+        const char *text = i == 0 && s->pg->entity_counts ? ENTITY_FROM_COUNTS : parts[i].sql;
         if (one) {
             static const char any[] = "= ANY($1::bigint[])";
             fl_buffer_clear(&sql);

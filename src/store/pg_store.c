@@ -373,6 +373,34 @@ static const char *const pg_indexes[][2] = {
     /* Each source's series in the order its running maximum is taken, with
      * what `disagree` compares, so the decreasing points are found from the
      * index alone, without sorting the category's figures. */
+    /* Each entity's mention and article counts, kept by triggers on
+     * mentions whoever writes (a writer of any version): a row per entity
+     * and statement, added up when asked (an entity in every batch has one
+     * row per batch, not one per mention: "Israel" has 521,000 mentions on a
+     * million articles, which the entity question counted in 300 ms). A
+     * statement's articles are new to the entity: a batch's COPY holds new
+     * articles only, and adoption moves the rows of an entity that has none
+     * yet; so the article counts add up too. Made once, with the counts of
+     * the mentions already stored, under the migration lock (another writer
+     * waiting on it finds the table filled and adds nothing). */
+    {"entity_counts",
+     "CREATE TABLE IF NOT EXISTS entity_counts(entity_id bigint NOT NULL, mentions bigint NOT NULL,"
+     "  articles bigint NOT NULL);"
+     "CREATE INDEX IF NOT EXISTS entity_counts_entity ON entity_counts(entity_id) INCLUDE (mentions, articles);"
+     "CREATE OR REPLACE FUNCTION fl_entity_counts_add() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+     "  INSERT INTO entity_counts SELECT entity_id, count(*), count(DISTINCT article_id) FROM fl_new GROUP BY entity_id;"
+     "  RETURN NULL; END $$;"
+     "CREATE OR REPLACE FUNCTION fl_entity_counts_remove() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+     "  INSERT INTO entity_counts SELECT entity_id, -count(*), -count(DISTINCT article_id) FROM fl_old GROUP BY entity_id;"
+     "  RETURN NULL; END $$;"
+     "DROP TRIGGER IF EXISTS mentions_counts_add ON mentions;"
+     "DROP TRIGGER IF EXISTS mentions_counts_remove ON mentions;"
+     "CREATE TRIGGER mentions_counts_add AFTER INSERT ON mentions REFERENCING NEW TABLE AS fl_new"
+     "  FOR EACH STATEMENT EXECUTE FUNCTION fl_entity_counts_add();"
+     "CREATE TRIGGER mentions_counts_remove AFTER DELETE ON mentions REFERENCING OLD TABLE AS fl_old"
+     "  FOR EACH STATEMENT EXECUTE FUNCTION fl_entity_counts_remove();"
+     "INSERT INTO entity_counts SELECT entity_id, count(*), count(DISTINCT article_id) FROM mentions"
+     "  WHERE NOT EXISTS (SELECT 1 FROM entity_counts) GROUP BY entity_id;"},
     {"figures_cumulative",
      "CREATE INDEX IF NOT EXISTS figures_cumulative ON figures(category, source_key, subject_key, place_key, date, id)"
      "  INCLUDE (low, value, high, qualifier) WHERE source_key IS NOT NULL"},
@@ -516,6 +544,13 @@ fl_store *fl_pg_open(const char *url, unsigned flags, int version, char **error)
     }
     if (!(flags & FL_STORE_READONLY) && !ensure_indexes(s, where))
         return fail_open(s, error);
+    /* A database no writer of this version has opened yet has no counts:
+     * the entity question then counts the mentions (pg_query.c). */
+    res = fl_pg_exec(s, "SELECT to_regclass('entity_counts') IS NOT NULL", 0, NULL);
+    if (!res)
+        return fail_open(s, error);
+    pg->entity_counts = PQgetvalue(res, 0, 0)[0] == 't';
+    PQclear(res);
     s->version = v;
     return s;
 }
