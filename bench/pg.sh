@@ -193,7 +193,8 @@ echo "target: PostgreSQL 2 writers >= 1.6x 1 writer; every question p95 <= 100 m
 # the input's "id" (the content hash, which the new date changes): so every
 # copy is new articles with the same names, as bench/store.sh's are for SQLite.
 distinct=$(python3 -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from articles').fetchone()[0])" "$tmp/q.db")
-k=$(( (1000000 + distinct - 1) / distinct ))
+target=${FACTLINE_PG_MILLION_TARGET:-1000000} # smaller only to try the script out
+k=$(( (target + distinct - 1) / distinct ))
 murl=$(bash scripts/pg-cluster.sh testdb)
 "$bin" ingest -q --facts --db "$murl" /dev/null
 echo >&2
