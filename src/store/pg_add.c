@@ -656,6 +656,7 @@ int fl_pg_write_batch(fl_store *s)
         for (size_t i = 0; ok && i < nfresh; i++)
             if (stored[i])
                 ok = add_facts(s, &b, ids[i], fresh[i]->obj);
+        ok = ok && fl_pg_local_flush(s); /* the names created, before the rows naming them */
         free(stored);
         fl_buffer_release(&w.types);
         fl_buffer_release(&w.keys);

@@ -44,6 +44,8 @@ struct fl_pg {
     const char *prepared[FL_PG_PREPARED]; /* statements prepared on this connection, by SQL address */
     size_t nprepared;
     struct fl_snippet_maker *snippets; /* search fragments (search_snippet.c), made at the first search */
+    struct fl_pg_local *local; /* what the batch decides without asking (pg_local.c) */
+    int entity_counts;         /* the database keeps entity_counts (pg_store.c's pg_indexes) */
 };
 
 /* PostgreSQL's b-tree indexes hold at most about 2.7 kB per row: longer
@@ -97,6 +99,27 @@ long long fl_pg_current_id(fl_store *s, long long id); /* follows adoptions made
 void fl_pg_locks_released(fl_store *s); /* the transaction ended */
 int fl_pg_prefetch(fl_store *s, const fl_buffer *types, const fl_buffer *keys, size_t n, const fl_buffer *orgs,
                    size_t norgs);
+int fl_pg_map_get(fl_pg_map *m, const char *key, long long *id, const char **str, long long *n, long long *other);
+int fl_pg_map_set(fl_pg_map *m, const char *key, long long id, const char *str, long long n, long long other);
+int fl_pg_adopt_rows(fl_store *s, long long id, long long bare); /* moves bare's rows to id, deletes bare */
+
+/* Names a batch creates, decided in the writer under its locks and written
+ * at the batch's end (pg_local.c). Provisional entity ids start at
+ * FL_PG_PROVISIONAL (no sequence reaches it); fl_pg_current_id gives the
+ * real one after fl_pg_local_flush. */
+#define FL_PG_PROVISIONAL (1LL << 62)
+int fl_pg_local_fetch(fl_store *s, const fl_buffer *surnames, const fl_buffer *words); /* array literals */
+int fl_pg_local_surname(fl_store *s, const char *surname, long long *bare, long long *full, long long *one);
+long long fl_pg_local_create(fl_store *s, const char *type, const char *key, const char *name, const char *surname);
+int fl_pg_local_adopt(fl_store *s, long long id, long long bare, const char *surname);
+/* 1 decided (canonical key into out, queued), 0 not known here, -1 out of memory */
+int fl_pg_local_canonical(fl_store *s, const char *key, const char *longest, fl_buffer *out);
+void fl_pg_local_forget_words(fl_store *s);
+long long fl_pg_local_real(fl_store *s, long long id);
+int fl_pg_local_flush(fl_store *s);
+void fl_pg_local_reset(fl_store *s);
+void fl_pg_local_free(fl_store *s);
+
 /* Appends a string to a PostgreSQL array literal being built ("{" first; close it with '}'). */
 void fl_pg_array_append(fl_buffer *arr, const char *elem);
 

@@ -37,6 +37,7 @@ typedef struct map_entry {
     char *key;
     long long id;
     char *str;
+    long long n, other; /* a surname's full names and, if one, its id (pg_local.c) */
 } map_entry;
 
 struct fl_pg_map {
@@ -116,6 +117,32 @@ static int map_put(fl_pg_map *m, const char *key, long long id, const char *str)
     return 1;
 }
 
+int fl_pg_map_get(fl_pg_map *m, const char *key, long long *id, const char **str, long long *n, long long *other)
+{
+    map_entry *e = map_get(m, key);
+    if (!e)
+        return 0;
+    if (id)
+        *id = e->id;
+    if (str)
+        *str = e->str;
+    if (n)
+        *n = e->n;
+    if (other)
+        *other = e->other;
+    return 1;
+}
+
+int fl_pg_map_set(fl_pg_map *m, const char *key, long long id, const char *str, long long n, long long other)
+{
+    if (!map_put(m, key, id, str))
+        return 0;
+    map_entry *e = map_get(m, key);
+    e->n = n;
+    e->other = other;
+    return 1;
+}
+
 /* ---- helpers ------------------------------------------------------------ */
 
 size_t fl_pg_key(const char *type, const char *name, fl_buffer *out)
@@ -164,7 +191,11 @@ static int lock_on(fl_store *s, const char *kind, const char *what, size_t len)
     return 2;
 }
 
-void fl_pg_locks_released(fl_store *s) { memset(s->pg->held, 0, sizeof s->pg->held); }
+void fl_pg_locks_released(fl_store *s)
+{
+    memset(s->pg->held, 0, sizeof s->pg->held);
+    fl_pg_local_reset(s); /* what was known under them */
+}
 
 /* The first column of the first row as an id: 0 if no row, -1 on error. */
 static long long query_id(fl_store *s, const char *sql, int n, const char *const *p)
@@ -184,13 +215,16 @@ static void cache_key(char *out, size_t size, const char *type, const char *key)
 
 long long fl_pg_current_id(fl_store *s, long long id)
 {
+    /* Adoptions are recorded under the ids of their moment, provisional
+     * (pg_local.c) or real: follow both until neither changes it. */
     for (int hops = 0; id > 0 && hops < 64; hops++) {
         char k[32];
         snprintf(k, sizeof k, "%lld", id);
         map_entry *e = map_get(s->pg->moved, k);
-        if (!e)
+        long long next = e ? e->id : fl_pg_local_real(s, id);
+        if (next == id)
             break;
-        id = e->id;
+        id = next;
     }
     return id;
 }
@@ -328,10 +362,10 @@ int fl_pg_org_canonical(fl_store *s, const char *key, fl_buffer *out, int create
     int found = e ? 0 : stored_canonical(s, key, out); /* e without str: known to be missing */
     if (found < 0)
         return 0;
+    int taken = 0;
     if (!found && create) {
         /* The decision reads every key sharing a word with this one: hold
          * each word (keys' words are sorted, so one key locks in order). */
-        int taken = 0;
         for (const char *p = key; *p;) {
             size_t n = strcspn(p, " ");
             int l = lock_on(s, "W", p, n);
@@ -345,8 +379,19 @@ int fl_pg_org_canonical(fl_store *s, const char *key, fl_buffer *out, int create
             return 0;
     }
     if (!found && create) {
-        if (!record_canonical(s, key, out))
+        /* Decided here when every word was locked before the batch read
+         * the keys holding its longest word (pg_local.c); else asked. */
+        char w[512];
+        longest_word(key, w, sizeof w);
+        int local = taken ? 0 : fl_pg_local_canonical(s, key, w, out);
+        if (local < 0) {
+            fl_store_set_error(s, "out of memory");
             return 0;
+        }
+        if (!local && (!fl_pg_local_flush(s) || !record_canonical(s, key, out)))
+            return 0;
+        if (!local)
+            fl_pg_local_forget_words(s); /* the server has words the batch did not read */
     } else if (!found) {
         int super = strchr(key, ' ') ? unique_superset(s, key, out) : 0;
         if (super < 0)
@@ -368,7 +413,7 @@ int fl_pg_org_canonical(fl_store *s, const char *key, fl_buffer *out, int create
 /* A bare surname's entity `bare` moves into the full name `id`: its
  * mentions, aliases, quotes and claims. Deleting it first waits for writers
  * that hold it (lookup()), so their rows are committed before they move. */
-static int adopt(fl_store *s, long long id, long long bare, const char *surname)
+int fl_pg_adopt_rows(fl_store *s, long long id, long long bare)
 {
     char a[32], b[32];
     snprintf(a, sizeof a, "%lld", id);
@@ -388,9 +433,36 @@ static int adopt(fl_store *s, long long id, long long bare, const char *surname)
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
         if (!fl_pg_command(s, steps[i], 2, p))
             return 0;
+    return 1;
+}
+
+/* Adoption now, or at the flush when either entity is not written yet;
+ * from here on the batch's rows of `bare` are written as `id`'s. */
+static int adopt(fl_store *s, long long id, long long bare, const char *surname)
+{
+    if (id >= FL_PG_PROVISIONAL || bare >= FL_PG_PROVISIONAL ? !fl_pg_local_adopt(s, id, bare, surname)
+                                                              : !fl_pg_adopt_rows(s, id, bare)) {
+        if (!s->error[0])
+            fl_store_set_error(s, "out of memory");
+        return 0;
+    }
+    char b[32];
+    snprintf(b, sizeof b, "%lld", bare);
     char ck[FL_PG_MAX_KEY + FL_PG_MAX_SHORT + 8];
     cache_key(ck, sizeof ck, "PER", surname);
     if (!map_put(s->pg->moved, b, id, NULL) || !map_put(s->pg->entities, ck, 0, NULL)) {
+        fl_store_set_error(s, "out of memory");
+        return 0;
+    }
+    return 1;
+}
+
+/* An entity this batch created, in the lookup cache; 0 if out of memory. */
+static int remember(fl_store *s, const char *type, const char *key, long long id)
+{
+    char ck[FL_PG_MAX_KEY + FL_PG_MAX_SHORT + 8];
+    cache_key(ck, sizeof ck, type, key);
+    if (!map_put(s->pg->entities, ck, id, NULL)) {
         fl_store_set_error(s, "out of memory");
         return 0;
     }
@@ -425,6 +497,20 @@ long long fl_pg_resolve_entity(fl_store *s, const char *type, const char *name)
         int l = lock_on(s, "PER", sur, surname_len);
         if (!l)
             return -1;
+        long long bare = 0, full = 0, one = 0;
+        if (l == 1 && fl_pg_local_surname(s, sur, &bare, &full, &one)) {
+            /* The batch read this surname's people under its lock: the
+             * statements below, decided here (pg_local.c). */
+            if (surname_len == s->key.len && full == 1)
+                return one; /* a bare surname joins the one full name */
+            id = fl_pg_local_create(s, type, key, name, sur);
+            return id < 0 || !remember(s, type, key, id) ||
+                           (surname_len < s->key.len && full == 0 && bare > 0 && !adopt(s, id, bare, sur))
+                       ? -1
+                       : id;
+        }
+        if (!fl_pg_local_flush(s)) /* the general path numbers its entity after the queued ones */
+            return -1;
         const char *p[] = {type, key};
         if (l == 2)
             id = query_id(s, surname_len == s->key.len ? "SELECT id FROM entities WHERE type=$1 AND key=$2 FOR KEY SHARE"
@@ -447,8 +533,17 @@ long long fl_pg_resolve_entity(fl_store *s, const char *type, const char *name)
                 return id;
         }
     }
-    if (!is_per && !lock_on(s, type, key, s->key.len))
-        return -1;
+    if (!is_per) {
+        int l = lock_on(s, type, key, s->key.len);
+        if (!l)
+            return -1;
+        if (l == 1) { /* locked before it was looked up: created at the flush */
+            id = fl_pg_local_create(s, type, key, name, NULL);
+            return id < 0 || !remember(s, type, key, id) ? -1 : id;
+        }
+        if (!fl_pg_local_flush(s))
+            return -1;
+    }
     /* The insert, and for a full name what adoption needs to know: how many
      * other full names have the surname, and the bare surname's entity (the
      * statement's snapshot predates the insert: the count excludes it). */
@@ -467,12 +562,8 @@ long long fl_pg_resolve_entity(fl_store *s, const char *type, const char *name)
     PQclear(res);
     if (id == 0) /* another writer created it first */
         return query_id(s, "SELECT id FROM entities WHERE type=$1 AND key=$2", 2, p);
-    char ck[FL_PG_MAX_KEY + FL_PG_MAX_SHORT + 8];
-    cache_key(ck, sizeof ck, type, key);
-    if (!map_put(s->pg->entities, ck, id, NULL)) {
-        fl_store_set_error(s, "out of memory");
+    if (!remember(s, type, key, id))
         return -1;
-    }
     /* The first full name with this surname adopts the bare surname's
      * entity, if one was created before it appeared. */
     if (is_per && surname_len < s->key.len && others == 0 && bare > 0 && !adopt(s, id, bare, sur))
@@ -552,10 +643,11 @@ static void entity_arrays(fl_store *s, const fl_buffer *types, const fl_buffer *
     for (size_t i = 0; i < n; i++, tp += strlen(tp) + 1, kp += strlen(kp) + 1) {
         const char *key = kp;
         if (!strcmp(tp, "ORG")) {
+            /* an unknown key is its own canonical key unless a superset
+             * takes it (pg_local.c): look that up, the usual case */
             map_entry *e = map_get(s->pg->orgs, kp);
-            if (!e || !e->str)
-                continue;
-            key = e->str;
+            if (e && e->str)
+                key = e->str;
         }
         fl_pg_array_append(t, tp);
         fl_pg_array_append(k, key);
@@ -607,7 +699,9 @@ static int fetch_entities(fl_store *s, const fl_buffer *t, const fl_buffer *k, i
 int fl_pg_prefetch(fl_store *s, const fl_buffer *types, const fl_buffer *keys, size_t n, const fl_buffer *orgs,
                    size_t norgs)
 {
-    fl_buffer t, k, mt, mk, org_array;
+    fl_buffer t, k, mt, mk, org_array, surnames, words;
+    fl_buffer_init(&surnames);
+    fl_buffer_init(&words);
     fl_buffer_init(&t);
     fl_buffer_init(&k);
     fl_buffer_init(&mt);
@@ -627,6 +721,9 @@ int fl_pg_prefetch(fl_store *s, const fl_buffer *types, const fl_buffer *keys, s
         map_entry *known = map_get(s->pg->orgs, o);
         if (known && known->str)
             continue;
+        char longest[512];
+        longest_word(o, longest, sizeof longest);
+        fl_pg_array_append(&words, longest);
         for (const char *w = o; ok && *w;) {
             size_t wl = strcspn(w, " ");
             ok = lock_add(&locks, "W", w, wl);
@@ -641,6 +738,9 @@ int fl_pg_prefetch(fl_store *s, const fl_buffer *types, const fl_buffer *keys, s
         if (!strcmp(tp, "PER")) {
             const char *sur;
             size_t sl = fl_canon_surname(kp, strlen(kp), &sur);
+            char one[256];
+            snprintf(one, sizeof one, "%.*s", (int)(sl < 255 ? sl : 255), sur);
+            fl_pg_array_append(&surnames, one);
             ok = lock_add(&locks, "PER", sur, sl < 255 ? sl : 255);
         } else {
             ok = lock_add(&locks, tp, kp, strlen(kp));
@@ -670,8 +770,16 @@ int fl_pg_prefetch(fl_store *s, const fl_buffer *types, const fl_buffer *keys, s
         }
     }
     ok = ok && fetch_entities(s, &t, &k, 1, NULL, NULL);
+    /* What the decisions under those locks depend on (pg_local.c). */
+    if (surnames.len)
+        fl_buffer_append_char(&surnames, '}');
+    if (words.len)
+        fl_buffer_append_char(&words, '}');
+    ok = ok && (!locks.n || (!surnames.failed && !words.failed && fl_pg_local_fetch(s, &surnames, &words)));
     if (!ok && !s->error[0])
         fl_store_set_error(s, "out of memory");
+    fl_buffer_release(&surnames);
+    fl_buffer_release(&words);
     free(locks.keys);
     fl_buffer_release(&t);
     fl_buffer_release(&k);

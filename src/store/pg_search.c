@@ -118,13 +118,32 @@ static int search_begin(fl_store *s, const fl_query *q, search *x)
 
 /* The matches of store_query.c's SEARCH_ARTICLES_FILTERED (every filter
  * optional) and SEARCH_QUOTES_FILTERED (dates only), over x (the tsquery). */
-#define ARTICLE_MATCHES                                                                                          \
-    "FROM articles a, x WHERE a.fts @@ x.q AND ($2::text IS NULL OR a.date >= $2) AND ($3::text IS NULL OR a.date <= $3)" \
+#define ARTICLE_MATCHES ARTICLE_MATCHES_OF("x.q")
+#define ARTICLE_MATCHES_OF(q)                                                                                     \
+    "FROM articles a, x WHERE a.fts @@ " q " AND ($2::text IS NULL OR a.date >= $2) AND ($3::text IS NULL OR a.date <= $3)" \
     " AND ($4::text IS NULL OR a.source = $4) AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM mentions m"         \
     "   WHERE m.entity_id = ANY($5::bigint[]) AND m.date = a.date AND m.article_id = a.id))"
-#define QUOTE_MATCHES                                                                                            \
-    "FROM quotes q, x WHERE q.fts @@ x.q AND ($2::text IS NULL OR q.date >= $2) AND ($3::text IS NULL OR q.date <= $3)"
+#define QUOTE_MATCHES QUOTE_MATCHES_OF("x.q")
+#define QUOTE_MATCHES_OF(q)                                                                                      \
+    "FROM quotes q, x WHERE q.fts @@ " q " AND ($2::text IS NULL OR q.date >= $2) AND ($3::text IS NULL OR q.date <= $3)"
 #define TSQUERY "WITH x AS (SELECT to_tsquery('simple', lower($1 COLLATE \"und-x-icu\")) AS q)"
+/* The page's: also $9, the phrases' words without their order (x.words). */
+#define TSQUERY_WORDS                                                                                           \
+    "WITH x AS (SELECT to_tsquery('simple', lower($1 COLLATE \"und-x-icu\")) AS q,"                             \
+    " to_tsquery('simple', lower($9 COLLATE \"und-x-icu\")) AS words)"
+/* Each section ranks its window (w), keeps one page and shows it. */
+#define SEARCH_PAGE                                                                                             \
+    " hits AS (SELECT a.id, ts_rank(a.fts, x.q) AS score FROM w JOIN articles a ON a.id = w.id, x"              \
+    "   ORDER BY score DESC, a.id DESC LIMIT $6::bigint OFFSET $7::bigint)"                                      \
+    " SELECT a.id AS article, a.date, a.headline, a.source, NULL::text AS snippet,"                              \
+    " round(-h.score::numeric, 3) AS score, a.text AS _text"                                                     \
+    " FROM hits h JOIN articles a ON a.id = h.id ORDER BY h.score DESC, h.id DESC"
+#define QUOTES_PAGE                                                                                             \
+    " hits AS (SELECT q.id, ts_rank(q.fts, x.q) AS score FROM w JOIN quotes q ON q.id = w.id, x"                \
+    "   ORDER BY score DESC, q.id DESC LIMIT $6::bigint OFFSET $7::bigint)"                                      \
+    " SELECT q.article_id AS article, q.date, q.speaker, q.kind, NULL::text AS quote, q.start,"                 \
+    " q.\"end\" AS \"end\", q.text AS _text"                                                                   \
+    " FROM hits h JOIN quotes q ON q.id = h.id ORDER BY h.score DESC, h.id DESC"
 
 fl_result *fl_pg_search(fl_store *s, const fl_query *q, unsigned limit)
 {
@@ -150,29 +169,50 @@ fl_result *fl_pg_search(fl_store *s, const fl_query *q, unsigned limit)
     char lim[16], off[16];
     snprintf(lim, sizeof lim, "%u", limit);
     snprintf(off, sizeof off, "%u", q->offset);
-    const char *p[] = {x.p[0], x.p[1], x.p[2], x.p[3], x.p[4], lim, off, STR(FL_SEARCH_ARTICLE_WINDOW)};
+    /* A phrase: the newest matches of all its words, each then checked
+     * for the phrase until the window is full. GIN cannot check word
+     * positions, so a phrase search otherwise reads the tsvector of every
+     * article having the words ("\"interest rates\"" on a million
+     * articles: 22,000 of them, 1.5 s; this way 0.13 s). */
+    fl_buffer words;
+    fl_buffer_init(&words);
+    int phrase = strstr(x.tsquery.data, " <-> ") != NULL;
+    for (const char *t = x.tsquery.data, *at; (at = strstr(t, " <-> ")) != NULL || *t; t = at ? at + 5 : t + strlen(t)) {
+        fl_buffer_append(&words, t, at ? (size_t)(at - t) : strlen(t));
+        if (at)
+            fl_buffer_append_str(&words, " & ");
+    }
+    if (words.failed) {
+        fl_buffer_release(&words);
+        fl_snippet_terms_free(terms);
+        fl_result_free(r);
+        search_release(&x);
+        fl_store_set_error(s, "out of memory");
+        s->query_status = FL_ERR_NOMEM;
+        return NULL;
+    }
+    const char *p[] = {x.p[0], x.p[1], x.p[2], x.p[3], x.p[4], lim, off, STR(FL_SEARCH_ARTICLE_WINDOW), words.data};
     const fl_pg_derive snippet = {"snippet", "_text", NULL, NULL, FL_PG_DERIVE_SNIPPET, terms};
     const fl_pg_derive quote = {"quote", "_text", NULL, NULL, FL_PG_DERIVE_SNIPPET, terms};
     /* As store_query.c: each section ranks its newest matches (the window),
      * best first and then the newest, keeps one page, and makes fragments
      * for that page only. */
     int ok = fl_pg_section(s, r, "articles",
-                           TSQUERY ", w AS (SELECT a.id " ARTICLE_MATCHES " ORDER BY a.id DESC LIMIT $8::bigint),"
-                           " hits AS (SELECT a.id, ts_rank(a.fts, x.q) AS score FROM w JOIN articles a ON a.id = w.id, x"
-                           "   ORDER BY score DESC, a.id DESC LIMIT $6::bigint OFFSET $7::bigint)"
-                           " SELECT a.id AS article, a.date, a.headline, a.source, NULL::text AS snippet,"
-                           " round(-h.score::numeric, 3) AS score, a.text AS _text"
-                           " FROM hits h JOIN articles a ON a.id = h.id ORDER BY h.score DESC, h.id DESC",
-                           8, p, &snippet, 1);
-    const char *p2[] = {x.p[0], x.p[1], x.p[2], NULL, NULL, lim, off, STR(FL_SEARCH_QUOTE_WINDOW)};
+                           phrase ? TSQUERY_WORDS ", w AS (SELECT c.id FROM (SELECT a.id " ARTICLE_MATCHES_OF("x.words")
+                                    " ORDER BY a.id DESC) c, x WHERE (SELECT b.fts FROM articles b WHERE b.id = c.id) @@ x.q"
+                                    " ORDER BY c.id DESC LIMIT $8::bigint)," SEARCH_PAGE
+                                  : TSQUERY_WORDS ", w AS (SELECT a.id " ARTICLE_MATCHES " ORDER BY a.id DESC LIMIT $8::bigint),"
+                                    SEARCH_PAGE,
+                           9, p, &snippet, 1);
+    const char *p2[] = {x.p[0], x.p[1], x.p[2], NULL, NULL, lim, off, STR(FL_SEARCH_QUOTE_WINDOW), words.data};
     ok = ok && fl_pg_section(s, r, "quotes",
-                             TSQUERY ", w AS (SELECT q.id " QUOTE_MATCHES " ORDER BY q.id DESC LIMIT $8::bigint),"
-                             " hits AS (SELECT q.id, ts_rank(q.fts, x.q) AS score FROM w JOIN quotes q ON q.id = w.id, x"
-                             "   ORDER BY score DESC, q.id DESC LIMIT $6::bigint OFFSET $7::bigint)"
-                             " SELECT q.article_id AS article, q.date, q.speaker, q.kind, NULL::text AS quote, q.start,"
-                             " q.\"end\" AS \"end\", q.text AS _text"
-                             " FROM hits h JOIN quotes q ON q.id = h.id ORDER BY h.score DESC, h.id DESC",
-                             8, p2, &quote, 1);
+                             phrase ? TSQUERY_WORDS ", w AS (SELECT c.id FROM (SELECT q.id " QUOTE_MATCHES_OF("x.words")
+                                      " ORDER BY q.id DESC) c, x WHERE (SELECT b.fts FROM quotes b WHERE b.id = c.id) @@ x.q"
+                                      " ORDER BY c.id DESC LIMIT $8::bigint)," QUOTES_PAGE
+                                    : TSQUERY_WORDS ", w AS (SELECT q.id " QUOTE_MATCHES " ORDER BY q.id DESC LIMIT $8::bigint),"
+                                      QUOTES_PAGE,
+                             9, p2, &quote, 1);
+    fl_buffer_release(&words);
     fl_snippet_terms_free(terms);
     search_release(&x);
     if (!ok) {

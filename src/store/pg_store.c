@@ -277,6 +277,7 @@ static void free_store(fl_store *s)
         fl_pg_map_free(s->pg->entities);
         fl_pg_map_free(s->pg->orgs);
         fl_pg_map_free(s->pg->moved);
+        fl_pg_local_free(s);
         fl_snippet_maker_free(s->pg->snippets);
         if (s->pg->conn)
             PQfinish(s->pg->conn);
@@ -308,10 +309,13 @@ static void url_for_messages(const char *url, char *out, size_t size)
 }
 
 /* Quiet notices ("relation already exists, skipping"); UTF-8 both ways; a
- * reader's every transaction read-only. Again after a reconnection. */
+ * reader's every transaction read-only; no JIT compilation: on a million
+ * articles the planner's estimates pass jit_above_cost for questions that
+ * run in a few milliseconds, and compiling them took 400 ms (a timeline
+ * page: 588 ms p95 with it, 6 ms without). Again after a reconnection. */
 static int session_settings(fl_store *s)
 {
-    return fl_pg_command(s, "SET client_encoding = 'UTF8'; SET client_min_messages = warning", 0, NULL) &&
+    return fl_pg_command(s, "SET client_encoding = 'UTF8'; SET client_min_messages = warning; SET jit = off", 0, NULL) &&
            (!(s->flags & FL_STORE_READONLY) || fl_pg_command(s, "SET default_transaction_read_only = on", 0, NULL));
 }
 
@@ -356,6 +360,50 @@ static const char *const pg_indexes[][2] = {
     {"mentions_article_entity",
      "CREATE INDEX IF NOT EXISTS mentions_article_entity ON mentions(article_id, entity_id);"
      "DROP INDEX IF EXISTS mentions_article;"},
+    /* The figures `disagree` can pair (those with a source), by the group a
+     * pair shares, in the two orders it pages in: with a category, (date,
+     * id) inside it; without, (date, category, id). Each figure's partners
+     * are one range of the same index (pg_query.c). */
+    {"figures_conflict",
+     "CREATE INDEX IF NOT EXISTS figures_conflict ON figures(category, date, coalesce(subject_key, ''),"
+     "  coalesce(place_key, ''), id) WHERE source_key IS NOT NULL"},
+    {"figures_conflict_date",
+     "CREATE INDEX IF NOT EXISTS figures_conflict_date ON figures(date, category, coalesce(subject_key, ''),"
+     "  coalesce(place_key, ''), id) WHERE source_key IS NOT NULL"},
+    /* Each source's series in the order its running maximum is taken, with
+     * what `disagree` compares, so the decreasing points are found from the
+     * index alone, without sorting the category's figures. */
+    /* Each entity's mention and article counts, kept by triggers on
+     * mentions whoever writes (a writer of any version): a row per entity
+     * and statement, added up when asked (an entity in every batch has one
+     * row per batch, not one per mention: "Israel" has 521,000 mentions on a
+     * million articles, which the entity question counted in 300 ms). A
+     * statement's articles are new to the entity: a batch's COPY holds new
+     * articles only, and adoption moves the rows of an entity that has none
+     * yet; so the article counts add up too. Made once, with the counts of
+     * the mentions already stored, under the migration lock (another writer
+     * waiting on it finds the table filled and adds nothing). */
+    {"entity_counts",
+     "CREATE TABLE IF NOT EXISTS entity_counts(entity_id bigint NOT NULL, mentions bigint NOT NULL,"
+     "  articles bigint NOT NULL);"
+     "CREATE INDEX IF NOT EXISTS entity_counts_entity ON entity_counts(entity_id) INCLUDE (mentions, articles);"
+     "CREATE OR REPLACE FUNCTION fl_entity_counts_add() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+     "  INSERT INTO entity_counts SELECT entity_id, count(*), count(DISTINCT article_id) FROM fl_new GROUP BY entity_id;"
+     "  RETURN NULL; END $$;"
+     "CREATE OR REPLACE FUNCTION fl_entity_counts_remove() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+     "  INSERT INTO entity_counts SELECT entity_id, -count(*), -count(DISTINCT article_id) FROM fl_old GROUP BY entity_id;"
+     "  RETURN NULL; END $$;"
+     "DROP TRIGGER IF EXISTS mentions_counts_add ON mentions;"
+     "DROP TRIGGER IF EXISTS mentions_counts_remove ON mentions;"
+     "CREATE TRIGGER mentions_counts_add AFTER INSERT ON mentions REFERENCING NEW TABLE AS fl_new"
+     "  FOR EACH STATEMENT EXECUTE FUNCTION fl_entity_counts_add();"
+     "CREATE TRIGGER mentions_counts_remove AFTER DELETE ON mentions REFERENCING OLD TABLE AS fl_old"
+     "  FOR EACH STATEMENT EXECUTE FUNCTION fl_entity_counts_remove();"
+     "INSERT INTO entity_counts SELECT entity_id, count(*), count(DISTINCT article_id) FROM mentions"
+     "  WHERE NOT EXISTS (SELECT 1 FROM entity_counts) GROUP BY entity_id;"},
+    {"figures_cumulative",
+     "CREATE INDEX IF NOT EXISTS figures_cumulative ON figures(category, source_key, subject_key, place_key, date, id)"
+     "  INCLUDE (low, value, high, qualifier) WHERE source_key IS NOT NULL"},
 };
 
 static int ensure_indexes(fl_store *s, const char *where)
@@ -496,6 +544,13 @@ fl_store *fl_pg_open(const char *url, unsigned flags, int version, char **error)
     }
     if (!(flags & FL_STORE_READONLY) && !ensure_indexes(s, where))
         return fail_open(s, error);
+    /* A database no writer of this version has opened yet has no counts:
+     * the entity question then counts the mentions (pg_query.c). */
+    res = fl_pg_exec(s, "SELECT to_regclass('entity_counts') IS NOT NULL", 0, NULL);
+    if (!res)
+        return fail_open(s, error);
+    pg->entity_counts = PQgetvalue(res, 0, 0)[0] == 't';
+    PQclear(res);
     s->version = v;
     return s;
 }
