@@ -5,28 +5,7 @@
  * coordinated sources, sources after the content, and cue forms that are
  * nouns ("the report") or infinitives, which are not attributions.
  */
-#include "check.h"
-#include "factline.h"
-
-static fl_extractor *ex;
-static fl_doc *doc;
-static char buf[3][512];
-
-static void run(const char *text)
-{
-    CHECK_INT(fl_doc_analyze_text(doc, text, strlen(text)), FL_OK);
-    CHECK_INT(fl_extract(ex, doc), FL_OK);
-}
-
-static const char *slice(int slot, fl_span s)
-{
-    size_t n = s.end - s.start;
-    if (n >= sizeof buf[0])
-        n = sizeof buf[0] - 1;
-    memcpy(buf[slot], fl_doc_text(doc) + s.start, n);
-    buf[slot][n] = 0;
-    return buf[slot];
-}
+#include "extract_check.h"
 
 /* Checks attribution i: source mention (NULL: none), cue, content, type. */
 static void check_attr(size_t i, const char *mention, const char *cue, const char *content, const char *type,

@@ -5,28 +5,7 @@
  * written for, and ordinary text they must not mangle ("said Monday's vote",
  * "Chris Day said", "go according to the plan").
  */
-#include "check.h"
-#include "factline.h"
-
-static fl_extractor *ex;
-static fl_doc *doc;
-static char buf[3][512];
-
-static void run(const char *text)
-{
-    CHECK_INT(fl_doc_analyze_text(doc, text, strlen(text)), FL_OK);
-    CHECK_INT(fl_extract(ex, doc), FL_OK);
-}
-
-static const char *slice(int slot, fl_span s)
-{
-    size_t n = s.end - s.start;
-    if (n >= sizeof buf[0])
-        n = sizeof buf[0] - 1;
-    memcpy(buf[slot], fl_doc_text(doc) + s.start, n);
-    buf[slot][n] = 0;
-    return buf[slot];
-}
+#include "extract_check.h"
 
 /* The text has exactly one attribution: source mention, cue and content. */
 static void check_one(const char *text, const char *mention, const char *cue, const char *content)

@@ -5,29 +5,7 @@
  * quotes, scare and partial quotes), unbalanced and stray marks, and a quote
  * of more than 10,000 characters. The seed article is in test_quote_seed.c.
  */
-#include "check.h"
-#include "factline.h"
-
-static fl_extractor *ex;
-static fl_doc *doc;
-static char buf[4][512];
-
-/* Analyses text (no headline) and runs the extractor. */
-static void run(const char *text)
-{
-    CHECK_INT(fl_doc_analyze_text(doc, text, strlen(text)), FL_OK);
-    CHECK_INT(fl_extract(ex, doc), FL_OK);
-}
-
-static const char *slice(int slot, fl_span s)
-{
-    size_t n = s.end - s.start;
-    if (n >= sizeof buf[0])
-        n = sizeof buf[0] - 1;
-    memcpy(buf[slot], fl_doc_text(doc) + s.start, n);
-    buf[slot][n] = 0;
-    return buf[slot];
-}
+#include "extract_check.h"
 
 static const fl_quote *quote(size_t i)
 {

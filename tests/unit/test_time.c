@@ -4,39 +4,8 @@
 
 #include "check.h"
 #include "factline.h"
-#include "time/times.h"
+#include "time_check.h"
 
-/* Runs the layer on `text` dated `dct` and compares with `want`: lines of
- * "text|TYPE|value", one per expression, in order, joined by "\n". */
-static void expect_times(const char *dct, const char *text, const char *want, int line)
-{
-    fl_doc *doc = fl_doc_new();
-    char got[2048] = "";
-    if (fl_doc_analyze_text(doc, text, strlen(text)) != FL_OK || fl_doc_find_times(doc, dct) != FL_OK) {
-        check_failed++;
-        fprintf(stderr, "%s:%d: analysis failed\n", __FILE__, line);
-        fl_doc_free(doc);
-        return;
-    }
-    size_t len = 0;
-    for (size_t i = 0; i < fl_doc_time_count(doc); i++) {
-        const fl_time *t = &fl_doc_times(doc)[i];
-        len += (size_t)snprintf(got + len, sizeof got - len, "%s%.*s|%s|%s", i ? "\n" : "",
-                                (int)(t->span.end - t->span.start), text + t->span.start,
-                                fl_time_type_name(t->type), t->value);
-        if (len >= sizeof got)
-            break;
-    }
-    if (strcmp(got, want) == 0) {
-        check_passed++;
-    } else {
-        check_failed++;
-        fprintf(stderr, "%s:%d: in \"%s\" (DCT %s)\n  got:  %s\n  want: %s\n", __FILE__, line, text, dct, got, want);
-    }
-    fl_doc_free(doc);
-}
-
-#define T(dct, text, want) expect_times(dct, text, want, __LINE__)
 
 static void seed(void)
 {
@@ -185,37 +154,6 @@ static void nonsense(void)
     T("0001-01-01", "We met last year.", "");
 }
 
-/* Like expect_times, with the TIMEX3 mod: lines of "text|value|MOD" ("-"
- * for no mod). */
-static void expect_mods(const char *dct, const char *text, const char *want, int line)
-{
-    fl_doc *doc = fl_doc_new();
-    char got[2048] = "";
-    if (fl_doc_analyze_text(doc, text, strlen(text)) != FL_OK || fl_doc_find_times(doc, dct) != FL_OK) {
-        check_failed++;
-        fprintf(stderr, "%s:%d: analysis failed\n", __FILE__, line);
-        fl_doc_free(doc);
-        return;
-    }
-    size_t len = 0;
-    for (size_t i = 0; i < fl_doc_time_count(doc); i++) {
-        const fl_time *t = &fl_doc_times(doc)[i];
-        const char *mod = fl_time_mod_name(fl_doc_time_mod(doc, i));
-        len += (size_t)snprintf(got + len, sizeof got - len, "%s%.*s|%s|%s", i ? "\n" : "",
-                                (int)(t->span.end - t->span.start), text + t->span.start, t->value, mod ? mod : "-");
-        if (len >= sizeof got)
-            break;
-    }
-    if (strcmp(got, want) == 0) {
-        check_passed++;
-    } else {
-        check_failed++;
-        fprintf(stderr, "%s:%d: in \"%s\" (DCT %s)\n  got:  %s\n  want: %s\n", __FILE__, line, text, dct, got, want);
-    }
-    fl_doc_free(doc);
-}
-
-#define M(dct, text, want) expect_mods(dct, text, want, __LINE__)
 
 static void mods(void)
 {
