@@ -227,13 +227,16 @@ static const char *const migrations[][4] = {
     "  start, end);",
     /* the headline kept only when it is not the text's first line (it is
      * the text up to its first blank line: `factline extract` builds the
-     * text as headline, blank line, body); `headline` reads it back */
-    "CREATE TABLE articles_v5(id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, ext_id TEXT, date TEXT NOT NULL,"
+     * text as headline, blank line, body); `headline` reads it back;
+     * the content hash as its 64-bit integer (fl_hash_key), not 16 hex
+     * digits (fl_hash_hex writes them back) */
+    "CREATE TABLE articles_v5(id INTEGER PRIMARY KEY, hash NOT NULL UNIQUE, ext_id TEXT, date TEXT NOT NULL,"
     "  head TEXT, source TEXT, url TEXT, body BLOB NOT NULL,"
     "  headline TEXT GENERATED ALWAYS AS (fl_headline(head, body)) VIRTUAL,"
     "  text TEXT GENERATED ALWAYS AS (fl_text(body)) VIRTUAL);"
     "INSERT INTO articles_v5(id, hash, ext_id, date, head, source, url, body)"
-    "  SELECT id, hash, ext_id, date, fl_head_store(headline, text), source, url, body FROM articles ORDER BY id;"
+    "  SELECT id, fl_hash_key(hash), ext_id, date, fl_head_store(headline, text), source, url, body FROM articles"
+    "  ORDER BY id;"
     "DROP TABLE articles;"
     "ALTER TABLE articles_v5 RENAME TO articles;"
     "CREATE INDEX articles_date ON articles(date);"

@@ -723,7 +723,10 @@ fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added)
     if (!st) {
         return db_failed(s);
     }
-    sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+    if (v5)
+        sqlite3_bind_int64(st, 1, (sqlite3_int64)h); /* the hash's 8 bytes, not 16 hex digits */
+    else
+        sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
     const char *ext = jstr(o, "id");
     bind_text_or_null(st, 2, ext && strcmp(ext, hash) ? ext : NULL);
     sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);

@@ -757,7 +757,7 @@ static fl_result *query_article(fl_store *s, const fl_query *q, unsigned limit)
         s->query_status = FL_ERR_USAGE;
         return NULL;
     }
-    long long id = fl_store_lookup_id(s, "SELECT id FROM articles WHERE hash=?1 OR ext_id=?1 OR CAST(id AS TEXT)=?1",
+    long long id = fl_store_lookup_id(s, "SELECT id FROM articles WHERE hash=fl_hash_key(?1) OR ext_id=?1 OR CAST(id AS TEXT)=?1",
                                       q->text, NULL);
     if (id <= 0) {
         fl_store_set_error(s, "no article %.200s", q->text);
@@ -770,7 +770,7 @@ static fl_result *query_article(fl_store *s, const fl_query *q, unsigned limit)
     static const struct {
         const char *name, *sql;
     } parts[] = {
-        {"article", "SELECT id, hash, ext_id, date, headline, source, url, text FROM articles WHERE id=?1"},
+        {"article", "SELECT id, fl_hash_hex(hash) AS hash, ext_id, date, headline, source, url, text FROM articles WHERE id=?1"},
         {"entities", "SELECT e.id AS entity, e.name, e.type, m.start, m.end FROM temp.article_mentions m JOIN entities e"
                      " ON e.id = m.entity_id ORDER BY m.start, m.entity_id LIMIT ?2"},
         {"quotes", "SELECT q.kind, q.speaker, q.speaker_entity_id AS entity, q.cue, q.text, q.start, q.end,"

@@ -659,6 +659,39 @@ static void sql_day_to(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     day_bound(ctx, argv, 1);
 }
 
+/* fl_hash_key(hex): what schema 5 stores for a content hash: the 64-bit
+ * integer that 16 lower-case hex digits (store_add.c's form) spell, bit
+ * for bit; anything else as it is (it then matches no stored hash). */
+static void sql_hash_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *t = sqlite3_value_type(argv[0]) == SQLITE_TEXT ? sqlite3_value_text(argv[0]) : NULL;
+    int ok = t && sqlite3_value_bytes(argv[0]) == 16;
+    sqlite3_uint64 h = 0;
+    for (int i = 0; ok && i < 16; i++) {
+        int c = t[i], d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        ok = d >= 0;
+        h = h << 4 | (sqlite3_uint64)(d & 15);
+    }
+    if (ok)
+        sqlite3_result_int64(ctx, (sqlite3_int64)h);
+    else
+        sqlite3_result_value(ctx, argv[0]);
+}
+
+/* fl_hash_hex(stored): a stored integer hash as its 16 hex digits. */
+static void sql_hash_hex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) != SQLITE_INTEGER) {
+        sqlite3_result_value(ctx, argv[0]);
+        return;
+    }
+    char hex[17];
+    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)(sqlite3_uint64)sqlite3_value_int64(argv[0]));
+    sqlite3_result_text(ctx, hex, 16, SQLITE_TRANSIENT);
+}
+
 void fl_store_register_functions(fl_store *s)
 {
     sqlite3_create_function(s->db, "fl_key", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_key, NULL, NULL);
@@ -684,7 +717,8 @@ void fl_store_register_functions(fl_store *s)
     } v5[] = {{"fl_head_store", 2, sql_head_store}, {"fl_label_code", 2, sql_label_code}, {"fl_label", 2, sql_label},     {"fl_span_store", 4, sql_span_store},
               {"fl_span_text", 4, sql_span_text},   {"fl_ids_json", 1, sql_ids_json}, {"fl_ids_replace", 3, sql_ids_replace},
               {"fl_ids_has", 2, sql_ids_has}, {"fl_day", 1, sql_day}, {"fl_day_date", 1, sql_day_date},
-              {"fl_day_from", 1, sql_day_from}, {"fl_day_to", 1, sql_day_to}};
+              {"fl_day_from", 1, sql_day_from}, {"fl_day_to", 1, sql_day_to}, {"fl_hash_key", 1, sql_hash_key},
+              {"fl_hash_hex", 1, sql_hash_hex}};
     for (size_t i = 0; i < sizeof v5 / sizeof v5[0]; i++)
         sqlite3_create_function(s->db, v5[i].name, v5[i].args, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, v5[i].fn,
                                 NULL, NULL);

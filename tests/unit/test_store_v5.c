@@ -169,6 +169,9 @@ static void check_v5_storage(fl_store *s)
               "2023-11-04");
     CHECK_STR(value(s, "SELECT typeof(fl_day('Nov 4')) || fl_day_date(fl_day('Nov 4')) || typeof(fl_day('2023-13-04'))"),
               "textNov 4text");
+    /* The content hash as its 64-bit integer, read back as 16 hex digits. */
+    CHECK_STR(value(s, "SELECT group_concat(DISTINCT typeof(hash) || length(fl_hash_hex(hash))) FROM articles"),
+              "integer16");
     /* Search's source filter lists a source's articles from this index. */
     CHECK_STR(value(s, "SELECT count(*) FROM sqlite_schema WHERE name = 'articles_source'"), "1");
     /* The quote is its span: its words are read back from the article. */
@@ -249,6 +252,10 @@ static void test_migration_from_v4(const char *path)
     CHECK_STR(value(old, "SELECT canonical FROM org_keys WHERE key = 'army israeli'"), "army israeli");
     CHECK_STR(value(old, "SELECT count(*) FROM sqlite_schema WHERE name IN ('mentions_article', 'article_entities')"), "1");
     check_v5_storage(now);
+    char hash4[64]; /* as schema 4 wrote it: 16 hex digits */
+    snprintf(hash4, sizeof hash4, "%s", value(old, "SELECT hash FROM articles WHERE id = 2"));
+    CHECK_INT((int)strlen(hash4), 16);
+    CHECK_STR(value(now, "SELECT fl_hash_hex(hash) FROM articles WHERE id = 2"), hash4);
     fl_store_close(now);
     fl_store_close(old);
     old = fl_store_open(path4, 0, &err); /* migrates */
@@ -256,6 +263,7 @@ static void test_migration_from_v4(const char *path)
     if (!old)
         return;
     check_v5_storage(old);
+    CHECK_STR(value(old, "SELECT fl_hash_hex(hash) FROM articles WHERE id = 2"), hash4);
     CHECK_STR(value(old, "PRAGMA integrity_check"), "ok");
     CHECK_STR(value(old, "SELECT count(*) FROM (SELECT * FROM quotes_fts WHERE quotes_fts MATCH 'ready')"), "1");
     fl_store_close(old);
@@ -330,6 +338,23 @@ static void test_migration_from_v4(const char *path)
             CHECK_STR(cell(b, 0, 0, "figure_b"), "about 5,000");
             CHECK_INT(fl_result_row_count(b, 1), 1); /* the ministry's 8,000 after 9,300 */
         }
+        fl_result_free(a);
+        fl_result_free(b);
+    }
+    /* An article asked by its hash (and not by a hash in capitals, as before). */
+    for (int upper = 0; now && old && upper < 2; upper++) {
+        fl_query q;
+        memset(&q, 0, sizeof q);
+        q.kind = FL_QUERY_ARTICLE;
+        char text[64];
+        snprintf(text, sizeof text, "%s", hash4);
+        for (char *c = text; upper && *c; c++)
+            *c = (char)(*c >= 'a' && *c <= 'f' ? *c - 32 : *c);
+        q.text = text;
+        fl_result *a = fl_store_query(now, &q), *b = fl_store_query(old, &q);
+        CHECK(upper ? !a && !b : a && b && same_result(a, b));
+        if (!upper)
+            CHECK_STR(cell(b, 0, 0, "hash"), hash4);
         fl_result_free(a);
         fl_result_free(b);
     }
