@@ -72,7 +72,7 @@ typedef struct fl_search_total {
 
 typedef struct fl_search_scope {
     int bounded;                /* 0: a match may be anywhere: read them all */
-    int exact;                  /* ids are exactly the articles the date and entity filters pass */
+    int exact;                  /* ids are exactly the articles every filter (dates, entity, source) passes */
     sqlite3_int64 *ids;         /* ascending (articles only) */
     size_t nids;
     sqlite3_int64 (*ranges)[2]; /* [lowest, highest] rowid, newest range first */
@@ -80,8 +80,8 @@ typedef struct fl_search_scope {
 } fl_search_scope;
 
 /* The articles a search's dates (and its entity, when by_entity: the
- * entities in temp.wanted) pass, when they are few enough to be worth
- * it; an unbounded scope otherwise. 0 on error (message set). */
+ * entities in temp.wanted; and its source) pass, when they are few enough
+ * to be worth it; an unbounded scope otherwise. 0 on error (message set). */
 int fl_search_scope_articles(fl_store *s, const fl_query *q, int by_entity, fl_search_scope *sc);
 /* The quotes a search's dates can pass: ranges only, not exact. `dates`,
  * when not NULL, is the articles' scope of the same dates (no entity),
@@ -93,6 +93,8 @@ void fl_search_scope_release(fl_search_scope *sc);
  * (4,096 article numbers) and the most ranges (8); -1 restores a default.
  * For tests, which reach every way of reading with a few articles. */
 void fl_search_set_limits(int entity, int date, int gap, int ranges);
+/* The most articles a source's list may hold (65,536); -1 restores it. For tests. */
+void fl_search_set_source_limit(int most);
 /* Joins the ranges into one: each range is read by running the search
  * again, and FTS5 gathers a prefix* word's every match each time. */
 void fl_search_scope_one_range(fl_search_scope *sc);

@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <zlib.h>
 
 /* Below this a zlib stream's 6 bytes of framing rarely pay. */
@@ -185,4 +186,66 @@ int fl_unpack_id(const unsigned char **p, const unsigned char *end, long long *p
         return 0;
     *prev = wrap_add(*prev, (long long)d);
     return 1;
+}
+
+/* ---- day numbers (schema 5) ---- */
+
+long long fl_day_code(const char *d, size_t len)
+{
+    if (len != 10 || d[4] != '-' || d[7] != '-')
+        return -1;
+    static const int digits[] = {0, 1, 2, 3, 5, 6, 8, 9};
+    for (size_t i = 0; i < sizeof digits / sizeof digits[0]; i++)
+        if (d[digits[i]] < '0' || d[digits[i]] > '9')
+            return -1;
+    int y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+    int m = (d[5] - '0') * 10 + (d[6] - '0'), day = (d[8] - '0') * 10 + (d[9] - '0');
+    if (m < 1 || m > 12 || day < 1 || day > 31)
+        return -1;
+    return (long long)y * 372 + (m - 1) * 31 + (day - 1);
+}
+
+void fl_day_text(long long day, char out[11])
+{
+    int y = (int)(day / 372), r = (int)(day % 372);
+    int m = r / 31 + 1, d = r % 31 + 1;
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
+}
+
+/* Byte order of a day's text against bound (memcmp, then length, as SQLite). */
+static int day_compare(long long day, const char *bound, size_t len)
+{
+    char t[11];
+    fl_day_text(day, t);
+    size_t n = len < 10 ? len : 10;
+    int c = memcmp(t, bound, n);
+    if (c)
+        return c;
+    return len == 10 ? 0 : (len < 10 ? 1 : -1);
+}
+
+long long fl_day_bound(const char *bound, size_t len, int upper)
+{
+    /* Day texts increase with the number, so a binary search finds the
+     * first day whose text is >= bound (or > bound for an upper bound). */
+    long long lo = 0, hi = FL_DAY_END;
+    while (lo < hi) {
+        long long mid = lo + (hi - lo) / 2;
+        int c = day_compare(mid, bound, len);
+        if (upper ? c > 0 : c >= 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return upper ? lo - 1 : lo;
 }

@@ -48,4 +48,23 @@ void fl_pack_ids(long long *ids, size_t n, fl_buffer *out);
  * Returns 1, or 0 at the end or on damage. */
 int fl_unpack_id(const unsigned char **p, const unsigned char *end, long long *prev);
 
+/* Schema 5's day numbers (mentions.date): a date written YYYY-MM-DD (month
+ * 01-12, day 01-31) is year * 372 + (month - 1) * 31 + day - 1, so the
+ * numbers order as the texts do (fixed width, so byte order is number
+ * order) and each text has one number (3 bytes in a record instead of 11).
+ * Any other date is stored as its text. */
+#define FL_DAY_END (10000LL * 372)
+
+/* The day number of date[0..len), or -1 when it is not YYYY-MM-DD. */
+long long fl_day_code(const char *date, size_t len);
+
+/* Writes the text of day number day (0 <= day < FL_DAY_END) into out[11]. */
+void fl_day_text(long long day, char out[11]);
+
+/* For a bound a user gives as text: the smallest day number whose text is
+ * >= bound (upper == 0; FL_DAY_END when none is), or the largest whose text
+ * is <= bound (upper == 1; -1 when none is), as SQLite compares TEXT (byte
+ * order). So `day >= fl_day_bound(b, 0)` holds exactly when `text >= b`. */
+long long fl_day_bound(const char *bound, size_t len, int upper);
+
 #endif

@@ -19,8 +19,11 @@
  * lookup), so the answers are the same rows in the same order; only fewer
  * non-passing matches are read. A date range with too many articles to
  * list is read through date blocks (search_dates.c); an entity with too
- * many, by looking each match's article up in its packed entity list;
- * a source filter alone (no index) as before.
+ * many, by looking each match's article up in its packed entity list.
+ * A source filter lists its articles (within the dates) from the partial
+ * index articles_source (source, date) when no entity was listed and the
+ * newest articles do not pass it often; a source with more articles than
+ * that is checked per match, as before.
  *
  * Memory: 8 bytes per article listed (at most 262,144) while the
  * search runs, 16 per range. Not for: the ranking (search_rank.c) or the
@@ -46,6 +49,13 @@ static int entity_most = ENTITY_MOST;
 #define DATE_MOST 65536
 static int date_most = DATE_MOST;
 
+/* Articles a source (with its dates) may pass for them to be listed: the
+ * index gives about 500 instructions an id, so a source too frequent for
+ * the list costs at most about 33 M instructions before reading otherwise
+ * (and one in PROBE_PASS of the newest articles passing it skips the list). */
+#define SOURCE_MOST 65536
+static int source_most = SOURCE_MOST;
+
 /* A gap of at most this many article numbers between two passing articles
  * is read through rather than split, and at most this many ranges are read
  * (the largest gaps split): running the search again for a range cost
@@ -68,6 +78,8 @@ void fl_search_set_limits(int entity, int date, int gap, int ranges)
     scope_max_ranges = ranges < 1 ? SCOPE_MAX_RANGES : (size_t)ranges;
 }
 
+void fl_search_set_source_limit(int most) { source_most = most < 0 ? SOURCE_MOST : most; }
+
 /* The newest articles whose dates are looked at, and the share of them
  * (one in PROBE_PASS) that makes reading newest first good enough. */
 #define PROBE_ARTICLES 1024
@@ -85,12 +97,23 @@ static const char date_ids_sql[] = "SELECT count(fl_search_collect(?4, id)) FROM
                                    " WHERE date >= coalesce(?1, '') AND date <= coalesce(?2, x'ff') LIMIT ?3)";
 /* mentions.date is its article's date (store_add.c writes it from the
  * article), so the key (entity, date, article) gives the articles that
- * mention an entity within dates without reading them. */
+ * mention an entity within dates without reading them. Schema 5 stores it
+ * as a day number (pack.h), so the bounds become day numbers that pass the
+ * same dates (fl_day_from/fl_day_to); without a bound, -1 is below every
+ * day number and every text. */
 static const char entity_ids_sql[] = "SELECT count(fl_search_collect(?4, article_id)) FROM (SELECT article_id"
                                      " FROM mentions WHERE entity_id IN temp.wanted"
-                                     " AND date >= coalesce(?1, '') AND date <= coalesce(?2, x'ff') LIMIT ?3)";
-static const char newest_sql[] = "SELECT count(*) FROM (SELECT date FROM articles ORDER BY id DESC LIMIT ?3)"
-                                 " WHERE date >= coalesce(?1, '') AND date <= coalesce(?2, x'ff')";
+                                     " AND date >= coalesce(fl_day_from(?1), -1) AND date <= coalesce(fl_day_to(?2), x'ff')"
+                                     " LIMIT ?3)";
+/* A source's articles within the dates, from articles_source (a partial
+ * index: `source = ?5` implies the source is not NULL). */
+static const char source_ids_sql[] = "SELECT count(fl_search_collect(?4, id)) FROM (SELECT id FROM articles"
+                                     " WHERE source = ?5 AND date >= coalesce(?1, '') AND date <= coalesce(?2, x'ff')"
+                                     " LIMIT ?3)";
+/* ?5 NULL: the dates only (the quotes' probe: quotes have no source). */
+static const char newest_sql[] = "SELECT count(*) FROM (SELECT date, source FROM articles ORDER BY id DESC LIMIT ?3)"
+                                 " WHERE date >= coalesce(?1, '') AND date <= coalesce(?2, x'ff')"
+                                 " AND (?5 IS NULL OR source = ?5)";
 static const char quote_range_sql[] = "SELECT min(id), max(id) FROM quotes WHERE article_id BETWEEN ?1 AND ?2";
 
 void fl_search_scope_release(fl_search_scope *sc)
@@ -276,6 +299,8 @@ static int list_ids(fl_store *s, const fl_query *q, const char *sql, int most, f
         sqlite3_bind_text(st, 1, q->from, -1, SQLITE_TRANSIENT);
     if (q->to && *q->to)
         sqlite3_bind_text(st, 2, q->to, -1, SQLITE_TRANSIENT);
+    if (sqlite3_bind_parameter_count(st) >= 5)
+        sqlite3_bind_text(st, 5, q->source, -1, SQLITE_TRANSIENT);
     return read_ids(s, st, most, sc);
 }
 
@@ -316,8 +341,9 @@ static sqlite3_int64 span_of(const fl_search_scope *sc)
  * is within the dates: then matches read newest first pass often enough
  * that working out where the others are would cost more than it saves
  * (listing, or building the date blocks once per connection: about 0.5 s
- * on 1,022,042 articles). *ok is 0 on error. */
-static int newest_pass(fl_store *s, const fl_query *q, int *ok)
+ * on 1,022,042 articles); with `source`, within the dates and from the
+ * query's source. *ok is 0 on error. */
+static int newest_pass(fl_store *s, const fl_query *q, int source, int *ok)
 {
     sqlite3_stmt *st = fl_store_prepare(s, newest_sql);
     if (!st) {
@@ -329,6 +355,8 @@ static int newest_pass(fl_store *s, const fl_query *q, int *ok)
     if (q->to && *q->to)
         sqlite3_bind_text(st, 2, q->to, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 3, PROBE_ARTICLES);
+    if (source)
+        sqlite3_bind_text(st, 5, q->source, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);
     long long passed = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     if (rc != SQLITE_ROW) {
@@ -343,12 +371,18 @@ static int newest_pass(fl_store *s, const fl_query *q, int *ok)
 int fl_search_scope_articles(fl_store *s, const fl_query *q, int by_entity, fl_search_scope *sc)
 {
     memset(sc, 0, sizeof *sc);
-    int dated = (q->from && *q->from) || (q->to && *q->to);
+    int dated = (q->from && *q->from) || (q->to && *q->to), by_source = q->source && *q->source;
     int ok = 1;
     if (by_entity)
         ok = list_ids(s, q, entity_ids_sql, entity_most, sc);
-    int entity_listed = sc->bounded;
-    if (ok && dated && !sc->bounded && newest_pass(s, q, &ok))
+    int entity_listed = sc->bounded, source_listed = 0;
+    if (ok && by_source && !sc->bounded) {
+        if (newest_pass(s, q, 1, &ok))
+            return 1; /* the newest articles pass the source and dates often: read newest first */
+        ok = ok && list_ids(s, q, source_ids_sql, source_most, sc);
+        source_listed = sc->bounded;
+    }
+    if (ok && dated && !sc->bounded && newest_pass(s, q, 0, &ok))
         return 1; /* read newest first, as without a scope */
     if (ok && dated && !sc->bounded) {
         /* Blocks built already say whether the dates are few enough to
@@ -362,10 +396,12 @@ int fl_search_scope_articles(fl_store *s, const fl_query *q, int by_entity, fl_s
                 ok = date_block_ranges(s, q, FL_DATES_ARTICLES, 1, sc);
         }
     }
+    /* Exact only when the list is every filter: the entity's list leaves
+     * a source to check, the source's an entity, the dates' both. */
     if (!ok)
         fl_search_scope_release(sc);
-    else if (by_entity && sc->bounded && !entity_listed)
-        sc->exact = 0; /* the dates' list: the entity is still to be checked */
+    else if ((by_entity && !entity_listed) || (by_source && !source_listed))
+        sc->exact = 0;
     return ok;
 }
 
@@ -381,7 +417,7 @@ int fl_search_scope_quotes(fl_store *s, const fl_query *q, const fl_search_scope
         return date_block_ranges(s, q, FL_DATES_QUOTES, 1, sc); /* the dates were too many to list */
     if (dates)
         articles = (fl_search_scope *)dates;
-    else if (newest_pass(s, q, &ok) || !ok || !list_ids(s, q, date_ids_sql, date_most, &own))
+    else if (newest_pass(s, q, 0, &ok) || !ok || !list_ids(s, q, date_ids_sql, date_most, &own))
         return ok;
     /* The quotes of a few articles are found by reading those articles'
      * quote numbers; of more (ranges wider than QUOTE_SPAN_MAX articles in

@@ -188,21 +188,31 @@ static const char *const migrations[][4] = {
      * type and a time's type as small integers (fl_label), in columns
      * without affinity so any other text stays as it was; the headline
      * kept only when it is not the text's first line, a quote's text only
-     * when it is not its span */
+     * when it is not its span; a mention's and an attribution's date as a
+     * day number (pack.h,
+     * fl_day: 3 bytes, not 11; a date not written YYYY-MM-DD stays text),
+     * and an attribution's, in
+     * columns without affinity */
     {"CREATE TABLE article_entities(article_id INTEGER PRIMARY KEY, ids BLOB NOT NULL);"
     "INSERT INTO article_entities SELECT article_id, fl_pack_ids(entity_id) FROM mentions GROUP BY article_id"
     "  ORDER BY article_id;"
     "DROP INDEX mentions_article;"
+    "CREATE TABLE mentions_v5(entity_id INTEGER NOT NULL, date NOT NULL, article_id INTEGER NOT NULL,"
+    "  count INTEGER NOT NULL, spans BLOB NOT NULL, PRIMARY KEY(entity_id, date, article_id)) WITHOUT ROWID;"
+    "INSERT INTO mentions_v5 SELECT entity_id, fl_day(date), article_id, count, spans FROM mentions"
+    "  ORDER BY entity_id, fl_day(date), article_id;"
+    "DROP TABLE mentions;"
+    "ALTER TABLE mentions_v5 RENAME TO mentions;"
     "DELETE FROM org_keys WHERE key = canonical AND EXISTS (SELECT 1 FROM org_words w"
     "  WHERE w.word = substr(org_keys.key, 1, instr(org_keys.key || ' ', ' ') - 1) AND w.canonical = org_keys.key);"
     "CREATE TABLE attributions_v5(article_id INTEGER NOT NULL, n INTEGER NOT NULL, source TEXT,"
     "  source_entity_id INTEGER, source_type, anonymous INTEGER, source_start INTEGER, source_end INTEGER,"
-    "  cue TEXT, cue_start INTEGER, cue_end INTEGER, content_start INTEGER, content_end INTEGER, date TEXT,"
+    "  cue TEXT, cue_start INTEGER, cue_end INTEGER, content_start INTEGER, content_end INTEGER, date,"
     "  PRIMARY KEY(article_id, n)) WITHOUT ROWID;"
     "INSERT INTO attributions_v5 SELECT t.article_id, t.n, fl_span_store(t.source, a.text, t.source_start, t.source_end),"
     "  t.source_entity_id, fl_label_code(1, t.source_type), t.anonymous, t.source_start, t.source_end,"
     "  fl_span_store(t.cue, a.text, t.cue_start, t.cue_end), t.cue_start, t.cue_end, t.content_start, t.content_end,"
-    "  t.date FROM attributions t LEFT JOIN articles a ON a.id = t.article_id ORDER BY t.article_id, t.n;"
+    "  fl_day(t.date) FROM attributions t LEFT JOIN articles a ON a.id = t.article_id ORDER BY t.article_id, t.n;"
     "DROP TABLE attributions;"
     "ALTER TABLE attributions_v5 RENAME TO attributions;"
     "CREATE INDEX attributions_source_date ON attributions(source_entity_id, date) WHERE source_entity_id IS NOT NULL;",
@@ -217,16 +227,22 @@ static const char *const migrations[][4] = {
     "  start, end);",
     /* the headline kept only when it is not the text's first line (it is
      * the text up to its first blank line: `factline extract` builds the
-     * text as headline, blank line, body); `headline` reads it back */
-    "CREATE TABLE articles_v5(id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, ext_id TEXT, date TEXT NOT NULL,"
+     * text as headline, blank line, body); `headline` reads it back;
+     * the content hash as its 64-bit integer (fl_hash_key), not 16 hex
+     * digits (fl_hash_hex writes them back) */
+    "CREATE TABLE articles_v5(id INTEGER PRIMARY KEY, hash NOT NULL UNIQUE, ext_id TEXT, date TEXT NOT NULL,"
     "  head TEXT, source TEXT, url TEXT, body BLOB NOT NULL,"
     "  headline TEXT GENERATED ALWAYS AS (fl_headline(head, body)) VIRTUAL,"
     "  text TEXT GENERATED ALWAYS AS (fl_text(body)) VIRTUAL);"
     "INSERT INTO articles_v5(id, hash, ext_id, date, head, source, url, body)"
-    "  SELECT id, hash, ext_id, date, fl_head_store(headline, text), source, url, body FROM articles ORDER BY id;"
+    "  SELECT id, fl_hash_key(hash), ext_id, date, fl_head_store(headline, text), source, url, body FROM articles"
+    "  ORDER BY id;"
     "DROP TABLE articles;"
     "ALTER TABLE articles_v5 RENAME TO articles;"
-    "CREATE INDEX articles_date ON articles(date);",
+    "CREATE INDEX articles_date ON articles(date);"
+    /* a source's articles for search's source filter (search_window.c);
+     * partial, so a database without sources (the news) pays nothing */
+    "CREATE INDEX articles_source ON articles(source, date) WHERE source IS NOT NULL;",
     /* a quote's text kept (`quote`) only when it is not its span's bytes:
      * `text` reads it back from the article (fl_quote_text), so the quote
      * index and every reader see it as before */

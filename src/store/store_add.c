@@ -199,6 +199,8 @@ static int write_mentions(fl_store *s, long long article, const char *date, pend
         return 0;
     }
     int ok = 1;
+    /* Schema 5 stores the date as a day number (pack.h), schema 4 as text. */
+    long long day = fl_store_schema_at_least(s, 5) ? fl_day_code(date, strlen(date)) : -1;
     for (size_t i = 0; i < n && ok;) {
         size_t k = 0, j = i;
         for (; j < n && m[j].entity == m[i].entity; j++)
@@ -213,7 +215,10 @@ static int write_mentions(fl_store *s, long long article, const char *date, pend
             break;
         }
         sqlite3_bind_int64(st, 1, m[i].entity);
-        sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+        if (day >= 0)
+            sqlite3_bind_int64(st, 2, day);
+        else
+            sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 3, article);
         sqlite3_bind_int64(st, 4, (long long)k);
         sqlite3_bind_blob(st, 5, s->key.len ? s->key.data : "", (int)s->key.len, SQLITE_STATIC);
@@ -501,6 +506,7 @@ static int add_attributions(fl_store *s, long long article, const char *date, co
 {
     size_t i;
     const jd_value *a;
+    long long day = art->v5 ? fl_day_code(date, strlen(date)) : -1; /* schema 5: a day number (pack.h) */
     JD_EACH(arr, i, a) {
         const jd_value *src = jd_get(a, "source");
         const char *source = jname(src);
@@ -544,7 +550,10 @@ static int add_attributions(fl_store *s, long long article, const char *date, co
             sqlite3_bind_int64(st, 12, x);
             sqlite3_bind_int64(st, 13, y);
         }
-        sqlite3_bind_text(st, 14, date, -1, SQLITE_STATIC);
+        if (day >= 0)
+            sqlite3_bind_int64(st, 14, day);
+        else
+            sqlite3_bind_text(st, 14, date, -1, SQLITE_STATIC);
         if (!fl_store_step_done(s, st))
             return 0;
     }
@@ -714,7 +723,10 @@ fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added)
     if (!st) {
         return db_failed(s);
     }
-    sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+    if (v5)
+        sqlite3_bind_int64(st, 1, (sqlite3_int64)h); /* the hash's 8 bytes, not 16 hex digits */
+    else
+        sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
     const char *ext = jstr(o, "id");
     bind_text_or_null(st, 2, ext && strcmp(ext, hash) ? ext : NULL);
     sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);

@@ -162,7 +162,7 @@ static int section(fl_store *s, fl_result *r, const char *name, sqlite3_stmt *st
     " WHERE f.articles_fts MATCH ?1 AND f.rowid BETWEEN ?7 AND ?8"                                              \
     " AND (?2 IS NULL OR a.date >= ?2) AND (?3 IS NULL OR a.date <= ?3)"                                         \
     " AND (?4 IS NULL OR a.source = ?4) AND (?5 IS NULL OR EXISTS (SELECT 1 FROM mentions m"                     \
-    "   WHERE m.entity_id IN temp.wanted AND m.date = a.date AND m.article_id = a.id))"                          \
+    "   WHERE m.entity_id IN temp.wanted AND m.date = fl_day(a.date) AND m.article_id = a.id))"                  \
     " ORDER BY f.rowid DESC LIMIT ?6"
 /* An entity (with dates, without a source) when its articles were too many
  * to list: the article's packed entity list (schema 5's article_entities,
@@ -216,9 +216,11 @@ static int search_plan_make(fl_store *s, const fl_query *q, const char *fts, sea
 {
     memset(p, 0, sizeof *p);
     int dated = (q->from && *q->from) || (q->to && *q->to), by_entity = q->entity && *q->entity;
-    /* Without an entity the articles' scope is the dates', which the quotes' reuses. */
+    int by_source = q->source && *q->source;
+    /* Without an entity or a source the articles' scope is the dates',
+     * which the quotes' reuses. */
     if (!fl_search_scope_articles(s, q, by_entity, &p->scope[0]) ||
-        (dated && !fl_search_scope_quotes(s, q, by_entity ? NULL : &p->scope[0], &p->scope[1]))) {
+        (dated && !fl_search_scope_quotes(s, q, by_entity || by_source ? NULL : &p->scope[0], &p->scope[1]))) {
         search_plan_release(p);
         return 0;
     }
@@ -228,12 +230,12 @@ static int search_plan_make(fl_store *s, const fl_query *q, const char *fts, sea
         fl_search_scope_one_range(&p->scope[0]);
         fl_search_scope_one_range(&p->scope[1]);
     }
-    /* An exact scope is the date and entity filters; a source is checked
-     * on each article row. */
+    /* An exact scope is every filter (dates, entity, source); else the
+     * filters are checked on each article row. */
     int filtered = q->from || q->to || q->source || q->entity;
     int source = q->source && *q->source, entity = q->entity && *q->entity;
     p->sql[0] = !filtered                         ? &search_articles
-                : p->scope[0].exact && !source    ? &search_articles_listed
+                : p->scope[0].exact               ? &search_articles_listed
                 : entity && !source               ? &search_articles_mentioned
                                                   : &search_articles_filtered;
     p->sql[1] = q->from || q->to ? &search_quotes_filtered : &search_quotes;
@@ -429,15 +431,17 @@ static long long single_entity(fl_store *s)
                    " WHERE e.id" IN_WANTED " ORDER BY mentions DESC LIMIT ?4 OFFSET ?5"}, \
         {"aliases", "SELECT DISTINCT x.alias FROM entity_aliases x WHERE x.entity_id" IN_WANTED \
                     " ORDER BY length(x.alias) DESC, x.alias LIMIT ?4 OFFSET ?5"}, \
-        {"mentions_per_day", "SELECT m.date, sum(m.count) AS mentions FROM mentions m WHERE m.entity_id" IN_WANTED \
-                             " AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)" \
+        {"mentions_per_day", "SELECT fl_day_date(m.date) AS date, sum(m.count) AS mentions FROM mentions m" \
+                             " WHERE m.entity_id" IN_WANTED \
+                             " AND (?2 IS NULL OR m.date >= fl_day_from(?2)) AND (?3 IS NULL OR m.date <= fl_day_to(?3))" \
                              " GROUP BY m.date ORDER BY m.date LIMIT ?4 OFFSET ?5"}, \
         /* Over the entity's newest CO_OCCURRING_WINDOW articles: a name in \
          * thousands of articles would otherwise join millions of mentions. \
          * Counted per entity first (a mentions row is one entity in one \
          * article), names looked up per entity, not per row. */ \
         {"co_occurring", "WITH arts AS (SELECT DISTINCT m.article_id AS id FROM mentions m" \
-                         "   WHERE m.entity_id" IN_WANTED " AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)" \
+                         "   WHERE m.entity_id" IN_WANTED " AND (?2 IS NULL OR m.date >= fl_day_from(?2))" \
+                         "   AND (?3 IS NULL OR m.date <= fl_day_to(?3))" \
                          "   ORDER BY m.date DESC, m.article_id DESC LIMIT " CO_OCCURRING_WINDOW ")" \
                          " SELECT e.name, e.type, c.articles FROM (SELECT j.value AS entity_id, count(*) AS articles" \
                          "   FROM arts JOIN article_entities ae ON ae.article_id = arts.id, json_each(fl_ids_json(ae.ids)) j" \
@@ -453,7 +457,7 @@ static long long single_entity(fl_store *s)
                    " ORDER BY a.date, q.id"}, \
         {"attributions", "WITH page AS MATERIALIZED (SELECT t.article_id, t.n FROM attributions t" \
                          "   WHERE t.source_entity_id" IN_WANTED " AND t.source_entity_id IS NOT NULL" \
-                         "   AND (?2 IS NULL OR t.date >= ?2) AND (?3 IS NULL OR t.date <= ?3)" \
+                         "   AND (?2 IS NULL OR t.date >= fl_day_from(?2)) AND (?3 IS NULL OR t.date <= fl_day_to(?3))" \
                          "   ORDER BY t.date, t.article_id, t.n LIMIT ?4 OFFSET ?5)" \
                          " SELECT a.date, a.id AS article, fl_span_text(t.source, a.text, t.source_start, t.source_end) AS source," \
                          " fl_span_text(t.cue, a.text, t.cue_start, t.cue_end) AS cue," \
@@ -710,7 +714,7 @@ static int unpack_mentions(fl_store *s, long long article)
         return 0;
     sqlite3_stmt *rows = fl_store_prepare(
         s, "SELECT m.entity_id, m.spans FROM article_entities ae JOIN articles a ON a.id = ae.article_id,"
-           " json_each(fl_ids_json(ae.ids)) j JOIN mentions m ON m.entity_id = j.value AND m.date = a.date"
+           " json_each(fl_ids_json(ae.ids)) j JOIN mentions m ON m.entity_id = j.value AND m.date = fl_day(a.date)"
            " AND m.article_id = ae.article_id WHERE ae.article_id = ?");
     if (!rows)
         return 0;
@@ -753,7 +757,7 @@ static fl_result *query_article(fl_store *s, const fl_query *q, unsigned limit)
         s->query_status = FL_ERR_USAGE;
         return NULL;
     }
-    long long id = fl_store_lookup_id(s, "SELECT id FROM articles WHERE hash=?1 OR ext_id=?1 OR CAST(id AS TEXT)=?1",
+    long long id = fl_store_lookup_id(s, "SELECT id FROM articles WHERE hash=fl_hash_key(?1) OR ext_id=?1 OR CAST(id AS TEXT)=?1",
                                       q->text, NULL);
     if (id <= 0) {
         fl_store_set_error(s, "no article %.200s", q->text);
@@ -766,7 +770,7 @@ static fl_result *query_article(fl_store *s, const fl_query *q, unsigned limit)
     static const struct {
         const char *name, *sql;
     } parts[] = {
-        {"article", "SELECT id, hash, ext_id, date, headline, source, url, text FROM articles WHERE id=?1"},
+        {"article", "SELECT id, fl_hash_hex(hash) AS hash, ext_id, date, headline, source, url, text FROM articles WHERE id=?1"},
         {"entities", "SELECT e.id AS entity, e.name, e.type, m.start, m.end FROM temp.article_mentions m JOIN entities e"
                      " ON e.id = m.entity_id ORDER BY m.start, m.entity_id LIMIT ?2"},
         {"quotes", "SELECT q.kind, q.speaker, q.speaker_entity_id AS entity, q.cue, q.text, q.start, q.end,"

@@ -605,6 +605,93 @@ static void sql_ids_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv
     free(l.v);
 }
 
+/* fl_day(date): what schema 5 stores for a date in mentions: its day
+ * number (pack.h) when it is YYYY-MM-DD, else the value as it is. */
+static void sql_day(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    long long day = -1;
+    if (sqlite3_value_type(argv[0]) == SQLITE_TEXT) {
+        const char *t = (const char *)sqlite3_value_text(argv[0]);
+        day = t ? fl_day_code(t, (size_t)sqlite3_value_bytes(argv[0])) : -1;
+    }
+    if (day >= 0)
+        sqlite3_result_int64(ctx, day);
+    else
+        sqlite3_result_value(ctx, argv[0]);
+}
+
+/* fl_day_date(stored): the date a day number stands for, anything else as it is. */
+static void sql_day_date(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    long long day = sqlite3_value_int64(argv[0]);
+    if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER && day >= 0 && day < FL_DAY_END) {
+        char t[11];
+        fl_day_text(day, t);
+        sqlite3_result_text(ctx, t, 10, SQLITE_TRANSIENT);
+    } else
+        sqlite3_result_value(ctx, argv[0]);
+}
+
+/* fl_day_from(bound) / fl_day_to(bound): a user's date bound (any text) as
+ * the day number that keeps `stored >= bound` / `stored <= bound` what it
+ * was for the dates' texts (pack.h, fl_day_bound); NULL stays NULL. */
+static void day_bound(sqlite3_context *ctx, sqlite3_value **argv, int upper)
+{
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+        return;
+    const char *t = (const char *)sqlite3_value_text(argv[0]);
+    if (!t) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    sqlite3_result_int64(ctx, fl_day_bound(t, (size_t)sqlite3_value_bytes(argv[0]), upper));
+}
+static void sql_day_from(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    day_bound(ctx, argv, 0);
+}
+static void sql_day_to(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    day_bound(ctx, argv, 1);
+}
+
+/* fl_hash_key(hex): what schema 5 stores for a content hash: the 64-bit
+ * integer that 16 lower-case hex digits (store_add.c's form) spell, bit
+ * for bit; anything else as it is (it then matches no stored hash). */
+static void sql_hash_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *t = sqlite3_value_type(argv[0]) == SQLITE_TEXT ? sqlite3_value_text(argv[0]) : NULL;
+    int ok = t && sqlite3_value_bytes(argv[0]) == 16;
+    sqlite3_uint64 h = 0;
+    for (int i = 0; ok && i < 16; i++) {
+        int c = t[i], d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        ok = d >= 0;
+        h = h << 4 | (sqlite3_uint64)(d & 15);
+    }
+    if (ok)
+        sqlite3_result_int64(ctx, (sqlite3_int64)h);
+    else
+        sqlite3_result_value(ctx, argv[0]);
+}
+
+/* fl_hash_hex(stored): a stored integer hash as its 16 hex digits. */
+static void sql_hash_hex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) != SQLITE_INTEGER) {
+        sqlite3_result_value(ctx, argv[0]);
+        return;
+    }
+    char hex[17];
+    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)(sqlite3_uint64)sqlite3_value_int64(argv[0]));
+    sqlite3_result_text(ctx, hex, 16, SQLITE_TRANSIENT);
+}
+
 void fl_store_register_functions(fl_store *s)
 {
     sqlite3_create_function(s->db, "fl_key", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_key, NULL, NULL);
@@ -629,7 +716,9 @@ void fl_store_register_functions(fl_store *s)
         void (*fn)(sqlite3_context *, int, sqlite3_value **);
     } v5[] = {{"fl_head_store", 2, sql_head_store}, {"fl_label_code", 2, sql_label_code}, {"fl_label", 2, sql_label},     {"fl_span_store", 4, sql_span_store},
               {"fl_span_text", 4, sql_span_text},   {"fl_ids_json", 1, sql_ids_json}, {"fl_ids_replace", 3, sql_ids_replace},
-              {"fl_ids_has", 2, sql_ids_has}};
+              {"fl_ids_has", 2, sql_ids_has}, {"fl_day", 1, sql_day}, {"fl_day_date", 1, sql_day_date},
+              {"fl_day_from", 1, sql_day_from}, {"fl_day_to", 1, sql_day_to}, {"fl_hash_key", 1, sql_hash_key},
+              {"fl_hash_hex", 1, sql_hash_hex}};
     for (size_t i = 0; i < sizeof v5 / sizeof v5[0]; i++)
         sqlite3_create_function(s->db, v5[i].name, v5[i].args, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, v5[i].fn,
                                 NULL, NULL);

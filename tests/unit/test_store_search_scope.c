@@ -3,12 +3,14 @@
  * filters' articles are (search_window.c), and still finds exactly the
  * newest matches that pass: 24,000 articles whose dates alternate in blocks
  * of 600 (so a month is fifteen rowid ranges apart) but for the newest
- * 6,000, an entity in three blocks, two sources, a quote in every fifth
- * article. A range holding the 18,000 oldest is too wide to be listed
+ * 6,000, an entity in three blocks, two sources and a rare third one in
+ * the oldest 6,000, a quote in every fifth article. A range holding the 18,000 oldest is too wide to be listed
  * article by article and is read through the date blocks. Each search's window
  * of articles (and of quotes) is compared with the one worked out here from
  * how the articles were made, and its totals with FL_QUERY_SEARCH_TOTAL
- * asked on another connection (counted, not recalled).
+ * asked on another connection (counted, not recalled). A source is listed
+ * from its index (the scope is exactly its articles) when it is rare among
+ * the newest articles, and read newest first when it is not.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,7 +66,7 @@ static int mentions_quill(int i)
  * without a bitmap). */
 static int mentions_far(int i) { return i == 700 || i == 1300 || i == 23999; }
 
-static const char *source_of(int i) { return i % 2 ? "Wire B" : "Wire A"; }
+static const char *source_of(int i) { return i < 6000 && i % 250 == 1 ? "Wire C" : i % 2 ? "Wire B" : "Wire A"; }
 
 static int add_article(fl_store *s, int i)
 {
@@ -215,6 +217,46 @@ static int wide_newer_than(fl_store *s, int n)
     return newer;
 }
 
+/* The scope a source gives (search_window.c): exactly its articles
+ * (within the dates) when it is rare among the newest, so a search reads
+ * no other article's matches; unbounded when the newest pass it often. */
+static void check_source_scope(fl_store *s, const char *source, const char *from, const char *to, int bounded)
+{
+    fl_query q;
+    memset(&q, 0, sizeof q);
+    q.kind = FL_QUERY_SEARCH;
+    q.text = "common";
+    q.source = source;
+    q.from = from;
+    q.to = to;
+    fl_search_scope sc;
+    CHECK(fl_search_scope_articles(s, &q, 0, &sc));
+    filter f = {"common", from, to, NULL, source};
+    int want = 0, wrong = 0;
+    for (int i = 1; i <= ARTICLES; i++)
+        want += passes(&f, i);
+    CHECK_INT(sc.bounded, bounded);
+    if (bounded) {
+        CHECK_INT(sc.exact, 1);
+        CHECK_INT((int)sc.nids, want);
+        for (size_t k = 0; k < sc.nids; k++)
+            wrong += sc.ids[k] < 1 || sc.ids[k] > ARTICLES || !passes(&f, (int)sc.ids[k]);
+        CHECK_INT(wrong, 0);
+    }
+    fl_search_scope_release(&sc);
+}
+
+static void check_source_scopes(fl_store *s)
+{
+    check_source_scope(s, "Wire C", NULL, NULL, 1);                 /* 24 articles */
+    check_source_scope(s, "Wire C", "2020-01-01", "2020-01-31", 1); /* those in January 2020 */
+    check_source_scope(s, "Nobody's Wire", NULL, NULL, 1);          /* none */
+    check_source_scope(s, "Wire A", NULL, NULL, 0);                 /* half the newest: newest first */
+    fl_search_set_source_limit(10);
+    check_source_scope(s, "Wire C", NULL, NULL, 0); /* too many to list: checked per match */
+    fl_search_set_source_limit(-1);
+}
+
 int main(void)
 {
     char path[] = "/tmp/factline-test-scope-XXXXXX";
@@ -262,19 +304,27 @@ int main(void)
         {"common", NULL, NULL, "Ann Far", NULL},                  /* three articles far apart */
         {"spars*", "2020-01-01", "2020-01-31", NULL, NULL},       /* a prefix: one range over all */
         {"commo*", NULL, NULL, "Zed Quill", NULL},
+        {"common", NULL, NULL, NULL, "Wire C"},                   /* a rare, old source: listed */
+        {"common", "2020-01-01", "2020-01-31", NULL, "Wire C"},   /* listed within the dates */
+        {"common", "2021-01-01", NULL, NULL, "Wire C"},           /* listed, nothing in the dates */
+        {"sparse", NULL, NULL, "Zed Quill", "Wire C"},            /* the entity listed, the source checked */
+        {"common", NULL, NULL, NULL, "Nobody's Wire"},            /* no such source: nothing read */
     };
     /* Every way of reading: lists as long as they may be (ranges split at
      * small gaps, then as by default), then none (the date blocks and
      * looking mentions up), short ones (some filters listed, some not; few
      * ranges), and the entity unlisted with its dates listed. */
-    static const int limits[][4] = {{-1, -1, 512, 128}, {-1, -1, -1, -1}, {0, 0, -1, -1},
-                                    {700, 1000, 512, 3},  {10, -1, 100, 128}};
+    static const int limits[][5] = {{-1, -1, 512, 128, -1}, {-1, -1, -1, -1, -1}, {0, 0, -1, -1, 0},
+                                    {700, 1000, 512, 3, 10},  {10, -1, 100, 128, -1}};
     for (size_t l = 0; l < sizeof limits / sizeof limits[0]; l++) {
         fl_search_set_limits(limits[l][0], limits[l][1], limits[l][2], limits[l][3]);
+        fl_search_set_source_limit(limits[l][4]);
         for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++)
             check_search(s, counter, &filters[i]);
     }
     fl_search_set_limits(-1, -1, -1, -1);
+    fl_search_set_source_limit(-1);
+    check_source_scopes(s);
 
     /* The date blocks follow articles added later: by another connection
      * (a reader sees them after the commit), and by the connection itself

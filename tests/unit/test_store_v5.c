@@ -160,6 +160,20 @@ static void check_v5_storage(fl_store *s)
                        " mentions WHERE article_id = 1 ORDER BY entity_id)) FROM article_entities WHERE article_id = 1"),
               "1");
     CHECK_STR(value(s, "SELECT count(*) FROM sqlite_schema WHERE name = 'mentions_article'"), "0");
+    /* Mentions' and attributions' dates are day numbers; a date not written
+     * YYYY-MM-DD would stay text. */
+    CHECK_STR(value(s, "SELECT group_concat(DISTINCT typeof(date)) FROM mentions"), "integer");
+    CHECK_STR(value(s, "SELECT group_concat(DISTINCT typeof(date)) FROM attributions"), "integer");
+    CHECK_STR(value(s, "SELECT group_concat(DISTINCT fl_day_date(date)) FROM (SELECT date FROM mentions"
+                       " WHERE article_id = 2 UNION ALL SELECT date FROM attributions WHERE article_id = 2)"),
+              "2023-11-04");
+    CHECK_STR(value(s, "SELECT typeof(fl_day('Nov 4')) || fl_day_date(fl_day('Nov 4')) || typeof(fl_day('2023-13-04'))"),
+              "textNov 4text");
+    /* The content hash as its 64-bit integer, read back as 16 hex digits. */
+    CHECK_STR(value(s, "SELECT group_concat(DISTINCT typeof(hash) || length(fl_hash_hex(hash))) FROM articles"),
+              "integer16");
+    /* Search's source filter lists a source's articles from this index. */
+    CHECK_STR(value(s, "SELECT count(*) FROM sqlite_schema WHERE name = 'articles_source'"), "1");
     /* The quote is its span: its words are read back from the article. */
     CHECK_STR(value(s, "SELECT quote(quote) || '|' || text FROM quotes"), "NULL|\"We are ready,\"");
     /* Every headline is its text's first line: none kept, each read back. */
@@ -238,6 +252,10 @@ static void test_migration_from_v4(const char *path)
     CHECK_STR(value(old, "SELECT canonical FROM org_keys WHERE key = 'army israeli'"), "army israeli");
     CHECK_STR(value(old, "SELECT count(*) FROM sqlite_schema WHERE name IN ('mentions_article', 'article_entities')"), "1");
     check_v5_storage(now);
+    char hash4[64]; /* as schema 4 wrote it: 16 hex digits */
+    snprintf(hash4, sizeof hash4, "%s", value(old, "SELECT hash FROM articles WHERE id = 2"));
+    CHECK_INT((int)strlen(hash4), 16);
+    CHECK_STR(value(now, "SELECT fl_hash_hex(hash) FROM articles WHERE id = 2"), hash4);
     fl_store_close(now);
     fl_store_close(old);
     old = fl_store_open(path4, 0, &err); /* migrates */
@@ -245,6 +263,7 @@ static void test_migration_from_v4(const char *path)
     if (!old)
         return;
     check_v5_storage(old);
+    CHECK_STR(value(old, "SELECT fl_hash_hex(hash) FROM articles WHERE id = 2"), hash4);
     CHECK_STR(value(old, "PRAGMA integrity_check"), "ok");
     CHECK_STR(value(old, "SELECT count(*) FROM (SELECT * FROM quotes_fts WHERE quotes_fts MATCH 'ready')"), "1");
     fl_store_close(old);
@@ -254,15 +273,21 @@ static void test_migration_from_v4(const char *path)
     CHECK(now && old);
     static const struct {
         fl_query_kind kind;
-        const char *text, *category;
+        const char *text, *category, *from, *to;
     } questions[] = {
-        {FL_QUERY_ENTITY, "Blinken", NULL},        {FL_QUERY_ENTITY, "Antony Blinken", NULL},
-        {FL_QUERY_ENTITY, "Gaza Health Ministry", NULL}, {FL_QUERY_ENTITY, "Yoav Gallant", NULL},
-        {FL_QUERY_QUOTES, "Antony Blinken", NULL}, {FL_QUERY_QUOTES, NULL, NULL},
-        {FL_QUERY_TIMELINE, NULL, "killed"},       {FL_QUERY_DISAGREE, NULL, NULL},
-        {FL_QUERY_DISAGREE, NULL, "killed"},       {FL_QUERY_SEARCH, "killed", NULL},
-        {FL_QUERY_ARTICLE, "1", NULL},             {FL_QUERY_ARTICLE, "2", NULL},
-        {FL_QUERY_ARTICLE, "3", NULL},
+        {FL_QUERY_ENTITY, "Blinken", NULL, NULL, NULL},        {FL_QUERY_ENTITY, "Antony Blinken", NULL, NULL, NULL},
+        {FL_QUERY_ENTITY, "Gaza Health Ministry", NULL, NULL, NULL}, {FL_QUERY_ENTITY, "Yoav Gallant", NULL, NULL, NULL},
+        {FL_QUERY_QUOTES, "Antony Blinken", NULL, NULL, NULL}, {FL_QUERY_QUOTES, NULL, NULL, NULL, NULL},
+        {FL_QUERY_TIMELINE, NULL, "killed", NULL, NULL},       {FL_QUERY_DISAGREE, NULL, NULL, NULL, NULL},
+        {FL_QUERY_DISAGREE, NULL, "killed", NULL, NULL},       {FL_QUERY_SEARCH, "killed", NULL, NULL, NULL},
+        {FL_QUERY_ARTICLE, "1", NULL, NULL, NULL},             {FL_QUERY_ARTICLE, "2", NULL, NULL, NULL},
+        {FL_QUERY_ARTICLE, "3", NULL, NULL, NULL},
+        /* date bounds against day numbers: any text, compared as text */
+        {FL_QUERY_ENTITY, "Antony Blinken", NULL, "2023-11-03z", NULL},
+        {FL_QUERY_ENTITY, "Antony Blinken", NULL, NULL, "2023-11-03z"},
+        {FL_QUERY_ENTITY, "Antony Blinken", NULL, "2023-11", "2023-11-04"},
+        {FL_QUERY_ENTITY, "Gaza Health Ministry", NULL, "2023-11-04", "2023-11-04"},
+        {FL_QUERY_SEARCH, "killed", NULL, "2023-11-04", NULL},
     };
     for (size_t i = 0; now && old && i < sizeof questions / sizeof questions[0]; i++) {
         fl_query q;
@@ -270,6 +295,8 @@ static void test_migration_from_v4(const char *path)
         q.kind = questions[i].kind;
         q.text = questions[i].text;
         q.category = questions[i].category;
+        q.from = questions[i].from;
+        q.to = questions[i].to;
         fl_result *a = fl_store_query(now, &q), *b = fl_store_query(old, &q);
         CHECK(a != NULL);
         if (!same_result(a, b))
@@ -298,6 +325,14 @@ static void test_migration_from_v4(const char *path)
             CHECK_STR(cell(b, 5, 1, "type"), "EVENTISH");
             CHECK_STR(cell(b, 5, 2, "text"), "Friday");
         }
+        if (i == 13 || i == 14) { /* one day each side of "2023-11-03z" */
+            CHECK_INT(fl_result_row_count(b, 2), 1);
+            CHECK_STR(cell(b, 2, 0, "date"), i == 13 ? "2023-11-04" : "2023-11-03");
+        }
+        if (i == 15) {
+            CHECK_INT(fl_result_row_count(b, 2), 2); /* mentions per day */
+            CHECK_INT(fl_result_row_count(b, 5), 1); /* its claim of the 4th */
+        }
         if (q.kind == FL_QUERY_DISAGREE && !q.category) {
             CHECK_INT(fl_result_row_count(b, 0), 1); /* 9,000 against about 5,000 on the 3rd */
             CHECK_STR(cell(b, 0, 0, "figure_b"), "about 5,000");
@@ -306,10 +341,58 @@ static void test_migration_from_v4(const char *path)
         fl_result_free(a);
         fl_result_free(b);
     }
+    /* An article asked by its hash (and not by a hash in capitals, as before). */
+    for (int upper = 0; now && old && upper < 2; upper++) {
+        fl_query q;
+        memset(&q, 0, sizeof q);
+        q.kind = FL_QUERY_ARTICLE;
+        char text[64];
+        snprintf(text, sizeof text, "%s", hash4);
+        for (char *c = text; upper && *c; c++)
+            *c = (char)(*c >= 'a' && *c <= 'f' ? *c - 32 : *c);
+        q.text = text;
+        fl_result *a = fl_store_query(now, &q), *b = fl_store_query(old, &q);
+        CHECK(upper ? !a && !b : a && b && same_result(a, b));
+        if (!upper)
+            CHECK_STR(cell(b, 0, 0, "hash"), hash4);
+        fl_result_free(a);
+        fl_result_free(b);
+    }
     fl_store_close(now);
     fl_store_close(old);
     remove_db(path);
     remove_db(path4);
+}
+
+/* Day numbers keep the dates' text order, and a bound of any text passes
+ * the same dates as a text comparison would. */
+static void test_days(void)
+{
+    char t[11];
+    CHECK(fl_day_code("2023-11-04", 10) == 2023LL * 372 + 10 * 31 + 3);
+    fl_day_text(fl_day_code("2023-11-04", 10), t);
+    CHECK_STR(t, "2023-11-04");
+    static const char *const bad[] = {"2023-13-01", "2023-00-10", "2023-11-00", "2023-11-32", "2023-1-04x", "2023/11/04",
+                                      "2023-11-4", "20231104", "2023-11-04 "};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        CHECK(fl_day_code(bad[i], strlen(bad[i])) == -1);
+    static const char *const bounds[] = {"", "-", "1", "2023", "2023-", "2023-11", "2023-11-03", "2023-11-03z",
+                                         "2023-11-3", "2023-11-32", "2023-13", "2023-12-31", "9999-12-31", "A", "~"};
+    int wrong = 0;
+    for (size_t b = 0; b < sizeof bounds / sizeof bounds[0]; b++) {
+        size_t len = strlen(bounds[b]);
+        long long from = fl_day_bound(bounds[b], len, 0), to = fl_day_bound(bounds[b], len, 1);
+        for (long long d = 2022LL * 372; d < 2025LL * 372; d++) {
+            fl_day_text(d, t);
+            int c = strcmp(t, bounds[b]);
+            wrong += (c >= 0) != (d >= from) || (c <= 0) != (d <= to);
+        }
+        fl_day_text(0, t);
+        wrong += (strcmp(t, bounds[b]) >= 0) != (0 >= from);
+        fl_day_text(FL_DAY_END - 1, t);
+        wrong += (strcmp(t, bounds[b]) <= 0) != (FL_DAY_END - 1 <= to);
+    }
+    CHECK_INT(wrong, 0);
 }
 
 static void test_ids(void)
@@ -340,6 +423,7 @@ int main(void)
     CHECK(fd >= 0);
     close(fd);
     test_ids();
+    test_days();
     test_migration_from_v4(file);
     test_headlines(file);
     /* Schema 5 changes storage, not answers: PostgreSQL, numbered by
