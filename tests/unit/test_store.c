@@ -16,6 +16,7 @@
 
 #include "check.h"
 #include "factline.h"
+#include "store_check.h"
 #include "pg_test.h"
 #include "store/canon.h"
 #include "store/pg_internal.h"
@@ -44,18 +45,6 @@ static int add(fl_store *s, const char *date, const char *text, const char *fact
     return added;
 }
 
-static const char *cell(fl_result *r, size_t section, size_t row, const char *column)
-{
-    if (!r || section >= fl_result_section_count(r) || row >= fl_result_row_count(r, section))
-        return "(none)";
-    for (size_t c = 0; c < fl_result_column_count(r, section); c++)
-        if (!strcmp(fl_result_column_name(r, section, c), column)) {
-            const char *v = fl_result_cell(r, section, row, c);
-            return v ? v : "(null)";
-        }
-    return "(no column)";
-}
-
 static fl_result *ask(fl_store *s, fl_query_kind kind, const char *text)
 {
     fl_query q;
@@ -64,7 +53,6 @@ static fl_result *ask(fl_store *s, fl_query_kind kind, const char *text)
     q.text = text;
     return fl_store_query(s, &q);
 }
-
 
 /* The writer remembers what names resolved to; another connection's commit
  * that merges an entity away must not leave it using the merged id. And a
@@ -114,33 +102,6 @@ static void test_memo_and_merges(const char *path)
     unlink(extra);
     snprintf(extra, sizeof extra, "%s-shm", path);
     unlink(extra);
-}
-
-/* Two answers are the same: sections, columns, rows, cell types and texts. */
-static int same_result(fl_result *a, fl_result *b)
-{
-    if (!a || !b || fl_result_section_count(a) != fl_result_section_count(b))
-        return a == b;
-    for (size_t sec = 0; sec < fl_result_section_count(a); sec++) {
-        size_t cols = fl_result_column_count(a, sec), rows = fl_result_row_count(a, sec);
-        if (strcmp(fl_result_section_name(a, sec), fl_result_section_name(b, sec)) ||
-            cols != fl_result_column_count(b, sec) || rows != fl_result_row_count(b, sec))
-            return 0;
-        for (size_t c = 0; c < cols; c++) {
-            if (strcmp(fl_result_column_name(a, sec, c), fl_result_column_name(b, sec, c)))
-                return 0;
-            for (size_t row = 0; row < rows; row++) {
-                const char *x = fl_result_cell(a, sec, row, c), *y = fl_result_cell(b, sec, row, c);
-                if (fl_result_cell_type(a, sec, row, c) != fl_result_cell_type(b, sec, row, c) ||
-                    (x == NULL) != (y == NULL) || (x && strcmp(x, y))) {
-                    fprintf(stderr, "section %s row %zu column %s: %s vs %s\n", fl_result_section_name(a, sec), row,
-                            fl_result_column_name(a, sec, c), x ? x : "NULL", y ? y : "NULL");
-                    return 0;
-                }
-            }
-        }
-    }
-    return 1;
 }
 
 /* The two articles of the migration test, as extract objects... */
@@ -294,7 +255,6 @@ static void test_migration_from_v3(const char *path)
         unlink(extra);
     }
 }
-
 
 /* Two writers at once (threads, a connection each) on overlapping articles
  * that name the same new people and places: every article once, nothing

@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "factline.h"
+#include "store_check.h"
 
 static int add(fl_store *s, const char *date, const char *headline, const char *text, const char *facts)
 {
@@ -25,18 +26,6 @@ static int add(fl_store *s, const char *date, const char *headline, const char *
         return -1;
     }
     return added;
-}
-
-static const char *cell(fl_result *r, size_t section, size_t row, const char *column)
-{
-    if (!r || section >= fl_result_section_count(r) || row >= fl_result_row_count(r, section))
-        return "(none)";
-    for (size_t c = 0; c < fl_result_column_count(r, section); c++)
-        if (!strcmp(fl_result_column_name(r, section, c), column)) {
-            const char *v = fl_result_cell(r, section, row, c);
-            return v ? v : "(null)";
-        }
-    return "(no column)";
 }
 
 static fl_result *search(fl_store *s, fl_query_kind kind, const char *text, unsigned limit, unsigned offset)

@@ -19,6 +19,7 @@
 
 #include "check.h"
 #include "factline.h"
+#include "store_check.h"
 #include "store/lookup.h"
 
 #define ARTICLES 24000
@@ -115,16 +116,6 @@ static int passes(const filter *f, int i)
                                                        : 0))
         return 0;
     return has_word(i, f->word);
-}
-
-static const char *cell(fl_result *r, size_t section, size_t row, const char *column)
-{
-    for (size_t c = 0; r && c < fl_result_column_count(r, section); c++)
-        if (!strcmp(fl_result_column_name(r, section, c), column)) {
-            const char *v = fl_result_cell(r, section, row, c);
-            return v ? v : "";
-        }
-    return "";
 }
 
 /* Asks the search and checks each section's rows (as sets) and totals
