@@ -14,6 +14,7 @@
 #include "store/canon.h"
 #include "store/pack.h"
 #include "store/store_internal.h"
+#include "util/grow.h"
 
 /* 1 if every word of `small` is a word of `big`. */
 int fl_store_words_subset(const char *small, const char *big)
@@ -176,6 +177,38 @@ int fl_store_org_canonical(fl_store *s, const char *key, fl_buffer *out)
     return 1;
 }
 
+/* The first column of every row a statement with one integer parameter
+ * gives, as a new array (*n of them; the caller frees *out). Returns 0 with
+ * the store's error set on a database error or out of memory. */
+static int select_ids(fl_store *s, const char *sql, long long key, long long **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = fl_store_prepare(s, sql);
+    if (!st)
+        return 0;
+    sqlite3_bind_int64(st, 1, key);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!fl_grow(out, &cap, *n + 1, sizeof **out, 16)) {
+            sqlite3_reset(st);
+            free(*out);
+            *out = NULL;
+            *n = 0;
+            fl_store_set_error(s, "out of memory");
+            return 0;
+        }
+        (*out)[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        fl_store_set_error(s, "%s", sqlite3_errmsg(s->db));
+        return 0;
+    }
+    return 1;
+}
+
 /* Schema 5: entity `from` becomes `to` in the entity list of every article
  * that mentions it. Collected first, then each list rewritten by its own
  * one-row UPDATE: one statement updating many rows while it may abort opens
@@ -183,32 +216,10 @@ int fl_store_org_canonical(fl_store *s, const char *key, fl_buffer *out)
  * (measured: 18 M instructions an adoption). */
 static int move_article_entities(fl_store *s, long long from, long long to)
 {
-    sqlite3_stmt *st = fl_store_prepare(s, "SELECT article_id FROM mentions WHERE entity_id=?");
-    if (!st)
-        return 0;
-    sqlite3_bind_int64(st, 1, from);
-    long long *arts = NULL;
-    size_t n = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t grown = cap ? cap * 2 : 16;
-            long long *v = realloc(arts, grown * sizeof *v);
-            if (!v) {
-                sqlite3_reset(st);
-                free(arts);
-                fl_store_set_error(s, "out of memory");
-                return 0;
-            }
-            arts = v;
-            cap = grown;
-        }
-        arts[n++] = sqlite3_column_int64(st, 0);
-    }
-    sqlite3_reset(st);
-    int ok = rc == SQLITE_DONE;
-    if (!ok)
-        fl_store_set_error(s, "%s", sqlite3_errmsg(s->db));
+    long long *arts;
+    size_t n;
+    int ok = select_ids(s, "SELECT article_id FROM mentions WHERE entity_id=?", from, &arts, &n);
+    sqlite3_stmt *st;
     fl_buffer ids;
     fl_buffer_init(&ids);
     long long *list = NULL;
@@ -223,16 +234,10 @@ static int move_article_entities(fl_store *s, long long from, long long to)
             const unsigned char *p = sqlite3_column_blob(st, 0), *end = p + sqlite3_column_bytes(st, 0);
             long long id = 0;
             while (p && fl_unpack_id(&p, end, &id)) {
-                if (k == list_cap) {
-                    size_t grown = list_cap ? list_cap * 2 : 64;
-                    long long *v = realloc(list, grown * sizeof *v);
-                    if (!v) {
-                        ok = 0;
-                        fl_store_set_error(s, "out of memory");
-                        break;
-                    }
-                    list = v;
-                    list_cap = grown;
+                if (!fl_grow(&list, &list_cap, k + 1, sizeof *list, 64)) {
+                    ok = 0;
+                    fl_store_set_error(s, "out of memory");
+                    break;
                 }
                 list[k++] = id == from ? to : id;
             }
@@ -261,32 +266,10 @@ static int move_article_entities(fl_store *s, long long from, long long to)
  * instructions an adoption; see move_article_entities). */
 static int move_quotes(fl_store *s, long long from, long long to)
 {
-    sqlite3_stmt *st = fl_store_prepare(s, "SELECT id FROM quotes WHERE speaker_entity_id=?");
-    if (!st)
-        return 0;
-    sqlite3_bind_int64(st, 1, from);
-    long long *ids = NULL;
-    size_t n = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t grown = cap ? cap * 2 : 16;
-            long long *v = realloc(ids, grown * sizeof *v);
-            if (!v) {
-                sqlite3_reset(st);
-                free(ids);
-                fl_store_set_error(s, "out of memory");
-                return 0;
-            }
-            ids = v;
-            cap = grown;
-        }
-        ids[n++] = sqlite3_column_int64(st, 0);
-    }
-    sqlite3_reset(st);
-    int ok = rc == SQLITE_DONE;
-    if (!ok)
-        fl_store_set_error(s, "%s", sqlite3_errmsg(s->db));
+    long long *ids;
+    size_t n;
+    int ok = select_ids(s, "SELECT id FROM quotes WHERE speaker_entity_id=?", from, &ids, &n);
+    sqlite3_stmt *st;
     for (size_t i = 0; ok && i < n; i++) {
         st = fl_store_prepare(s, "UPDATE quotes SET speaker_entity_id=? WHERE id=?");
         if (!(ok = st != NULL))
@@ -299,8 +282,6 @@ static int move_quotes(fl_store *s, long long from, long long to)
     return ok;
 }
 
-/* Finds or creates the canonical entity for a name of a type. Returns its id,
- * 0 if the name has no key, -1 on a database error. */
 /* Remembers what a (type, name) resolved to, when that cannot change: an
  * exact key's entity stays until merged away (which forgets everything). */
 static long long remember_entity(fl_store *s, const char *memo_key, size_t len, long long id)
@@ -309,6 +290,8 @@ static long long remember_entity(fl_store *s, const char *memo_key, size_t len, 
     return id;
 }
 
+/* Finds or creates the canonical entity for a name of a type. Returns its id,
+ * 0 if the name has no key, -1 on a database error. */
 long long fl_store_resolve_entity(fl_store *s, const char *type, const char *name)
 {
     /* "type\x1fname", built by hand: snprintf was 1% of the store path. */
