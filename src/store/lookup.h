@@ -47,7 +47,7 @@ void fl_snippet_terms_free(fl_snippet_terms *t);
 int fl_snippet_write(fl_snippet_maker *m, const fl_snippet_terms *t, const char *text, size_t len, int window,
                      fl_buffer *out);
 
-/* The FTS5 query for a user's search text (store_query.c: words, closed
+/* The FTS5 query for a user's search text (store_search.c: words, closed
  * "phrases", prefix* words); 0 when nothing searchable is left. */
 int fl_search_fts_query(const char *in, fl_buffer *out);
 
@@ -62,7 +62,7 @@ typedef struct fl_search_total {
 
 /* -- where a filtered search's matches can be (search_window.c) -- */
 
-/* The parameters every search statement of store_query.c takes besides
+/* The parameters every search statement of store_search.c takes besides
  * its own: the rows asked for, the lowest and highest rowid read, and the
  * scope whose articles pass (fl_search_member(?9, rowid), when used). */
 #define FL_SEARCH_PARAM_LIMIT 6
@@ -162,7 +162,7 @@ int fl_search_recall(fl_store *s, const char *key, size_t len, fl_search_total t
  * FL_QUERY_CATEGORIES, FL_QUERY_NAMES. */
 fl_result *fl_store_lookup(fl_store *s, const fl_query *q, unsigned limit);
 
-/* FL_QUERY_SEARCH_TOTAL (store_query.c, beside the search it counts). */
+/* FL_QUERY_SEARCH_TOTAL (store_search.c, beside the search it counts). */
 fl_result *fl_store_search_total(fl_store *s, const fl_query *q);
 
 #endif

@@ -192,7 +192,7 @@ int fl_pg_section(fl_store *s, fl_result *r, const char *name, const char *sql, 
 /* ---- shared pieces ------------------------------------------------------- */
 
 /* The ids (a text array, "{}" if none) of the entities a name means: by
- * canonical key of any type or by alias, as store_query.c's find_entities. */
+ * canonical key of any type or by alias, as store_query.c's fl_store_find_entities. */
 int fl_pg_find_entities(fl_store *s, const char *name, fl_buffer *ids)
 {
     static const char *const types[] = {"PER", "ORG", "LOC", "MISC"};

@@ -27,7 +27,7 @@
  *
  * Memory: 8 bytes per article listed (at most 262,144) while the
  * search runs, 16 per range. Not for: the ranking (search_rank.c) or the
- * SQL of the search (store_query.c).
+ * SQL of the search (store_search.c).
  */
 #include <stdint.h>
 #include <stdlib.h>

@@ -75,6 +75,16 @@ long long fl_store_lookup_id(fl_store *s, const char *sql, const char *a, const 
 int fl_store_org_canonical(fl_store *s, const char *key, fl_buffer *out);
 long long fl_store_resolve_entity(fl_store *s, const char *type, const char *name);
 
+/* What the questions share (store_query.c): binding text or NULL for an
+ * empty one; the entity ids a name finds, into temp.wanted; a statement's
+ * rows as a result section (at most `limit`, 0 for all), resetting it. */
+void fl_store_bind_opt(sqlite3_stmt *st, int i, const char *v);
+int fl_store_find_entities(fl_store *s, const char *name);
+int fl_store_section(fl_store *s, fl_result *r, const char *name, sqlite3_stmt *st, unsigned limit);
+
+/* The search question (store_search.c). */
+fl_result *fl_store_query_search(fl_store *s, const fl_query *q, unsigned limit);
+
 /* 1 if every word of the key `small` is a word of the key `big` (store_resolve.c). */
 int fl_store_words_subset(const char *small, const char *big);
 

@@ -1,7 +1,7 @@
 /*
  * store_lookup.c — the small questions the page asks besides the main ones:
  * how many rows a search pages through (FL_QUERY_SEARCH_TOTAL, counted in
- * store_query.c beside the search), the figure categories with their counts
+ * store_search.c beside the search), the figure categories with their counts
  * for the timeline's picker (FL_QUERY_CATEGORIES), and entity names that
  * start with what is typed, most mentioned first (FL_QUERY_NAMES). Each is
  * one section of parameterised SQL. Not for: the questions of the CLI

@@ -522,7 +522,7 @@ static void ids_final(sqlite3_context *ctx)
 /* fl_ids_has(ids, id): 1 when the packed id list holds id. The list is
  * sorted, so the walk stops at the first larger id; an article names a few
  * dozen entities, so this is cheaper than an index seek per match (search's
- * entity filter, store_query.c). */
+ * entity filter, store_search.c). */
 static void sql_ids_has(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
