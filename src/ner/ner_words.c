@@ -12,8 +12,10 @@
  * up here costs one short hash and one probe. The key is a hash of the
  * exact bytes, checked with the length: up to eight bytes it is a
  * bijection (the bytes themselves, mixed), so short words never collide;
- * longer words chain 64-bit mixes. The table is direct-mapped with
- * WORD_SLOTS entries of ~400 bytes (13 MB a work space, allocated on first
+ * longer words chain 64-bit mixes, and since such a key can be made to
+ * collide on purpose, their bytes (up to FL_NER_WORD_BYTES) are kept and
+ * compared too; longer ones are never matched. The table is direct-mapped
+ * with WORD_SLOTS entries of ~430 bytes (14 MB a work space, allocated on first
  * use). Entries used by the document being tagged are stamped with it and
  * not evicted until the next document (a word that would evict one goes to
  * a per-document overflow list instead), so the tagger can point at an
@@ -116,10 +118,22 @@ static inline uint64_t word_key(const char *s, size_t len)
     return fmix(v);
 }
 
+/* Whether entry e holds the word: its key and length say so for words of up
+ * to 8 bytes (word_key is one-to-one there); longer ones must have the same
+ * bytes, and those over FL_NER_WORD_BYTES never match. */
+static inline int same_word(const fl_ner_word *e, uint64_t key, const char *s, uint32_t len)
+{
+    if (e->key != key || e->len != len + 1)
+        return 0;
+    return len <= 8 || (len <= FL_NER_WORD_BYTES && memcmp(e->bytes, s, len) == 0);
+}
+
 static void fill(const fl_ner_model *m, struct fl_ner_word_cache *c, fl_ner_word *e, uint64_t key, const char *s,
                  uint32_t len)
 {
     e->key = key;
+    if (len > 8 && len <= FL_NER_WORD_BYTES)
+        memcpy(e->bytes, s, len);
     e->serial = c->next_serial++;
     e->len = len + 1;
     e->lower = fl_ner_mix(fl_ner_hash_lower(s, len));
@@ -195,7 +209,7 @@ int fl_ner_words_find(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl
         uint64_t key = word_key(s, len);
         uint32_t at = (uint32_t)(key & (WORD_SLOTS - 1));
         fl_ner_word *e = &c->entry[at];
-        if (e->key != key || e->len != len + 1) {
+        if (!same_word(e, key, s, len)) {
             if (e->stamp == stamp) {
                 /* The slot holds another word of this document. */
                 if (c->overflow_count == c->overflow_cap) {

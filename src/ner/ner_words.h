@@ -15,6 +15,11 @@ enum { FL_NER_WORD_SUMS = FL_NER_TYPE_GROUPS * FL_NER_LABELS };
  * bytes and the model: the fields fl_ner_prepare fills per token, and the
  * group sums of the word's type rows when it keeps its written case
  * (filled by fl_ner_type_rows on first use). */
+/* Words longer than 8 bytes are matched by their bytes too (their key is a
+ * hash, and a colliding word can be made on purpose); words longer than this
+ * are never matched, so each occurrence is filled afresh. */
+enum { FL_NER_WORD_BYTES = 32 };
+
 typedef struct fl_ner_word {
     uint64_t key;        /* hash of the exact bytes (word_key, ner_words.c) */
     uint32_t len;        /* byte length + 1; 0: empty slot */
@@ -28,6 +33,7 @@ typedef struct fl_ner_word {
     uint8_t sums_ready;  /* sums hold the type's group sums for case_true == case_seen */
     int32_t memo[FL_NER_WORD_MEMOS]; /* other layers' answers for this word (fl_ner_word_memo) */
     float sums[FL_NER_WORD_SUMS];
+    char bytes[FL_NER_WORD_BYTES]; /* the word when 8 < len <= FL_NER_WORD_BYTES */
 } fl_ner_word;
 
 /* Finds or fills the entries of tokens [0, n) for one document: w->word_at[i]
