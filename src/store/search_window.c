@@ -25,7 +25,8 @@
  * newest articles do not pass it often; a source with more articles than
  * that is checked per match, as before.
  *
- * Memory: 8 bytes per article listed (at most 262,144) while the
+ * Memory: 8 bytes per article listed (at most 262,144), and a sorting
+ * bitmap of at most 128 bytes per article listed, while the
  * search runs, 16 per range. Not for: the ranking (search_rank.c) or the
  * SQL of the search (store_search.c).
  */
@@ -205,9 +206,12 @@ static int sort_ids(fl_search_scope *sc)
         lo = sc->ids[i] < lo ? sc->ids[i] : lo;
         hi = sc->ids[i] > hi ? sc->ids[i] : hi;
     }
-    sqlite3_uint64 span = (sqlite3_uint64)hi - (sqlite3_uint64)lo + 1;
+    /* hi - lo as unsigned cannot overflow; + 1 can (ids at both ends of the
+     * 64-bit range, from a hostile database), so that span takes qsort. */
+    sqlite3_uint64 width = (sqlite3_uint64)hi - (sqlite3_uint64)lo;
+    sqlite3_uint64 span = width + 1;
     size_t n = 0;
-    if (span / 64 <= 16 * (sqlite3_uint64)sc->nids) {
+    if (width != UINT64_MAX && span / 64 <= 16 * (sqlite3_uint64)sc->nids) {
         size_t words = (size_t)(span / 64) + 1;
         uint64_t *bits = calloc(words, sizeof *bits);
         if (!bits)

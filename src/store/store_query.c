@@ -387,7 +387,7 @@ static int unpack_mentions(fl_store *s, long long article)
     while (ok && (rc = sqlite3_step(rows)) == SQLITE_ROW) {
         long long entity = sqlite3_column_int64(rows, 0);
         const unsigned char *p = sqlite3_column_blob(rows, 1);
-        const unsigned char *end = p + sqlite3_column_bytes(rows, 1);
+        const unsigned char *end = p ? p + sqlite3_column_bytes(rows, 1) : NULL;
         long long prev = 0;
         fl_span_pair span;
         while (ok && p && fl_unpack_span(&p, end, &prev, &span)) {

@@ -231,7 +231,8 @@ static int move_article_entities(fl_store *s, long long from, long long to)
         sqlite3_bind_int64(st, 1, arts[i]);
         size_t k = 0;
         if (sqlite3_step(st) == SQLITE_ROW) {
-            const unsigned char *p = sqlite3_column_blob(st, 0), *end = p + sqlite3_column_bytes(st, 0);
+            const unsigned char *p = sqlite3_column_blob(st, 0);
+            const unsigned char *end = p ? p + sqlite3_column_bytes(st, 0) : NULL;
             long long id = 0;
             while (p && fl_unpack_id(&p, end, &id)) {
                 if (!fl_grow(&list, &list_cap, k + 1, sizeof *list, 64)) {

@@ -527,7 +527,7 @@ static void sql_ids_has(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
     const unsigned char *p = sqlite3_value_blob(argv[0]);
-    const unsigned char *end = p + sqlite3_value_bytes(argv[0]);
+    const unsigned char *end = p ? p + sqlite3_value_bytes(argv[0]) : NULL; /* NULL for an empty list */
     long long want = sqlite3_value_int64(argv[1]), id = 0;
     int found = 0;
     while (p && fl_unpack_id(&p, end, &id) && id <= want)
@@ -543,7 +543,7 @@ static void sql_ids_json(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
     const unsigned char *p = sqlite3_value_blob(argv[0]);
-    const unsigned char *end = p + sqlite3_value_bytes(argv[0]);
+    const unsigned char *end = p ? p + sqlite3_value_bytes(argv[0]) : NULL; /* NULL for an empty list */
     fl_buffer b;
     fl_buffer_init(&b);
     fl_buffer_append_char(&b, '[');
@@ -576,7 +576,7 @@ static void sql_ids_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv
 {
     (void)argc;
     const unsigned char *p = sqlite3_value_blob(argv[0]);
-    const unsigned char *end = p + sqlite3_value_bytes(argv[0]);
+    const unsigned char *end = p ? p + sqlite3_value_bytes(argv[0]) : NULL; /* NULL for an empty list */
     long long from = sqlite3_value_int64(argv[1]), to = sqlite3_value_int64(argv[2]);
     id_list l = {0};
     long long id = 0;
