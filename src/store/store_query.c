@@ -497,7 +497,15 @@ fl_result *fl_store_query(fl_store *s, const fl_query *q)
         limit = 10000;
     s->error[0] = '\0';
     s->query_status = FL_OK;
+    /* One snapshot for the whole question: a search reads the articles its
+     * filters pass, then each section, then remembers its totals under the
+     * data_version it read; another connection's commit between those
+     * statements would drop new matches or leave stale totals remembered.
+     * (Inside the caller's own transaction, that one is the snapshot.) */
+    int own = sqlite3_get_autocommit(s->db) && sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
     fl_result *r = answer(s, q, limit);
+    if (own && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL); /* a read: nothing to lose */
     if (!r && s->query_status == FL_OK)
         s->query_status = FL_ERR_IO;
     return r;
