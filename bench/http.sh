@@ -44,6 +44,9 @@ for f in sys.argv[2:]:
 PY
   done | $bin ingest -q --batch 5000 --db "$db" -
 fi
+# The server opens the database read-only: one opening for writing first
+# migrates a database an older factline wrote (no-op otherwise).
+$bin ingest -q --facts --db "$db" /dev/null
 n=$(count "$db")
 figures=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from figures').fetchone()[0])" "$db")
 echo "database: $db, $n articles, $figures figures, $(stat -c %s "$db") bytes"
