@@ -77,9 +77,10 @@ static size_t clip(const char *v, size_t width, char *buf, size_t cap)
             }
             break;
         }
-        for (size_t k = 0; k < n && p[k]; k++)
+        size_t k = 0; /* a cell may end inside a character: never step past its end */
+        for (; k < n && p[k]; k++)
             buf[o++] = (p[k] == '\n' || p[k] == '\r' || p[k] == '\t') ? ' ' : (char)p[k];
-        p += n;
+        p += k;
         chars++;
     }
     buf[o] = '\0';

@@ -115,7 +115,12 @@ int wc_agent_noun(const qctx *c, uint32_t i)
     static const char *const things[] = {"agreement", "border", "chapter", "content", "department", "document",
                                          "event", "government", "letter", "management", "matter", "moment",
                                          "movement", "number", "order", "paper", "parliament", "quarter",
-                                         "register", "report", "statement", "water"};
+                                         "register", "report", "statement", "water",
+                                         /* firms and bodies named by what they do ("The regulator said") */
+                                         "broadcaster", "carrier", "developer", "distributor", "exporter",
+                                         "importer", "insurer", "lender", "manufacturer", "operator", "processor",
+                                         "producer", "provider", "publisher", "regulator", "restaurant", "retailer",
+                                         "supplier", "wholesaler"};
     const fl_token *t = &c->tok[i];
     size_t n = t->end - t->start;
     if (t->kind != FL_TOKEN_WORD || n < 6 || tok_in(c, i, WL_TITLE) || tok_in(c, i, WL_MALE) ||

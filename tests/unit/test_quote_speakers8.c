@@ -41,6 +41,12 @@ int main(void)
         "to reveal her last name.\"There is not enough dialogue.\"");
     check_quote(1, "statement", "Stephanie");
 
+    /* a firm named by what it does is no person: "the regulator" is not the man named before */
+    run("Jonathan Brearley spoke first. \"Prices will fall,\" the regulator said.");
+    check_quote(0, "statement", "regulator");
+    run("Ken Murphy opened the store. \"Sales rose,\" the retailer said.");
+    check_quote(0, "statement", "retailer");
+
     fl_reader_free(rdr);
     fl_doc_free(doc);
     fl_extractor_free(ex);
