@@ -23,6 +23,7 @@
 #include <strings.h>
 
 #include "store/canon.h"
+#include "store/pack.h"
 #include "store/pg_internal.h"
 #include "util/hash.h"
 
@@ -734,6 +735,11 @@ fl_status fl_pg_add(fl_store *s, const char *json, size_t len, int *added)
     const char *date = jstr(o, "date"), *text = jstr(o, "text"), *headline = jstr(o, "headline");
     if (!date || !text || !headline) {
         fl_store_set_error(s, "an extract object needs \"date\", \"headline\" and \"text\" (factline extract --text)");
+        json_decref(o);
+        return FL_ERR_FORMAT;
+    }
+    if (fl_day_code(date, strlen(date)) < 0) { /* as SQLite's store_add.c: the questions need a date */
+        fl_store_set_error(s, "\"date\" is \"%.40s\", not a date written YYYY-MM-DD", date);
         json_decref(o);
         return FL_ERR_FORMAT;
     }

@@ -700,6 +700,12 @@ fl_status fl_store_add(fl_store *s, const char *json, size_t len, int *added)
         fl_store_set_error(s, "an extract object needs \"date\", \"headline\" and \"text\" (factline extract --text)");
         return FL_ERR_FORMAT;
     }
+    if (fl_day_code(date, strlen(date)) < 0) {
+        /* Every question filters and orders by the date (schema 5 as a day
+         * number), so one that is not a date would answer unlike the rest. */
+        fl_store_set_error(s, "\"date\" is \"%.40s\", not a date written YYYY-MM-DD", date);
+        return FL_ERR_FORMAT;
+    }
     char hash[17];
     size_t text_len = jd_get(o, "text")->len;
     uint64_t h = fl_hash64(fl_hash64(FL_HASH_SEED, date, strlen(date)), text, text_len);

@@ -93,5 +93,19 @@ check missing-file $([ "$(wc -l <"$tmp/out")" = 2 ] && echo 0 || echo 1) "articl
 grep -q "no-such-file.txt: cannot open: No such file or directory" "$tmp/err"
 check missing-file $? "message: $(cat "$tmp/err")"
 
+# Facts whose date is not a date (hand-made input to `ingest --facts`) are
+# rejected by line with the reason; the good ones around them are stored.
+printf '%s\n' '{"date":"2023-10-01","headline":"a","text":"First."}' '{"date":"2023-11","headline":"b","text":"Second."}' \
+    '{"date":"","headline":"c","text":"Third."}' '{"date":"2023-10-03","headline":"d","text":"Fourth."}' >"$tmp/dates.jsonl"
+"$bin" ingest -q --facts --db "$tmp/dates.db" "$tmp/dates.jsonl" 2>"$tmp/err"
+code=$?
+check facts-dates $([ $code = 1 ] && echo 0 || echo 1) "exit $code, want 1"
+grep -q 'dates.jsonl:2: rejected: "date" is "2023-11", not a date written YYYY-MM-DD' "$tmp/err"
+check facts-dates $? "message: $(cat "$tmp/err")"
+grep -q 'dates.jsonl:3: rejected: "date" is "", not a date written YYYY-MM-DD' "$tmp/err"
+check facts-dates $? "message: $(cat "$tmp/err")"
+"$bin" search --db "$tmp/dates.db" Fourth >"$tmp/out" 2>&1 && grep -q '2023-10-03' "$tmp/out"
+check facts-dates $? "the article after the rejected ones is stored: $(cat "$tmp/out")"
+
 echo "badinput: $pass passed, $fail failed"
 [ "$fail" = 0 ]
