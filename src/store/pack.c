@@ -169,6 +169,8 @@ static int id_order(const void *a, const void *b)
 
 void fl_pack_ids(long long *ids, size_t n, fl_buffer *out)
 {
+    if (n == 0) /* qsort(NULL, 0, ...) is undefined */
+        return;
     qsort(ids, n, sizeof *ids, id_order);
     long long prev = 0;
     for (size_t i = 0; i < n; i++) {

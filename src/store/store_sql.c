@@ -7,7 +7,7 @@
  * texts kept as their spans (fl_span_store, fl_span_text; quotes'
  * fl_quote_text, headlines' fl_head_store and fl_headline), labels kept as
  * codes (fl_label_code, fl_label), an article's entity ids packed
- * (fl_pack_ids, fl_ids_json, fl_ids_replace). Registered on every
+ * (fl_pack_ids, fl_ids_json, fl_ids_has). Registered on every
  * connection the store opens; a database read by another program needs its
  * own fl_text (Python: zlib.decompress on a BLOB, the value itself on TEXT).
  * Not for: the schema (store.c) or questions (store_query.c).
@@ -570,41 +570,6 @@ static void sql_ids_json(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     fl_buffer_release(&b);
 }
 
-/* fl_ids_replace(ids, from, to): the list with `from` made `to` (an
- * entity merged into another), still sorted and distinct. */
-static void sql_ids_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    (void)argc;
-    const unsigned char *p = sqlite3_value_blob(argv[0]);
-    const unsigned char *end = p ? p + sqlite3_value_bytes(argv[0]) : NULL; /* NULL for an empty list */
-    long long from = sqlite3_value_int64(argv[1]), to = sqlite3_value_int64(argv[2]);
-    id_list l = {0};
-    long long id = 0;
-    while (p && fl_unpack_id(&p, end, &id)) {
-        if (l.n == l.cap) {
-            size_t cap = l.cap ? l.cap * 2 : 16;
-            long long *v = realloc(l.v, cap * sizeof *v);
-            if (!v) {
-                free(l.v);
-                sqlite3_result_error_nomem(ctx);
-                return;
-            }
-            l.v = v;
-            l.cap = cap;
-        }
-        l.v[l.n++] = id == from ? to : id;
-    }
-    fl_buffer b;
-    fl_buffer_init(&b);
-    fl_pack_ids(l.v, l.n, &b);
-    if (b.failed)
-        sqlite3_result_error_nomem(ctx);
-    else
-        sqlite3_result_blob(ctx, b.len ? b.data : "", (int)b.len, SQLITE_TRANSIENT);
-    fl_buffer_release(&b);
-    free(l.v);
-}
-
 /* fl_day(date): what schema 5 stores for a date in mentions: its day
  * number (pack.h) when it is YYYY-MM-DD, else the value as it is. */
 static void sql_day(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -715,7 +680,7 @@ void fl_store_register_functions(fl_store *s)
         int args;
         void (*fn)(sqlite3_context *, int, sqlite3_value **);
     } v5[] = {{"fl_head_store", 2, sql_head_store}, {"fl_label_code", 2, sql_label_code}, {"fl_label", 2, sql_label},     {"fl_span_store", 4, sql_span_store},
-              {"fl_span_text", 4, sql_span_text},   {"fl_ids_json", 1, sql_ids_json}, {"fl_ids_replace", 3, sql_ids_replace},
+              {"fl_span_text", 4, sql_span_text},   {"fl_ids_json", 1, sql_ids_json},
               {"fl_ids_has", 2, sql_ids_has}, {"fl_day", 1, sql_day}, {"fl_day_date", 1, sql_day_date},
               {"fl_day_from", 1, sql_day_from}, {"fl_day_to", 1, sql_day_to}, {"fl_hash_key", 1, sql_hash_key},
               {"fl_hash_hex", 1, sql_hash_hex}};
