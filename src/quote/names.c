@@ -349,12 +349,17 @@ static int run_marked_sex(const qctx *c, uint32_t rs)
 
 /* "Mrs Burns" in an article with "Larry Burns" and "His wife, Sharon Burns":
  * among the runs that end with the same surname, the one marked for the
- * title's sex, when the run chosen so far is not. */
+ * title's sex, when the run chosen so far is not. Looked for within
+ * SAME_SEX_WINDOW tokens either side (a whole news article; a scan of the
+ * whole text per title made a 2 MB text of them quadratic). */
+enum { SAME_SEX_WINDOW = 4096 };
 static void same_sex_run(const qctx *c, uint32_t last, int sex, uint32_t *best_b, uint32_t *best_e)
 {
     if (run_marked_sex(c, *best_b) == sex)
         return;
-    for (uint32_t k = 0; k < c->ntok; k++) {
+    uint32_t from = last > SAME_SEX_WINDOW ? last - SAME_SEX_WINDOW : 0;
+    uint32_t to = c->ntok - last > SAME_SEX_WINDOW ? last + SAME_SEX_WINDOW : c->ntok;
+    for (uint32_t k = from; k < to; k++) {
         if (k == last || c->L->tok_quote[k] >= 0 || !name_same_word(c, k, last) || name_goes_on(c, k))
             continue;
         uint32_t rs = name_run_start(c, k);
