@@ -57,16 +57,24 @@ int fl_ner_type_group(int tr)
 }
 
 struct fl_ner_type_cache {
-    uint64_t version;         /* of the model it was filled from (its weights and tables) */
-    const fl_ner_slot *slots; /* and, in case a caller changed the tables without saying so, */
-    size_t count, rows;       /* what can be checked of them */
-    const fl_ner_slot *clusters, *casing;
-    size_t cluster_count, casing_count;
+    fl_ner_model_id model; /* the model it was filled from */
     type_entry entry[TYPE_CACHE_SLOTS];
     fl_ner_fixed_rows fixed;
 };
 
 void fl_ner_type_cache_free(fl_ner_type_cache *c) { free(c); }
+
+int fl_ner_model_id_sync(fl_ner_model_id *id, const fl_ner_model *m)
+{
+    fl_ner_model_id now = {m->version,          m->features.slots, m->clusters.slots, m->casing.slots,
+                           m->features.count,   m->rows,           m->clusters.count, m->casing.count};
+    if (id->version == now.version && id->slots == now.slots && id->clusters == now.clusters &&
+        id->casing == now.casing && id->count == now.count && id->rows == now.rows &&
+        id->cluster_count == now.cluster_count && id->casing_count == now.casing_count)
+        return 0;
+    *id = now;
+    return 1;
+}
 
 #define row_of fl_ner_row_of
 
@@ -98,20 +106,10 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
             return 0;
     }
     fl_ner_type_cache *c = w->type_cache;
-    if (c->version != m->version || c->slots != m->features.slots || c->count != m->features.count ||
-        c->rows != m->rows ||
-        c->clusters != m->clusters.slots || c->cluster_count != m->clusters.count || c->casing != m->casing.slots ||
-        c->casing_count != m->casing.count) {
-        if (c->version) /* not fresh from calloc (model versions start at 1) */
+    uint64_t was = c->model.version;
+    if (fl_ner_model_id_sync(&c->model, m)) {
+        if (was) /* not fresh from calloc */
             memset(c->entry, 0, sizeof c->entry);
-        c->version = m->version;
-        c->slots = m->features.slots;
-        c->count = m->features.count;
-        c->rows = m->rows;
-        c->clusters = m->clusters.slots;
-        c->cluster_count = m->clusters.count;
-        c->casing = m->casing.slots;
-        c->casing_count = m->casing.count;
         uint64_t f[FL_NER_TYPE_ROWS];
         fl_ner_edge_features(m, f);
         fl_ner_fixed_rows *x = &c->fixed;

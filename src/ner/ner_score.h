@@ -79,6 +79,17 @@ void fl_ner_type_cache_free(fl_ner_type_cache *c);
  * by the value fl_ner_token_features hashes. */
 enum { FL_NER_CASE_VALUES = 128, FL_NER_CTX_VALUES = 512, FL_NER_DOC_VALUES = 64, FL_NER_GAZ_BITS = 16,
        FL_NER_HIST_VALUES = 1 << (FL_NER_TYPES + 1), FL_NER_HIST_CASE_VALUES = FL_NER_HIST_VALUES << 4 };
+/* What a cache filled from a model remembers of it: its version, and, in
+ * case a caller changed the tables without saying so, what can be checked
+ * of them. fl_ner_model_id_sync makes id the model's and returns 1 when it
+ * was another's (the cache must then be emptied), 0 when it is the same. */
+typedef struct fl_ner_model_id {
+    uint64_t version; /* 0: none yet (model versions start at 1) */
+    const fl_ner_slot *slots, *clusters, *casing;
+    size_t count, rows, cluster_count, casing_count;
+} fl_ner_model_id;
+int fl_ner_model_id_sync(fl_ner_model_id *id, const fl_ner_model *m);
+
 typedef struct fl_ner_fixed_rows {
     float edge_sums[FL_NER_TYPE_GROUPS * FL_NER_LABELS]; /* group sums of a missing neighbour */
     uint32_t case_value[FL_NER_CASE_VALUES];

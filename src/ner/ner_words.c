@@ -47,11 +47,7 @@ typedef struct bigram_entry {
 } bigram_entry;
 
 struct fl_ner_word_cache {
-    uint64_t version;         /* of the model it was filled from */
-    const fl_ner_slot *slots; /* and what can be checked of its tables */
-    size_t count, rows;
-    const fl_ner_slot *clusters, *casing;
-    size_t cluster_count, casing_count;
+    fl_ner_model_id model;    /* the model it was filled from */
     uint32_t stamp;           /* the current document's */
     uint32_t next_serial;     /* the next entry's serial */
     fl_ner_word *overflow;    /* this document's words whose slot was taken by another of its words */
@@ -153,22 +149,11 @@ static void fill(const fl_ner_model *m, struct fl_ner_word_cache *c, fl_ner_word
 /* Empties the cache if the model is not the one it was filled from. */
 static void sync_model(const fl_ner_model *m, struct fl_ner_word_cache *c)
 {
-    if (c->version == m->version && c->slots == m->features.slots && c->count == m->features.count &&
-        c->rows == m->rows && c->clusters == m->clusters.slots && c->cluster_count == m->clusters.count &&
-        c->casing == m->casing.slots && c->casing_count == m->casing.count)
-        return;
-    if (c->version) { /* not fresh from calloc (model versions start at 1) */
+    uint64_t was = c->model.version;
+    if (fl_ner_model_id_sync(&c->model, m) && was) { /* not fresh from calloc */
         memset(c->entry, 0, sizeof c->entry);
         memset(c->bigram, 0, sizeof c->bigram);
     }
-    c->version = m->version;
-    c->slots = m->features.slots;
-    c->count = m->features.count;
-    c->rows = m->rows;
-    c->clusters = m->clusters.slots;
-    c->cluster_count = m->clusters.count;
-    c->casing = m->casing.slots;
-    c->casing_count = m->casing.count;
 }
 
 fl_ner_word *fl_ner_word_at(const fl_ner_work *w, size_t i)
