@@ -10,8 +10,10 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "factline.h"
 
 /* Two answers are the same: sections, columns, rows, cell types and texts. */
@@ -61,6 +63,25 @@ static inline void remove_db(const char *path)
     unlink(extra);
     snprintf(extra, sizeof extra, "%s-shm", path);
     unlink(extra);
+}
+
+/* A new, empty store in a fresh temporary path (written into path, which
+ * holds a mkstemp template); NULL, with the reason printed and a failed
+ * check, when it cannot be made. */
+static inline fl_store *open_temp_store(char *path)
+{
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd >= 0)
+        close(fd);
+    unlink(path);
+    char *err = NULL;
+    fl_store *s = fl_store_open(path, 0, &err);
+    if (!s) {
+        fprintf(stderr, "%s: %s\n", path, err ? err : "cannot open");
+        CHECK(0);
+    }
+    return s;
 }
 
 #endif

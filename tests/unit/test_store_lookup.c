@@ -54,17 +54,10 @@ static long long total(fl_store *s, const char *text, const char *section)
 int main(void)
 {
     char path[] = "/tmp/factline-test-lookup-XXXXXX";
-    int fd = mkstemp(path);
-    CHECK(fd >= 0);
-    close(fd);
-    unlink(path);
-    char *err = NULL;
-    fl_store *s = fl_store_open(path, 0, &err);
-    if (!s) {
-        fprintf(stderr, "%s\n", err);
-        CHECK(0);
+    fl_store *s = open_temp_store(path);
+    char *err = NULL; /* the readers' open errors */
+    if (!s)
         return check_report("store_lookup");
-    }
     /* Ranking: more occurrences in a text of the same length rank first;
      * equal scores, the newest first. */
     CHECK_INT(add(s, "2023-01-01", "One", "zebra alpha beta gamma delta epsilon", NULL), 1);               /* id 1 */

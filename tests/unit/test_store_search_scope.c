@@ -251,17 +251,10 @@ static void check_source_scopes(fl_store *s)
 int main(void)
 {
     char path[] = "/tmp/factline-test-scope-XXXXXX";
-    int fd = mkstemp(path);
-    CHECK(fd >= 0);
-    close(fd);
-    unlink(path);
-    char *err = NULL;
-    fl_store *s = fl_store_open(path, 0, &err);
-    if (!s) {
-        fprintf(stderr, "%s\n", err);
-        CHECK(0);
+    fl_store *s = open_temp_store(path);
+    char *err = NULL; /* the readers' open errors */
+    if (!s)
         return check_report("store_search_scope");
-    }
     int added = 0;
     for (int i = 1; i <= ARTICLES; i++)
         added += add_article(s, i) == 1;
