@@ -407,6 +407,9 @@ fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e)
                 }
             break;
         }
+    if (e - b >= 2 && c->tok[e - 1].kind == FL_TOKEN_WORD && !tok_cap(c, e - 1) && !name_is_word(c, e - 1) &&
+        (tok_eq(c, b, "a") || tok_eq(c, b, "an") || tok_eq(c, b, "another") || tok_eq(c, b, "one")))
+        return tok_span(c, b, e); /* "Another Thai worker": a description, whose "Thai" is nobody's name */
     uint32_t last = titled_run(c, b, e);
     /* "Malak from East Jerusalem": the last name word that is not a place */
     for (uint32_t i = e; i > b && last == UINT32_MAX; i--)

@@ -100,6 +100,26 @@ static int latest_body_source(const qctx *c, uint32_t b, fl_source_type type, fl
 
 static int resolve_nominal_as(const qctx *c, uint32_t b, uint32_t e, int strict, fl_speaker *out);
 
+/* Does each lower-case modifier of the nominal [b, h] that is no title, demonym or
+ * adjective of rank ("infrastructure" in "the Israeli infrastructure minister")
+ * stand among the few words before the title at t? "Defence Minister Yoav Gallant"
+ * is not the infrastructure minister. */
+static int nominal_modifiers_fit(const qctx *c, uint32_t b, uint32_t h, uint32_t t)
+{
+    for (uint32_t i = b + 1; i < h; i++) {
+        if (c->tok[i].kind != FL_TOKEN_WORD || tok_cap(c, i) || tok_in(c, i, WL_TITLE) || tok_in(c, i, WL_DEMONYM) ||
+            c->tok[i].end - c->tok[i].start < 8 || memchr(c->text + c->tok[i].start, '-', c->tok[i].end - c->tok[i].start))
+            continue; /* "top", "senior", "former", "now-independent": words of rank or state say
+                       * nothing of the office */
+        int seen = 0;
+        for (uint32_t k = t > 4 ? t - 4 : 0; k < t && !seen; k++)
+            seen = spk_head_matches(c, k, i) && spk_head_matches(c, i, k);
+        if (!seen)
+            return 0;
+    }
+    return 1;
+}
+
 static int resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
 {
     return resolve_nominal_as(c, b, e, 0, out);
@@ -122,7 +142,7 @@ static int resolve_nominal_as(const qctx *c, uint32_t b, uint32_t e, int strict,
         if (tok_in(c, t, WL_TITLE) && (name_is_word(c, t + 1) || /* "deputy assistant commissioner Laurence Taylor" */
                                        (t + 2 < c->ntok && tok_in(c, t + 1, WL_TITLE) && tok_cap(c, t + 1) &&
                                         name_is_word(c, t + 2))) && /* "Labour leader Sir Keir Starmer" */
-            (!strict || spk_same_modifiers(c, b, h, t))) {
+            (!strict || spk_same_modifiers(c, b, h, t)) && (strict || nominal_modifiers_fit(c, b, h, t))) {
             uint32_t ne = t + 1;
             while (ne < c->ntok && ne - t <= NAME_RUN_MAX && (name_is_word(c, ne) || tok_in(c, ne, WL_TITLE)))
                 ne++;
@@ -138,7 +158,8 @@ static int resolve_nominal_as(const qctx *c, uint32_t b, uint32_t e, int strict,
             return 1;
         }
         uint32_t s = phrase_start(c, t);
-        if (strict || s == t || (s + 1 == t && (tok_eq(c, s, "the") || tok_eq(c, s, "this"))))
+        if (strict || s == t || (s + 1 == t && (tok_eq(c, s, "the") || tok_eq(c, s, "this"))) ||
+            !nominal_modifiers_fit(c, b, h, t))
             continue; /* "the force" again says no more than the nominal */
 
         out->name = tok_span(c, s, t + 1);
@@ -199,13 +220,23 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
     uint32_t sb = tok_sentence_of(c, b);
     for (uint32_t s1 = sb + 1; s1 > min_s; s1--) {
         const fl_sentence *se = &c->sent[s1 - 1];
-        if (s1 - 1 != sb && tok_eq(c, se->token_begin, "the")) {
+        uint32_t opening = se->token_begin; /* "In response, the prime minister said": past a short opener */
+        for (uint32_t k = opening + 1; s1 - 1 != sb && k < se->token_end && k < opening + 4; k++)
+            if (tok_punct(c, k, ',')) {
+                if (tok_in(c, opening, WL_PREPOSITION) || tok_in(c, opening, WL_ADVERB))
+                    opening = k + 1;
+                break;
+            }
+        if (s1 - 1 != sb && tok_eq(c, opening, "the")) {
             /* "The Labour leader's overall stance ... He said": a sentence opening with a
              * titled nominal is about the person the title named ("Labour leader Sir Keir
              * Starmer") */
-            uint32_t f = se->token_begin, h = f + 1;
+            uint32_t f = opening, h = f + 1;
             while (h < se->token_end && h - f <= 3 && !(tok_in(c, h, WL_TITLE) && !tok_cap(c, h)))
                 h++;
+            uint32_t h0 = h;
+            while (h + 1 < se->token_end && h - f < 3 && tok_in(c, h + 1, WL_TITLE) && !tok_cap(c, h + 1))
+                h++; /* "the prime minister said" */
             if (h - f <= 3 && h + 1 < se->token_end &&
                 (c->tok[h + 1].kind == FL_TOKEN_CLITIC || tok_in(c, h + 1, WL_AUX) ||
                  (tok_cue(c, h + 1) && !tok_cap(c, h + 1))) &&
@@ -218,7 +249,8 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                     out->type = FL_SOURCE_PERSON;
                     return 1;
                 }
-                return -1; /* the pronoun's antecedent is that nominal, whose name is not given: say so */
+                if (h == h0 && opening == se->token_begin)
+                    return -1; /* the pronoun's antecedent is that nominal, whose name is not given: say so */
             }
         }
         if (s1 - 1 != sb) {
@@ -230,6 +262,7 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                     break; /* "..., she said ... that her daughter had been": she goes on being she */
                 if (c->L->tok_quote[t] < 0 && !tok_cap(c, t) &&
                     (tok_eq(c, t - 1, "his") || tok_eq(c, t - 1, "her") || tok_eq(c, t - 1, "their")) &&
+                    !(t >= 2 && ((tok_cue(c, t - 2) && !tok_cap(c, t - 2)) || tok_eq(c, t - 2, "that"))) &&
                     ((she && tok_in(c, t, WL_FEMALE)) || (he && tok_in(c, t, WL_MALE))) &&
                     t + 1 < se->token_end && c->tok[t + 1].kind == FL_TOKEN_WORD &&
                     (tok_in(c, t + 1, WL_AUX) || (tok_cue(c, t + 1) && !tok_cap(c, t + 1)) ||
@@ -266,8 +299,10 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
             }
             if (c->L->tok_quote[t] < 0 && t > se->token_begin && tok_eq(c, t, "and") && name_is_word(c, t - 1) &&
                 name_is_word(c, t + 1) && !name_goes_on(c, t + 1) && name_run_start(c, t - 1) == t - 1 &&
-                !gender_clash(c, b, t - 1, t + 2))
-                return -1; /* "Moran and Tova ... She said": either of two; say so */
+                !gender_clash(c, b, t - 1, t + 2) && !tok_in(c, t - 1, WL_COUNTRY) && !tok_in(c, t + 1, WL_COUNTRY) &&
+                !(t >= 2 && wc_place_preposition(c, t - 2)))
+                return -1; /* "Moran and Tova ... She said": either of two people; say so ("from Egypt and
+                            * Syria" are no people) */
             uint32_t art = t; /* "An IDF spokesman": the article, past up to two modifiers */
             while (art > se->token_begin + 1 && t - art < 2 && c->tok[art - 1].kind == FL_TOKEN_WORD &&
                    (tok_cap(c, art - 1) || tok_in(c, art - 1, WL_DEMONYM)) && !tok_in(c, art - 1, WL_DETERMINER))
@@ -330,6 +365,17 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 continue; /* "Republican Senator Josh Hawley", "Sinn Féin vice-president Michelle O'Neill": the
                            * words before a title modify it */
             uint32_t s = name_run_start(c, t);
+            if (s < t && (tok_in(c, s, WL_PREPOSITION) || wc_place_preposition(c, s)))
+                continue; /* "During PMQs, ...": a sentence's capitalised preposition starts no name */
+            uint32_t pre = s; /* "When questioned by the BBC's Victoria Derbyshire, ...": the agent of a
+                               * fronted passive is not the subject the pronoun goes back to */
+            while (pre > se->token_begin && s - pre < 4 &&
+                   (tok_eq(c, pre - 1, "the") || c->tok[pre - 1].kind == FL_TOKEN_CLITIC ||
+                    (tok_cap(c, pre - 1) && c->tok[pre - 1].kind == FL_TOKEN_WORD && !tok_in(c, pre - 1, WL_PREPOSITION))))
+                pre--;
+            if (pre > se->token_begin && pre < s && tok_eq(c, pre - 1, "by") && pre - 1 > se->token_begin &&
+                wc_lower_past_form(c, pre - 2))
+                continue;
             int possessive = t + 1 < end && c->tok[t + 1].kind == FL_TOKEN_CLITIC;
             int titled = s > 0 && ((tok_in(c, s - 1, WL_TITLE) && tok_cap(c, s - 1)) ||
                                    tok_in(c, s - 1, WL_PERSON_NOUN) || /* "Fellow student Emily" */
@@ -506,6 +552,14 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
         }
         if (t > 0 && tok_is_wordish(c, t - 1)) {
             uint32_t s = phrase_start(c, t - 1);
+            if (s >= 2 && (wc_place_preposition(c, s - 1) || tok_eq(c, s - 1, "from")) && tok_cap(c, s) &&
+                c->tok[s - 2].kind == FL_TOKEN_WORD && !tok_cap(c, s - 2) &&
+                (tok_in(c, s - 2, WL_PERSON_NOUN) || tok_in(c, s - 2, WL_ANONYMOUS) || wc_agent_noun(c, s - 2))) {
+                /* "the journalist in Deir al-Balah, who described": the journalist, not the place */
+                uint32_t n = phrase_start(c, s - 2);
+                spk_fill_direct(c, n, s - 1, out);
+                return;
+            }
             spk_fill_direct(c, s, t, out);
             return;
         }
@@ -542,7 +596,7 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
             return;
         }
     }
-    if (is_nominal(c, b, e) && tok_in(c, e - 1, WL_TITLE)) {
+    if (is_nominal(c, b, e) && tok_in(c, e - 1, WL_TITLE) && nominal_modifiers_fit(c, b, e - 1, b)) {
         /* "the now-independent MP" after "former Labour leader Jeremy Corbyn": the person just named */
         uint32_t sb = tok_sentence_of(c, b);
         if (person_in_text(c, b, sb >= 2 ? sb - 2 : 0, out) > 0) {
