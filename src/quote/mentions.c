@@ -283,3 +283,30 @@ void spk_fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
     else
         out->name = tok_span(c, b + (e - b > 1 && tok_eq(c, b, "the")), e);
 }
+
+/* "One of her children recalled", "one of the boys": one unnamed person of a
+ * group of people, the noun at t a plural for people. Returns the sex the
+ * noun marks (1 a woman, 2 a man, 3 either) and sets *begin to "One", or 0. */
+int spk_partitive_person(const qctx *c, uint32_t t, uint32_t *begin)
+{
+    static const char *const plurals[] = {"boys", "brothers", "children", "daughters", "girls", "men", "sisters",
+                                          "sons", "women"};
+    static const int sexes[] = {2, 2, 3, 1, 1, 2, 1, 2, 1};
+    if (t < 3 || !tok_eq(c, t - 3, "one") || !tok_eq(c, t - 2, "of") ||
+        !(tok_eq(c, t - 1, "the") || tok_eq(c, t - 1, "his") || tok_eq(c, t - 1, "her") || tok_eq(c, t - 1, "their") ||
+          tok_eq(c, t - 1, "our")) ||
+        c->tok[t].kind != FL_TOKEN_WORD || tok_cap(c, t))
+        return 0;
+    int sex = 0;
+    for (size_t k = 0; k < sizeof plurals / sizeof plurals[0] && !sex; k++)
+        if (tok_eq(c, t, plurals[k]))
+            sex = sexes[k];
+    size_t n = c->tok[t].end - c->tok[t].start;
+    if (!sex && n > 3 && c->text[c->tok[t].end - 1] == 's' &&
+        fl_word_in(WL_PERSON_NOUN, c->text + c->tok[t].start, n - 1))
+        sex = 3; /* "one of the residents" */
+    if (sex)
+        *begin = t - 3;
+    return sex;
+}
+

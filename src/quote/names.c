@@ -53,7 +53,7 @@ int name_is_word(const qctx *c, uint32_t i)
                               UINT32_C(1) << WL_PRONOUN | UINT32_C(1) << WL_BOUNDARY | UINT32_C(1) << WL_ANONYMOUS |
                               UINT32_C(1) << WL_AUX | UINT32_C(1) << WL_PREPOSITION | UINT32_C(1) << WL_CALENDAR;
     int yes = c->tok[i].kind == FL_TOKEN_WORD && (tok_cap(c, i) || article_cap(c, i)) && !is_descriptor(c, i) &&
-              !(tok_lists(c, i) & not_name) && !tok_cue(c, i);
+              !(tok_lists(c, i) & not_name) && !tok_cue(c, i) && !wc_coordinator(c, i);
     *known |= TOK_KNOWN_NAME | (yes ? TOK_IS_NAME : 0u);
     return yes;
 }
@@ -308,6 +308,33 @@ static void acronyms_build(const qctx *c)
     }
 }
 
+/* "BA said" where the article also writes "British Airways": a run of exactly
+ * as many capitalised words as the acronym has letters, initial by initial,
+ * that is the run's whole (not "British Airways Holdings"), and no country
+ * ("US" stays "US": the article's own short name for a state). */
+static int acronym_spelt_out(const qctx *c, uint32_t a, fl_span *out)
+{
+    const fl_token *at = &c->tok[a];
+    uint32_t n = (uint32_t)(at->end - at->start);
+    if (n < 2 || n > 4 || tok_in(c, a, WL_COUNTRY))
+        return 0;
+    for (uint32_t i = 0; i + n <= c->ntok && i < a + 4000; i++) {
+        if (i > 0 && tok_cap(c, i - 1) && c->tok[i - 1].kind == FL_TOKEN_WORD &&
+            c->sent[tok_sentence_of(c, i - 1)].token_begin != i - 1)
+            continue; /* the run must start here, not inside a longer name */
+        uint32_t k = 0;
+        while (k < n && c->tok[i + k].kind == FL_TOKEN_WORD && tok_cap(c, i + k) &&
+               c->tok[i + k].end - c->tok[i + k].start > 1 && !is_acronym(c, i + k) &&
+               c->text[c->tok[i + k].start] == c->text[at->start + k] && c->L->tok_quote[i + k] < 0)
+            k++;
+        if (k != n || (i + n < c->ntok && tok_cap(c, i + n) && c->tok[i + n].kind == FL_TOKEN_WORD))
+            continue; /* ... and end here */
+        *out = tok_span(c, i, i + n);
+        return 1;
+    }
+    return 0;
+}
+
 /* "CST" -> "Community Security Trust" when the article defines it. */
 static int acronym_expansion(const qctx *c, uint32_t a, fl_span *out)
 {
@@ -320,7 +347,7 @@ static int acronym_expansion(const qctx *c, uint32_t a, fl_span *out)
             *out = tok_span(c, c->L->acronyms[k].begin, c->L->acronyms[k].end);
             return 1;
         }
-    return 0;
+    return acronym_spelt_out(c, a, out);
 }
 
 /* 1 for "Mrs", "Ms", "Miss", 2 for "Mr" at i, else 0. */

@@ -150,6 +150,8 @@ int spk_apposition_after(const qctx *c, uint32_t t, uint32_t hi, uint32_t *b, ui
 int spk_described_person(const qctx *c, uint32_t b, uint32_t e);          /* "The 29-year-old", "The Radlett resident" */
 void spk_fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out); /* a source named as written, fullest form */
 /* wordclass.c: what single words say about a mention */
+int wc_subordinator(const qctx *c, uint32_t i); /* "as", "when": opens a clause */
+int wc_coordinator(const qctx *c, uint32_t i); /* "Neither", "Both": no name word */
 int wc_hyphen_sex(const qctx *c, uint32_t i);        /* "mother-in-law": 1 a woman, 2 a man, else 0 */
 int wc_hyphen_title(const qctx *c, uint32_t i);      /* "vice-president" */
 int wc_place_noun(const qctx *c, uint32_t i);        /* "city" of "the city of Deir al-Balah" */
@@ -162,6 +164,7 @@ int wc_lower_verb(const qctx *c, uint32_t i);        /* "smiles", "left" */
 int wc_agent_noun(const qctx *c, uint32_t i);        /* "footballer", "journalist" */
 /* authors.c: the author of a message or statement a cue-less quote belongs to */
 int spk_is_person_pronoun(const qctx *c, uint32_t i);          /* he, she, his, her, him */
+int spk_partitive_person(const qctx *c, uint32_t t, uint32_t *begin); /* "One of her children": sex 1-3, or 0 */
 int32_t spk_message_poster(const qctx *c, const fl_quote *q, size_t attr_count); /* attribution index or -1 */
 uint32_t spk_message_from(const qctx *c, uint32_t open);       /* "messages from him": the message word */
 int32_t spk_statement_author(const qctx *c, const fl_quote *q, size_t attr_count); /* attribution index or -1 */

@@ -273,6 +273,23 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 }
             }
         }
+        for (uint32_t t = se->token_begin + 1; s1 - 1 != sb && depth < 3 && t + 1 < se->token_end; t++) {
+            if (c->L->tok_quote[t] >= 0 || !(tok_eq(c, t, "ask") || tok_eq(c, t, "asked")) ||
+                !(tok_eq(c, t - 1, "i") || tok_eq(c, t - 1, "we")))
+                continue;
+            /* "As Avichai prepares to go to war, I ask him what ... / "...," he says": the one asked
+             * answers */
+            uint32_t o = t + 1;
+            int same = (tok_eq(c, o, "him") && !tok_eq(c, b, "she") && !tok_eq(c, b, "her")) ||
+                       (tok_eq(c, o, "her") && !tok_eq(c, b, "he") && !tok_eq(c, b, "his") && !tok_eq(c, b, "him"));
+            if (same) {
+                uint32_t os = tok_sentence_of(c, o);
+                int r = person_in_text_depth(c, o, os >= 3 ? os - 3 : 0, out, depth + 1);
+                if (r)
+                    return r;
+            }
+            break;
+        }
         fl_span possessor = {0, 0};
         int have_possessor = 0;
         uint32_t end = s1 - 1 == sb ? b : se->token_end;
@@ -303,6 +320,15 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                 !(t >= 2 && wc_place_preposition(c, t - 2)))
                 return -1; /* "Moran and Tova ... She said": either of two people; say so ("from Egypt and
                             * Syria" are no people) */
+            uint32_t pb; /* "One of her children recalled ... / "...," he said": one of a group */
+            int psex = c->L->tok_quote[t] < 0 ? spk_partitive_person(c, t, &pb) : 0;
+            if (psex && pb >= se->token_begin && t + 1 < end &&
+                ((tok_cue(c, t + 1) && !tok_cap(c, t + 1)) || tok_in(c, t + 1, WL_AUX) || wc_lower_past_form(c, t + 1)) &&
+                (psex == 3 || (psex == 2) == (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him")))) {
+                out->name = tok_span(c, pb, t + 1);
+                out->type = FL_SOURCE_PERSON;
+                return 1;
+            }
             uint32_t art = t; /* "An IDF spokesman": the article, past up to two modifiers */
             while (art > se->token_begin + 1 && t - art < 2 && c->tok[art - 1].kind == FL_TOKEN_WORD &&
                    (tok_cap(c, art - 1) || tok_in(c, art - 1, WL_DEMONYM)) && !tok_in(c, art - 1, WL_DETERMINER))
@@ -395,7 +421,10 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
                           t > se->token_begin) || /* "cousin Osnat, 54," */
                          (t + 3 < end && tok_punct(c, t + 1, ',') && (tok_eq(c, t + 2, "a") || tok_eq(c, t + 2, "an")) &&
                           c->L->tok_entity[t] == 1 + FL_ENTITY_PER) || /* "quoted Ella, a resident of Kibbutz Be'eri," */
-                         (c->L->tok_entity[t] == 1 + FL_ENTITY_PER && t == se->token_begin && t + 1 < end &&
+                         (c->L->tok_entity[t] == 1 + FL_ENTITY_PER &&
+                          (t == se->token_begin || /* "As Avichai prepares": past an opening conjunction */
+                           (t == se->token_begin + 1 && wc_subordinator(c, se->token_begin))) &&
+                          t + 1 < end &&
                           (tok_punct(c, t + 1, ',') || tok_cue(c, t + 1) || tok_in(c, t + 1, WL_AUX) ||
                            wc_lower_past_form(c, t + 1) || wc_lower_verb(c, t + 1)));
                 /* "Jack, not his real name, said", "Lianne messaged family members", "Bisan smiles
@@ -637,6 +666,74 @@ void fl_speaker_from_tokens(qctx *c, uint32_t begin, uint32_t end, uint32_t cue_
     speaker_from(c, begin, end, cue_begin, cue_end, c->L->attrib_count, out);
 }
 
+/* "I asked Yonatan what ...", "I ask him whether ...": the interviewer's question
+ * goes to the person after the cue at k (a name, or "him"/"her" resolved),
+ * who answers in the quotes that follow. */
+static int asked_person(const qctx *c, uint32_t k, size_t attr_limit, fl_speaker *out)
+{
+    if (k == 0 || k + 1 >= c->ntok || !(tok_eq(c, k, "asked") || tok_eq(c, k, "ask")) ||
+        !(tok_eq(c, k - 1, "i") || tok_eq(c, k - 1, "we")) || c->L->tok_quote[k] >= 0)
+        return 0;
+    memset(out, 0, sizeof *out);
+    out->entity = -1;
+    uint32_t o = k + 1;
+    if (tok_eq(c, o, "him") || tok_eq(c, o, "her")) {
+        if (resolve_pronoun(c, o, attr_limit, out) && out->type == FL_SOURCE_PERSON) {
+            out->found = 1;
+            out->mention = tok_span(c, o, o + 1);
+            out->via = FL_VIA_PRONOUN;
+            return 1;
+        }
+        return 0;
+    }
+    uint32_t e = o;
+    while (e < c->ntok && e < o + NAME_RUN_MAX && name_is_word(c, e))
+        e++;
+    int anon;
+    if (e == o || name_source_type(c, o, e, &anon) != FL_SOURCE_PERSON)
+        return 0;
+    out->found = 1;
+    out->name = name_fullest(c, o, e);
+    out->mention = tok_span(c, o, e);
+    out->type = FL_SOURCE_PERSON;
+    out->via = FL_VIA_CONTEXT;
+    return 1;
+}
+
+/* "his statement continued", "Ms Ward's letter said": a message whose owner
+ * the mention names, by a possessive pronoun (resolved) or a possessive name,
+ * is its owner's words. */
+static int mention_owner(qctx *c, fl_span mention, size_t attr_limit, fl_speaker *out)
+{
+    uint32_t b = tok_at_byte(c, mention.start), e = tok_at_byte(c, mention.end);
+    if (e < b + 2 || e > b + 4 || !tok_in(c, e - 1, WL_MESSAGE))
+        return 0;
+    fl_speaker sp;
+    memset(&sp, 0, sizeof sp);
+    sp.entity = -1;
+    if (tok_eq(c, b, "his") || tok_eq(c, b, "her")) {
+        sp.via = FL_VIA_PRONOUN;
+        if (!resolve_pronoun(c, b, attr_limit, &sp) || sp.type != FL_SOURCE_PERSON)
+            return 0;
+    } else {
+        uint32_t k = b;
+        while (k < e && name_is_word(c, k))
+            k++;
+        if (k == b || k + 1 >= e || c->tok[k].kind != FL_TOKEN_CLITIC)
+            return 0;
+        int anon;
+        if (name_source_type(c, b, k, &anon) != FL_SOURCE_PERSON)
+            return 0;
+        sp.via = FL_VIA_CUE;
+        sp.name = name_fullest(c, b, k);
+        sp.type = FL_SOURCE_PERSON;
+    }
+    sp.found = 1;
+    sp.mention = mention;
+    *out = sp;
+    return 1;
+}
+
 /* A quote paragraph with no cue after a narrative paragraph about someone
  * ("She couldn't believe what she was seeing." / "“They were standing on a
  * car ...”"): the person that paragraph is about, found from its leftmost
@@ -699,6 +796,8 @@ void fl_speakers_assign(qctx *c)
     const fl_speaker *last = NULL;
     uint32_t last_para = 0;
     size_t next_attr = 0;
+    fl_speaker asked; /* the person an "I asked X ..." question goes to */
+    uint32_t asked_sentence = UINT32_MAX;
     for (size_t qi = 0; qi < L->quote_count; qi++) {
         fl_quote *q = &L->quotes[qi];
         memset(&q->speaker, 0, sizeof q->speaker);
@@ -708,9 +807,15 @@ void fl_speakers_assign(qctx *c)
         /* attributions that start before this quote's end can be "last" */
         while (next_attr < L->attrib_count && L->attribs[next_attr].content.start < q->span.start) {
             const fl_attribution *a = &L->attribs[next_attr];
-            if (a->source.found && a->quote < 0 && a->source.type == FL_SOURCE_PERSON) {
+            uint32_t cue_s = tok_sentence_of(c, L->raw_attrs[next_attr].cue_begin);
+            if (asked_person(c, L->raw_attrs[next_attr].cue_end - 1, next_attr, &asked)) {
+                last = &asked; /* "I asked Yonatan what Vivian would be saying": Yonatan answers */
+                last_para = c->sent[cue_s].paragraph;
+                asked_sentence = cue_s;
+            } else if (a->source.found && a->quote < 0 && a->source.type == FL_SOURCE_PERSON &&
+                       cue_s != asked_sentence) {
                 last = &a->source;
-                last_para = c->sent[tok_sentence_of(c, L->raw_attrs[next_attr].cue_begin)].paragraph;
+                last_para = c->sent[cue_s].paragraph;
             }
             next_attr++;
         }
@@ -799,7 +904,7 @@ void fl_speakers_assign(qctx *c)
               tok_in(c, tok_at_byte(c, q->speaker.name.end) - 1, WL_MESSAGE)))) {
             /* "the text said": words without a speaker unless someone posted them */
             int32_t poster = spk_message_poster(c, q, L->attrib_count);
-            fl_span cue = q->speaker.cue;
+            fl_span cue = q->speaker.cue, mention = q->speaker.mention;
             memset(&q->speaker, 0, sizeof q->speaker);
             q->speaker.entity = -1;
             q->speaker.cue = cue;
@@ -809,6 +914,8 @@ void fl_speakers_assign(qctx *c)
             if (poster >= 0) {
                 q->speaker = L->attribs[poster].source;
                 q->speaker.via = FL_VIA_MESSAGE;
+            } else if (mention_owner(c, mention, next_attr, &q->speaker)) {
+                q->speaker.cue = cue;
             }
         }
         if (q->speaker.found && q->speaker.via == FL_VIA_PRONOUN && q->speaker.type == FL_SOURCE_UNKNOWN &&

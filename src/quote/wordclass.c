@@ -137,3 +137,26 @@ int wc_agent_noun(const qctx *c, uint32_t i)
     }
     return 0;
 }
+
+/* "Neither Yonatan nor his brother", "Both Mr Blinken and ...": a word that
+ * opens a coordination, capitalised at a sentence's start, is no name word. */
+int wc_coordinator(const qctx *c, uint32_t i)
+{
+    static const char *const words[] = {"both", "either", "neither", "nor"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (tok_eq(c, i, words[k]))
+            return 1;
+    return 0;
+}
+
+/* "As Avichai prepares ...", "When Ido returns ...": a conjunction that opens a
+ * clause whose subject comes next. */
+int wc_subordinator(const qctx *c, uint32_t i)
+{
+    static const char *const words[] = {"after", "although", "as", "because", "before", "if", "since", "when", "while"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (tok_eq(c, i, words[k]))
+            return 1;
+    return 0;
+}
+

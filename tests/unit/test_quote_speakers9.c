@@ -75,6 +75,47 @@ int main(void)
         "will not stop.\"");
     check_quote(0, "statement", "Yoav Gallant");
 
+    /* an acronym is the run of words it spells that the article also writes ("BA" -> "British Airways") */
+    run("British Airways has suspended flights to Israel.\n\"We're suspending our flights to and from Tel Aviv,\" BA "
+        "said.");
+    check_quote(0, "statement", "British Airways");
+    /* ... not a run inside a longer name, and never a country's short name */
+    run("British Airways Holdings owns the airline.\n\"We're suspending our flights,\" BA said.");
+    check_quote(0, "statement", "BA");
+    run("The United States sent a carrier. \"We stand with Israel,\" the US said.");
+    check_quote(0, "statement", "US");
+
+    /* a message its owner's possessive names is the owner's words: "his statement continued" */
+    run("Eliot Young said his brother was loved by everyone.\n\"He came to join us,\" his statement continued.");
+    check_quote(0, "statement", "Eliot Young");
+    /* ... a message nobody owns stays without a speaker */
+    run("Eliot Young said his brother was loved by everyone.\n\"Bring them home,\" the sign said.");
+    check_quote(0, "statement", NULL);
+
+    /* "One of her children recalled ... / "...," he said": one of a group of people */
+    run("Stephanie Abuaassi hopes to cross the border.\nOne of her children recalled how the family had to run from "
+        "their home.\n\"Many buildings near us had been bombed,\" he said.");
+    check_quote(0, "statement", "One of her children");
+    /* ... the noun's sex must fit the pronoun */
+    run("Stephanie Abuaassi hopes to cross the border.\nOne of her sons recalled how the family had to run.\n\"Many "
+        "buildings near us had been bombed,\" she said.");
+    check_quote(0, "statement", "Stephanie Abuaassi");
+
+    /* an interviewer's "I asked X ..." paragraph: X answers in the cue-less quote that follows */
+    run("Vivian wrote that she loved him.\nI asked Yonatan Ziegen what Vivian would be saying now.\n\"That this is the "
+        "outcome of war.\"");
+    check_quote(0, "statement", "Yonatan Ziegen");
+    /* ... and "I ask him": the one asked says the next "he says" ("As Avichai prepares": a lone first
+     * name after a conjunction is the clause's subject) */
+    run("Ido Frommer shows us the album. His son Avichai is all grown up now.\n\"My father is a survivor,\" Ido "
+        "says.\nAs Avichai "
+        "prepares to go to war, I ask him what his thoughts are.\n\"It's a hard price,\" he says.");
+    check_quote(1, "statement", "Avichai");
+    /* "Neither Yonatan nor his brother": "Neither" is no part of the name */
+    run("Yonatan rang his mother. Neither Yonatan nor his brother has heard anything since.\nI asked Yonatan what "
+        "she would say.\n\"This is what happens.\"");
+    check_quote(0, "statement", "Yonatan");
+
     fl_reader_free(rdr);
     fl_doc_free(doc);
     fl_extractor_free(ex);
