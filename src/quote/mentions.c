@@ -220,6 +220,9 @@ int spk_described_person(const qctx *c, uint32_t b, uint32_t e)
             return 0;
     if (np_is_age(c, h))
         return 1;
+    if (e >= b + 3 && c->tok[h].kind == FL_TOKEN_WORD && tok_cap(c, h) && c->text[c->tok[h].end - 1] != 's' &&
+        (tok_in(c, h, WL_DEMONYM) || wc_party_member(c, h)))
+        return 1; /* "the 30-year-old Palestinian American", "the Texas Republican" */
     return c->tok[h].kind == FL_TOKEN_WORD && !tok_cap(c, h) && c->text[c->tok[h].end - 1] != 's' &&
            !tok_eq(c, h, "people") &&
            (tok_in(c, h, WL_PERSON_NOUN) || tok_in(c, h, WL_ANONYMOUS) || wc_agent_noun(c, h));
@@ -280,6 +283,8 @@ void spk_fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
         out->name = name_fullest(c, b, e);
     else if (out->type == FL_SOURCE_ANONYMOUS)
         out->name = tok_span(c, b, e);
+    else if (out->type == FL_SOURCE_ORGANISATION && e == b + 2 && tok_eq(c, b, "the") && name_is_word(c, b + 1))
+        out->name = name_fullest(c, b + 1, e); /* "The Met said": "Met Police"; "the CST": its words */
     else
         out->name = tok_span(c, b + (e - b > 1 && tok_eq(c, b, "the")), e);
 }

@@ -160,6 +160,8 @@ fl_source_type name_source_type(const qctx *c, uint32_t b, uint32_t e, int *anon
         return FL_SOURCE_GOVERNMENT;
     if (org)
         return FL_SOURCE_ORGANISATION;
+    if (proper && tok_eq(c, b, "the") && e >= b + 2 && !tok_in(c, b + 1, WL_TITLE))
+        return FL_SOURCE_ORGANISATION; /* "The Met said", "the Jewish Leadership Council": no person takes "the" */
     if (proper)
         return FL_SOURCE_PERSON;
     if (country)

@@ -151,6 +151,7 @@ int spk_described_person(const qctx *c, uint32_t b, uint32_t e);          /* "Th
 void spk_fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out); /* a source named as written, fullest form */
 /* wordclass.c: what single words say about a mention */
 int wc_subordinator(const qctx *c, uint32_t i); /* "as", "when": opens a clause */
+int wc_party_member(const qctx *c, uint32_t i); /* "Republican", "Tory" */
 int wc_coordinator(const qctx *c, uint32_t i); /* "Neither", "Both": no name word */
 int wc_hyphen_sex(const qctx *c, uint32_t i);        /* "mother-in-law": 1 a woman, 2 a man, else 0 */
 int wc_hyphen_title(const qctx *c, uint32_t i);      /* "vice-president" */

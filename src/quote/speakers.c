@@ -460,6 +460,19 @@ static int person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_sp
     return 0;
 }
 
+/* "the journalist in Deir al-Balah, who described ... / "...," he said": a source
+ * that is one unnamed person, named by a singular noun for a person
+ * ("journalist", "resident", "official"). */
+static int unnamed_person(const qctx *c, const fl_speaker *sp)
+{
+    if ((sp->type != FL_SOURCE_UNKNOWN && sp->type != FL_SOURCE_ANONYMOUS) || sp->name.end <= sp->name.start)
+        return 0;
+    uint32_t h = tok_at_byte(c, sp->name.end) - 1;
+    return c->tok[h].kind == FL_TOKEN_WORD && !tok_cap(c, h) && c->text[c->tok[h].end - 1] != 's' &&
+           (tok_in(c, h, WL_PERSON_NOUN) || wc_agent_noun(c, h) ||
+            (tok_in(c, h, WL_ANONYMOUS) && !tok_eq(c, h, "people")));
+}
+
 /* Pronouns: the nearest earlier attribution source of a fitting kind, else
  * the nearest fitting name in the text of the last few sentences. */
 static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_speaker *out)
@@ -508,7 +521,7 @@ static int resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_spea
             continue;
         if (person && sp->type == FL_SOURCE_PERSON && spk_named_other_sex(c, b, sp->name))
             continue;
-        int fits = person ? sp->type == FL_SOURCE_PERSON : sp->type != FL_SOURCE_PERSON;
+        int fits = person ? sp->type == FL_SOURCE_PERSON || unnamed_person(c, sp) : sp->type != FL_SOURCE_PERSON;
         if (fits) {
             out->name = sp->name;
             out->type = sp->type;
@@ -586,6 +599,13 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
                 (tok_in(c, s - 2, WL_PERSON_NOUN) || tok_in(c, s - 2, WL_ANONYMOUS) || wc_agent_noun(c, s - 2))) {
                 /* "the journalist in Deir al-Balah, who described": the journalist, not the place */
                 uint32_t n = phrase_start(c, s - 2);
+                uint32_t m = n >= 2 && tok_punct(c, n - 1, ',') ? n - 2 : UINT32_MAX;
+                if (m != UINT32_MAX && m >= 2 && c->tok[m].kind == FL_TOKEN_NUMBER && tok_punct(c, m - 1, ','))
+                    m -= 2; /* "Shay, 40, a taxi driver in Jerusalem, who": the name before the description */
+                if (m != UINT32_MAX && name_is_word(c, m)) {
+                    spk_fill_direct(c, name_run_start(c, m), m + 1, out);
+                    return;
+                }
                 spk_fill_direct(c, n, s - 1, out);
                 return;
             }

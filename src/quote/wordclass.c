@@ -160,3 +160,14 @@ int wc_subordinator(const qctx *c, uint32_t i)
     return 0;
 }
 
+/* "the Texas Republican", "the veteran Tory": a party member's noun, which
+ * describes a person as a demonym does ("the 30-year-old Palestinian American"). */
+int wc_party_member(const qctx *c, uint32_t i)
+{
+    static const char *const words[] = {"conservative", "democrat", "republican", "tory"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (tok_eq(c, i, words[k]))
+            return 1;
+    return 0;
+}
+

@@ -116,6 +116,34 @@ int main(void)
         "she would say.\n\"This is what happens.\"");
     check_quote(0, "statement", "Yonatan");
 
+    /* "the Texas Republican", "the 30-year-old Palestinian American": a description of the person named
+     * before, by a demonym or a party */
+    run("\"This could happen,\" Michael McCaul told reporters.\n\"A warning was given,\" the Texas Republican "
+        "added.");
+    check_quote(1, "statement", "Michael McCaul");
+    run("People ran for their lives, said Omar Mussa, who had helped organise the event.\n\"He came to inflict "
+        "fear,\" the 30-year-old Palestinian American told the BBC.");
+    check_quote(0, "statement", "Omar Mussa");
+    /* ... a bare demonym with no modifier is no such description */
+    run("Omar Mussa helped organise the event.\n\"We are afraid,\" the Americans said.");
+    check_quote(0, "statement", "Americans");
+
+    /* "The Met said": a name with "the" is no person; its fullest form; "it" goes back to it */
+    run("The Met Police has increased patrols. Campaign Against Antisemitism questioned the Met's handling of "
+        "protests.\nThe Met said it had \"no wish to limit freedom of expression\".\n\"There will be occasions "
+        "where we try to avoid groups,\" it added.");
+    check_quote(0, "partial", "Met Police");
+    check_quote(1, "statement", "Met Police");
+
+    /* a pronoun goes back to an unnamed person the attribution names ("the journalist ..., who described") */
+    run("That included the journalist in Deir al-Balah, who described the atmosphere as tense and confused.\n\"Some "
+        "people believe nothing is happening,\" he said.");
+    check_quote(0, "statement", "journalist");
+    /* "Shay, 40, a taxi driver in Jerusalem, who": the name */
+    run("Shay, 40, a taxi driver in Jerusalem, who did not want to give his full name, was on holiday.\n\"Even if I "
+        "was exempt I would still go,\" he said.");
+    check_quote(0, "statement", "Shay");
+
     fl_reader_free(rdr);
     fl_doc_free(doc);
     fl_extractor_free(ex);
