@@ -143,6 +143,43 @@ static int described_only(const qctx *c, const fl_speaker *sp)
     return 1;
 }
 
+/* "'They were going tree by tree' - Israeli partygoer describes festival
+ * attack" / "Gili Yoskovich was among ...": the body's first sentence opening
+ * with a person's full name, the subject the headline described. */
+static int lead_subject(const qctx *c, fl_span *out)
+{
+    if (c->npara < 2 || c->para[1].sentence_begin >= c->para[1].sentence_end)
+        return 0;
+    const fl_sentence *se = &c->sent[c->para[1].sentence_begin];
+    uint32_t b = se->token_begin, e = b;
+    while (e < se->token_end && e < b + NAME_RUN_MAX && name_is_word(c, e))
+        e++;
+    int anon;
+    if (e < b + 2 || e >= se->token_end || c->L->tok_entity[b] != 1 + FL_ENTITY_PER ||
+        name_source_type(c, b, e, &anon) != FL_SOURCE_PERSON ||
+        !(tok_in(c, e, WL_AUX) || (tok_cue(c, e) && !tok_cap(c, e)) || wc_lower_past_form(c, e)))
+        return 0;
+    *out = name_fullest(c, b, e);
+    return 1;
+}
+
+/* "'They were going tree by tree and shooting' - Israeli partygoer describes
+ * festival attack": the headline's own cue after its quote, whose subject is
+ * a description ("Israeli partygoer"). */
+static int headline_describes(const qctx *c, const fl_quote *q)
+{
+    for (size_t k = 0; k < c->L->attrib_count; k++) {
+        const raw_attr *ra = &c->L->raw_attrs[k];
+        const fl_speaker *sp = &c->L->attribs[k].source;
+        if (c->sent[tok_sentence_of(c, ra->cue_begin)].paragraph != 0)
+            break;
+        if (sp->found && ra->src_begin < ra->src_end && ra->src_begin > c->L->raw_parts[q->part_begin].last &&
+            c->L->tok_quote[ra->src_begin] < 0 && described_only(c, sp))
+            return 1;
+    }
+    return 0;
+}
+
 void fl_headline_speakers(qctx *c)
 {
     fl_quote_layer *L = c->L;
@@ -173,8 +210,17 @@ void fl_headline_speakers(qctx *c)
          * night ..." / "Our children shivered all night") */
         if (best >= 0 && !same_opening(c, q, &L->quotes[best]) && !(uncued && holds_words(c, q, &L->quotes[best])) && !(best_shared >= 3 && 5 * best_shared >= 2 * total))
             continue;
+        fl_span lead;
         if (best >= 0) {
             q->speaker = L->quotes[best].speaker;
+            q->speaker.via = FL_VIA_CONTEXT;
+        } else if (L->raw_parts[q->part_begin].first == c->sent[c->para[0].sentence_begin].token_begin &&
+                   (q->speaker.found ? described_only(c, &q->speaker) : headline_describes(c, q)) &&
+                   lead_subject(c, &lead)) { /* a headline that opens with its quote */
+            q->speaker.found = 1;
+            q->speaker.name = lead; /* "- Israeli partygoer describes": the partygoer the lead names */
+            q->speaker.type = FL_SOURCE_PERSON;
+            q->speaker.anonymous = 0;
             q->speaker.via = FL_VIA_CONTEXT;
         }
     }

@@ -144,6 +144,16 @@ int main(void)
         "was exempt I would still go,\" he said.");
     check_quote(0, "statement", "Shay");
 
+    /* a headline quote "- Israeli partygoer describes ...": the person the lead names as its subject */
+    run_native("date 2023-10-08 'They were going tree by tree and shooting' - Israeli partygoer describes festival "
+               "attack\nGili Yoskovich was among hundreds of young people at a dance music festival.\nShe hid under a "
+               "tree.\n");
+    check_quote(0, "statement", "Gili Yoskovich");
+    /* ... a lead that opens with no person's name leaves it without a speaker */
+    run_native("date 2023-10-08 'They were going tree by tree and shooting' - Israeli partygoer describes festival "
+               "attack\nHundreds of young people were at a dance music festival.\nShe hid under a tree.\n");
+    check_quote(0, "statement", NULL);
+
     fl_reader_free(rdr);
     fl_doc_free(doc);
     fl_extractor_free(ex);
