@@ -315,3 +315,19 @@ int spk_partitive_person(const qctx *c, uint32_t t, uint32_t *begin)
     return sex;
 }
 
+/* Is token t inside the participle clause that opens sentence se, before its
+ * comma ("Asked about what he believes ..., Mr Sneider said")? A pronoun there
+ * is the main clause's subject again, named after the comma. */
+int spk_in_opening_participle(const qctx *c, const fl_sentence *se, uint32_t t)
+{
+    uint32_t f = se->token_begin;
+    const fl_token *w = &c->tok[f];
+    size_t n = w->end - w->start;
+    if (w->kind != FL_TOKEN_WORD || !tok_cap(c, f) || n < 5 ||
+        !(!memcmp(c->text + w->end - 2, "ed", 2) || !memcmp(c->text + w->end - 3, "ing", 3)))
+        return 0;
+    for (uint32_t k = f + 1; k < se->token_end && k < f + 30; k++)
+        if (tok_punct(c, k, ','))
+            return t < k;
+    return 0;
+}

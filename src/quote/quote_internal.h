@@ -164,7 +164,21 @@ int wc_lower_past_form(const qctx *c, uint32_t i);   /* "messaged" */
 int wc_lower_verb(const qctx *c, uint32_t i);        /* "smiles", "left" */
 int wc_agent_noun(const qctx *c, uint32_t i);        /* "footballer", "journalist" */
 /* authors.c: the author of a message or statement a cue-less quote belongs to */
+enum { NOMINAL_MAX = 3, LOOKBACK_SENTENCES = 5 }; /* words of a nominal; sentences back for an antecedent */
+/* nominals.c */
+uint32_t spk_phrase_start(const qctx *c, uint32_t t); /* the noun phrase ending at t */
+uint32_t spk_name_end(const qctx *c, uint32_t t);     /* the last token of t's name */
+int spk_is_nominal(const qctx *c, uint32_t b, uint32_t e); /* "the official", "the force" */
+int spk_latest_body_source(const qctx *c, uint32_t b, fl_source_type type, fl_speaker *out);
+int spk_nominal_modifiers_fit(const qctx *c, uint32_t b, uint32_t h, uint32_t t);
+int spk_resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out);
+int spk_resolve_nominal_as(const qctx *c, uint32_t b, uint32_t e, int strict, fl_speaker *out);
+/* pronouns.c */
+int spk_gender_clash(const qctx *c, uint32_t p, uint32_t b, uint32_t e); /* -1 if the name is of the other sex */
+int spk_person_in_text(const qctx *c, uint32_t b, uint32_t min_s, fl_speaker *out); /* 1, 0, -1 ambiguous */
+int spk_resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_speaker *out);
 int spk_is_person_pronoun(const qctx *c, uint32_t i);          /* he, she, his, her, him */
+int spk_in_opening_participle(const qctx *c, const fl_sentence *se, uint32_t t); /* "Asked about what he ..., X said" */
 int spk_partitive_person(const qctx *c, uint32_t t, uint32_t *begin); /* "One of her children": sex 1-3, or 0 */
 int32_t spk_message_poster(const qctx *c, const fl_quote *q, size_t attr_count); /* attribution index or -1 */
 uint32_t spk_message_from(const qctx *c, uint32_t open);       /* "messages from him": the message word */

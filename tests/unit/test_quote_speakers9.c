@@ -154,6 +154,16 @@ int main(void)
                "attack\nHundreds of young people were at a dance music festival.\nShe hid under a tree.\n");
     check_quote(0, "statement", NULL);
 
+    /* a pronoun inside an opening participle clause is the main clause's subject, named after the comma */
+    run("Prime Minister Benjamin Netanyahu has compared Hamas to the Islamic State group.\nAsked about what he "
+        "believes should happen next, Yossi Sneider said he would support the government.\n\"We are not dealing "
+        "with people,\" he claimed.");
+    check_quote(0, "statement", "Yossi Sneider");
+    /* ... a subject pronoun outside it is still followed back */
+    run("Prime Minister Benjamin Netanyahu spoke on Monday.\nHe said the army was ready, Yossi Sneider told the "
+        "BBC.\n\"We will win,\" he added.");
+    check_quote(0, "statement", "Benjamin Netanyahu");
+
     fl_reader_free(rdr);
     fl_doc_free(doc);
     fl_extractor_free(ex);
