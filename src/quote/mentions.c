@@ -283,8 +283,13 @@ void spk_fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
         out->name = name_fullest(c, b, e);
     else if (out->type == FL_SOURCE_ANONYMOUS)
         out->name = tok_span(c, b, e);
-    else if (out->type == FL_SOURCE_ORGANISATION && e == b + 2 && tok_eq(c, b, "the") && name_is_word(c, b + 1))
+    else if (out->type == FL_SOURCE_ORGANISATION && e == b + 2 && tok_eq(c, b, "the") && name_is_word(c, b + 1)) {
         out->name = name_fullest(c, b + 1, e); /* "The Met said": "Met Police"; "the CST": its words */
+        uint32_t fb = tok_at_byte(c, out->name.start), fe = tok_at_byte(c, out->name.end);
+        for (uint32_t i = fb + 1; i < fe && name_same_word(c, fb, b + 1); i++)
+            if (tok_in(c, i, WL_TITLE)) /* "The Treasury" is not "Treasury Secretary ..." */
+                out->name = tok_span(c, b + 1, e);
+    }
     else
         out->name = tok_span(c, b + (e - b > 1 && tok_eq(c, b, "the")), e);
 }

@@ -306,6 +306,9 @@ static int unnamed_person(const qctx *c, const fl_speaker *sp)
     if ((sp->type != FL_SOURCE_UNKNOWN && sp->type != FL_SOURCE_ANONYMOUS) || sp->name.end <= sp->name.start)
         return 0;
     uint32_t h = tok_at_byte(c, sp->name.end) - 1;
+    for (uint32_t i = tok_at_byte(c, sp->name.start); i < h; i++)
+        if (tok_in(c, i, WL_PREPOSITION))
+            return 0; /* "grandchild of a holocaust survivor": the last noun is not the head */
     return c->tok[h].kind == FL_TOKEN_WORD && !tok_cap(c, h) && c->text[c->tok[h].end - 1] != 's' &&
            (tok_in(c, h, WL_PERSON_NOUN) || wc_agent_noun(c, h) ||
             (tok_in(c, h, WL_ANONYMOUS) && !tok_eq(c, h, "people")));

@@ -164,6 +164,16 @@ int main(void)
         "BBC.\n\"We will win,\" he added.");
     check_quote(0, "statement", "Benjamin Netanyahu");
 
+    /* ... but "the UN, Gilad Erdan" is the person after the comma, and "The Treasury" is not the
+     * "Treasury Secretary" run */
+    run("Israel's ambassador to the UN, Gilad Erdan, said: \"We will not stop.\"");
+    check_quote(0, "statement", "Gilad Erdan");
+    run("Treasury Secretary Janet Yellen met bankers.\n\"Sanctions will follow,\" the Treasury said.");
+    check_quote(0, "statement", "Treasury");
+    /* an unnamed source whose last noun is not its head ("grandchild of a survivor") is no antecedent */
+    run("The grandchild of a holocaust survivor says the war must stop.\n\"Never again is now,\" he said.");
+    check_quote(0, "statement", NULL);
+
     fl_reader_free(rdr);
     fl_doc_free(doc);
     fl_extractor_free(ex);
