@@ -161,9 +161,9 @@ fl_source_type name_source_type(const qctx *c, uint32_t b, uint32_t e, int *anon
     if (org)
         return FL_SOURCE_ORGANISATION;
     if (proper && tok_eq(c, b, "the") && e >= b + 2 && e <= b + 4 && !tok_in(c, b + 1, WL_TITLE)) {
-        int person_word = 0; /* "the UN, Gilad Erdan": a person after the comma */
+        int person_word = 0; /* "the UN, Gilad Erdan": a person after the comma; "the SNP motion": a thing */
         for (uint32_t i = b + 1; i < e; i++)
-            person_word |= tok_punct(c, i, ',') || c->L->tok_entity[i] == 1 + FL_ENTITY_PER ||
+            person_word |= !name_is_word(c, i) || c->L->tok_entity[i] == 1 + FL_ENTITY_PER ||
                            tok_in(c, i, WL_TITLE);
         if (!person_word)
             return FL_SOURCE_ORGANISATION; /* "The Met said", "the Jewish Leadership Council": no person takes "the" */
