@@ -237,6 +237,7 @@ static const fl_lex_entry table[] = {
     {"weekends", FL_LX_UNIT, FL_U_WEEKEND, FL_LXF_PLURAL},
     {"weekly", FL_LX_SET, FL_U_WEEK, 0},
     {"weeks", FL_LX_UNIT, FL_U_WEEK, FL_LXF_PLURAL},
+    {"while", FL_LX_ANCHOR, 0, 0}, /* "for a while" */
     {"winter", FL_LX_SEASON, FL_SEASON_WINTER, 0},
     {"year", FL_LX_UNIT, FL_U_YEAR, 0},
     {"yearly", FL_LX_SET, FL_U_YEAR, 0},

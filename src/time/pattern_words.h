@@ -100,6 +100,7 @@ size_t fl_pat_edge_pod(fl_tctx *c, size_t i, fl_tmatch *m);
 /* patterns_amounts.c */
 size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_bare_units(fl_tctx *c, size_t i, fl_tmatch *m);
+size_t fl_pat_vague(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_year_ago_adj(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_set(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_clock(fl_tctx *c, size_t i, fl_tmatch *m);

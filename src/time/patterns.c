@@ -76,7 +76,7 @@ static void qualify_after(const fl_tctx *c, size_t i, fl_tmatch *m)
 static const fl_pattern_fn patterns[] = {
     fl_pat_anaphoric, /* first: it wins ties with the DCT-relative readings */
     fl_pat_month_date, fl_pat_numeric_date, fl_pat_year,     fl_pat_century,  fl_pat_quarter,     fl_pat_day_word,
-    fl_pat_ref,        fl_pat_weekday,      fl_pat_relative, fl_pat_season,   fl_pat_amount,      fl_pat_bare_units,
+    fl_pat_ref,        fl_pat_weekday,      fl_pat_relative, fl_pat_season,   fl_pat_amount,      fl_pat_bare_units, fl_pat_vague,
     fl_pat_year_ago_adj, fl_pat_set,        fl_pat_clock,    fl_pat_the_period, fl_pat_holiday,
     fl_pat_half_year,  fl_pat_year_end,     fl_pat_week_of,  fl_pat_edge_pod,
     fl_pat_second_day,

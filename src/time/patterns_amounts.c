@@ -57,6 +57,48 @@ static int count_rate_before(const fl_tctx *c, size_t i)
     return plain_count(c, q);
 }
 
+/* Nouns of a quantity that is measured in time: "six months of base pay",
+ * "three months' supply", "a week's worth of food". The amount is the
+ * quantity's size, not a time (TBAQ leaves "six months of base pay"
+ * untagged); report periods ("nine months earnings", "nine months' net
+ * income") are not listed. */
+static const char *const measured_nouns[] = {
+    "pay", "salary", "salaries", "wage", "wages", "rent", "supply", "supplies", "consumption", "output",
+    "imports", "exports", "food", "fuel", "water", "rations", "severance", "reserves", "stocks",
+};
+
+/* Word k is an apostrophe or "'s" (straight or curly). */
+static int possessive_at(const fl_tctx *c, size_t k)
+{
+    const fl_tword *w = word_at(c, k);
+    if (!w)
+        return 0;
+    const unsigned char *t = (const unsigned char *)c->text + w->start;
+    size_t len = w->end - w->start, q = t[0] == '\'' ? 1 : (len >= 3 && t[0] == 0xE2 && t[1] == 0x80 && t[2] == 0x99) ? 3 : 0;
+    return q && (len == q || (len == q + 1 && (t[q] == 's' || t[q] == 'S')));
+}
+
+/* Words k.. after an amount's unit name a quantity measured in time:
+ * "of [base|annual] pay", "'s supply", "' worth of fuel". */
+static int measures_quantity(const fl_tctx *c, size_t k)
+{
+    if (possessive_at(c, k))
+        k++;
+    else if (!fl_tw_is(c, k, "of"))
+        return 0;
+    if (fl_tw_is(c, k, "worth") && fl_tw_is(c, k + 1, "of"))
+        k += 2;
+    else if (fl_tw_is(c, k, "of"))
+        k++;
+    if (fl_tw_is(c, k, "base") || fl_tw_is(c, k, "annual") || fl_tw_is(c, k, "gross") || fl_tw_is(c, k, "net") ||
+        fl_tw_is(c, k, "full"))
+        k++;
+    for (size_t q = 0; q < sizeof measured_nouns / sizeof measured_nouns[0]; q++)
+        if (fl_tw_is(c, k, measured_nouns[q]))
+            return 1;
+    return 0;
+}
+
 /* [approx] [the] [first|past|last|next|coming] COUNT UNIT [ago|earlier|later] */
 size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
 {
@@ -165,6 +207,8 @@ size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
         return 0;
     if (fl_tw_is(c, k, "old"))
         return 0; /* "a 20-year-old", "52 years old": an age, not a time */
+    if (!the && !lead && measures_quantity(c, k))
+        return 0; /* "six months of base pay", "three months' supply" */
     if (!half && n != FL_LX_VAGUE && fl_tw_is(c, k, "and") && fl_tw_is(c, k + 1, "a") && fl_tw_is(c, k + 2, "half")) {
         half = 1; /* "an hour and a half" */
         k += 3;
@@ -191,6 +235,37 @@ size_t fl_pat_bare_units(fl_tctx *c, size_t i, fl_tmatch *m)
         return 0;
     m->type = FL_TIME_DURATION;
     return 1;
+}
+
+/* Amounts of time with no count or unit, as written (TimeML: "for a while"
+ * is a DURATION of unknown length, PXX; "a while ago" a past date).
+ * Longest first. "once in a while" is a frequency with no value: untagged. */
+static const struct {
+    const char *words[3];
+    fl_time_type type;
+    const char *value;
+} vague_phrases[] = {
+    {{"a", "while", "ago"}, FL_TIME_DATE, "PAST_REF"},
+    {{"a", "while", "back"}, FL_TIME_DATE, "PAST_REF"},
+    {{"a", "while", NULL}, FL_TIME_DURATION, "PXX"},
+};
+
+size_t fl_pat_vague(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    if (i >= c->sentence_begin + 2 && fl_tw_is(c, i - 2, "once") && fl_tw_is(c, i - 1, "in"))
+        return 0;
+    for (size_t p = 0; p < sizeof vague_phrases / sizeof vague_phrases[0]; p++) {
+        size_t k = 0;
+        while (k < 3 && vague_phrases[p].words[k] && fl_tw_is(c, i + k, vague_phrases[p].words[k]) &&
+               !(k && joined(c, i + k)))
+            k++;
+        if (k == 3 || !vague_phrases[p].words[k]) {
+            m->type = vague_phrases[p].type;
+            strcpy(m->value, vague_phrases[p].value);
+            return k;
+        }
+    }
+    return 0;
 }
 
 /* year-earlier, year-ago (as adjectives): the same period a year before */
