@@ -44,6 +44,7 @@ static const fl_lex_entry table[] = {
     {"current", FL_LX_REF, 0, FL_LXF_AMBIG},
     {"currently", FL_LX_REF, 0, 0},
     {"daily", FL_LX_SET, FL_U_DAY, 0},
+    {"date", FL_LX_ANCHOR, 0, 0}, /* "at a later date" */
     {"day", FL_LX_UNIT, FL_U_DAY, 0},
     {"days", FL_LX_UNIT, FL_U_DAY, FL_LXF_PLURAL},
     {"dec", FL_LX_MONTH, 12, FL_LXF_ABBR},

@@ -21,6 +21,17 @@ static void a_while(void)
     T("1998-01-11", "The strike was worthwhile for them.", "");
 }
 
+static void dates_to_come(void)
+{
+    T("1989-10-26", "It will seek additional financing at a later date.", "a later date|DATE|FUTURE_REF");
+    T("1989-10-26", "The vote was moved to a future date.", "a future date|DATE|FUTURE_REF");
+    T("1989-10-26", "The shares were bought at an earlier date.", "an earlier date|DATE|PAST_REF");
+    /* "date" alone is no time */
+    T("1989-10-26", "To date, nothing has changed.", "");
+    T("1989-10-26", "The date was set by the court.", "");
+    T("1989-10-26", "Give your date of birth and a later address.", "");
+}
+
 static void measured_quantities(void)
 {
     T("1989-11-02", "Upjohn is offering a bonus equal to six months of base pay.", "");
@@ -50,6 +61,7 @@ static void seed_values(void)
 int main(void)
 {
     a_while();
+    dates_to_come();
     measured_quantities();
     seed_values();
     return check_report("time_vague");
