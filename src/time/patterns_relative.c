@@ -64,7 +64,7 @@ static const struct {
     {{"the", "near", "term"}, 1},   {{"the", "short", "term"}, 1}, {{"the", "long", "term"}, 1},
     {{"the", "years", "ahead"}, 1}, {{"the", "months", "ahead"}, 1},
     {{"then", "current", NULL}, -1},
-    {{"a", "later", "date"}, 1},    {{"a", "future", "date"}, 1},  {{"an", "earlier", "date"}, -1},
+    {{"a", "later", "date"}, 1},    {{"a", "future", "date"}, 1}, /* not "an earlier date": earlier than a plan */
 };
 
 /* now, currently, recently, soon; the future, the past; recent years */

@@ -25,7 +25,9 @@ static void dates_to_come(void)
 {
     T("1989-10-26", "It will seek additional financing at a later date.", "a later date|DATE|FUTURE_REF");
     T("1989-10-26", "The vote was moved to a future date.", "a future date|DATE|FUTURE_REF");
-    T("1989-10-26", "The shares were bought at an earlier date.", "an earlier date|DATE|PAST_REF");
+    /* "an earlier date" is earlier than a plan, often still ahead: no time */
+    T("1987-04-07", "They trade until six months after the offering or an earlier date set by the underwriter.",
+      "six months|DURATION|P6M");
     /* "date" alone is no time */
     T("1989-10-26", "To date, nothing has changed.", "");
     T("1989-10-26", "The date was set by the court.", "");
