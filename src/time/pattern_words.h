@@ -86,6 +86,7 @@ size_t fl_pat_century(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_year_end(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_week_of(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m);
+size_t fl_pat_period_code(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_season(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_half_year(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_holiday(fl_tctx *c, size_t i, fl_tmatch *m);

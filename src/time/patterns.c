@@ -79,7 +79,7 @@ static const fl_pattern_fn patterns[] = {
     fl_pat_ref,        fl_pat_weekday,      fl_pat_relative, fl_pat_season,   fl_pat_amount,      fl_pat_bare_units, fl_pat_vague,
     fl_pat_year_ago_adj, fl_pat_set,        fl_pat_clock,    fl_pat_the_period, fl_pat_holiday,
     fl_pat_half_year,  fl_pat_year_end,     fl_pat_week_of,  fl_pat_edge_pod,
-    fl_pat_second_day,
+    fl_pat_second_day, fl_pat_period_code,
 };
 
 static void best_at(fl_tctx *c, size_t i, fl_tmatch *best)

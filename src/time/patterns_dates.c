@@ -505,6 +505,44 @@ size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
     return k - i;
 }
 
+/* Prepositions before a quarter or half code without a year ("results for
+ * Q3", "in H1"): with one of them a lone code is a period, not a label. */
+static const char *const before_period_code[] = {"in", "for", "during", "of", "since", "by", "until", "through", "over"};
+
+/* "Q3 2023", "Q3 of 2023", "H1 2024"; "in Q3" (a quarter named without a
+ * year: the DCT's year, the year before when it lies ahead and the clause
+ * does not look ahead, as "the third quarter"). A lone "H1" needs its year. */
+size_t fl_pat_period_code(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    int half, n;
+    if (!fl_tw_period_code(c, i, &half, &n) || joined(c, i) || joined(c, i + 1))
+        return 0;
+    size_t k = i + 1;
+    int year = read_year(c, k, 1800, 2099);
+    if (year < 0 && fl_tw_is(c, k, "of") && (year = read_year(c, k + 1, 1800, 2099)) > 0)
+        k++;
+    if (year > 0) {
+        k++;
+    } else {
+        int cue = 0;
+        for (size_t p = 0; p < sizeof before_period_code / sizeof before_period_code[0]; p++)
+            cue |= i > c->sentence_begin && fl_tw_is(c, i - 1, before_period_code[p]);
+        if (half || !cue)
+            return 0;
+        int dq = (c->dct.month - 1) / 3 + 1;
+        year = c->dct.year;
+        if (n > dq && fl_tense_around(c, i, k) != FL_TENSE_FUTURE)
+            year--;
+    }
+    if (half)
+        snprintf(m->value, sizeof m->value, "%04d-H%d", year, n);
+    else if (!fl_val_quarter(m->value, year, n))
+        return 0;
+    m->anchor = !half;
+    m->type = FL_TIME_DATE;
+    return k - i;
+}
+
 /* Seasons with a year or a cue: summer 1998, in the spring. */
 size_t fl_pat_season(fl_tctx *c, size_t i, fl_tmatch *m)
 {

@@ -34,9 +34,33 @@ static int names_an_era(const fl_tctx *c, size_t i)
            !cls(c, i - 2, FL_LX_UNIT) && !cls(c, i - 2, FL_LX_PART_OF_DAY) && !cls(c, i - 2, FL_LX_EDGE);
 }
 
-/* today, yesterday, tomorrow, tonight [morning|night] */
+/* "the day before yesterday", "the day after tomorrow": two days from the
+ * DCT, one expression (TimeML tags the whole phrase). */
+static size_t day_beyond(const fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    if (!fl_tw_is(c, i, "the") || unit_of(c, i + 1) != FL_U_DAY || (fl_tw_lexflags(c, i + 1) & FL_LXF_PLURAL) ||
+        joined(c, i + 1))
+        return 0;
+    int off;
+    if (fl_tw_is(c, i + 2, "before") && fl_tw_is(c, i + 3, "yesterday"))
+        off = -2;
+    else if (fl_tw_is(c, i + 2, "after") && fl_tw_is(c, i + 3, "tomorrow"))
+        off = 2;
+    else
+        return 0;
+    if (!fl_val_day(m->value, fl_cal_add_days(c->dct, off)))
+        return 0;
+    m->type = FL_TIME_DATE;
+    return 4;
+}
+
+/* today, yesterday, tomorrow, tonight [morning|night]; the day before
+ * yesterday */
 size_t fl_pat_day_word(fl_tctx *c, size_t i, fl_tmatch *m)
 {
+    size_t beyond = day_beyond(c, i, m);
+    if (beyond)
+        return beyond;
     if (!cls(c, i, FL_LX_DAY_WORD) || names_an_era(c, i))
         return 0;
     int off = fl_tw_value(c, i);
@@ -63,6 +87,7 @@ static const struct {
     {{"these", "days", NULL}, 0},   {{"the", "time", "being"}, 0}, {{"at", "present", NULL}, 0},
     {{"the", "near", "term"}, 1},   {{"the", "short", "term"}, 1}, {{"the", "long", "term"}, 1},
     {{"the", "years", "ahead"}, 1}, {{"the", "months", "ahead"}, 1},
+    {{"the", "weeks", "ahead"}, 1}, {{"the", "days", "ahead"}, 1},
     {{"then", "current", NULL}, -1},
     {{"a", "later", "date"}, 1},    {{"a", "future", "date"}, 1}, /* not "an earlier date": earlier than a plan */
 };
@@ -213,6 +238,20 @@ size_t fl_pat_relative(fl_tctx *c, size_t i, fl_tmatch *m)
     int shift = current ? 0 : fl_tw_value(c, k);
     int is_past = fl_tw_is(c, k, "past");
     int is_this = fl_tw_is(c, k, "this");
+    if (is_this && !the && !earlier && fl_tw_is(c, k + 1, "past") && !joined(c, k + 2) &&
+        ((unit_of(c, k + 2) != FL_U_NONE && unit_of(c, k + 2) < FL_U_YEAR && unit_of(c, k + 2) != FL_U_WEEK) ||
+         cls(c, k + 2, FL_LX_WEEKDAY) ||
+         cls(c, k + 2, FL_LX_SEASON) ||
+         cls(c, k + 2, FL_LX_MONTH)) &&
+        !(fl_tw_lexflags(c, k + 2) & FL_LXF_PLURAL)) {
+        /* "this past weekend", "this past spring": the last one, a date
+         * ("this past year", "this past week" stay durations like "the past
+         * year": on a Saturday "this past week" is the week now ending, midweek
+         * the last seven days) */
+        shift = unit_of(c, k + 2) == FL_U_WEEKEND && fl_cal_weekday(c->dct) == 7 ? 0 : -1; /* on a Sunday, this one */
+        is_this = 0;
+        k++;
+    }
     if (fl_tw_is(c, k, "that") || fl_tw_is(c, k, "same") || fl_tw_is(c, k, "following"))
         return 0; /* anaphoric: needs the narrative's time, not the DCT */
     if (earlier && !is_this)

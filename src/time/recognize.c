@@ -387,8 +387,9 @@ static int is_strong(const fl_tctx *c, size_t i)
         return 0;
     if (c->text[w->start] >= '0' && c->text[w->start] <= '9')
         return 1;
+    int half, n;
     if (!w->lex)
-        return 0;
+        return fl_tw_period_code(c, i, &half, &n); /* "Q3", "H1" */
     switch (w->lex->cls) {
     case FL_LX_MONTH: case FL_LX_WEEKDAY: case FL_LX_UNIT: case FL_LX_PART_OF_DAY: case FL_LX_SEASON:
     case FL_LX_DAY_WORD: case FL_LX_REF: case FL_LX_SET: case FL_LX_ANCHOR:

@@ -1,7 +1,9 @@
 /* test_time_vague.c — the time layer's sixth-round rules: vague amounts
  * written without a count ("for a while"), amounts that measure a quantity
- * rather than a time ("six months of base pay"), and the seed article's
- * values, which the rules must leave alone. Exact spans, types and values. */
+ * rather than a time ("six months of base pay"), "a later date", quarter
+ * and half codes ("Q3 2023"), "this past weekend", "the day before
+ * yesterday", "the weeks ahead", and the seed article's values, which the
+ * rules must leave alone. Exact spans, types and values. */
 #include <string.h>
 
 #include "check.h"
@@ -51,6 +53,45 @@ static void measured_quantities(void)
     T("1989-11-02", "The past two months of pay were withheld.", "The past two months|DURATION|P2M");
 }
 
+static void period_codes(void)
+{
+    T("2023-11-04", "Profits in Q3 2023 rose.", "Q3 2023|DATE|2023-Q3");
+    T("2023-11-04", "Sales in Q4 of 2022 fell.", "Q4 of 2022|DATE|2022-Q4");
+    T("2023-11-04", "In H1 2024 sales will rise.", "H1 2024|DATE|2024-H1");
+    /* a lone quarter after a preposition: this year's, or last year's when it lies ahead */
+    T("2023-11-04", "Results for Q3 were strong.", "Q3|DATE|2023-Q3");
+    T("2023-05-04", "Results for Q4 were strong.", "Q4|DATE|2022-Q4");
+    T("2023-05-04", "Results for Q4 will be strong.", "Q4|DATE|2023-Q4");
+    /* and it is the quarter a later "a year earlier" compares with */
+    T("2023-11-04", "Profit in Q3 2023 rose from a year earlier.", "Q3 2023|DATE|2023-Q3\na year earlier|DATE|2022-Q3");
+    /* labels, not periods */
+    T("2023-11-04", "The H1 receptor and the Q3 tower.", "");
+    T("2023-11-04", "She met him at Q3.", "");
+    T("2023-11-04", "The H1N1 virus and H1-B visas.", "");
+}
+
+static void this_past(void)
+{
+    T("2023-11-04", "Rockets were fired this past weekend.", "this past weekend|DATE|2023-W43-WE");
+    T("2023-10-15", "This past weekend was calm.", "This past weekend|DATE|2023-W41-WE"); /* a Sunday */
+    T("1989-10-26", "Eastern's strike began this past spring.", "this past spring|DATE|1989-SP");
+    T("1987-03-16", "He called this past Monday.", "this past Monday|DATE|1987-03-09");
+    T("1987-10-20", "The financing was completed this past May.", "this past May|DATE|1987-05");
+    /* the past week and year stay durations */
+    T("2023-10-15", "Thousands have fled this past week.", "past week|DURATION|P1W");
+    T("2023-10-15", "Prices rose this past year.", "past year|DURATION|P1Y");
+}
+
+static void days_beyond_and_ahead(void)
+{
+    T("2023-11-04", "He left the day before yesterday and returns the day after tomorrow.",
+      "the day before yesterday|DATE|2023-11-02\nthe day after tomorrow|DATE|2023-11-06");
+    T("2023-11-04", "The day before the vote, he left.", "");
+    T("1989-10-27", "Funds will face pressure in the weeks ahead.", "the weeks ahead|DATE|FUTURE_REF");
+    T("2023-10-08", "The days ahead will be long.", "The days ahead|DATE|FUTURE_REF");
+    T("2023-10-08", "Two days ahead of the vote, he left.", "Two days|DURATION|P2D");
+}
+
 static void seed_values(void)
 {
     /* the seed article (issue 4): these must not move */
@@ -65,6 +106,9 @@ int main(void)
     a_while();
     dates_to_come();
     measured_quantities();
+    period_codes();
+    this_past();
+    days_beyond_and_ahead();
     seed_values();
     return check_report("time_vague");
 }
