@@ -44,7 +44,7 @@ static const fl_lex_entry table[] = {
     {"current", FL_LX_REF, 0, FL_LXF_AMBIG},
     {"currently", FL_LX_REF, 0, 0},
     {"daily", FL_LX_SET, FL_U_DAY, 0},
-    {"date", FL_LX_ANCHOR, 0, 0}, /* "at a later date" */
+    {"date", FL_LX_ANCHOR, 0, FL_LXF_AFTER_A}, /* "at a later date" */
     {"day", FL_LX_UNIT, FL_U_DAY, 0},
     {"days", FL_LX_UNIT, FL_U_DAY, FL_LXF_PLURAL},
     {"dec", FL_LX_MONTH, 12, FL_LXF_ABBR},
@@ -238,7 +238,7 @@ static const fl_lex_entry table[] = {
     {"weekends", FL_LX_UNIT, FL_U_WEEKEND, FL_LXF_PLURAL},
     {"weekly", FL_LX_SET, FL_U_WEEK, 0},
     {"weeks", FL_LX_UNIT, FL_U_WEEK, FL_LXF_PLURAL},
-    {"while", FL_LX_ANCHOR, 0, 0}, /* "for a while" */
+    {"while", FL_LX_ANCHOR, 0, FL_LXF_AFTER_A}, /* "for a while" */
     {"winter", FL_LX_SEASON, FL_SEASON_WINTER, 0},
     {"year", FL_LX_UNIT, FL_U_YEAR, 0},
     {"yearly", FL_LX_SET, FL_U_YEAR, 0},

@@ -252,6 +252,8 @@ static const struct {
 
 size_t fl_pat_vague(fl_tctx *c, size_t i, fl_tmatch *m)
 {
+    if (!fl_tw_is(c, i, "a")) /* every phrase starts with it; tried at every word */
+        return 0;
     if (i >= c->sentence_begin + 2 && fl_tw_is(c, i - 2, "once") && fl_tw_is(c, i - 1, "in"))
         return 0;
     for (size_t p = 0; p < sizeof vague_phrases / sizeof vague_phrases[0]; p++) {

@@ -79,17 +79,29 @@ size_t fl_pat_day_word(fl_tctx *c, size_t i, fl_tmatch *m)
     return 1;
 }
 
-/* Phrases that name the present, past or future (-1, 0, 1). */
+/* Phrases that name the present, past or future (-1, 0, 1), grouped by
+ * their first word, so the matcher, tried at every word, reads each first
+ * word once. */
 static const struct {
-    const char *words[3];
-    int ref;
+    const char *first;
+    struct {
+        const char *words[2]; /* after the first; NULL ends a shorter phrase */
+        int ref;
+    } tails[8];
 } ref_phrases[] = {
-    {{"these", "days", NULL}, 0},   {{"the", "time", "being"}, 0}, {{"at", "present", NULL}, 0},
-    {{"the", "near", "term"}, 1},   {{"the", "short", "term"}, 1}, {{"the", "long", "term"}, 1},
-    {{"the", "years", "ahead"}, 1}, {{"the", "months", "ahead"}, 1},
-    {{"the", "weeks", "ahead"}, 1}, {{"the", "days", "ahead"}, 1},
-    {{"then", "current", NULL}, -1},
-    {{"a", "later", "date"}, 1},    {{"a", "future", "date"}, 1}, /* not "an earlier date": earlier than a plan */
+    {"a", {{{"later", "date"}, 1}, {{"future", "date"}, 1}}}, /* not "an earlier date": earlier than a plan */
+    {"at", {{{"present", NULL}, 0}}},
+    {"the",
+     {{{"time", "being"}, 0},
+      {{"near", "term"}, 1},
+      {{"short", "term"}, 1},
+      {{"long", "term"}, 1},
+      {{"years", "ahead"}, 1},
+      {{"months", "ahead"}, 1},
+      {{"weeks", "ahead"}, 1},
+      {{"days", "ahead"}, 1}}},
+    {"then", {{{"current", NULL}, -1}}},
+    {"these", {{{"days", NULL}, 0}}},
 };
 
 /* now, currently, recently, soon; the future, the past; recent years */
@@ -97,15 +109,21 @@ size_t fl_pat_ref(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     static const char *const refs[3] = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"};
     m->type = FL_TIME_DATE;
-    for (size_t p = 0; p < sizeof ref_phrases / sizeof ref_phrases[0]; p++) {
-        size_t k = 0;
-        while (k < 3 && ref_phrases[p].words[k] && fl_tw_is(c, i + k, ref_phrases[p].words[k]) &&
-               !(k && joined(c, i + k))) /* "the long-term outlook" is not a time */
-            k++;
-        if (k == 3 || !ref_phrases[p].words[k]) {
-            strcpy(m->value, refs[ref_phrases[p].ref + 1]);
-            return k;
+    for (size_t g = 0; g < sizeof ref_phrases / sizeof ref_phrases[0]; g++) {
+        if (!fl_tw_is(c, i, ref_phrases[g].first))
+            continue;
+        for (size_t p = 0; p < sizeof ref_phrases[g].tails / sizeof ref_phrases[g].tails[0]; p++) {
+            const char *const *w = ref_phrases[g].tails[p].words;
+            size_t k = 0;
+            while (k < 2 && w[k] && fl_tw_is(c, i + 1 + k, w[k]) &&
+                   !joined(c, i + 1 + k)) /* "the long-term outlook" is not a time */
+                k++;
+            if (k > 0 && (k == 2 || !w[k])) {
+                strcpy(m->value, refs[ref_phrases[g].tails[p].ref + 1]);
+                return k + 1;
+            }
         }
+        break;
     }
     if (fl_tw_is(c, i, "one") && fl_tw_is(c, i + 1, "day") && !joined(c, i + 1) && i > c->sentence_begin) {
         /* "Islam will one day be ...": after a modal, an indefinite future */

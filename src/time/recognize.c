@@ -392,8 +392,11 @@ static int is_strong(const fl_tctx *c, size_t i)
         return fl_tw_period_code(c, i, &half, &n); /* "Q3", "H1" */
     switch (w->lex->cls) {
     case FL_LX_MONTH: case FL_LX_WEEKDAY: case FL_LX_UNIT: case FL_LX_PART_OF_DAY: case FL_LX_SEASON:
-    case FL_LX_DAY_WORD: case FL_LX_REF: case FL_LX_SET: case FL_LX_ANCHOR:
+    case FL_LX_DAY_WORD: case FL_LX_REF: case FL_LX_SET:
         return 1;
+    case FL_LX_ANCHOR: /* "while" and "date" are common words: time words only in "a while", "a later date" */
+        return !(w->lex->flags & FL_LXF_AFTER_A) ||
+               (i > 0 && (fl_tw_is(c, i - 1, "a") || fl_tw_is(c, i - 1, "later") || fl_tw_is(c, i - 1, "future")));
     case FL_LX_NUMBER: /* "nineteen ninety-six"; "a" is not enough */
         return !(w->lex->flags & FL_LXF_ARTICLE) && w->lex->value >= 10;
     case FL_LX_SHIFT: /* "the past" */
