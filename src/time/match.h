@@ -67,6 +67,7 @@ typedef struct fl_tctx {
     int last_grain;           /* its granularity: 0 none, 1 year, 2 month, 3 day */
     size_t sentence;          /* index of the current sentence */
     size_t last_date_sentence;/* the sentence that mentioned last_date */
+    size_t last_date_end;     /* the word after it, in that sentence: "on Friday at 7 p.m." */
     int after_edge;           /* matching after "the end of", "early": "the year" is the DCT's */
 } fl_tctx;
 

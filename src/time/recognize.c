@@ -432,12 +432,13 @@ static int inside_title(const fl_tctx *c, size_t i, size_t next)
 
 /* Remembers the last date mentioned (2023, 2023-10, 2023-10-07, with or
  * without a time): "that day", "the following year" refer to it. */
-static void note_date(fl_tctx *c, const char *v)
+static void note_date(fl_tctx *c, const char *v, size_t end)
 {
     size_t len = strlen(v);
     int y = len >= 4 ? digits_at(v, 4) : -1;
     if (y < 1 || (len > 4 && v[4] != '-'))
         return;
+    c->last_date_end = end;
     int m = len >= 7 ? digits_at(v + 5, 2) : -1;
     int d = len >= 10 && m > 0 && (len == 10 || v[10] == 'T') ? digits_at(v + 8, 2) : -1;
     c->last_date_sentence = c->sentence;
@@ -577,7 +578,7 @@ static fl_status find_timex(fl_doc *doc, int year, int month, int day)
             if (reports_span(&c, i, &m))
                 c.span_report = 2; /* this sentence and the next */
             if (m.type == FL_TIME_DATE || m.type == FL_TIME_TIME)
-                note_date(&c, m.value);
+                note_date(&c, m.value, next);
             i = next;
         }
     }

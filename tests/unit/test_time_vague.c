@@ -92,6 +92,29 @@ static void days_beyond_and_ahead(void)
     T("2023-10-08", "Two days ahead of the vote, he left.", "Two days|DURATION|P2D");
 }
 
+static void clock_days(void)
+{
+    /* a clock time takes the day named right after it ("on" DAY), also past
+     * "local time" and a conversion in parentheses; the day stays its own */
+    T("2023-11-04", "At 06:30 on 7 October, rockets were fired.", "06:30|TIME|2023-10-07T06:30\n7 October|DATE|2023-10-07");
+    T("2023-10-19", "The explosion happened at around 19:00 local time (16:00 GMT) on Tuesday.",
+      "19:00|TIME|2023-10-17T19:00\n16:00 GMT|TIME|2023-10-17T16:00\nTuesday|DATE|2023-10-17");
+    T("2023-11-04", "The vote is at 3 p.m. on Sunday 5 November.",
+      "3 p.m.|TIME|2023-11-05T15:00\nSunday 5 November|DATE|2023-11-05");
+    /* and the day named right before it */
+    T("2023-11-04", "On Friday at 7 p.m., sirens sounded.", "Friday|DATE|2023-11-03\n7 p.m.|TIME|2023-11-03T19:00");
+    T("2023-11-04", "Hamas attacked on 7 October, at around 06:30 local time.",
+      "7 October|DATE|2023-10-07\n06:30|TIME|2023-10-07T06:30");
+    T("2023-10-24", "He was seen on 7 October at around 10:00 [07:00 GMT] in the morning.",
+      "7 October|DATE|2023-10-07\n10:00|TIME|2023-10-07T10:00\n07:00 GMT|TIME|2023-10-07T07:00");
+    T("2023-12-24", "The tanker was struck on Saturday at 10:00 local time (06:00 GMT).",
+      "Saturday|DATE|2023-12-23\n10:00|TIME|2023-12-23T10:00\n06:00 GMT|TIME|2023-12-23T06:00");
+    /* not a day further back in the sentence, nor across a semicolon */
+    T("2023-11-04", "On Friday, 40 people died at 3 p.m.", "Friday|DATE|2023-11-03\n3 p.m.|TIME|2023-11-04T15:00");
+    T("2023-11-04", "Rockets fell at 9 p.m.; on Friday the army struck.",
+      "9 p.m.|TIME|2023-11-04T21:00\nFriday|DATE|2023-11-03");
+}
+
 static void seed_values(void)
 {
     /* the seed article (issue 4): these must not move */
@@ -109,6 +132,7 @@ int main(void)
     period_codes();
     this_past();
     days_beyond_and_ahead();
+    clock_days();
     seed_values();
     return check_report("time_vague");
 }
