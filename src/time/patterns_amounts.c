@@ -189,6 +189,16 @@ size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
             return 0;
         return k + 1 - i;
     }
+    if (possessive_at(c, k) && fl_tw_is(c, k + 1, "time") && !the && !lead && !half && i > c->sentence_begin &&
+        fl_tw_is(c, i - 1, "in") && !fl_unit_is_clock((fl_unit)unit)) {
+        /* "in two weeks' time", "in a month's time": that far from the DCT, a date */
+        if (n == FL_LX_VAGUE)
+            strcpy(m->value, "FUTURE_REF");
+        else if (!fl_time_shifted_value(c, m->value, unit, n))
+            return 0;
+        m->type = FL_TIME_DATE;
+        return k + 2 - i;
+    }
     if (fl_tw_is(c, k, "from") && fl_tw_is(c, k + 1, "now") && !the && !lead) {
         if (n == FL_LX_VAGUE || fl_unit_is_clock((fl_unit)unit) || !fl_time_shifted_value(c, m->value, unit, n))
             return 0;

@@ -338,6 +338,11 @@ size_t fl_pat_century(fl_tctx *c, size_t i, fl_tmatch *m)
         n = w->num;
     else if (cls(c, k, FL_LX_ORDINAL))
         n = fl_tw_value(c, k);
+    else if (cls(c, k, FL_LX_NUMBER) && (fl_tw_lexflags(c, k) & FL_LXF_TENS) && cls(c, k + 1, FL_LX_ORDINAL) &&
+             joined(c, k + 1) && fl_tw_value(c, k + 1) < 10) {
+        n = fl_tw_value(c, k) + fl_tw_value(c, k + 1); /* "the twenty-first century" */
+        k++;
+    }
     if (n < 1 || n > 99 || unit_of(c, k + 1) != FL_U_CENTURY || (fl_tw_lexflags(c, k + 1) & FL_LXF_PLURAL))
         return 0;
     snprintf(m->value, sizeof m->value, "%02d", n - 1);

@@ -115,6 +115,29 @@ static void clock_days(void)
       "9 p.m.|TIME|2023-11-04T21:00\nFriday|DATE|2023-11-03");
 }
 
+static void time_from_now(void)
+{
+    /* "in N units' time": that far from the DCT, a date at the unit's grain */
+    T("2023-10-25", "In a week's time the calls will be deafening.", "a week's time|DATE|2023-W44");
+    T("1987-03-05", "Spain joins the system in five years' time.", "five years' time|DATE|1992");
+    T("2023-11-04", "Talks resume in three days' time.", "three days' time|DATE|2023-11-07");
+    T("2024-02-20", "Who knows how they would feel in a few months' time.", "a few months' time|DATE|FUTURE_REF");
+    /* not after "in", or a clock unit: durations */
+    T("2023-11-04", "It took two weeks' time to fix.", "two weeks|DURATION|P2W");
+    T("2023-11-04", "He will land in two hours' time.", "two hours|DURATION|PT2H");
+}
+
+static void centuries(void)
+{
+    /* an edge before an ordinal century joins it with its "the"; ordinals in words up to twentieth */
+    T("2023-11-04", "It was the late 19th century.", "the late 19th century|DATE|18");
+    T("2023-11-04", "It began in the early twentieth century.", "the early twentieth century|DATE|19");
+    T("2023-11-04", "A problem of the twenty-first century.", "the twenty-first century|DATE|20");
+    T("2023-11-04", "Built in the mid-eighteenth century.", "the mid-eighteenth century|DATE|17");
+    T("2023-11-04", "Held on the fifteenth of May.", "the fifteenth of May|DATE|2023-05-15");
+    T("2023-11-04", "On the twentieth anniversary, they met.", "");
+}
+
 static void seed_values(void)
 {
     /* the seed article (issue 4): these must not move */
@@ -133,6 +156,8 @@ int main(void)
     this_past();
     days_beyond_and_ahead();
     clock_days();
+    time_from_now();
+    centuries();
     seed_values();
     return check_report("time_vague");
 }
