@@ -68,7 +68,7 @@ static const struct {
     {"scheduled", FL_TENSE_FUTURE}, {"expected", FL_TENSE_FUTURE}, {"expects", FL_TENSE_FUTURE},
     {"plans", FL_TENSE_FUTURE},    {"intends", FL_TENSE_FUTURE},   {"due", FL_TENSE_FUTURE},
     {"going", FL_TENSE_FUTURE},    {"upcoming", FL_TENSE_FUTURE},  {"soon", FL_TENSE_FUTURE},
-    {"might", FL_TENSE_FUTURE},    {"resume", FL_TENSE_FUTURE},
+    {"might", FL_TENSE_FUTURE},    {"resume", FL_TENSE_FUTURE},    {"until", FL_TENSE_FUTURE},
     {"tomorrow", FL_TENSE_FUTURE}, {"next", FL_TENSE_FUTURE},      {"coming", FL_TENSE_FUTURE},
     {"planned", FL_TENSE_FUTURE},  {"planning", FL_TENSE_FUTURE},  {"plan", FL_TENSE_FUTURE},
     {"was", FL_TENSE_PAST},        {"were", FL_TENSE_PAST},        {"had", FL_TENSE_PAST},

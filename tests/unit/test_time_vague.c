@@ -138,6 +138,18 @@ static void centuries(void)
     T("2023-11-04", "On the twentieth anniversary, they met.", "");
 }
 
+static void until_looks_ahead(void)
+{
+    /* "until" opens a clause that runs ahead: a month or weekday a few words after it is the coming one */
+    T("1987-03-31", "The presidency is held by the Belgians until the Danes take over in July.", "July|DATE|1987-07");
+    T("1987-10-20", "The institute has given shippers until close of business on Thursday to submit details.",
+      "Thursday|DATE|1987-10-22");
+    T("2024-04-05", "She was granted bail until her trial begins on 10 June.", "10 June|DATE|2024-06-10");
+    /* a past verb nearer the date still wins, and a past deadline stays past */
+    T("1987-03-10", "Until it collapsed in February, the strike had held.", "February|DATE|1987-02");
+    T("2023-11-08", "Until Monday, police had not named a suspect.", "Monday|DATE|2023-11-06");
+}
+
 static void seed_values(void)
 {
     /* the seed article (issue 4): these must not move */
@@ -158,6 +170,7 @@ int main(void)
     clock_days();
     time_from_now();
     centuries();
+    until_looks_ahead();
     seed_values();
     return check_report("time_vague");
 }
