@@ -33,7 +33,7 @@ static size_t read_edge(const fl_tctx *c, size_t i, fl_time_mod *mod)
     }
     if (fl_tw_is(c, i, "the") && (fl_tw_is(c, i + 1, "early") || fl_tw_is(c, i + 1, "late") || fl_tw_is(c, i + 1, "mid")) &&
         word_at(c, i + 2) &&
-        ((word_at(c, i + 2)->flags & FL_W_DECADE) ||
+        ((word_at(c, i + 2)->flags & FL_W_DECADE) || (cls(c, i + 2, FL_LX_ANCHOR) && fl_tw_value(c, i + 2) >= 2) ||
          (((word_at(c, i + 2)->flags & FL_W_ORD) || cls(c, i + 2, FL_LX_ORDINAL)) && unit_of(c, i + 3) == FL_U_CENTURY) ||
          (cls(c, i + 2, FL_LX_NUMBER) && cls(c, i + 3, FL_LX_ORDINAL) && joined(c, i + 3) &&
           unit_of(c, i + 4) == FL_U_CENTURY))) {

@@ -241,11 +241,24 @@ static int parse_numeric_date(const fl_tctx *c, const char *s, size_t len, fl_ca
 static const char *const not_year_after[] = {"percent", "%", "people", "troops", "jobs", "shares", "miles",
                                              "kilometers", "tons", "acres", "feet", "meters", "votes"};
 
+/* Word k is a decade in words ("nineties"), not a temperature or a speed
+ * ("the nineties Fahrenheit" is rare; "percent", "degrees" after it are
+ * not dates). Ages ("in his nineties") have no "the" and are not read. */
+static int decade_word(const fl_tctx *c, size_t k)
+{
+    if (!cls(c, k, FL_LX_ANCHOR) || fl_tw_value(c, k) < 2 || fl_tw_value(c, k) > 9 ||
+        (joined(c, k) && !(k > 0 && fl_tw_is(c, k - 1, "mid"))))
+        return 0;
+    return !(fl_tw_is(c, k + 1, "percent") || fl_tw_is(c, k + 1, "degrees") || fl_tw_is(c, k + 1, "%") ||
+             fl_tw_is(c, k + 1, "mph"));
+}
+
 size_t fl_pat_year(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     size_t k = i;
-    if (fl_tw_is(c, k, "the") && word_at(c, k + 1) && (word_at(c, k + 1)->flags & FL_W_DECADE))
-        k++; /* "the 1990s" */
+    if (fl_tw_is(c, k, "the") && word_at(c, k + 1) &&
+        ((word_at(c, k + 1)->flags & FL_W_DECADE) || decade_word(c, k + 1)))
+        k++; /* "the 1990s", "the nineties" */
     if (fl_tw_is(c, k, "the") && unit_of(c, k + 1) == FL_U_YEAR && !(fl_tw_lexflags(c, k + 1) & FL_LXF_PLURAL))
         k += 2; /* "the year 2000", "the year two thousand" */
     if (cls(c, k, FL_LX_FISCAL))
@@ -260,6 +273,18 @@ size_t fl_pat_year(fl_tctx *c, size_t i, fl_tmatch *m)
     const fl_tword *w = word_at(c, k);
     if (!w)
         return 0;
+    if ((k > i || (c->after_edge && k >= c->sentence_begin + 2 && fl_tw_is(c, k - 2, "the"))) &&
+        decade_word(c, k)) { /* "the nineties", "the early eighties"; not "their early twenties" (an age) */
+        /* "the nineties": in the DCT's century when it has begun there
+         * (1998: 199X; 2023: "the twenties" 202X), else the one before */
+        int d = fl_tw_value(c, k), y = c->dct.year;
+        int century = y / 100 - (d * 10 > y % 100 ? 1 : 0);
+        if (century < 1)
+            return 0;
+        snprintf(m->value, sizeof m->value, "%02d%dX", century, d);
+        m->type = FL_TIME_DATE;
+        return k + 1 - i;
+    }
     if (w->flags & FL_W_DECADE) {
         /* 1990s -> 199X; '90s -> 199X */
         if (w->ndigits == 4 && w->num % 10 == 0 && w->num >= 1000) {

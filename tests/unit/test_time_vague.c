@@ -138,6 +138,20 @@ static void centuries(void)
     T("2023-11-04", "On the twentieth anniversary, they met.", "");
 }
 
+static void decade_words(void)
+{
+    /* decades in words, in the DCT's century once it has reached them (format as "the 1990s": 199X) */
+    T("1998-03-03", "Hate group numbers dropped through the nineties.", "the nineties|DATE|199X");
+    T("1998-03-03", "Prices peaked in the early eighties.", "the early eighties|DATE|198X");
+    T("1987-04-01", "They saw the futility of it in the mid-seventies.", "the mid-seventies|DATE|197X");
+    T("2023-11-04", "The twenties have been hard.", "The twenties|DATE|202X");
+    T("1998-03-03", "The twenties roared.", "The twenties|DATE|192X");
+    /* ages and quantities */
+    T("2023-10-10", "Reservists from their early twenties were called.", "");
+    T("1998-03-03", "In his nineties, he was still fit.", "");
+    T("1998-03-03", "Support was in the seventies percent range.", "");
+}
+
 static void until_looks_ahead(void)
 {
     /* "until" opens a clause that runs ahead: a month or weekday a few words after it is the coming one */
@@ -171,6 +185,7 @@ int main(void)
     time_from_now();
     centuries();
     until_looks_ahead();
+    decade_words();
     seed_values();
     return check_report("time_vague");
 }
