@@ -44,6 +44,7 @@ static const fl_lex_entry table[] = {
     {"current", FL_LX_REF, 0, FL_LXF_AMBIG},
     {"currently", FL_LX_REF, 0, 0},
     {"daily", FL_LX_SET, FL_U_DAY, 0},
+    {"date", FL_LX_ANCHOR, 0, FL_LXF_AFTER_A}, /* "at a later date" */
     {"day", FL_LX_UNIT, FL_U_DAY, 0},
     {"days", FL_LX_UNIT, FL_U_DAY, FL_LXF_PLURAL},
     {"dec", FL_LX_MONTH, 12, FL_LXF_ABBR},
@@ -58,7 +59,9 @@ static const fl_lex_entry table[] = {
     {"edt", FL_LX_ZONE, 0, 0},
     {"eight", FL_LX_NUMBER, 8, 0},
     {"eighteen", FL_LX_NUMBER, 18, 0},
+    {"eighteenth", FL_LX_ORDINAL, 18, 0},
     {"eighth", FL_LX_ORDINAL, 8, 0},
+    {"eighties", FL_LX_ANCHOR, 8, 0}, /* "the nineties": a decade (patterns_dates.c) */
     {"eighty", FL_LX_NUMBER, 80, FL_LXF_TENS},
     {"eleven", FL_LX_NUMBER, 11, 0},
     {"eleventh", FL_LX_ORDINAL, 11, 0},
@@ -73,17 +76,21 @@ static const fl_lex_entry table[] = {
     {"february", FL_LX_MONTH, 2, 0},
     {"few", FL_LX_NUMBER, FL_LX_VAGUE, 0},
     {"fifteen", FL_LX_NUMBER, 15, 0},
+    {"fifteenth", FL_LX_ORDINAL, 15, 0},
     {"fifth", FL_LX_ORDINAL, 5, 0},
+    {"fifties", FL_LX_ANCHOR, 5, 0}, /* "the nineties": a decade (patterns_dates.c) */
     {"fifty", FL_LX_NUMBER, 50, FL_LXF_TENS},
     {"first", FL_LX_ORDINAL, 1, 0},
     {"fiscal", FL_LX_FISCAL, 0, 0},
     {"five", FL_LX_NUMBER, 5, 0},
     {"following", FL_LX_SHIFT, 1, 0},
+    {"forties", FL_LX_ANCHOR, 4, 0}, /* "the nineties": a decade (patterns_dates.c) */
     {"fortnight", FL_LX_UNIT, FL_U_FORTNIGHT, 0},
     {"fortnights", FL_LX_UNIT, FL_U_FORTNIGHT, FL_LXF_PLURAL},
     {"forty", FL_LX_NUMBER, 40, FL_LXF_TENS},
     {"four", FL_LX_NUMBER, 4, 0},
     {"fourteen", FL_LX_NUMBER, 14, 0},
+    {"fourteenth", FL_LX_ORDINAL, 14, 0},
     {"fourth", FL_LX_ORDINAL, 4, 0},
     {"fri", FL_LX_WEEKDAY, 5, FL_LXF_ABBR},
     {"friday", FL_LX_WEEKDAY, 5, 0},
@@ -144,6 +151,8 @@ static const fl_lex_entry table[] = {
     {"nights", FL_LX_PART_OF_DAY, FL_POD_NIGHT, FL_LXF_PLURAL},
     {"nine", FL_LX_NUMBER, 9, 0},
     {"nineteen", FL_LX_NUMBER, 19, 0},
+    {"nineteenth", FL_LX_ORDINAL, 19, 0},
+    {"nineties", FL_LX_ANCHOR, 9, 0}, /* "the nineties": a decade (patterns_dates.c) */
     {"ninety", FL_LX_NUMBER, 90, FL_LXF_TENS},
     {"ninth", FL_LX_ORDINAL, 9, 0},
     {"noon", FL_LX_PART_OF_DAY, FL_POD_NOON, 0},
@@ -187,12 +196,16 @@ static const fl_lex_entry table[] = {
     {"september", FL_LX_MONTH, 9, 0},
     {"seven", FL_LX_NUMBER, 7, 0},
     {"seventeen", FL_LX_NUMBER, 17, 0},
+    {"seventeenth", FL_LX_ORDINAL, 17, 0},
     {"seventh", FL_LX_ORDINAL, 7, 0},
+    {"seventies", FL_LX_ANCHOR, 7, 0}, /* "the nineties": a decade (patterns_dates.c) */
     {"seventy", FL_LX_NUMBER, 70, FL_LXF_TENS},
     {"several", FL_LX_NUMBER, FL_LX_VAGUE, 0},
     {"six", FL_LX_NUMBER, 6, 0},
     {"sixteen", FL_LX_NUMBER, 16, 0},
+    {"sixteenth", FL_LX_ORDINAL, 16, 0},
     {"sixth", FL_LX_ORDINAL, 6, 0},
+    {"sixties", FL_LX_ANCHOR, 6, 0}, /* "the nineties": a decade (patterns_dates.c) */
     {"sixty", FL_LX_NUMBER, 60, FL_LXF_TENS},
     {"some", FL_LX_NUMBER, FL_LX_VAGUE, 0},
     {"spring", FL_LX_SEASON, FL_SEASON_SPRING, FL_LXF_AMBIG},
@@ -208,6 +221,8 @@ static const fl_lex_entry table[] = {
     {"that", FL_LX_SHIFT, 0, 0},
     {"third", FL_LX_ORDINAL, 3, 0},
     {"thirteen", FL_LX_NUMBER, 13, 0},
+    {"thirteenth", FL_LX_ORDINAL, 13, 0},
+    {"thirties", FL_LX_ANCHOR, 3, 0}, /* "the nineties": a decade (patterns_dates.c) */
     {"thirty", FL_LX_NUMBER, 30, FL_LXF_TENS},
     {"this", FL_LX_SHIFT, 0, 0},
     {"three", FL_LX_NUMBER, 3, 0},
@@ -224,6 +239,8 @@ static const fl_lex_entry table[] = {
     {"tuesdays", FL_LX_WEEKDAY, 2, FL_LXF_PLURAL},
     {"twelfth", FL_LX_ORDINAL, 12, 0},
     {"twelve", FL_LX_NUMBER, 12, 0},
+    {"twenties", FL_LX_ANCHOR, 2, 0}, /* "the nineties": a decade (patterns_dates.c) */
+    {"twentieth", FL_LX_ORDINAL, 20, 0},
     {"twenty", FL_LX_NUMBER, 20, FL_LXF_TENS},
     {"two", FL_LX_NUMBER, 2, 0},
     {"upcoming", FL_LX_SHIFT, 1, 0},
@@ -237,6 +254,7 @@ static const fl_lex_entry table[] = {
     {"weekends", FL_LX_UNIT, FL_U_WEEKEND, FL_LXF_PLURAL},
     {"weekly", FL_LX_SET, FL_U_WEEK, 0},
     {"weeks", FL_LX_UNIT, FL_U_WEEK, FL_LXF_PLURAL},
+    {"while", FL_LX_ANCHOR, 0, FL_LXF_AFTER_A}, /* "for a while" */
     {"winter", FL_LX_SEASON, FL_SEASON_WINTER, 0},
     {"year", FL_LX_UNIT, FL_U_YEAR, 0},
     {"yearly", FL_LX_SET, FL_U_YEAR, 0},

@@ -62,6 +62,7 @@ enum { FL_LX_VAGUE = -1 };
 #define FL_LXF_MULT   0x10u /* hundred, thousand: multiplies what precedes */
 #define FL_LXF_TENS   0x20u /* twenty .. ninety: may take a unit word after */
 #define FL_LXF_NEEDS_THE 0x40u /* future, past: a time only as "the future" */
+#define FL_LXF_AFTER_A 0x80u /* while, date: a time word only after "a", "later", "future" ("a while", "a later date") */
 
 typedef struct fl_lex_entry {
     const char *word;  /* lower case, no final period */

@@ -67,6 +67,7 @@ typedef struct fl_tctx {
     int last_grain;           /* its granularity: 0 none, 1 year, 2 month, 3 day */
     size_t sentence;          /* index of the current sentence */
     size_t last_date_sentence;/* the sentence that mentioned last_date */
+    size_t last_date_end;     /* the word after it, in that sentence: "on Friday at 7 p.m." */
     int after_edge;           /* matching after "the end of", "early": "the year" is the DCT's */
 } fl_tctx;
 
@@ -83,6 +84,22 @@ static inline int fl_tw_is(const fl_tctx *c, size_t i, const char *lower)
 int fl_tw_class(const fl_tctx *c, size_t i);                  /* lexicon class or FL_LX_NONE */
 int fl_tw_value(const fl_tctx *c, size_t i);                  /* lexicon value */
 unsigned fl_tw_lexflags(const fl_tctx *c, size_t i);
+/* Word i is a quarter or half written as a code: "Q3" (*half 0, *n 3) or
+ * "H1" (*half 1, *n 1), upper case, alone. Used to tell the scanner it is a
+ * time word and by the pattern that reads it (patterns_dates.c). */
+static inline int fl_tw_period_code(const fl_tctx *c, size_t i, int *half, int *n)
+{
+    if (i >= c->n || c->w[i].end - c->w[i].start != 2)
+        return 0;
+    const char *t = c->text + c->w[i].start;
+    if ((t[0] == 'Q' && t[1] >= '1' && t[1] <= '4') || (t[0] == 'H' && (t[1] == '1' || t[1] == '2'))) {
+        *half = t[0] == 'H';
+        *n = t[1] - '0';
+        return 1;
+    }
+    return 0;
+}
+
 /* Tense of the clause around words [i, j): nearest cue word in the sentence. */
 int fl_tense_around(const fl_tctx *c, size_t i, size_t j);
 

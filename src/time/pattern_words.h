@@ -86,6 +86,7 @@ size_t fl_pat_century(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_year_end(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_week_of(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m);
+size_t fl_pat_period_code(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_season(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_half_year(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_holiday(fl_tctx *c, size_t i, fl_tmatch *m);
@@ -100,6 +101,7 @@ size_t fl_pat_edge_pod(fl_tctx *c, size_t i, fl_tmatch *m);
 /* patterns_amounts.c */
 size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_bare_units(fl_tctx *c, size_t i, fl_tmatch *m);
+size_t fl_pat_vague(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_year_ago_adj(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_set(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_clock(fl_tctx *c, size_t i, fl_tmatch *m);

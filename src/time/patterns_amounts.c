@@ -57,6 +57,48 @@ static int count_rate_before(const fl_tctx *c, size_t i)
     return plain_count(c, q);
 }
 
+/* Nouns of a quantity that is measured in time: "six months of base pay",
+ * "three months' supply", "a week's worth of food". The amount is the
+ * quantity's size, not a time (TBAQ leaves "six months of base pay"
+ * untagged); report periods ("nine months earnings", "nine months' net
+ * income") are not listed. */
+static const char *const measured_nouns[] = {
+    "pay", "salary", "salaries", "wage", "wages", "rent", "supply", "supplies", "consumption", "output",
+    "imports", "exports", "food", "fuel", "water", "rations", "severance", "reserves", "stocks",
+};
+
+/* Word k is an apostrophe or "'s" (straight or curly). */
+static int possessive_at(const fl_tctx *c, size_t k)
+{
+    const fl_tword *w = word_at(c, k);
+    if (!w)
+        return 0;
+    const unsigned char *t = (const unsigned char *)c->text + w->start;
+    size_t len = w->end - w->start, q = t[0] == '\'' ? 1 : (len >= 3 && t[0] == 0xE2 && t[1] == 0x80 && t[2] == 0x99) ? 3 : 0;
+    return q && (len == q || (len == q + 1 && (t[q] == 's' || t[q] == 'S')));
+}
+
+/* Words k.. after an amount's unit name a quantity measured in time:
+ * "of [base|annual] pay", "'s supply", "' worth of fuel". */
+static int measures_quantity(const fl_tctx *c, size_t k)
+{
+    if (possessive_at(c, k))
+        k++;
+    else if (!fl_tw_is(c, k, "of"))
+        return 0;
+    if (fl_tw_is(c, k, "worth") && fl_tw_is(c, k + 1, "of"))
+        k += 2;
+    else if (fl_tw_is(c, k, "of"))
+        k++;
+    if (fl_tw_is(c, k, "base") || fl_tw_is(c, k, "annual") || fl_tw_is(c, k, "gross") || fl_tw_is(c, k, "net") ||
+        fl_tw_is(c, k, "full"))
+        k++;
+    for (size_t q = 0; q < sizeof measured_nouns / sizeof measured_nouns[0]; q++)
+        if (fl_tw_is(c, k, measured_nouns[q]))
+            return 1;
+    return 0;
+}
+
 /* [approx] [the] [first|past|last|next|coming] COUNT UNIT [ago|earlier|later] */
 size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
 {
@@ -147,6 +189,16 @@ size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
             return 0;
         return k + 1 - i;
     }
+    if (possessive_at(c, k) && fl_tw_is(c, k + 1, "time") && !the && !lead && !half && i > c->sentence_begin &&
+        fl_tw_is(c, i - 1, "in") && !fl_unit_is_clock((fl_unit)unit)) {
+        /* "in two weeks' time", "in a month's time": that far from the DCT, a date */
+        if (n == FL_LX_VAGUE)
+            strcpy(m->value, "FUTURE_REF");
+        else if (!fl_time_shifted_value(c, m->value, unit, n))
+            return 0;
+        m->type = FL_TIME_DATE;
+        return k + 2 - i;
+    }
     if (fl_tw_is(c, k, "from") && fl_tw_is(c, k + 1, "now") && !the && !lead) {
         if (n == FL_LX_VAGUE || fl_unit_is_clock((fl_unit)unit) || !fl_time_shifted_value(c, m->value, unit, n))
             return 0;
@@ -165,6 +217,8 @@ size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m)
         return 0;
     if (fl_tw_is(c, k, "old"))
         return 0; /* "a 20-year-old", "52 years old": an age, not a time */
+    if (!the && !lead && measures_quantity(c, k))
+        return 0; /* "six months of base pay", "three months' supply" */
     if (!half && n != FL_LX_VAGUE && fl_tw_is(c, k, "and") && fl_tw_is(c, k + 1, "a") && fl_tw_is(c, k + 2, "half")) {
         half = 1; /* "an hour and a half" */
         k += 3;
@@ -191,6 +245,39 @@ size_t fl_pat_bare_units(fl_tctx *c, size_t i, fl_tmatch *m)
         return 0;
     m->type = FL_TIME_DURATION;
     return 1;
+}
+
+/* Amounts of time with no count or unit, as written (TimeML: "for a while"
+ * is a DURATION of unknown length, PXX; "a while ago" a past date).
+ * Longest first. "once in a while" is a frequency with no value: untagged. */
+static const struct {
+    const char *words[3];
+    fl_time_type type;
+    const char *value;
+} vague_phrases[] = {
+    {{"a", "while", "ago"}, FL_TIME_DATE, "PAST_REF"},
+    {{"a", "while", "back"}, FL_TIME_DATE, "PAST_REF"},
+    {{"a", "while", NULL}, FL_TIME_DURATION, "PXX"},
+};
+
+size_t fl_pat_vague(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    if (!fl_tw_is(c, i, "a")) /* every phrase starts with it; tried at every word */
+        return 0;
+    if (i >= c->sentence_begin + 2 && fl_tw_is(c, i - 2, "once") && fl_tw_is(c, i - 1, "in"))
+        return 0;
+    for (size_t p = 0; p < sizeof vague_phrases / sizeof vague_phrases[0]; p++) {
+        size_t k = 0;
+        while (k < 3 && vague_phrases[p].words[k] && fl_tw_is(c, i + k, vague_phrases[p].words[k]) &&
+               !(k && joined(c, i + k)))
+            k++;
+        if (k == 3 || !vague_phrases[p].words[k]) {
+            m->type = vague_phrases[p].type;
+            strcpy(m->value, vague_phrases[p].value);
+            return k;
+        }
+    }
+    return 0;
 }
 
 /* year-earlier, year-ago (as adjectives): the same period a year before */
@@ -263,6 +350,71 @@ size_t fl_pat_set(fl_tctx *c, size_t i, fl_tmatch *m)
 }
 
 /* ---- clock times ------------------------------------------------------ */
+
+/* The day named after a clock time and its qualifiers, which stays its own
+ * expression: "10:35 a.m. (0735 GMT) Friday" (after a conversion in
+ * parentheses), "07:00 local time (05:00 GMT) on Sunday", "06:30 on 7
+ * October". Word k follows the time (and its zone). */
+static int clock_day_after(fl_tctx *c, size_t k, fl_cal_date *day)
+{
+    if (fl_tw_is(c, k, "local") && fl_tw_is(c, k + 1, "time"))
+        k += 2;
+    int paren = 0;
+    if (is_punct(c, k, '(')) {
+        size_t close = k + 1;
+        while (close < c->n && close <= k + 5 && !is_punct(c, close, ')'))
+            close++;
+        if (!is_punct(c, close, ')'))
+            return 0;
+        k = close + 1;
+        paren = 1;
+    } else if (is_punct(c, k, ')')) {
+        k++; /* the conversion itself: "(05:00 GMT) on Sunday" */
+    }
+    int on = fl_tw_is(c, k, "on");
+    if (!on && !paren)
+        return 0;
+    k += on;
+    fl_tmatch dm;
+    memset(&dm, 0, sizeof dm);
+    size_t dn = on ? fl_pat_month_date(c, k, &dm) : 0;
+    if (dn && strlen(dm.value) == 10) { /* "on 7 October", "on Sunday 5 November" */
+        day->year = atoi(dm.value);
+        day->month = atoi(dm.value + 5);
+        day->day = atoi(dm.value + 8);
+        return 1;
+    }
+    if (cls(c, k, FL_LX_WEEKDAY) && !(fl_tw_lexflags(c, k) & (FL_LXF_PLURAL | FL_LXF_ABBR)) &&
+        (word_at(c, k)->flags & FL_W_CAP)) {
+        /* resolved as the weekday's own expression is, by its clause */
+        *day = fl_time_resolve_weekday(c, fl_tw_value(c, k), 0, 0, fl_tense_around(c, k, k + 1));
+        return 1;
+    }
+    return 0;
+}
+
+/* The clock time at word i comes right after the last day named in its
+ * sentence: "on Friday at 7 p.m.", "on 7 October, at around 06:30",
+ * "Sunday morning at 07:00". Only adjacent: a day named further back in
+ * the sentence is as often another day ("the pauses, begun on Saturday,
+ * will last from 08:00 until 19:00" are daily; on the BBC news about half
+ * of such clock times were of the day named). */
+static int clock_after_day(const fl_tctx *c, size_t i)
+{
+    if (c->last_grain != 3 || c->last_date_sentence != c->sentence || c->last_date_end > i)
+        return 0;
+    size_t j = c->last_date_end;
+    if (fl_tw_is(c, j, "local") && fl_tw_is(c, j + 1, "time"))
+        j += 2;
+    if (is_punct(c, j, ',') || is_punct(c, j, '(') || is_punct(c, j, '['))
+        j++; /* "on Friday, at 7 p.m."; "at 10:00 local time (06:00 GMT)": the conversion's day */
+    if (fl_tw_is(c, j, "at") || fl_tw_is(c, j, "by") || fl_tw_is(c, j, "until") || fl_tw_is(c, j, "from"))
+        j++;
+    if (fl_tw_is(c, j, "around") || fl_tw_is(c, j, "about") || fl_tw_is(c, j, "approximately") ||
+        fl_tw_is(c, j, "roughly") || fl_tw_is(c, j, "precisely") || fl_tw_is(c, j, "exactly"))
+        j++; /* "on Saturday at around 10:00" */
+    return j == i;
+}
 
 /* 3 p.m., 10:30, 10:30 a.m. EDT [Tuesday|today]; 4 in the morning; noon,
  * midnight */
@@ -340,16 +492,8 @@ size_t fl_pat_clock(fl_tctx *c, size_t i, fl_tmatch *m)
     } else if (cls(c, k, FL_LX_DAY_WORD) && !fl_tw_is(c, k, "tonight")) {
         day = fl_cal_add_days(c->dct, fl_tw_value(c, k));
         after = k + 1;
-    } else if (is_punct(c, k, '(')) {
-        /* "10:35 a.m. (0735 GMT) Friday": the day after a conversion in
-         * parentheses is this time's too; that day is its own expression */
-        size_t close = k + 1;
-        while (close < c->n && close <= k + 5 && !is_punct(c, close, ')'))
-            close++;
-        size_t d = close + 1;
-        if (is_punct(c, close, ')') && cls(c, d, FL_LX_WEEKDAY) &&
-            !(fl_tw_lexflags(c, d) & (FL_LXF_PLURAL | FL_LXF_ABBR)) && (word_at(c, d)->flags & FL_W_CAP))
-            day = fl_time_resolve_weekday(c, fl_tw_value(c, d), 0, 0, fl_tense_around(c, d, d + 1));
+    } else if (!clock_day_after(c, k, &day) && clock_after_day(c, i)) {
+        day = c->last_date; /* "on Friday at 7 p.m.": the day just named */
     }
     if (!fl_val_day(m->value, day))
         return 0;

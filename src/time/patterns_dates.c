@@ -241,11 +241,24 @@ static int parse_numeric_date(const fl_tctx *c, const char *s, size_t len, fl_ca
 static const char *const not_year_after[] = {"percent", "%", "people", "troops", "jobs", "shares", "miles",
                                              "kilometers", "tons", "acres", "feet", "meters", "votes"};
 
+/* Word k is a decade in words ("nineties"), not a temperature or a speed
+ * ("the nineties Fahrenheit" is rare; "percent", "degrees" after it are
+ * not dates). Ages ("in his nineties") have no "the" and are not read. */
+static int decade_word(const fl_tctx *c, size_t k)
+{
+    if (!cls(c, k, FL_LX_ANCHOR) || fl_tw_value(c, k) < 2 || fl_tw_value(c, k) > 9 ||
+        (joined(c, k) && !(k > 0 && fl_tw_is(c, k - 1, "mid"))))
+        return 0;
+    return !(fl_tw_is(c, k + 1, "percent") || fl_tw_is(c, k + 1, "degrees") || fl_tw_is(c, k + 1, "%") ||
+             fl_tw_is(c, k + 1, "mph"));
+}
+
 size_t fl_pat_year(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     size_t k = i;
-    if (fl_tw_is(c, k, "the") && word_at(c, k + 1) && (word_at(c, k + 1)->flags & FL_W_DECADE))
-        k++; /* "the 1990s" */
+    if (fl_tw_is(c, k, "the") && word_at(c, k + 1) &&
+        ((word_at(c, k + 1)->flags & FL_W_DECADE) || decade_word(c, k + 1)))
+        k++; /* "the 1990s", "the nineties" */
     if (fl_tw_is(c, k, "the") && unit_of(c, k + 1) == FL_U_YEAR && !(fl_tw_lexflags(c, k + 1) & FL_LXF_PLURAL))
         k += 2; /* "the year 2000", "the year two thousand" */
     if (cls(c, k, FL_LX_FISCAL))
@@ -260,6 +273,18 @@ size_t fl_pat_year(fl_tctx *c, size_t i, fl_tmatch *m)
     const fl_tword *w = word_at(c, k);
     if (!w)
         return 0;
+    if ((k > i || (c->after_edge && k >= c->sentence_begin + 2 && fl_tw_is(c, k - 2, "the"))) &&
+        decade_word(c, k)) { /* "the nineties", "the early eighties"; not "their early twenties" (an age) */
+        /* "the nineties": in the DCT's century when it has begun there
+         * (1998: 199X; 2023: "the twenties" 202X), else the one before */
+        int d = fl_tw_value(c, k), y = c->dct.year;
+        int century = y / 100 - (d * 10 > y % 100 ? 1 : 0);
+        if (century < 1)
+            return 0;
+        snprintf(m->value, sizeof m->value, "%02d%dX", century, d);
+        m->type = FL_TIME_DATE;
+        return k + 1 - i;
+    }
     if (w->flags & FL_W_DECADE) {
         /* 1990s -> 199X; '90s -> 199X */
         if (w->ndigits == 4 && w->num % 10 == 0 && w->num >= 1000) {
@@ -338,6 +363,11 @@ size_t fl_pat_century(fl_tctx *c, size_t i, fl_tmatch *m)
         n = w->num;
     else if (cls(c, k, FL_LX_ORDINAL))
         n = fl_tw_value(c, k);
+    else if (cls(c, k, FL_LX_NUMBER) && (fl_tw_lexflags(c, k) & FL_LXF_TENS) && cls(c, k + 1, FL_LX_ORDINAL) &&
+             joined(c, k + 1) && fl_tw_value(c, k + 1) < 10) {
+        n = fl_tw_value(c, k) + fl_tw_value(c, k + 1); /* "the twenty-first century" */
+        k++;
+    }
     if (n < 1 || n > 99 || unit_of(c, k + 1) != FL_U_CENTURY || (fl_tw_lexflags(c, k + 1) & FL_LXF_PLURAL))
         return 0;
     snprintf(m->value, sizeof m->value, "%02d", n - 1);
@@ -501,6 +531,44 @@ size_t fl_pat_quarter(fl_tctx *c, size_t i, fl_tmatch *m)
     } else if (!fl_val_quarter(m->value, year, q)) {
         return 0;
     }
+    m->type = FL_TIME_DATE;
+    return k - i;
+}
+
+/* Prepositions before a quarter or half code without a year ("results for
+ * Q3", "in H1"): with one of them a lone code is a period, not a label. */
+static const char *const before_period_code[] = {"in", "for", "during", "of", "since", "by", "until", "through", "over"};
+
+/* "Q3 2023", "Q3 of 2023", "H1 2024"; "in Q3" (a quarter named without a
+ * year: the DCT's year, the year before when it lies ahead and the clause
+ * does not look ahead, as "the third quarter"). A lone "H1" needs its year. */
+size_t fl_pat_period_code(fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    int half, n;
+    if (!fl_tw_period_code(c, i, &half, &n) || joined(c, i) || joined(c, i + 1))
+        return 0;
+    size_t k = i + 1;
+    int year = read_year(c, k, 1800, 2099);
+    if (year < 0 && fl_tw_is(c, k, "of") && (year = read_year(c, k + 1, 1800, 2099)) > 0)
+        k++;
+    if (year > 0) {
+        k++;
+    } else {
+        int cue = 0;
+        for (size_t p = 0; p < sizeof before_period_code / sizeof before_period_code[0]; p++)
+            cue |= i > c->sentence_begin && fl_tw_is(c, i - 1, before_period_code[p]);
+        if (half || !cue)
+            return 0;
+        int dq = (c->dct.month - 1) / 3 + 1;
+        year = c->dct.year;
+        if (n > dq && fl_tense_around(c, i, k) != FL_TENSE_FUTURE)
+            year--;
+    }
+    if (half)
+        snprintf(m->value, sizeof m->value, "%04d-H%d", year, n);
+    else if (!fl_val_quarter(m->value, year, n))
+        return 0;
+    m->anchor = !half;
     m->type = FL_TIME_DATE;
     return k - i;
 }

@@ -34,9 +34,33 @@ static int names_an_era(const fl_tctx *c, size_t i)
            !cls(c, i - 2, FL_LX_UNIT) && !cls(c, i - 2, FL_LX_PART_OF_DAY) && !cls(c, i - 2, FL_LX_EDGE);
 }
 
-/* today, yesterday, tomorrow, tonight [morning|night] */
+/* "the day before yesterday", "the day after tomorrow": two days from the
+ * DCT, one expression (TimeML tags the whole phrase). */
+static size_t day_beyond(const fl_tctx *c, size_t i, fl_tmatch *m)
+{
+    if (!fl_tw_is(c, i, "the") || unit_of(c, i + 1) != FL_U_DAY || (fl_tw_lexflags(c, i + 1) & FL_LXF_PLURAL) ||
+        joined(c, i + 1))
+        return 0;
+    int off;
+    if (fl_tw_is(c, i + 2, "before") && fl_tw_is(c, i + 3, "yesterday"))
+        off = -2;
+    else if (fl_tw_is(c, i + 2, "after") && fl_tw_is(c, i + 3, "tomorrow"))
+        off = 2;
+    else
+        return 0;
+    if (!fl_val_day(m->value, fl_cal_add_days(c->dct, off)))
+        return 0;
+    m->type = FL_TIME_DATE;
+    return 4;
+}
+
+/* today, yesterday, tomorrow, tonight [morning|night]; the day before
+ * yesterday */
 size_t fl_pat_day_word(fl_tctx *c, size_t i, fl_tmatch *m)
 {
+    size_t beyond = day_beyond(c, i, m);
+    if (beyond)
+        return beyond;
     if (!cls(c, i, FL_LX_DAY_WORD) || names_an_era(c, i))
         return 0;
     int off = fl_tw_value(c, i);
@@ -55,15 +79,29 @@ size_t fl_pat_day_word(fl_tctx *c, size_t i, fl_tmatch *m)
     return 1;
 }
 
-/* Phrases that name the present, past or future (-1, 0, 1). */
+/* Phrases that name the present, past or future (-1, 0, 1), grouped by
+ * their first word, so the matcher, tried at every word, reads each first
+ * word once. */
 static const struct {
-    const char *words[3];
-    int ref;
+    const char *first;
+    struct {
+        const char *words[2]; /* after the first; NULL ends a shorter phrase */
+        int ref;
+    } tails[8];
 } ref_phrases[] = {
-    {{"these", "days", NULL}, 0},   {{"the", "time", "being"}, 0}, {{"at", "present", NULL}, 0},
-    {{"the", "near", "term"}, 1},   {{"the", "short", "term"}, 1}, {{"the", "long", "term"}, 1},
-    {{"the", "years", "ahead"}, 1}, {{"the", "months", "ahead"}, 1},
-    {{"then", "current", NULL}, -1},
+    {"a", {{{"later", "date"}, 1}, {{"future", "date"}, 1}}}, /* not "an earlier date": earlier than a plan */
+    {"at", {{{"present", NULL}, 0}}},
+    {"the",
+     {{{"time", "being"}, 0},
+      {{"near", "term"}, 1},
+      {{"short", "term"}, 1},
+      {{"long", "term"}, 1},
+      {{"years", "ahead"}, 1},
+      {{"months", "ahead"}, 1},
+      {{"weeks", "ahead"}, 1},
+      {{"days", "ahead"}, 1}}},
+    {"then", {{{"current", NULL}, -1}}},
+    {"these", {{{"days", NULL}, 0}}},
 };
 
 /* now, currently, recently, soon; the future, the past; recent years */
@@ -71,15 +109,21 @@ size_t fl_pat_ref(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     static const char *const refs[3] = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"};
     m->type = FL_TIME_DATE;
-    for (size_t p = 0; p < sizeof ref_phrases / sizeof ref_phrases[0]; p++) {
-        size_t k = 0;
-        while (k < 3 && ref_phrases[p].words[k] && fl_tw_is(c, i + k, ref_phrases[p].words[k]) &&
-               !(k && joined(c, i + k))) /* "the long-term outlook" is not a time */
-            k++;
-        if (k == 3 || !ref_phrases[p].words[k]) {
-            strcpy(m->value, refs[ref_phrases[p].ref + 1]);
-            return k;
+    for (size_t g = 0; g < sizeof ref_phrases / sizeof ref_phrases[0]; g++) {
+        if (!fl_tw_is(c, i, ref_phrases[g].first))
+            continue;
+        for (size_t p = 0; p < sizeof ref_phrases[g].tails / sizeof ref_phrases[g].tails[0]; p++) {
+            const char *const *w = ref_phrases[g].tails[p].words;
+            size_t k = 0;
+            while (k < 2 && w[k] && fl_tw_is(c, i + 1 + k, w[k]) &&
+                   !joined(c, i + 1 + k)) /* "the long-term outlook" is not a time */
+                k++;
+            if (k > 0 && (k == 2 || !w[k])) {
+                strcpy(m->value, refs[ref_phrases[g].tails[p].ref + 1]);
+                return k + 1;
+            }
         }
+        break;
     }
     if (fl_tw_is(c, i, "one") && fl_tw_is(c, i + 1, "day") && !joined(c, i + 1) && i > c->sentence_begin) {
         /* "Islam will one day be ...": after a modal, an indefinite future */
@@ -212,6 +256,20 @@ size_t fl_pat_relative(fl_tctx *c, size_t i, fl_tmatch *m)
     int shift = current ? 0 : fl_tw_value(c, k);
     int is_past = fl_tw_is(c, k, "past");
     int is_this = fl_tw_is(c, k, "this");
+    if (is_this && !the && !earlier && fl_tw_is(c, k + 1, "past") && !joined(c, k + 2) &&
+        ((unit_of(c, k + 2) != FL_U_NONE && unit_of(c, k + 2) < FL_U_YEAR && unit_of(c, k + 2) != FL_U_WEEK) ||
+         cls(c, k + 2, FL_LX_WEEKDAY) ||
+         cls(c, k + 2, FL_LX_SEASON) ||
+         cls(c, k + 2, FL_LX_MONTH)) &&
+        !(fl_tw_lexflags(c, k + 2) & FL_LXF_PLURAL)) {
+        /* "this past weekend", "this past spring": the last one, a date
+         * ("this past year", "this past week" stay durations like "the past
+         * year": on a Saturday "this past week" is the week now ending, midweek
+         * the last seven days) */
+        shift = unit_of(c, k + 2) == FL_U_WEEKEND && fl_cal_weekday(c->dct) == 7 ? 0 : -1; /* on a Sunday, this one */
+        is_this = 0;
+        k++;
+    }
     if (fl_tw_is(c, k, "that") || fl_tw_is(c, k, "same") || fl_tw_is(c, k, "following"))
         return 0; /* anaphoric: needs the narrative's time, not the DCT */
     if (earlier && !is_this)

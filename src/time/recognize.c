@@ -68,7 +68,7 @@ static const struct {
     {"scheduled", FL_TENSE_FUTURE}, {"expected", FL_TENSE_FUTURE}, {"expects", FL_TENSE_FUTURE},
     {"plans", FL_TENSE_FUTURE},    {"intends", FL_TENSE_FUTURE},   {"due", FL_TENSE_FUTURE},
     {"going", FL_TENSE_FUTURE},    {"upcoming", FL_TENSE_FUTURE},  {"soon", FL_TENSE_FUTURE},
-    {"might", FL_TENSE_FUTURE},    {"resume", FL_TENSE_FUTURE},
+    {"might", FL_TENSE_FUTURE},    {"resume", FL_TENSE_FUTURE},    {"until", FL_TENSE_FUTURE},
     {"tomorrow", FL_TENSE_FUTURE}, {"next", FL_TENSE_FUTURE},      {"coming", FL_TENSE_FUTURE},
     {"planned", FL_TENSE_FUTURE},  {"planning", FL_TENSE_FUTURE},  {"plan", FL_TENSE_FUTURE},
     {"was", FL_TENSE_PAST},        {"were", FL_TENSE_PAST},        {"had", FL_TENSE_PAST},
@@ -387,12 +387,16 @@ static int is_strong(const fl_tctx *c, size_t i)
         return 0;
     if (c->text[w->start] >= '0' && c->text[w->start] <= '9')
         return 1;
+    int half, n;
     if (!w->lex)
-        return 0;
+        return fl_tw_period_code(c, i, &half, &n); /* "Q3", "H1" */
     switch (w->lex->cls) {
     case FL_LX_MONTH: case FL_LX_WEEKDAY: case FL_LX_UNIT: case FL_LX_PART_OF_DAY: case FL_LX_SEASON:
-    case FL_LX_DAY_WORD: case FL_LX_REF: case FL_LX_SET: case FL_LX_ANCHOR:
+    case FL_LX_DAY_WORD: case FL_LX_REF: case FL_LX_SET:
         return 1;
+    case FL_LX_ANCHOR: /* "while" and "date" are common words: time words only in "a while", "a later date" */
+        return !(w->lex->flags & FL_LXF_AFTER_A) ||
+               (i > 0 && (fl_tw_is(c, i - 1, "a") || fl_tw_is(c, i - 1, "later") || fl_tw_is(c, i - 1, "future")));
     case FL_LX_NUMBER: /* "nineteen ninety-six"; "a" is not enough */
         return !(w->lex->flags & FL_LXF_ARTICLE) && w->lex->value >= 10;
     case FL_LX_SHIFT: /* "the past" */
@@ -428,12 +432,13 @@ static int inside_title(const fl_tctx *c, size_t i, size_t next)
 
 /* Remembers the last date mentioned (2023, 2023-10, 2023-10-07, with or
  * without a time): "that day", "the following year" refer to it. */
-static void note_date(fl_tctx *c, const char *v)
+static void note_date(fl_tctx *c, const char *v, size_t end)
 {
     size_t len = strlen(v);
     int y = len >= 4 ? digits_at(v, 4) : -1;
     if (y < 1 || (len > 4 && v[4] != '-'))
         return;
+    c->last_date_end = end;
     int m = len >= 7 ? digits_at(v + 5, 2) : -1;
     int d = len >= 10 && m > 0 && (len == 10 || v[10] == 'T') ? digits_at(v + 8, 2) : -1;
     c->last_date_sentence = c->sentence;
@@ -573,7 +578,7 @@ static fl_status find_timex(fl_doc *doc, int year, int month, int day)
             if (reports_span(&c, i, &m))
                 c.span_report = 2; /* this sentence and the next */
             if (m.type == FL_TIME_DATE || m.type == FL_TIME_TIME)
-                note_date(&c, m.value);
+                note_date(&c, m.value, next);
             i = next;
         }
     }
