@@ -6,7 +6,8 @@
  * alone decide: a transcript label, a poll as source, "it seems" without a
  * source, the source after a cue that follows a quote, a parenthetical cue,
  * the subject after an opening phrase, a passive's agent and subject, a
- * participle sharing the source before it, "when asked"; and the stems that
+ * participle sharing the source before it, an opening participle, "when
+ * asked"; and the stems that
  * widen the candidate words. Each with a case it must leave alone.
  */
 #include <stdio.h>
@@ -146,6 +147,9 @@ int main(void)
     /* a participle after a comma shares the source of the attribution before it */
     check("\xe2\x80\x9cIt is over,\xe2\x80\x9d Corker said in an interview, quipping that the vote was lost.",
           "quipping", "Corker", "that the vote was lost");
+    /* an opening participle: its phrase is the content, the subject after the comma the source */
+    check("Quipping about the weather, the senator opened the hearing.", "Quipping about", "the senator",
+          "the weather");
     /* the inverted source needs a quote or a comma before the cue */
     check_none("Then chortled Senator Smith loudly.", "chortled");
 
