@@ -152,14 +152,17 @@ static void impression_sources(qctx *c, size_t count)
     }
 }
 
+/* Sentence by sentence, so that the relations come in text order of their
+ * cues (attrib_learned.c merges them into the rules'). */
 int fl_attrib_extra(qctx *c)
 {
     impression_sources(c, c->L->attrib_count);
-    for (uint32_t p = 0; p < c->npara; p++)
-        if (!transcript_label(c, p))
+    for (uint32_t s = 0; s < c->nsent; s++) {
+        uint32_t p = c->sent[s].paragraph;
+        if (p < c->npara && c->para[p].sentence_begin == s && !transcript_label(c, p))
             return 0;
-    for (uint32_t s = 0; s < c->nsent; s++)
         if (!poll_source(c, c->sent[s].token_begin, c->sent[s].token_end))
             return 0;
+    }
     return 1;
 }

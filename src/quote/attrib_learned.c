@@ -391,7 +391,7 @@ static int learned_attribution(qctx *c, uint32_t cb, uint32_t ce, uint32_t sb, u
     }
     /* past adverbs: "is widely expected", "was also asked" */
     uint32_t pb = cb;
-    while (pb > sb + 1 && pb > cb - 3 && (tok_in(c, pb - 1, WL_ADVERB) || (c->tok[pb - 1].kind == FL_TOKEN_WORD &&
+    while (pb > sb + 1 && pb + 3 > cb && (tok_in(c, pb - 1, WL_ADVERB) || (c->tok[pb - 1].kind == FL_TOKEN_WORD &&
                                                                    !tok_cap(c, pb - 1) && ends_with(c, pb - 1, "ly"))))
         pb--;
     int passive = pb > sb && (tok_eq(c, pb - 1, "was") || tok_eq(c, pb - 1, "were") || tok_eq(c, pb - 1, "is") ||
@@ -589,24 +589,14 @@ static void vet_rule_attributions(qctx *c, const fl_attrib_model *m)
 }
 
 /* Attributions are listed in text order of their cues (schema.md); the
- * learned ones were appended, in text order, after the rules'. One merge
- * from the back, through a copy of the learned ones. */
+ * learned ones were appended, in text order, after the rules' (and
+ * attrib_extra.c's, merged the same way before). One merge from the back,
+ * through a copy of the learned ones. */
 static int sort_by_cue(fl_quote_layer *L, size_t first_learned)
 {
     size_t k = L->attrib_count - first_learned;
     if (!k)
         return 1;
-    /* the added ones (attrib_extra.c) came before the detector's: sort the
-     * tail first (insertion, stable; a few dozen an article) */
-    for (size_t i = first_learned + 1; i < L->attrib_count; i++)
-        for (size_t j = i; j > first_learned && L->raw_attrs[j - 1].cue_begin > L->raw_attrs[j].cue_begin; j--) {
-            raw_attr r = L->raw_attrs[j];
-            L->raw_attrs[j] = L->raw_attrs[j - 1];
-            L->raw_attrs[j - 1] = r;
-            fl_attribution a = L->attribs[j];
-            L->attribs[j] = L->attribs[j - 1];
-            L->attribs[j - 1] = a;
-        }
     if (k > L->tmp_cap) {
         size_t cap = k * 2;
         raw_attr *r = realloc(L->raw_tmp, cap * sizeof *r);
@@ -659,12 +649,15 @@ int fl_attrib_learned(qctx *c, const fl_attrib_model *m)
     else
         for (size_t k = 0; k < L->attrib_count; k++)
             L->raw_attrs[k].vetoed = 0; /* the relation scorer decides, after the learned ones are in */
-    size_t first_learned = L->attrib_count;
+    size_t first_extra = L->attrib_count;
     if (!fl_attrib_extra(c))
         return 0;
-    for (size_t k = first_learned; k < L->attrib_count; k++)
+    for (size_t k = first_extra; k < L->attrib_count; k++)
         for (uint32_t t = L->raw_attrs[k].cue_begin; t < L->raw_attrs[k].cue_end; t++)
             L->tok_role[t] = (uint8_t)((L->tok_role[t] | ROLE_CUE) & ~ROLE_LEARNED); /* the detector leaves them */
+    if (!sort_by_cue(L, first_extra)) /* they come in text order */
+        return 0;
+    size_t first_learned = L->attrib_count;
     for (uint32_t s = 0; s < c->nsent; s++) {
         uint32_t sb = c->sent[s].token_begin, se = c->sent[s].token_end;
         for (uint32_t t = sb; t < se; t++) {
