@@ -46,6 +46,11 @@ size_t fl_attrib_relation_features(qctx *c, const fl_attrib_model *m, size_t k, 
  * its score is > 0. */
 uint64_t fl_attrib_relation_bias_key(void);
 
+/* attrib_extra.c: PolNeAR relations of fixed shapes the detector cannot
+ * propose (transcript labels, polls) and no source for the rules' "it
+ * seems"; appended to the layer's attributions (0: out of memory). */
+int fl_attrib_extra(qctx *c);
+
 /* Marks vetoed every attribution the relation scorer scores <= 0. */
 void fl_attrib_relation_vet(qctx *c, const fl_attrib_model *m);
 

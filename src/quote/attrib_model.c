@@ -9,6 +9,7 @@
  * two steps. A model of ~100k features takes ~2 MB in memory.
  */
 #include "quote/attrib_model.h"
+#include "quote/attrib_internal.h"
 
 #include "quote/cues.h"
 
@@ -255,6 +256,41 @@ float fl_attrib_model_score(const fl_attrib_model *m, const uint64_t *feats, siz
 }
 
 uint64_t fl_attrib_word_hash(const char *s, size_t len) { return fl_word_hash(s, len); }
+
+uint64_t fl_attrib_stem_hash(const char *s, size_t len)
+{
+    char b[32];
+    if (len < 4 || len >= sizeof b)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x80)
+            return 0; /* ASCII words only: the suffixes below are English */
+        b[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    size_t n = len;
+    if (n > 5 && !memcmp(b + n - 3, "ies", 3)) {
+        n -= 2;
+        b[n - 1] = 'y';
+    } else if (n > 5 && !memcmp(b + n - 3, "ied", 3)) {
+        n -= 2;
+        b[n - 1] = 'y';
+    } else if (n > 5 && !memcmp(b + n - 3, "ing", 3)) {
+        n -= 3;
+    } else if (n > 4 && !memcmp(b + n - 2, "ed", 2)) {
+        n -= 2;
+    } else if (n > 4 && !memcmp(b + n - 2, "es", 2)) {
+        n -= 2;
+    } else if (b[n - 1] == 's' && b[n - 2] != 's') {
+        n -= 1;
+    }
+    if (n > 3 && b[n - 1] == 'e')
+        n--; /* "like", "liked", "likes" -> "lik" */
+    if (n > 3 && b[n - 1] == b[n - 2] && b[n - 1] != 'l' && b[n - 1] != 's')
+        n--; /* "planned" -> "plan" */
+    /* salted: a stem never meets a word of the same spelling in the table */
+    return fl_attrib_combine(fl_word_hash(b, n), UINT64_C(0x5354454D)) | 1u; /* "STEM" */
+}
 
 /* ---- file format ---------------------------------------------------------- */
 

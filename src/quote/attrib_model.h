@@ -14,7 +14,8 @@
  * Model. Features are 64-bit hashes of (template, words) around the token
  * (attrib_features.c). Only tokens whose lower-cased word was part of a cue
  * at least `min_count` times in training are scored (the candidate set, kept
- * as hashes), so most tokens cost one probe. A feature maps to one float
+ * as hashes), or whose stem was (fl_attrib_stem_hash: "favored" when
+ * "favor", "favors" were cues), so most tokens cost two probes. A feature maps to one float
  * weight; the score is their sum, a cue when > 0.
  *
  * File (little-endian, floats IEEE-754 binary32):
@@ -84,6 +85,14 @@ uint32_t fl_attrib_model_lexicon_raw(const void *lexicon, uint64_t word_hash); /
 
 /* Hash of a word, lower-cased (ASCII), as the candidate set keys it. */
 uint64_t fl_attrib_word_hash(const char *s, size_t len);
+
+/* Hash of a word's crude stem ("favored", "favors", "favoring" -> "favor";
+ * lower-cased ASCII, -ies/-ied/-ing/-ed/-es/-s, a final e and a doubled
+ * consonant stripped), salted apart from word hashes; 0 for words shorter
+ * than 4 bytes or not ASCII. A word is a candidate when it or its stem is in
+ * the candidate set: the trainer counts stems as it counts words, so a stem
+ * is a candidate only when its forms together are often cues. */
+uint64_t fl_attrib_stem_hash(const char *s, size_t len);
 
 /* Builds a model from the trainer's arrays (copied); NULL when out of memory. */
 fl_attrib_model *fl_attrib_model_build(const uint64_t *keys, const float *weights, size_t n,

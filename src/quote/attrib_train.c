@@ -251,6 +251,33 @@ static int read_gold(const pn_article *a, pn_rels *gold, char *err, size_t err_s
     return 0;
 }
 
+/* Pass 1: one more occurrence of the word (or stem) with hash h, in a gold
+ * cue when label; the counts of the article's fold too. */
+static int count_key(trainer *tr, uint64_t h, uint8_t label)
+{
+    uint32_t i = map_get(&tr->words, h, 1);
+    if (i == UINT32_MAX)
+        return 0;
+    if (tr->stride * ((size_t)i + 1) > tr->counts_cap) {
+        size_t cap = tr->counts_cap ? tr->counts_cap * 2 : 8192 * tr->stride;
+        uint32_t *p = realloc(tr->counts, cap * sizeof *p);
+        if (!p)
+            return 0;
+        memset(p + tr->counts_cap, 0, (cap - tr->counts_cap) * sizeof *p);
+        tr->counts = p;
+        tr->counts_cap = cap;
+    }
+    uint32_t *n = tr->counts + tr->stride * i;
+    n[0] += label;
+    n[1]++;
+    if (tr->stride > 2) {
+        uint32_t *nf = n + 2 + 2 * (tr->article % (uint32_t)tr->o->folds);
+        nf[0] += label;
+        nf[1]++;
+    }
+    return 1;
+}
+
 static int visit_article(trainer *tr, fl_doc *doc, const pn_article *a, pn_rels *gold, uint8_t **label,
                          size_t *label_cap, int pass, char *err, size_t err_size)
 {
@@ -275,26 +302,14 @@ static int visit_article(trainer *tr, fl_doc *doc, const pn_article *a, pn_rels 
         if (c.tok[t].kind != FL_TOKEN_WORD)
             continue;
         if (pass == 1) {
-            uint32_t i = map_get(&tr->words, fl_attrib_word_hash(c.text + c.tok[t].start, c.tok[t].end - c.tok[t].start), 1);
-            if (i == UINT32_MAX)
+            /* the word, then its stem (fl_attrib_stem_hash), counted alike */
+            const char *w = c.text + c.tok[t].start;
+            size_t wl = c.tok[t].end - c.tok[t].start;
+            if (!count_key(tr, fl_attrib_word_hash(w, wl), (*label)[t]))
                 return 0;
-            if (tr->stride * ((size_t)i + 1) > tr->counts_cap) {
-                size_t cap = tr->counts_cap ? tr->counts_cap * 2 : 8192 * tr->stride;
-                uint32_t *p = realloc(tr->counts, cap * sizeof *p);
-                if (!p)
-                    return 0;
-                memset(p + tr->counts_cap, 0, (cap - tr->counts_cap) * sizeof *p);
-                tr->counts = p;
-                tr->counts_cap = cap;
-            }
-            uint32_t *n = tr->counts + tr->stride * i;
-            n[0] += (*label)[t];
-            n[1]++;
-            if (tr->stride > 2) {
-                uint32_t *nf = n + 2 + 2 * (tr->article % (uint32_t)tr->o->folds);
-                nf[0] += (*label)[t];
-                nf[1]++;
-            }
+            uint64_t stem = fl_attrib_stem_hash(w, wl);
+            if (stem && !count_key(tr, stem, (*label)[t]))
+                return 0;
             continue;
         }
         if ((*label)[t])
