@@ -74,6 +74,10 @@ int fl_store_step_done(fl_store *s, sqlite3_stmt *st); /* steps once, finalizes;
 long long fl_store_lookup_id(fl_store *s, const char *sql, const char *a, const char *b); /* 0 none, -1 error */
 int fl_store_org_canonical(fl_store *s, const char *key, fl_buffer *out);
 long long fl_store_resolve_entity(fl_store *s, const char *type, const char *name);
+/* 1 if an entity of this type and key may later be adopted by a full name
+ * (a PER key of one word, a bare surname): what resolves to it is never
+ * remembered, so an adoption forgets nothing (store_resolve.c). */
+int fl_store_may_adopt(const char *type, const char *key);
 
 /* What the questions share (store_query.c): binding text or NULL for an
  * empty one; the entity ids a name finds, into temp.wanted; a statement's

@@ -283,6 +283,11 @@ static int move_quotes(fl_store *s, long long from, long long to)
     return ok;
 }
 
+int fl_store_may_adopt(const char *type, const char *key)
+{
+    return strcmp(type, "PER") == 0 && !strchr(key, ' ');
+}
+
 /* Remembers what a (type, name) resolved to, when that cannot change: an
  * exact key's entity stays until merged away (which forgets everything). */
 static long long remember_entity(fl_store *s, const char *memo_key, size_t len, long long id)
@@ -314,6 +319,8 @@ long long fl_store_resolve_entity(fl_store *s, const char *type, const char *nam
         return memo_len < sizeof memo_key ? remember_entity(s, memo_key, memo_len, 0) : 0;
     int is_per = strcmp(type, "PER") == 0;
     int is_org = strcmp(type, "ORG") == 0;
+    if (fl_store_may_adopt(type, s->key.data))
+        memo_len = sizeof memo_key; /* its entity may be adopted: not remembered */
     if (is_org) {
         if (!fl_store_org_canonical(s, s->key.data, &s->key2))
             return -1;
@@ -386,7 +393,12 @@ long long fl_store_resolve_entity(fl_store *s, const char *type, const char *nam
                 if (!fl_store_exec(s, sql))
                     return -1;
             }
-            fl_store_forget(s); /* the bare entity is gone */
+            /* Nothing remembered names the bare entity (a bare surname's
+             * entity is never remembered, fl_store_may_adopt), and source
+             * keys and stored aliases stay true (its aliases moved; its id
+             * is below the newest, so never reused): the memos are kept.
+             * Forgetting them at each adoption (285 times in the first
+             * 4,000 news articles) made the writer ask again. */
             if (s->moves < FL_STORE_MOVES) {
                 s->moved_from[s->moves] = bare;
                 s->moved_to[s->moves++] = id;
