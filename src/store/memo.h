@@ -35,6 +35,10 @@ const fl_memo_entry *fl_memo_get(const fl_memo *m, const char *key, size_t len);
 /* The string of an entry (NUL-terminated). */
 static inline const char *fl_memo_str(const fl_memo_entry *e) { return e->key + e->key_len; }
 
+/* Adds delta to the id of key's entry, made with id 0 if there is none (a
+ * counter). Returns 0 when out of memory. */
+int fl_memo_add(fl_memo *m, const char *key, size_t len, long long delta);
+
 /* Remembers key -> (id, str); str may be NULL. Returns 0 when out of memory
  * (nothing is remembered, which is always safe). */
 int fl_memo_put(fl_memo *m, const char *key, size_t len, long long id, const char *str, size_t str_len);

@@ -322,6 +322,7 @@ static fl_store *fail_open(fl_store *s, char **error)
     fl_memo_release(&s->names);
     fl_memo_release(&s->sources);
     fl_memo_release(&s->aliases);
+    fl_memo_release(&s->word_rows);
     fl_doc_free(s->doc);
     free(s);
     return NULL;
@@ -367,6 +368,7 @@ fl_store *fl_store_open_version(const char *path, unsigned flags, int version, c
     fl_memo_init(&s->names, 1u << 18);
     fl_memo_init(&s->sources, 1u << 18);
     fl_memo_init(&s->aliases, 1u << 18);
+    fl_memo_init(&s->word_rows, 1u << 18);
     s->flags = flags;
     s->batch = 500;
     int oflags = (flags & FL_STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -493,6 +495,7 @@ void fl_store_close(fl_store *s)
     fl_memo_release(&s->names);
     fl_memo_release(&s->sources);
     fl_memo_release(&s->aliases);
+    fl_memo_release(&s->word_rows);
     fl_doc_free(s->doc);
     free(s);
 }

@@ -27,6 +27,10 @@ struct fl_store {
      * text -> canonical key, aliases stored; and the database's
      * data_version when they were last known to hold. */
     fl_memo names, sources, aliases;
+    /* org_words rows this writer added per word: a guess at which word of a
+     * key has fewest (store_resolve.c), not an answer, so kept when the
+     * answers are forgotten. */
+    fl_memo word_rows;
     long long data_version;
     int adding_article; /* while the articles row is inserted (fl_text skips its work) */
     /* fl_text's last answer: a page of answers reads one article's text for
