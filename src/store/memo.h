@@ -6,7 +6,8 @@
  * allocation holding key and string. Bounded: when it holds `max` entries it
  * is emptied and starts again, so a long stream uses constant memory.
  * The store empties it whenever what it remembers may have changed (a rolled
- * back batch, an entity merged away, another connection's commit).
+ * back batch, another connection's commit; nothing remembered names an
+ * entity that may be merged away, store_resolve.c).
  * Not for: anything read by questions.
  */
 #ifndef FL_STORE_MEMO_H

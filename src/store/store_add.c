@@ -359,7 +359,7 @@ static long long link_person(fl_store *s, const local_entity *ents, size_t n, co
     if (id || !name)
         return id;
     /* A name found before is remembered (not one found missing: the entity
-     * may come later); a merge forgets it (fl_store_forget). */
+     * may come later), nor a bare surname's (a full name may adopt it). */
     char memo_key[256];
     size_t len = strlen(name);
     int remember = len + 4 <= sizeof memo_key;
