@@ -11,6 +11,7 @@ FACTLINE_PACKAGES=(
   clang libclang-rt-14-dev          # sanitizer and fuzzer builds
   libjansson-dev libutf8proc-dev    # JSON input, Unicode character classes
   libsqlite3-dev                    # the store (SQLite with FTS5)
+  zlib1g-dev libdeflate-dev         # the store's article text: read with zlib, written with libdeflate
   libpq-dev postgresql              # the PostgreSQL store backend (src/store/pg_*.c) and its tests
   libmicrohttpd-dev                 # `factline serve` (server/)
   chromium nodejs wrk               # browser tests of the page (tests/web), HTTP benchmark (bench/http.sh)

@@ -83,7 +83,9 @@ static jd_value *fail(jd_doc *d, const char *p, const char *what)
 
 static const char *skip_space(const char *p, const char *end)
 {
-    while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
+    /* Every JSON space is at most ' ': one test settles the usual case (no
+     * space at all, as factline extract writes). */
+    while (p < end && (unsigned char)*p <= ' ' && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
         p++;
     return p;
 }
@@ -170,18 +172,23 @@ static const char *parse_string(jd_doc *d, char **pp, const char *end, size_t *l
     char *r = *pp, *w = *pp;
     const char *start = w;
     for (;;) {
-        /* The common run: plain ASCII, eight bytes a step while no byte in
-         * them is a quote, a backslash, a control byte or non-ASCII. */
-        while (end - r >= 8) {
-            uint64_t x;
+        /* The common run: plain ASCII, eight bytes a step up to the first
+         * quote, backslash, control byte or non-ASCII byte (the lowest
+         * flagged byte of special_byte is always a true one). The document
+         * keeps 8 zero bytes after the input (jd_parse), so a word may be
+         * read across its end: the NUL there stops the run. Until the first
+         * escape the string is where it lies and nothing is copied. */
+        for (;;) {
+            uint64_t x, special;
             memcpy(&x, r, 8);
-            if (special_byte(x))
+            special = special_byte(x);
+            size_t n = special ? (size_t)__builtin_ctzll(special) / 8 : 8;
+            if (w != r)
+                memmove(w, r, n);
+            w += n, r += n;
+            if (n < 8)
                 break;
-            memcpy(w, &x, 8); /* from the register: w and r may overlap */
-            w += 8, r += 8;
         }
-        while (r < end && (unsigned char)*r >= 0x20 && *r != '"' && *r != '\\' && (unsigned char)*r < 0x80)
-            *w++ = *r++;
         if (r >= end) {
             fail(d, r, "unterminated string");
             return NULL;
@@ -343,6 +350,7 @@ static jd_value *parse_value(jd_doc *d, char **pp, const char *end, int depth)
         jd_value **tail = &v->u.first;
         for (;;) {
             const char *key = NULL;
+            size_t key_len = 0;
             if (object) {
                 size_t klen;
                 p = (char *)skip_space(p, end);
@@ -351,6 +359,7 @@ static jd_value *parse_value(jd_doc *d, char **pp, const char *end, int depth)
                 p++;
                 if (!(key = parse_string(d, &p, end, &klen)))
                     return NULL;
+                key_len = klen;
                 p = (char *)skip_space(p, end);
                 if (p >= end || *p != ':')
                     return fail(d, p, "expected ':'");
@@ -360,6 +369,7 @@ static jd_value *parse_value(jd_doc *d, char **pp, const char *end, int depth)
             if (!child)
                 return NULL;
             child->key = key;
+            child->key_len = key_len;
             *tail = child;
             tail = &child->next;
             v->len++;
@@ -419,17 +429,17 @@ jd_value *jd_parse(jd_doc *d, const char *json, size_t len)
     d->error[0] = '\0';
     d->cur = NULL;
     d->used = 0;
-    if (len + 1 > d->cap) {
-        char *b = realloc(d->buf, len + 1);
+    if (len + 8 > d->cap) {
+        char *b = realloc(d->buf, len + 8);
         if (!b) {
             snprintf(d->error, sizeof d->error, "out of memory");
             return NULL;
         }
         d->buf = b;
-        d->cap = len + 1;
+        d->cap = len + 8;
     }
     memcpy(d->buf, json, len);
-    d->buf[len] = '\0';
+    memset(d->buf + len, 0, 8); /* a NUL for the text, and room for parse_string's last word */
     d->base = d->buf;
     char *p = d->buf;
     const char *end = d->buf + len;
@@ -441,13 +451,14 @@ jd_value *jd_parse(jd_doc *d, const char *json, size_t len)
     return root;
 }
 
-jd_value *jd_get(const jd_value *v, const char *key)
+jd_value *jd_get_n(const jd_value *v, const char *key, size_t len)
 {
     jd_value *found = NULL;
     if (!jd_is(v, JD_OBJECT))
         return NULL;
+    /* Length and first byte first: most members differ in one of them. */
     for (jd_value *m = v->u.first; m; m = m->next)
-        if (m->key[0] == key[0] && strcmp(m->key, key) == 0)
+        if (m->key_len == len && m->key[0] == key[0] && memcmp(m->key, key, len) == 0)
             found = m; /* the last of duplicated members wins */
     return found;
 }

@@ -12,6 +12,7 @@
 #define FL_STORE_JDOC_H
 
 #include <stddef.h>
+#include <string.h>
 
 typedef enum jd_type { JD_NULL, JD_FALSE, JD_TRUE, JD_INT, JD_REAL, JD_STRING, JD_ARRAY, JD_OBJECT } jd_type;
 
@@ -20,6 +21,7 @@ struct jd_value {
     jd_type type;
     size_t len;       /* a string's bytes; an array's or object's children */
     const char *key;  /* the member name, inside an object (NUL-terminated) */
+    size_t key_len;   /* its bytes */
     jd_value *next;   /* the next element or member */
     union {
         long long i;
@@ -39,8 +41,10 @@ void jd_free(jd_doc *d);
 jd_value *jd_parse(jd_doc *d, const char *json, size_t len);
 const char *jd_error(const jd_doc *d);
 
-/* A member of an object (NULL if v is no object or has none). */
-jd_value *jd_get(const jd_value *v, const char *key);
+/* A member of an object (NULL if v is no object or has none). Inline so
+ * that a literal name's length is known when compiling. */
+jd_value *jd_get_n(const jd_value *v, const char *key, size_t len);
+static inline jd_value *jd_get(const jd_value *v, const char *key) { return jd_get_n(v, key, strlen(key)); }
 
 static inline int jd_is(const jd_value *v, jd_type t) { return v && v->type == t; }
 static inline int jd_is_number(const jd_value *v) { return v && (v->type == JD_INT || v->type == JD_REAL); }

@@ -89,3 +89,15 @@ int fl_memo_put(fl_memo *m, const char *key, size_t len, long long id, const cha
     *e = (fl_memo_entry){h, id, len, str_len, block};
     return 1;
 }
+
+int fl_memo_add(fl_memo *m, const char *key, size_t len, long long delta)
+{
+    if (m->count) {
+        fl_memo_entry *e = find(m, fl_hash64(FL_HASH_SEED, key, len), key, len);
+        if (e->key) {
+            e->id += delta;
+            return 1;
+        }
+    }
+    return fl_memo_put(m, key, len, delta, NULL, 0);
+}

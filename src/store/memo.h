@@ -6,7 +6,8 @@
  * allocation holding key and string. Bounded: when it holds `max` entries it
  * is emptied and starts again, so a long stream uses constant memory.
  * The store empties it whenever what it remembers may have changed (a rolled
- * back batch, an entity merged away, another connection's commit).
+ * back batch, another connection's commit; nothing remembered names an
+ * entity that may be merged away, store_resolve.c).
  * Not for: anything read by questions.
  */
 #ifndef FL_STORE_MEMO_H
@@ -34,6 +35,10 @@ void fl_memo_release(fl_memo *m);
 const fl_memo_entry *fl_memo_get(const fl_memo *m, const char *key, size_t len);
 /* The string of an entry (NUL-terminated). */
 static inline const char *fl_memo_str(const fl_memo_entry *e) { return e->key + e->key_len; }
+
+/* Adds delta to the id of key's entry, made with id 0 if there is none (a
+ * counter). Returns 0 when out of memory. */
+int fl_memo_add(fl_memo *m, const char *key, size_t len, long long delta);
 
 /* Remembers key -> (id, str); str may be NULL. Returns 0 when out of memory
  * (nothing is remembered, which is always safe). */

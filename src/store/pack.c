@@ -1,12 +1,16 @@
 /*
  * pack.c — the store's compact encodings (see pack.h). Article text is the
- * bulk of a database: a zlib stream halves it. Level 1 costs a third of
- * level 6's time for 3% more bytes, and the store path is timed per
- * article. Span lists replace one row per entity mention (schema 3) with one
- * blob per entity and article: a mention costs 2-4 bytes instead of a row.
+ * bulk of a database: a zlib stream halves it. It is written by libdeflate
+ * (level 1), read by zlib: libdeflate compresses a whole buffer at once in
+ * less than half of zlib level 1's instructions (0.12 M fewer per news
+ * article) and 3% fewer bytes, and its output is an ordinary zlib stream, so
+ * what is stored reads as before (Python's zlib.decompress, fl_unpack_text).
+ * Span lists replace one row per entity mention (schema 3) with one blob per
+ * entity and article: a mention costs 2-4 bytes instead of a row.
  */
 #include "store/pack.h"
 
+#include <libdeflate.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,19 +21,19 @@
 #define PACK_MIN_BYTES 64
 
 struct fl_packer {
-    z_stream zs;
+    struct libdeflate_compressor *c;
 };
 
 void fl_packer_free(fl_packer *p)
 {
     if (p) {
-        deflateEnd(&p->zs);
+        libdeflate_free_compressor(p->c);
         free(p);
     }
 }
 
-/* One deflate stream reset per text: deflateInit per call (what compress2
- * does) clears its 64 KiB of tables every time, a third of the cost. */
+/* One compressor kept between texts: allocating one per text would cost
+ * its tables every time. */
 int fl_pack_text(fl_packer **pp, const char *text, size_t len, fl_buffer *out)
 {
     fl_buffer_clear(out);
@@ -39,26 +43,20 @@ int fl_pack_text(fl_packer **pp, const char *text, size_t len, fl_buffer *out)
     if (!p) {
         if (!(p = calloc(1, sizeof *p)))
             return -1;
-        /* memLevel 5: 8 KiB of hash table to clear per text instead of 64;
-         * on the news 0.2% more bytes. */
-        if (deflateInit2(&p->zs, 1, Z_DEFLATED, 15, 5, Z_DEFAULT_STRATEGY) != Z_OK) {
+        if (!(p->c = libdeflate_alloc_compressor(1))) {
             free(p);
             return -1;
         }
         *pp = p;
-    } else if (deflateReset(&p->zs) != Z_OK) {
-        return -1;
     }
-    /* Shorter than the text or not worth it: room for len - 1 bytes. */
+    /* Shorter than the text or not worth it: room for len - 1 bytes (0
+     * when it does not fit). */
     if (!fl_buffer_reserve(out, len))
         return -1;
-    p->zs.next_in = (Bytef *)(uintptr_t)text;
-    p->zs.avail_in = (uInt)len;
-    p->zs.next_out = (Bytef *)out->data;
-    p->zs.avail_out = (uInt)(len - 1);
-    if (deflate(&p->zs, Z_FINISH) != Z_STREAM_END)
+    size_t n = libdeflate_zlib_compress(p->c, text, len, out->data, len - 1);
+    if (!n)
         return 0;
-    out->len = (size_t)((char *)p->zs.next_out - out->data);
+    out->len = n;
     return 1;
 }
 

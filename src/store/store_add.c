@@ -359,7 +359,7 @@ static long long link_person(fl_store *s, const local_entity *ents, size_t n, co
     if (id || !name)
         return id;
     /* A name found before is remembered (not one found missing: the entity
-     * may come later); a merge forgets it (fl_store_forget). */
+     * may come later), nor a bare surname's (a full name may adopt it). */
     char memo_key[256];
     size_t len = strlen(name);
     int remember = len + 4 <= sizeof memo_key;
@@ -373,7 +373,7 @@ static long long link_person(fl_store *s, const local_entity *ents, size_t n, co
     if (!fl_canon_key("PER", name, len, &s->key))
         return 0;
     id = fl_store_lookup_id(s, "SELECT id FROM entities WHERE type='PER' AND key=?", s->key.data, NULL);
-    if (id > 0 && remember)
+    if (id > 0 && remember && !fl_store_may_adopt("PER", s->key.data))
         fl_memo_put(&s->names, memo_key, len + 4, id, NULL, 0);
     return id > 0 ? id : 0;
 }

@@ -27,6 +27,10 @@ struct fl_store {
      * text -> canonical key, aliases stored; and the database's
      * data_version when they were last known to hold. */
     fl_memo names, sources, aliases;
+    /* org_words rows this writer added per word: a guess at which word of a
+     * key has fewest (store_resolve.c), not an answer, so kept when the
+     * answers are forgotten. */
+    fl_memo word_rows;
     long long data_version;
     int adding_article; /* while the articles row is inserted (fl_text skips its work) */
     /* fl_text's last answer: a page of answers reads one article's text for
@@ -74,6 +78,10 @@ int fl_store_step_done(fl_store *s, sqlite3_stmt *st); /* steps once, finalizes;
 long long fl_store_lookup_id(fl_store *s, const char *sql, const char *a, const char *b); /* 0 none, -1 error */
 int fl_store_org_canonical(fl_store *s, const char *key, fl_buffer *out);
 long long fl_store_resolve_entity(fl_store *s, const char *type, const char *name);
+/* 1 if an entity of this type and key may later be adopted by a full name
+ * (a PER key of one word, a bare surname): what resolves to it is never
+ * remembered, so an adoption forgets nothing (store_resolve.c). */
+int fl_store_may_adopt(const char *type, const char *key);
 
 /* What the questions share (store_query.c): binding text or NULL for an
  * empty one; the entity ids a name finds, into temp.wanted; a statement's
