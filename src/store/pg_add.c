@@ -70,6 +70,19 @@ static const char *jname(json_t *v)
 
 static void copy_text(fl_buffer *row, const char *t, int last) { fl_pg_copy_field(row, t, t ? strlen(t) : 0, last); }
 
+/* The search column's value, the last field of a row: the writer's
+ * (pg_fts.c) when it can compute it, else \N, which the server's trigger
+ * fills in. headline NULL: a quote's. */
+static void copy_fts(fl_store *s, fl_buffer *row, const char *headline, const char *text, size_t tlen)
+{
+    if (!s->pg->fts)
+        s->pg->fts = fl_pg_fts_new();
+    size_t len = 0;
+    const char *v = s->pg->fts ? fl_pg_fts_literal(s->pg->fts, headline, headline ? strlen(headline) : 0, text, tlen, &len)
+                               : NULL;
+    fl_pg_copy_field(row, v, len, 1);
+}
+
 static void copy_span(fl_buffer *row, json_t *v, int last)
 {
     long long a = 0, b = 0;
@@ -365,7 +378,8 @@ static int add_quotes(fl_store *s, batch *b, long long article, const char *date
         if (!cue && json_is_object(sp))
             cue = json_object_get(sp, "cue");
         copy_text(r, jname(cue), 0);
-        copy_text(r, date, 1);
+        copy_text(r, date, 0);
+        copy_fts(s, r, NULL, b->words.data, b->words.len);
         id_rows_end(&b->quotes, x);
     }
     return 1;
@@ -618,13 +632,17 @@ int fl_pg_write_batch(fl_store *s)
         copy_text(&data, jstr(o, "headline"), 0);
         copy_text(&data, jstr(o, "source"), 0);
         copy_text(&data, jstr(o, "url"), 0);
-        fl_pg_copy_field(&data, jstr(o, "text"), json_string_length(json_object_get(o, "text")), 1);
+        const char *text = jstr(o, "text");
+        size_t tlen = json_string_length(json_object_get(o, "text"));
+        fl_pg_copy_field(&data, text, tlen, 0);
+        const char *headline = jstr(o, "headline");
+        copy_fts(s, &data, headline ? headline : "", text ? text : "", text ? tlen : 0);
     }
     ok = ok && (!nfresh || (fl_pg_command(s, "CREATE TEMP TABLE IF NOT EXISTS fl_stage_articles(id bigint, hash text,"
-                                             " ext_id text, date text, headline text, source text, url text, text text)"
+                                             " ext_id text, date text, headline text, source text, url text, text text, fts tsvector)"
                                              " ON COMMIT DELETE ROWS", 0, NULL) &&
                             fl_pg_copy(s, "COPY fl_stage_articles FROM STDIN", &data)));
-    res = ok && nfresh ? fl_pg_exec(s, "INSERT INTO articles(id, hash, ext_id, date, headline, source, url, text)"
+    res = ok && nfresh ? fl_pg_exec(s, "INSERT INTO articles(id, hash, ext_id, date, headline, source, url, text, fts)"
                                        " SELECT * FROM fl_stage_articles ORDER BY hash COLLATE \"C\""
                                        " ON CONFLICT (hash) DO NOTHING RETURNING id", 0, NULL)
                        : NULL;
@@ -688,7 +706,7 @@ int fl_pg_write_batch(fl_store *s)
         fl_buffer_clear(&data);
         id_rows_write(s, &b.quotes, &data);
         ok = fl_pg_copy(s, "COPY quotes(speaker_entity_id, article_id, start, \"end\", text, kind, speaker, speaker_key,"
-                           " speaker_start, speaker_end, cue, date) FROM STDIN", &data);
+                           " speaker_start, speaker_end, cue, date, fts) FROM STDIN", &data);
     }
     if (ok) {
         fl_buffer_clear(&data);

@@ -44,6 +44,7 @@ struct fl_pg {
     const char *prepared[FL_PG_PREPARED]; /* statements prepared on this connection, by SQL address */
     size_t nprepared;
     struct fl_snippet_maker *snippets; /* search fragments (search_snippet.c), made at the first search */
+    struct fl_pg_fts *fts;             /* the writer's search columns (pg_fts.c), made at the first batch */
     struct fl_pg_local *local; /* what the batch decides without asking (pg_local.c) */
     int entity_counts;         /* the database keeps entity_counts (pg_store.c's pg_indexes) */
 };
@@ -156,6 +157,20 @@ fl_result *fl_pg_lookup(fl_store *s, const fl_query *q, unsigned limit);
 /* The tsquery (the 'simple' configuration) matching what an FTS5 query
  * written by fl_search_fts_query matches; 0 when out of memory. */
 int fl_pg_tsquery(const char *fts, fl_buffer *out);
+/* The search column's value computed by the writer (pg_fts.c): the
+ * tsvector literal equal to what the server's expression makes of an
+ * article (headline given: weight A, || the body) or of a quote's text
+ * (headline NULL), valid until the next call; NULL when only the server
+ * can compute it (non-ASCII letters; the trigger does it then) or out of
+ * memory. */
+typedef struct fl_pg_fts fl_pg_fts;
+fl_pg_fts *fl_pg_fts_new(void);
+void fl_pg_fts_free(fl_pg_fts *f);
+const char *fl_pg_fts_literal(fl_pg_fts *f, const char *headline, size_t hlen, const char *text, size_t tlen,
+                              size_t *len);
+/* Tests only: the ids a search's first range reads (0: the default,
+ * twice the window), so that a small database is read in many ranges. */
+void fl_pg_search_set_first_range(long long ids);
 
 /* A double as SQLite prints a REAL ("9200.0", "0.5", "1.0e+308"), so both
  * backends answer with the same text. */

@@ -18,11 +18,6 @@
 #include "store/lookup.h"
 #include "store/pg_internal.h"
 
-/* The window sizes of lookup.h as parameters: the newest matches a search
- * ranks, plus one to tell whether there were more. */
-#define STR2(x) #x
-#define STR(x) STR2(x)
-
 int fl_pg_tsquery(const char *fts, fl_buffer *out)
 {
     fl_buffer_clear(out);
@@ -117,33 +112,175 @@ static int search_begin(fl_store *s, const fl_query *q, search *x)
 }
 
 /* The matches of store_query.c's SEARCH_ARTICLES_FILTERED (every filter
- * optional) and SEARCH_QUOTES_FILTERED (dates only), over x (the tsquery). */
-#define ARTICLE_MATCHES ARTICLE_MATCHES_OF("x.q")
-#define ARTICLE_MATCHES_OF(q)                                                                                     \
-    "FROM articles a, x WHERE a.fts @@ " q " AND ($2::text IS NULL OR a.date >= $2) AND ($3::text IS NULL OR a.date <= $3)" \
+ * optional) and SEARCH_QUOTES_FILTERED (dates only) for the tsquery $1,
+ * with ids in ($6, $7] ($6 NULL: up to $7), newest first, at most $8 of
+ * them. The tsquery is
+ * written out in the condition, not taken from a CTE: the planner then
+ * sees the words and estimates their matches from the GIN statistics
+ * (a CTE's value is unknown to it: it guessed the same rows for "said"
+ * and "tapioca"). */
+#define TSQUERY_OF(n) "to_tsquery('simple', lower(" n " COLLATE \"und-x-icu\"))"
+#define ARTICLES_RANGE                                                                                          \
+    "SELECT a.id FROM articles a WHERE a.fts @@ " TSQUERY_OF("$1") " AND ($6::bigint IS NULL OR a.id > $6::bigint) AND a.id <= $7::bigint" \
+    " AND ($2::text IS NULL OR a.date >= $2) AND ($3::text IS NULL OR a.date <= $3)"                            \
     " AND ($4::text IS NULL OR a.source = $4) AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM mentions m"         \
-    "   WHERE m.entity_id = ANY($5::bigint[]) AND m.date = a.date AND m.article_id = a.id))"
-#define QUOTE_MATCHES QUOTE_MATCHES_OF("x.q")
-#define QUOTE_MATCHES_OF(q)                                                                                      \
-    "FROM quotes q, x WHERE q.fts @@ " q " AND ($2::text IS NULL OR q.date >= $2) AND ($3::text IS NULL OR q.date <= $3)"
-#define TSQUERY "WITH x AS (SELECT to_tsquery('simple', lower($1 COLLATE \"und-x-icu\")) AS q)"
-/* The page's: also $9, the phrases' words without their order (x.words). */
-#define TSQUERY_WORDS                                                                                           \
-    "WITH x AS (SELECT to_tsquery('simple', lower($1 COLLATE \"und-x-icu\")) AS q,"                             \
-    " to_tsquery('simple', lower($9 COLLATE \"und-x-icu\")) AS words)"
-/* Each section ranks its window (w), keeps one page and shows it. */
+    "   WHERE m.entity_id = ANY($5::bigint[]) AND m.date = a.date AND m.article_id = a.id))"                    \
+    " ORDER BY a.id DESC LIMIT $8::bigint"
+#define QUOTES_RANGE                                                                                            \
+    "SELECT q.id FROM quotes q WHERE q.fts @@ " TSQUERY_OF("$1") " AND ($6::bigint IS NULL OR q.id > $6::bigint) AND q.id <= $7::bigint"   \
+    " AND ($2::text IS NULL OR q.date >= $2) AND ($3::text IS NULL OR q.date <= $3)"                            \
+    " ORDER BY q.id DESC LIMIT $8::bigint"
+#define TSQUERY "WITH x AS (SELECT " TSQUERY_OF("$1") " AS q)"
+/* Each section ranks its window ($8, the ids of its newest matches), keeps
+ * one page and shows it. */
 #define SEARCH_PAGE                                                                                             \
+    TSQUERY ", w AS (SELECT unnest($8::bigint[]) AS id),"                                                       \
     " hits AS (SELECT a.id, ts_rank(a.fts, x.q) AS score FROM w JOIN articles a ON a.id = w.id, x"              \
     "   ORDER BY score DESC, a.id DESC LIMIT $6::bigint OFFSET $7::bigint)"                                      \
     " SELECT a.id AS article, a.date, a.headline, a.source, NULL::text AS snippet,"                              \
     " round(-h.score::numeric, 3) AS score, a.text AS _text"                                                     \
     " FROM hits h JOIN articles a ON a.id = h.id ORDER BY h.score DESC, h.id DESC"
 #define QUOTES_PAGE                                                                                             \
+    TSQUERY ", w AS (SELECT unnest($8::bigint[]) AS id),"                                                       \
     " hits AS (SELECT q.id, ts_rank(q.fts, x.q) AS score FROM w JOIN quotes q ON q.id = w.id, x"                \
     "   ORDER BY score DESC, q.id DESC LIMIT $6::bigint OFFSET $7::bigint)"                                      \
     " SELECT q.article_id AS article, q.date, q.speaker, q.kind, NULL::text AS quote, q.start,"                 \
     " q.\"end\" AS \"end\", q.text AS _text"                                                                   \
     " FROM hits h JOIN quotes q ON q.id = h.id ORDER BY h.score DESC, h.id DESC"
+
+/* The first range of ids a section reads: twice its window, so a word in
+ * most articles ("said") is done in one read. Settable for tests
+ * (fl_pg_search_set_first_range), so that small databases are read in
+ * many ranges too. */
+#define RANGE_FIRST_FACTOR 2
+static long long range_first;
+
+void fl_pg_search_set_first_range(long long ids) { range_first = ids > 0 ? ids : 0; }
+
+/* The ids of the newest `need` matches of `range_sql` (ARTICLES_RANGE or
+ * QUOTES_RANGE; p: $1-$5, the rest set here) as a PostgreSQL array literal
+ * in `ids`, newest first, and how many in *got. The same rows as one
+ * "ORDER BY id DESC LIMIT need" over all matches, read in ranges of ids
+ * from the newest down: GIN yields a word's matches in heap order, so one
+ * statement over all of them reads every match's row before keeping the
+ * newest (72,000 rows for "Hamas" on a million articles, 0.5 s), whereas a
+ * range is read from the index (its ids and the word's matches intersected
+ * in two bitmaps) and only its own matches' rows are visited. Each next
+ * range is sized from the matches seen so far, to hold what is still
+ * missing with a margin; when what is left of the table is expected to hold
+ * little more than that (rare words, old dates), the rest is read at once.
+ * 0 on error (message set). */
+static int newest_matches(fl_store *s, const char *table, const char *range_sql, const char *const *p,
+                          long long need, fl_buffer *ids, long long *got)
+{
+    fl_buffer_clear(ids);
+    fl_buffer_append_char(ids, '{');
+    *got = 0;
+    char sql[64];
+    snprintf(sql, sizeof sql, "SELECT coalesce(max(id), 0) FROM %s", table);
+    PGresult *res = fl_pg_read(s, sql, 0, NULL);
+    if (!res)
+        return 0;
+    long long top = atoll(PQgetvalue(res, 0, 0)), hi = top, span = range_first ? range_first : need * RANGE_FIRST_FACTOR;
+    PQclear(res);
+    /* The planner's estimate of all the matches (from the column's
+     * statistics: 72,061 for "Hamas" on a million articles, 71,808 in
+     * fact) sizes the first range to hold the window with a margin, so a
+     * word is mostly one range read; a word with at most ten windows of
+     * matches in all is read at once (GIN's matches, each row visited for
+     * its id: 4,320 for "cocoa", 16 ms, where a range of 300,000 ids took
+     * 34 ms to mark in the primary key's bitmap alone). Each range read
+     * scans the word's GIN entries again. */
+    char top_s[24], many[24];
+    snprintf(top_s, sizeof top_s, "%lld", top);
+    snprintf(many, sizeof many, "%lld", (long long)1 << 40);
+    const char *ep[] = {p[0], p[1], p[2], p[3], p[4], NULL, top_s, many};
+    fl_buffer explain;
+    fl_buffer_init(&explain);
+    fl_buffer_printf(&explain, "EXPLAIN (FORMAT JSON) %s", range_sql);
+    res = explain.failed ? NULL : fl_pg_read(s, explain.data, 8, ep);
+    fl_buffer_release(&explain);
+    if (!res)
+        return 0;
+    const char *rows = strstr(PQgetvalue(res, 0, 0), "\"Plan Rows\": ");
+    double estimate = rows ? atof(rows + 13) : -1;
+    PQclear(res);
+    int whole = 0;
+    double rate = !range_first && estimate > 0 && top > 0 ? estimate / (double)top : 0; /* matches per id */
+    if (!range_first && estimate >= 0 && top > 0) {
+        if (estimate <= 10.0 * (double)need)
+            whole = 1;
+        else if ((long long)((double)need / (estimate / (double)top) * 1.5) + 1 > span)
+            span = (long long)((double)need / (estimate / (double)top) * 1.5) + 1;
+    }
+    /* A range is read through bitmaps (the ids' and the words'), never by
+     * the primary key backwards checking each row's tsvector: the planner
+     * counts that check as cheap, but it reads the row's tsvector out of
+     * TOAST, about 10-30 us a row here, so a word in a fifth of the
+     * articles ("Hamas") took 5,000 such checks for its window, 100-170 ms,
+     * against 23 ms through the bitmaps. The rest of the table, read at
+     * once, is left to the planner (the entity filter's look-ups are index
+     * scans). */
+    int ok = 1, bitmaps = 0;
+    while (ok && *got < need && hi > 0) {
+        long long left = need - *got;
+        /* Matches per id so far (none seen yet: unknown, not rare; the
+         * news come in runs of one topic, so the newest thousands of
+         * articles may have no "Hamas" at all). */
+        double seen = top > hi && *got ? (double)*got / (double)(top - hi) : -1;
+        long long lo = whole ? 0 : hi - span;
+        /* the larger of the rates seen and estimated: the news come in
+         * runs, and one "Gaza" in the newest 20,000 ids does not make the
+         * 80,000 others few */
+        if (seen > 0 && (seen > rate ? seen : rate) * (double)hi <= 2.0 * (double)left)
+            lo = 0; /* the rest is expected to be about what is missing */
+        if (lo < 0)
+            lo = 0;
+        if ((lo > 0) != bitmaps) {
+            bitmaps = lo > 0;
+            if (!fl_pg_command(s, bitmaps ? "SET enable_indexscan = off" : "RESET enable_indexscan", 0, NULL)) {
+                ok = 0;
+                break;
+            }
+        }
+        char lo_s[24], hi_s[24], lim_s[24];
+        snprintf(lo_s, sizeof lo_s, "%lld", lo);
+        snprintf(hi_s, sizeof hi_s, "%lld", hi);
+        snprintf(lim_s, sizeof lim_s, "%lld", left);
+        const char *pp[] = {p[0], p[1], p[2], p[3], p[4], lo ? lo_s : NULL, hi_s, lim_s};
+        res = fl_pg_read(s, range_sql, 8, pp);
+        if (!res) {
+            ok = 0;
+            break;
+        }
+        for (int i = 0; i < PQntuples(res); i++) {
+            if (*got)
+                fl_buffer_append_char(ids, ',');
+            fl_buffer_append_str(ids, PQgetvalue(res, i, 0));
+            ++*got;
+        }
+        PQclear(res);
+        if (lo == 0)
+            break;
+        hi = lo;
+        left = need - *got;
+        seen = (double)*got / (double)(top - hi);
+        if (seen > 0 && rate > seen)
+            seen = rate;
+        /* the next range: what is missing at the rate seen, half again,
+         * and three times the last when nothing was seen */
+        span = seen > 0 ? (long long)((double)left / seen * 1.5) + 1 : span * 3;
+    }
+    if (bitmaps && !fl_pg_command(s, "RESET enable_indexscan", 0, NULL))
+        ok = 0;
+    fl_buffer_append_char(ids, '}');
+    if (ok && ids->failed) {
+        fl_store_set_error(s, "out of memory");
+        s->query_status = FL_ERR_NOMEM;
+        return 0;
+    }
+    return ok;
+}
 
 fl_result *fl_pg_search(fl_store *s, const fl_query *q, unsigned limit)
 {
@@ -169,50 +306,22 @@ fl_result *fl_pg_search(fl_store *s, const fl_query *q, unsigned limit)
     char lim[16], off[16];
     snprintf(lim, sizeof lim, "%u", limit);
     snprintf(off, sizeof off, "%u", q->offset);
-    /* A phrase: the newest matches of all its words, each then checked
-     * for the phrase until the window is full. GIN cannot check word
-     * positions, so a phrase search otherwise reads the tsvector of every
-     * article having the words ("\"interest rates\"" on a million
-     * articles: 22,000 of them, 1.5 s; this way 0.13 s). */
-    fl_buffer words;
-    fl_buffer_init(&words);
-    int phrase = strstr(x.tsquery.data, " <-> ") != NULL;
-    for (const char *t = x.tsquery.data, *at; (at = strstr(t, " <-> ")) != NULL || *t; t = at ? at + 5 : t + strlen(t)) {
-        fl_buffer_append(&words, t, at ? (size_t)(at - t) : strlen(t));
-        if (at)
-            fl_buffer_append_str(&words, " & ");
-    }
-    if (words.failed) {
-        fl_buffer_release(&words);
-        fl_snippet_terms_free(terms);
-        fl_result_free(r);
-        search_release(&x);
-        fl_store_set_error(s, "out of memory");
-        s->query_status = FL_ERR_NOMEM;
-        return NULL;
-    }
-    const char *p[] = {x.p[0], x.p[1], x.p[2], x.p[3], x.p[4], lim, off, STR(FL_SEARCH_ARTICLE_WINDOW), words.data};
+    fl_buffer ids;
+    fl_buffer_init(&ids);
+    long long got;
     const fl_pg_derive snippet = {"snippet", "_text", NULL, NULL, FL_PG_DERIVE_SNIPPET, terms};
     const fl_pg_derive quote = {"quote", "_text", NULL, NULL, FL_PG_DERIVE_SNIPPET, terms};
     /* As store_query.c: each section ranks its newest matches (the window),
      * best first and then the newest, keeps one page, and makes fragments
      * for that page only. */
-    int ok = fl_pg_section(s, r, "articles",
-                           phrase ? TSQUERY_WORDS ", w AS (SELECT c.id FROM (SELECT a.id " ARTICLE_MATCHES_OF("x.words")
-                                    " ORDER BY a.id DESC) c, x WHERE (SELECT b.fts FROM articles b WHERE b.id = c.id) @@ x.q"
-                                    " ORDER BY c.id DESC LIMIT $8::bigint)," SEARCH_PAGE
-                                  : TSQUERY_WORDS ", w AS (SELECT a.id " ARTICLE_MATCHES " ORDER BY a.id DESC LIMIT $8::bigint),"
-                                    SEARCH_PAGE,
-                           9, p, &snippet, 1);
-    const char *p2[] = {x.p[0], x.p[1], x.p[2], NULL, NULL, lim, off, STR(FL_SEARCH_QUOTE_WINDOW), words.data};
-    ok = ok && fl_pg_section(s, r, "quotes",
-                             phrase ? TSQUERY_WORDS ", w AS (SELECT c.id FROM (SELECT q.id " QUOTE_MATCHES_OF("x.words")
-                                      " ORDER BY q.id DESC) c, x WHERE (SELECT b.fts FROM quotes b WHERE b.id = c.id) @@ x.q"
-                                      " ORDER BY c.id DESC LIMIT $8::bigint)," QUOTES_PAGE
-                                    : TSQUERY_WORDS ", w AS (SELECT q.id " QUOTE_MATCHES " ORDER BY q.id DESC LIMIT $8::bigint),"
-                                      QUOTES_PAGE,
-                             9, p2, &quote, 1);
-    fl_buffer_release(&words);
+    int ok = newest_matches(s, "articles", ARTICLES_RANGE, x.p, FL_SEARCH_ARTICLE_WINDOW, &ids, &got);
+    const char *p[] = {x.p[0], NULL, NULL, NULL, NULL, lim, off, ids.data};
+    ok = ok && fl_pg_section(s, r, "articles", SEARCH_PAGE, 8, p, &snippet, 1);
+    const char *pq[] = {x.p[0], x.p[1], x.p[2], NULL, NULL};
+    ok = ok && newest_matches(s, "quotes", QUOTES_RANGE, pq, FL_SEARCH_QUOTE_WINDOW, &ids, &got);
+    p[7] = ids.data;
+    ok = ok && fl_pg_section(s, r, "quotes", QUOTES_PAGE, 8, p, &quote, 1);
+    fl_buffer_release(&ids);
     fl_snippet_terms_free(terms);
     search_release(&x);
     if (!ok) {
@@ -231,16 +340,15 @@ fl_result *fl_pg_search_total(fl_store *s, const fl_query *q)
     }
     /* store_query.c's search_count: the rows of each section's window, and
      * whether there were more (one row past the window says so). */
-    char articles_past[24], quotes_past[24];
-    snprintf(articles_past, sizeof articles_past, "%d", FL_SEARCH_ARTICLE_WINDOW + 1);
-    snprintf(quotes_past, sizeof quotes_past, "%d", FL_SEARCH_QUOTE_WINDOW + 1);
-    const char *p[] = {x.p[0], x.p[1], x.p[2], x.p[3], x.p[4], articles_past, quotes_past};
-    PGresult *res = fl_pg_read(s,
-                               TSQUERY " SELECT (SELECT count(*) FROM (SELECT 1 " ARTICLE_MATCHES " LIMIT $6::bigint) c),"
-                                       " (SELECT count(*) FROM (SELECT 1 " QUOTE_MATCHES " LIMIT $7::bigint) c)",
-                               7, p);
+    fl_buffer ids;
+    fl_buffer_init(&ids);
+    long long n[2];
+    const char *pq[] = {x.p[0], x.p[1], x.p[2], NULL, NULL};
+    int found = newest_matches(s, "articles", ARTICLES_RANGE, x.p, FL_SEARCH_ARTICLE_WINDOW + 1, &ids, &n[0]) &&
+                newest_matches(s, "quotes", QUOTES_RANGE, pq, FL_SEARCH_QUOTE_WINDOW + 1, &ids, &n[1]);
+    fl_buffer_release(&ids);
     search_release(&x);
-    if (!res)
+    if (!found)
         return NULL;
     static const char *const names[] = {"section", "rows", "capped"};
     static const fl_cell_type types[] = {FL_CELL_TEXT, FL_CELL_INT, FL_CELL_INT};
@@ -249,13 +357,11 @@ fl_result *fl_pg_search_total(fl_store *s, const fl_query *q)
     fl_result *r = fl_result_new();
     int ok = r && fl_result_begin_section(r, "total", 3, names);
     for (int i = 0; ok && i < 2; i++) {
-        long long n = atoll(PQgetvalue(res, 0, i));
         char rows[24];
-        snprintf(rows, sizeof rows, "%lld", n > windows[i] ? windows[i] : n);
-        const char *texts[] = {sections[i], rows, n > windows[i] ? "1" : "0"};
+        snprintf(rows, sizeof rows, "%lld", n[i] > windows[i] ? windows[i] : n[i]);
+        const char *texts[] = {sections[i], rows, n[i] > windows[i] ? "1" : "0"};
         ok = fl_result_add_row(r, types, texts);
     }
-    PQclear(res);
     if (!ok) {
         fl_result_free(r);
         fl_store_set_error(s, "out of memory");

@@ -279,6 +279,7 @@ static void free_store(fl_store *s)
         fl_pg_map_free(s->pg->moved);
         fl_pg_local_free(s);
         fl_snippet_maker_free(s->pg->snippets);
+        fl_pg_fts_free(s->pg->fts);
         if (s->pg->conn)
             PQfinish(s->pg->conn);
         free(s->pg);
@@ -401,6 +402,37 @@ static const char *const pg_indexes[][2] = {
      "  FOR EACH STATEMENT EXECUTE FUNCTION fl_entity_counts_remove();"
      "INSERT INTO entity_counts SELECT entity_id, count(*), count(DISTINCT article_id) FROM mentions"
      "  WHERE NOT EXISTS (SELECT 1 FROM entity_counts) GROUP BY entity_id;"},
+    /* The search columns written by the writer (pg_fts.c): no longer
+     * generated, so a writer can send the value it computed; a row sent
+     * without one (text only ICU can split, or a writer older than this)
+     * gets the same expression's value from a trigger, as the generated
+     * column gave it. The same values either way, so no version. An entry
+     * named "f()" is checked as a function, not a relation. */
+    {"fl_articles_fts()",
+     /* idempotent: a writer that waited for the lock finds it done */
+     "DO $$ BEGIN"
+     "  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'articles'::regclass AND attname = 'fts'"
+     "             AND attgenerated <> '') THEN ALTER TABLE articles ALTER COLUMN fts DROP EXPRESSION; END IF;"
+     "  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'quotes'::regclass AND attname = 'fts'"
+     "             AND attgenerated <> '') THEN ALTER TABLE quotes ALTER COLUMN fts DROP EXPRESSION; END IF;"
+     "END $$;"
+     "DROP TRIGGER IF EXISTS articles_fts ON articles;"
+     "DROP TRIGGER IF EXISTS articles_fts_update ON articles;"
+     "DROP TRIGGER IF EXISTS quotes_fts ON quotes;"
+     "DROP TRIGGER IF EXISTS quotes_fts_update ON quotes;"
+     "CREATE OR REPLACE FUNCTION fl_articles_fts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+     "  NEW.fts := setweight(to_tsvector('simple', " FL_PG_WORDS("NEW.headline") "), 'A') ||"
+     "    to_tsvector('simple', " FL_PG_WORDS("left(NEW.text, 262144)") "); RETURN NEW; END $$;"
+     "CREATE OR REPLACE FUNCTION fl_quotes_fts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+     "  NEW.fts := to_tsvector('simple', " FL_PG_WORDS("left(NEW.text, 262144)") "); RETURN NEW; END $$;"
+     "CREATE TRIGGER articles_fts BEFORE INSERT ON articles FOR EACH ROW WHEN (NEW.fts IS NULL)"
+     "  EXECUTE FUNCTION fl_articles_fts();"
+     "CREATE TRIGGER articles_fts_update BEFORE UPDATE OF headline, text ON articles FOR EACH ROW"
+     "  WHEN (NEW.fts IS NOT DISTINCT FROM OLD.fts) EXECUTE FUNCTION fl_articles_fts();"
+     "CREATE TRIGGER quotes_fts BEFORE INSERT ON quotes FOR EACH ROW WHEN (NEW.fts IS NULL)"
+     "  EXECUTE FUNCTION fl_quotes_fts();"
+     "CREATE TRIGGER quotes_fts_update BEFORE UPDATE OF text ON quotes FOR EACH ROW"
+     "  WHEN (NEW.fts IS NOT DISTINCT FROM OLD.fts) EXECUTE FUNCTION fl_quotes_fts();"},
     {"figures_cumulative",
      "CREATE INDEX IF NOT EXISTS figures_cumulative ON figures(category, source_key, subject_key, place_key, date, id)"
      "  INCLUDE (low, value, high, qualifier) WHERE source_key IS NOT NULL"},
@@ -410,7 +442,10 @@ static int ensure_indexes(fl_store *s, const char *where)
 {
     for (size_t i = 0; i < sizeof pg_indexes / sizeof pg_indexes[0]; i++) {
         const char *p[] = {pg_indexes[i][0]};
-        PGresult *res = fl_pg_exec(s, "SELECT to_regclass($1) IS NOT NULL", 1, p);
+        size_t len = strlen(pg_indexes[i][0]);
+        int function = len > 2 && !strcmp(pg_indexes[i][0] + len - 2, "()");
+        PGresult *res = fl_pg_exec(s, function ? "SELECT to_regprocedure($1) IS NOT NULL" : "SELECT to_regclass($1) IS NOT NULL",
+                                   1, p);
         if (!res)
             return 0;
         int exists = !strcmp(PQgetvalue(res, 0, 0), "t");

@@ -26,6 +26,7 @@
 #include "check.h"
 #include "factline.h"
 #include "pg_test.h"
+#include "store/pg_internal.h"
 #include "store/store_internal.h"
 #include "util/buffer.h"
 
@@ -158,6 +159,47 @@ static size_t names(fl_store *s, const char *sql, char out[][256], size_t max)
     return n;
 }
 
+/* The search columns the writer computed (pg_fts.c) are the server's: every
+ * stored article's and quote's fts equals the expression of the schema's
+ * generated columns (whether the writer sent it or the trigger made it),
+ * and the writer's literal for each row that it can compute equals that
+ * expression's value (not only the stored one). */
+#define WORDS(t) "lower(regexp_replace((" t ") COLLATE \"und-x-icu\", '[^[:alnum:]]+', ' ', 'g'))"
+#define ARTICLE_FTS "setweight(to_tsvector('simple', " WORDS("headline") "), 'A') || to_tsvector('simple', " WORDS("left(text, 262144)") ")"
+#define QUOTE_FTS "to_tsvector('simple', " WORDS("left(text, 262144)") ")"
+static void check_search_columns(const char *url)
+{
+    PGconn *c = PQconnectdb(url);
+    CHECK(PQstatus(c) == CONNECTION_OK);
+    static const char *const sql[] = {"SELECT headline, text, (" ARTICLE_FTS ")::text, fts::text FROM articles",
+                                      "SELECT NULL, text, (" QUOTE_FTS ")::text, fts::text FROM quotes"};
+    fl_pg_fts *f = fl_pg_fts_new();
+    for (int k = 0; k < 2; k++) {
+        PGresult *r = PQexec(c, sql[k]);
+        CHECK(PQresultStatus(r) == PGRES_TUPLES_OK);
+        int rows = PQresultStatus(r) == PGRES_TUPLES_OK ? PQntuples(r) : 0, stored = 0, written = 0, computed = 0;
+        for (int i = 0; i < rows; i++) {
+            const char *h = PQgetisnull(r, i, 0) ? NULL : PQgetvalue(r, i, 0), *t = PQgetvalue(r, i, 1);
+            stored += !strcmp(PQgetvalue(r, i, 2), PQgetvalue(r, i, 3));
+            size_t len;
+            const char *mine = fl_pg_fts_literal(f, h, h ? strlen(h) : 0, t, strlen(t), &len);
+            if (mine) {
+                computed++;
+                written += !strcmp(mine, PQgetvalue(r, i, 2));
+            }
+        }
+        fprintf(stderr, "parity: %s search column: %d of %d stored as the expression; the writer computes %d,"
+                        " %d of them equal\n", k ? "quotes'" : "articles'", stored, rows, computed, written);
+        CHECK(rows > 100);
+        CHECK_INT(stored, rows);
+        CHECK(computed > rows / 2 && computed < rows); /* most, not those with accented letters */
+        CHECK_INT(written, computed);
+        PQclear(r);
+    }
+    fl_pg_fts_free(f);
+    PQfinish(c);
+}
+
 int main(void)
 {
     pg_test pgt;
@@ -184,6 +226,10 @@ int main(void)
     }
     fl_store_set_batch(lite, 100);
     fl_store_set_batch(pg, 100);
+    /* PostgreSQL reads a search's newest matches in ranges of ids, the
+     * first twice the window (pg_search.c): ranges of 16 make these 1,275
+     * articles many ranges, so the answers below check that reading. */
+    fl_pg_search_set_first_range(16);
     const char *data = getenv("FACTLINE_DATA") ? getenv("FACTLINE_DATA") : "../shared/data";
     static const struct {
         const char *file;
@@ -367,6 +413,7 @@ int main(void)
         q.offset = 5;
         compare(&t_names, lite, pg, &q);
     }
+    check_search_columns(pgt.url);
     tally *all[] = {&t_entity, &t_quotes, &t_timeline, &t_disagree, &t_article, &t_search, &t_total, &t_categories,
                     &t_names};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
