@@ -68,7 +68,7 @@ static const struct {
     {"scheduled", FL_TENSE_FUTURE}, {"expected", FL_TENSE_FUTURE}, {"expects", FL_TENSE_FUTURE},
     {"plans", FL_TENSE_FUTURE},    {"intends", FL_TENSE_FUTURE},   {"due", FL_TENSE_FUTURE},
     {"going", FL_TENSE_FUTURE},    {"upcoming", FL_TENSE_FUTURE},  {"soon", FL_TENSE_FUTURE},
-    {"might", FL_TENSE_FUTURE},    {"resume", FL_TENSE_FUTURE},    {"until", FL_TENSE_FUTURE},
+    {"might", FL_TENSE_FUTURE},    {"resume", FL_TENSE_FUTURE},
     {"tomorrow", FL_TENSE_FUTURE}, {"next", FL_TENSE_FUTURE},      {"coming", FL_TENSE_FUTURE},
     {"planned", FL_TENSE_FUTURE},  {"planning", FL_TENSE_FUTURE},  {"plan", FL_TENSE_FUTURE},
     {"was", FL_TENSE_PAST},        {"were", FL_TENSE_PAST},        {"had", FL_TENSE_PAST},
@@ -76,6 +76,20 @@ static const struct {
     {"announced", FL_TENSE_PAST},  {"reported", FL_TENSE_PAST},    {"ago", FL_TENSE_PAST},
     {"since", FL_TENSE_PAST},      {"began", FL_TENSE_PAST},       {"came", FL_TENSE_PAST},
 };
+
+/* "until" is a weaker future cue than a verb (see until_tense): not in the table. */
+
+/* Past tense verbs without -ed, for weighing a clause with "until": "Smith
+ * ran the firm until his retirement in September", "until government
+ * forces retook it on Sunday". Not after an auxiliary ("is held"). */
+static const char *const irregular_past[] = {
+    "ran", "held", "took", "retook", "fell", "rose", "won", "lost", "met", "led", "kept", "fought",
+    "went", "saw", "sent", "struck", "stood", "spent", "began", "came", "left", "made", "broke", "drove",
+};
+
+/* Words after "until" and its subject that are no verb: "until close of
+ * business", "until the end of". */
+static const char *const not_present_verb[] = {"business", "process", "progress", "crisis", "status", "news", "series", "always"};
 
 /* Word i is one of the future cues. */
 static int future_cue_word(const fl_tctx *c, size_t i)
@@ -163,6 +177,77 @@ static int opens_clause(const fl_tctx *c, size_t k)
     return 0;
 }
 
+static int is_aux(const fl_tctx *c, size_t k)
+{
+    static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "'s"};
+    for (size_t a = 0; a < sizeof aux / sizeof aux[0]; a++)
+        if (fl_tw_is(c, k, aux[a]))
+            return 1;
+    return 0;
+}
+
+/* Word k is a past verb: a tense cue or -ed word in the past, or an
+ * irregular past form not after an auxiliary. */
+static int past_verb(const fl_tctx *c, size_t k)
+{
+    if (tense_of_word(c, k) == FL_TENSE_PAST)
+        return 1;
+    for (size_t p = 0; p < sizeof irregular_past / sizeof irregular_past[0]; p++)
+        if (fl_tw_is(c, k, irregular_past[p]))
+            return !(k > c->sentence_begin && is_aux(c, k - 1));
+    return 0;
+}
+
+/* Word k looks like a verb in the present, third person: a lower-case
+ * word in -s after a lower-case word ("until her trial begins"), not a
+ * plural after a determiner ("until the talks"). */
+static int present_verb(const fl_tctx *c, size_t k)
+{
+    const fl_tword *w = &c->w[k];
+    size_t len = w->end - w->start;
+    if (len < 4 || (w->flags & (FL_W_CAP | FL_W_PUNCT | FL_W_DIGITS | FL_W_OTHER)) || w->lex ||
+        c->text[w->end - 1] != 's' || c->text[w->end - 2] == 's' || c->text[w->end - 2] == 'u' ||
+        c->text[w->end - 2] == 'i' || k == c->sentence_begin)
+        return 0;
+    for (size_t p = 0; p < sizeof not_present_verb / sizeof not_present_verb[0]; p++)
+        if (fl_tw_is(c, k, not_present_verb[p]))
+            return 0;
+    static const char *const det[] = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "of", "these", "those", "some", "all", "many", "two", "new"};
+    for (size_t p = 0; p < sizeof det / sizeof det[0]; p++)
+        if (fl_tw_is(c, k - 1, det[p]))
+            return 0;
+    return !(c->w[k - 1].flags & (FL_W_PUNCT | FL_W_DIGITS | FL_W_OTHER));
+}
+
+/* The tense "until" at word u gives an expression at words i..j-1 when no
+ * nearer cue decided: a past verb in the "until" clause ("until forces
+ * retook it") makes it past; a present verb there ("until her trial
+ * begins") future; otherwise the clause "until" ends decides ("The
+ * fighting continued until the ceasefire", "The stadium was full until"),
+ * and without a past verb there "until" looks ahead ("has given shippers
+ * until close of business on Thursday"). */
+static int until_tense(const fl_tctx *c, size_t u, size_t i)
+{
+    /* (an "until" after the expression: only the clause before it is read) */
+    for (size_t k = u + 1; k < i; k++)
+        if (past_verb(c, k))
+            return FL_TENSE_PAST;
+    for (size_t k = u + 1; k < i; k++)
+        if (present_verb(c, k))
+            return FL_TENSE_FUTURE;
+    for (size_t k = u; k > c->sentence_begin && k + 12 > u;) {
+        k--;
+        if ((c->w[k].flags & FL_W_PUNCT) && strchr(",;:", c->text[c->w[k].start]))
+            break;
+        int t = tense_of_word(c, k);
+        if (t == FL_TENSE_FUTURE)
+            return t;
+        if (past_verb(c, k))
+            return FL_TENSE_PAST;
+    }
+    return FL_TENSE_FUTURE;
+}
+
 int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
 {
     if (looks_ahead_before(c, i)) {
@@ -182,20 +267,28 @@ int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
                 return t;
         }
     }
-    size_t left = i, right = j;
+    size_t left = i, right = j, until = SIZE_MAX;
     for (int step = 0; step < FL_TENSE_REACH; step++) {
         int any = 0;
         int tl = FL_TENSE_UNKNOWN, tr = FL_TENSE_UNKNOWN;
         if (left > c->sentence_begin) {
             left--;
             any = 1;
-            tl = tense_of_word(c, left);
+            if (fl_tw_is(c, left, "until") && until == SIZE_MAX)
+                until = left; /* weighed only if no verb decides */
+            else
+                tl = tense_of_word(c, left);
         }
         if (right < c->n) {
             any = 1;
-            tr = tense_of_word(c, right);
+            if (fl_tw_is(c, right, "until") && until == SIZE_MAX)
+                until = right; /* "from Monday until Friday" */
+            else
+                tr = tense_of_word(c, right);
             right++;
         }
+        if (tl != FL_TENSE_UNKNOWN && until != SIZE_MAX && until < i)
+            break; /* a cue beyond "until" is in the clause it ends: weighed there */
         if (tl == FL_TENSE_FUTURE || tr == FL_TENSE_FUTURE)
             return FL_TENSE_FUTURE; /* a tie at the same distance */
         if (tl != FL_TENSE_UNKNOWN)
@@ -203,9 +296,9 @@ int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
         if (tr != FL_TENSE_UNKNOWN)
             return tr;
         if (!any)
-            return FL_TENSE_UNKNOWN;
+            break;
     }
-    return FL_TENSE_UNKNOWN;
+    return until != SIZE_MAX ? until_tense(c, until, i) : FL_TENSE_UNKNOWN;
 }
 
 /* ---- values ---------------------------------------------------------- */
@@ -431,16 +524,24 @@ static int inside_title(const fl_tctx *c, size_t i, size_t next)
 }
 
 /* Remembers the last date mentioned (2023, 2023-10, 2023-10-07, with or
- * without a time): "that day", "the following year" refer to it. */
+ * without a time): "that day", "the following year" refer to it. A week,
+ * weekend, quarter or season ("2024-W24", "2024-SU") is none of these: it
+ * leaves the last date, its sentence and its end alone, so a clock time
+ * right after it cannot take an older day ("on Friday. ... next week at
+ * 9 a.m."), and it clears the day a clock time may take. */
 static void note_date(fl_tctx *c, const char *v, size_t end)
 {
     size_t len = strlen(v);
     int y = len >= 4 ? digits_at(v, 4) : -1;
     if (y < 1 || (len > 4 && v[4] != '-'))
         return;
-    c->last_date_end = end;
     int m = len >= 7 ? digits_at(v + 5, 2) : -1;
     int d = len >= 10 && m > 0 && (len == 10 || v[10] == 'T') ? digits_at(v + 8, 2) : -1;
+    if (!(len == 4 || (m >= 1 && m <= 12 && len == 7) || (m >= 1 && d >= 1 && fl_cal_valid(y, m, d)))) {
+        c->last_date_end = SIZE_MAX; /* nothing a clock time after it can take */
+        return;
+    }
+    c->last_date_end = end;
     c->last_date_sentence = c->sentence;
     if (len == 4) {
         c->last_date = (fl_cal_date){y, 1, 1};
