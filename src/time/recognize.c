@@ -83,9 +83,14 @@ static const struct {
  * ran the firm until his retirement in September", "until government
  * forces retook it on Sunday". Not after an auxiliary ("is held"). */
 static const char *const irregular_past[] = {
-    "ran", "held", "took", "retook", "fell", "rose", "won", "lost", "met", "led", "kept", "fought",
-    "went", "saw", "sent", "struck", "stood", "spent", "began", "came", "left", "made", "broke", "drove",
-};
+    "ran", "took", "retook", "fell", "rose", "went", "saw", "began", "came", "broke", "drove", "wrote",
+    "gave", "grew", "threw", "flew", "knew", "spoke", "chose", "froze", "rode", "shook", "drew",
+}; /* not "held", "led", "won": also participles ("now held by the Belgians") */
+
+/* Modals that put what "until" bounds ahead of their clause: "the
+ * government would not announce it until after Thursday's meeting", "could
+ * hang on until September". */
+static const char *const until_modals[] = {"would", "could", "can", "may", "must", "should", "cannot"};
 
 /* Words after "until" and its subject that are no verb: "until close of
  * business", "until the end of". */
@@ -153,6 +158,14 @@ static const char *const ahead_before[][3] = {
 
 static int looks_ahead_before(const fl_tctx *c, size_t i)
 {
+    /* "until" past an edge: "until late Friday", "until mid-June" */
+    size_t e = i;
+    if (e > c->sentence_begin && (c->w[e - 1].flags & FL_W_PUNCT) && c->text[c->w[e - 1].start] == '-')
+        e--;
+    if (e > c->sentence_begin + 1 &&
+        (fl_tw_is(c, e - 1, "early") || fl_tw_is(c, e - 1, "late") || fl_tw_is(c, e - 1, "mid")) &&
+        (fl_tw_is(c, e - 2, "until") || fl_tw_is(c, e - 2, "till")))
+        return 1;
     for (size_t p = 0; p < sizeof ahead_before / sizeof ahead_before[0]; p++) {
         size_t n = ahead_before[p][1] ? (ahead_before[p][2] ? 3 : 2) : 1;
         if (i < c->sentence_begin + n)
@@ -240,6 +253,9 @@ static int until_tense(const fl_tctx *c, size_t u, size_t i)
         if ((c->w[k].flags & FL_W_PUNCT) && strchr(",;:", c->text[c->w[k].start]))
             break;
         int t = tense_of_word(c, k);
+        for (size_t q = 0; q < sizeof until_modals / sizeof until_modals[0]; q++)
+            if (fl_tw_is(c, k, until_modals[q]))
+                t = FL_TENSE_FUTURE;
         if (t == FL_TENSE_FUTURE)
             return t;
         if (past_verb(c, k))
@@ -268,6 +284,9 @@ int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
         }
     }
     size_t left = i, right = j, until = SIZE_MAX;
+    int until_left = 0;
+    for (size_t k = i; k > c->sentence_begin && k + FL_TENSE_REACH > i;)
+        until_left |= fl_tw_is(c, --k, "until");
     for (int step = 0; step < FL_TENSE_REACH; step++) {
         int any = 0;
         int tl = FL_TENSE_UNKNOWN, tr = FL_TENSE_UNKNOWN;
@@ -279,6 +298,9 @@ int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
             else
                 tl = tense_of_word(c, left);
         }
+        if (right < c->n && until_left && (c->w[right].flags & FL_W_PUNCT) &&
+            strchr(",;:.", c->text[c->w[right].start]))
+            right = c->n; /* after "until DATE", the next clause ("..., one trader said") is not its */
         if (right < c->n) {
             any = 1;
             if (fl_tw_is(c, right, "until") && until == SIZE_MAX)
@@ -485,7 +507,7 @@ static int is_strong(const fl_tctx *c, size_t i)
         return fl_tw_period_code(c, i, &half, &n); /* "Q3", "H1" */
     switch (w->lex->cls) {
     case FL_LX_MONTH: case FL_LX_WEEKDAY: case FL_LX_UNIT: case FL_LX_PART_OF_DAY: case FL_LX_SEASON:
-    case FL_LX_DAY_WORD: case FL_LX_REF: case FL_LX_SET:
+    case FL_LX_DAY_WORD: case FL_LX_REF: case FL_LX_SET: case FL_LX_DECADE_WORD:
         return 1;
     case FL_LX_ANCHOR: /* "while" and "date" are common words: time words only in "a while", "a later date" */
         return !(w->lex->flags & FL_LXF_AFTER_A) ||
