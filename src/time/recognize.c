@@ -92,9 +92,15 @@ static const char *const irregular_past[] = {
  * hang on until September". */
 static const char *const until_modals[] = {"would", "could", "can", "may", "must", "should", "cannot"};
 
-/* Words after "until" and its subject that are no verb: "until close of
- * business", "until the end of". */
-static const char *const not_present_verb[] = {"business", "process", "progress", "crisis", "status", "news", "series", "always"};
+/* Verbs in the present that an "until" clause puts ahead: "until her
+ * trial begins on 10 June", "until the envoy arrives". A closed list: a
+ * word in -s after "until" is as often a plural ("until peace talks in
+ * October"); after a pronoun any word in -s is read as a verb ("until it
+ * reopens"). */
+static const char *const until_present_verbs[] = {
+    "begins", "starts", "ends", "arrives", "takes", "comes", "returns", "expires", "opens", "closes", "meets",
+    "rules", "decides", "finishes", "resumes", "reopens", "is", "are", "gets", "goes", "votes", "leaves",
+};
 
 /* Word i is one of the future cues. */
 static int future_cue_word(const fl_tctx *c, size_t i)
@@ -211,25 +217,21 @@ static int past_verb(const fl_tctx *c, size_t k)
     return 0;
 }
 
-/* Word k looks like a verb in the present, third person: a lower-case
- * word in -s after a lower-case word ("until her trial begins"), not a
- * plural after a determiner ("until the talks"). */
+/* Word k is a verb in the present in an "until" clause (see until_present_verbs). */
 static int present_verb(const fl_tctx *c, size_t k)
 {
+    for (size_t p = 0; p < sizeof until_present_verbs / sizeof until_present_verbs[0]; p++)
+        if (fl_tw_is(c, k, until_present_verbs[p]))
+            return 1;
     const fl_tword *w = &c->w[k];
     size_t len = w->end - w->start;
-    if (len < 4 || (w->flags & (FL_W_CAP | FL_W_PUNCT | FL_W_DIGITS | FL_W_OTHER)) || w->lex ||
-        c->text[w->end - 1] != 's' || c->text[w->end - 2] == 's' || c->text[w->end - 2] == 'u' ||
-        c->text[w->end - 2] == 'i' || k == c->sentence_begin)
+    if (len < 3 || k == c->sentence_begin || c->text[w->end - 1] != 's' || (w->flags & (FL_W_CAP | FL_W_DIGITS)))
         return 0;
-    for (size_t p = 0; p < sizeof not_present_verb / sizeof not_present_verb[0]; p++)
-        if (fl_tw_is(c, k, not_present_verb[p]))
-            return 0;
-    static const char *const det[] = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "of", "these", "those", "some", "all", "many", "two", "new"};
-    for (size_t p = 0; p < sizeof det / sizeof det[0]; p++)
-        if (fl_tw_is(c, k - 1, det[p]))
-            return 0;
-    return !(c->w[k - 1].flags & (FL_W_PUNCT | FL_W_DIGITS | FL_W_OTHER));
+    static const char *const subjects[] = {"he", "she", "it", "this", "that", "who", "which"};
+    for (size_t p = 0; p < sizeof subjects / sizeof subjects[0]; p++)
+        if (fl_tw_is(c, k - 1, subjects[p]))
+            return 1;
+    return 0;
 }
 
 /* The tense "until" at word u gives an expression at words i..j-1 when no

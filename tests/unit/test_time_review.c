@@ -19,6 +19,8 @@ static void until_is_weaker_than_a_verb(void)
     /* still ahead: a present verb after "until", or no past verb at all */
     T("2024-06-12", "The ban stays until the court rules in October.", "October|DATE|2024-10");
     T("2024-06-12", "Talks are paused until the envoy arrives on Saturday.", "Saturday|DATE|2024-06-15");
+    T("2024-06-12", "Talks are paused until it reopens on Saturday.", "Saturday|DATE|2024-06-15");
+    T("2024-06-12", "Fighting continued until peace talks in October.", "October|DATE|2023-10");
     /* a participle is no past verb; a modal and the clause after a comma do not count */
     T("1987-03-31", "The presidency, now held by the Belgians until the Danes take over in July.", "now|DATE|PRESENT_REF\nJuly|DATE|1987-07");
     T("1987-06-01", "The government would not decide until after Thursday's meeting.", "Thursday|DATE|1987-06-04");
