@@ -165,7 +165,8 @@ size_t fl_pat_ref(fl_tctx *c, size_t i, fl_tmatch *m)
         if (!fl_tw_is(c, i, ref_phrases[g].first))
             continue;
         /* "once in a while" is a frequency with no value: untagged */
-        if (fl_tw_is(c, i + 1, "while") && i >= c->sentence_begin + 2 && fl_tw_is(c, i - 2, "once") && fl_tw_is(c, i - 1, "in"))
+        if (fl_tw_is(c, i + 1, "while") && i >= c->sentence_begin + 2 && fl_tw_is(c, i - 2, "once") &&
+            fl_tw_is(c, i - 1, "in"))
             return 0;
         for (size_t p = 0; p < sizeof ref_phrases[g].tails / sizeof ref_phrases[g].tails[0]; p++) {
             if (!ref_phrases[g].tails[p].words[0])

@@ -22,7 +22,8 @@ static void until_is_weaker_than_a_verb(void)
     T("2024-06-12", "Talks are paused until it reopens on Saturday.", "Saturday|DATE|2024-06-15");
     T("2024-06-12", "Fighting continued until peace talks in October.", "October|DATE|2023-10");
     /* a participle is no past verb; a modal and the clause after a comma do not count */
-    T("1987-03-31", "The presidency, now held by the Belgians until the Danes take over in July.", "now|DATE|PRESENT_REF\nJuly|DATE|1987-07");
+    T("1987-03-31", "The presidency, now held by the Belgians until the Danes take over in July.",
+      "now|DATE|PRESENT_REF\nJuly|DATE|1987-07");
     T("1987-06-01", "The government would not decide until after Thursday's meeting.", "Thursday|DATE|1987-06-04");
     T("1987-03-12", "The suspension will last until the end of trading on Friday, the bourse added.",
       "Friday|DATE|1987-03-13");
@@ -44,7 +45,8 @@ static void clock_takes_only_a_day(void)
       "3 May|DATE|2024-05-03\nthis summer|DATE|2024-SU\n8 p.m.|TIME|2024-06-12T20:00");
     /* a day right before still gives its day */
     T("2024-06-12", "The vote was on Friday at 9 a.m.", "Friday|DATE|2024-06-07\n9 a.m.|TIME|2024-06-07T09:00");
-    T("2024-06-12", "The vote was on Friday at precisely 9 a.m.", "Friday|DATE|2024-06-07\n9 a.m.|TIME|2024-06-07T09:00");
+    T("2024-06-12", "The vote was on Friday at precisely 9 a.m.",
+      "Friday|DATE|2024-06-07\n9 a.m.|TIME|2024-06-07T09:00");
 }
 
 static void decades_are_periods(void)
