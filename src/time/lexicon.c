@@ -61,7 +61,7 @@ static const fl_lex_entry table[] = {
     {"eighteen", FL_LX_NUMBER, 18, 0},
     {"eighteenth", FL_LX_ORDINAL, 18, 0},
     {"eighth", FL_LX_ORDINAL, 8, 0},
-    {"eighties", FL_LX_ANCHOR, 8, 0}, /* "the nineties": a decade (patterns_dates.c) */
+    {"eighties", FL_LX_DECADE_WORD, 8, 0}, /* "the nineties": a decade (patterns_dates.c) */
     {"eighty", FL_LX_NUMBER, 80, FL_LXF_TENS},
     {"eleven", FL_LX_NUMBER, 11, 0},
     {"eleventh", FL_LX_ORDINAL, 11, 0},
@@ -78,13 +78,13 @@ static const fl_lex_entry table[] = {
     {"fifteen", FL_LX_NUMBER, 15, 0},
     {"fifteenth", FL_LX_ORDINAL, 15, 0},
     {"fifth", FL_LX_ORDINAL, 5, 0},
-    {"fifties", FL_LX_ANCHOR, 5, 0}, /* "the nineties": a decade (patterns_dates.c) */
+    {"fifties", FL_LX_DECADE_WORD, 5, 0}, /* "the nineties": a decade (patterns_dates.c) */
     {"fifty", FL_LX_NUMBER, 50, FL_LXF_TENS},
     {"first", FL_LX_ORDINAL, 1, 0},
     {"fiscal", FL_LX_FISCAL, 0, 0},
     {"five", FL_LX_NUMBER, 5, 0},
     {"following", FL_LX_SHIFT, 1, 0},
-    {"forties", FL_LX_ANCHOR, 4, 0}, /* "the nineties": a decade (patterns_dates.c) */
+    {"forties", FL_LX_DECADE_WORD, 4, 0}, /* "the nineties": a decade (patterns_dates.c) */
     {"fortnight", FL_LX_UNIT, FL_U_FORTNIGHT, 0},
     {"fortnights", FL_LX_UNIT, FL_U_FORTNIGHT, FL_LXF_PLURAL},
     {"forty", FL_LX_NUMBER, 40, FL_LXF_TENS},
@@ -152,7 +152,7 @@ static const fl_lex_entry table[] = {
     {"nine", FL_LX_NUMBER, 9, 0},
     {"nineteen", FL_LX_NUMBER, 19, 0},
     {"nineteenth", FL_LX_ORDINAL, 19, 0},
-    {"nineties", FL_LX_ANCHOR, 9, 0}, /* "the nineties": a decade (patterns_dates.c) */
+    {"nineties", FL_LX_DECADE_WORD, 9, 0}, /* "the nineties": a decade (patterns_dates.c) */
     {"ninety", FL_LX_NUMBER, 90, FL_LXF_TENS},
     {"ninth", FL_LX_ORDINAL, 9, 0},
     {"noon", FL_LX_PART_OF_DAY, FL_POD_NOON, 0},
@@ -198,14 +198,14 @@ static const fl_lex_entry table[] = {
     {"seventeen", FL_LX_NUMBER, 17, 0},
     {"seventeenth", FL_LX_ORDINAL, 17, 0},
     {"seventh", FL_LX_ORDINAL, 7, 0},
-    {"seventies", FL_LX_ANCHOR, 7, 0}, /* "the nineties": a decade (patterns_dates.c) */
+    {"seventies", FL_LX_DECADE_WORD, 7, 0}, /* "the nineties": a decade (patterns_dates.c) */
     {"seventy", FL_LX_NUMBER, 70, FL_LXF_TENS},
     {"several", FL_LX_NUMBER, FL_LX_VAGUE, 0},
     {"six", FL_LX_NUMBER, 6, 0},
     {"sixteen", FL_LX_NUMBER, 16, 0},
     {"sixteenth", FL_LX_ORDINAL, 16, 0},
     {"sixth", FL_LX_ORDINAL, 6, 0},
-    {"sixties", FL_LX_ANCHOR, 6, 0}, /* "the nineties": a decade (patterns_dates.c) */
+    {"sixties", FL_LX_DECADE_WORD, 6, 0}, /* "the nineties": a decade (patterns_dates.c) */
     {"sixty", FL_LX_NUMBER, 60, FL_LXF_TENS},
     {"some", FL_LX_NUMBER, FL_LX_VAGUE, 0},
     {"spring", FL_LX_SEASON, FL_SEASON_SPRING, FL_LXF_AMBIG},
@@ -222,7 +222,7 @@ static const fl_lex_entry table[] = {
     {"third", FL_LX_ORDINAL, 3, 0},
     {"thirteen", FL_LX_NUMBER, 13, 0},
     {"thirteenth", FL_LX_ORDINAL, 13, 0},
-    {"thirties", FL_LX_ANCHOR, 3, 0}, /* "the nineties": a decade (patterns_dates.c) */
+    {"thirties", FL_LX_DECADE_WORD, 3, 0}, /* "the nineties": a decade (patterns_dates.c) */
     {"thirty", FL_LX_NUMBER, 30, FL_LXF_TENS},
     {"this", FL_LX_SHIFT, 0, 0},
     {"three", FL_LX_NUMBER, 3, 0},
@@ -239,7 +239,7 @@ static const fl_lex_entry table[] = {
     {"tuesdays", FL_LX_WEEKDAY, 2, FL_LXF_PLURAL},
     {"twelfth", FL_LX_ORDINAL, 12, 0},
     {"twelve", FL_LX_NUMBER, 12, 0},
-    {"twenties", FL_LX_ANCHOR, 2, 0}, /* "the nineties": a decade (patterns_dates.c) */
+    {"twenties", FL_LX_DECADE_WORD, 2, 0}, /* "the nineties": a decade (patterns_dates.c) */
     {"twentieth", FL_LX_ORDINAL, 20, 0},
     {"twenty", FL_LX_NUMBER, 20, FL_LXF_TENS},
     {"two", FL_LX_NUMBER, 2, 0},

@@ -36,6 +36,7 @@ typedef enum fl_lex_class {
     FL_LX_ZONE,       /* EDT, GMT ... after a clock time */
     FL_LX_FISCAL,     /* fiscal */
     FL_LX_ANCHOR,     /* period, term, Christmas ...: no time alone, but part of one */
+    FL_LX_DECADE_WORD,/* twenties .. nineties: value the decade's tens digit 2..9 */
     FL_LX_CLASS_COUNT
 } fl_lex_class;
 

@@ -65,6 +65,8 @@ int fl_time_spoken_year(const fl_tctx *c, size_t i, size_t *used);
 int fl_time_any_year(const fl_tctx *c, size_t i, size_t *used);
 size_t fl_time_count(const fl_tctx *c, size_t i, long *val);
 size_t fl_time_approximator(const fl_tctx *c, size_t i, fl_time_mod *mod);
+/* A hedge before a clock time ("around", "precisely"): its words, or 0. */
+size_t fl_time_clock_hedge(const fl_tctx *c, size_t i);
 int fl_time_infer_year(const fl_tctx *c, int month, int day, int tense);
 fl_cal_date fl_time_resolve_weekday(const fl_tctx *c, int weekday, int shift, int has_shift, int tense);
 const char *fl_time_pod_suffix(int pod);
@@ -101,7 +103,6 @@ size_t fl_pat_edge_pod(fl_tctx *c, size_t i, fl_tmatch *m);
 /* patterns_amounts.c */
 size_t fl_pat_amount(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_bare_units(fl_tctx *c, size_t i, fl_tmatch *m);
-size_t fl_pat_vague(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_year_ago_adj(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_set(fl_tctx *c, size_t i, fl_tmatch *m);
 size_t fl_pat_clock(fl_tctx *c, size_t i, fl_tmatch *m);

@@ -33,7 +33,7 @@ static size_t read_edge(const fl_tctx *c, size_t i, fl_time_mod *mod)
     }
     if (fl_tw_is(c, i, "the") && (fl_tw_is(c, i + 1, "early") || fl_tw_is(c, i + 1, "late") || fl_tw_is(c, i + 1, "mid")) &&
         word_at(c, i + 2) &&
-        ((word_at(c, i + 2)->flags & FL_W_DECADE) || (cls(c, i + 2, FL_LX_ANCHOR) && fl_tw_value(c, i + 2) >= 2) ||
+        ((word_at(c, i + 2)->flags & FL_W_DECADE) || cls(c, i + 2, FL_LX_DECADE_WORD) ||
          (((word_at(c, i + 2)->flags & FL_W_ORD) || cls(c, i + 2, FL_LX_ORDINAL)) && unit_of(c, i + 3) == FL_U_CENTURY) ||
          (cls(c, i + 2, FL_LX_NUMBER) && cls(c, i + 3, FL_LX_ORDINAL) && joined(c, i + 3) &&
           unit_of(c, i + 4) == FL_U_CENTURY))) {
@@ -80,7 +80,7 @@ static void qualify_after(const fl_tctx *c, size_t i, fl_tmatch *m)
 static const fl_pattern_fn patterns[] = {
     fl_pat_anaphoric, /* first: it wins ties with the DCT-relative readings */
     fl_pat_month_date, fl_pat_numeric_date, fl_pat_year,     fl_pat_century,  fl_pat_quarter,     fl_pat_day_word,
-    fl_pat_ref,        fl_pat_weekday,      fl_pat_relative, fl_pat_season,   fl_pat_amount,      fl_pat_bare_units, fl_pat_vague,
+    fl_pat_ref,        fl_pat_weekday,      fl_pat_relative, fl_pat_season,   fl_pat_amount,      fl_pat_bare_units,
     fl_pat_year_ago_adj, fl_pat_set,        fl_pat_clock,    fl_pat_the_period, fl_pat_holiday,
     fl_pat_half_year,  fl_pat_year_end,     fl_pat_week_of,  fl_pat_edge_pod,
     fl_pat_second_day, fl_pat_period_code,

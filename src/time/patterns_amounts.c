@@ -57,16 +57,6 @@ static int count_rate_before(const fl_tctx *c, size_t i)
     return plain_count(c, q);
 }
 
-/* Nouns of a quantity that is measured in time: "six months of base pay",
- * "three months' supply", "a week's worth of food". The amount is the
- * quantity's size, not a time (TBAQ leaves "six months of base pay"
- * untagged); report periods ("nine months earnings", "nine months' net
- * income") are not listed. */
-static const char *const measured_nouns[] = {
-    "pay", "salary", "salaries", "wage", "wages", "rent", "supply", "supplies", "consumption", "output",
-    "imports", "exports", "food", "fuel", "water", "rations", "severance", "reserves", "stocks",
-};
-
 /* Word k is an apostrophe or "'s" (straight or curly). */
 static int possessive_at(const fl_tctx *c, size_t k)
 {
@@ -76,6 +66,59 @@ static int possessive_at(const fl_tctx *c, size_t k)
     const unsigned char *t = (const unsigned char *)c->text + w->start;
     size_t len = w->end - w->start, q = t[0] == '\'' ? 1 : (len >= 3 && t[0] == 0xE2 && t[1] == 0x80 && t[2] == 0x99) ? 3 : 0;
     return q && (len == q || (len == q + 1 && (t[q] == 's' || t[q] == 'S')));
+}
+
+/* Nouns of a quantity that is measured in time: "six months of base pay",
+ * "three months' supply", "a week's worth of food". The amount is the
+ * quantity's size, not a time (TBAQ leaves "six months of base pay"
+ * untagged); report periods ("nine months earnings", "nine months' net
+ * income") are not listed. A qualifier may come before the noun ("base
+ * pay", "annual salary"). A plural ends its noun phrase; a singular may
+ * begin a compound ("supply chain disruption"), see ends_noun_phrase. */
+enum { MQ_NOUN, MQ_PLURAL, MQ_QUALIFIER };
+static const struct {
+    const char *word;
+    int kind;
+} measured_nouns[] = {
+    {"pay", MQ_NOUN},         {"salary", MQ_NOUN},       {"salaries", MQ_PLURAL}, {"wage", MQ_NOUN},
+    {"wages", MQ_PLURAL},     {"rent", MQ_NOUN},         {"supply", MQ_NOUN},     {"supplies", MQ_PLURAL},
+    {"consumption", MQ_NOUN}, {"output", MQ_NOUN},       {"imports", MQ_PLURAL},  {"exports", MQ_PLURAL},
+    {"food", MQ_NOUN},        {"fuel", MQ_NOUN},         {"water", MQ_NOUN},      {"rations", MQ_PLURAL},
+    {"severance", MQ_NOUN},   {"reserves", MQ_PLURAL},   {"stocks", MQ_PLURAL},   {"base", MQ_QUALIFIER},
+    {"annual", MQ_QUALIFIER}, {"gross", MQ_QUALIFIER},   {"net", MQ_QUALIFIER},   {"full", MQ_QUALIFIER},
+};
+
+/* Words that may follow a noun phrase's last noun: function words and
+ * the words that say what is left of a stock ("one day of fuel left",
+ * "of food available"). Any other lower-case word after a singular
+ * continues a compound: "supply chain disruption", "water shortages",
+ * "food price rises", "rent increases" are times of those. */
+static const char *const np_enders[] = {
+    "of", "and", "or", "but", "for", "to", "in", "on", "at", "from", "with", "by", "as", "that", "which",
+    "who", "was", "were", "is", "are", "will", "would", "had", "has", "have", "than", "per", "plus", "while",
+    "left", "remaining", "available", "stored", "needed", "only", "each", "a", "the", "if", "before", "after",
+};
+
+/* The kind of word k in the table (MQ_NOUN, MQ_PLURAL, MQ_QUALIFIER), or -1. */
+static int measured_kind(const fl_tctx *c, size_t k)
+{
+    for (size_t q = 0; q < sizeof measured_nouns / sizeof measured_nouns[0]; q++)
+        if (fl_tw_is(c, k, measured_nouns[q].word))
+            return measured_nouns[q].kind;
+    return -1;
+}
+
+/* Word k, a singular noun, ends a noun phrase: nothing, a punctuation
+ * mark, a capital, a number or a function word after it. */
+static int ends_noun_phrase(const fl_tctx *c, size_t k)
+{
+    const fl_tword *w = word_at(c, k + 1);
+    if (!w || (w->flags & (FL_W_PUNCT | FL_W_OTHER | FL_W_DIGITS | FL_W_CAP)) || possessive_at(c, k + 1))
+        return 1;
+    for (size_t q = 0; q < sizeof np_enders / sizeof np_enders[0]; q++)
+        if (fl_tw_is(c, k + 1, np_enders[q]))
+            return 1;
+    return 0;
 }
 
 /* Words k.. after an amount's unit name a quantity measured in time:
@@ -90,13 +133,10 @@ static int measures_quantity(const fl_tctx *c, size_t k)
         k += 2;
     else if (fl_tw_is(c, k, "of"))
         k++;
-    if (fl_tw_is(c, k, "base") || fl_tw_is(c, k, "annual") || fl_tw_is(c, k, "gross") || fl_tw_is(c, k, "net") ||
-        fl_tw_is(c, k, "full"))
+    if (measured_kind(c, k) == MQ_QUALIFIER)
         k++;
-    for (size_t q = 0; q < sizeof measured_nouns / sizeof measured_nouns[0]; q++)
-        if (fl_tw_is(c, k, measured_nouns[q]))
-            return 1;
-    return 0;
+    int kind = measured_kind(c, k);
+    return kind == MQ_PLURAL || (kind == MQ_NOUN && ends_noun_phrase(c, k));
 }
 
 /* [approx] [the] [first|past|last|next|coming] COUNT UNIT [ago|earlier|later] */
@@ -247,39 +287,6 @@ size_t fl_pat_bare_units(fl_tctx *c, size_t i, fl_tmatch *m)
     return 1;
 }
 
-/* Amounts of time with no count or unit, as written (TimeML: "for a while"
- * is a DURATION of unknown length, PXX; "a while ago" a past date).
- * Longest first. "once in a while" is a frequency with no value: untagged. */
-static const struct {
-    const char *words[3];
-    fl_time_type type;
-    const char *value;
-} vague_phrases[] = {
-    {{"a", "while", "ago"}, FL_TIME_DATE, "PAST_REF"},
-    {{"a", "while", "back"}, FL_TIME_DATE, "PAST_REF"},
-    {{"a", "while", NULL}, FL_TIME_DURATION, "PXX"},
-};
-
-size_t fl_pat_vague(fl_tctx *c, size_t i, fl_tmatch *m)
-{
-    if (!fl_tw_is(c, i, "a")) /* every phrase starts with it; tried at every word */
-        return 0;
-    if (i >= c->sentence_begin + 2 && fl_tw_is(c, i - 2, "once") && fl_tw_is(c, i - 1, "in"))
-        return 0;
-    for (size_t p = 0; p < sizeof vague_phrases / sizeof vague_phrases[0]; p++) {
-        size_t k = 0;
-        while (k < 3 && vague_phrases[p].words[k] && fl_tw_is(c, i + k, vague_phrases[p].words[k]) &&
-               !(k && joined(c, i + k)))
-            k++;
-        if (k == 3 || !vague_phrases[p].words[k]) {
-            m->type = vague_phrases[p].type;
-            strcpy(m->value, vague_phrases[p].value);
-            return k;
-        }
-    }
-    return 0;
-}
-
 /* year-earlier, year-ago (as adjectives): the same period a year before */
 size_t fl_pat_year_ago_adj(fl_tctx *c, size_t i, fl_tmatch *m)
 {
@@ -410,9 +417,7 @@ static int clock_after_day(const fl_tctx *c, size_t i)
         j++; /* "on Friday, at 7 p.m."; "at 10:00 local time (06:00 GMT)": the conversion's day */
     if (fl_tw_is(c, j, "at") || fl_tw_is(c, j, "by") || fl_tw_is(c, j, "until") || fl_tw_is(c, j, "from"))
         j++;
-    if (fl_tw_is(c, j, "around") || fl_tw_is(c, j, "about") || fl_tw_is(c, j, "approximately") ||
-        fl_tw_is(c, j, "roughly") || fl_tw_is(c, j, "precisely") || fl_tw_is(c, j, "exactly"))
-        j++; /* "on Saturday at around 10:00" */
+    j += fl_time_clock_hedge(c, j); /* "on Saturday at around 10:00" */
     return j == i;
 }
 

@@ -241,23 +241,55 @@ static int parse_numeric_date(const fl_tctx *c, const char *s, size_t len, fl_ca
 static const char *const not_year_after[] = {"percent", "%", "people", "troops", "jobs", "shares", "miles",
                                              "kilometers", "tons", "acres", "feet", "meters", "votes"};
 
-/* Word k is a decade in words ("nineties"), not a temperature or a speed
- * ("the nineties Fahrenheit" is rare; "percent", "degrees" after it are
- * not dates). Ages ("in his nineties") have no "the" and are not read. */
-static int decade_word(const fl_tctx *c, size_t k)
+/* Words in a clause that make "the nineties" a level, not a period:
+ * "Temperatures will climb into the nineties", "support in the thirties". */
+static const char *const level_words[] = {
+    "temperature", "temperatures", "degrees", "highs", "lows", "heat", "mercury", "thermometer", "poll",
+    "polls", "support", "rating", "ratings", "approval", "index", "score", "scores", "level", "levels",
+    "percent", "mph", "speeds", "winds", "readings", "average", "odds",
+};
+
+/* Words right before "the" that make the decade after it a period: "in",
+ * "during", "since", "through the nineties", "music of the nineties".
+ * Not "into", "to" ("climb into the nineties", "fell to the fifties"). */
+static const char *const period_before[] = {
+    "in", "during", "since", "through", "throughout", "of", "from", "until", "till", "before", "after", "by", "across",
+};
+
+/* Word k is a decade in words ("nineties") whose "the" is word th and
+ * whether an edge stands between ("the early eighties"): a period when it
+ * opens its sentence, follows an edge or a preposition of time, and no
+ * word of a level (a temperature, a poll) is in its clause; not a number
+ * ("the nineties percent", "degrees", "mph" after it). Ages ("in his
+ * nineties") have no "the" and are not read. */
+static int decade_word(const fl_tctx *c, size_t k, size_t th, int edge)
 {
-    if (!cls(c, k, FL_LX_ANCHOR) || fl_tw_value(c, k) < 2 || fl_tw_value(c, k) > 9 ||
-        (joined(c, k) && !(k > 0 && fl_tw_is(c, k - 1, "mid"))))
+    if (!cls(c, k, FL_LX_DECADE_WORD) || (joined(c, k) && !(k > 0 && fl_tw_is(c, k - 1, "mid"))))
         return 0;
-    return !(fl_tw_is(c, k + 1, "percent") || fl_tw_is(c, k + 1, "degrees") || fl_tw_is(c, k + 1, "%") ||
-             fl_tw_is(c, k + 1, "mph"));
+    if (fl_tw_is(c, k + 1, "percent") || fl_tw_is(c, k + 1, "degrees") || fl_tw_is(c, k + 1, "%") ||
+        fl_tw_is(c, k + 1, "mph"))
+        return 0;
+    for (size_t p = th; p > c->sentence_begin && p + 12 > th;) {
+        p--;
+        if ((word_at(c, p)->flags & FL_W_PUNCT) && strchr(",;:", c->text[word_at(c, p)->start]))
+            break;
+        for (size_t q = 0; q < sizeof level_words / sizeof level_words[0]; q++)
+            if (fl_tw_is(c, p, level_words[q]))
+                return 0;
+    }
+    if (edge || th == c->sentence_begin)
+        return 1;
+    for (size_t q = 0; q < sizeof period_before / sizeof period_before[0]; q++)
+        if (fl_tw_is(c, th - 1, period_before[q]))
+            return 1;
+    return 0;
 }
 
 size_t fl_pat_year(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     size_t k = i;
     if (fl_tw_is(c, k, "the") && word_at(c, k + 1) &&
-        ((word_at(c, k + 1)->flags & FL_W_DECADE) || decade_word(c, k + 1)))
+        ((word_at(c, k + 1)->flags & FL_W_DECADE) || decade_word(c, k + 1, k, 0)))
         k++; /* "the 1990s", "the nineties" */
     if (fl_tw_is(c, k, "the") && unit_of(c, k + 1) == FL_U_YEAR && !(fl_tw_lexflags(c, k + 1) & FL_LXF_PLURAL))
         k += 2; /* "the year 2000", "the year two thousand" */
@@ -273,8 +305,9 @@ size_t fl_pat_year(fl_tctx *c, size_t i, fl_tmatch *m)
     const fl_tword *w = word_at(c, k);
     if (!w)
         return 0;
-    if ((k > i || (c->after_edge && k >= c->sentence_begin + 2 && fl_tw_is(c, k - 2, "the"))) &&
-        decade_word(c, k)) { /* "the nineties", "the early eighties"; not "their early twenties" (an age) */
+    /* "the nineties", "the early eighties"; not "their early twenties" (an age) */
+    if ((k > i && decade_word(c, k, k - 1, 0)) ||
+        (c->after_edge && k >= c->sentence_begin + 2 && fl_tw_is(c, k - 2, "the") && decade_word(c, k, k - 2, 1))) {
         /* "the nineties": in the DCT's century when it has begun there
          * (1998: 199X; 2023: "the twenties" 202X), else the one before */
         int d = fl_tw_value(c, k), y = c->dct.year;
@@ -542,6 +575,11 @@ static const char *const before_period_code[] = {"in", "for", "during", "of", "s
 /* "Q3 2023", "Q3 of 2023", "H1 2024"; "in Q3" (a quarter named without a
  * year: the DCT's year, the year before when it lies ahead and the clause
  * does not look ahead, as "the third quarter"). A lone "H1" needs its year. */
+/* Nouns after "Q3 2023" that make Q3 a question of a set, not a quarter:
+ * "answers to Q3 of 2023 survey". */
+static const char *const question_sets[] = {"survey", "surveys", "questionnaire", "poll", "census", "exam",
+                                            "examination", "quiz", "test", "paper"};
+
 size_t fl_pat_period_code(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     int half, n;
@@ -553,6 +591,9 @@ size_t fl_pat_period_code(fl_tctx *c, size_t i, fl_tmatch *m)
         k++;
     if (year > 0) {
         k++;
+        for (size_t p = 0; p < sizeof question_sets / sizeof question_sets[0]; p++)
+            if (fl_tw_is(c, k, question_sets[p]))
+                return 0; /* "Q3 of 2023 survey": a question's number */
     } else {
         int cue = 0;
         for (size_t p = 0; p < sizeof before_period_code / sizeof before_period_code[0]; p++)

@@ -79,32 +79,84 @@ size_t fl_pat_day_word(fl_tctx *c, size_t i, fl_tmatch *m)
     return 1;
 }
 
-/* Phrases that name the present, past or future (-1, 0, 1), grouped by
- * their first word, so the matcher, tried at every word, reads each first
- * word once. */
+/* Words before "a while" that make it an amount of time ("for a while",
+ * "after a while", "it may take a while", "it will be a while", "waiting
+ * a while", "for quite a while"); "a while" elsewhere is no time
+ * ("A while loop runs"). */
+static const char *const while_amount_after[] = {"for", "after", "take", "takes", "took", "taking", "taken", "within",
+                                                 "be", "been", "wait", "waits", "waited", "waiting", "quite", NULL};
+static const char *const while_future_after[] = {"in", NULL}; /* "see you in a while" */
+
+/* Phrases that name the present, past or future, or an amount without a
+ * count, grouped by their first word, so the matcher, tried at every word,
+ * reads each first word once. Longest first within a group. A phrase may
+ * need one of a list of words before it (`after`), and is no time when
+ * followed by `not_then` ("in the weeks ahead of the election"), unless an
+ * object pronoun follows that ("the weeks ahead of us"). A NULL value
+ * marks a phrase that is no time and stops shorter ones ("a while
+ * later": relative to the story, not the DCT). */
 static const struct {
     const char *first;
     struct {
         const char *words[2]; /* after the first; NULL ends a shorter phrase */
-        int ref;
-    } tails[8];
+        fl_time_type type;
+        const char *value;
+        const char *const *after;
+        const char *not_then;
+    } tails[9];
 } ref_phrases[] = {
-    {"a", {{{"later", "date"}, 1}, {{"future", "date"}, 1}}}, /* not "an earlier date": earlier than a plan */
-    {"at", {{{"present", NULL}, 0}}},
+    {"a",
+     {{{"later", "date"}, FL_TIME_DATE, "FUTURE_REF", NULL, NULL}, /* not "an earlier date": earlier than a plan */
+      {{"future", "date"}, FL_TIME_DATE, "FUTURE_REF", NULL, NULL},
+      {{"while", "ago"}, FL_TIME_DATE, "PAST_REF", NULL, NULL}, /* TimeML: "a while ago" a past date */
+      {{"while", "back"}, FL_TIME_DATE, "PAST_REF", NULL, NULL},
+      {{"while", "longer"}, FL_TIME_DURATION, "PXX", NULL, NULL}, /* "could go on a while longer" */
+      {{"while", "later"}, FL_TIME_DATE, NULL, NULL, NULL},
+      {{"while", "earlier"}, FL_TIME_DATE, NULL, NULL, NULL},
+      {{"while", NULL}, FL_TIME_DATE, "FUTURE_REF", while_future_after, NULL},
+      {{"while", NULL}, FL_TIME_DURATION, "PXX", while_amount_after, NULL}}}, /* "for a while": unknown length */
+    {"at", {{{"present", NULL}, FL_TIME_DATE, "PRESENT_REF", NULL, NULL}}},
     {"the",
-     {{{"time", "being"}, 0},
-      {{"near", "term"}, 1},
-      {{"short", "term"}, 1},
-      {{"long", "term"}, 1},
-      {{"years", "ahead"}, 1},
-      {{"months", "ahead"}, 1},
-      {{"weeks", "ahead"}, 1},
-      {{"days", "ahead"}, 1}}},
-    {"then", {{{"current", NULL}, -1}}},
-    {"these", {{{"days", NULL}, 0}}},
+     {{{"time", "being"}, FL_TIME_DATE, "PRESENT_REF", NULL, NULL},
+      {{"near", "term"}, FL_TIME_DATE, "FUTURE_REF", NULL, NULL},
+      {{"short", "term"}, FL_TIME_DATE, "FUTURE_REF", NULL, NULL},
+      {{"long", "term"}, FL_TIME_DATE, "FUTURE_REF", NULL, NULL},
+      {{"years", "ahead"}, FL_TIME_DATE, "FUTURE_REF", NULL, "of"},
+      {{"months", "ahead"}, FL_TIME_DATE, "FUTURE_REF", NULL, "of"},
+      {{"weeks", "ahead"}, FL_TIME_DATE, "FUTURE_REF", NULL, "of"},
+      {{"days", "ahead"}, FL_TIME_DATE, "FUTURE_REF", NULL, "of"}}},
+    {"then", {{{"current", NULL}, FL_TIME_DATE, "PAST_REF", NULL, NULL}}},
+    {"these", {{{"days", NULL}, FL_TIME_DATE, "PRESENT_REF", NULL, NULL}}},
 };
 
-/* now, currently, recently, soon; the future, the past; recent years */
+static int one_of(const fl_tctx *c, size_t k, const char *const *words)
+{
+    for (; *words; words++)
+        if (fl_tw_is(c, k, *words))
+            return 1;
+    return 0;
+}
+
+/* The phrase of group g, tail p, at word i: its length, or 0. */
+static size_t ref_phrase_at(const fl_tctx *c, size_t g, size_t p, size_t i)
+{
+    const char *const *w = ref_phrases[g].tails[p].words;
+    size_t k = 0;
+    while (k < 2 && w[k] && fl_tw_is(c, i + 1 + k, w[k]) && !joined(c, i + 1 + k)) /* "the long-term outlook" */
+        k++;
+    if (k == 0 || (k < 2 && w[k]))
+        return 0;
+    const char *const *after = ref_phrases[g].tails[p].after;
+    if (after && (i <= c->sentence_begin || !one_of(c, i - 1, after)))
+        return 0;
+    static const char *const pronouns[] = {"us", "them", "you", "me", "him", "her", "it", NULL};
+    const char *not_then = ref_phrases[g].tails[p].not_then;
+    if (not_then && fl_tw_is(c, i + 1 + k, not_then) && !one_of(c, i + 2 + k, pronouns))
+        return SIZE_MAX; /* no time, and no shorter phrase */
+    return k + 1;
+}
+
+/* now, currently, recently, soon; the future, the past; recent years; a while */
 size_t fl_pat_ref(fl_tctx *c, size_t i, fl_tmatch *m)
 {
     static const char *const refs[3] = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"};
@@ -112,15 +164,20 @@ size_t fl_pat_ref(fl_tctx *c, size_t i, fl_tmatch *m)
     for (size_t g = 0; g < sizeof ref_phrases / sizeof ref_phrases[0]; g++) {
         if (!fl_tw_is(c, i, ref_phrases[g].first))
             continue;
+        /* "once in a while" is a frequency with no value: untagged */
+        if (fl_tw_is(c, i + 1, "while") && i >= c->sentence_begin + 2 && fl_tw_is(c, i - 2, "once") &&
+            fl_tw_is(c, i - 1, "in"))
+            return 0;
         for (size_t p = 0; p < sizeof ref_phrases[g].tails / sizeof ref_phrases[g].tails[0]; p++) {
-            const char *const *w = ref_phrases[g].tails[p].words;
-            size_t k = 0;
-            while (k < 2 && w[k] && fl_tw_is(c, i + 1 + k, w[k]) &&
-                   !joined(c, i + 1 + k)) /* "the long-term outlook" is not a time */
-                k++;
-            if (k > 0 && (k == 2 || !w[k])) {
-                strcpy(m->value, refs[ref_phrases[g].tails[p].ref + 1]);
-                return k + 1;
+            if (!ref_phrases[g].tails[p].words[0])
+                break;
+            size_t len = ref_phrase_at(c, g, p, i);
+            if (len == SIZE_MAX || (len && !ref_phrases[g].tails[p].value))
+                return 0;
+            if (len) {
+                m->type = ref_phrases[g].tails[p].type;
+                strcpy(m->value, ref_phrases[g].tails[p].value);
+                return len;
             }
         }
         break;
@@ -257,16 +314,21 @@ size_t fl_pat_relative(fl_tctx *c, size_t i, fl_tmatch *m)
     int is_past = fl_tw_is(c, k, "past");
     int is_this = fl_tw_is(c, k, "this");
     if (is_this && !the && !earlier && fl_tw_is(c, k + 1, "past") && !joined(c, k + 2) &&
-        ((unit_of(c, k + 2) != FL_U_NONE && unit_of(c, k + 2) < FL_U_YEAR && unit_of(c, k + 2) != FL_U_WEEK) ||
+        ((unit_of(c, k + 2) != FL_U_NONE && unit_of(c, k + 2) < FL_U_YEAR && unit_of(c, k + 2) != FL_U_WEEK &&
+          unit_of(c, k + 2) != FL_U_MONTH) ||
          cls(c, k + 2, FL_LX_WEEKDAY) ||
          cls(c, k + 2, FL_LX_SEASON) ||
          cls(c, k + 2, FL_LX_MONTH)) &&
         !(fl_tw_lexflags(c, k + 2) & FL_LXF_PLURAL)) {
         /* "this past weekend", "this past spring": the last one, a date
-         * ("this past year", "this past week" stay durations like "the past
-         * year": on a Saturday "this past week" is the week now ending, midweek
-         * the last seven days) */
-        shift = unit_of(c, k + 2) == FL_U_WEEKEND && fl_cal_weekday(c->dct) == 7 ? 0 : -1; /* on a Sunday, this one */
+         * ("this past year", "this past month", "this past week" stay
+         * durations like "the past year": on a Saturday "this past week" is
+         * the week now ending, midweek the last seven days). The last one is
+         * the last ended by the end of the DCT's day: on a Sunday the weekend
+         * ending that day, on a Saturday the one before; a weekday is one
+         * before the DCT's day ("this past Sunday" on a Sunday is a week
+         * back: that day itself is "today"). docs/time.md */
+        shift = unit_of(c, k + 2) == FL_U_WEEKEND && fl_cal_weekday(c->dct) == 7 ? 0 : -1;
         is_this = 0;
         k++;
     }

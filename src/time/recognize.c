@@ -68,13 +68,38 @@ static const struct {
     {"scheduled", FL_TENSE_FUTURE}, {"expected", FL_TENSE_FUTURE}, {"expects", FL_TENSE_FUTURE},
     {"plans", FL_TENSE_FUTURE},    {"intends", FL_TENSE_FUTURE},   {"due", FL_TENSE_FUTURE},
     {"going", FL_TENSE_FUTURE},    {"upcoming", FL_TENSE_FUTURE},  {"soon", FL_TENSE_FUTURE},
-    {"might", FL_TENSE_FUTURE},    {"resume", FL_TENSE_FUTURE},    {"until", FL_TENSE_FUTURE},
+    {"might", FL_TENSE_FUTURE},    {"resume", FL_TENSE_FUTURE},
     {"tomorrow", FL_TENSE_FUTURE}, {"next", FL_TENSE_FUTURE},      {"coming", FL_TENSE_FUTURE},
     {"planned", FL_TENSE_FUTURE},  {"planning", FL_TENSE_FUTURE},  {"plan", FL_TENSE_FUTURE},
     {"was", FL_TENSE_PAST},        {"were", FL_TENSE_PAST},        {"had", FL_TENSE_PAST},
     {"did", FL_TENSE_PAST},        {"said", FL_TENSE_PAST},        {"told", FL_TENSE_PAST},
     {"announced", FL_TENSE_PAST},  {"reported", FL_TENSE_PAST},    {"ago", FL_TENSE_PAST},
     {"since", FL_TENSE_PAST},      {"began", FL_TENSE_PAST},       {"came", FL_TENSE_PAST},
+};
+
+/* "until" is a weaker future cue than a verb (see until_tense): not in the table. */
+
+/* Past tense verbs without -ed, for weighing a clause with "until": "Smith
+ * ran the firm until his retirement in September", "until government
+ * forces retook it on Sunday". Not after an auxiliary ("is held"). */
+static const char *const irregular_past[] = {
+    "ran", "took", "retook", "fell", "rose", "went", "saw", "began", "came", "broke", "drove", "wrote",
+    "gave", "grew", "threw", "flew", "knew", "spoke", "chose", "froze", "rode", "shook", "drew",
+}; /* not "held", "led", "won": also participles ("now held by the Belgians") */
+
+/* Modals that put what "until" bounds ahead of their clause: "the
+ * government would not announce it until after Thursday's meeting", "could
+ * hang on until September". */
+static const char *const until_modals[] = {"would", "could", "can", "may", "must", "should", "cannot"};
+
+/* Verbs in the present that an "until" clause puts ahead: "until her
+ * trial begins on 10 June", "until the envoy arrives". A closed list: a
+ * word in -s after "until" is as often a plural ("until peace talks in
+ * October"); after a pronoun any word in -s is read as a verb ("until it
+ * reopens"). */
+static const char *const until_present_verbs[] = {
+    "begins", "starts", "ends", "arrives", "takes", "comes", "returns", "expires", "opens", "closes", "meets",
+    "rules", "decides", "finishes", "resumes", "reopens", "is", "are", "gets", "goes", "votes", "leaves",
 };
 
 /* Word i is one of the future cues. */
@@ -139,6 +164,14 @@ static const char *const ahead_before[][3] = {
 
 static int looks_ahead_before(const fl_tctx *c, size_t i)
 {
+    /* "until" past an edge: "until late Friday", "until mid-June" */
+    size_t e = i;
+    if (e > c->sentence_begin && (c->w[e - 1].flags & FL_W_PUNCT) && c->text[c->w[e - 1].start] == '-')
+        e--;
+    if (e > c->sentence_begin + 1 &&
+        (fl_tw_is(c, e - 1, "early") || fl_tw_is(c, e - 1, "late") || fl_tw_is(c, e - 1, "mid")) &&
+        (fl_tw_is(c, e - 2, "until") || fl_tw_is(c, e - 2, "till")))
+        return 1;
     for (size_t p = 0; p < sizeof ahead_before / sizeof ahead_before[0]; p++) {
         size_t n = ahead_before[p][1] ? (ahead_before[p][2] ? 3 : 2) : 1;
         if (i < c->sentence_begin + n)
@@ -163,6 +196,76 @@ static int opens_clause(const fl_tctx *c, size_t k)
     return 0;
 }
 
+static int is_aux(const fl_tctx *c, size_t k)
+{
+    static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "'s"};
+    for (size_t a = 0; a < sizeof aux / sizeof aux[0]; a++)
+        if (fl_tw_is(c, k, aux[a]))
+            return 1;
+    return 0;
+}
+
+/* Word k is a past verb: a tense cue or -ed word in the past, or an
+ * irregular past form not after an auxiliary. */
+static int past_verb(const fl_tctx *c, size_t k)
+{
+    if (tense_of_word(c, k) == FL_TENSE_PAST)
+        return 1;
+    for (size_t p = 0; p < sizeof irregular_past / sizeof irregular_past[0]; p++)
+        if (fl_tw_is(c, k, irregular_past[p]))
+            return !(k > c->sentence_begin && is_aux(c, k - 1));
+    return 0;
+}
+
+/* Word k is a verb in the present in an "until" clause (see until_present_verbs). */
+static int present_verb(const fl_tctx *c, size_t k)
+{
+    for (size_t p = 0; p < sizeof until_present_verbs / sizeof until_present_verbs[0]; p++)
+        if (fl_tw_is(c, k, until_present_verbs[p]))
+            return 1;
+    const fl_tword *w = &c->w[k];
+    size_t len = w->end - w->start;
+    if (len < 3 || k == c->sentence_begin || c->text[w->end - 1] != 's' || (w->flags & (FL_W_CAP | FL_W_DIGITS)))
+        return 0;
+    static const char *const subjects[] = {"he", "she", "it", "this", "that", "who", "which"};
+    for (size_t p = 0; p < sizeof subjects / sizeof subjects[0]; p++)
+        if (fl_tw_is(c, k - 1, subjects[p]))
+            return 1;
+    return 0;
+}
+
+/* The tense "until" at word u gives an expression at words i..j-1 when no
+ * nearer cue decided: a past verb in the "until" clause ("until forces
+ * retook it") makes it past; a present verb there ("until her trial
+ * begins") future; otherwise the clause "until" ends decides ("The
+ * fighting continued until the ceasefire", "The stadium was full until"),
+ * and without a past verb there "until" looks ahead ("has given shippers
+ * until close of business on Thursday"). */
+static int until_tense(const fl_tctx *c, size_t u, size_t i)
+{
+    /* (an "until" after the expression: only the clause before it is read) */
+    for (size_t k = u + 1; k < i; k++)
+        if (past_verb(c, k))
+            return FL_TENSE_PAST;
+    for (size_t k = u + 1; k < i; k++)
+        if (present_verb(c, k))
+            return FL_TENSE_FUTURE;
+    for (size_t k = u; k > c->sentence_begin && k + 12 > u;) {
+        k--;
+        if ((c->w[k].flags & FL_W_PUNCT) && strchr(",;:", c->text[c->w[k].start]))
+            break;
+        int t = tense_of_word(c, k);
+        for (size_t q = 0; q < sizeof until_modals / sizeof until_modals[0]; q++)
+            if (fl_tw_is(c, k, until_modals[q]))
+                t = FL_TENSE_FUTURE;
+        if (t == FL_TENSE_FUTURE)
+            return t;
+        if (past_verb(c, k))
+            return FL_TENSE_PAST;
+    }
+    return FL_TENSE_FUTURE;
+}
+
 int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
 {
     if (looks_ahead_before(c, i)) {
@@ -182,20 +285,34 @@ int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
                 return t;
         }
     }
-    size_t left = i, right = j;
+    size_t left = i, right = j, until = SIZE_MAX;
+    int until_left = 0;
+    for (size_t k = i; k > c->sentence_begin && k + FL_TENSE_REACH > i;)
+        until_left |= fl_tw_is(c, --k, "until");
     for (int step = 0; step < FL_TENSE_REACH; step++) {
         int any = 0;
         int tl = FL_TENSE_UNKNOWN, tr = FL_TENSE_UNKNOWN;
         if (left > c->sentence_begin) {
             left--;
             any = 1;
-            tl = tense_of_word(c, left);
+            if (fl_tw_is(c, left, "until") && until == SIZE_MAX)
+                until = left; /* weighed only if no verb decides */
+            else
+                tl = tense_of_word(c, left);
         }
+        if (right < c->n && until_left && (c->w[right].flags & FL_W_PUNCT) &&
+            strchr(",;:.", c->text[c->w[right].start]))
+            right = c->n; /* after "until DATE", the next clause ("..., one trader said") is not its */
         if (right < c->n) {
             any = 1;
-            tr = tense_of_word(c, right);
+            if (fl_tw_is(c, right, "until") && until == SIZE_MAX)
+                until = right; /* "from Monday until Friday" */
+            else
+                tr = tense_of_word(c, right);
             right++;
         }
+        if (tl != FL_TENSE_UNKNOWN && until != SIZE_MAX && until < i)
+            break; /* a cue beyond "until" is in the clause it ends: weighed there */
         if (tl == FL_TENSE_FUTURE || tr == FL_TENSE_FUTURE)
             return FL_TENSE_FUTURE; /* a tie at the same distance */
         if (tl != FL_TENSE_UNKNOWN)
@@ -203,9 +320,9 @@ int fl_tense_around(const fl_tctx *c, size_t i, size_t j)
         if (tr != FL_TENSE_UNKNOWN)
             return tr;
         if (!any)
-            return FL_TENSE_UNKNOWN;
+            break;
     }
-    return FL_TENSE_UNKNOWN;
+    return until != SIZE_MAX ? until_tense(c, until, i) : FL_TENSE_UNKNOWN;
 }
 
 /* ---- values ---------------------------------------------------------- */
@@ -392,7 +509,7 @@ static int is_strong(const fl_tctx *c, size_t i)
         return fl_tw_period_code(c, i, &half, &n); /* "Q3", "H1" */
     switch (w->lex->cls) {
     case FL_LX_MONTH: case FL_LX_WEEKDAY: case FL_LX_UNIT: case FL_LX_PART_OF_DAY: case FL_LX_SEASON:
-    case FL_LX_DAY_WORD: case FL_LX_REF: case FL_LX_SET:
+    case FL_LX_DAY_WORD: case FL_LX_REF: case FL_LX_SET: case FL_LX_DECADE_WORD:
         return 1;
     case FL_LX_ANCHOR: /* "while" and "date" are common words: time words only in "a while", "a later date" */
         return !(w->lex->flags & FL_LXF_AFTER_A) ||
@@ -431,16 +548,24 @@ static int inside_title(const fl_tctx *c, size_t i, size_t next)
 }
 
 /* Remembers the last date mentioned (2023, 2023-10, 2023-10-07, with or
- * without a time): "that day", "the following year" refer to it. */
+ * without a time): "that day", "the following year" refer to it. A week,
+ * weekend, quarter or season ("2024-W24", "2024-SU") is none of these: it
+ * leaves the last date, its sentence and its end alone, so a clock time
+ * right after it cannot take an older day ("on Friday. ... next week at
+ * 9 a.m."), and it clears the day a clock time may take. */
 static void note_date(fl_tctx *c, const char *v, size_t end)
 {
     size_t len = strlen(v);
     int y = len >= 4 ? digits_at(v, 4) : -1;
     if (y < 1 || (len > 4 && v[4] != '-'))
         return;
-    c->last_date_end = end;
     int m = len >= 7 ? digits_at(v + 5, 2) : -1;
     int d = len >= 10 && m > 0 && (len == 10 || v[10] == 'T') ? digits_at(v + 8, 2) : -1;
+    if (!(len == 4 || (m >= 1 && m <= 12 && len == 7) || (m >= 1 && d >= 1 && fl_cal_valid(y, m, d)))) {
+        c->last_date_end = SIZE_MAX; /* nothing a clock time after it can take */
+        return;
+    }
+    c->last_date_end = end;
     c->last_date_sentence = c->sentence;
     if (len == 4) {
         c->last_date = (fl_cal_date){y, 1, 1};

@@ -124,35 +124,67 @@ size_t fl_time_count(const fl_tctx *c, size_t i, long *val)
 
 /* An approximator before a count, part of the extent as in TimeBank:
  * "nearly forty years", "more than four decades ago", "at least 18
- * months", "up to 180 days", "no more than". Returns the words used. */
+ * months", "up to 180 days", "no more than"; and the hedges a clock time
+ * may have after "at" ("on Saturday at around 10:00", "at precisely 9
+ * a.m."). `before` says which: APPROX_COUNT, APPROX_CLOCK or both. */
+enum { APPROX_COUNT = 1, APPROX_CLOCK = 2 };
 static const struct {
     const char *words[3];
     fl_time_mod mod; /* TimeML mod; "nearly", "almost": short of the amount */
+    unsigned before;
 } approximators[] = {
-    {{"more", "than", NULL}, FL_MOD_MORE_THAN},      {{"less", "than", NULL}, FL_MOD_LESS_THAN},
-    {{"fewer", "than", NULL}, FL_MOD_LESS_THAN},     {{"no", "more", "than"}, FL_MOD_EQUAL_OR_LESS},
-    {{"at", "least", NULL}, FL_MOD_EQUAL_OR_MORE},   {{"at", "most", NULL}, FL_MOD_EQUAL_OR_LESS},
-    {{"up", "to", NULL}, FL_MOD_EQUAL_OR_LESS},      {{"nearly", NULL, NULL}, FL_MOD_LESS_THAN},
-    {{"almost", NULL, NULL}, FL_MOD_LESS_THAN},      {{"about", NULL, NULL}, FL_MOD_APPROX},
-    {{"around", NULL, NULL}, FL_MOD_APPROX},         {{"roughly", NULL, NULL}, FL_MOD_APPROX},
-    {{"approximately", NULL, NULL}, FL_MOD_APPROX},  {{"over", NULL, NULL}, FL_MOD_MORE_THAN},
-    {{"some", NULL, NULL}, FL_MOD_APPROX},           {{"just", NULL, NULL}, FL_MOD_NONE},
+    {{"more", "than", NULL}, FL_MOD_MORE_THAN, APPROX_COUNT},
+    {{"less", "than", NULL}, FL_MOD_LESS_THAN, APPROX_COUNT},
+    {{"fewer", "than", NULL}, FL_MOD_LESS_THAN, APPROX_COUNT},
+    {{"no", "more", "than"}, FL_MOD_EQUAL_OR_LESS, APPROX_COUNT},
+    {{"at", "least", NULL}, FL_MOD_EQUAL_OR_MORE, APPROX_COUNT},
+    {{"at", "most", NULL}, FL_MOD_EQUAL_OR_LESS, APPROX_COUNT},
+    {{"up", "to", NULL}, FL_MOD_EQUAL_OR_LESS, APPROX_COUNT},
+    {{"nearly", NULL, NULL}, FL_MOD_LESS_THAN, APPROX_COUNT},
+    {{"almost", NULL, NULL}, FL_MOD_LESS_THAN, APPROX_COUNT},
+    {{"about", NULL, NULL}, FL_MOD_APPROX, APPROX_COUNT | APPROX_CLOCK},
+    {{"around", NULL, NULL}, FL_MOD_APPROX, APPROX_COUNT | APPROX_CLOCK},
+    {{"roughly", NULL, NULL}, FL_MOD_APPROX, APPROX_COUNT | APPROX_CLOCK},
+    {{"approximately", NULL, NULL}, FL_MOD_APPROX, APPROX_COUNT | APPROX_CLOCK},
+    {{"over", NULL, NULL}, FL_MOD_MORE_THAN, APPROX_COUNT},
+    {{"some", NULL, NULL}, FL_MOD_APPROX, APPROX_COUNT},
+    {{"just", NULL, NULL}, FL_MOD_NONE, APPROX_COUNT},
+    {{"precisely", NULL, NULL}, FL_MOD_NONE, APPROX_CLOCK},
+    {{"exactly", NULL, NULL}, FL_MOD_NONE, APPROX_CLOCK},
 };
 
-size_t fl_time_approximator(const fl_tctx *c, size_t i, fl_time_mod *mod)
+/* The approximator of kind `before` at word i: its words and, in *mod, its mod. */
+static size_t approximator_at(const fl_tctx *c, size_t i, unsigned before, fl_time_mod *mod)
 {
     for (size_t a = 0; a < sizeof approximators / sizeof approximators[0]; a++) {
+        if (!(approximators[a].before & before))
+            continue;
         size_t k = 0;
         while (k < 3 && approximators[a].words[k] && fl_tw_is(c, i + k, approximators[a].words[k]))
             k++;
-        /* only before a count: "over the past year" is a preposition */
-        if ((k == 3 || !approximators[a].words[k]) && (is_digits(c, i + k) || cls(c, i + k, FL_LX_NUMBER))) {
+        if (k == 3 || !approximators[a].words[k]) {
             *mod = approximators[a].mod;
             return k;
         }
     }
     *mod = FL_MOD_NONE;
     return 0;
+}
+
+size_t fl_time_approximator(const fl_tctx *c, size_t i, fl_time_mod *mod)
+{
+    size_t k = approximator_at(c, i, APPROX_COUNT, mod);
+    /* only before a count: "over the past year" is a preposition */
+    if (k && (is_digits(c, i + k) || cls(c, i + k, FL_LX_NUMBER)))
+        return k;
+    *mod = FL_MOD_NONE;
+    return 0;
+}
+
+size_t fl_time_clock_hedge(const fl_tctx *c, size_t i)
+{
+    fl_time_mod mod;
+    return approximator_at(c, i, APPROX_CLOCK, &mod);
 }
 
 /* ---- resolving against the DCT --------------------------------------- */
