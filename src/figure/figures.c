@@ -605,6 +605,8 @@ static int starts_numeral(const scan *s, size_t j)
         return 1;
     if (t->kind != FL_TOKEN_WORD || t->end - t->start > 12)
         return 0;
+    if (j >= s->sb && j < s->se) /* the answer kept per word (the same tests, below) */
+        return fl_fig_numeral_word(s->doc, j);
     uint32_t f = flags_at(s, j);
     if (f & (FW_UNIT | FW_TENS | FW_SCALE | FW_DOZEN | FW_VAGUE))
         return 1;
