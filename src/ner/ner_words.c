@@ -252,16 +252,30 @@ int fl_ner_bigram_rows(const fl_ner_model *m, const fl_ner_work *w, size_t a, in
         e[1] = e[0];
         uint64_t f[FL_NER_BIGRAM_ROWS];
         fl_ner_bigram_features(m, w, a, has_a, b, has_b, f);
-#if defined(__GNUC__) || defined(__clang__)
         /* Nine probes of a table of megabytes: their slots are asked for
          * together, so the cache misses overlap instead of following one
          * another. */
-        if (m->features.slots)
+        const fl_ner_slot *slots = m->features.slots;
+        const uint32_t zero = (uint32_t)(m->rows * FL_NER_LABELS);
+        if (!slots) {
             for (int k = 0; k < FL_NER_BIGRAM_ROWS; k++)
-                __builtin_prefetch(&m->features.slots[(size_t)(f[k] ^ (f[k] >> 29)) & m->features.mask]);
+                e->rows[k] = zero;
+        } else {
+            /* fl_ner_row_of, the start of each probe computed once. */
+            size_t at[FL_NER_BIGRAM_ROWS];
+            for (int k = 0; k < FL_NER_BIGRAM_ROWS; k++) {
+                at[k] = (size_t)(f[k] ^ (f[k] >> 29)) & m->features.mask;
+#if defined(__GNUC__) || defined(__clang__)
+                __builtin_prefetch(&slots[at[k]]);
 #endif
-        for (int k = 0; k < FL_NER_BIGRAM_ROWS; k++)
-            e->rows[k] = fl_ner_row_of(m, f[k]);
+            }
+            for (int k = 0; k < FL_NER_BIGRAM_ROWS; k++) {
+                size_t i = at[k];
+                while (slots[i].key != f[k] && slots[i].key)
+                    i = (i + 1) & m->features.mask;
+                e->rows[k] = f[k] && slots[i].key ? slots[i].value * FL_NER_LABELS : zero;
+            }
+        }
         e->key = key;
     }
     memcpy(rows, e->rows, sizeof e->rows);
