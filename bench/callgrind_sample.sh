@@ -33,6 +33,12 @@ valgrind --tool=callgrind --callgrind-out-file=bench/tmp/callgrind-lto.out ./bui
   >/dev/null 2>bench/tmp/callgrind-lto.log
 callgrind_annotate bench/tmp/callgrind-lto.out 2>/dev/null |
   awk '/PROGRAM TOTALS/ { gsub(",", "", $1); printf "%-36s %10.1f M\n", "total (Release, as shipped)", $1 / 1e6 }'
+if [ -x build-pgo/factline ]; then # made by bench/pgo_build.sh (not rebuilt here: it takes a training run)
+  valgrind --tool=callgrind --callgrind-out-file=bench/tmp/callgrind-pgo.out ./build-pgo/factline extract -q -j 1 \
+    "$sample" >/dev/null 2>bench/tmp/callgrind-pgo.log
+  callgrind_annotate bench/tmp/callgrind-pgo.out 2>/dev/null |
+    awk '/PROGRAM TOTALS/ { gsub(",", "", $1); printf "%-36s %10.1f M\n", "total (profile-guided, build-pgo)", $1 / 1e6 }'
+fi
 echo "without link-time optimisation:"
 out=bench/tmp/callgrind.out
 valgrind --tool=callgrind --callgrind-out-file="$out" ./build-layers/factline extract -q -j 1 "$sample" >/dev/null 2>bench/tmp/callgrind.log
