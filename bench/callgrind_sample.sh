@@ -11,8 +11,13 @@ cd "$(dirname "$0")/.."
 data=${FACTLINE_DATA:-../shared/data}
 [ -d "$data/news" ] || { echo "callgrind_sample.sh: SKIPPED: $data/news not found"; exit 0; }
 command -v valgrind >/dev/null || { echo "callgrind_sample.sh: SKIPPED: valgrind not installed"; exit 0; }
+# The layers are counted in a Release build without link-time optimisation
+# (which inlines their entry points into fl_extract); the total is also
+# given for the Release build as shipped (with it, build-bench).
 cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 ninja -C build-bench factline_cli >/dev/null
+cmake -S . -B build-layers -G Ninja -DCMAKE_BUILD_TYPE=Release -DFACTLINE_LTO=OFF >/dev/null
+ninja -C build-layers factline_cli >/dev/null
 mkdir -p bench/tmp
 sample=bench/tmp/sample.txt
 python3 - "$data/news" "$sample" <<'PY'
@@ -24,8 +29,19 @@ cut = reuters.find(b"\ndate ", 1550000) + 1
 open(out, "wb").write(bbc + (b"" if bbc.endswith(b"\n") else b"\n") + reuters[:cut])
 PY
 echo "sample: $(stat -c %s "$sample") bytes, md5 $(md5sum <"$sample" | cut -c1-32)"
+valgrind --tool=callgrind --callgrind-out-file=bench/tmp/callgrind-lto.out ./build-bench/factline extract -q -j 1 "$sample" \
+  >/dev/null 2>bench/tmp/callgrind-lto.log
+callgrind_annotate bench/tmp/callgrind-lto.out 2>/dev/null |
+  awk '/PROGRAM TOTALS/ { gsub(",", "", $1); printf "%-36s %10.1f M\n", "total (Release, as shipped)", $1 / 1e6 }'
+if [ -x build-pgo/factline ]; then # made by bench/pgo_build.sh (not rebuilt here: it takes a training run)
+  valgrind --tool=callgrind --callgrind-out-file=bench/tmp/callgrind-pgo.out ./build-pgo/factline extract -q -j 1 \
+    "$sample" >/dev/null 2>bench/tmp/callgrind-pgo.log
+  callgrind_annotate bench/tmp/callgrind-pgo.out 2>/dev/null |
+    awk '/PROGRAM TOTALS/ { gsub(",", "", $1); printf "%-36s %10.1f M\n", "total (profile-guided, build-pgo)", $1 / 1e6 }'
+fi
+echo "without link-time optimisation:"
 out=bench/tmp/callgrind.out
-valgrind --tool=callgrind --callgrind-out-file="$out" ./build-bench/factline extract -q -j 1 "$sample" >/dev/null 2>bench/tmp/callgrind.log
+valgrind --tool=callgrind --callgrind-out-file="$out" ./build-layers/factline extract -q -j 1 "$sample" >/dev/null 2>bench/tmp/callgrind.log
 callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null | awk '
   /PROGRAM TOTALS/ { gsub(",", "", $1); printf "%-36s %10.1f M\n", "total", $1 / 1e6 }
   { for (k = 1; k <= n; k++) if ($0 ~ ":" name[k] " ") { gsub(",", "", $1); v[k] = $1 } }

@@ -21,7 +21,7 @@ data=${FACTLINE_DATA:-../shared/data}
 [ -d bench/node_modules/compromise-dates ] || (cd bench && npm install --no-audit --no-fund --silent)
 cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 ninja -C build-bench factline_cli layers_bench >/dev/null
-bin=./build-bench/factline
+bin=${FACTLINE_BIN:-./build-bench/factline} # FACTLINE_BIN=./build-pgo/factline: the profile-guided build (bench/pgo_build.sh)
 layers=./build-bench/bench/layers_bench
 news=("$data"/news/*.txt)
 bbc="$data/news/bbc_israel_gaza_2023-10-07_2023-10-29.txt"

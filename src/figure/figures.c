@@ -175,24 +175,28 @@ static int is_count(const scan *s, const fl_fig_numeral *n)
 
 /* ---- 2. qualifiers ---- */
 
-/* Does the phrase's k words match tokens starting at j? */
+/* Does the phrase's k words match tokens starting at j? Each token's
+ * lower-cased bytes are compared with the phrase as they come (most
+ * phrases fail on the first byte), then the word must end there too. */
 static int phrase_at(const scan *s, size_t j, const char *words, size_t *k)
 {
     size_t count = 0;
     const char *p = words;
     while (*p) {
-        const char *e = strchr(p, ' ');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
         size_t t = j + count;
-        if (t < s->sb || t >= s->se || s->tk[t].end - s->tk[t].start != n)
+        if (t < s->sb || t >= s->se)
             return 0;
+        const char *x = s->text + s->tk[t].start;
+        size_t n = s->tk[t].end - s->tk[t].start;
         for (size_t i = 0; i < n; i++) {
-            char c = s->text[s->tk[t].start + i];
+            char c = x[i];
             if (c >= 'A' && c <= 'Z')
                 c = (char)(c + 32);
-            if (c != p[i])
+            if (p[i] == 0 || p[i] == ' ' || c != p[i])
                 return 0;
         }
+        if (p[n] != 0 && p[n] != ' ')
+            return 0;
         count++;
         p += n;
         if (*p == ' ')
@@ -219,10 +223,16 @@ static size_t find_qualifier(const scan *s, size_t begin, size_t end, int after,
     for (size_t i = 0; i < n; i++) {
         if (ph[i].after != after)
             continue;
-        size_t k = phrase_words(ph[i].words), got;
-        if (after ? !phrase_at(s, end, ph[i].words, &got)
-                  : (begin < s->sb + k || !phrase_at(s, begin - k, ph[i].words, &got)))
-            continue;
+        size_t k = 0, got;
+        if (after) {
+            if (!phrase_at(s, end, ph[i].words, &got))
+                continue;
+            k = got; /* the phrase's words, all matched */
+        } else {
+            k = phrase_words(ph[i].words);
+            if (begin < s->sb + k || !phrase_at(s, begin - k, ph[i].words, &got))
+                continue;
+        }
         if (k > best) {
             best = k;
             *q = ph[i].qualifier;
@@ -605,6 +615,8 @@ static int starts_numeral(const scan *s, size_t j)
         return 1;
     if (t->kind != FL_TOKEN_WORD || t->end - t->start > 12)
         return 0;
+    if (j >= s->sb && j < s->se) /* the answer kept per word (the same tests, below) */
+        return fl_fig_numeral_word(s->doc, j);
     uint32_t f = flags_at(s, j);
     if (f & (FW_UNIT | FW_TENS | FW_SCALE | FW_DOZEN | FW_VAGUE))
         return 1;

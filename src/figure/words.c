@@ -620,16 +620,60 @@ const fl_fig_word *fl_fig_lookup(const char *s, size_t len)
     return i < 0 ? NULL : &lexicon[i];
 }
 
+/* A word's memo (fl_ner_word_memo) holds its lexicon entry, and once asked
+ * whether the word may start a numeral, that answer: bits 0..19 the entry's
+ * index + 1 (0: none), bit 20 the numeral answer is known, bit 21 it is yes. */
+enum { MEMO_INDEX = (1 << 20) - 1, MEMO_NUMERAL_KNOWN = 1 << 20, MEMO_NUMERAL = 1 << 21 };
+_Static_assert(sizeof lexicon / sizeof lexicon[0] < MEMO_INDEX, "lexicon indexes fit the memo");
+
+static const fl_fig_word *memo_entry(int32_t memo) { return memo & MEMO_INDEX ? &lexicon[(memo & MEMO_INDEX) - 1] : NULL; }
+
 const fl_fig_word *fl_fig_lookup_token(const fl_doc *doc, size_t j)
 {
     const fl_token *t = &doc->tokens.tokens[j];
     int32_t *memo = fl_ner_word_memo(doc, j, FL_NER_MEMO_FIGURES);
     if (memo && *memo != FL_NER_MEMO_UNSET)
-        return *memo < 0 ? NULL : &lexicon[*memo];
+        return memo_entry(*memo);
     const fl_fig_word *w = fl_fig_lookup(doc->text + t->start, t->end - t->start);
     if (memo)
-        *memo = w ? (int32_t)(w - lexicon) : -1;
+        *memo = w ? (int32_t)(w - lexicon) + 1 : 0;
     return w;
+}
+
+/* Whether the bytes s[0..len) may start a numeral (fl_fig_numeral_word). */
+static int numeral_bytes(const fl_fig_word *w, const char *s, size_t len)
+{
+    static const char *const openers[] = {"a", "an", "half", "between", "several"};
+    if (w && (w->flags & (FW_UNIT | FW_TENS | FW_SCALE | FW_DOZEN | FW_VAGUE)))
+        return 1;
+    if (memchr(s, '-', len)) /* "twenty-five" */
+        return 1;
+    for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++) {
+        size_t n = strlen(openers[k]);
+        if (len != n)
+            continue;
+        size_t i = 0;
+        while (i < n && (s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]) == openers[k][i])
+            i++;
+        if (i == n)
+            return 1;
+    }
+    return 0;
+}
+
+int fl_fig_numeral_word(const fl_doc *doc, size_t j)
+{
+    const fl_token *t = &doc->tokens.tokens[j];
+    const char *s = doc->text + t->start;
+    size_t len = t->end - t->start;
+    int32_t *memo = fl_ner_word_memo(doc, j, FL_NER_MEMO_FIGURES);
+    if (memo && *memo != FL_NER_MEMO_UNSET && (*memo & MEMO_NUMERAL_KNOWN))
+        return (*memo & MEMO_NUMERAL) != 0;
+    const fl_fig_word *w = memo && *memo != FL_NER_MEMO_UNSET ? memo_entry(*memo) : fl_fig_lookup(s, len);
+    int yes = numeral_bytes(w, s, len);
+    if (memo)
+        *memo = (w ? (int32_t)(w - lexicon) + 1 : 0) | MEMO_NUMERAL_KNOWN | (yes ? MEMO_NUMERAL : 0);
+    return yes;
 }
 
 size_t fl_fig_qualifier_phrases(const fl_fig_qualifier_phrase **out)

@@ -62,6 +62,11 @@ const fl_fig_word *fl_fig_lookup(const char *s, size_t len);
  * NER word cache when NER has run on the doc (fl_ner_word_memo): the
  * figure layer asks it of nearly every token, several times. */
 const fl_fig_word *fl_fig_lookup_token(const fl_doc *doc, size_t j);
+/* Whether word token j of doc may start a numeral by its bytes alone: a
+ * number word (FW_UNIT, TENS, SCALE, DOZEN, VAGUE), a hyphenated word
+ * ("twenty-five"), or "a", "an", "half", "between", "several" (any case).
+ * Kept with fl_fig_lookup_token's answer in the word's memo. */
+int fl_fig_numeral_word(const fl_doc *doc, size_t j);
 
 /* A qualifier phrase: lower-case words separated by single spaces. `after`
  * phrases follow the number ("200 or more"), the others precede it. */

@@ -78,23 +78,32 @@ int fl_ner_model_id_sync(fl_ner_model_id *id, const fl_ner_model *m)
 
 #define row_of fl_ner_row_of
 
-static void add_rows(float *sum, const float *const *groups, const float *weights, const uint32_t *r, unsigned n);
+static void add_rows(float *sum, const float *const *groups, int ngroups, const float *weights, const uint32_t *r,
+                     unsigned n);
 
 /* The group sums of a word type's features f (FL_NER_TR_* positions; 0:
  * none), each group's rows added in position order. */
 static void group_sums(const fl_ner_model *m, const uint64_t *f, float *sums)
 {
-    static const float zero[FL_NER_LABELS];
-    const float *none[FL_NER_TYPE_GROUPS] = {zero, zero, zero, zero, zero};
     uint32_t rows[FL_NER_TYPE_GROUPS][FL_NER_TYPE_ROWS];
     unsigned count[FL_NER_TYPE_GROUPS] = {0};
+#if defined(__GNUC__) || defined(__clang__)
+    /* About 30 probes of a table of megabytes: their slots are asked for
+     * together, so the cache misses overlap instead of following one
+     * another. */
+    if (m->features.slots)
+        for (int k = 0; k < FL_NER_TYPE_ROWS; k++)
+            __builtin_prefetch(&m->features.slots[(size_t)(f[k] ^ (f[k] >> 29)) & m->features.mask]);
+#endif
     for (int k = 0; k < FL_NER_TYPE_ROWS; k++) {
         int g = fl_ner_type_group(k);
         if (f[k])
             rows[g][count[g]++] = row_of(m, f[k]);
     }
+    /* Each sum starts from zero (no group rows): the same bits as adding
+     * zero rows first. */
     for (int g = 0; g < FL_NER_TYPE_GROUPS; g++)
-        add_rows(sums + g * FL_NER_LABELS, none, m->weights, rows[g], count[g]);
+        add_rows(sums + g * FL_NER_LABELS, NULL, 0, m->weights, rows[g], count[g]);
 }
 
 int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_ner_work *w)
@@ -169,7 +178,7 @@ int fl_ner_type_rows(const fl_ner_model *m, const fl_ner_token *t, size_t n, fl_
 
 const fl_ner_fixed_rows *fl_ner_fixed(const fl_ner_work *w) { return &w->type_cache->fixed; }
 
-/* sum = the element-wise total of the five group sums, then of the n rows
+/* sum = the element-wise total of the ngroups group sums (five, or none), then of the n rows
  * starting at weights + r[k], each label's
  * total added up in row order (so the result is bit for bit that of a plain
  * loop). A feature the model lacks is the zero row, added like the others:
@@ -190,12 +199,12 @@ static inline fl_v4 load_v4(const float *p)
 /* Where the processor has AVX (nearly every x86-64 since 2011), eight
  * labels at a time: 3 additions a row instead of 5, each lane the same
  * additions in the same order, so the sums are bit for bit the same. */
-__attribute__((target("avx"))) static void add_rows_avx(float *sum, const float *const *groups,
+__attribute__((target("avx"))) static void add_rows_avx(float *sum, const float *const *groups, int ngroups,
                                                          const float *weights, const uint32_t *r, unsigned n)
 {
     __m256 a = _mm256_setzero_ps(), b = _mm256_setzero_ps();
     float e = 0;
-    for (int g = 0; g < FL_NER_TYPE_GROUPS; g++) {
+    for (int g = 0; g < ngroups; g++) {
         const float *row = groups[g];
         a = _mm256_add_ps(a, _mm256_loadu_ps(row));
         b = _mm256_add_ps(b, _mm256_loadu_ps(row + 8));
@@ -212,17 +221,18 @@ __attribute__((target("avx"))) static void add_rows_avx(float *sum, const float 
     sum[16] = e;
 }
 #endif
-static void add_rows(float *sum, const float *const *groups, const float *weights, const uint32_t *r, unsigned n)
+static void add_rows(float *sum, const float *const *groups, int ngroups, const float *weights, const uint32_t *r,
+                     unsigned n)
 {
 #if defined(__x86_64__)
     if (__builtin_cpu_supports("avx")) {
-        add_rows_avx(sum, groups, weights, r, n);
+        add_rows_avx(sum, groups, ngroups, weights, r, n);
         return;
     }
 #endif
     fl_v4 a = {0}, b = {0}, c = {0}, d = {0};
     float e = 0;
-    for (int g = 0; g < FL_NER_TYPE_GROUPS; g++) {
+    for (int g = 0; g < ngroups; g++) {
         const float *row = groups[g];
         a += load_v4(row);
         b += load_v4(row + 4);
@@ -245,11 +255,12 @@ static void add_rows(float *sum, const float *const *groups, const float *weight
     sum[16] = e;
 }
 #else
-static void add_rows(float *sum, const float *const *groups, const float *weights, const uint32_t *r, unsigned n)
+static void add_rows(float *sum, const float *const *groups, int ngroups, const float *weights, const uint32_t *r,
+                     unsigned n)
 {
     for (int y = 0; y < FL_NER_LABELS; y++)
         sum[y] = 0;
-    for (int g = 0; g < FL_NER_TYPE_GROUPS; g++)
+    for (int g = 0; g < ngroups; g++)
         for (int y = 0; y < FL_NER_LABELS; y++)
             sum[y] += groups[g][y];
     for (unsigned k = 0; k < n; k++)
@@ -318,7 +329,7 @@ static void score_block(const fl_ner_model *m, const fl_ner_token *tokens, size_
     const uint32_t *r = items;
     for (size_t j = from; j < to; j++) {
         float sum[FL_NER_LABELS];
-        add_rows(sum, groups[j - from], m->weights, r, count[j - from]);
+        add_rows(sum, groups[j - from], FL_NER_TYPE_GROUPS, m->weights, r, count[j - from]);
         r += count[j - from];
         memcpy(w->scores + (j - start) * FL_NER_LABELS, sum, sizeof sum);
     }

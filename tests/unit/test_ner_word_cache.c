@@ -4,7 +4,8 @@
  * colliding word can be made on purpose ("Kyhsjguypxmhjxql" has the key of
  * "Northamptonshire"). A document's entities are the same whether the
  * extractor saw the colliding word's twin before or not, and whether a word
- * is longer than the bytes the cache keeps.
+ * is longer than the bytes the cache keeps, or has to go to the overflow
+ * list because its set is full of the document's other words.
  */
 #include <stdio.h>
 #include <string.h>
@@ -20,6 +21,13 @@ static const char second[] = "Police in Kyhsjguypxmhjxql said 12 people were hur
 static const char long_words[] = "Officials of Supercalifragilisticexpialidocious-Holdings said "
                                  "Supercalifragilisticexpialidocious-Holdings and Antidisestablishmentarianism-Group "
                                  "met in London.\n";
+/* One long word four times in a document: each occurrence is filled
+ * afresh into the same set of the two-way cache, so the third and fourth
+ * go to the document's overflow list. */
+static const char repeated_long[] = "Supercalifragilisticexpialidocious-Holdings said on Monday that "
+                                    "Supercalifragilisticexpialidocious-Holdings would sell. Analysts said "
+                                    "Supercalifragilisticexpialidocious-Holdings shares fell after "
+                                    "Supercalifragilisticexpialidocious-Holdings met Barclays in London.\n";
 
 /* The entities of `text` as "name|type|mentions" lines. The word cache is
  * the doc's work space, kept from one article to the next (as a worker
@@ -67,6 +75,19 @@ int main(void)
     entities_of(ex, a, long_words, after, sizeof after);
     CHECK(alone[0] != 0);
     CHECK_STR(after, alone);
+    /* The overflow list: the same entities in a fresh document as in one
+     * whose cache has seen other articles, and again. */
+    fl_doc *c = fl_doc_new();
+    CHECK(c != NULL);
+    if (c) {
+        entities_of(ex, c, repeated_long, alone, sizeof alone);
+        entities_of(ex, a, repeated_long, after, sizeof after);
+        CHECK(strstr(alone, "London|LOC") != NULL);
+        CHECK_STR(after, alone);
+        entities_of(ex, a, repeated_long, after, sizeof after);
+        CHECK_STR(after, alone);
+        fl_doc_free(c);
+    }
     fl_doc_free(a);
     fl_doc_free(b);
     fl_extractor_free(ex);
