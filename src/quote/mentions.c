@@ -279,16 +279,26 @@ void spk_fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
         break;
     }
     out->type = name_source_type(c, b, e, &out->anonymous);
-    if (out->type == FL_SOURCE_PERSON)
+    if (out->type == FL_SOURCE_PERSON) {
         out->name = name_fullest(c, b, e);
+        uint32_t fb = tok_at_byte(c, out->name.start);
+        if (e == b + 1 && name_is_acronym(c, b) && !(fb <= b && b < tok_at_byte(c, out->name.end))) {
+            /* "BA said" spelt out as "British Airways": an acronym names an organisation, as
+             * its words do (a person's run is never its expansion, names.c) */
+            int anon;
+            fl_source_type t = name_source_type(c, fb, tok_at_byte(c, out->name.end), &anon);
+            out->type = t == FL_SOURCE_MEDIA || t == FL_SOURCE_GOVERNMENT ? t : FL_SOURCE_ORGANISATION;
+        }
+    }
     else if (out->type == FL_SOURCE_ANONYMOUS)
         out->name = tok_span(c, b, e);
     else if (out->type == FL_SOURCE_ORGANISATION && e == b + 2 && tok_eq(c, b, "the") && name_is_word(c, b + 1)) {
         out->name = name_fullest(c, b + 1, e); /* "The Met said": "Met Police"; "the CST": its words */
         uint32_t fb = tok_at_byte(c, out->name.start), fe = tok_at_byte(c, out->name.end);
         for (uint32_t i = fb + 1; i < fe && name_same_word(c, fb, b + 1); i++)
-            if (tok_in(c, i, WL_TITLE)) /* "The Treasury" is not "Treasury Secretary ..." */
-                out->name = tok_span(c, b + 1, e);
+            if (tok_in(c, i, WL_TITLE) || wc_owned_thing(c, i))
+                out->name = tok_span(c, b + 1, e); /* "The Treasury" is not "Treasury Secretary ..." nor the
+                                                     * "Treasury Committee", "the FA" not the "FA Cup" */
     }
     else
         out->name = tok_span(c, b + (e - b > 1 && tok_eq(c, b, "the")), e);

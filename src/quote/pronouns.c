@@ -27,6 +27,12 @@ int spk_gender_clash(const qctx *c, uint32_t p, uint32_t b, uint32_t e)
         return 0;
     uint32_t from = b >= 2 ? b - 2 : 0;
     for (uint32_t i = from; i < e; i++) {
+        if ((tok_eq(c, i, "his") || tok_eq(c, i, "her")) && i + 1 < e &&
+            (tok_in(c, i + 1, WL_FEMALE) || tok_in(c, i + 1, WL_MALE)) &&
+            (i == 0 || tok_punct(c, i - 1, ',') || c->sent[tok_sentence_of(c, i)].token_begin == i))
+            continue; /* "When Ido returns, his wife Rachel Frommer": the possessor is someone else and
+                       * "wife" says her sex; not "Elizabeth El-Nakla and her husband Maged", whose
+                       * possessor is the name before */
         if (she && ((tok_in(c, i, WL_MALE) && !tok_in(c, i, WL_PRONOUN) && c->tok[i].kind != FL_TOKEN_CLITIC) ||
                     wc_hyphen_sex(c, i) == 2))
             return -1;
@@ -47,6 +53,19 @@ int spk_gender_clash(const qctx *c, uint32_t p, uint32_t b, uint32_t e)
  * not after a preposition, not of the other sex. */
 
 static int spk_person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, fl_speaker *out, int depth);
+
+/* Is a name in [from, end) marked for the sex of the pronoun at b by the
+ * word before it ("his wife Rachel Frommer" for "she")? */
+static int sex_marked_name_after(const qctx *c, uint32_t from, uint32_t end, uint32_t b)
+{
+    int she = tok_eq(c, b, "she") || tok_eq(c, b, "her");
+    int he = tok_eq(c, b, "he") || tok_eq(c, b, "him") || tok_eq(c, b, "his");
+    for (uint32_t k = from + 1; (she || he) && k < end; k++)
+        if (name_is_word(c, k) && !tok_cap(c, k - 1) && !tok_in(c, k - 1, WL_PRONOUN) &&
+            (she ? tok_in(c, k - 1, WL_FEMALE) : tok_in(c, k - 1, WL_MALE)))
+            return 1;
+    return 0;
+}
 
 int spk_person_in_text(const qctx *c, uint32_t b, uint32_t min_s, fl_speaker *out)
 {
@@ -158,10 +177,11 @@ static int spk_person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, f
                 !(t >= 2 && wc_place_preposition(c, t - 2)))
                 return -1; /* "Moran and Tova ... She said": either of two people; say so ("from Egypt and
                             * Syria" are no people) */
-            uint32_t pb; /* "One of her children recalled ... / "...," he said": one of a group */
+            uint32_t pb; /* "One of her children recalled ... / "...," he said": one of a group who
+                          * speaks; "One of her daughters was killed", "One of the men shouted abuse" are
+                          * people things happen to, not the speaker */
             int psex = c->L->tok_quote[t] < 0 ? spk_partitive_person(c, t, &pb) : 0;
-            if (psex && pb >= se->token_begin && t + 1 < end &&
-                ((tok_cue(c, t + 1) && !tok_cap(c, t + 1)) || tok_in(c, t + 1, WL_AUX) || wc_lower_past_form(c, t + 1)) &&
+            if (psex && pb >= se->token_begin && t + 1 < end && wc_speech_cue(c, t + 1) &&
                 (psex == 3 || (psex == 2) == (tok_eq(c, b, "he") || tok_eq(c, b, "his") || tok_eq(c, b, "him")))) {
                 out->name = tok_span(c, pb, t + 1);
                 out->type = FL_SOURCE_PERSON;
@@ -268,6 +288,9 @@ static int spk_person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, f
                 /* "Jack, not his real name, said", "Lianne messaged family members", "Bisan smiles
                  * at the camera": a lone first name opening a sentence as its subject */
             }
+            if (t == s && t == se->token_begin + 1 && wc_subordinator(c, se->token_begin) &&
+                sex_marked_name_after(c, t + 1, end, b))
+                continue; /* "When Ido returns, his wife Rachel Frommer will be waiting ... she said" */
             if (!(t > s || titled) || name_source_type(c, s, t + 1, &anon) != FL_SOURCE_PERSON || c->L->tok_entity[t] == 1 + FL_ENTITY_LOC ||
                 (s > 0 && (wc_place_preposition(c, s - 1) || tok_eq(c, s - 1, "the"))) ||
                 (s >= 2 && tok_eq(c, s - 1, "of") && wc_place_noun(c, s - 2)) ||

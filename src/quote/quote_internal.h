@@ -163,6 +163,9 @@ int wc_in_indefinite(const qctx *c, uint32_t s);     /* "a north London Jewish s
 int wc_lower_past_form(const qctx *c, uint32_t i);   /* "messaged" */
 int wc_lower_verb(const qctx *c, uint32_t i);        /* "smiles", "left" */
 int wc_agent_noun(const qctx *c, uint32_t i);        /* "footballer", "journalist" */
+int wc_person_kind_word(const qctx *c, uint32_t i);  /* "Frenchman", "Republican", "Obamas" after "the" */
+int wc_owned_thing(const qctx *c, uint32_t i);       /* "Cup" of "FA Cup", "Committee" of "Treasury Committee" */
+int wc_speech_cue(const qctx *c, uint32_t i);        /* "recalled how", "told the BBC": not "shouted abuse" */
 /* authors.c: the author of a message or statement a cue-less quote belongs to */
 enum { NOMINAL_MAX = 3, LOOKBACK_SENTENCES = 5 }; /* words of a nominal; sentences back for an antecedent */
 /* nominals.c */
@@ -213,6 +216,7 @@ int name_goes_on(const qctx *c, uint32_t t);         /* a name continues after t
 uint32_t name_run_start(const qctx *c, uint32_t i);  /* first token of the run ending at i */
 fl_source_type name_source_type(const qctx *c, uint32_t b, uint32_t e, int *anonymous);
 fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e); /* fullest form in the article */
+int name_is_acronym(const qctx *c, uint32_t i);       /* 2-6 capital letters: "BA", "IDF" */
 
 /* Token helpers (quote_layer.c). */
 uint32_t tok_sentence_of(const qctx *c, uint32_t t);

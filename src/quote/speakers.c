@@ -206,6 +206,10 @@ static int mention_owner(qctx *c, fl_span mention, size_t attr_limit, fl_speaker
     memset(&sp, 0, sizeof sp);
     sp.entity = -1;
     if (tok_eq(c, b, "his") || tok_eq(c, b, "her")) {
+        /* the pronoun owns the message only right before it: "her lawyer's statement",
+         * "his family's statement" are the lawyer's and the family's words */
+        if (e != b + 2 && !(e == b + 3 && tok_eq(c, b + 1, "own")))
+            return 0;
         sp.via = FL_VIA_PRONOUN;
         if (!spk_resolve_pronoun(c, b, attr_limit, &sp) || sp.type != FL_SOURCE_PERSON)
             return 0;
@@ -213,8 +217,8 @@ static int mention_owner(qctx *c, fl_span mention, size_t attr_limit, fl_speaker
         uint32_t k = b;
         while (k < e && name_is_word(c, k))
             k++;
-        if (k == b || k + 1 >= e || c->tok[k].kind != FL_TOKEN_CLITIC)
-            return 0;
+        if (k == b || k + 2 != e || c->tok[k].kind != FL_TOKEN_CLITIC)
+            return 0; /* "Ms Ward's letter", not "Ms Ward's lawyer's letter" */
         int anon;
         if (name_source_type(c, b, k, &anon) != FL_SOURCE_PERSON)
             return 0;

@@ -171,3 +171,71 @@ int wc_party_member(const qctx *c, uint32_t i)
     return 0;
 }
 
+
+/* "recalled how", "told the BBC", "said:": a verb of speech whose object is
+ * what was said or to whom, so its subject is a speaker. "shouted abuse",
+ * "was killed", "had flown" say nothing of who speaks next. */
+int wc_speech_cue(const qctx *c, uint32_t i)
+{
+    static const char *const next_words[] = {"how",      "that", "the",  "what", "when", "whether", "why",
+                                              "to",       "me",   "us",   "him",  "her",  "them",    "reporters",
+                                              "journalists"};
+    if (i >= c->ntok || tok_cap(c, i) || !(tok_cue(c, i) & CUE_SPEECH))
+        return 0;
+    if (i + 1 >= c->ntok || c->tok[i + 1].kind != FL_TOKEN_WORD || tok_cap(c, i + 1))
+        return 1; /* a comma, a colon, a quote or a name ("told BBC News") */
+    for (size_t k = 0; k < sizeof next_words / sizeof next_words[0]; k++)
+        if (tok_eq(c, i + 1, next_words[k]))
+            return 1;
+    return 0;
+}
+
+/* "the Frenchman", "the Briton", "the Republican", "the Obamas": a
+ * capitalised word after "the" that is a person or a family, never an
+ * organisation's name. A demonym or party member noun, a "-man"/"-woman"
+ * noun, or a plural of a name the article gives nearby ("Barack and Michelle
+ * Obama ... the Obamas"). The demonym nouns here are those WL_DEMONYM (the
+ * adjectives "British", "French") does not hold. */
+int wc_person_kind_word(const qctx *c, uint32_t i)
+{
+    static const char *const nouns[] = {"basque", "brit",  "briton", "catalan", "croat", "dane", "finn",
+                                        "kurd",   "pole",  "scot",   "serb",    "swede", "turk", "yankee"};
+    const fl_token *t = &c->tok[i];
+    if (t->kind != FL_TOKEN_WORD || !tok_cap(c, i))
+        return 0;
+    size_t n = t->end - t->start;
+    const char *w = c->text + t->start;
+    if (tok_in(c, i, WL_DEMONYM) || wc_party_member(c, i))
+        return 1;
+    for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++)
+        if (tok_eq(c, i, nouns[k]))
+            return 1;
+    if (n > 5 && (!memcmp(w + n - 3, "man", 3) || !memcmp(w + n - 3, "men", 3)))
+        return 1; /* "Frenchman", "Dutchwomen" */
+    if (n > 3 && w[n - 1] == 's') {
+        /* "the Obamas", "the Joneses": the plural of a name written within the last few sentences */
+        size_t stem = w[n - 2] == 'e' && n > 4 && w[n - 3] == 's' ? n - 2 : n - 1;
+        uint32_t from = i > 400 ? i - 400 : 0;
+        for (uint32_t k = from; k < i; k++) {
+            const fl_token *o = &c->tok[k];
+            if (o->kind == FL_TOKEN_WORD && o->end - o->start == stem && !memcmp(c->text + o->start, w, stem) &&
+                name_is_word(c, k))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* "FA Cup", "Treasury Committee", "Labour Party conference": a word that,
+ * after an organisation's name, makes the run a thing or a body the
+ * organisation has or holds, not a fuller form of its name. */
+int wc_owned_thing(const qctx *c, uint32_t i)
+{
+    static const char *const words[] = {"act",        "award",  "bill",    "championship", "committee", "conference",
+                                        "cup",        "final",  "ground",  "inquiry",      "league",    "prize",
+                                        "report",     "review", "stadium", "trophy"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (tok_eq(c, i, words[k]))
+            return 1;
+    return 0;
+}
