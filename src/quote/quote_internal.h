@@ -148,6 +148,10 @@ uint32_t spk_described_then_named(const qctx *c, uint32_t b, uint32_t e); /* "Jo
 int spk_joined_name(const qctx *c, uint32_t b, uint32_t e);               /* "Physicians for Human Rights Israel" */
 int spk_apposition_after(const qctx *c, uint32_t t, uint32_t hi, uint32_t *b, uint32_t *e); /* "spokeswoman ..., Abeer Etefa," */
 int spk_described_person(const qctx *c, uint32_t b, uint32_t e);          /* "The 29-year-old", "The Radlett resident" */
+/* Does the description [b, e) fit the person *name (found from token from on): a word of it next to the
+ * name, the name has been speaking, or no other person named since from? Sets *name to another person
+ * the description fits better ("Texas Republican Ted Cruz"). */
+int spk_description_fits(const qctx *c, uint32_t b, uint32_t e, fl_span *name, uint32_t from);
 void spk_fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out); /* a source named as written, fullest form */
 /* wordclass.c: what single words say about a mention */
 int wc_subordinator(const qctx *c, uint32_t i); /* "as", "when": opens a clause */

@@ -132,8 +132,13 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
          * a description of the person the sentences before have named (a few: a quote of
          * several sentences may come between) */
         uint32_t sb = tok_sentence_of(c, b);
-        if (sb > 0 && spk_person_in_text(c, c->sent[sb].token_begin, sb >= LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0,
-                                     out) > 0) {
+        uint32_t back = sb >= LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0;
+        fl_speaker sp = *out;
+        if (sb > 0 && spk_person_in_text(c, c->sent[sb].token_begin, back, &sp) > 0 &&
+            spk_description_fits(c, b, e, &sp.name, c->sent[back].token_begin)) {
+            /* "the Texas Republican" after "Senator Ted Cruz ... Governor Gavin Newsom": neither
+             * is said to be one, so the description stays as written */
+            *out = sp;
             out->via = FL_VIA_NOMINAL;
             return;
         }

@@ -86,6 +86,24 @@ int main(void)
     run("MPs on the Treasury Committee questioned the plan.\n\"The rules are clear,\" the Treasury said.");
     check_quote(0, "statement", "Treasury");
 
+    /* a description with two people before it and nothing tying it to either stays as written */
+    run("Senator Ted Cruz spoke to reporters. California Governor Gavin Newsom disagreed.\n\"We will block it,\" the "
+        "Texas Republican said.");
+    check_quote(0, "statement", "Texas Republican");
+    run("Police named the victim as Ahmed Khan. Officers arrested Sarah Collins.\n\"He was a kind man,\" the "
+        "30-year-old Palestinian American said.");
+    check_quote(0, "statement", "30-year-old Palestinian American");
+    /* ... one person, a word of it next to the name, or the one who has been speaking: that person */
+    run("Senator Ted Cruz spoke to reporters on Tuesday.\n\"We will block it,\" the Texas Republican said.");
+    check_quote(0, "statement", "Ted Cruz");
+    run("Texas Republican Ted Cruz spoke in Houston. California Governor Gavin Newsom disagreed.\n\"We will block "
+        "it,\" the Texas Republican said.");
+    check_quote(0, "statement", "Ted Cruz");
+    run("Committee head Michael McCaul told reporters of the warning.\nPrime Minister Benjamin Netanyahu described "
+        "the reports as false.\n\"We know that Egypt warned them,\" Mr McCaul told reporters.\n\"A warning was "
+        "given,\" the Texas Republican added.");
+    check_quote(1, "statement", "Michael McCaul");
+
     fl_reader_free(rdr);
     fl_doc_free(doc);
     fl_extractor_free(ex);
