@@ -104,6 +104,16 @@ int main(void)
         "given,\" the Texas Republican added.");
     check_quote(1, "statement", "Michael McCaul");
 
+    /* a headline quote "- Gaza doctor describes": not whoever speaks in the lead */
+    run_native("date 2024-01-01 'I thought I would die' - Gaza doctor describes hospital raid\nBenjamin Netanyahu "
+               "has vowed to continue the offensive in Gaza.\nDr Ahmed Mokhallalati said troops stormed the "
+               "building.\n");
+    check_quote(0, "statement", NULL);
+    /* ... a lead person the description goes with */
+    run_native("date 2024-01-01 'We must act now' - UN chief urges climate deal\nAntonio Guterres said the world was "
+               "on a highway to climate hell.\nThe UN chief Antonio Guterres spoke in New York.\n");
+    check_quote(0, "statement", "Antonio Guterres");
+
     fl_reader_free(rdr);
     fl_doc_free(doc);
     fl_extractor_free(ex);
