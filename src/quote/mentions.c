@@ -321,6 +321,31 @@ int spk_description_fits(const qctx *c, uint32_t b, uint32_t e, fl_span *name, u
     return !others;
 }
 
+uint32_t spk_asked_object(const qctx *c, uint32_t k)
+{
+    if (k == 0 || k + 1 >= c->ntok || !(tok_eq(c, k, "asked") || tok_eq(c, k, "ask")) ||
+        !(tok_eq(c, k - 1, "i") || tok_eq(c, k - 1, "we")) || c->L->tok_quote[k] >= 0)
+        return 0;
+    return k + 1;
+}
+
+int spk_asked_name(const qctx *c, uint32_t o, uint32_t *end)
+{
+    uint32_t e = o;
+    while (e < c->ntok && e < o + NAME_RUN_MAX && name_is_word(c, e))
+        e++;
+    int anon;
+    if (e == o || name_source_type(c, o, e, &anon) != FL_SOURCE_PERSON)
+        return 0;
+    if (e < c->ntok && c->tok[e].kind == FL_TOKEN_CLITIC)
+        return 0; /* "I asked Mr Johnson's spokesman": the spokesman is asked */
+    if (e + 1 < c->ntok && (tok_eq(c, e, "what") || tok_eq(c, e, "whether") || tok_eq(c, e, "if") ||
+                            tok_eq(c, e, "how")) && tok_eq(c, e + 1, "it"))
+        return 0; /* "I asked ChatGPT what it thought": a thing answers */
+    *end = e;
+    return 1;
+}
+
 int spk_head_matches(const qctx *c, uint32_t i, uint32_t h)
 {
     size_t n = c->tok[h].end - c->tok[h].start, m = c->tok[i].end - c->tok[i].start;

@@ -131,12 +131,19 @@ static int spk_person_in_text_depth(const qctx *c, uint32_t b, uint32_t min_s, f
             }
         }
         for (uint32_t t = se->token_begin + 1; s1 - 1 != sb && depth < 3 && t + 1 < se->token_end; t++) {
-            if (c->L->tok_quote[t] >= 0 || !(tok_eq(c, t, "ask") || tok_eq(c, t, "asked")) ||
-                !(tok_eq(c, t - 1, "i") || tok_eq(c, t - 1, "we")))
+            uint32_t o = spk_asked_object(c, t), ae;
+            if (!o)
                 continue;
             /* "As Avichai prepares to go to war, I ask him what ... / "...," he says": the one asked
-             * answers */
-            uint32_t o = t + 1;
+             * answers; "I asked Yonatan what Vivian would be saying": Yonatan, not Vivian */
+            if (spk_asked_name(c, o, &ae) && !spk_gender_clash(c, b, o, ae)) {
+                fl_span full = name_fullest(c, o, ae);
+                if (!spk_named_other_sex(c, b, full)) {
+                    out->name = full;
+                    out->type = FL_SOURCE_PERSON;
+                    return 1;
+                }
+            }
             int same = (tok_eq(c, o, "him") && !tok_eq(c, b, "she") && !tok_eq(c, b, "her")) ||
                        (tok_eq(c, o, "her") && !tok_eq(c, b, "he") && !tok_eq(c, b, "his") && !tok_eq(c, b, "him"));
             if (same) {

@@ -152,6 +152,11 @@ int spk_described_person(const qctx *c, uint32_t b, uint32_t e);          /* "Th
  * name, the name has been speaking, or no other person named since from? Sets *name to another person
  * the description fits better ("Texas Republican Ted Cruz"). */
 int spk_description_fits(const qctx *c, uint32_t b, uint32_t e, fl_span *name, uint32_t from);
+/* "I asked Yonatan what ...", "We ask him whether ...": token k is the interviewer's cue; returns the token
+ * of the one asked, or 0 (the one detection speakers.c and pronouns.c share). */
+uint32_t spk_asked_object(const qctx *c, uint32_t k);
+/* The one asked at o is a person named [o, *end): not "Mr Johnson's spokesman", not "ChatGPT what it". */
+int spk_asked_name(const qctx *c, uint32_t o, uint32_t *end);
 void spk_fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out); /* a source named as written, fullest form */
 /* wordclass.c: what single words say about a mention */
 int wc_subordinator(const qctx *c, uint32_t i); /* "as", "when": opens a clause */

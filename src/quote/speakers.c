@@ -170,12 +170,11 @@ void fl_speaker_from_tokens(qctx *c, uint32_t begin, uint32_t end, uint32_t cue_
  * who answers in the quotes that follow. */
 static int asked_person(const qctx *c, uint32_t k, size_t attr_limit, fl_speaker *out)
 {
-    if (k == 0 || k + 1 >= c->ntok || !(tok_eq(c, k, "asked") || tok_eq(c, k, "ask")) ||
-        !(tok_eq(c, k - 1, "i") || tok_eq(c, k - 1, "we")) || c->L->tok_quote[k] >= 0)
+    uint32_t o = spk_asked_object(c, k), e;
+    if (!o)
         return 0;
     memset(out, 0, sizeof *out);
     out->entity = -1;
-    uint32_t o = k + 1;
     if (tok_eq(c, o, "him") || tok_eq(c, o, "her")) {
         if (spk_resolve_pronoun(c, o, attr_limit, out) && out->type == FL_SOURCE_PERSON) {
             out->found = 1;
@@ -185,11 +184,7 @@ static int asked_person(const qctx *c, uint32_t k, size_t attr_limit, fl_speaker
         }
         return 0;
     }
-    uint32_t e = o;
-    while (e < c->ntok && e < o + NAME_RUN_MAX && name_is_word(c, e))
-        e++;
-    int anon;
-    if (e == o || name_source_type(c, o, e, &anon) != FL_SOURCE_PERSON)
+    if (!spk_asked_name(c, o, &e))
         return 0;
     out->found = 1;
     out->name = name_fullest(c, o, e);

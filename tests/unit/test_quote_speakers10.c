@@ -114,6 +114,14 @@ int main(void)
                "on a highway to climate hell.\nThe UN chief Antonio Guterres spoke in New York.\n");
     check_quote(0, "statement", "Antonio Guterres");
 
+    /* "I asked X ...": one detection; the one asked answers "he says", a thing asked is no person */
+    run("I asked Yonatan what Vivian would be saying now.\n\"She would be proud of us,\" he says.");
+    check_quote(0, "statement", "Yonatan");
+    run("I asked Sarah whether her father, Tom, had been warned.\n\"He knew nothing,\" she said.");
+    check_quote(0, "statement", "Sarah");
+    run("I asked ChatGPT what it thought of the plan.\n\"The plan has several weaknesses.\"");
+    check_quote(0, "statement", NULL);
+
     fl_reader_free(rdr);
     fl_doc_free(doc);
     fl_extractor_free(ex);
