@@ -213,8 +213,8 @@ int wc_person_kind_word(const qctx *c, uint32_t i)
         for (uint32_t k = from; k < i; k++) {
             const fl_token *o = &c->tok[k];
             if (o->kind == FL_TOKEN_WORD && o->end - o->start == stem && !memcmp(c->text + o->start, w, stem) &&
-                name_is_word(c, k))
-                return 1;
+                k > 0 && name_is_word(c, k - 1) && !name_is_word(c, k + 1) && !tok_in(c, k - 1, WL_DEMONYM))
+                return 1; /* a surname ending a person's name ("Michelle Obama"), not "Houthi rebels" */
         }
     }
     return 0;

@@ -61,6 +61,9 @@ int main(void)
     check_type(0, FL_SOURCE_PERSON);
     run("Barack and Michelle Obama visited the school.\n\"We were moved by the children,\" the Obamas said.");
     check_type(0, FL_SOURCE_PERSON);
+    /* ... a group named by its plural ("Houthi rebels ... the Houthis") is no family */
+    run("Yemen's Houthi rebels fired missiles at ships.\n\"We will continue,\" the Houthis said.");
+    check_type(0, FL_SOURCE_ORGANISATION);
     /* ... "the Met" still an organisation */
     run("The Met Police has increased patrols.\n\"We will act,\" the Met said.");
     check_quote(0, "statement", "Met Police");
