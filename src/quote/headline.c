@@ -143,10 +143,33 @@ static int described_only(const qctx *c, const fl_speaker *sp)
     return 1;
 }
 
+/* Is the person whose last name word is at last described by a word of the
+ * headline's description [db, de) anywhere in the article's first
+ * LEAD_LOOK tokens ("Gaza doctor" and "the doctor, Ahmed ...")? */
+enum { LEAD_LOOK = 3000, LEAD_NEAR = 4 };
+static int described_as(const qctx *c, uint32_t last, uint32_t db, uint32_t de)
+{
+    uint32_t to = c->ntok < LEAD_LOOK ? c->ntok : LEAD_LOOK;
+    for (uint32_t k = de; k < to; k++) {
+        if (!name_same_word(c, k, last))
+            continue;
+        uint32_t lo = k > de + LEAD_NEAR + 3 ? k - LEAD_NEAR - 3 : de, hi = k + LEAD_NEAR < to ? k + LEAD_NEAR : to;
+        for (uint32_t i = lo; i < hi; i++)
+            for (uint32_t d = db; d < de; d++)
+                if (content_word(c, d) && !tok_in(c, d, WL_DEMONYM) && !tok_in(c, d, WL_COUNTRY) &&
+                    c->L->tok_entity[d] != 1 + FL_ENTITY_LOC && content_word(c, i) && same_stem(c, d, i))
+                    return 1;
+    }
+    return 0;
+}
+
 /* "'They were going tree by tree' - Israeli partygoer describes festival
  * attack" / "Gili Yoskovich was among ...": the body's first sentence opening
- * with a person's full name, the subject the headline described. */
-static int lead_subject(const qctx *c, fl_span *out)
+ * with a person's full name, the subject the headline described by [db, de).
+ * A lead whose person speaks ("Benjamin Netanyahu has vowed ..." under "-
+ * Gaza doctor describes") is news of that person's words, not the
+ * describer's: taken only when a word of the description goes with the name. */
+static int lead_subject(const qctx *c, uint32_t db, uint32_t de, fl_span *out)
 {
     if (c->npara < 2 || c->para[1].sentence_begin >= c->para[1].sentence_end)
         return 0;
@@ -159,6 +182,12 @@ static int lead_subject(const qctx *c, fl_span *out)
         name_source_type(c, b, e, &anon) != FL_SOURCE_PERSON ||
         !(tok_in(c, e, WL_AUX) || (tok_cue(c, e) && !tok_cap(c, e)) || wc_lower_past_form(c, e)))
         return 0;
+    uint32_t v = e;
+    while (v + 1 < se->token_end && v < e + 3 && tok_in(c, v, WL_AUX))
+        v++;
+    int speaks = (tok_cue(c, v) & (CUE_SPEECH | CUE_WRITE)) && !tok_cap(c, v);
+    if (speaks && !described_as(c, e - 1, db, de))
+        return 0;
     *out = name_fullest(c, b, e);
     return 1;
 }
@@ -166,7 +195,7 @@ static int lead_subject(const qctx *c, fl_span *out)
 /* "'They were going tree by tree and shooting' - Israeli partygoer describes
  * festival attack": the headline's own cue after its quote, whose subject is
  * a description ("Israeli partygoer"). */
-static int headline_describes(const qctx *c, const fl_quote *q)
+static int headline_describes(const qctx *c, const fl_quote *q, uint32_t *db, uint32_t *de)
 {
     for (size_t k = 0; k < c->L->attrib_count; k++) {
         const raw_attr *ra = &c->L->raw_attrs[k];
@@ -174,8 +203,11 @@ static int headline_describes(const qctx *c, const fl_quote *q)
         if (c->sent[tok_sentence_of(c, ra->cue_begin)].paragraph != 0)
             break;
         if (sp->found && ra->src_begin < ra->src_end && ra->src_begin > c->L->raw_parts[q->part_begin].last &&
-            c->L->tok_quote[ra->src_begin] < 0 && described_only(c, sp))
+            c->L->tok_quote[ra->src_begin] < 0 && described_only(c, sp)) {
+            *db = ra->src_begin;
+            *de = ra->src_end;
             return 1;
+        }
     }
     return 0;
 }
@@ -211,12 +243,13 @@ void fl_headline_speakers(qctx *c)
         if (best >= 0 && !same_opening(c, q, &L->quotes[best]) && !(uncued && holds_words(c, q, &L->quotes[best])) && !(best_shared >= 3 && 5 * best_shared >= 2 * total))
             continue;
         fl_span lead;
+        uint32_t db = tok_at_byte(c, q->speaker.name.start), de = tok_at_byte(c, q->speaker.name.end);
         if (best >= 0) {
             q->speaker = L->quotes[best].speaker;
             q->speaker.via = FL_VIA_CONTEXT;
         } else if (L->raw_parts[q->part_begin].first == c->sent[c->para[0].sentence_begin].token_begin &&
-                   (q->speaker.found ? described_only(c, &q->speaker) : headline_describes(c, q)) &&
-                   lead_subject(c, &lead)) { /* a headline that opens with its quote */
+                   (q->speaker.found ? described_only(c, &q->speaker) : headline_describes(c, q, &db, &de)) &&
+                   lead_subject(c, db, de, &lead)) { /* a headline that opens with its quote */
             q->speaker.found = 1;
             q->speaker.name = lead; /* "- Israeli partygoer describes": the partygoer the lead names */
             q->speaker.type = FL_SOURCE_PERSON;

@@ -228,6 +228,124 @@ int spk_described_person(const qctx *c, uint32_t b, uint32_t e)
            (tok_in(c, h, WL_PERSON_NOUN) || tok_in(c, h, WL_ANONYMOUS) || wc_agent_noun(c, h));
 }
 
+/* Do tokens a and b spell the same word, case aside, or (for an age
+ * "30-year-old") the same leading number? */
+static int same_word_or_age(const qctx *c, uint32_t a, uint32_t b)
+{
+    const fl_token *x = &c->tok[a], *y = &c->tok[b];
+    size_t n = x->end - x->start, m = y->end - y->start;
+    const char *p = c->text + x->start, *q = c->text + y->start;
+    if (n && p[0] >= '0' && p[0] <= '9') {
+        size_t d = 0;
+        while (d < n && p[d] >= '0' && p[d] <= '9')
+            d++;
+        return m >= d && !memcmp(p, q, d) && (m == d || q[d] < '0' || q[d] > '9');
+    }
+    if (n != m || n < 3)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        char u = p[k], v = q[k];
+        if (u >= 'A' && u <= 'Z')
+            u = (char)(u + 32);
+        if (v >= 'A' && v <= 'Z')
+            v = (char)(v + 32);
+        if (u != v)
+            return 0;
+    }
+    return 1;
+}
+
+/* A word of the description [b+1, e) within DESCRIPTION_NEAR tokens of a
+ * mention of name (its last word) in [from, b), in the mention's sentence:
+ * "the Texas Republican" fits "Texas Republican Ted Cruz", "the 30-year-old"
+ * fits "Omar Mussa, 30,". */
+enum { DESCRIPTION_NEAR = 8 };
+static int description_near_name(const qctx *c, uint32_t b, uint32_t e, uint32_t last, uint32_t from)
+{
+    for (uint32_t k = from; k < b; k++) {
+        if (!name_same_word(c, k, last))
+            continue;
+        uint32_t s = tok_sentence_of(c, k);
+        uint32_t lo = k > DESCRIPTION_NEAR ? k - DESCRIPTION_NEAR : 0, hi = k + DESCRIPTION_NEAR;
+        if (lo < c->sent[s].token_begin)
+            lo = c->sent[s].token_begin;
+        if (hi > c->sent[s].token_end)
+            hi = c->sent[s].token_end;
+        for (uint32_t i = lo; i < hi; i++)
+            for (uint32_t d = b + 1; d < e; d++)
+                if (i != d && same_word_or_age(c, d, i))
+                    return 1;
+    }
+    return 0;
+}
+
+int spk_description_fits(const qctx *c, uint32_t b, uint32_t e, fl_span *name, uint32_t from)
+{
+    uint32_t last = tok_at_byte(c, name->end);
+    if (last == 0 || last > c->ntok || name->end <= name->start)
+        return 0;
+    last--;
+    if (description_near_name(c, b, e, last, from))
+        return 1;
+    /* "Mr McCaul told reporters ... / "...," the Texas Republican added": the one who has been
+     * speaking goes on */
+    for (size_t k = 0; k < c->L->attrib_count; k++) {
+        const raw_attr *ra = &c->L->raw_attrs[k];
+        if (ra->cue_begin < from || ra->cue_begin >= b)
+            continue;
+        for (uint32_t i = ra->src_begin; i < ra->src_end; i++)
+            if (name_same_word(c, i, last))
+                return 1;
+    }
+    /* nothing ties the description to the person: another person it fits ("Texas Republican Ted
+     * Cruz"), else only the one person named may be meant */
+    int others = 0;
+    for (uint32_t k = from; k < b; k++)
+        if (c->L->tok_entity[k] == 1 + FL_ENTITY_PER && c->L->tok_quote[k] < 0 && name_is_word(c, k) &&
+            (k + 1 >= b || c->L->tok_entity[k + 1] != 1 + FL_ENTITY_PER) && !name_same_word(c, k, last)) {
+            uint32_t rs = name_run_start(c, k);
+            if (!(k > rs || (rs > 0 && tok_in(c, rs - 1, WL_TITLE))))
+                continue;
+            if (description_near_name(c, b, e, k, from)) {
+                for (int moved = 1; moved && rs < k;) { /* the name past the description's own words */
+                    moved = wc_person_kind_word(c, rs) || tok_in(c, rs, WL_COUNTRY);
+                    for (uint32_t d = b + 1; d < e && !moved; d++)
+                        moved = same_word_or_age(c, d, rs);
+                    rs += (uint32_t)moved;
+                }
+                *name = tok_span(c, rs, k + 1);
+                return 1;
+            }
+            others = 1; /* "California Governor Gavin Newsom" and "Senator Ted Cruz": which one? */
+        }
+    return !others;
+}
+
+uint32_t spk_asked_object(const qctx *c, uint32_t k)
+{
+    if (k == 0 || k + 1 >= c->ntok || !(tok_eq(c, k, "asked") || tok_eq(c, k, "ask")) ||
+        !(tok_eq(c, k - 1, "i") || tok_eq(c, k - 1, "we")) || c->L->tok_quote[k] >= 0)
+        return 0;
+    return k + 1;
+}
+
+int spk_asked_name(const qctx *c, uint32_t o, uint32_t *end)
+{
+    uint32_t e = o;
+    while (e < c->ntok && e < o + NAME_RUN_MAX && name_is_word(c, e))
+        e++;
+    int anon;
+    if (e == o || name_source_type(c, o, e, &anon) != FL_SOURCE_PERSON)
+        return 0;
+    if (e < c->ntok && c->tok[e].kind == FL_TOKEN_CLITIC)
+        return 0; /* "I asked Mr Johnson's spokesman": the spokesman is asked */
+    if (e + 1 < c->ntok && (tok_eq(c, e, "what") || tok_eq(c, e, "whether") || tok_eq(c, e, "if") ||
+                            tok_eq(c, e, "how")) && tok_eq(c, e + 1, "it"))
+        return 0; /* "I asked ChatGPT what it thought": a thing answers */
+    *end = e;
+    return 1;
+}
+
 int spk_head_matches(const qctx *c, uint32_t i, uint32_t h)
 {
     size_t n = c->tok[h].end - c->tok[h].start, m = c->tok[i].end - c->tok[i].start;
@@ -279,16 +397,26 @@ void spk_fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out)
         break;
     }
     out->type = name_source_type(c, b, e, &out->anonymous);
-    if (out->type == FL_SOURCE_PERSON)
+    if (out->type == FL_SOURCE_PERSON) {
         out->name = name_fullest(c, b, e);
+        uint32_t fb = tok_at_byte(c, out->name.start);
+        if (e == b + 1 && name_is_acronym(c, b) && !(fb <= b && b < tok_at_byte(c, out->name.end))) {
+            /* "BA said" spelt out as "British Airways": an acronym names an organisation, as
+             * its words do (a person's run is never its expansion, names.c) */
+            int anon;
+            fl_source_type t = name_source_type(c, fb, tok_at_byte(c, out->name.end), &anon);
+            out->type = t == FL_SOURCE_MEDIA || t == FL_SOURCE_GOVERNMENT ? t : FL_SOURCE_ORGANISATION;
+        }
+    }
     else if (out->type == FL_SOURCE_ANONYMOUS)
         out->name = tok_span(c, b, e);
     else if (out->type == FL_SOURCE_ORGANISATION && e == b + 2 && tok_eq(c, b, "the") && name_is_word(c, b + 1)) {
         out->name = name_fullest(c, b + 1, e); /* "The Met said": "Met Police"; "the CST": its words */
         uint32_t fb = tok_at_byte(c, out->name.start), fe = tok_at_byte(c, out->name.end);
         for (uint32_t i = fb + 1; i < fe && name_same_word(c, fb, b + 1); i++)
-            if (tok_in(c, i, WL_TITLE)) /* "The Treasury" is not "Treasury Secretary ..." */
-                out->name = tok_span(c, b + 1, e);
+            if (tok_in(c, i, WL_TITLE) || wc_owned_thing(c, i))
+                out->name = tok_span(c, b + 1, e); /* "The Treasury" is not "Treasury Secretary ..." nor the
+                                                     * "Treasury Committee", "the FA" not the "FA Cup" */
     }
     else
         out->name = tok_span(c, b + (e - b > 1 && tok_eq(c, b, "the")), e);

@@ -164,7 +164,7 @@ fl_source_type name_source_type(const qctx *c, uint32_t b, uint32_t e, int *anon
         int person_word = 0; /* "the UN, Gilad Erdan": a person after the comma; "the SNP motion": a thing */
         for (uint32_t i = b + 1; i < e; i++)
             person_word |= !name_is_word(c, i) || c->L->tok_entity[i] == 1 + FL_ENTITY_PER ||
-                           tok_in(c, i, WL_TITLE);
+                           tok_in(c, i, WL_TITLE) || wc_person_kind_word(c, i); /* "the Frenchman", "the Obamas" */
         if (!person_word)
             return FL_SOURCE_ORGANISATION; /* "The Met said", "the Jewish Leadership Council": no person takes "the" */
     }
@@ -262,7 +262,7 @@ static const name_entry *names_find(const qctx *c, uint32_t i)
 }
 
 /* An acronym: a word of 2-6 capital letters ("CST", "IDF"). */
-static int is_acronym(const qctx *c, uint32_t i)
+int name_is_acronym(const qctx *c, uint32_t i)
 {
     const fl_token *t = &c->tok[i];
     size_t n = t->end - t->start;
@@ -303,7 +303,7 @@ static void acronyms_build(const qctx *c)
     L->acronym_count = 0;
     L->acronyms_built = 1;
     for (uint32_t i = 1; i + 2 < c->ntok && L->acronym_count < sizeof L->acronyms / sizeof L->acronyms[0]; i++) {
-        if (!tok_punct(c, i, '(') || !is_acronym(c, i + 1) || !tok_punct(c, i + 2, ')'))
+        if (!tok_punct(c, i, '(') || !name_is_acronym(c, i + 1) || !tok_punct(c, i + 2, ')'))
             continue;
         uint32_t b, e;
         acronym_words(c, i + 1, i, &b, &e);
@@ -316,37 +316,74 @@ static void acronyms_build(const qctx *c)
     }
 }
 
+/* Does a run of capitalised words open at i with a word that is capitalised
+ * only because it opens the sentence ("By April", "But Aviva", "In
+ * Parliament")? Such a run names nothing an acronym spells. */
+static int run_opens_with_function_word(const qctx *c, uint32_t i)
+{
+    const uint32_t function = UINT32_C(1) << WL_PREPOSITION | UINT32_C(1) << WL_DETERMINER |
+                              UINT32_C(1) << WL_PRONOUN | UINT32_C(1) << WL_BOUNDARY | UINT32_C(1) << WL_AUX |
+                              UINT32_C(1) << WL_CALENDAR;
+    return (tok_lists(c, i) & function) || wc_coordinator(c, i) || tok_eq(c, i, "but") || tok_eq(c, i, "and") ||
+           tok_eq(c, i, "or") || tok_eq(c, i, "so") || tok_eq(c, i, "yet");
+}
+
+/* How far either side of the acronym its spelt-out run is looked for: a
+ * whole news article. A scan from the text's start per acronym made a 1 MB
+ * text of "BA said" quadratic (60 s); the window keeps it linear. */
+enum { ACRONYM_WINDOW = 4000 };
+
 /* "BA said" where the article also writes "British Airways": a run of exactly
  * as many capitalised words as the acronym has letters, initial by initial,
  * that is the run's whole (not "British Airways Holdings"), and no country
- * ("US" stays "US": the article's own short name for a state). */
+ * ("US" stays "US": the article's own short name for a state). The run does
+ * not open with a function word ("By April") and is no person the entity
+ * layer found ("Bernard Arnault" for BA); a run with an organisation's word
+ * or tagged an organisation wins over the first one found. */
 static int acronym_spelt_out(const qctx *c, uint32_t a, fl_span *out)
 {
     const fl_token *at = &c->tok[a];
     uint32_t n = (uint32_t)(at->end - at->start);
     if (n < 2 || n > 4 || tok_in(c, a, WL_COUNTRY))
         return 0;
-    for (uint32_t i = 0; i + n <= c->ntok && i < a + 4000; i++) {
+    uint32_t from = a > ACRONYM_WINDOW ? a - ACRONYM_WINDOW : 0;
+    uint32_t to = c->ntok - a > ACRONYM_WINDOW ? a + ACRONYM_WINDOW : c->ntok;
+    uint32_t first = UINT32_MAX;
+    for (uint32_t i = from; i + n <= to; i++) {
         if (i > 0 && tok_cap(c, i - 1) && c->tok[i - 1].kind == FL_TOKEN_WORD &&
             c->sent[tok_sentence_of(c, i - 1)].token_begin != i - 1)
             continue; /* the run must start here, not inside a longer name */
         uint32_t k = 0;
+        int person = 0, org = 0;
         while (k < n && c->tok[i + k].kind == FL_TOKEN_WORD && tok_cap(c, i + k) &&
-               c->tok[i + k].end - c->tok[i + k].start > 1 && !is_acronym(c, i + k) &&
-               c->text[c->tok[i + k].start] == c->text[at->start + k] && c->L->tok_quote[i + k] < 0)
+               c->tok[i + k].end - c->tok[i + k].start > 1 && !name_is_acronym(c, i + k) &&
+               c->text[c->tok[i + k].start] == c->text[at->start + k] && c->L->tok_quote[i + k] < 0) {
+            person |= c->L->tok_entity[i + k] == 1 + FL_ENTITY_PER;
+            org |= c->L->tok_entity[i + k] == 1 + FL_ENTITY_ORG || tok_in(c, i + k, WL_ORGANISATION) ||
+                   tok_in(c, i + k, WL_GOVERNMENT) || tok_in(c, i + k, WL_MEDIA);
             k++;
+        }
         if (k != n || (i + n < c->ntok && tok_cap(c, i + n) && c->tok[i + n].kind == FL_TOKEN_WORD))
             continue; /* ... and end here */
-        *out = tok_span(c, i, i + n);
-        return 1;
+        if (person || run_opens_with_function_word(c, i))
+            continue;
+        if (org) {
+            first = i;
+            break;
+        }
+        if (first == UINT32_MAX)
+            first = i;
     }
-    return 0;
+    if (first == UINT32_MAX)
+        return 0;
+    *out = tok_span(c, first, first + n);
+    return 1;
 }
 
 /* "CST" -> "Community Security Trust" when the article defines it. */
 static int acronym_expansion(const qctx *c, uint32_t a, fl_span *out)
 {
-    if (!is_acronym(c, a))
+    if (!name_is_acronym(c, a))
         return 0;
     if (!c->L->acronyms_built)
         acronyms_build(c);

@@ -139,7 +139,7 @@ void fl_speakers_assign(qctx *c);
  * real sentence, and a bound on the work in a pathological one. */
 enum { TEXT_WINDOW = 400 };
 /* mentions.c: a mention and the person it names */
-int spk_head_matches(const qctx *c, uint32_t i, uint32_t h); /* word i is word h, or its plural (speakers.c) */
+int spk_head_matches(const qctx *c, uint32_t i, uint32_t h); /* word i is word h, or its plural */
 int spk_same_modifiers(const qctx *c, uint32_t b, uint32_t h, uint32_t t); /* "the Labour leader" ~ "Labour leader Sir Keir" */
 int spk_named_other_sex(const qctx *c, uint32_t p, fl_span name); /* called by the other pronoun before p */
 int spk_lead_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out); /* "An MP has said" / "... Layla Moran told" */
@@ -148,7 +148,18 @@ uint32_t spk_described_then_named(const qctx *c, uint32_t b, uint32_t e); /* "Jo
 int spk_joined_name(const qctx *c, uint32_t b, uint32_t e);               /* "Physicians for Human Rights Israel" */
 int spk_apposition_after(const qctx *c, uint32_t t, uint32_t hi, uint32_t *b, uint32_t *e); /* "spokeswoman ..., Abeer Etefa," */
 int spk_described_person(const qctx *c, uint32_t b, uint32_t e);          /* "The 29-year-old", "The Radlett resident" */
+/* Does the description [b, e) fit the person *name (found from token from on): a word of it next to the
+ * name, the name has been speaking, or no other person named since from? Sets *name to another person
+ * the description fits better ("Texas Republican Ted Cruz"). */
+int spk_description_fits(const qctx *c, uint32_t b, uint32_t e, fl_span *name, uint32_t from);
+/* "I asked Yonatan what ...", "We ask him whether ...": token k is the interviewer's cue; returns the token
+ * of the one asked, or 0 (the one detection speakers.c and pronouns.c share). */
+uint32_t spk_asked_object(const qctx *c, uint32_t k);
+/* The one asked at o is a person named [o, *end): not "Mr Johnson's spokesman", not "ChatGPT what it". */
+int spk_asked_name(const qctx *c, uint32_t o, uint32_t *end);
 void spk_fill_direct(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out); /* a source named as written, fullest form */
+int spk_partitive_person(const qctx *c, uint32_t t, uint32_t *begin); /* "One of her children": sex 1-3, or 0 */
+int spk_in_opening_participle(const qctx *c, const fl_sentence *se, uint32_t t); /* "Asked about what he ..., X said" */
 /* wordclass.c: what single words say about a mention */
 int wc_subordinator(const qctx *c, uint32_t i); /* "as", "when": opens a clause */
 int wc_party_member(const qctx *c, uint32_t i); /* "Republican", "Tory" */
@@ -163,9 +174,15 @@ int wc_in_indefinite(const qctx *c, uint32_t s);     /* "a north London Jewish s
 int wc_lower_past_form(const qctx *c, uint32_t i);   /* "messaged" */
 int wc_lower_verb(const qctx *c, uint32_t i);        /* "smiles", "left" */
 int wc_agent_noun(const qctx *c, uint32_t i);        /* "footballer", "journalist" */
+int wc_person_kind_word(const qctx *c, uint32_t i);  /* "Frenchman", "Republican", "Obamas" after "the" */
+int wc_owned_thing(const qctx *c, uint32_t i);       /* "Cup" of "FA Cup", "Committee" of "Treasury Committee" */
+int wc_speech_cue(const qctx *c, uint32_t i);        /* "recalled how", "told the BBC": not "shouted abuse" */
 /* authors.c: the author of a message or statement a cue-less quote belongs to */
+int32_t spk_message_poster(const qctx *c, const fl_quote *q, size_t attr_count); /* attribution index or -1 */
+uint32_t spk_message_from(const qctx *c, uint32_t open);       /* "messages from him": the message word */
+int32_t spk_statement_author(const qctx *c, const fl_quote *q, size_t attr_count); /* attribution index or -1 */
+/* nominals.c: nominal mentions ("the official") and what they refer to */
 enum { NOMINAL_MAX = 3, LOOKBACK_SENTENCES = 5 }; /* words of a nominal; sentences back for an antecedent */
-/* nominals.c */
 uint32_t spk_phrase_start(const qctx *c, uint32_t t); /* the noun phrase ending at t */
 uint32_t spk_name_end(const qctx *c, uint32_t t);     /* the last token of t's name */
 int spk_is_nominal(const qctx *c, uint32_t b, uint32_t e); /* "the official", "the force" */
@@ -173,16 +190,11 @@ int spk_latest_body_source(const qctx *c, uint32_t b, fl_source_type type, fl_sp
 int spk_nominal_modifiers_fit(const qctx *c, uint32_t b, uint32_t h, uint32_t t);
 int spk_resolve_nominal(const qctx *c, uint32_t b, uint32_t e, fl_speaker *out);
 int spk_resolve_nominal_as(const qctx *c, uint32_t b, uint32_t e, int strict, fl_speaker *out);
-/* pronouns.c */
+/* pronouns.c: a pronoun's antecedent */
 int spk_gender_clash(const qctx *c, uint32_t p, uint32_t b, uint32_t e); /* -1 if the name is of the other sex */
 int spk_person_in_text(const qctx *c, uint32_t b, uint32_t min_s, fl_speaker *out); /* 1, 0, -1 ambiguous */
 int spk_resolve_pronoun(const qctx *c, uint32_t b, size_t attr_limit, fl_speaker *out);
 int spk_is_person_pronoun(const qctx *c, uint32_t i);          /* he, she, his, her, him */
-int spk_in_opening_participle(const qctx *c, const fl_sentence *se, uint32_t t); /* "Asked about what he ..., X said" */
-int spk_partitive_person(const qctx *c, uint32_t t, uint32_t *begin); /* "One of her children": sex 1-3, or 0 */
-int32_t spk_message_poster(const qctx *c, const fl_quote *q, size_t attr_count); /* attribution index or -1 */
-uint32_t spk_message_from(const qctx *c, uint32_t open);       /* "messages from him": the message word */
-int32_t spk_statement_author(const qctx *c, const fl_quote *q, size_t attr_count); /* attribution index or -1 */
 /* orgnames.c: organisations and bylines the article names */
 int org_named_forces(qctx *c, uint32_t *begin, uint32_t *end);
 int org_byline_author(const qctx *c, uint32_t *begin, uint32_t *end);
@@ -213,6 +225,7 @@ int name_goes_on(const qctx *c, uint32_t t);         /* a name continues after t
 uint32_t name_run_start(const qctx *c, uint32_t i);  /* first token of the run ending at i */
 fl_source_type name_source_type(const qctx *c, uint32_t b, uint32_t e, int *anonymous);
 fl_span name_fullest(const qctx *c, uint32_t b, uint32_t e); /* fullest form in the article */
+int name_is_acronym(const qctx *c, uint32_t i);       /* 2-6 capital letters: "BA", "IDF" */
 
 /* Token helpers (quote_layer.c). */
 uint32_t tok_sentence_of(const qctx *c, uint32_t t);

@@ -132,8 +132,13 @@ static void speaker_from(qctx *c, uint32_t b, uint32_t e, uint32_t cue_b, uint32
          * a description of the person the sentences before have named (a few: a quote of
          * several sentences may come between) */
         uint32_t sb = tok_sentence_of(c, b);
-        if (sb > 0 && spk_person_in_text(c, c->sent[sb].token_begin, sb >= LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0,
-                                     out) > 0) {
+        uint32_t back = sb >= LOOKBACK_SENTENCES ? sb - LOOKBACK_SENTENCES : 0;
+        fl_speaker sp = *out;
+        if (sb > 0 && spk_person_in_text(c, c->sent[sb].token_begin, back, &sp) > 0 &&
+            spk_description_fits(c, b, e, &sp.name, c->sent[back].token_begin)) {
+            /* "the Texas Republican" after "Senator Ted Cruz ... Governor Gavin Newsom": neither
+             * is said to be one, so the description stays as written */
+            *out = sp;
             out->via = FL_VIA_NOMINAL;
             return;
         }
@@ -165,12 +170,11 @@ void fl_speaker_from_tokens(qctx *c, uint32_t begin, uint32_t end, uint32_t cue_
  * who answers in the quotes that follow. */
 static int asked_person(const qctx *c, uint32_t k, size_t attr_limit, fl_speaker *out)
 {
-    if (k == 0 || k + 1 >= c->ntok || !(tok_eq(c, k, "asked") || tok_eq(c, k, "ask")) ||
-        !(tok_eq(c, k - 1, "i") || tok_eq(c, k - 1, "we")) || c->L->tok_quote[k] >= 0)
+    uint32_t o = spk_asked_object(c, k), e;
+    if (!o)
         return 0;
     memset(out, 0, sizeof *out);
     out->entity = -1;
-    uint32_t o = k + 1;
     if (tok_eq(c, o, "him") || tok_eq(c, o, "her")) {
         if (spk_resolve_pronoun(c, o, attr_limit, out) && out->type == FL_SOURCE_PERSON) {
             out->found = 1;
@@ -180,11 +184,7 @@ static int asked_person(const qctx *c, uint32_t k, size_t attr_limit, fl_speaker
         }
         return 0;
     }
-    uint32_t e = o;
-    while (e < c->ntok && e < o + NAME_RUN_MAX && name_is_word(c, e))
-        e++;
-    int anon;
-    if (e == o || name_source_type(c, o, e, &anon) != FL_SOURCE_PERSON)
+    if (!spk_asked_name(c, o, &e))
         return 0;
     out->found = 1;
     out->name = name_fullest(c, o, e);
@@ -206,6 +206,10 @@ static int mention_owner(qctx *c, fl_span mention, size_t attr_limit, fl_speaker
     memset(&sp, 0, sizeof sp);
     sp.entity = -1;
     if (tok_eq(c, b, "his") || tok_eq(c, b, "her")) {
+        /* the pronoun owns the message only right before it: "her lawyer's statement",
+         * "his family's statement" are the lawyer's and the family's words */
+        if (e != b + 2 && !(e == b + 3 && tok_eq(c, b + 1, "own")))
+            return 0;
         sp.via = FL_VIA_PRONOUN;
         if (!spk_resolve_pronoun(c, b, attr_limit, &sp) || sp.type != FL_SOURCE_PERSON)
             return 0;
@@ -213,8 +217,8 @@ static int mention_owner(qctx *c, fl_span mention, size_t attr_limit, fl_speaker
         uint32_t k = b;
         while (k < e && name_is_word(c, k))
             k++;
-        if (k == b || k + 1 >= e || c->tok[k].kind != FL_TOKEN_CLITIC)
-            return 0;
+        if (k == b || k + 2 != e || c->tok[k].kind != FL_TOKEN_CLITIC)
+            return 0; /* "Ms Ward's letter", not "Ms Ward's lawyer's letter" */
         int anon;
         if (name_source_type(c, b, k, &anon) != FL_SOURCE_PERSON)
             return 0;
