@@ -15,6 +15,7 @@ FACTLINE_PACKAGES=(
   libpq-dev postgresql              # the PostgreSQL store backend (src/store/pg_*.c) and its tests
   libmicrohttpd-dev                 # `factline serve` (server/)
   chromium nodejs wrk               # browser tests of the page (tests/web), HTTP benchmark (bench/http.sh)
+  time valgrind                     # CPU time and instruction counts in bench/ (store.sh, callgrind_sample.sh)
   parallel                          # scale-out test and docs (tests/cli/scaleout_parallel.sh, docs/scale-out.md)
 )
 

@@ -182,7 +182,12 @@ static const char *parse_string(jd_doc *d, char **pp, const char *end, size_t *l
             uint64_t x, special;
             memcpy(&x, r, 8);
             special = special_byte(x);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            /* The first byte in memory is the word's most significant. */
+            size_t n = special ? (size_t)__builtin_clzll(special) / 8 : 8;
+#else
             size_t n = special ? (size_t)__builtin_ctzll(special) / 8 : 8;
+#endif
             if (w != r)
                 memmove(w, r, n);
             w += n, r += n;

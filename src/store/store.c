@@ -449,11 +449,12 @@ fl_store *fl_store_open_version(const char *path, unsigned flags, int version, c
  * segment at commit, or whenever they pass its `hashsize` (1 MiB unless
  * set): a batch of news articles passed it several times, and each small
  * segment is merged again later. 64 MiB holds a batch of 2,000 (the first
- * 4,000 news articles: 6.77 G -> 6.08 G instructions with batches of 2,000
+ * 4,000 news articles: 6.85 G -> 6.16 G instructions with batches of 2,000
  * instead of 500; docs/store.md). FTS5 keeps the setting in the database
- * (its _config table, not the schema): set once, by the first writer that
- * finds it missing. Only speed depends on it, so a failure (a full disk) is
- * no error. */
+ * (its _config table, not the schema): a writer that finds it missing or
+ * set to another value sets it (so the figure is the writer's, whatever an
+ * older one or a hand wrote). Only speed depends on it, so a failure (a
+ * full disk) is no error. */
 #define FTS_PENDING_BYTES 67108864
 static void fts_pending_limit(fl_store *s)
 {

@@ -300,7 +300,9 @@ int fl_store_may_adopt(const char *type, const char *key)
 }
 
 /* Remembers what a (type, name) resolved to, when that cannot change: an
- * exact key's entity stays until merged away (which forgets everything). */
+ * exact key's entity stays, since only a bare surname's entity is ever
+ * merged away (adopted by a full name) and that one is never remembered
+ * (fl_store_may_adopt; test_memo_one_writer). */
 static long long remember_entity(fl_store *s, const char *memo_key, size_t len, long long id)
 {
     fl_memo_put(&s->names, memo_key, len, id, NULL, 0);
