@@ -91,6 +91,20 @@ typedef struct fl_quote_layer {
      * army said" (speakers.c); forces_known is 0 until looked for */
     uint32_t forces_begin, forces_end;
     int forces_known;
+    /* link.c: the entity layer's mentions (not MISC) sorted by start, so a
+     * speaker's span looks only at the mentions inside it */
+    struct link_mention {
+        uint32_t start, end, entity;
+    } *link_index;
+    size_t link_cap;
+    /* link.c: the entities' names and aliases sorted ignoring case, built when
+     * a speaker first needs a lookup by name */
+    struct link_name {
+        const char *s;
+        size_t len;
+        uint32_t entity;
+    } *link_names;
+    size_t link_names_cap;
     int failed;                    /* an allocation failed */
 } fl_quote_layer;
 

@@ -55,6 +55,8 @@ void fl_quote_layer_free(fl_quote_layer *L)
     free(L->raw_tmp);
     free(L->attr_tmp);
     free(L->names);
+    free(L->link_index);
+    free(L->link_names);
     free(L);
 }
 
