@@ -319,14 +319,18 @@ static void acronyms_build(const qctx *c)
 /* "BA said" where the article also writes "British Airways": a run of exactly
  * as many capitalised words as the acronym has letters, initial by initial,
  * that is the run's whole (not "British Airways Holdings"), and no country
- * ("US" stays "US": the article's own short name for a state). */
+ * ("US" stays "US": the article's own short name for a state). Looked for
+ * from ACRONYM_WINDOW tokens before the acronym (a whole news article; from
+ * the text's start, each acronym of a 2 MB text walked everything before it)
+ * to as many after it. */
+enum { ACRONYM_WINDOW = 4000 };
 static int acronym_spelt_out(const qctx *c, uint32_t a, fl_span *out)
 {
     const fl_token *at = &c->tok[a];
     uint32_t n = (uint32_t)(at->end - at->start);
     if (n < 2 || n > 4 || tok_in(c, a, WL_COUNTRY))
         return 0;
-    for (uint32_t i = 0; i + n <= c->ntok && i < a + 4000; i++) {
+    for (uint32_t i = a > ACRONYM_WINDOW ? a - ACRONYM_WINDOW : 0; i + n <= c->ntok && i < a + ACRONYM_WINDOW; i++) {
         if (i > 0 && tok_cap(c, i - 1) && c->tok[i - 1].kind == FL_TOKEN_WORD &&
             c->sent[tok_sentence_of(c, i - 1)].token_begin != i - 1)
             continue; /* the run must start here, not inside a longer name */
