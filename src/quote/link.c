@@ -118,7 +118,8 @@ static size_t build_index(fl_quote_layer *L, const fl_entity *ents, size_t n)
             k++;
         }
     }
-    qsort(L->link_index, k, sizeof *L->link_index, by_start);
+    if (k > 1) /* link_index may still be NULL when there are none */
+        qsort(L->link_index, k, sizeof *L->link_index, by_start);
     return k;
 }
 
@@ -185,7 +186,8 @@ static size_t build_names(fl_quote_layer *L, const fl_entity *ents, size_t n)
         for (size_t a = 0; a < ents[e].alias_count; a++)
             L->link_names[k++] = (struct link_name){ents[e].aliases[a], strlen(ents[e].aliases[a]), (uint32_t)e};
     }
-    qsort(L->link_names, k, sizeof *L->link_names, by_name);
+    if (k > 1)
+        qsort(L->link_names, k, sizeof *L->link_names, by_name);
     return k;
 }
 

@@ -48,7 +48,8 @@ void spk_cue_order_build(fl_quote_layer *L)
     }
     for (size_t k = 0; k < L->attrib_count; k++)
         L->cue_order[k] = (struct cue_order){L->raw_attrs[k].cue_begin, (uint32_t)k};
-    qsort(L->cue_order, L->attrib_count, sizeof *L->cue_order, by_cue);
+    if (L->attrib_count > 1) /* cue_order may still be NULL when there are none */
+        qsort(L->cue_order, L->attrib_count, sizeof *L->cue_order, by_cue);
     L->cue_order_valid = 1;
 }
 
