@@ -6,13 +6,17 @@
  *   phrases   plain phrases, no full stop (figures' date search per figure);
  *   numbers   "1,000 people were killed" counts (the same);
  *   titlecue  capitalised cues in lower-case words (title case per cue);
- *   asked     "when asked" with no comma (the comma search per cue).
+ *   asked     "when asked" with no comma (the comma search per cue);
+ *   names     names and pronouns with cues (every attribution per pronoun);
+ *   openq     quotes without closing marks (the same);
+ *   acronyms  "(CNN)" and cues (the spelt-out search from the text's start).
  * For each shape the same phrases are run twice, ~2 MB each: as one sentence
- * and as one sentence per phrase. The check is on the ratio of the CPU time
- * the two take in a child process (CPU, not wall time, so the machine's load
- * matters little; a ratio, so the build type matters little): a quadratic
- * rule made it 25-400x at this size, linear work keeps it near 1x, and the
- * bound is 8x. The child also has a hard RLIMIT_CPU so a regression fails
+ * and as one sentence per phrase; and ordinary text (the first shape's
+ * phrases as sentences) once. The check is on the ratio of the CPU time the
+ * one-sentence article takes in a child process to each of the other two
+ * (CPU, not wall time, so the machine's load matters little; a ratio, so the
+ * build type matters little): a quadratic rule made it 10-400x at this size,
+ * linear work keeps it within 2.5x, and the bound is 8x. The child also has a hard RLIMIT_CPU so a regression fails
  * instead of hanging. The outputs are checked to be real (figures and
  * attributions found), so a shape cannot pass by doing nothing.
  */
@@ -48,6 +52,18 @@ static const char *const numbers[] = {
 static const char *const titlecue[] = {
     "the plan Said that it was over", "the crowd Told the police", "and the report Says the talks went on",
     "officials said the road was closed",
+};
+static const char *const names[] = {
+    "John Smith said the plan", "Mary Jones told reporters", "officials said", "Ahmed Khan, a spokesman, said",
+    "the minister said on Monday that", "according to Reuters", "Netanyahu told CNN", "he said", "she added",
+};
+static const char *const openq[] = {
+    "\u201cWe will not give up", "he said \u201cthe war goes on", "\"They lied to us", "Smith said: \u201cIt is over",
+    "and \u2018nobody came",
+};
+static const char *const acronyms[] = {
+    "\u201cHe said", "Smith, a spokesman,", "according to", "Monday", "on 7 October", "1,000", "(CNN)", "told",
+    "asked", "\u201c", "said:",
 };
 static const char *const asked[] = {
     "Smith said when asked about it", "and the mayor said", "when asked whether the road was closed",
@@ -146,7 +162,7 @@ static result run_child(const char *text, size_t len)
     return r;
 }
 
-static void check_shape(const shape *s)
+static void check_shape(const shape *s, double plain)
 {
     size_t ln = 0, lo = 0;
     char *one = article(s, " ", &ln), *many = article(s, ". ", &lo);
@@ -155,12 +171,14 @@ static void check_shape(const shape *s)
         result ordinary = run_child(many, lo);
         result longest = run_child(one, ln);
         double ratio = longest.cpu / (ordinary.cpu > 0.05 ? ordinary.cpu : 0.05);
-        printf("%-9s one sentence %.2f CPU s, ordinary sentences %.2f CPU s, ratio %.1f; "
+        double to_plain = longest.cpu / (plain > 0.05 ? plain : 0.05);
+        printf("%-9s one sentence %.2f CPU s, as sentences %.2f CPU s (ratio %.1f), to plain text %.1f; "
                "figures %lu, attributions %lu\n",
-               s->name, longest.cpu, ordinary.cpu, ratio, longest.figures, longest.attributions);
+               s->name, longest.cpu, ordinary.cpu, ratio, to_plain, longest.figures, longest.attributions);
         CHECK(ordinary.ok);
         CHECK(longest.ok);
         CHECK(ratio <= MAX_RATIO);
+        CHECK(to_plain <= MAX_RATIO);
         if (s->want_figures)
             CHECK(longest.figures > 1000);
         if (s->want_attributions)
@@ -177,8 +195,19 @@ int main(void)
         {"numbers", numbers, sizeof numbers / sizeof *numbers, 1, 0},
         {"titlecue", titlecue, sizeof titlecue / sizeof *titlecue, 0, 1},
         {"asked", asked, sizeof asked / sizeof *asked, 0, 1},
+        {"names", names, sizeof names / sizeof *names, 0, 1},
+        {"openq", openq, sizeof openq / sizeof *openq, 0, 1},
+        {"acronyms", acronyms, sizeof acronyms / sizeof *acronyms, 1, 1},
     };
+    /* plain text: the first shape's phrases as sentences */
+    size_t lp = 0;
+    char *plain_text = article(&shapes[0], ". ", &lp);
+    CHECK(plain_text != NULL);
+    result plain = plain_text ? run_child(plain_text, lp) : (result){0, 0, 0, 0};
+    free(plain_text);
+    CHECK(plain.ok);
+    printf("plain     %.2f CPU s\n", plain.cpu);
     for (size_t i = 0; i < sizeof shapes / sizeof *shapes; i++)
-        check_shape(&shapes[i]);
+        check_shape(&shapes[i], plain.cpu);
     return check_report("test_long_sentences");
 }
