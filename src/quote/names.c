@@ -331,6 +331,8 @@ static int acronym_spelt_out(const qctx *c, uint32_t a, fl_span *out)
     if (n < 2 || n > 4 || tok_in(c, a, WL_COUNTRY))
         return 0;
     for (uint32_t i = a > ACRONYM_WINDOW ? a - ACRONYM_WINDOW : 0; i + n <= c->ntok && i < a + ACRONYM_WINDOW; i++) {
+        if (c->tok[i].kind != FL_TOKEN_WORD || c->text[c->tok[i].start] != c->text[at->start])
+            continue; /* no run starts here (the loop below would stop at once): the cheap test first */
         if (i > 0 && tok_cap(c, i - 1) && c->tok[i - 1].kind == FL_TOKEN_WORD &&
             c->sent[tok_sentence_of(c, i - 1)].token_begin != i - 1)
             continue; /* the run must start here, not inside a longer name */
