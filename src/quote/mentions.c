@@ -56,7 +56,8 @@ void spk_cue_order_build(fl_quote_layer *L)
 /* The attributions nearest before a pronoun that spk_named_other_sex looks
  * at: an article has far fewer, so for news the answer is the whole
  * article's; on an enormous one the work per pronoun stays bounded (every
- * attribution per pronoun was quadratic: 4 MB of "he said" took minutes). */
+ * attribution per pronoun was quadratic: 4 MB of unclosed quotes and "he
+ * said" took 18 s, now 0.6 s). */
 enum { NAMED_WINDOW = 1024 };
 
 /* Has the article already called this person by a pronoun of the other sex?
