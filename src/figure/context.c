@@ -330,7 +330,24 @@ static int find_date(const sent *s, const fl_article *a, fl_span figure, char da
 {
     uint32_t best_distance = 120;
     int found = 0;
-    for (size_t m = s->sb; m < s->se; m++) {
+    /* Only dates that can come within best_distance bytes are looked at, so the
+     * work per figure is bounded, not the whole sentence (quadratic on a long
+     * one). date_at(m) spans tokens m - 1 to at most m + 3 ("October 7, 2023"):
+     * skip each m whose m + 3 ends best_distance bytes or more before the figure
+     * (binary search) and stop at the first m whose m - 1 starts that far after
+     * it. Nothing skipped could win, so the result is the full scan's. */
+    size_t lo = s->sb, hi = s->se;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((size_t)s->tk[mid].end + best_distance <= figure.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    lo = lo >= s->sb + 3 ? lo - 3 : s->sb;
+    for (size_t m = lo; m < s->se; m++) {
+        if (m > s->sb && (size_t)s->tk[m - 1].start >= (size_t)figure.end + best_distance)
+            break;
         char d[11];
         size_t b, e;
         if (!(s->tk[m].flags & FL_TOKEN_CAPITALIZED) || !(flags_at(s, m) & (FW_MONTH | FW_WEEKDAY)) ||

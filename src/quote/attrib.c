@@ -293,11 +293,16 @@ uint32_t fl_attrib_skip_time_right(const qctx *c, uint32_t k, uint32_t se)
     return end;
 }
 
-static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t se)
+/* *title caches title_case(sb, se) for the sentence (-1: not yet known): a
+ * sentence of many capitalised cues would otherwise be counted once per cue,
+ * quadratic in its length. */
+static uint32_t cue_verb(qctx *c, uint32_t v, int flags, uint32_t sb, uint32_t se, int *title)
 {
     /* A capitalised cue is a name ("Secretary of State") except in a
      * title-case headline after a name ("Blinken Urges ..."). */
-    if (tok_cap(c, v) && !(title_case(c, sb, se) && v > sb && tok_cap(c, v - 1) && !tok_in(c, v - 1, WL_TITLE) &&
+    if (tok_cap(c, v) && *title < 0)
+        *title = title_case(c, sb, se);
+    if (tok_cap(c, v) && !(*title && v > sb && tok_cap(c, v - 1) && !tok_in(c, v - 1, WL_TITLE) &&
                            !tok_in(c, v - 1, WL_PREPOSITION)))
         return 0;
     if (v > sb) {
@@ -571,17 +576,32 @@ static int colon_attribution(qctx *c, uint32_t sb, uint32_t se)
     return attr_push(c, &a);
 }
 
+/* The first ',' at or after token `from` of the sentence ending at se, or se.
+ * comma[0..1] remembers the last answer: [comma[0], comma[1]) holds no comma,
+ * so a later call from inside it is answered without a walk (many "when asked"
+ * in one sentence without commas would otherwise each walk to its end).
+ * comma[0] == UINT32_MAX: nothing remembered. */
+static uint32_t next_comma(const qctx *c, uint32_t from, uint32_t se, uint32_t comma[2])
+{
+    if (comma[0] != UINT32_MAX && comma[0] <= from && from <= comma[1])
+        return comma[1];
+    uint32_t e = from;
+    while (e < se && !tok_punct(c, e, ','))
+        e++;
+    comma[0] = from;
+    comma[1] = e;
+    return e;
+}
+
 /* "Asked whether ..., she said": the question is attributed without a
  * source of its own. */
-static int asked_attribution(qctx *c, uint32_t v, uint32_t sb, uint32_t se)
+static int asked_attribution(qctx *c, uint32_t v, uint32_t sb, uint32_t se, uint32_t comma[2])
 {
     raw_attr a = {0};
     a.quote = -1;
     a.cue_begin = v;
     a.cue_end = v + 1;
-    uint32_t e = v + 1;
-    while (e < se && !tok_punct(c, e, ','))
-        e++;
+    uint32_t e = next_comma(c, v + 1, se, comma);
     if (e >= se || e <= v + 2)
         return 0;
     a.content_begin = v + 1;
@@ -596,11 +616,13 @@ int fl_attrib_find(qctx *c)
         uint32_t sb = c->sent[s].token_begin, se = c->sent[s].token_end;
         colon_attribution(c, sb, se);
         uint32_t first = sb + (tok_eq(c, sb, "when") ? 1 : 0);
-        if (tok_eq(c, first, "asked") && asked_attribution(c, first, sb, se))
+        uint32_t comma[2] = {UINT32_MAX, 0};
+        if (tok_eq(c, first, "asked") && asked_attribution(c, first, sb, se, comma))
             sb = first + 1;
         for (uint32_t k = sb + 1; k + 2 < se; k++)
             if (tok_eq(c, k, "when") && tok_eq(c, k + 1, "asked") && !tok_cap(c, k + 1))
-                asked_attribution(c, k + 1, sb, se); /* "..., Christie said when asked whether ..." */
+                asked_attribution(c, k + 1, sb, se, comma); /* "..., Christie said when asked whether ..." */
+        int title = -1;
         for (uint32_t v = sb; v < se; v++) {
             if (tok_eq(c, v, "according") && tok_eq(c, v + 1, "to") && v + 2 < se) {
                 if (according_to(c, v, sb, se))
@@ -611,7 +633,7 @@ int fl_attrib_find(qctx *c)
             /* inside a quote, the speaker's own "I think" is not sourcing */
             if (!flags || (c->L->tok_quote[v] >= 0 && (flags & CUE_BELIEF)))
                 continue;
-            uint32_t next = cue_verb(c, v, flags, sb, se);
+            uint32_t next = cue_verb(c, v, flags, sb, se, &title);
             if (next)
                 v = next - 1;
             if (c->L->failed)

@@ -7,10 +7,14 @@
  * name span, else inside its mention span (e.g. "President Biden" holds the
  * mention "Biden"), else to the one entity whose name or alias equals the
  * name's text. Ties between entities, and coordinated names ("Netanyahu and
- * Gallant"), leave it unlinked rather than guessed. Runs
- * after fl_quote_extract; costs O(speakers x mentions in their spans).
+ * Gallant"), leave it unlinked rather than guessed. Runs after
+ * fl_quote_extract. The mentions are sorted by start and the names and
+ * aliases by text once per article, so a speaker costs O(log + the mentions
+ * in its span), not a pass over every entity (quadratic on a long article).
  * Not for: finding speakers (speakers.c) or joining across articles (store).
  */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -46,6 +50,79 @@ static int32_t entity_in_span(const fl_entity *ents, size_t n, fl_span s)
     return tie ? -1 : found;
 }
 
+/* entity_in_span over the mentions sorted by start (idx, n of them): the same
+ * answer, as it depends only on the set of mentions inside the span. */
+static int32_t indexed_entity_in_span(const struct link_mention *idx, size_t n, fl_span s)
+{
+    if (s.end <= s.start)
+        return -1;
+    size_t lo = 0, hi = n;
+    while (lo < hi) { /* the first mention starting at s.start or later */
+        size_t mid = lo + (hi - lo) / 2;
+        if (idx[mid].start < s.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int32_t found = -1;
+    uint32_t best = 0;
+    int tie = 0;
+    for (size_t i = lo; i < n && idx[i].start < s.end; i++) {
+        if (idx[i].end > s.end)
+            continue;
+        uint32_t len = idx[i].end - idx[i].start;
+        if (len > best) {
+            best = len;
+            found = (int32_t)idx[i].entity;
+            tie = 0;
+        } else if (len == best && found != (int32_t)idx[i].entity) {
+            tie = 1;
+        }
+    }
+    return tie ? -1 : found;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const struct link_mention *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    return x->entity < y->entity ? -1 : x->entity > y->entity;
+}
+
+/* Fills L->link_index with the mentions that entity_in_span counts; returns
+ * their number, or SIZE_MAX when memory ran out (then the plain scan runs). */
+static size_t build_index(fl_quote_layer *L, const fl_entity *ents, size_t n)
+{
+    size_t total = 0;
+    for (size_t e = 0; e < n; e++)
+        if (ents[e].type != FL_ENTITY_MISC)
+            total += ents[e].mention_count;
+    if (total > L->link_cap) {
+        void *p = realloc(L->link_index, total * sizeof *L->link_index);
+        if (!p)
+            return SIZE_MAX;
+        L->link_index = p;
+        L->link_cap = total;
+    }
+    size_t k = 0;
+    for (size_t e = 0; e < n; e++) {
+        if (ents[e].type == FL_ENTITY_MISC)
+            continue;
+        for (size_t m = 0; m < ents[e].mention_count; m++) {
+            L->link_index[k].start = ents[e].mentions[m].span.start;
+            L->link_index[k].end = ents[e].mentions[m].span.end;
+            L->link_index[k].entity = (uint32_t)e;
+            k++;
+        }
+    }
+    if (k > 1) /* link_index may still be NULL when there are none */
+        qsort(L->link_index, k, sizeof *L->link_index, by_start);
+    return k;
+}
+
 /* True if the span names several people or groups ("X and Y"). */
 static int is_coordinated(const char *text, fl_span s)
 {
@@ -74,15 +151,90 @@ static int32_t entity_by_name(const fl_entity *ents, size_t n, const char *text,
     return found;
 }
 
-static void link_speaker(fl_speaker *sp, const fl_entity *ents, size_t n, const char *text)
+static int name_cmp(const char *a, size_t la, const char *b, size_t lb)
+{
+    int r = strncasecmp(a, b, la < lb ? la : lb);
+    if (r)
+        return r;
+    return la < lb ? -1 : la > lb;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    const struct link_name *x = a, *y = b;
+    int r = name_cmp(x->s, x->len, y->s, y->len);
+    return r ? r : (x->entity < y->entity ? -1 : x->entity > y->entity);
+}
+
+/* Fills L->link_names with every entity's name and aliases, sorted ignoring
+ * case; returns their number, or SIZE_MAX when memory ran out. */
+static size_t build_names(fl_quote_layer *L, const fl_entity *ents, size_t n)
+{
+    size_t total = 0;
+    for (size_t e = 0; e < n; e++)
+        total += 1 + ents[e].alias_count;
+    if (total > L->link_names_cap) {
+        void *p = realloc(L->link_names, total * sizeof *L->link_names);
+        if (!p)
+            return SIZE_MAX;
+        L->link_names = p;
+        L->link_names_cap = total;
+    }
+    size_t k = 0;
+    for (size_t e = 0; e < n; e++) {
+        L->link_names[k++] = (struct link_name){ents[e].name, strlen(ents[e].name), (uint32_t)e};
+        for (size_t a = 0; a < ents[e].alias_count; a++)
+            L->link_names[k++] = (struct link_name){ents[e].aliases[a], strlen(ents[e].aliases[a]), (uint32_t)e};
+    }
+    if (k > 1)
+        qsort(L->link_names, k, sizeof *L->link_names, by_name);
+    return k;
+}
+
+/* entity_by_name over the sorted names: the one entity with a name or alias
+ * equal to the span's text ignoring case; -1 if none or several (the same
+ * answer, in O(log names) rather than a pass over every entity). */
+static int32_t indexed_entity_by_name(const struct link_name *idx, size_t n, const char *text, fl_span s)
+{
+    size_t len = s.end - s.start;
+    if (s.end <= s.start)
+        return -1;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (name_cmp(idx[mid].s, idx[mid].len, text + s.start, len) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int32_t found = -1;
+    for (size_t i = lo; i < n && name_cmp(idx[i].s, idx[i].len, text + s.start, len) == 0; i++) {
+        if (found >= 0 && found != (int32_t)idx[i].entity)
+            return -1;
+        found = (int32_t)idx[i].entity;
+    }
+    return found;
+}
+
+static int32_t speaker_entity(const fl_quote_layer *L, size_t nidx, const fl_entity *ents, size_t n, fl_span s)
+{
+    return nidx == SIZE_MAX ? entity_in_span(ents, n, s) : indexed_entity_in_span(L->link_index, nidx, s);
+}
+
+static void link_speaker(fl_speaker *sp, fl_quote_layer *L, size_t nidx, size_t *nnames, const fl_entity *ents,
+                         size_t n, const char *text)
 {
     if (!sp->found || is_coordinated(text, sp->name))
         return;
-    int32_t e = entity_in_span(ents, n, sp->name);
+    int32_t e = speaker_entity(L, nidx, ents, n, sp->name);
     if (e < 0)
-        e = entity_in_span(ents, n, sp->mention);
-    if (e < 0)
-        e = entity_by_name(ents, n, text, sp->name);
+        e = speaker_entity(L, nidx, ents, n, sp->mention);
+    if (e < 0 && sp->name.end > sp->name.start) {
+        if (*nnames == 0) /* 0: not built yet (there is at least one entity) */
+            *nnames = build_names(L, ents, n);
+        e = *nnames == SIZE_MAX ? entity_by_name(ents, n, text, sp->name)
+                                : indexed_entity_by_name(L->link_names, *nnames, text, sp->name);
+    }
     sp->entity = e;
 }
 
@@ -93,8 +245,9 @@ void fl_quote_link_entities(fl_doc *doc)
     if (!q || n == 0)
         return;
     const fl_entity *ents = fl_doc_entities(doc);
+    size_t nidx = build_index(q, ents, n), nnames = 0;
     for (size_t i = 0; i < q->quote_count; i++)
-        link_speaker(&q->quotes[i].speaker, ents, n, doc->text);
+        link_speaker(&q->quotes[i].speaker, q, nidx, &nnames, ents, n, doc->text);
     for (size_t i = 0; i < q->attrib_count; i++)
-        link_speaker(&q->attribs[i].source, ents, n, doc->text);
+        link_speaker(&q->attribs[i].source, q, nidx, &nnames, ents, n, doc->text);
 }

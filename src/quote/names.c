@@ -350,6 +350,8 @@ static int acronym_spelt_out(const qctx *c, uint32_t a, fl_span *out)
     uint32_t to = c->ntok - a > ACRONYM_WINDOW ? a + ACRONYM_WINDOW : c->ntok;
     uint32_t first = UINT32_MAX;
     for (uint32_t i = from; i + n <= to; i++) {
+        if (c->tok[i].kind != FL_TOKEN_WORD || c->text[c->tok[i].start] != c->text[at->start])
+            continue; /* no run starts here (the loop below would stop at once): the cheap test first */
         if (i > 0 && tok_cap(c, i - 1) && c->tok[i - 1].kind == FL_TOKEN_WORD &&
             c->sent[tok_sentence_of(c, i - 1)].token_begin != i - 1)
             continue; /* the run must start here, not inside a longer name */

@@ -320,8 +320,13 @@ uint32_t np_skip_hearer(const qctx *c, uint32_t i, uint32_t hi)
     while (j < hi && tok_in(c, j, WL_DETERMINER) && c->tok[j].kind != FL_TOKEN_CLITIC)
         j++;
     uint32_t k = j;
-    while (k < hi && (tok_cap(c, k) || c->tok[k].kind == FL_TOKEN_ABBREV || c->tok[k].kind == FL_TOKEN_DOMAIN ||
-                      (k > j && tok_in(c, k, WL_MEDIA))))
+    /* A hearer is a name or a title and a name ("told Israel's Channel 12",
+     * "told CNN's State of the Union"); PAREN_MAX words is far more than one
+     * needs, and bounds the walk on a long capitalised run (a title-case
+     * sentence of many cues would otherwise walk it once per cue). */
+    while (k < hi && k - j < PAREN_MAX &&
+           (tok_cap(c, k) || c->tok[k].kind == FL_TOKEN_ABBREV || c->tok[k].kind == FL_TOKEN_DOMAIN ||
+            (k > j && tok_in(c, k, WL_MEDIA))))
         k++;
     if (k > j)
         return k;

@@ -91,6 +91,28 @@ typedef struct fl_quote_layer {
      * army said" (speakers.c); forces_known is 0 until looked for */
     uint32_t forces_begin, forces_end;
     int forces_known;
+    /* link.c: the entity layer's mentions (not MISC) sorted by start, so a
+     * speaker's span looks only at the mentions inside it */
+    struct link_mention {
+        uint32_t start, end, entity;
+    } *link_index;
+    size_t link_cap;
+    /* link.c: the entities' names and aliases sorted ignoring case, built when
+     * a speaker first needs a lookup by name */
+    struct link_name {
+        const char *s;
+        size_t len;
+        uint32_t entity;
+    } *link_names;
+    size_t link_names_cap;
+    /* mentions.c: the attributions sorted by cue, valid only while
+     * fl_speakers_assign resolves them (nothing adds or moves one then), so
+     * spk_named_other_sex looks at the ones nearest before a pronoun */
+    struct cue_order {
+        uint32_t cue, k;
+    } *cue_order;
+    size_t cue_order_cap;
+    int cue_order_valid;
     int failed;                    /* an allocation failed */
 } fl_quote_layer;
 
@@ -142,6 +164,7 @@ enum { TEXT_WINDOW = 400 };
 int spk_head_matches(const qctx *c, uint32_t i, uint32_t h); /* word i is word h, or its plural */
 int spk_same_modifiers(const qctx *c, uint32_t b, uint32_t h, uint32_t t); /* "the Labour leader" ~ "Labour leader Sir Keir" */
 int spk_named_other_sex(const qctx *c, uint32_t p, fl_span name); /* called by the other pronoun before p */
+void spk_cue_order_build(fl_quote_layer *L); /* mentions.c: sets cue_order_valid, or not when memory ran out */
 int spk_lead_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out); /* "An MP has said" / "... Layla Moran told" */
 int spk_kin_named(const qctx *c, uint32_t b, uint32_t e, fl_span *out); /* "his father" -> "his father Loitu Mollel" */
 uint32_t spk_described_then_named(const qctx *c, uint32_t b, uint32_t e); /* "Joshua's grandfather, Ephata Nanyaro" */

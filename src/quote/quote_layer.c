@@ -31,6 +31,7 @@ void fl_quote_layer_reset(fl_quote_layer *L)
     L->names_built = 0;
     L->acronyms_built = 0;
     L->forces_known = 0;
+    L->cue_order_valid = 0;
     L->failed = 0;
 }
 
@@ -55,6 +56,9 @@ void fl_quote_layer_free(fl_quote_layer *L)
     free(L->raw_tmp);
     free(L->attr_tmp);
     free(L->names);
+    free(L->link_index);
+    free(L->link_names);
+    free(L->cue_order);
     free(L);
 }
 

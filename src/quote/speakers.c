@@ -278,6 +278,7 @@ static int context_speaker(qctx *c, const fl_quote *q, size_t attr_count, fl_spe
 void fl_speakers_assign(qctx *c)
 {
     fl_quote_layer *L = c->L;
+    spk_cue_order_build(L);
     for (size_t k = 0; k < L->attrib_count; k++) {
         const raw_attr *ra = &L->raw_attrs[k];
         fl_attribution *a = &L->attribs[k];
@@ -452,4 +453,5 @@ void fl_speakers_assign(qctx *c)
         }
     }
     fl_headline_speakers(c);
+    L->cue_order_valid = 0; /* the learned detector adds attributions after this */
 }
