@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ner/ner.h"
 #include "text/doc.h"
 #include "time/match.h"
 #include "util/grow.h"
@@ -400,8 +401,20 @@ static void read_number(fl_tword *w, const char *t)
     }
 }
 
+/* A word's time memo (fl_ner_word_memo, FL_NER_MEMO_TIME): whether the
+ * token splits at hyphens, and once asked, its time lexicon entry, so that
+ * both are found once per distinct word rather than once per token (they
+ * depend on the token's bytes alone). */
+enum {
+    TMEMO_KNOWN = 1 << 30,     /* TMEMO_SPLIT is set */
+    TMEMO_SPLIT = 1 << 29,     /* has a hyphen and a letter: split into words */
+    TMEMO_LEX_KNOWN = 1 << 28, /* the low bits are set */
+    TMEMO_LEX = 0xffff,        /* 1 + index of the whole token's entry, 0 if none */
+};
+
+/* memo: the token's time memo when s[a..b) is the whole token, else NULL. */
 static int push_word(fl_time_layer *L, size_t *n, const fl_doc *doc, uint32_t tok, uint32_t a, uint32_t b,
-                     unsigned flags)
+                     unsigned flags, int32_t *memo)
 {
     if (!fl_grow(&L->words, &L->words_cap, *n + 1, sizeof *L->words, 512))
         return 0;
@@ -421,12 +434,26 @@ static int push_word(fl_time_layer *L, size_t *n, const fl_doc *doc, uint32_t to
         w->flags |= FL_W_CAP;
     if (b > a + 1 && t[b - 1] == '.')
         w->flags |= FL_W_PERIOD;
-    if (is_digit(t[a]))
+    if (is_digit(t[a])) {
         read_number(w, t);
-    else
+    } else if (memo && (*memo & TMEMO_LEX_KNOWN)) {
+        const fl_lex_entry *table;
+        fl_lex_dump(&table);
+        w->lex = (*memo & TMEMO_LEX) ? &table[(*memo & TMEMO_LEX) - 1] : NULL;
+    } else {
         w->lex = fl_lex_lookup(t + a, b - a);
+        if (memo) {
+            const fl_lex_entry *table;
+            size_t size = fl_lex_dump(&table);
+            size_t at = w->lex ? (size_t)(w->lex - table) + 1 : 0;
+            if (size < TMEMO_LEX) /* always: the table has a few hundred entries */
+                *memo |= TMEMO_LEX_KNOWN | (int32_t)at;
+        }
+    }
     return 1;
 }
+
+static int split_token(fl_time_layer *L, size_t *n, const fl_doc *doc, uint32_t tok);
 
 /* Appends the words of token `tok`; returns 0 on out-of-memory. */
 static int add_token_words(fl_time_layer *L, size_t *n, const fl_doc *doc, uint32_t tok)
@@ -442,27 +469,42 @@ static int add_token_words(fl_time_layer *L, size_t *n, const fl_doc *doc, uint3
     case FL_TOKEN_PUNCT:
     case FL_TOKEN_QUOTE:
     case FL_TOKEN_DASH:
-        return push_word(L, n, doc, tok, t->start, t->end, FL_W_PUNCT);
+        return push_word(L, n, doc, tok, t->start, t->end, FL_W_PUNCT, NULL);
     default:
-        return push_word(L, n, doc, tok, t->start, t->end, FL_W_OTHER);
+        return push_word(L, n, doc, tok, t->start, t->end, FL_W_OTHER, NULL);
     }
     /* Split at ASCII hyphens when the token has letters: "third-quarter",
      * "20-year"; keep "1998-10-15" and "200-300" whole. */
-    /* Most tokens have no hyphen: look for one before looking for letters. */
-    int letters = 0, hyphen = 0;
-    for (uint32_t k = t->start; k < t->end && !hyphen; k++)
-        hyphen = s[k] == '-';
-    for (uint32_t k = t->start; hyphen && k < t->end && !letters; k++) {
-        char ch = s[k];
-        letters = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+    int32_t *memo = fl_ner_word_memo(doc, tok, FL_NER_MEMO_TIME);
+    if (!memo || *memo == FL_NER_MEMO_UNSET) {
+        /* Most tokens have no hyphen: look for one before looking for letters. */
+        int letters = 0, hyphen = 0;
+        for (uint32_t k = t->start; k < t->end && !hyphen; k++)
+            hyphen = s[k] == '-';
+        for (uint32_t k = t->start; hyphen && k < t->end && !letters; k++) {
+            char ch = s[k];
+            letters = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+        }
+        if (!memo) /* NER has not run on the doc */
+            return letters && hyphen ? split_token(L, n, doc, tok)
+                                     : push_word(L, n, doc, tok, t->start, t->end, 0, NULL);
+        *memo = TMEMO_KNOWN | (letters && hyphen ? TMEMO_SPLIT : 0);
     }
-    if (!letters || !hyphen)
-        return push_word(L, n, doc, tok, t->start, t->end, 0);
+    if (!(*memo & TMEMO_SPLIT))
+        return push_word(L, n, doc, tok, t->start, t->end, 0, memo);
+    return split_token(L, n, doc, tok);
+}
+
+/* Appends the words of token `tok`, split at its hyphens. */
+static int split_token(fl_time_layer *L, size_t *n, const fl_doc *doc, uint32_t tok)
+{
+    const fl_token *t = &doc->tokens.tokens[tok];
+    const char *s = doc->text;
     uint32_t a = t->start;
     unsigned joined = 0;
     for (uint32_t k = t->start; k <= t->end; k++) {
         if (k == t->end || s[k] == '-') {
-            if (k > a && !push_word(L, n, doc, tok, a, k, joined))
+            if (k > a && !push_word(L, n, doc, tok, a, k, joined, NULL))
                 return 0;
             joined = FL_W_JOINED;
             a = k + 1;
