@@ -516,11 +516,43 @@ static int split_token(fl_time_layer *L, size_t *n, const fl_doc *doc, uint32_t 
 int fl_time_sentence_words(fl_doc *doc, size_t s, size_t *n)
 {
     const fl_sentence *sent = &doc->sentences.sentences[s];
+    doc->times.sentence_words_count = 0; /* words[0 .. n) are this sentence's now */
     *n = 0;
     for (uint32_t t = sent->token_begin; t < sent->token_end; t++)
         if (!add_token_words(&doc->times, n, doc, t))
             return 0;
     return 1;
+}
+
+int fl_time_doc_words(fl_doc *doc)
+{
+    fl_time_layer *L = &doc->times;
+    size_t count = doc->sentences.count, n = 0;
+    L->sentence_words_count = 0;
+    /* words is never NULL after this, even for a doc without words, so a
+     * NULL from fl_time_sentence_words_built means "not built". */
+    if (!fl_grow(&L->sentence_words, &L->sentence_words_cap, count + 1, sizeof *L->sentence_words, 64) ||
+        !fl_grow(&L->words, &L->words_cap, 1, sizeof *L->words, 512))
+        return 0;
+    for (size_t s = 0; s < count; s++) {
+        const fl_sentence *sent = &doc->sentences.sentences[s];
+        L->sentence_words[s] = n;
+        for (uint32_t t = sent->token_begin; t < sent->token_end; t++)
+            if (!add_token_words(L, &n, doc, t))
+                return 0;
+    }
+    L->sentence_words[count] = n;
+    L->sentence_words_count = count;
+    return 1;
+}
+
+const fl_tword *fl_time_sentence_words_built(const fl_doc *doc, size_t s, size_t *n)
+{
+    const fl_time_layer *L = &doc->times;
+    if (s >= L->sentence_words_count || L->sentence_words_count != doc->sentences.count)
+        return NULL;
+    *n = L->sentence_words[s + 1] - L->sentence_words[s];
+    return L->words + L->sentence_words[s];
 }
 
 /* Can a time expression start at word i? Cheap filter before the patterns. */
@@ -695,10 +727,11 @@ static fl_status find_timex(fl_doc *doc, int year, int month, int day)
     c.dct.year = year;
     c.dct.month = month;
     c.dct.day = day;
+    /* All sentences' words at once: the event pass reads them again. */
+    if (!fl_time_doc_words(doc))
+        return FL_ERR_NOMEM;
     for (size_t s = 0; s < doc->sentences.count; s++) {
-        if (!fl_time_sentence_words(doc, s, &n))
-            return FL_ERR_NOMEM;
-        c.w = L->words;
+        c.w = fl_time_sentence_words_built(doc, s, &n);
         c.n = n;
         c.sentence_begin = 0;
         c.sentence = s;
@@ -728,7 +761,7 @@ static fl_status find_timex(fl_doc *doc, int year, int month, int day)
             }
             /* Spans cover whole tokens: "mid-1990s", "post-1990". */
             size_t next = i + m.len;
-            if (next < n && (L->words[next].flags & FL_W_JOINED)) {
+            if (next < n && (c.w[next].flags & FL_W_JOINED)) {
                 i++; /* ends inside a hyphenated word: "1990s-era" */
                 continue;
             }
@@ -736,8 +769,8 @@ static fl_status find_timex(fl_doc *doc, int year, int month, int day)
                 i = next;
                 continue;
             }
-            uint32_t start = toks[L->words[i].token].start;
-            uint32_t end = toks[L->words[next - 1].token].end;
+            uint32_t start = toks[c.w[i].token].start;
+            uint32_t end = toks[c.w[next - 1].token].end;
             if (!push_time(L, start, end, &m))
                 return FL_ERR_NOMEM;
             if (m.anchor)
@@ -755,9 +788,10 @@ static fl_status find_timex(fl_doc *doc, int year, int month, int day)
 fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
 {
     fl_status st = find_timex(doc, year, month, day);
-    if (st != FL_OK)
-        return st;
-    return fl_time_events_run(doc, (fl_cal_date){year, month, day});
+    if (st == FL_OK)
+        st = fl_time_events_run(doc, (fl_cal_date){year, month, day});
+    doc->times.sentence_words_count = 0; /* the next analysis of the doc has other words */
+    return st;
 }
 
 void fl_time_layer_free(fl_time_layer *L)
@@ -765,6 +799,7 @@ void fl_time_layer_free(fl_time_layer *L)
     free(L->times);
     free(L->mods);
     free(L->words);
+    free(L->sentence_words);
     memset(L, 0, sizeof *L);
 }
 

@@ -98,6 +98,23 @@ int main(void)
         CHECK(same_words(words_alone, words_memo, nwords));
         CHECK(*fl_ner_word_memo(doc, 0, FL_NER_MEMO_TIME) != FL_NER_MEMO_UNSET);
     }
+    /* The words of every sentence built at once (the TIMEX3 pass, read
+     * again by the event pass) are those built one sentence at a time. */
+    CHECK(fl_time_doc_words(doc));
+    size_t built = 0;
+    for (size_t s = 0; s < doc->sentences.count; s++) {
+        size_t n_s = 0;
+        const fl_tword *w = fl_time_sentence_words_built(doc, s, &n_s);
+        CHECK(w != NULL);
+        if (!w || built + n_s > nwords)
+            break;
+        CHECK(same_words(words_alone + built, w, n_s));
+        built += n_s;
+    }
+    CHECK_INT((long)built, (long)nwords);
+    size_t one = 0;
+    CHECK(fl_time_sentence_words(doc, 0, &one)); /* reuses the array: the rest is gone */
+    CHECK(fl_time_sentence_words_built(doc, 0, &one) == NULL);
     size_t split = 0, lex = 0;
     for (size_t k = 0; k < nwords; k++) {
         split += (words_memo[k].flags & FL_W_JOINED) != 0;
