@@ -114,7 +114,7 @@ int fl_val_quarter(char *v, int year, int quarter);
 /* Tries every pattern at word i (patterns.c); fills the longest match. */
 void fl_time_match_at(fl_tctx *c, size_t i, fl_tmatch *best);
 
-/* Builds the words of sentence s in doc->times.words (recognize.c); *n is
+/* Builds the words of sentence s in doc->times.words (words.c); *n is
  * their count. Returns 0 on out-of-memory. */
 int fl_time_sentence_words(fl_doc *doc, size_t s, size_t *n);
 
