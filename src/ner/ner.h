@@ -292,7 +292,7 @@ fl_status fl_ner_run(const fl_ner_model *m, fl_doc *doc);
  * per word. The int32 of token `token` for question `which`, starting as
  * FL_NER_MEMO_UNSET; NULL when NER has not run on the doc since it was
  * analysed. The answer must depend on the token's bytes alone. */
-enum { FL_NER_MEMO_FIGURES, FL_NER_WORD_MEMOS };
+enum { FL_NER_MEMO_FIGURES, FL_NER_MEMO_TIME, FL_NER_WORD_MEMOS };
 #define FL_NER_MEMO_UNSET INT32_MIN
 int32_t *fl_ner_word_memo(const fl_doc *doc, size_t token, int which);
 

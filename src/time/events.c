@@ -586,6 +586,16 @@ static int has_relation_word(const fl_doc *doc, size_t s)
     return 0;
 }
 
+/* The words of sentence s: those the TIMEX3 pass built when it has (it
+ * builds every sentence's), else built now; NULL on out-of-memory. */
+static const fl_tword *words_of(fl_doc *doc, size_t s, size_t *n)
+{
+    const fl_tword *w = fl_time_sentence_words_built(doc, s, n);
+    if (w)
+        return w;
+    return fl_time_sentence_words(doc, s, n) ? doc->times.words : NULL;
+}
+
 fl_status fl_time_events_run(fl_doc *doc, fl_cal_date dct)
 {
     ev_state st;
@@ -610,9 +620,8 @@ fl_status fl_time_events_run(fl_doc *doc, fl_cal_date dct)
         if (t_end == tcur)
             continue;
         size_t n;
-        if (!fl_time_sentence_words(doc, s, &n))
+        if (!(c.w = words_of(doc, s, &n)))
             goto done;
-        c.w = doc->times.words;
         c.n = n;
         if (!find_anchors(&st, &c, times, tcur, t_end))
             goto done;
@@ -624,9 +633,8 @@ fl_status fl_time_events_run(fl_doc *doc, fl_cal_date dct)
         if (!has_relation_word(doc, s))
             continue;
         size_t n;
-        if (!fl_time_sentence_words(doc, s, &n))
+        if (!(c.w = words_of(doc, s, &n)))
             goto done;
-        c.w = doc->times.words;
         c.n = n;
         for (size_t i = 0; i < n;) {
             size_t used = mention_at(&st, &c, doc, &tcur, i);

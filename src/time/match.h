@@ -114,9 +114,17 @@ int fl_val_quarter(char *v, int year, int quarter);
 /* Tries every pattern at word i (patterns.c); fills the longest match. */
 void fl_time_match_at(fl_tctx *c, size_t i, fl_tmatch *best);
 
-/* Builds the words of sentence s in doc->times.words (recognize.c); *n is
+/* Builds the words of sentence s in doc->times.words (words.c); *n is
  * their count. Returns 0 on out-of-memory. */
 int fl_time_sentence_words(fl_doc *doc, size_t s, size_t *n);
+
+/* Builds the words of every sentence of the doc in doc->times.words (see
+ * fl_time_layer.sentence_words). Returns 0 on out-of-memory. */
+int fl_time_doc_words(fl_doc *doc);
+
+/* The words of sentence s as the last fl_time_doc_words built them (*n
+ * their count), or NULL when the array holds other words since. */
+const fl_tword *fl_time_sentence_words_built(const fl_doc *doc, size_t s, size_t *n);
 
 /* Adds the event-anchored expressions ("since the war began", "two days
  * after the vote") to the doc's times, resolved against dates the article

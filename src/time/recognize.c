@@ -1,13 +1,14 @@
 /*
- * recognize.c — the time layer's driver: builds the word stream from the
- * tokens, finds the tense of a clause, runs the patterns (patterns.c) at
- * every word and keeps the longest match, widened to whole tokens.
+ * recognize.c — the time layer's driver: takes the word stream (words.c),
+ * finds the tense of a clause, runs the patterns (patterns.c) at every
+ * word and keeps the longest match, widened to whole tokens.
  *
  * Cost: one pass over the tokens; each word is looked up once in the
  * lexicon (a filtered hash lookup, lexicon.c) and the patterns are only
  * tried at words that can start a time expression, so the layer stays far
  * cheaper than tokenization. Nothing is allocated once the doc's arrays are
- * warm. Not for: the patterns (patterns.c) or TimeML (timeml.c).
+ * warm. Not for: the patterns (patterns.c), the word stream (words.c) or
+ * TimeML (timeml.c).
  */
 #include "time/times.h"
 
@@ -18,7 +19,6 @@
 
 #include "text/doc.h"
 #include "time/match.h"
-#include "util/grow.h"
 
 /* ---- word helpers ---------------------------------------------------- */
 
@@ -371,116 +371,6 @@ int fl_val_quarter(char *v, int year, int quarter)
     return 1;
 }
 
-/* ---- the word stream ------------------------------------------------- */
-
-static int is_digit(char ch) { return ch >= '0' && ch <= '9'; }
-
-static void read_number(fl_tword *w, const char *t)
-{
-    size_t len = w->end - w->start, k = 0;
-    long v = 0;
-    while (k < len && is_digit(t[w->start + k]) && k < 9)
-        v = v * 10 + (t[w->start + k++] - '0');
-    w->num = -1;
-    if (k == 0 || (k < len && is_digit(t[w->start + k])))
-        return; /* not a number, or too many digits */
-    w->ndigits = (uint8_t)k;
-    const char *rest = t + w->start + k;
-    size_t rl = len - k;
-    if (rl == 0) {
-        w->flags |= FL_W_DIGITS;
-        w->num = (int32_t)v;
-    } else if (rl == 1 && (rest[0] == 's' || rest[0] == 'S')) {
-        w->flags |= FL_W_DECADE;
-        w->num = (int32_t)v;
-    } else if (rl == 2 && (!strncmp(rest, "st", 2) || !strncmp(rest, "nd", 2) || !strncmp(rest, "rd", 2) ||
-                           !strncmp(rest, "th", 2))) {
-        w->flags |= FL_W_ORD;
-        w->num = (int32_t)v;
-    }
-}
-
-static int push_word(fl_time_layer *L, size_t *n, const fl_doc *doc, uint32_t tok, uint32_t a, uint32_t b,
-                     unsigned flags)
-{
-    if (!fl_grow(&L->words, &L->words_cap, *n + 1, sizeof *L->words, 512))
-        return 0;
-    fl_tword *w = &L->words[(*n)++];
-    const char *t = doc->text;
-    w->start = a;
-    w->end = b;
-    w->token = tok;
-    w->flags = (uint8_t)flags;
-    w->lex = NULL;
-    w->num = -1;
-    w->ndigits = 0;
-    w->first = b > a ? (uint8_t)(t[a] >= 'A' && t[a] <= 'Z' ? t[a] + 32 : t[a]) : 0;
-    if (flags & (FL_W_PUNCT | FL_W_OTHER))
-        return 1;
-    if (t[a] >= 'A' && t[a] <= 'Z')
-        w->flags |= FL_W_CAP;
-    if (b > a + 1 && t[b - 1] == '.')
-        w->flags |= FL_W_PERIOD;
-    if (is_digit(t[a]))
-        read_number(w, t);
-    else
-        w->lex = fl_lex_lookup(t + a, b - a);
-    return 1;
-}
-
-/* Appends the words of token `tok`; returns 0 on out-of-memory. */
-static int add_token_words(fl_time_layer *L, size_t *n, const fl_doc *doc, uint32_t tok)
-{
-    const fl_token *t = &doc->tokens.tokens[tok];
-    const char *s = doc->text;
-    switch (t->kind) {
-    case FL_TOKEN_WORD:
-    case FL_TOKEN_NUMBER:
-    case FL_TOKEN_ABBREV:
-    case FL_TOKEN_CLITIC:
-        break;
-    case FL_TOKEN_PUNCT:
-    case FL_TOKEN_QUOTE:
-    case FL_TOKEN_DASH:
-        return push_word(L, n, doc, tok, t->start, t->end, FL_W_PUNCT);
-    default:
-        return push_word(L, n, doc, tok, t->start, t->end, FL_W_OTHER);
-    }
-    /* Split at ASCII hyphens when the token has letters: "third-quarter",
-     * "20-year"; keep "1998-10-15" and "200-300" whole. */
-    /* Most tokens have no hyphen: look for one before looking for letters. */
-    int letters = 0, hyphen = 0;
-    for (uint32_t k = t->start; k < t->end && !hyphen; k++)
-        hyphen = s[k] == '-';
-    for (uint32_t k = t->start; hyphen && k < t->end && !letters; k++) {
-        char ch = s[k];
-        letters = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
-    }
-    if (!letters || !hyphen)
-        return push_word(L, n, doc, tok, t->start, t->end, 0);
-    uint32_t a = t->start;
-    unsigned joined = 0;
-    for (uint32_t k = t->start; k <= t->end; k++) {
-        if (k == t->end || s[k] == '-') {
-            if (k > a && !push_word(L, n, doc, tok, a, k, joined))
-                return 0;
-            joined = FL_W_JOINED;
-            a = k + 1;
-        }
-    }
-    return 1;
-}
-
-int fl_time_sentence_words(fl_doc *doc, size_t s, size_t *n)
-{
-    const fl_sentence *sent = &doc->sentences.sentences[s];
-    *n = 0;
-    for (uint32_t t = sent->token_begin; t < sent->token_end; t++)
-        if (!add_token_words(&doc->times, n, doc, t))
-            return 0;
-    return 1;
-}
-
 /* Can a time expression start at word i? Cheap filter before the patterns. */
 static int may_start(const fl_tctx *c, size_t i)
 {
@@ -653,10 +543,11 @@ static fl_status find_timex(fl_doc *doc, int year, int month, int day)
     c.dct.year = year;
     c.dct.month = month;
     c.dct.day = day;
+    /* All sentences' words at once: the event pass reads them again. */
+    if (!fl_time_doc_words(doc))
+        return FL_ERR_NOMEM;
     for (size_t s = 0; s < doc->sentences.count; s++) {
-        if (!fl_time_sentence_words(doc, s, &n))
-            return FL_ERR_NOMEM;
-        c.w = L->words;
+        c.w = fl_time_sentence_words_built(doc, s, &n);
         c.n = n;
         c.sentence_begin = 0;
         c.sentence = s;
@@ -686,7 +577,7 @@ static fl_status find_timex(fl_doc *doc, int year, int month, int day)
             }
             /* Spans cover whole tokens: "mid-1990s", "post-1990". */
             size_t next = i + m.len;
-            if (next < n && (L->words[next].flags & FL_W_JOINED)) {
+            if (next < n && (c.w[next].flags & FL_W_JOINED)) {
                 i++; /* ends inside a hyphenated word: "1990s-era" */
                 continue;
             }
@@ -694,8 +585,8 @@ static fl_status find_timex(fl_doc *doc, int year, int month, int day)
                 i = next;
                 continue;
             }
-            uint32_t start = toks[L->words[i].token].start;
-            uint32_t end = toks[L->words[next - 1].token].end;
+            uint32_t start = toks[c.w[i].token].start;
+            uint32_t end = toks[c.w[next - 1].token].end;
             if (!push_time(L, start, end, &m))
                 return FL_ERR_NOMEM;
             if (m.anchor)
@@ -713,9 +604,10 @@ static fl_status find_timex(fl_doc *doc, int year, int month, int day)
 fl_status fl_time_layer_run(fl_doc *doc, int year, int month, int day)
 {
     fl_status st = find_timex(doc, year, month, day);
-    if (st != FL_OK)
-        return st;
-    return fl_time_events_run(doc, (fl_cal_date){year, month, day});
+    if (st == FL_OK)
+        st = fl_time_events_run(doc, (fl_cal_date){year, month, day});
+    doc->times.sentence_words_count = 0; /* the next analysis of the doc has other words */
+    return st;
 }
 
 void fl_time_layer_free(fl_time_layer *L)
@@ -723,6 +615,7 @@ void fl_time_layer_free(fl_time_layer *L)
     free(L->times);
     free(L->mods);
     free(L->words);
+    free(L->sentence_words);
     memset(L, 0, sizeof *L);
 }
 

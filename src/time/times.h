@@ -28,6 +28,12 @@ typedef struct fl_time_layer {
     size_t count, cap;
     struct fl_tword *words;  /* scratch: the word stream, reused across articles */
     size_t words_cap;
+    /* After the TIMEX3 pass (fl_time_doc_words): the words of every
+     * sentence, sentence s's at words[sentence_words[s] .. [s + 1]), so the
+     * event pass need not build them again; sentence_words_count is 0 when
+     * the words are not those (fl_time_sentence_words reuses the array). */
+    size_t *sentence_words;
+    size_t sentence_words_count, sentence_words_cap;
 } fl_time_layer;
 
 /* Finds times in an analysed doc against year/month/day (a valid date):
