@@ -72,9 +72,15 @@ static void copy_text(fl_buffer *row, const char *t, int last) { fl_pg_copy_fiel
 
 /* The search column's value, the last field of a row: the writer's
  * (pg_fts.c) when it can compute it, else \N, which the server's trigger
- * fills in. headline NULL: a quote's. */
+ * fills in. headline NULL: a quote's (no field while the column is still
+ * generated: the row ended with the one before). */
 static void copy_fts(fl_store *s, fl_buffer *row, const char *headline, const char *text, size_t tlen)
 {
+    if (s->pg->fts_generated) {
+        if (headline)
+            fl_pg_copy_field(row, NULL, 0, 1); /* the staging table's, not inserted */
+        return;
+    }
     if (!s->pg->fts)
         s->pg->fts = fl_pg_fts_new();
     size_t len = 0;
@@ -378,7 +384,7 @@ static int add_quotes(fl_store *s, batch *b, long long article, const char *date
         if (!cue && json_is_object(sp))
             cue = json_object_get(sp, "cue");
         copy_text(r, jname(cue), 0);
-        copy_text(r, date, 0);
+        copy_text(r, date, s->pg->fts_generated);
         copy_fts(s, r, NULL, b->words.data, b->words.len);
         id_rows_end(&b->quotes, x);
     }
@@ -642,9 +648,16 @@ int fl_pg_write_batch(fl_store *s)
                                              " ext_id text, date text, headline text, source text, url text, text text, fts tsvector)"
                                              " ON COMMIT DELETE ROWS", 0, NULL) &&
                             fl_pg_copy(s, "COPY fl_stage_articles FROM STDIN", &data)));
-    res = ok && nfresh ? fl_pg_exec(s, "INSERT INTO articles(id, hash, ext_id, date, headline, source, url, text, fts)"
-                                       " SELECT * FROM fl_stage_articles ORDER BY hash COLLATE \"C\""
-                                       " ON CONFLICT (hash) DO NOTHING RETURNING id", 0, NULL)
+    res = ok && nfresh ? fl_pg_exec(s,
+                                    s->pg->fts_generated
+                                        ? "INSERT INTO articles(id, hash, ext_id, date, headline, source, url, text)"
+                                          " SELECT id, hash, ext_id, date, headline, source, url, text"
+                                          " FROM fl_stage_articles ORDER BY hash COLLATE \"C\""
+                                          " ON CONFLICT (hash) DO NOTHING RETURNING id"
+                                        : "INSERT INTO articles(id, hash, ext_id, date, headline, source, url, text, fts)"
+                                          " SELECT * FROM fl_stage_articles ORDER BY hash COLLATE \"C\""
+                                          " ON CONFLICT (hash) DO NOTHING RETURNING id",
+                                    0, NULL)
                        : NULL;
     if (ok && nfresh && !res)
         ok = 0;
@@ -705,8 +718,13 @@ int fl_pg_write_batch(fl_store *s)
     if (ok) {
         fl_buffer_clear(&data);
         id_rows_write(s, &b.quotes, &data);
-        ok = fl_pg_copy(s, "COPY quotes(speaker_entity_id, article_id, start, \"end\", text, kind, speaker, speaker_key,"
-                           " speaker_start, speaker_end, cue, date, fts) FROM STDIN", &data);
+        ok = fl_pg_copy(s,
+                        s->pg->fts_generated
+                            ? "COPY quotes(speaker_entity_id, article_id, start, \"end\", text, kind, speaker, speaker_key,"
+                              " speaker_start, speaker_end, cue, date) FROM STDIN"
+                            : "COPY quotes(speaker_entity_id, article_id, start, \"end\", text, kind, speaker, speaker_key,"
+                              " speaker_start, speaker_end, cue, date, fts) FROM STDIN",
+                        &data);
     }
     if (ok) {
         fl_buffer_clear(&data);

@@ -45,6 +45,7 @@ struct fl_pg {
     size_t nprepared;
     struct fl_snippet_maker *snippets; /* search fragments (search_snippet.c), made at the first search */
     struct fl_pg_fts *fts;             /* the writer's search columns (pg_fts.c), made at the first batch */
+    int fts_generated; /* the search columns are still generated (their conversion waited too long, pg_store.c): sent none */
     struct fl_pg_local *local; /* what the batch decides without asking (pg_local.c) */
     int entity_counts;         /* the database keeps entity_counts (pg_store.c's pg_indexes) */
 };

@@ -238,7 +238,9 @@ static int newest_matches(fl_store *s, const char *table, const char *range_sql,
             lo = 0;
         if ((lo > 0) != bitmaps) {
             bitmaps = lo > 0;
-            if (!fl_pg_command(s, bitmaps ? "SET enable_indexscan = off" : "RESET enable_indexscan", 0, NULL)) {
+            /* LOCAL: undone when the transaction ends (read_begin), even
+             * if the RESET below is never reached */
+            if (!fl_pg_command(s, bitmaps ? "SET LOCAL enable_indexscan = off" : "RESET enable_indexscan", 0, NULL)) {
                 ok = 0;
                 break;
             }
@@ -282,6 +284,31 @@ static int newest_matches(fl_store *s, const char *table, const char *range_sql,
     return ok;
 }
 
+/* A search's reads (the estimate, the ranges, the pages) see one snapshot,
+ * as SQLite's one read transaction does: when the caller has no transaction
+ * open they run in one REPEATABLE READ READ ONLY transaction, which also
+ * bounds newest_matches's SET LOCAL. 1 if it began one. A failed BEGIN
+ * (a lost connection) leaves the reads to reconnect as they do alone. */
+static int read_begin(fl_store *s)
+{
+    if (PQtransactionStatus(s->pg->conn) != PQTRANS_IDLE)
+        return 0;
+    return fl_pg_command(s, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", 0, NULL);
+}
+
+/* Ends read_begin's transaction; ok as the reads went (a failed read's
+ * error is kept: the ROLLBACK's own is not reported). */
+static int read_end(fl_store *s, int began, int ok)
+{
+    if (!began || PQtransactionStatus(s->pg->conn) == PQTRANS_IDLE) /* none, or reconnected */
+        return ok;
+    if (!ok) {
+        PQclear(PQexec(s->pg->conn, "ROLLBACK"));
+        return 0;
+    }
+    return fl_pg_command(s, "COMMIT", 0, NULL);
+}
+
 fl_result *fl_pg_search(fl_store *s, const fl_query *q, unsigned limit)
 {
     search x;
@@ -314,6 +341,7 @@ fl_result *fl_pg_search(fl_store *s, const fl_query *q, unsigned limit)
     /* As store_query.c: each section ranks its newest matches (the window),
      * best first and then the newest, keeps one page, and makes fragments
      * for that page only. */
+    int began = read_begin(s);
     int ok = newest_matches(s, "articles", ARTICLES_RANGE, x.p, FL_SEARCH_ARTICLE_WINDOW, &ids, &got);
     const char *p[] = {x.p[0], NULL, NULL, NULL, NULL, lim, off, ids.data};
     ok = ok && fl_pg_section(s, r, "articles", SEARCH_PAGE, 8, p, &snippet, 1);
@@ -321,6 +349,7 @@ fl_result *fl_pg_search(fl_store *s, const fl_query *q, unsigned limit)
     ok = ok && newest_matches(s, "quotes", QUOTES_RANGE, pq, FL_SEARCH_QUOTE_WINDOW, &ids, &got);
     p[7] = ids.data;
     ok = ok && fl_pg_section(s, r, "quotes", QUOTES_PAGE, 8, p, &quote, 1);
+    ok = read_end(s, began, ok);
     fl_buffer_release(&ids);
     fl_snippet_terms_free(terms);
     search_release(&x);
@@ -344,8 +373,10 @@ fl_result *fl_pg_search_total(fl_store *s, const fl_query *q)
     fl_buffer_init(&ids);
     long long n[2];
     const char *pq[] = {x.p[0], x.p[1], x.p[2], NULL, NULL};
+    int began = read_begin(s);
     int found = newest_matches(s, "articles", ARTICLES_RANGE, x.p, FL_SEARCH_ARTICLE_WINDOW + 1, &ids, &n[0]) &&
                 newest_matches(s, "quotes", QUOTES_RANGE, pq, FL_SEARCH_QUOTE_WINDOW + 1, &ids, &n[1]);
+    found = read_end(s, began, found);
     fl_buffer_release(&ids);
     search_release(&x);
     if (!found)

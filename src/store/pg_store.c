@@ -357,18 +357,28 @@ static int read_version(fl_store *s)
  * - mentions (article, entity): an article's distinct entities in order
  *   from the index alone, as the entity question's co-occurrence counts
  *   them (pg_query.c); it serves every lookup of mentions_article too. */
-static const char *const pg_indexes[][2] = {
-    {"mentions_article_entity",
+typedef struct pg_index {
+    const char *name;
+    enum { INDEX_RELATION, INDEX_FUNCTION } kind; /* what `name` is: made when missing */
+    /* it takes locks readers hold (ALTER TABLE): waits at most
+     * INDEX_LOCK_TIMEOUT for them, else is left for a later open */
+    int may_skip;
+    const char *sql;
+} pg_index;
+#define INDEX_LOCK_TIMEOUT "SET LOCAL lock_timeout = '2s'"
+
+static const pg_index pg_indexes[] = {
+    {"mentions_article_entity", INDEX_RELATION, 0,
      "CREATE INDEX IF NOT EXISTS mentions_article_entity ON mentions(article_id, entity_id);"
      "DROP INDEX IF EXISTS mentions_article;"},
     /* The figures `disagree` can pair (those with a source), by the group a
      * pair shares, in the two orders it pages in: with a category, (date,
      * id) inside it; without, (date, category, id). Each figure's partners
      * are one range of the same index (pg_query.c). */
-    {"figures_conflict",
+    {"figures_conflict", INDEX_RELATION, 0,
      "CREATE INDEX IF NOT EXISTS figures_conflict ON figures(category, date, coalesce(subject_key, ''),"
      "  coalesce(place_key, ''), id) WHERE source_key IS NOT NULL"},
-    {"figures_conflict_date",
+    {"figures_conflict_date", INDEX_RELATION, 0,
      "CREATE INDEX IF NOT EXISTS figures_conflict_date ON figures(date, category, coalesce(subject_key, ''),"
      "  coalesce(place_key, ''), id) WHERE source_key IS NOT NULL"},
     /* Each source's series in the order its running maximum is taken, with
@@ -384,7 +394,7 @@ static const char *const pg_indexes[][2] = {
      * yet; so the article counts add up too. Made once, with the counts of
      * the mentions already stored, under the migration lock (another writer
      * waiting on it finds the table filled and adds nothing). */
-    {"entity_counts",
+    {"entity_counts", INDEX_RELATION, 0,
      "CREATE TABLE IF NOT EXISTS entity_counts(entity_id bigint NOT NULL, mentions bigint NOT NULL,"
      "  articles bigint NOT NULL);"
      "CREATE INDEX IF NOT EXISTS entity_counts_entity ON entity_counts(entity_id) INCLUDE (mentions, articles);"
@@ -406,9 +416,12 @@ static const char *const pg_indexes[][2] = {
      * generated, so a writer can send the value it computed; a row sent
      * without one (text only ICU can split, or a writer older than this)
      * gets the same expression's value from a trigger, as the generated
-     * column gave it. The same values either way, so no version. An entry
-     * named "f()" is checked as a function, not a relation. */
-    {"fl_articles_fts()",
+     * column gave it. The same values either way, so no version. ALTER TABLE waits
+     * for every reader of the tables, and every new reader would queue
+     * behind it: at most 2 s, else the columns stay generated for this run
+     * (pg->fts_generated: the writer sends no value) and the next open
+     * tries again. */
+    {"fl_articles_fts()", INDEX_FUNCTION, 1,
      /* idempotent: a writer that waited for the lock finds it done */
      "DO $$ BEGIN"
      "  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'articles'::regclass AND attname = 'fts'"
@@ -433,7 +446,7 @@ static const char *const pg_indexes[][2] = {
      "  EXECUTE FUNCTION fl_quotes_fts();"
      "CREATE TRIGGER quotes_fts_update BEFORE UPDATE OF text ON quotes FOR EACH ROW"
      "  WHEN (NEW.fts IS NOT DISTINCT FROM OLD.fts) EXECUTE FUNCTION fl_quotes_fts();"},
-    {"figures_cumulative",
+    {"figures_cumulative", INDEX_RELATION, 0,
      "CREATE INDEX IF NOT EXISTS figures_cumulative ON figures(category, source_key, subject_key, place_key, date, id)"
      "  INCLUDE (low, value, high, qualifier) WHERE source_key IS NOT NULL"},
 };
@@ -441,10 +454,11 @@ static const char *const pg_indexes[][2] = {
 static int ensure_indexes(fl_store *s, const char *where)
 {
     for (size_t i = 0; i < sizeof pg_indexes / sizeof pg_indexes[0]; i++) {
-        const char *p[] = {pg_indexes[i][0]};
-        size_t len = strlen(pg_indexes[i][0]);
-        int function = len > 2 && !strcmp(pg_indexes[i][0] + len - 2, "()");
-        PGresult *res = fl_pg_exec(s, function ? "SELECT to_regprocedure($1) IS NOT NULL" : "SELECT to_regclass($1) IS NOT NULL",
+        const pg_index *x = &pg_indexes[i];
+        const char *p[] = {x->name};
+        PGresult *res = fl_pg_exec(s,
+                                   x->kind == INDEX_FUNCTION ? "SELECT to_regprocedure($1) IS NOT NULL"
+                                                             : "SELECT to_regclass($1) IS NOT NULL",
                                    1, p);
         if (!res)
             return 0;
@@ -454,10 +468,17 @@ static int ensure_indexes(fl_store *s, const char *where)
             continue;
         if (!fl_pg_command(s, "BEGIN", 0, NULL))
             return 0;
-        if (!fl_pg_command(s, MIGRATION_LOCK, 0, NULL) || !fl_pg_command(s, pg_indexes[i][1], 0, NULL)) {
+        if (!fl_pg_command(s, MIGRATION_LOCK, 0, NULL) ||
+            (x->may_skip && !fl_pg_command(s, INDEX_LOCK_TIMEOUT, 0, NULL)) || !fl_pg_command(s, x->sql, 0, NULL)) {
+            int skip = x->may_skip && !strcmp(s->pg->sqlstate, "55P03"); /* lock_not_available */
             char why[1024];
-            snprintf(why, sizeof why, "%.200s: making index %s failed: %.700s", where, pg_indexes[i][0], s->error);
+            snprintf(why, sizeof why, "%.200s: making index %s failed: %.700s", where, x->name, s->error);
             fl_pg_command(s, "ROLLBACK", 0, NULL);
+            if (skip) {
+                if (!strcmp(x->name, "fl_articles_fts()"))
+                    s->pg->fts_generated = 1;
+                continue;
+            }
             fl_store_set_error(s, "%s", why);
             return 0;
         }

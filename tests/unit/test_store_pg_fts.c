@@ -15,11 +15,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "check.h"
 #include "factline.h"
 #include "pg_test.h"
 #include "store/pg_internal.h"
+#include "store/store_internal.h"
 
 #define WORDS(t) "lower(regexp_replace((" t ") COLLATE \"und-x-icu\", '[^[:alnum:]]+', ' ', 'g'))"
 #define ARTICLE_FTS(h, t)                                                                                             \
@@ -106,6 +108,90 @@ static void check_threads(void)
     free(thread_expect[1]);
 }
 
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static int scalar_is(PGconn *c, const char *sql, const char *want)
+{
+    PGresult *r = PQexec(c, sql);
+    int ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 && !strcmp(PQgetvalue(r, 0, 0), want);
+    if (!ok)
+        fprintf(stderr, "pg_fts: %s: %s (want %s)\n", sql,
+                PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) ? PQgetvalue(r, 0, 0) : PQerrorMessage(c), want);
+    PQclear(r);
+    return ok;
+}
+
+/* A database whose search columns are still generated (an older writer's),
+ * and a reader holding a transaction on articles: a writer opening it
+ * does not wait for the reader (lock_timeout), leaves the columns
+ * generated and stores articles and quotes without sending the column;
+ * once the reader is gone, the next open converts them. */
+static void check_held_reader(PGconn *c, const char *url)
+{
+    PQclear(PQexec(c, "DROP FUNCTION fl_articles_fts() CASCADE; DROP FUNCTION fl_quotes_fts() CASCADE;"
+                      "ALTER TABLE articles DROP COLUMN fts; ALTER TABLE quotes DROP COLUMN fts;"
+                      "ALTER TABLE articles ADD COLUMN fts tsvector GENERATED ALWAYS AS (" ARTICLE_FTS("headline", "text")
+                      ") STORED;"
+                      "ALTER TABLE quotes ADD COLUMN fts tsvector GENERATED ALWAYS AS (" QUOTE_FTS("text") ") STORED"));
+    CHECK(scalar_is(c, "SELECT count(*) FROM pg_attribute WHERE attname = 'fts' AND attgenerated = 's'"
+                       " AND attrelid IN ('articles'::regclass, 'quotes'::regclass)", "2"));
+    PGconn *reader = PQconnectdb(url);
+    /* without the lock timeout the writer would wait for this reader: it
+     * gives up after 15 s, so the test ends either way */
+    PQclear(PQexec(reader, "SET idle_in_transaction_session_timeout = '15s'"));
+    PQclear(PQexec(reader, "BEGIN"));
+    CHECK(scalar_is(reader, "SELECT count(*) > 0 FROM articles", "t"));
+    double t0 = now();
+    char *err = NULL;
+    fl_store *s = fl_store_open(url, 0, &err);
+    double waited = now() - t0;
+    fprintf(stderr, "pg_fts: a writer opened beside a held reader in %.1f s\n", waited);
+    CHECK(s != NULL);
+    CHECK(waited < 10);
+    if (s) {
+        const char *json = "{\"id\":\"held\",\"date\":\"2023-12-07\",\"headline\":\"Held reader\","
+                           "\"text\":\"the reader held not yet\","
+                           "\"quotes\":[{\"text\":\"not yet\",\"start\":16,\"end\":23,\"speaker\":\"Regev\"}]}";
+        int added = 0;
+        CHECK_INT(fl_store_add(s, json, strlen(json), &added), FL_OK);
+        fl_status cs = fl_store_commit(s);
+        CHECK_INT(cs, FL_OK);
+        if (cs != FL_OK)
+            fprintf(stderr, "pg_fts: commit beside the reader: %s\n", fl_store_error(s));
+        fl_store_close(s);
+    } else {
+        fprintf(stderr, "pg_fts: %s\n", err ? err : "");
+        free(err);
+    }
+    PQclear(PQexec(reader, "COMMIT"));
+    PQfinish(reader);
+    CHECK(scalar_is(c, "SELECT count(*) FROM pg_attribute WHERE attname = 'fts' AND attgenerated = 's'"
+                       " AND attrelid IN ('articles'::regclass, 'quotes'::regclass)", "2"));
+    s = fl_store_open(url, 0, &err);
+    CHECK(s != NULL);
+    if (s) {
+        const char *json = "{\"id\":\"after\",\"date\":\"2023-12-08\",\"headline\":\"After\","
+                           "\"text\":\"the reader gone\","
+                           "\"quotes\":[{\"text\":\"gone\",\"start\":11,\"end\":15,\"speaker\":\"Regev\"}]}";
+        int added = 0;
+        CHECK_INT(fl_store_add(s, json, strlen(json), &added), FL_OK);
+        CHECK_INT(fl_store_commit(s), FL_OK);
+        fl_store_close(s);
+    }
+    CHECK(scalar_is(c, "SELECT count(*) FROM pg_attribute WHERE attname = 'fts' AND attgenerated = 's'"
+                       " AND attrelid IN ('articles'::regclass, 'quotes'::regclass)", "0"));
+    CHECK(scalar_is(c, "SELECT count(*) FILTER (WHERE fts IS NULL OR fts::text <> (" QUOTE_FTS("text") ")::text)"
+                       " FROM quotes", "0"));
+    CHECK(scalar_is(c, "SELECT count(*) FROM quotes", "2"));
+    CHECK(scalar_is(c, "SELECT count(*) FILTER (WHERE fts::text <> (" ARTICLE_FTS("headline", "text") ")::text)"
+                       " FROM articles", "0"));
+}
+
 int main(void)
 {
     check_threads();
@@ -185,7 +271,11 @@ int main(void)
             CHECK_INT((int)fl_result_row_count(res, 0), 1);
             fl_result_free(res);
         }
+        /* the search's own read transaction is over, its SET LOCAL with it */
+        CHECK_INT((int)PQtransactionStatus(s->pg->conn), (int)PQTRANS_IDLE);
+        CHECK(scalar_is(s->pg->conn, "SHOW enable_indexscan", "on"));
         fl_store_close(s);
+        check_held_reader(c, pgt.url);
     } else {
         fprintf(stderr, "pg_fts: %s\n", err ? err : "");
         free(err);
