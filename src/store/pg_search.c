@@ -120,33 +120,33 @@ static int search_begin(fl_store *s, const fl_query *q, search *x)
  * (a CTE's value is unknown to it: it guessed the same rows for "said"
  * and "tapioca"). */
 #define TSQUERY_OF(n) "to_tsquery('simple', lower(" n " COLLATE \"und-x-icu\"))"
+/* A section's matches in one range of ids ($6, $7], newest first, at most
+ * $8: table, its alias, and the section's own filters after the dates. */
+#define RANGE(table, t, filters)                                                                               \
+    "SELECT " t ".id FROM " table " " t " WHERE " t ".fts @@ " TSQUERY_OF("$1") " AND ($6::bigint IS NULL OR " t  \
+    ".id > $6::bigint) AND " t ".id <= $7::bigint AND ($2::text IS NULL OR " t ".date >= $2)"                     \
+    " AND ($3::text IS NULL OR " t ".date <= $3)" filters " ORDER BY " t ".id DESC LIMIT $8::bigint"
 #define ARTICLES_RANGE                                                                                          \
-    "SELECT a.id FROM articles a WHERE a.fts @@ " TSQUERY_OF("$1") " AND ($6::bigint IS NULL OR a.id > $6::bigint) AND a.id <= $7::bigint" \
-    " AND ($2::text IS NULL OR a.date >= $2) AND ($3::text IS NULL OR a.date <= $3)"                            \
-    " AND ($4::text IS NULL OR a.source = $4) AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM mentions m"         \
-    "   WHERE m.entity_id = ANY($5::bigint[]) AND m.date = a.date AND m.article_id = a.id))"                    \
-    " ORDER BY a.id DESC LIMIT $8::bigint"
-#define QUOTES_RANGE                                                                                            \
-    "SELECT q.id FROM quotes q WHERE q.fts @@ " TSQUERY_OF("$1") " AND ($6::bigint IS NULL OR q.id > $6::bigint) AND q.id <= $7::bigint"   \
-    " AND ($2::text IS NULL OR q.date >= $2) AND ($3::text IS NULL OR q.date <= $3)"                            \
-    " ORDER BY q.id DESC LIMIT $8::bigint"
+    RANGE("articles", "a",                                                                                      \
+          " AND ($4::text IS NULL OR a.source = $4) AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM mentions m"   \
+          "   WHERE m.entity_id = ANY($5::bigint[]) AND m.date = a.date AND m.article_id = a.id))")
+#define QUOTES_RANGE RANGE("quotes", "q", "")
 #define TSQUERY "WITH x AS (SELECT " TSQUERY_OF("$1") " AS q)"
 /* Each section ranks its window ($8, the ids of its newest matches), keeps
  * one page and shows it. */
+#define PAGE(table, t, columns)                                                                                \
+    TSQUERY ", w AS (SELECT unnest($8::bigint[]) AS id),"                                                       \
+    " hits AS (SELECT " t ".id, ts_rank(" t ".fts, x.q) AS score FROM w JOIN " table " " t " ON " t ".id = w.id, x" \
+    "   ORDER BY score DESC, " t ".id DESC LIMIT $6::bigint OFFSET $7::bigint)"                                   \
+    " SELECT " columns " FROM hits h JOIN " table " " t " ON " t ".id = h.id ORDER BY h.score DESC, h.id DESC"
 #define SEARCH_PAGE                                                                                             \
-    TSQUERY ", w AS (SELECT unnest($8::bigint[]) AS id),"                                                       \
-    " hits AS (SELECT a.id, ts_rank(a.fts, x.q) AS score FROM w JOIN articles a ON a.id = w.id, x"              \
-    "   ORDER BY score DESC, a.id DESC LIMIT $6::bigint OFFSET $7::bigint)"                                      \
-    " SELECT a.id AS article, a.date, a.headline, a.source, NULL::text AS snippet,"                              \
-    " round(-h.score::numeric, 3) AS score, a.text AS _text"                                                     \
-    " FROM hits h JOIN articles a ON a.id = h.id ORDER BY h.score DESC, h.id DESC"
+    PAGE("articles", "a",                                                                                       \
+         "a.id AS article, a.date, a.headline, a.source, NULL::text AS snippet,"                                \
+         " round(-h.score::numeric, 3) AS score, a.text AS _text")
 #define QUOTES_PAGE                                                                                             \
-    TSQUERY ", w AS (SELECT unnest($8::bigint[]) AS id),"                                                       \
-    " hits AS (SELECT q.id, ts_rank(q.fts, x.q) AS score FROM w JOIN quotes q ON q.id = w.id, x"                \
-    "   ORDER BY score DESC, q.id DESC LIMIT $6::bigint OFFSET $7::bigint)"                                      \
-    " SELECT q.article_id AS article, q.date, q.speaker, q.kind, NULL::text AS quote, q.start,"                 \
-    " q.\"end\" AS \"end\", q.text AS _text"                                                                   \
-    " FROM hits h JOIN quotes q ON q.id = h.id ORDER BY h.score DESC, h.id DESC"
+    PAGE("quotes", "q",                                                                                         \
+         "q.article_id AS article, q.date, q.speaker, q.kind, NULL::text AS quote, q.start,"                    \
+         " q.\"end\" AS \"end\", q.text AS _text")
 
 /* The first range of ids a section reads: twice its window, so a word in
  * most articles ("said") is done in one read. Settable for tests

@@ -27,12 +27,6 @@
 #include <string.h>
 #include <time.h>
 
-/* The text a tsvector is made of: letters and digits, everything else a
- * space, lower case. The text columns' "C" collation knows only ASCII
- * letters, so the classes and lower() use ICU's root collation: "Zürich"
- * stays one word and "ÉCOLE" becomes "école", as FTS5's unicode61 sees them
- * (which also drops the accents: the one difference left, docs/store.md). */
-#define FL_PG_WORDS(t) "lower(regexp_replace((" t ") COLLATE \"und-x-icu\", '[^[:alnum:]]+', ' ', 'g'))"
 
 /* Migration versions and their SQL. Never edit one that has shipped. Text
  * columns use the "C" collation: comparisons and ORDER BY are then byte
@@ -48,8 +42,7 @@ static const struct {
          * (PostgreSQL's parser would keep "bbc.co.uk" or "U.S" whole), lower
          * case, no stemming, no stop words ('simple'). A tsvector holds at
          * most 1 MB: very long articles are indexed on their first 256 KiB. */
-        "  fts tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple', " FL_PG_WORDS("headline") "), 'A') ||"
-        "    to_tsvector('simple', " FL_PG_WORDS("left(text, 262144)") ")) STORED);"
+        "  fts tsvector GENERATED ALWAYS AS (" FL_PG_ARTICLE_FTS("headline", "text") ") STORED);"
         "CREATE SEQUENCE articles_id_seq OWNED BY articles.id;"
         "CREATE INDEX articles_ext_id ON articles USING hash(ext_id);" /* any length: ids are the input's */
         "CREATE INDEX articles_date ON articles(date);"
@@ -72,7 +65,7 @@ static const struct {
         "  text text COLLATE \"C\" NOT NULL, kind text COLLATE \"C\", speaker text COLLATE \"C\","
         "  speaker_key text COLLATE \"C\", speaker_entity_id bigint, speaker_start bigint, speaker_end bigint,"
         "  cue text COLLATE \"C\", date text COLLATE \"C\","
-        "  fts tsvector GENERATED ALWAYS AS (to_tsvector('simple', " FL_PG_WORDS("left(text, 262144)") ")) STORED);"
+        "  fts tsvector GENERATED ALWAYS AS (" FL_PG_QUOTE_FTS("text") ") STORED);"
         "CREATE INDEX quotes_speaker_date ON quotes(speaker_entity_id, date);"
         "CREATE INDEX quotes_speaker_key ON quotes(speaker_key, date) WHERE speaker_entity_id IS NULL;"
         "CREATE INDEX quotes_article ON quotes(article_id);"
@@ -434,10 +427,9 @@ static const pg_index pg_indexes[] = {
      "DROP TRIGGER IF EXISTS quotes_fts ON quotes;"
      "DROP TRIGGER IF EXISTS quotes_fts_update ON quotes;"
      "CREATE OR REPLACE FUNCTION fl_articles_fts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-     "  NEW.fts := setweight(to_tsvector('simple', " FL_PG_WORDS("NEW.headline") "), 'A') ||"
-     "    to_tsvector('simple', " FL_PG_WORDS("left(NEW.text, 262144)") "); RETURN NEW; END $$;"
+     "  NEW.fts := " FL_PG_ARTICLE_FTS("NEW.headline", "NEW.text") "; RETURN NEW; END $$;"
      "CREATE OR REPLACE FUNCTION fl_quotes_fts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-     "  NEW.fts := to_tsvector('simple', " FL_PG_WORDS("left(NEW.text, 262144)") "); RETURN NEW; END $$;"
+     "  NEW.fts := " FL_PG_QUOTE_FTS("NEW.text") "; RETURN NEW; END $$;"
      "CREATE TRIGGER articles_fts BEFORE INSERT ON articles FOR EACH ROW WHEN (NEW.fts IS NULL)"
      "  EXECUTE FUNCTION fl_articles_fts();"
      "CREATE TRIGGER articles_fts_update BEFORE UPDATE OF headline, text ON articles FOR EACH ROW"

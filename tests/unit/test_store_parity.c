@@ -164,9 +164,8 @@ static size_t names(fl_store *s, const char *sql, char out[][256], size_t max)
  * generated columns (whether the writer sent it or the trigger made it),
  * and the writer's literal for each row that it can compute equals that
  * expression's value (not only the stored one). */
-#define WORDS(t) "lower(regexp_replace((" t ") COLLATE \"und-x-icu\", '[^[:alnum:]]+', ' ', 'g'))"
-#define ARTICLE_FTS "setweight(to_tsvector('simple', " WORDS("headline") "), 'A') || to_tsvector('simple', " WORDS("left(text, 262144)") ")"
-#define QUOTE_FTS "to_tsvector('simple', " WORDS("left(text, 262144)") ")"
+#define ARTICLE_FTS FL_PG_ARTICLE_FTS("headline", "text")
+#define QUOTE_FTS FL_PG_QUOTE_FTS("text")
 static void check_search_columns(const char *url)
 {
     PGconn *c = PQconnectdb(url);

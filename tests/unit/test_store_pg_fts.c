@@ -23,10 +23,8 @@
 #include "store/pg_internal.h"
 #include "store/store_internal.h"
 
-#define WORDS(t) "lower(regexp_replace((" t ") COLLATE \"und-x-icu\", '[^[:alnum:]]+', ' ', 'g'))"
-#define ARTICLE_FTS(h, t)                                                                                             \
-    "setweight(to_tsvector('simple', " WORDS(h) "), 'A') || to_tsvector('simple', " WORDS("left(" t ", 262144)") ")"
-#define QUOTE_FTS(t) "to_tsvector('simple', " WORDS("left(" t ", 262144)") ")"
+#define ARTICLE_FTS(h, t) FL_PG_ARTICLE_FTS(h, t)
+#define QUOTE_FTS(t) FL_PG_QUOTE_FTS(t)
 
 static char *repeat(char c, size_t n, const char *before, const char *after)
 {
