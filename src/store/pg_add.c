@@ -1,7 +1,6 @@
 /*
- * pg_add.c — adding extracted articles to PostgreSQL: fl_pg_add keeps each
- * parsed `factline extract --text` object for the batch; fl_pg_write_batch
- * writes the batch inside its transaction.
+ * pg_add.c — adding extracted articles to PostgreSQL: fl_pg_write_batch
+ * writes the batch fl_pg_add (pg_pending.c) keeps, inside its transaction.
  *
  * Writing a batch: (1) the articles already stored are dropped; (2) ids are
  * drawn from the sequence in input order (so one writer numbers articles as
@@ -25,7 +24,6 @@
 #include "store/canon.h"
 #include "store/pack.h"
 #include "store/pg_internal.h"
-#include "util/hash.h"
 
 /* ---- reading the extract object (the shapes store_add.c accepts) --------- */
 
@@ -72,9 +70,15 @@ static void copy_text(fl_buffer *row, const char *t, int last) { fl_pg_copy_fiel
 
 /* The search column's value, the last field of a row: the writer's
  * (pg_fts.c) when it can compute it, else \N, which the server's trigger
- * fills in. headline NULL: a quote's. */
+ * fills in. headline NULL: a quote's (no field while the column is still
+ * generated: the row ended with the one before). */
 static void copy_fts(fl_store *s, fl_buffer *row, const char *headline, const char *text, size_t tlen)
 {
+    if (s->pg->fts_generated) {
+        if (headline)
+            fl_pg_copy_field(row, NULL, 0, 1); /* the staging table's, not inserted */
+        return;
+    }
     if (!s->pg->fts)
         s->pg->fts = fl_pg_fts_new();
     size_t len = 0;
@@ -378,7 +382,7 @@ static int add_quotes(fl_store *s, batch *b, long long article, const char *date
         if (!cue && json_is_object(sp))
             cue = json_object_get(sp, "cue");
         copy_text(r, jname(cue), 0);
-        copy_text(r, date, 0);
+        copy_text(r, date, s->pg->fts_generated);
         copy_fts(s, r, NULL, b->words.data, b->words.len);
         id_rows_end(&b->quotes, x);
     }
@@ -642,9 +646,16 @@ int fl_pg_write_batch(fl_store *s)
                                              " ext_id text, date text, headline text, source text, url text, text text, fts tsvector)"
                                              " ON COMMIT DELETE ROWS", 0, NULL) &&
                             fl_pg_copy(s, "COPY fl_stage_articles FROM STDIN", &data)));
-    res = ok && nfresh ? fl_pg_exec(s, "INSERT INTO articles(id, hash, ext_id, date, headline, source, url, text, fts)"
-                                       " SELECT * FROM fl_stage_articles ORDER BY hash COLLATE \"C\""
-                                       " ON CONFLICT (hash) DO NOTHING RETURNING id", 0, NULL)
+    res = ok && nfresh ? fl_pg_exec(s,
+                                    s->pg->fts_generated
+                                        ? "INSERT INTO articles(id, hash, ext_id, date, headline, source, url, text)"
+                                          " SELECT id, hash, ext_id, date, headline, source, url, text"
+                                          " FROM fl_stage_articles ORDER BY hash COLLATE \"C\""
+                                          " ON CONFLICT (hash) DO NOTHING RETURNING id"
+                                        : "INSERT INTO articles(id, hash, ext_id, date, headline, source, url, text, fts)"
+                                          " SELECT * FROM fl_stage_articles ORDER BY hash COLLATE \"C\""
+                                          " ON CONFLICT (hash) DO NOTHING RETURNING id",
+                                    0, NULL)
                        : NULL;
     if (ok && nfresh && !res)
         ok = 0;
@@ -705,8 +716,13 @@ int fl_pg_write_batch(fl_store *s)
     if (ok) {
         fl_buffer_clear(&data);
         id_rows_write(s, &b.quotes, &data);
-        ok = fl_pg_copy(s, "COPY quotes(speaker_entity_id, article_id, start, \"end\", text, kind, speaker, speaker_key,"
-                           " speaker_start, speaker_end, cue, date, fts) FROM STDIN", &data);
+        ok = fl_pg_copy(s,
+                        s->pg->fts_generated
+                            ? "COPY quotes(speaker_entity_id, article_id, start, \"end\", text, kind, speaker, speaker_key,"
+                              " speaker_start, speaker_end, cue, date) FROM STDIN"
+                            : "COPY quotes(speaker_entity_id, article_id, start, \"end\", text, kind, speaker, speaker_key,"
+                              " speaker_start, speaker_end, cue, date, fts) FROM STDIN",
+                        &data);
     }
     if (ok) {
         fl_buffer_clear(&data);
@@ -731,79 +747,4 @@ int fl_pg_write_batch(fl_store *s)
     fl_buffer_release(&b.times);
     fl_buffer_release(&b.words);
     return ok;
-}
-
-/* ---- adding one article ------------------------------------------------- */
-
-fl_status fl_pg_add(fl_store *s, const char *json, size_t len, int *added)
-{
-    struct fl_pg *pg = s->pg;
-    *added = 0;
-    if (s->flags & FL_STORE_READONLY) {
-        fl_store_set_error(s, "the database is open read-only");
-        return FL_ERR_USAGE;
-    }
-    json_error_t jerr;
-    json_t *o = json_loadb(json, len, 0, &jerr);
-    if (!json_is_object(o)) {
-        fl_store_set_error(s, "not an extract object: %s", o ? "not an object" : jerr.text);
-        json_decref(o);
-        return FL_ERR_FORMAT;
-    }
-    const char *date = jstr(o, "date"), *text = jstr(o, "text"), *headline = jstr(o, "headline");
-    if (!date || !text || !headline) {
-        fl_store_set_error(s, "an extract object needs \"date\", \"headline\" and \"text\" (factline extract --text)");
-        json_decref(o);
-        return FL_ERR_FORMAT;
-    }
-    if (fl_day_code(date, strlen(date)) < 0) { /* as SQLite's store_add.c: the questions need a date */
-        fl_store_set_error(s, "\"date\" is \"%.40s\", not a date written YYYY-MM-DD", date);
-        json_decref(o);
-        return FL_ERR_FORMAT;
-    }
-    if (strlen(date) > FL_PG_MAX_SHORT) {
-        fl_store_set_error(s, "\"date\" is %zu bytes long; PostgreSQL indexes it, so at most %d", strlen(date),
-                           FL_PG_MAX_SHORT);
-        json_decref(o);
-        return FL_ERR_FORMAT;
-    }
-    fl_pg_pending item;
-    item.obj = o;
-    uint64_t h = fl_hash64(fl_hash64(FL_HASH_SEED, date, strlen(date)), text, json_string_length(json_object_get(o, "text")));
-    snprintf(item.hash, sizeof item.hash, "%016llx", (unsigned long long)h);
-    /* Already in this batch, or stored (as far as this writer can see now:
-     * a concurrent writer's article is found when the batch is written). */
-    for (size_t i = 0; i < pg->npending; i++)
-        if (!strcmp(pg->pending[i].hash, item.hash)) {
-            json_decref(o);
-            return FL_OK;
-        }
-    const char *p[] = {item.hash};
-    PGresult *res = fl_pg_exec(s, "SELECT 1 FROM articles WHERE hash=$1", 1, p);
-    if (!res) {
-        json_decref(o);
-        return FL_ERR_IO;
-    }
-    int stored = PQntuples(res) > 0;
-    PQclear(res);
-    if (stored) {
-        json_decref(o);
-        return FL_OK;
-    }
-    if (pg->npending == pg->cap) {
-        size_t cap = pg->cap ? pg->cap * 2 : 64;
-        fl_pg_pending *g = realloc(pg->pending, cap * sizeof *g);
-        if (!g) {
-            json_decref(o);
-            fl_store_set_error(s, "out of memory");
-            return FL_ERR_NOMEM;
-        }
-        pg->pending = g;
-        pg->cap = cap;
-    }
-    pg->pending[pg->npending++] = item;
-    *added = 1;
-    if (pg->npending >= s->batch)
-        return fl_pg_commit(s);
-    return FL_OK;
 }

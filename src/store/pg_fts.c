@@ -29,10 +29,10 @@
 #include "store/pg_internal.h"
 
 /* PostgreSQL's limits (tsearch/ts_type.h, ts_public.h): a word of
- * MAXSTRLEN bytes or more is skipped; a position is at most 16,383; a
- * lexeme keeps at most 255 positions from to_tsvector and from a literal,
- * 256 from ||. */
-#define MAXSTRLEN 2048
+ * MAXSTRLEN ((1 << 11) - 1 = 2,047) bytes or more is skipped by to_tsvector
+ * and refused in a literal; a position is at most 16,383; a lexeme keeps at
+ * most 255 positions from to_tsvector and from a literal, 256 from ||. */
+#define MAXSTRLEN 2047
 #define MAXENTRYPOS 16384
 #define MAXNUMPOS 256
 #define LIMITPOS(p) ((p) >= MAXENTRYPOS ? MAXENTRYPOS - 1 : (p))
@@ -41,6 +41,7 @@
 
 typedef struct word {
     size_t off, len; /* in the lower-cased copy */
+    const char *s;   /* off in the copy, set once the copy is complete */
     int pos;
 } word;
 
@@ -61,6 +62,28 @@ static int non_alnum(uint32_t cp)
         return cp != 0xAA && cp != 0xB5 && cp != 0xBA;
     return cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20C0) ||
            cp == 0xFEFF;
+}
+
+/* 1 if the server's parser would split this run of ASCII letters and
+ * digits (lower-cased) into more than one token. The text the parser sees
+ * is only letters, digits and spaces (FL_PG_WORDS), so of the default
+ * parser's token types (wparser_def.c) URLs, hosts, e-mail addresses, file
+ * paths, versions and decimals (all need '.', '/', '@', '-' or '_') cannot
+ * occur; a run starting with digits goes through the states of an unsigned
+ * integer, a host and scientific notation, and only the last ends the
+ * token inside the run: digits, 'e', digits, then a letter ("3e8a9f" is
+ * '3e8' and 'a9f'). Such a text is left to the server (not sure). */
+static int sci_prefix(const char *w, size_t len)
+{
+    size_t i = 0;
+    while (i < len && w[i] >= '0' && w[i] <= '9')
+        i++;
+    if (!i || i == len || w[i] != 'e')
+        return 0;
+    size_t j = ++i;
+    while (i < len && w[i] >= '0' && w[i] <= '9')
+        i++;
+    return i > j && i < len; /* followed by a letter: digits run on */
 }
 
 /* The words of the first `chars` characters of t[0, len), positions from
@@ -85,6 +108,8 @@ static int split(const char *t, size_t len, long chars, words *out)
                 seen++;
             }
             size_t wlen = out->lower.len - start;
+            if (sci_prefix(out->lower.data + start, wlen))
+                return 0;
             if (wlen >= MAXSTRLEN) { /* skipped, without a position */
                 out->lower.len = start;
                 continue;
@@ -98,7 +123,7 @@ static int split(const char *t, size_t len, long chars, words *out)
                 out->cap = cap;
             }
             pos++;
-            out->w[out->n++] = (word){start, wlen, LIMITPOS(pos)};
+            out->w[out->n++] = (word){start, wlen, NULL, LIMITPOS(pos)};
             continue;
         }
         if (c < 0x80) {
@@ -128,14 +153,14 @@ static int split(const char *t, size_t len, long chars, words *out)
     return !out->lower.failed;
 }
 
-static const char *sort_base;
-
-/* to_tsvector's order (compareWORD): by the word's bytes, then position. */
+/* to_tsvector's order (compareWORD): by the word's bytes, then position.
+ * The words carry their own pointers (no global: one fl_pg_fts per
+ * thread, several in a process). */
 static int cmp_word(const void *a, const void *b)
 {
     const word *x = a, *y = b;
     size_t n = x->len < y->len ? x->len : y->len;
-    int c = memcmp(sort_base + x->off, sort_base + y->off, n);
+    int c = memcmp(x->s, y->s, n);
     if (c)
         return c;
     if (x->len != y->len)
@@ -143,38 +168,48 @@ static int cmp_word(const void *a, const void *b)
     return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
-/* A lexeme with its positions, as to_tsvector keeps them (uniqueWORD). */
+/* A lexeme with its positions, as to_tsvector keeps them (uniqueWORD);
+ * pos points into one array shared by all the lexemes of a text. */
 typedef struct lexeme {
     const char *w;
     size_t len;
-    int npos, pos[MAXNUMPOS];
+    int npos, *pos;
 } lexeme;
 
-/* The lexemes of `in` (sorted), each with its kept positions, into *out. */
+/* The lexemes of `in` (sorted), each with its kept positions, into *out:
+ * one block, the lexemes then their positions (at most one per word), so
+ * the memory grows with the words, not 256 positions per word. */
 static int lexemes(words *in, lexeme **out, size_t *nout)
 {
     *nout = 0;
     *out = NULL;
     if (!in->n)
         return 1;
-    sort_base = in->lower.data;
+    for (size_t i = 0; i < in->n; i++)
+        in->w[i].s = in->lower.data + in->w[i].off;
     qsort(in->w, in->n, sizeof *in->w, cmp_word);
-    lexeme *l = malloc(in->n * sizeof *l);
+    size_t distinct = 1;
+    for (size_t i = 1; i < in->n; i++)
+        distinct += in->w[i].len != in->w[i - 1].len || memcmp(in->w[i].s, in->w[i - 1].s, in->w[i].len);
+    lexeme *l = malloc(distinct * sizeof *l + in->n * sizeof(int));
     if (!l)
         return 0;
-    size_t k = 0;
+    int *posbuf = (int *)(void *)(l + distinct);
+    size_t k = 0, used = 0;
     for (size_t i = 0; i < in->n; i++) {
         const word *w = &in->w[i];
         lexeme *cur = k ? &l[k - 1] : NULL;
-        if (!cur || cur->len != w->len || memcmp(cur->w, in->lower.data + w->off, w->len)) {
+        if (!cur || cur->len != w->len || memcmp(cur->w, w->s, w->len)) {
             cur = &l[k++];
-            cur->w = in->lower.data + w->off;
+            cur->w = w->s;
             cur->len = w->len;
             cur->npos = 1;
+            cur->pos = posbuf + used++;
             cur->pos[0] = w->pos;
         } else if (cur->npos < MAXNUMPOS - 1 && cur->pos[cur->npos - 1] != MAXENTRYPOS - 1 &&
                    cur->pos[cur->npos - 1] != w->pos) {
             cur->pos[cur->npos++] = w->pos;
+            used++;
         }
     }
     *out = l;

@@ -30,6 +30,21 @@ typedef struct fl_pg_pending {
  * batch transaction only (another writer may change them between batches). */
 typedef struct fl_pg_map fl_pg_map;
 
+/* The text a tsvector is made of: letters and digits, everything else a
+ * space, lower case. The text columns' "C" collation knows only ASCII
+ * letters, so the classes and lower() use ICU's root collation: "Zürich"
+ * stays one word and "ÉCOLE" becomes "école", as FTS5's unicode61 sees them
+ * (which also drops the accents: the one difference left, docs/store.md). */
+#define FL_PG_WORDS(t) "lower(regexp_replace((" t ") COLLATE \"und-x-icu\", '[^[:alnum:]]+', ' ', 'g'))"
+/* The search columns: an article's headline with weight A, then its text;
+ * a quote's text. A tsvector holds at most 1 MB: very long texts are
+ * indexed on their first 256 KiB (characters). One definition for the
+ * schema (pg_store.c), its triggers, the writer's own (pg_fts.c must give
+ * the same values) and the tests. */
+#define FL_PG_ARTICLE_FTS(h, t)                                                                                     \
+    "setweight(to_tsvector('simple', " FL_PG_WORDS(h) "), 'A') || to_tsvector('simple', " FL_PG_WORDS("left(" t ", 262144)") ")"
+#define FL_PG_QUOTE_FTS(t) "to_tsvector('simple', " FL_PG_WORDS("left(" t ", 262144)") ")"
+
 struct fl_pg {
     PGconn *conn;
     char sqlstate[6];     /* of the last failed statement ("" if none) */
@@ -45,6 +60,7 @@ struct fl_pg {
     size_t nprepared;
     struct fl_snippet_maker *snippets; /* search fragments (search_snippet.c), made at the first search */
     struct fl_pg_fts *fts;             /* the writer's search columns (pg_fts.c), made at the first batch */
+    int fts_generated; /* the search columns are still generated (their conversion waited too long, pg_store.c): sent none */
     struct fl_pg_local *local; /* what the batch decides without asking (pg_local.c) */
     int entity_counts;         /* the database keeps entity_counts (pg_store.c's pg_indexes) */
 };

@@ -120,33 +120,33 @@ static int search_begin(fl_store *s, const fl_query *q, search *x)
  * (a CTE's value is unknown to it: it guessed the same rows for "said"
  * and "tapioca"). */
 #define TSQUERY_OF(n) "to_tsquery('simple', lower(" n " COLLATE \"und-x-icu\"))"
+/* A section's matches in one range of ids ($6, $7], newest first, at most
+ * $8: table, its alias, and the section's own filters after the dates. */
+#define RANGE(table, t, filters)                                                                               \
+    "SELECT " t ".id FROM " table " " t " WHERE " t ".fts @@ " TSQUERY_OF("$1") " AND ($6::bigint IS NULL OR " t  \
+    ".id > $6::bigint) AND " t ".id <= $7::bigint AND ($2::text IS NULL OR " t ".date >= $2)"                     \
+    " AND ($3::text IS NULL OR " t ".date <= $3)" filters " ORDER BY " t ".id DESC LIMIT $8::bigint"
 #define ARTICLES_RANGE                                                                                          \
-    "SELECT a.id FROM articles a WHERE a.fts @@ " TSQUERY_OF("$1") " AND ($6::bigint IS NULL OR a.id > $6::bigint) AND a.id <= $7::bigint" \
-    " AND ($2::text IS NULL OR a.date >= $2) AND ($3::text IS NULL OR a.date <= $3)"                            \
-    " AND ($4::text IS NULL OR a.source = $4) AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM mentions m"         \
-    "   WHERE m.entity_id = ANY($5::bigint[]) AND m.date = a.date AND m.article_id = a.id))"                    \
-    " ORDER BY a.id DESC LIMIT $8::bigint"
-#define QUOTES_RANGE                                                                                            \
-    "SELECT q.id FROM quotes q WHERE q.fts @@ " TSQUERY_OF("$1") " AND ($6::bigint IS NULL OR q.id > $6::bigint) AND q.id <= $7::bigint"   \
-    " AND ($2::text IS NULL OR q.date >= $2) AND ($3::text IS NULL OR q.date <= $3)"                            \
-    " ORDER BY q.id DESC LIMIT $8::bigint"
+    RANGE("articles", "a",                                                                                      \
+          " AND ($4::text IS NULL OR a.source = $4) AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM mentions m"   \
+          "   WHERE m.entity_id = ANY($5::bigint[]) AND m.date = a.date AND m.article_id = a.id))")
+#define QUOTES_RANGE RANGE("quotes", "q", "")
 #define TSQUERY "WITH x AS (SELECT " TSQUERY_OF("$1") " AS q)"
 /* Each section ranks its window ($8, the ids of its newest matches), keeps
  * one page and shows it. */
+#define PAGE(table, t, columns)                                                                                \
+    TSQUERY ", w AS (SELECT unnest($8::bigint[]) AS id),"                                                       \
+    " hits AS (SELECT " t ".id, ts_rank(" t ".fts, x.q) AS score FROM w JOIN " table " " t " ON " t ".id = w.id, x" \
+    "   ORDER BY score DESC, " t ".id DESC LIMIT $6::bigint OFFSET $7::bigint)"                                   \
+    " SELECT " columns " FROM hits h JOIN " table " " t " ON " t ".id = h.id ORDER BY h.score DESC, h.id DESC"
 #define SEARCH_PAGE                                                                                             \
-    TSQUERY ", w AS (SELECT unnest($8::bigint[]) AS id),"                                                       \
-    " hits AS (SELECT a.id, ts_rank(a.fts, x.q) AS score FROM w JOIN articles a ON a.id = w.id, x"              \
-    "   ORDER BY score DESC, a.id DESC LIMIT $6::bigint OFFSET $7::bigint)"                                      \
-    " SELECT a.id AS article, a.date, a.headline, a.source, NULL::text AS snippet,"                              \
-    " round(-h.score::numeric, 3) AS score, a.text AS _text"                                                     \
-    " FROM hits h JOIN articles a ON a.id = h.id ORDER BY h.score DESC, h.id DESC"
+    PAGE("articles", "a",                                                                                       \
+         "a.id AS article, a.date, a.headline, a.source, NULL::text AS snippet,"                                \
+         " round(-h.score::numeric, 3) AS score, a.text AS _text")
 #define QUOTES_PAGE                                                                                             \
-    TSQUERY ", w AS (SELECT unnest($8::bigint[]) AS id),"                                                       \
-    " hits AS (SELECT q.id, ts_rank(q.fts, x.q) AS score FROM w JOIN quotes q ON q.id = w.id, x"                \
-    "   ORDER BY score DESC, q.id DESC LIMIT $6::bigint OFFSET $7::bigint)"                                      \
-    " SELECT q.article_id AS article, q.date, q.speaker, q.kind, NULL::text AS quote, q.start,"                 \
-    " q.\"end\" AS \"end\", q.text AS _text"                                                                   \
-    " FROM hits h JOIN quotes q ON q.id = h.id ORDER BY h.score DESC, h.id DESC"
+    PAGE("quotes", "q",                                                                                         \
+         "q.article_id AS article, q.date, q.speaker, q.kind, NULL::text AS quote, q.start,"                    \
+         " q.\"end\" AS \"end\", q.text AS _text")
 
 /* The first range of ids a section reads: twice its window, so a word in
  * most articles ("said") is done in one read. Settable for tests
@@ -238,7 +238,9 @@ static int newest_matches(fl_store *s, const char *table, const char *range_sql,
             lo = 0;
         if ((lo > 0) != bitmaps) {
             bitmaps = lo > 0;
-            if (!fl_pg_command(s, bitmaps ? "SET enable_indexscan = off" : "RESET enable_indexscan", 0, NULL)) {
+            /* LOCAL: undone when the transaction ends (read_begin), even
+             * if the RESET below is never reached */
+            if (!fl_pg_command(s, bitmaps ? "SET LOCAL enable_indexscan = off" : "RESET enable_indexscan", 0, NULL)) {
                 ok = 0;
                 break;
             }
@@ -282,6 +284,31 @@ static int newest_matches(fl_store *s, const char *table, const char *range_sql,
     return ok;
 }
 
+/* A search's reads (the estimate, the ranges, the pages) see one snapshot,
+ * as SQLite's one read transaction does: when the caller has no transaction
+ * open they run in one REPEATABLE READ READ ONLY transaction, which also
+ * bounds newest_matches's SET LOCAL. 1 if it began one. A failed BEGIN
+ * (a lost connection) leaves the reads to reconnect as they do alone. */
+static int read_begin(fl_store *s)
+{
+    if (PQtransactionStatus(s->pg->conn) != PQTRANS_IDLE)
+        return 0;
+    return fl_pg_command(s, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", 0, NULL);
+}
+
+/* Ends read_begin's transaction; ok as the reads went (a failed read's
+ * error is kept: the ROLLBACK's own is not reported). */
+static int read_end(fl_store *s, int began, int ok)
+{
+    if (!began || PQtransactionStatus(s->pg->conn) == PQTRANS_IDLE) /* none, or reconnected */
+        return ok;
+    if (!ok) {
+        PQclear(PQexec(s->pg->conn, "ROLLBACK"));
+        return 0;
+    }
+    return fl_pg_command(s, "COMMIT", 0, NULL);
+}
+
 fl_result *fl_pg_search(fl_store *s, const fl_query *q, unsigned limit)
 {
     search x;
@@ -314,6 +341,7 @@ fl_result *fl_pg_search(fl_store *s, const fl_query *q, unsigned limit)
     /* As store_query.c: each section ranks its newest matches (the window),
      * best first and then the newest, keeps one page, and makes fragments
      * for that page only. */
+    int began = read_begin(s);
     int ok = newest_matches(s, "articles", ARTICLES_RANGE, x.p, FL_SEARCH_ARTICLE_WINDOW, &ids, &got);
     const char *p[] = {x.p[0], NULL, NULL, NULL, NULL, lim, off, ids.data};
     ok = ok && fl_pg_section(s, r, "articles", SEARCH_PAGE, 8, p, &snippet, 1);
@@ -321,6 +349,7 @@ fl_result *fl_pg_search(fl_store *s, const fl_query *q, unsigned limit)
     ok = ok && newest_matches(s, "quotes", QUOTES_RANGE, pq, FL_SEARCH_QUOTE_WINDOW, &ids, &got);
     p[7] = ids.data;
     ok = ok && fl_pg_section(s, r, "quotes", QUOTES_PAGE, 8, p, &quote, 1);
+    ok = read_end(s, began, ok);
     fl_buffer_release(&ids);
     fl_snippet_terms_free(terms);
     search_release(&x);
@@ -344,8 +373,10 @@ fl_result *fl_pg_search_total(fl_store *s, const fl_query *q)
     fl_buffer_init(&ids);
     long long n[2];
     const char *pq[] = {x.p[0], x.p[1], x.p[2], NULL, NULL};
+    int began = read_begin(s);
     int found = newest_matches(s, "articles", ARTICLES_RANGE, x.p, FL_SEARCH_ARTICLE_WINDOW + 1, &ids, &n[0]) &&
                 newest_matches(s, "quotes", QUOTES_RANGE, pq, FL_SEARCH_QUOTE_WINDOW + 1, &ids, &n[1]);
+    found = read_end(s, began, found);
     fl_buffer_release(&ids);
     search_release(&x);
     if (!found)

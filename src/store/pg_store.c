@@ -27,12 +27,6 @@
 #include <string.h>
 #include <time.h>
 
-/* The text a tsvector is made of: letters and digits, everything else a
- * space, lower case. The text columns' "C" collation knows only ASCII
- * letters, so the classes and lower() use ICU's root collation: "Zürich"
- * stays one word and "ÉCOLE" becomes "école", as FTS5's unicode61 sees them
- * (which also drops the accents: the one difference left, docs/store.md). */
-#define FL_PG_WORDS(t) "lower(regexp_replace((" t ") COLLATE \"und-x-icu\", '[^[:alnum:]]+', ' ', 'g'))"
 
 /* Migration versions and their SQL. Never edit one that has shipped. Text
  * columns use the "C" collation: comparisons and ORDER BY are then byte
@@ -48,8 +42,7 @@ static const struct {
          * (PostgreSQL's parser would keep "bbc.co.uk" or "U.S" whole), lower
          * case, no stemming, no stop words ('simple'). A tsvector holds at
          * most 1 MB: very long articles are indexed on their first 256 KiB. */
-        "  fts tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple', " FL_PG_WORDS("headline") "), 'A') ||"
-        "    to_tsvector('simple', " FL_PG_WORDS("left(text, 262144)") ")) STORED);"
+        "  fts tsvector GENERATED ALWAYS AS (" FL_PG_ARTICLE_FTS("headline", "text") ") STORED);"
         "CREATE SEQUENCE articles_id_seq OWNED BY articles.id;"
         "CREATE INDEX articles_ext_id ON articles USING hash(ext_id);" /* any length: ids are the input's */
         "CREATE INDEX articles_date ON articles(date);"
@@ -72,7 +65,7 @@ static const struct {
         "  text text COLLATE \"C\" NOT NULL, kind text COLLATE \"C\", speaker text COLLATE \"C\","
         "  speaker_key text COLLATE \"C\", speaker_entity_id bigint, speaker_start bigint, speaker_end bigint,"
         "  cue text COLLATE \"C\", date text COLLATE \"C\","
-        "  fts tsvector GENERATED ALWAYS AS (to_tsvector('simple', " FL_PG_WORDS("left(text, 262144)") ")) STORED);"
+        "  fts tsvector GENERATED ALWAYS AS (" FL_PG_QUOTE_FTS("text") ") STORED);"
         "CREATE INDEX quotes_speaker_date ON quotes(speaker_entity_id, date);"
         "CREATE INDEX quotes_speaker_key ON quotes(speaker_key, date) WHERE speaker_entity_id IS NULL;"
         "CREATE INDEX quotes_article ON quotes(article_id);"
@@ -357,18 +350,28 @@ static int read_version(fl_store *s)
  * - mentions (article, entity): an article's distinct entities in order
  *   from the index alone, as the entity question's co-occurrence counts
  *   them (pg_query.c); it serves every lookup of mentions_article too. */
-static const char *const pg_indexes[][2] = {
-    {"mentions_article_entity",
+typedef struct pg_index {
+    const char *name;
+    enum { INDEX_RELATION, INDEX_FUNCTION } kind; /* what `name` is: made when missing */
+    /* it takes locks readers hold (ALTER TABLE): waits at most
+     * INDEX_LOCK_TIMEOUT for them, else is left for a later open */
+    int may_skip;
+    const char *sql;
+} pg_index;
+#define INDEX_LOCK_TIMEOUT "SET LOCAL lock_timeout = '2s'"
+
+static const pg_index pg_indexes[] = {
+    {"mentions_article_entity", INDEX_RELATION, 0,
      "CREATE INDEX IF NOT EXISTS mentions_article_entity ON mentions(article_id, entity_id);"
      "DROP INDEX IF EXISTS mentions_article;"},
     /* The figures `disagree` can pair (those with a source), by the group a
      * pair shares, in the two orders it pages in: with a category, (date,
      * id) inside it; without, (date, category, id). Each figure's partners
      * are one range of the same index (pg_query.c). */
-    {"figures_conflict",
+    {"figures_conflict", INDEX_RELATION, 0,
      "CREATE INDEX IF NOT EXISTS figures_conflict ON figures(category, date, coalesce(subject_key, ''),"
      "  coalesce(place_key, ''), id) WHERE source_key IS NOT NULL"},
-    {"figures_conflict_date",
+    {"figures_conflict_date", INDEX_RELATION, 0,
      "CREATE INDEX IF NOT EXISTS figures_conflict_date ON figures(date, category, coalesce(subject_key, ''),"
      "  coalesce(place_key, ''), id) WHERE source_key IS NOT NULL"},
     /* Each source's series in the order its running maximum is taken, with
@@ -384,7 +387,7 @@ static const char *const pg_indexes[][2] = {
      * yet; so the article counts add up too. Made once, with the counts of
      * the mentions already stored, under the migration lock (another writer
      * waiting on it finds the table filled and adds nothing). */
-    {"entity_counts",
+    {"entity_counts", INDEX_RELATION, 0,
      "CREATE TABLE IF NOT EXISTS entity_counts(entity_id bigint NOT NULL, mentions bigint NOT NULL,"
      "  articles bigint NOT NULL);"
      "CREATE INDEX IF NOT EXISTS entity_counts_entity ON entity_counts(entity_id) INCLUDE (mentions, articles);"
@@ -406,9 +409,12 @@ static const char *const pg_indexes[][2] = {
      * generated, so a writer can send the value it computed; a row sent
      * without one (text only ICU can split, or a writer older than this)
      * gets the same expression's value from a trigger, as the generated
-     * column gave it. The same values either way, so no version. An entry
-     * named "f()" is checked as a function, not a relation. */
-    {"fl_articles_fts()",
+     * column gave it. The same values either way, so no version. ALTER TABLE waits
+     * for every reader of the tables, and every new reader would queue
+     * behind it: at most 2 s, else the columns stay generated for this run
+     * (pg->fts_generated: the writer sends no value) and the next open
+     * tries again. */
+    {"fl_articles_fts()", INDEX_FUNCTION, 1,
      /* idempotent: a writer that waited for the lock finds it done */
      "DO $$ BEGIN"
      "  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'articles'::regclass AND attname = 'fts'"
@@ -421,10 +427,9 @@ static const char *const pg_indexes[][2] = {
      "DROP TRIGGER IF EXISTS quotes_fts ON quotes;"
      "DROP TRIGGER IF EXISTS quotes_fts_update ON quotes;"
      "CREATE OR REPLACE FUNCTION fl_articles_fts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-     "  NEW.fts := setweight(to_tsvector('simple', " FL_PG_WORDS("NEW.headline") "), 'A') ||"
-     "    to_tsvector('simple', " FL_PG_WORDS("left(NEW.text, 262144)") "); RETURN NEW; END $$;"
+     "  NEW.fts := " FL_PG_ARTICLE_FTS("NEW.headline", "NEW.text") "; RETURN NEW; END $$;"
      "CREATE OR REPLACE FUNCTION fl_quotes_fts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-     "  NEW.fts := to_tsvector('simple', " FL_PG_WORDS("left(NEW.text, 262144)") "); RETURN NEW; END $$;"
+     "  NEW.fts := " FL_PG_QUOTE_FTS("NEW.text") "; RETURN NEW; END $$;"
      "CREATE TRIGGER articles_fts BEFORE INSERT ON articles FOR EACH ROW WHEN (NEW.fts IS NULL)"
      "  EXECUTE FUNCTION fl_articles_fts();"
      "CREATE TRIGGER articles_fts_update BEFORE UPDATE OF headline, text ON articles FOR EACH ROW"
@@ -433,7 +438,7 @@ static const char *const pg_indexes[][2] = {
      "  EXECUTE FUNCTION fl_quotes_fts();"
      "CREATE TRIGGER quotes_fts_update BEFORE UPDATE OF text ON quotes FOR EACH ROW"
      "  WHEN (NEW.fts IS NOT DISTINCT FROM OLD.fts) EXECUTE FUNCTION fl_quotes_fts();"},
-    {"figures_cumulative",
+    {"figures_cumulative", INDEX_RELATION, 0,
      "CREATE INDEX IF NOT EXISTS figures_cumulative ON figures(category, source_key, subject_key, place_key, date, id)"
      "  INCLUDE (low, value, high, qualifier) WHERE source_key IS NOT NULL"},
 };
@@ -441,10 +446,11 @@ static const char *const pg_indexes[][2] = {
 static int ensure_indexes(fl_store *s, const char *where)
 {
     for (size_t i = 0; i < sizeof pg_indexes / sizeof pg_indexes[0]; i++) {
-        const char *p[] = {pg_indexes[i][0]};
-        size_t len = strlen(pg_indexes[i][0]);
-        int function = len > 2 && !strcmp(pg_indexes[i][0] + len - 2, "()");
-        PGresult *res = fl_pg_exec(s, function ? "SELECT to_regprocedure($1) IS NOT NULL" : "SELECT to_regclass($1) IS NOT NULL",
+        const pg_index *x = &pg_indexes[i];
+        const char *p[] = {x->name};
+        PGresult *res = fl_pg_exec(s,
+                                   x->kind == INDEX_FUNCTION ? "SELECT to_regprocedure($1) IS NOT NULL"
+                                                             : "SELECT to_regclass($1) IS NOT NULL",
                                    1, p);
         if (!res)
             return 0;
@@ -454,10 +460,17 @@ static int ensure_indexes(fl_store *s, const char *where)
             continue;
         if (!fl_pg_command(s, "BEGIN", 0, NULL))
             return 0;
-        if (!fl_pg_command(s, MIGRATION_LOCK, 0, NULL) || !fl_pg_command(s, pg_indexes[i][1], 0, NULL)) {
+        if (!fl_pg_command(s, MIGRATION_LOCK, 0, NULL) ||
+            (x->may_skip && !fl_pg_command(s, INDEX_LOCK_TIMEOUT, 0, NULL)) || !fl_pg_command(s, x->sql, 0, NULL)) {
+            int skip = x->may_skip && !strcmp(s->pg->sqlstate, "55P03"); /* lock_not_available */
             char why[1024];
-            snprintf(why, sizeof why, "%.200s: making index %s failed: %.700s", where, pg_indexes[i][0], s->error);
+            snprintf(why, sizeof why, "%.200s: making index %s failed: %.700s", where, x->name, s->error);
             fl_pg_command(s, "ROLLBACK", 0, NULL);
+            if (skip) {
+                if (!strcmp(x->name, "fl_articles_fts()"))
+                    s->pg->fts_generated = 1;
+                continue;
+            }
             fl_store_set_error(s, "%s", why);
             return 0;
         }
