@@ -81,6 +81,6 @@ PY
 fi
 # Opening for writing migrates a database of an older schema (no-op otherwise).
 $bin ingest -q --facts --db "$big" /dev/null
-echo "question latency on $big ($(stat -c %s "$big") bytes):"
+echo "question latency on $big ($(stat -L -c %s "$big") bytes):"
 taskset -c 0 ./build-bench/bench/bench_store "$big" 50
 echo "targets: ingest store path >= 5,000 articles/s; every question p95 <= 100 ms on 1M articles; database <= 3x raw text"
