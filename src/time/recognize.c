@@ -187,22 +187,24 @@ static int looks_ahead_before(const fl_tctx *c, size_t i)
 
 /* A subordinate clause after a fronted time ("On Friday, when Albright set
  * aside vacation plans, ..."): its verb is not the main clause's. */
+static int word_in(const fl_tctx *c, size_t k, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fl_tw_is(c, k, list[i]))
+            return 1;
+    return 0;
+}
+
 static int opens_clause(const fl_tctx *c, size_t k)
 {
     static const char *const subordinators[] = {"when", "while", "after", "before", "as", "if", "because", "although", "though", "since", "until"};
-    for (size_t s = 0; s < sizeof subordinators / sizeof subordinators[0]; s++)
-        if (fl_tw_is(c, k, subordinators[s]))
-            return 1;
-    return 0;
+    return word_in(c, k, subordinators, sizeof subordinators / sizeof subordinators[0]);
 }
 
 static int is_aux(const fl_tctx *c, size_t k)
 {
     static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "'s"};
-    for (size_t a = 0; a < sizeof aux / sizeof aux[0]; a++)
-        if (fl_tw_is(c, k, aux[a]))
-            return 1;
-    return 0;
+    return word_in(c, k, aux, sizeof aux / sizeof aux[0]);
 }
 
 /* Word k is a past verb: a tense cue or -ed word in the past, or an
