@@ -29,6 +29,7 @@
 #include "quote/polnear.h"
 #include "quote/quote_internal.h"
 #include "text/doc.h"
+#include "util/grow.h"
 
 /* ---- a growing hash map, key -> index ------------------------------------ */
 
@@ -258,15 +259,10 @@ static int count_key(trainer *tr, uint64_t h, uint8_t label)
     uint32_t i = map_get(&tr->words, h, 1);
     if (i == UINT32_MAX)
         return 0;
-    if (tr->stride * ((size_t)i + 1) > tr->counts_cap) {
-        size_t cap = tr->counts_cap ? tr->counts_cap * 2 : 8192 * tr->stride;
-        uint32_t *p = realloc(tr->counts, cap * sizeof *p);
-        if (!p)
-            return 0;
-        memset(p + tr->counts_cap, 0, (cap - tr->counts_cap) * sizeof *p);
-        tr->counts = p;
-        tr->counts_cap = cap;
-    }
+    size_t had = tr->counts_cap;
+    if (!fl_grow(&tr->counts, &tr->counts_cap, tr->stride * ((size_t)i + 1), sizeof *tr->counts, 8192 * tr->stride))
+        return 0;
+    memset(tr->counts + had, 0, (tr->counts_cap - had) * sizeof *tr->counts); /* new rows count from zero */
     uint32_t *n = tr->counts + tr->stride * i;
     n[0] += label;
     n[1]++;

@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "quote/quote_internal.h"
+#include "util/grow.h"
 
 /* The entity (person, organisation or place; not MISC, whose nationality
  * words sit inside descriptions such as "a senior Israeli official") with the
@@ -100,13 +101,8 @@ static size_t build_index(fl_quote_layer *L, const fl_entity *ents, size_t n)
     for (size_t e = 0; e < n; e++)
         if (ents[e].type != FL_ENTITY_MISC)
             total += ents[e].mention_count;
-    if (total > L->link_cap) {
-        void *p = realloc(L->link_index, total * sizeof *L->link_index);
-        if (!p)
-            return SIZE_MAX;
-        L->link_index = p;
-        L->link_cap = total;
-    }
+    if (!fl_grow(&L->link_index, &L->link_cap, total, sizeof *L->link_index, 64))
+        return SIZE_MAX;
     size_t k = 0;
     for (size_t e = 0; e < n; e++) {
         if (ents[e].type == FL_ENTITY_MISC)
@@ -173,13 +169,8 @@ static size_t build_names(fl_quote_layer *L, const fl_entity *ents, size_t n)
     size_t total = 0;
     for (size_t e = 0; e < n; e++)
         total += 1 + ents[e].alias_count;
-    if (total > L->link_names_cap) {
-        void *p = realloc(L->link_names, total * sizeof *L->link_names);
-        if (!p)
-            return SIZE_MAX;
-        L->link_names = p;
-        L->link_names_cap = total;
-    }
+    if (!fl_grow(&L->link_names, &L->link_names_cap, total, sizeof *L->link_names, 64))
+        return SIZE_MAX;
     size_t k = 0;
     for (size_t e = 0; e < n; e++) {
         L->link_names[k++] = (struct link_name){ents[e].name, strlen(ents[e].name), (uint32_t)e};

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "quote/quote_internal.h"
+#include "util/grow.h"
 
 /* Do the words before the title at t equal the nominal's modifiers [b + 1, h), and
  * no more ("Labour leader Sir Keir Starmer" for "the Labour leader", not "Scottish
@@ -39,13 +40,8 @@ static int by_cue(const void *a, const void *b)
 void spk_cue_order_build(fl_quote_layer *L)
 {
     L->cue_order_valid = 0;
-    if (L->attrib_count > L->cue_order_cap) {
-        void *p = realloc(L->cue_order, L->attrib_count * sizeof *L->cue_order);
-        if (!p)
-            return; /* spk_named_other_sex then scans every attribution */
-        L->cue_order = p;
-        L->cue_order_cap = L->attrib_count;
-    }
+    if (!fl_grow(&L->cue_order, &L->cue_order_cap, L->attrib_count, sizeof *L->cue_order, 64))
+        return; /* spk_named_other_sex then scans every attribution */
     for (size_t k = 0; k < L->attrib_count; k++)
         L->cue_order[k] = (struct cue_order){L->raw_attrs[k].cue_begin, (uint32_t)k};
     if (L->attrib_count > 1) /* cue_order may still be NULL when there are none */

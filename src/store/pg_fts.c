@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "store/pg_internal.h"
+#include "util/grow.h"
 
 /* PostgreSQL's limits (tsearch/ts_type.h, ts_public.h): a word of
  * MAXSTRLEN ((1 << 11) - 1 = 2,047) bytes or more is skipped by to_tsvector
@@ -114,14 +115,8 @@ static int split(const char *t, size_t len, long chars, words *out)
                 out->lower.len = start;
                 continue;
             }
-            if (out->n == out->cap) {
-                size_t cap = out->cap ? out->cap * 2 : 256;
-                word *g = realloc(out->w, cap * sizeof *g);
-                if (!g)
-                    return 0;
-                out->w = g;
-                out->cap = cap;
-            }
+            if (!fl_grow(&out->w, &out->cap, out->n + 1, sizeof *out->w, 256))
+                return 0;
             pos++;
             out->w[out->n++] = (word){start, wlen, NULL, LIMITPOS(pos)};
             continue;
